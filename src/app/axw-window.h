@@ -1,0 +1,20 @@
+/* axw-window.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "axw-application.h"
+
+G_BEGIN_DECLS
+
+#define AXW_TYPE_WINDOW (axw_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AxwWindow, axw_window, AXW, WINDOW, AdwApplicationWindow)
+
+AxwWindow *axw_window_new (AxwApplication *application);
+
+G_END_DECLS

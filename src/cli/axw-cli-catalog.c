@@ -1,0 +1,313 @@
+/* axw-cli-catalog.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * init, products, promotions, staff and settings.
+ */
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <string.h>
+
+#include "axw-cli.h"
+#include "axw-error.h"
+#include "axw-products.h"
+#include "axw-promotions.h"
+#include "axw-settings.h"
+#include "axw-staff.h"
+
+static GBytes *
+demo_file (const char  *name,
+           GError     **error)
+{
+  g_autofree char *path = g_strconcat ("/cn/aixinwu/Pos/demo/", name, NULL);
+
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+/**
+ * axw_cli_init_demo:
+ *
+ * Fills an empty database with the demo catalog, promotions and staff
+ * (收银员 小林 PIN 1234, 店长 王店长 PIN 8888). Does nothing to a database
+ * that already has products.
+ */
+gboolean
+axw_cli_init_demo (AxwDb   *db,
+                   GError **error)
+{
+  g_autoptr(GBytes) products = NULL;
+  g_autoptr(GBytes) promotions = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(AxwStaff) existing = NULL;
+  gsize len;
+  const char *text;
+
+  if (axw_products_count (db) > 0)
+    return TRUE;
+  products = demo_file ("demo-products.csv", error);
+  promotions = products ? demo_file ("demo-promotions.csv", error) : NULL;
+  if (promotions == NULL)
+    return FALSE;
+  text = g_bytes_get_data (products, &len);
+  if (!axw_products_import_csv (db, text, len, FALSE, NULL, error))
+    return FALSE;
+  text = g_bytes_get_data (promotions, &len);
+  if (!axw_promotions_import_csv (db, text, len, NULL, error))
+    return FALSE;
+  existing = axw_staff_find (db, "小林", &local);
+  if (existing == NULL &&
+      (!axw_staff_add (db, "小林", FALSE, "1234", error) ||
+       !axw_staff_add (db, "王店长", TRUE, "8888", error)))
+    return FALSE;
+  return axw_settings_set (db, "shop.address", "厦门市思明区爱心路12号", error);
+}
+
+int
+axw_cli_cmd_init (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean demo = argc == 2 && g_str_equal (argv[1], "--demo");
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || (argc > 1 && !demo))
+    return axw_cli_usage (_("Usage: aixinwu init [--demo]\n"
+                            "Creates the database, or upgrades an older one.\n"
+                            "--demo adds the demo catalog, promotions and staff to an empty one."));
+  db = axw_cli_db (cli);
+  if (db == NULL)
+    return AXW_EXIT_FAIL;
+  if (demo && !axw_cli_init_demo (db, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Database %s is ready (schema %d, %" G_GINT64_FORMAT " products).\n"),
+           axw_db_get_path (db), axw_db_get_version (db), axw_products_count (db));
+  return AXW_EXIT_OK;
+}
+
+static gboolean
+write_atomically (const char  *path,
+                  const char  *text,
+                  GError     **error)
+{
+  if (g_str_equal (path, "-"))
+    {
+      g_print ("%s", text);
+      return TRUE;
+    }
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+int
+axw_cli_cmd_products (AxwCli  *cli,
+                      int      argc,
+                      char   **argv)
+{
+  static const char usage[] =
+    N_("Usage: aixinwu products import FILE.csv [--dry-run]\n"
+       "       aixinwu products export FILE.csv   (- for stdout)\n"
+       "Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock.\n"
+       "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
+       "One bad row imports nothing; the error names the row and the column.");
+  g_autoptr(GError) error = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 3)
+    return axw_cli_usage (_(usage));
+
+  if (g_str_equal (argv[1], "import") && (argc == 3 || (argc == 4 && g_str_equal (argv[3], "--dry-run"))))
+    {
+      g_autofree char *text = NULL;
+      AxwImportStats stats;
+      gsize len;
+
+      text = axw_cli_read_file (argv[2], &len, &error);
+      if (text == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_products_import_csv (db, text, len, argc == 4, &stats, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("%s%u new, %u updated, %u unchanged.\n"), argc == 4 ? _("Dry run: ") : "",
+               stats.inserted, stats.updated, stats.unchanged);
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "export") && argc == 3)
+    {
+      g_autofree char *text = NULL;
+
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      text = axw_products_export_csv (db, &error);
+      if (text == NULL || !write_atomically (argv[2], text, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      return AXW_EXIT_OK;
+    }
+  return axw_cli_usage (_(usage));
+}
+
+static void
+print_promotion (const AxwPromotion *p)
+{
+  g_autofree char *words = axw_promotion_describe (p);
+  g_autoptr(GString) when = g_string_new (NULL);
+
+  if (p->month)
+    g_string_append_printf (when, _(" month %d"), p->month);
+  if (p->day_of_month)
+    g_string_append_printf (when, _(" day %d"), p->day_of_month);
+  if (p->date_from && *p->date_from)
+    g_string_append_printf (when, _(" from %s"), p->date_from);
+  if (p->date_to && *p->date_to)
+    g_string_append_printf (when, _(" to %s"), p->date_to);
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", p->id, words, when->len ? when->str + 1 : _("every day"));
+}
+
+int
+axw_cli_cmd_promotions (AxwCli  *cli,
+                        int      argc,
+                        char   **argv)
+{
+  static const char usage[] =
+    N_("Usage: aixinwu promotions import FILE.csv | list\n"
+       "Columns: name, scope (aid|all), percent (5, 12.5), day_of_month, month, from, to.\n"
+       "All conditions given must hold: month 12 with day 12 is 12 December only.");
+  g_autoptr(GError) error = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(usage));
+  if (g_str_equal (argv[1], "import") && argc == 3)
+    {
+      g_autofree char *text = NULL;
+      gsize len;
+      guint n;
+
+      text = axw_cli_read_file (argv[2], &len, &error);
+      if (text == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_promotions_import_csv (db, text, len, &n, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("%u promotions imported.\n"), n);
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "list") && argc == 2)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      list = axw_promotions_list (db, &error);
+      if (list == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      for (guint i = 0; i < list->len; i++)
+        print_promotion (g_ptr_array_index (list, i));
+      return AXW_EXIT_OK;
+    }
+  return axw_cli_usage (_(usage));
+}
+
+int
+axw_cli_cmd_staff (AxwCli  *cli,
+                   int      argc,
+                   char   **argv)
+{
+  static const char usage[] =
+    N_("Usage: aixinwu staff add NAME --role cashier|manager   (PIN of 4–8 digits on stdin)\n"
+       "       aixinwu staff list");
+  g_autoptr(GError) error = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(usage));
+  if (g_str_equal (argv[1], "add") && argc == 5 && g_str_equal (argv[3], "--role") &&
+      (g_str_equal (argv[4], "cashier") || g_str_equal (argv[4], "manager")))
+    {
+      g_autofree char *pin = axw_cli_read_pin (_("PIN (4–8 digits): "), &error);
+
+      if (pin == NULL || !axw_staff_pin_is_valid (pin, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_staff_add (db, argv[2], g_str_equal (argv[4], "manager"), pin, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("%s added as %s.\n"), argv[2], argv[4]);
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "list") && argc == 2)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      list = axw_staff_list (db, &error);
+      if (list == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      for (guint i = 0; i < list->len; i++)
+        {
+          AxwStaff *s = g_ptr_array_index (list, i);
+          g_print ("%s\t%s%s\n", s->name, s->manager ? "manager" : "cashier",
+                   s->locked ? _("\tlocked") : "");
+        }
+      return AXW_EXIT_OK;
+    }
+  return axw_cli_usage (_(usage));
+}
+
+int
+axw_cli_cmd_settings (AxwCli  *cli,
+                      int      argc,
+                      char   **argv)
+{
+  g_autofree char *keys = g_strjoinv (", ", (char **) axw_settings_keys ());
+  g_autofree char *usage = g_strdup_printf (_("Usage: aixinwu settings get|set KEY [VALUE]\n"
+                                              "       aixinwu settings list\nKeys: %s"), keys);
+  g_autoptr(GError) error = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (usage);
+  if (g_str_equal (argv[1], "list") && argc == 2)
+    {
+      const char * const *k = axw_settings_keys ();
+
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      for (; *k; k++)
+        {
+          g_autofree char *v = axw_settings_get (db, *k);
+          g_print ("%s=%s\n", *k, v);
+        }
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "get") && argc == 3)
+    {
+      g_autofree char *v = NULL;
+
+      if (axw_settings_default (argv[2]) == NULL)
+        {
+          g_set_error (&error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Unknown setting “%s”. The settings are: %s"),
+                       argv[2], keys);
+          return axw_cli_fail (g_steal_pointer (&error));
+        }
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      v = axw_settings_get (db, argv[2]);
+      g_print ("%s\n", v);
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "set") && argc == 4)
+    {
+      if (!axw_settings_validate (argv[2], argv[3], &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_settings_set (db, argv[2], argv[3], &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      return AXW_EXIT_OK;
+    }
+  return axw_cli_usage (usage);
+}

@@ -1,0 +1,52 @@
+/* axw-cli.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "axw-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char  *db_path;
+  AxwDb *db;
+} AxwCli;
+
+typedef int (*AxwCliCommand) (AxwCli  *cli,
+                              int      argc,
+                              char   **argv);
+
+/* Exit codes: 0 ok, 1 refused (bad input, not found…), 2 usage. */
+enum {
+  AXW_EXIT_OK = 0,
+  AXW_EXIT_FAIL = 1,
+  AXW_EXIT_USAGE = 2,
+};
+
+char     *axw_cli_default_db_path  (void);
+gboolean  axw_cli_is_command       (const char  *name);
+int       axw_cli_run              (const char  *db_path,
+                                    int          argc,
+                                    char       **argv);
+AxwDb    *axw_cli_db               (AxwCli      *cli);
+int       axw_cli_fail             (GError      *error);
+int       axw_cli_usage            (const char  *usage);
+gboolean  axw_cli_wants_help       (int          argc,
+                                    char       **argv);
+char     *axw_cli_read_file        (const char  *path,
+                                    gsize       *length,
+                                    GError     **error);
+char     *axw_cli_read_pin         (const char  *prompt,
+                                    GError     **error);
+gboolean  axw_cli_init_demo        (AxwDb       *db,
+                                    GError     **error);
+
+int axw_cli_cmd_init       (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_products   (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_promotions (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_staff      (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_settings   (AxwCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* axw-barcode.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  AXW_CODE_EAN13,
+  AXW_CODE_EAN8,
+  AXW_CODE_UPCA,
+  AXW_CODE_INSTORE,         /* anything else: looked up exactly as typed */
+} AxwCodeKind;
+
+typedef enum {
+  AXW_EMBEDDED_PRICE,       /* value is the line total in fen */
+  AXW_EMBEDDED_WEIGHT,      /* value is grams (qty_milli of a per-kg product) */
+} AxwEmbeddedKind;
+
+/* Layout of price-embedded EAN-13 codes printed by label scales:
+ * flag digits, PLU, value, check digit (DESIGN §4). */
+typedef struct {
+  char            flags[8][4];  /* accepted flag prefixes, all flag_len long */
+  guint           n_flags;
+  guint           flag_len;
+  guint           plu_len;
+  guint           value_len;    /* 12 - flag_len - plu_len */
+  AxwEmbeddedKind kind;
+} AxwEmbeddedLayout;
+
+typedef struct {
+  AxwCodeKind kind;
+  char        code[64];         /* as scanned, trimmed */
+  char        ean13[14];        /* UPC-A as EAN-13 with a leading 0; else empty */
+  gboolean    embedded;         /* matches the embedded layout's flags */
+  char        plu[13];
+  gint64      value;            /* fen or grams, per layout kind */
+  AxwEmbeddedKind value_kind;
+} AxwScan;
+
+#define AXW_EMBEDDED_LAYOUT_DEFAULT "2:6:price"
+
+int       axw_ean_check_digit        (const char              *digits,
+                                      gsize                    n_digits);
+gboolean  axw_embedded_layout_parse  (const char              *text,
+                                      AxwEmbeddedLayout       *out_layout,
+                                      GError                 **error);
+gboolean  axw_barcode_is_payment_code (const char             *code,
+                                       const char            **out_wallet);
+gboolean  axw_barcode_parse          (const char              *text,
+                                      const AxwEmbeddedLayout *layout,
+                                      AxwScan                 *out_scan,
+                                      GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,380 @@
+/* axw-db.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "axw-db.h"
+#include "axw-error.h"
+#include "axw-schema.h"
+
+struct _AxwDb
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
+};
+
+G_DEFINE_FINAL_TYPE (AxwDb, axw_db, G_TYPE_OBJECT)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+close_handle (sqlite3 *handle)
+{
+  sqlite3_close_v2 (handle);
+}
+
+static void
+axw_db_finalize (GObject *object)
+{
+  AxwDb *self = (AxwDb *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->handle, close_handle);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (axw_db_parent_class)->finalize (object);
+}
+
+static void
+axw_db_class_init (AxwDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = axw_db_finalize;
+}
+
+static void
+axw_db_init (AxwDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+int
+axw_db_latest_version (void)
+{
+  guint n;
+  const AxwMigration *m = axw_schema_migrations (&n);
+
+  return m[n - 1].version;
+}
+
+/**
+ * axw_db_set_error:
+ *
+ * Sets @error from a SQLite result code with a message a manager can act
+ * on. Always returns %FALSE, so callers can `return axw_db_set_error (…)`.
+ */
+gboolean
+axw_db_set_error (AxwDb   *self,
+                  int      rc,
+                  GError **error)
+{
+  const char *msg = self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DISK_FULL,
+                   _("The disk is full, so nothing was saved. Free some space or call the manager."));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                   _("The database file %s is damaged (%s). Restore it from a backup."),
+                   self->path, msg);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                   _("The database is busy in another program; try again in a moment (%s)."), msg);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT, _("Not saved: %s"), msg);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                   _("Cannot write the database file %s (%s). Check the folder and its permissions."),
+                   self->path, msg);
+      break;
+    default:
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE, _("Database error: %s"), msg);
+      break;
+    }
+  return FALSE;
+}
+
+/**
+ * axw_db_prepare:
+ *
+ * Returns: (transfer none): a statement prepared once per connection,
+ *   reset and with its bindings cleared, or %NULL with @error set
+ */
+sqlite3_stmt *
+axw_db_prepare (AxwDb       *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      axw_db_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+axw_db_exec (AxwDb       *self,
+             const char  *sql,
+             GError     **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return axw_db_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Steps a statement that returns no rows and resets it. */
+gboolean
+axw_db_step_done (AxwDb         *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return axw_db_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* BEGIN IMMEDIATE: take the write lock now, so a busy database fails
+ * before any work is done rather than at COMMIT. */
+gboolean
+axw_db_begin (AxwDb   *self,
+              GError **error)
+{
+  return axw_db_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+axw_db_commit (AxwDb   *self,
+               GError **error)
+{
+  int rc = sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      axw_db_set_error (self, rc, error);
+      axw_db_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+axw_db_rollback (AxwDb *self)
+{
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gint64
+axw_db_query_int (AxwDb      *self,
+                  const char *sql,
+                  gint64      fallback)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (self, sql, NULL);
+  gint64 v = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return v;
+}
+
+void
+axw_db_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+axw_db_column_dup (sqlite3_stmt *stmt,
+                   int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+migrate (AxwDb   *self,
+         int      target,
+         GError **error)
+{
+  guint n;
+  const AxwMigration *m = axw_schema_migrations (&n);
+  int current = (int) axw_db_query_int (self, "PRAGMA user_version", 0);
+
+  if (current >= target)
+    return TRUE;
+
+  if (!axw_db_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (m[i].version <= current || m[i].version > target)
+        continue;
+      bump = g_strdup_printf ("PRAGMA user_version = %d", m[i].version);
+      if (!axw_db_exec (self, m[i].sql, error) || !axw_db_exec (self, bump, error))
+        {
+          axw_db_rollback (self);
+          g_prefix_error (error, _("Upgrading the database to schema %d failed: "), m[i].version);
+          return FALSE;
+        }
+    }
+  return axw_db_commit (self, error);
+}
+
+static gboolean
+configure (AxwDb   *self,
+           GError **error)
+{
+  g_autofree char *check = NULL;
+  sqlite3_stmt *stmt;
+  int version;
+
+  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_extended_result_codes (self->handle, TRUE);
+
+  /* Reading the schema first turns a non-database file into a clear error. */
+  stmt = axw_db_prepare (self, "PRAGMA quick_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    check = axw_db_column_dup (stmt, 0);
+  else
+    return axw_db_set_error (self, sqlite3_errcode (self->handle), error);
+  sqlite3_reset (stmt);
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                   _("The database file %s is damaged (%s). Restore it from a backup."),
+                   self->path, check ? check : "?");
+      return FALSE;
+    }
+
+  version = (int) axw_db_query_int (self, "PRAGMA user_version", 0);
+  if (version > axw_db_latest_version ())
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                   _("The database %s was made by a newer Aixinwu POS (schema %d; this one knows %d). "
+                     "Update the program; the file was not changed."),
+                   self->path, version, axw_db_latest_version ());
+      return FALSE;
+    }
+
+  return axw_db_exec (self,
+                      "PRAGMA journal_mode = WAL;"
+                      "PRAGMA synchronous = FULL;"
+                      "PRAGMA foreign_keys = ON;",
+                      error);
+}
+
+/**
+ * axw_db_open_at_version:
+ * @version: migrate up to this schema only (tests of upgrades use it)
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+AxwDb *
+axw_db_open_at_version (const char  *path,
+                        int          version,
+                        GError     **error)
+{
+  g_autoptr(AxwDb) self = g_object_new (AXW_TYPE_DB, NULL);
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      axw_db_set_error (self, rc, error);
+      return NULL;
+    }
+  if (!configure (self, error) || !migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * axw_db_open:
+ * @path: the SQLite file; created when missing
+ *
+ * Opens with WAL, foreign keys and synchronous=FULL, checks integrity
+ * quickly, and upgrades an older schema in one transaction. A file from
+ * a newer version is refused and left untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+AxwDb *
+axw_db_open (const char  *path,
+             GError     **error)
+{
+  return axw_db_open_at_version (path, axw_db_latest_version (), error);
+}
+
+sqlite3 *
+axw_db_get_handle (AxwDb *self)
+{
+  g_return_val_if_fail (AXW_IS_DB (self), NULL);
+  return self->handle;
+}
+
+const char *
+axw_db_get_path (AxwDb *self)
+{
+  g_return_val_if_fail (AXW_IS_DB (self), NULL);
+  return self->path;
+}
+
+int
+axw_db_get_version (AxwDb *self)
+{
+  g_return_val_if_fail (AXW_IS_DB (self), 0);
+  return (int) axw_db_query_int (self, "PRAGMA user_version", 0);
+}

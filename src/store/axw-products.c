@@ -1,0 +1,682 @@
+/* axw-products.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "axw-audit.h"
+#include "axw-csv.h"
+#include "axw-error.h"
+#include "axw-money.h"
+#include "axw-pinyin.h"
+#include "axw-products.h"
+
+#define PRODUCT_COLUMNS \
+  "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
+  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at " \
+  "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+
+AxwProduct *
+axw_product_new (void)
+{
+  AxwProduct *p = g_new0 (AxwProduct, 1);
+
+  p->name = g_strdup ("");
+  p->category = g_strdup ("");
+  p->origin = g_strdup ("");
+  p->pinyin = g_strdup ("");
+  return p;
+}
+
+void
+axw_product_free (AxwProduct *product)
+{
+  if (product == NULL)
+    return;
+  g_free (product->barcode);
+  g_free (product->plu);
+  g_free (product->name);
+  g_free (product->category);
+  g_free (product->origin);
+  g_free (product->pinyin);
+  g_free (product->updated_at);
+  g_free (product);
+}
+
+/* Returns: (transfer full): the online shop's stock-keeping unit, the
+ * barcode, else "PLU" + PLU */
+char *
+axw_product_dup_sku (const AxwProduct *product)
+{
+  if (product->barcode)
+    return g_strdup (product->barcode);
+  return g_strdup_printf ("PLU%s", product->plu ? product->plu : "");
+}
+
+static AxwProduct *
+product_from_row (sqlite3_stmt *stmt)
+{
+  AxwProduct *p = g_new0 (AxwProduct, 1);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->barcode = axw_db_column_dup (stmt, 1);
+  p->plu = axw_db_column_dup (stmt, 2);
+  p->name = axw_db_column_dup (stmt, 3);
+  p->category = axw_db_column_dup (stmt, 4);
+  p->origin = axw_db_column_dup (stmt, 5);
+  p->price_fen = sqlite3_column_int64 (stmt, 6);
+  p->per_kg = sqlite3_column_int (stmt, 7);
+  p->aid_eligible = sqlite3_column_int (stmt, 8);
+  p->stock_milli = sqlite3_column_int64 (stmt, 9);
+  p->pinyin = axw_db_column_dup (stmt, 10);
+  p->updated_at = axw_db_column_dup (stmt, 11);
+  return p;
+}
+
+/* Runs a one-parameter product query; NULL without error when no row. */
+static AxwProduct *
+query_one (AxwDb       *db,
+           const char  *sql,
+           const char  *text,
+           gint64       id,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, sql, error);
+  AxwProduct *p = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text)
+    axw_db_bind_text (stmt, 1, text);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    p = product_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    axw_db_set_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return p;
+}
+
+AxwProduct *
+axw_products_get (AxwDb   *db,
+                  gint64   id,
+                  GError **error)
+{
+  GError *local = NULL;
+  AxwProduct *p = query_one (db, "SELECT " PRODUCT_COLUMNS "WHERE p.id = ?", NULL, id, &local);
+
+  if (p == NULL && local == NULL)
+    g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %" G_GINT64_FORMAT " does not exist"), id);
+  if (local)
+    g_propagate_error (error, local);
+  return p;
+}
+
+/* Returns: (nullable): the product, %NULL without error when not found */
+AxwProduct *
+axw_products_find_barcode (AxwDb       *db,
+                           const char  *barcode,
+                           GError     **error)
+{
+  return query_one (db, "SELECT " PRODUCT_COLUMNS "WHERE p.barcode = ? AND p.active",
+                    barcode, 0, error);
+}
+
+/* Returns: (nullable): the product, %NULL without error when not found */
+AxwProduct *
+axw_products_find_plu (AxwDb       *db,
+                       const char  *plu,
+                       GError     **error)
+{
+  return query_one (db, "SELECT " PRODUCT_COLUMNS "WHERE p.plu = ? AND p.active", plu, 0, error);
+}
+
+/* Strips leading zeros, so PLU 000123 on a label finds PLU 123. */
+static const char *
+plu_digits (const char *plu)
+{
+  while (plu[0] == '0' && plu[1] != '\0')
+    plu++;
+  return plu;
+}
+
+/**
+ * axw_products_lookup_scan:
+ *
+ * DESIGN §4: an exact catalog match wins; then UPC-A as EAN-13; then a
+ * price-embedded code's PLU.
+ *
+ * Returns: (transfer full): the product, or %NULL with @error set
+ */
+AxwProduct *
+axw_products_lookup_scan (AxwDb          *db,
+                          const AxwScan  *scan,
+                          GError        **error)
+{
+  GError *local = NULL;
+  AxwProduct *p;
+
+  p = axw_products_find_barcode (db, scan->code, &local);
+  if (p == NULL && local == NULL && scan->ean13[0])
+    p = axw_products_find_barcode (db, scan->ean13, &local);
+  if (p == NULL && local == NULL && scan->embedded)
+    {
+      p = axw_products_find_plu (db, scan->plu, &local);
+      if (p == NULL && local == NULL)
+        p = axw_products_find_plu (db, plu_digits (scan->plu), &local);
+      if (p == NULL && local == NULL)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                       _("Scale label %s: no product has PLU %s. Check the scale's PLU list."),
+                       scan->code, scan->plu);
+          return NULL;
+        }
+    }
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (p == NULL)
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                 _("Barcode %s is not in the catalog. Put the item aside and ask the manager to add it."),
+                 scan->code);
+  return p;
+}
+
+/**
+ * axw_products_search:
+ * @query: part of the name, pinyin initials (“csr”), or barcode digits
+ *
+ * Returns: (transfer full) (element-type AxwProduct): matches, by name
+ */
+GPtrArray *
+axw_products_search (AxwDb       *db,
+                     const char  *query,
+                     guint        limit,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
+  g_autofree char *lower = g_utf8_strdown (query ? query : "", -1);
+  g_autofree char *escaped = NULL;
+  g_autofree char *like = NULL;
+  g_autofree char *prefix = NULL;
+  GString *e = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (const char *p = lower; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (e, '\\');
+      g_string_append_c (e, *p);
+    }
+  escaped = g_string_free (e, FALSE);
+  like = g_strdup_printf ("%%%s%%", escaped);
+  prefix = g_strdup_printf ("%s%%", escaped);
+
+  stmt = axw_db_prepare (db, "SELECT " PRODUCT_COLUMNS
+                             "WHERE p.active AND (p.name LIKE ?1 ESCAPE '\\' "
+                             "  OR p.pinyin LIKE ?2 ESCAPE '\\' OR p.barcode LIKE ?2 ESCAPE '\\' "
+                             "  OR p.plu = ?3) "
+                             "ORDER BY (p.pinyin LIKE ?2 ESCAPE '\\') DESC, length (p.name), p.name "
+                             "LIMIT ?4", error);
+  if (stmt == NULL)
+    return NULL;
+  axw_db_bind_text (stmt, 1, like);
+  axw_db_bind_text (stmt, 2, prefix);
+  axw_db_bind_text (stmt, 3, lower);
+  sqlite3_bind_int (stmt, 4, (int) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, product_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gint64
+axw_products_count (AxwDb *db)
+{
+  return axw_db_query_int (db, "SELECT count(*) FROM products WHERE active", 0);
+}
+
+static gboolean
+category_id (AxwDb       *db,
+             const char  *name,
+             gint64      *out_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *out_id = 0;
+  if (name == NULL || *name == '\0')
+    return TRUE;
+  stmt = axw_db_prepare (db, "INSERT INTO categories (name) VALUES (?) "
+                             "ON CONFLICT (name) DO UPDATE SET name = name RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      int rc = sqlite3_reset (stmt);
+      return axw_db_set_error (db, rc, error);
+    }
+  *out_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+same_product (const AxwProduct *a,
+              const AxwProduct *b)
+{
+  return g_strcmp0 (a->barcode, b->barcode) == 0 && g_strcmp0 (a->plu, b->plu) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
+         g_strcmp0 (a->origin, b->origin) == 0 && a->price_fen == b->price_fen &&
+         a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
+         a->stock_milli == b->stock_milli;
+}
+
+/* Writes the row; the caller holds the transaction and the audit. */
+static gboolean
+write_product (AxwDb       *db,
+               AxwProduct  *p,
+               GError     **error)
+{
+  g_autofree char *now = axw_now_utc_iso ();
+  g_autofree char *pinyin = axw_pinyin_initials (p->name);
+  sqlite3_stmt *stmt;
+  gint64 cat;
+
+  if (!category_id (db, p->category, &cat, error))
+    return FALSE;
+  if (p->id == 0)
+    stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL) RETURNING id",
+                           error);
+  else
+    stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
+                               "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
+                               "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
+                               "active = 1 WHERE id = ?12 RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, p->barcode);
+  axw_db_bind_text (stmt, 2, p->plu);
+  axw_db_bind_text (stmt, 3, p->name);
+  if (cat)
+    sqlite3_bind_int64 (stmt, 4, cat);
+  axw_db_bind_text (stmt, 5, p->origin ? p->origin : "");
+  sqlite3_bind_int64 (stmt, 6, p->price_fen);
+  axw_db_bind_text (stmt, 7, p->per_kg ? "kg" : "piece");
+  sqlite3_bind_int (stmt, 8, p->aid_eligible ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 9, p->stock_milli);
+  axw_db_bind_text (stmt, 10, pinyin);
+  axw_db_bind_text (stmt, 11, now);
+  if (p->id)
+    sqlite3_bind_int64 (stmt, 12, p->id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      int rc = sqlite3_reset (stmt);
+      return axw_db_set_error (db, rc, error);
+    }
+  p->id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_free (p->updated_at);
+  p->updated_at = g_steal_pointer (&now);
+  g_free (p->pinyin);
+  p->pinyin = g_steal_pointer (&pinyin);
+  return TRUE;
+}
+
+/**
+ * axw_products_save:
+ * @product: inserted when its id is 0 (the id is set), else updated
+ * @staff: (nullable): who changed it, for the audit log
+ */
+gboolean
+axw_products_save (AxwDb       *db,
+                   AxwProduct  *product,
+                   const char  *staff,
+                   GError     **error)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *sku = NULL;
+  g_autofree char *price = axw_money_format (product->price_fen);
+  g_autofree char *stock = axw_qty_format (product->stock_milli);
+  gboolean is_new = product->id == 0;
+
+  if (product->name == NULL || *product->name == '\0' ||
+      ((product->barcode == NULL || !*product->barcode) && (product->plu == NULL || !*product->plu)))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("A product needs a name and a barcode or PLU"));
+      return FALSE;
+    }
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  sku = axw_product_dup_sku (product);
+  detail = g_strdup_printf ("%s %s price %s stock %s aid %d", sku,
+                            product->name, price, stock, product->aid_eligible);
+  if (!write_product (db, product, error) ||
+      !axw_audit_append (db, staff, is_new ? "product.add" : "product.edit", detail, error))
+    {
+      axw_db_rollback (db);
+      return FALSE;
+    }
+  return axw_db_commit (db, error);
+}
+
+/**
+ * axw_products_adjust_stock:
+ * @delta_milli: counted minus expected, or goods received
+ * @reason: "stocktake", "received", "damaged"…
+ *
+ * Changes the stock and writes the audit row in one transaction.
+ */
+gboolean
+axw_products_adjust_stock (AxwDb       *db,
+                           gint64       id,
+                           gint64       delta_milli,
+                           const char  *reason,
+                           const char  *staff,
+                           GError     **error)
+{
+  g_autofree char *now = axw_now_utc_iso ();
+  g_autofree char *qty = axw_qty_format (delta_milli);
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = stock_milli + ?, updated_at = ? "
+                             "WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, delta_milli);
+  axw_db_bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!axw_db_step_done (db, stmt, error))
+    goto fail;
+  if (sqlite3_changes (axw_db_get_handle (db)) != 1)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %" G_GINT64_FORMAT " does not exist"), id);
+      goto fail;
+    }
+  detail = g_strdup_printf ("product %" G_GINT64_FORMAT " %s%s: %s", id, delta_milli > 0 ? "+" : "",
+                            qty, reason);
+  if (!axw_audit_append (db, staff, "stock.adjust", detail, error))
+    goto fail;
+  return axw_db_commit (db, error);
+
+fail:
+  axw_db_rollback (db);
+  return FALSE;
+}
+
+static const char * const csv_columns[] = {
+  "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock", NULL
+};
+static const char * const csv_required[] = { "name", "price", NULL };
+
+static gboolean
+parse_bool (const char *v,
+            gboolean   *out)
+{
+  if (g_str_equal (v, "1") || g_ascii_strcasecmp (v, "true") == 0 || g_str_equal (v, "是"))
+    *out = TRUE;
+  else if (g_str_equal (v, "0") || g_ascii_strcasecmp (v, "false") == 0 || g_str_equal (v, "否"))
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+field (AxwCsv     *csv,
+       guint       row,
+       const char *column)
+{
+  const char *v = axw_csv_get (csv, row, column);
+
+  return v ? g_strstrip (g_strdup (v)) : NULL;
+}
+
+/* Fills @p from one CSV row; on error names the row and column. */
+static gboolean
+product_from_csv (AxwCsv      *csv,
+                  guint        row,
+                  AxwProduct  *p,
+                  GError     **error)
+{
+  g_autofree char *price = field (csv, row, "price");
+  g_autofree char *unit = field (csv, row, "unit");
+  g_autofree char *aid = field (csv, row, "aid_eligible");
+  g_autofree char *stock = field (csv, row, "stock");
+  const char *column = NULL;
+  GError *local = NULL;
+  AxwScan scan;
+
+  p->barcode = field (csv, row, "barcode");
+  p->plu = field (csv, row, "plu");
+  g_free (p->name);
+  p->name = field (csv, row, "name");
+  g_free (p->category);
+  p->category = field (csv, row, "category");
+  g_free (p->origin);
+  p->origin = field (csv, row, "origin");
+  if (p->barcode && !*p->barcode)
+    g_clear_pointer (&p->barcode, g_free);
+  if (p->plu && !*p->plu)
+    g_clear_pointer (&p->plu, g_free);
+  if (p->category == NULL)
+    p->category = g_strdup ("");
+  if (p->origin == NULL)
+    p->origin = g_strdup ("");
+
+  if (p->barcode == NULL && p->plu == NULL)
+    {
+      column = "barcode";
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("give a barcode or a PLU"));
+    }
+  else if (p->barcode && !axw_barcode_parse (p->barcode, NULL, &scan, &local))
+    column = "barcode";
+  else if (p->plu && (strlen (p->plu) > 12 || strspn (p->plu, "0123456789") != strlen (p->plu)))
+    {
+      column = "plu";
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("a PLU is 1 to 12 digits"));
+    }
+  else if (*p->name == '\0')
+    {
+      column = "name";
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("the name is empty"));
+    }
+  else if (!axw_money_parse (price, &p->price_fen, &local))
+    column = "price";
+  else if (unit && *unit && !g_str_equal (unit, "piece") && !g_str_equal (unit, "kg"))
+    {
+      column = "unit";
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not piece or kg"), unit);
+    }
+  else if (aid && *aid && !parse_bool (aid, &p->aid_eligible))
+    {
+      column = "aid_eligible";
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not 1/0, true/false or 是/否"), aid);
+    }
+  else if (stock && *stock && !g_str_equal (stock, "0") && !axw_qty_parse (stock, &p->stock_milli, &local))
+    column = "stock";
+
+  if (local != NULL)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Row %u (line %u), column “%s”: %s. Nothing was imported."),
+                   row + 1, axw_csv_line_of_row (csv, row), column, local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  p->per_kg = unit && g_str_equal (unit, "kg");
+  if (!stock || !*stock)
+    p->stock_milli = -1;   /* keep the stock the shop has */
+  return TRUE;
+}
+
+static gboolean
+import_row (AxwDb           *db,
+            AxwProduct      *p,
+            AxwImportStats  *stats,
+            GError         **error)
+{
+  g_autoptr(AxwProduct) old = NULL;
+  GError *local = NULL;
+
+  if (p->barcode)
+    old = axw_products_find_barcode (db, p->barcode, &local);
+  if (old == NULL && local == NULL && p->plu)
+    old = axw_products_find_plu (db, p->plu, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (p->stock_milli < 0)
+    p->stock_milli = old ? old->stock_milli : 0;
+  if (old != NULL)
+    {
+      p->id = old->id;
+      if (same_product (old, p))
+        {
+          stats->unchanged++;
+          return TRUE;
+        }
+      stats->updated++;
+    }
+  else
+    stats->inserted++;
+  return write_product (db, p, error);
+}
+
+/**
+ * axw_products_import_csv:
+ * @dry_run: check and count only, write nothing
+ *
+ * Upserts by barcode, else PLU, in one transaction: one bad row imports
+ * nothing, and the error names the row and the column. A row equal to the
+ * catalog changes nothing, so importing a file twice is harmless.
+ */
+gboolean
+axw_products_import_csv (AxwDb           *db,
+                         const char      *text,
+                         gsize            length,
+                         gboolean         dry_run,
+                         AxwImportStats  *stats,
+                         GError         **error)
+{
+  g_autoptr(AxwCsv) csv = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AxwImportStats counts = { 0 };
+  g_autofree char *detail = NULL;
+
+  csv = axw_csv_parse (text, length, error);
+  if (csv == NULL || !axw_csv_bind_columns (csv, csv_columns, csv_required, error))
+    return FALSE;
+  if (axw_csv_get (csv, 0, "barcode") == NULL && axw_csv_get (csv, 0, "plu") == NULL &&
+      axw_csv_n_rows (csv) > 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The header needs a “barcode” or a “plu” column"));
+      return FALSE;
+    }
+
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  for (guint r = 0; r < axw_csv_n_rows (csv); r++)
+    {
+      g_autoptr(AxwProduct) p = axw_product_new ();
+      g_autofree char *key = NULL;
+      gpointer first;
+
+      if (!product_from_csv (csv, r, p, error))
+        goto fail;
+      key = g_strdup_printf ("%s\x1f%s", p->barcode ? p->barcode : "", p->barcode ? "" : p->plu);
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first))
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("Row %u (line %u), column “%s”: %s %s is also in row %u. Nothing was imported."),
+                       r + 1, axw_csv_line_of_row (csv, r), p->barcode ? "barcode" : "plu",
+                       p->barcode ? _("barcode") : _("PLU"), p->barcode ? p->barcode : p->plu,
+                       GPOINTER_TO_UINT (first));
+          goto fail;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r + 1));
+      if (!import_row (db, p, &counts, error))
+        {
+          g_prefix_error (error, _("Row %u (line %u): "), r + 1, axw_csv_line_of_row (csv, r));
+          goto fail;
+        }
+    }
+
+  detail = g_strdup_printf ("%u new, %u updated, %u unchanged", counts.inserted, counts.updated,
+                            counts.unchanged);
+  if (dry_run)
+    axw_db_rollback (db);
+  else if (!axw_audit_append (db, NULL, "product.import", detail, error) || !axw_db_commit (db, error))
+    goto fail;
+  if (stats)
+    *stats = counts;
+  return TRUE;
+
+fail:
+  axw_db_rollback (db);
+  return FALSE;
+}
+
+/**
+ * axw_products_export_csv:
+ *
+ * Returns: (transfer full): the catalog in the import format
+ */
+char *
+axw_products_export_csv (AxwDb   *db,
+                         GError **error)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  axw_csv_append_row (out, csv_columns, G_N_ELEMENTS (csv_columns) - 1);
+  stmt = axw_db_prepare (db, "SELECT " PRODUCT_COLUMNS "WHERE p.active ORDER BY p.id", error);
+  if (stmt == NULL)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(AxwProduct) p = product_from_row (stmt);
+      g_autofree char *price = axw_money_format (p->price_fen);
+      g_autofree char *stock = axw_qty_format (p->stock_milli);
+      const char *row[] = {
+        p->barcode, p->plu, p->name, p->category, p->origin, price,
+        p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock,
+      };
+
+      axw_csv_append_row (out, row, G_N_ELEMENTS (row));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}

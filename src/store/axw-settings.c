@@ -1,0 +1,192 @@
+/* axw-settings.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "axw-barcode.h"
+#include "axw-bizdate.h"
+#include "axw-error.h"
+#include "axw-money.h"
+#include "axw-settings.h"
+
+typedef struct {
+  const char *key;
+  const char *fallback;
+} Setting;
+
+static const Setting settings[] = {
+  { "shop.name", "爱心屋" },
+  { "shop.address", "" },
+  { "shop.code", "S01" },
+  { "terminal.code", "T01" },
+  { "receipt.footer", "谢谢惠顾 · 爱心助残" },
+  { "receipt.qr_url", "https://shop.aixinwu.example/r/{uuid}" },
+  { "receipt.width", "58" },
+  { "printer", "usb" },
+  { "cash_rounding", "none" },
+  { "sync.endpoint", "" },
+  { "sync.token_file", "" },
+  { "timezone", AXW_DEFAULT_TIMEZONE },
+  { "barcode.layout", AXW_EMBEDDED_LAYOUT_DEFAULT },
+};
+
+const char * const *
+axw_settings_keys (void)
+{
+  static const char *keys[G_N_ELEMENTS (settings) + 1];
+
+  if (keys[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+      keys[i] = settings[i].key;
+  return keys;
+}
+
+/* Returns: (nullable): the default, or %NULL for an unknown key */
+const char *
+axw_settings_default (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (g_str_equal (settings[i].key, key))
+      return settings[i].fallback;
+  return NULL;
+}
+
+/**
+ * axw_settings_get:
+ *
+ * Returns: (transfer full) (nullable): the value set, else the default;
+ *   %NULL for an unknown key
+ */
+char *
+axw_settings_get (AxwDb      *db,
+                  const char *key)
+{
+  const char *fallback = axw_settings_default (key);
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  if (fallback == NULL)
+    return NULL;
+  stmt = axw_db_prepare (db, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt != NULL)
+    {
+      axw_db_bind_text (stmt, 1, key);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = axw_db_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return value ? value : g_strdup (fallback);
+}
+
+gint64
+axw_settings_get_int (AxwDb      *db,
+                      const char *key)
+{
+  g_autofree char *v = axw_settings_get (db, key);
+
+  return v ? g_ascii_strtoll (v, NULL, 10) : 0;
+}
+
+static gboolean
+is_code (const char *v)
+{
+  gsize len = strlen (v);
+
+  if (len == 0 || len > 8)
+    return FALSE;
+  for (; *v; v++)
+    if (!g_ascii_isalnum (*v))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_printer (const char *v)
+{
+  if (g_str_equal (v, "usb") || g_str_has_prefix (v, "usb:"))
+    return TRUE;
+  if (g_str_has_prefix (v, "file:"))
+    return v[5] != '\0';
+  if (g_str_has_prefix (v, "tcp://"))
+    return strchr (v + 6, ':') != NULL || v[6] != '\0';
+  return FALSE;
+}
+
+/**
+ * axw_settings_validate:
+ *
+ * Checks a value before it is stored, with a message that says what a
+ * valid value looks like.
+ */
+gboolean
+axw_settings_validate (const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  AxwCashRounding mode;
+  AxwEmbeddedLayout layout;
+  const char *why = NULL;
+
+  if (axw_settings_default (key) == NULL)
+    {
+      g_autofree char *keys = g_strjoinv (", ", (char **) axw_settings_keys ());
+
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("Unknown setting “%s”. The settings are: %s"), key, keys);
+      return FALSE;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    why = _("it is not UTF-8 text");
+  else if (g_str_equal (key, "shop.name") && *value == '\0')
+    why = _("the shop needs a name");
+  else if ((g_str_equal (key, "shop.code") || g_str_equal (key, "terminal.code")) && !is_code (value))
+    why = _("use 1 to 8 letters or digits, like S01");
+  else if (g_str_equal (key, "receipt.width") && !g_str_equal (value, "58") && !g_str_equal (value, "80"))
+    why = _("the paper is 58 or 80 (mm)");
+  else if (g_str_equal (key, "cash_rounding") && !axw_cash_rounding_from_string (value, &mode))
+    why = _("use none, down_jiao or nearest_jiao");
+  else if (g_str_equal (key, "printer") && !is_printer (value))
+    why = _("use usb, usb:VID:PID, tcp://HOST:9100 or file:PATH");
+  else if (g_str_equal (key, "barcode.layout") && !axw_embedded_layout_parse (value, &layout, NULL))
+    why = _("write flags:plu_length:price|weight, like 2:6:price");
+  else if (g_str_equal (key, "sync.endpoint") && *value != '\0' &&
+           !g_str_has_prefix (value, "https://") && !g_str_has_prefix (value, "http://"))
+    why = _("the online shop address starts with https://");
+  else if (g_str_equal (key, "timezone"))
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);
+
+      if (tz == NULL)
+        why = _("use a time zone name like Asia/Shanghai");
+    }
+
+  if (why != NULL)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not a valid %s: %s"),
+                   value, key, why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+axw_settings_set (AxwDb       *db,
+                  const char  *key,
+                  const char  *value,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!axw_settings_validate (key, value, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "INSERT INTO settings (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, key);
+  axw_db_bind_text (stmt, 2, value);
+  return axw_db_step_done (db, stmt, error);
+}

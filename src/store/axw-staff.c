@@ -1,0 +1,396 @@
+/* axw-staff.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PINs are hashed with Argon2id (libsodium's crypto_pwhash_str) and never
+ * stored plain. Repeated failures lock the account for a while; a
+ * manager can unlock it sooner.
+ */
+#include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "axw-audit.h"
+#include "axw-bizdate.h"
+#include "axw-error.h"
+#include "axw-staff.h"
+
+#define STAFF_COLUMNS \
+  "id, name, role = 'manager', active, " \
+  "locked_until IS NOT NULL AND locked_until > ?9, failed_attempts, " \
+  "font_scale_pct, high_contrast, sound, speech, pin_hash FROM staff "
+
+void
+axw_staff_free (AxwStaff *staff)
+{
+  if (staff == NULL)
+    return;
+  g_free (staff->name);
+  g_free (staff);
+}
+
+gboolean
+axw_staff_pin_is_valid (const char  *pin,
+                        GError     **error)
+{
+  gsize len = pin ? strlen (pin) : 0;
+
+  if (len >= 4 && len <= 8 && strspn (pin, "0123456789") == len)
+    return TRUE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("A PIN is 4 to 8 digits"));
+  return FALSE;
+}
+
+static char *
+hash_pin (const char  *pin,
+          GError     **error)
+{
+  char out[crypto_pwhash_STRBYTES];
+
+  if (sodium_init () < 0 ||
+      crypto_pwhash_str_alg (out, pin, strlen (pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                   _("Not enough memory to protect the PIN; close other programs and try again"));
+      return NULL;
+    }
+  return g_strdup (out);
+}
+
+/**
+ * axw_staff_add:
+ *
+ * Returns: the new staff id, or 0 with @error set
+ */
+gint64
+axw_staff_add (AxwDb       *db,
+               const char  *name,
+               gboolean     manager,
+               const char  *pin,
+               GError     **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *now = axw_now_utc_iso ();
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  if (*clean == '\0')
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("The staff member needs a name"));
+      return 0;
+    }
+  if (!axw_staff_pin_is_valid (pin, error) || (hash = hash_pin (pin, error)) == NULL)
+    return 0;
+  if (!axw_db_begin (db, error))
+    return 0;
+  stmt = axw_db_prepare (db, "INSERT INTO staff (name, role, pin_hash, created_at) "
+                             "VALUES (?, ?, ?, ?) RETURNING id", error);
+  if (stmt == NULL)
+    goto fail;
+  axw_db_bind_text (stmt, 1, clean);
+  axw_db_bind_text (stmt, 2, manager ? "manager" : "cashier");
+  axw_db_bind_text (stmt, 3, hash);
+  axw_db_bind_text (stmt, 4, now);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rc = sqlite3_reset (stmt);
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
+                     _("There is already a staff member called %s"), clean);
+      else
+        axw_db_set_error (db, rc, error);
+      goto fail;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!axw_audit_append (db, NULL, "staff.add", clean, error) || !axw_db_commit (db, error))
+    goto fail;
+  return id;
+
+fail:
+  axw_db_rollback (db);
+  return 0;
+}
+
+static AxwStaff *
+find (AxwDb        *db,
+      const char   *name,
+      char        **out_hash,
+      GError      **error)
+{
+  g_autofree char *now = axw_now_utc_iso ();
+  sqlite3_stmt *stmt;
+  AxwStaff *s = NULL;
+  int rc;
+
+  stmt = axw_db_prepare (db, "SELECT " STAFF_COLUMNS "WHERE name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  axw_db_bind_text (stmt, 1, name);
+  axw_db_bind_text (stmt, 9, now);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      s = g_new0 (AxwStaff, 1);
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->name = axw_db_column_dup (stmt, 1);
+      s->manager = sqlite3_column_int (stmt, 2);
+      s->active = sqlite3_column_int (stmt, 3);
+      s->locked = sqlite3_column_int (stmt, 4);
+      s->failed_attempts = sqlite3_column_int (stmt, 5);
+      s->font_scale_pct = sqlite3_column_int (stmt, 6);
+      s->high_contrast = sqlite3_column_int (stmt, 7);
+      s->sound = sqlite3_column_int (stmt, 8);
+      s->speech = sqlite3_column_int (stmt, 9);
+      if (out_hash)
+        *out_hash = axw_db_column_dup (stmt, 10);
+    }
+  else if (rc != SQLITE_DONE)
+    axw_db_set_error (db, rc, error);
+  else
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"), name);
+  sqlite3_reset (stmt);
+  return s;
+}
+
+/* Returns: (transfer full): the staff member, or %NULL with @error set */
+AxwStaff *
+axw_staff_find (AxwDb       *db,
+                const char  *name,
+                GError     **error)
+{
+  return find (db, name, NULL, error);
+}
+
+/* Returns: (transfer full) (element-type AxwStaff): active staff by name */
+GPtrArray *
+axw_staff_list (AxwDb   *db,
+                GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_staff_free);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT name FROM staff WHERE active ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, axw_db_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      AxwStaff *s = find (db, g_ptr_array_index (names, i), NULL, error);
+
+      if (s == NULL)
+        return NULL;
+      g_ptr_array_add (out, s);
+    }
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+record_attempt (AxwDb       *db,
+                AxwStaff    *s,
+                gboolean     ok,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *until = NULL;
+
+  if (ok)
+    {
+      stmt = axw_db_prepare (db, "UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, s->id);
+      return axw_db_step_done (db, stmt, error);
+    }
+
+  s->failed_attempts++;
+  if (s->failed_attempts >= AXW_STAFF_MAX_FAILURES)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) later = g_date_time_add_minutes (now, AXW_STAFF_LOCK_MINUTES);
+
+      until = axw_time_to_utc_iso (later);
+      s->locked = TRUE;
+    }
+  stmt = axw_db_prepare (db, "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, s->failed_attempts);
+  axw_db_bind_text (stmt, 2, until);
+  sqlite3_bind_int64 (stmt, 3, s->id);
+  return axw_db_step_done (db, stmt, error) &&
+         axw_audit_append (db, s->name, s->locked ? "login.locked" : "login.failed", NULL, error);
+}
+
+/**
+ * axw_staff_login:
+ *
+ * Checks the PIN. Wrong PINs count towards a lockout; a locked or
+ * inactive account is refused whatever the PIN.
+ *
+ * Returns: (transfer full): the staff member, or %NULL with @error set
+ */
+AxwStaff *
+axw_staff_login (AxwDb       *db,
+                 const char  *name,
+                 const char  *pin,
+                 GError     **error)
+{
+  g_autofree char *hash = NULL;
+  g_autoptr(AxwStaff) s = find (db, name, &hash, error);
+  gboolean ok;
+
+  if (s == NULL)
+    return NULL;
+  if (!s->active || s->locked)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   s->locked ? _("%s is locked after too many wrong PINs. Ask a manager to unlock, "
+                                 "or wait 15 minutes.")
+                             : _("%s can no longer log in. Ask a manager."), s->name);
+      return NULL;
+    }
+  ok = pin != NULL && sodium_init () >= 0 &&
+       crypto_pwhash_str_verify (hash, pin, strlen (pin)) == 0;
+  if (!record_attempt (db, s, ok, error))
+    return NULL;
+  if (!ok)
+    {
+      int left = AXW_STAFF_MAX_FAILURES - s->failed_attempts;
+
+      if (left > 0)
+        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                     g_dngettext (NULL, "Wrong PIN. %d try left.", "Wrong PIN. %d tries left.", left),
+                     left);
+      else
+        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                     _("Wrong PIN. %s is now locked; ask a manager to unlock."), s->name);
+      return NULL;
+    }
+  return g_steal_pointer (&s);
+}
+
+/* A login that must be a manager's: refunds, voids, price overrides, Z. */
+AxwStaff *
+axw_staff_authorize_manager (AxwDb       *db,
+                             const char  *name,
+                             const char  *pin,
+                             GError     **error)
+{
+  g_autoptr(AxwStaff) s = axw_staff_login (db, name, pin, error);
+
+  if (s == NULL)
+    return NULL;
+  if (!s->manager)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   _("%s is not a manager. Ask a manager to enter their PIN."), s->name);
+      return NULL;
+    }
+  return g_steal_pointer (&s);
+}
+
+static gboolean
+update_by_name (AxwDb       *db,
+                const char  *sql,
+                const char  *name,
+                const char  *value,
+                const char  *by,
+                const char  *action,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  axw_db_bind_text (stmt, 1, value);
+  axw_db_bind_text (stmt, 2, name);
+  if (!axw_db_step_done (db, stmt, error))
+    goto fail;
+  if (sqlite3_changes (axw_db_get_handle (db)) != 1)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"), name);
+      goto fail;
+    }
+  if (!axw_audit_append (db, by, action, name, error))
+    goto fail;
+  return axw_db_commit (db, error);
+
+fail:
+  axw_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+axw_staff_set_pin (AxwDb       *db,
+                   const char  *name,
+                   const char  *pin,
+                   const char  *by,
+                   GError     **error)
+{
+  g_autofree char *hash = NULL;
+
+  if (!axw_staff_pin_is_valid (pin, error) || (hash = hash_pin (pin, error)) == NULL)
+    return FALSE;
+  return update_by_name (db, "UPDATE staff SET pin_hash = ?1, failed_attempts = 0, locked_until = NULL "
+                             "WHERE name = ?2", name, hash, by, "staff.pin", error);
+}
+
+gboolean
+axw_staff_set_role (AxwDb       *db,
+                    const char  *name,
+                    gboolean     manager,
+                    const char  *by,
+                    GError     **error)
+{
+  return update_by_name (db, "UPDATE staff SET role = ?1 WHERE name = ?2", name,
+                         manager ? "manager" : "cashier", by,
+                         manager ? "staff.role.manager" : "staff.role.cashier", error);
+}
+
+gboolean
+axw_staff_unlock (AxwDb       *db,
+                  const char  *name,
+                  const char  *by,
+                  GError     **error)
+{
+  return update_by_name (db, "UPDATE staff SET failed_attempts = 0, locked_until = ?1 WHERE name = ?2",
+                         name, NULL, by, "staff.unlock", error);
+}
+
+/* Per-staff accessibility: font scale, high contrast, sound, speech. */
+gboolean
+axw_staff_save_prefs (AxwDb           *db,
+                      const AxwStaff  *staff,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = axw_db_prepare (db, "UPDATE staff SET font_scale_pct = ?, high_contrast = ?, sound = ?, "
+                             "speech = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, CLAMP (staff->font_scale_pct, 100, 200));
+  sqlite3_bind_int (stmt, 2, staff->high_contrast);
+  sqlite3_bind_int (stmt, 3, staff->sound);
+  sqlite3_bind_int (stmt, 4, staff->speech);
+  sqlite3_bind_int64 (stmt, 5, staff->id);
+  return axw_db_step_done (db, stmt, error);
+}

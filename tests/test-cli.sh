@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# End-to-end tests of the foundation commands on a real SQLite file.
+. "$(dirname "$0")/tap.sh"
+
+expect_ok "init creates the database" "$AXW" init
+check "schema is the latest" 2 "$(sql 'PRAGMA user_version')"
+check "journal is WAL" wal "$(sql 'PRAGMA journal_mode')"
+
+expect_ok "--help lists commands" "$AXW" --help
+echo "$OUT" | grep -q "products" && tap_result OK "help names products" || tap_result FAIL "help names products"
+for c in init products promotions staff settings; do
+  "$AXW" "$c" --help >/dev/null 2>"$WORK/h"; rc=$?
+  check "$c --help prints usage (exit 2)" "2:yes" "$rc:$(grep -q Usage "$WORK/h" && echo yes)"
+done
+expect_fail "unknown command" "unknown command" "$AXW" frobnicate
+
+cat >"$WORK/p.csv" <<'CSV'
+barcode,plu,name,category,origin,price,unit,aid_eligible,stock
+6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50
+,1001,散装红枣,散装,,24,kg,是,10
+CSV
+expect_ok "products import" "$AXW" products import "$WORK/p.csv"
+check "import counts" "2 new, 0 updated, 0 unchanged." "$OUT"
+expect_ok "products import again" "$AXW" products import "$WORK/p.csv"
+check "second import changes nothing" "0 new, 0 updated, 2 unchanged." "$OUT"
+
+printf 'barcode,name,price\n6971234560018,赤松茸,28\n6971234560025,藜麦粥,x\n' >"$WORK/bad.csv"
+expect_fail "bad row refused" "Row 2 (line 3), column “price”" "$AXW" products import "$WORK/bad.csv"
+check "bad file imported nothing" 2 "$(sql 'SELECT count(*) FROM products')"
+expect_fail "missing file" "No such file" "$AXW" products import "$WORK/nope.csv"
+printf 'barcode,name,price,size\n1,a,1,2\n' >"$WORK/unk.csv"
+expect_fail "unknown column refused" "Unknown column “size”" "$AXW" products import "$WORK/unk.csv"
+
+expect_ok "products export" "$AXW" products export "$WORK/out.csv"
+check "export header" "barcode,plu,name,category,origin,price,unit,aid_eligible,stock" "$(head -1 "$WORK/out.csv" | tr -d '\r')"
+check "export row" "6971234560018,,赤松茸,干货,甘肃和政,28.00,piece,1,50" "$(sed -n 2p "$WORK/out.csv" | tr -d '\r')"
+
+printf 'name,scope,percent,day_of_month,month,from,to\n爱心日,aid,5,12,,,\n' >"$WORK/promo.csv"
+expect_ok "promotions import" "$AXW" promotions import "$WORK/promo.csv"
+expect_ok "promotions list" "$AXW" promotions list
+echo "$OUT" | grep -q "爱心日" && tap_result OK "list shows 爱心日" || tap_result FAIL "list shows 爱心日" "$OUT"
+printf 'name,scope,percent\nx,aid,abc\n' >"$WORK/badpromo.csv"
+expect_fail "bad promotion refused" "column “percent”" "$AXW" promotions import "$WORK/badpromo.csv"
+
+echo 1234 >"$WORK/pin"
+expect_ok "staff add" "$AXW" staff add 小林 --role cashier <"$WORK/pin"
+expect_fail "staff add twice" "already" "$AXW" staff add 小林 --role cashier <"$WORK/pin"
+echo 12 >"$WORK/shortpin"
+expect_fail "short PIN refused" "4 to 8 digits" "$AXW" staff add 小王 --role manager <"$WORK/shortpin"
+expect_fail "bad role refused" "Usage" "$AXW" staff add 小王 --role boss <"$WORK/pin"
+check "PIN not stored plain" 0 "$(sql "SELECT count(*) FROM staff WHERE pin_hash LIKE '%1234%'")"
+
+expect_ok "settings set" "$AXW" settings set shop.name "爱心屋·思明店"
+expect_ok "settings get" "$AXW" settings get shop.name
+check "setting value" "爱心屋·思明店" "$OUT"
+expect_fail "bad setting value" "58 or 80" "$AXW" settings set receipt.width 72
+expect_fail "unknown setting" "Unknown setting" "$AXW" settings get shop.colour
+
+expect_ok "--db FILE selects another database" "$AXW" --db "$WORK/other.db" init --demo
+check "demo catalog loaded" yes "$(test "$(sqlite3 "$WORK/other.db" 'SELECT count(*) FROM products')" -ge 10 && echo yes)"
+check "demo staff" 2 "$(sqlite3 "$WORK/other.db" 'SELECT count(*) FROM staff')"
+
+echo "not a database at all, just text, long enough to be read as a header......" >"$WORK/junk.db"
+expect_fail "corrupt file refused clearly" "damaged\|not a database" "$AXW" --db "$WORK/junk.db" init
+sqlite3 "$WORK/newer.db" 'PRAGMA user_version = 99'
+expect_fail "newer schema refused" "newer Aixinwu" "$AXW" --db "$WORK/newer.db" init
+check "newer file untouched" 99 "$(sqlite3 "$WORK/newer.db" 'PRAGMA user_version')"
+
+tap_done

@@ -1,0 +1,467 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "axw-audit.h"
+#include "axw-error.h"
+#include "axw-products.h"
+#include "axw-promotions.h"
+#include "axw-settings.h"
+#include "axw-staff.h"
+#include "axw-test-util.h"
+
+static gint64
+count (DbFixture  *f,
+       const char *sql)
+{
+  return axw_db_query_int (f->db, sql, -1);
+}
+
+static void
+test_fresh (DbFixture     *f,
+            gconstpointer  data)
+{
+  g_assert_cmpint (axw_db_get_version (f->db), ==, axw_db_latest_version ());
+  g_assert_cmpint (count (f, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (f, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                             "('products','staff','shifts','sales','sale_lines','payments',"
+                             "'campaigns','vouchers','redemptions','promotions','print_jobs',"
+                             "'outbox','settings','audit_log','categories','z_reports')"), ==, 16);
+  g_assert_finalize_object (g_steal_pointer (&f->db));
+}
+
+static void
+test_upgrade (DbFixture     *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "old.db", NULL);
+  AxwDb *db;
+
+  db = axw_db_open_at_version (old, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_db_get_version (db), ==, 1);
+  g_assert_true (axw_db_exec (db, "INSERT INTO products (barcode, name, price_fen, updated_at) "
+                                  "VALUES ('6971234560018', '赤松茸', 2800, 'x')", &error));
+  g_object_unref (db);
+
+  db = axw_db_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_db_get_version (db), ==, axw_db_latest_version ());
+  /* v2 columns exist and the old row kept its data */
+  g_assert_cmpint (axw_db_query_int (db, "SELECT price_fen FROM products WHERE pinyin = ''", 0), ==, 2800);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM staff WHERE font_scale_pct = 100", -1), ==, 0);
+  g_object_unref (db);
+}
+
+static void
+test_refuse_newer (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize n1, n2;
+  AxwDb *db;
+
+  g_assert_true (axw_db_exec (f->db, "PRAGMA user_version = 999", &error));
+  g_clear_object (&f->db);
+  g_assert_true (g_file_get_contents (f->path, &before, &n1, NULL));
+
+  db = axw_db_open (f->path, &error);
+  g_assert_null (db);
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_true (g_file_get_contents (f->path, &after, &n2, NULL));
+  g_assert_cmpmem (before, n1, after, n2);
+}
+
+static void
+test_corrupt (DbFixture     *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+  char garbage[8192];
+  AxwDb *db;
+
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (junk, garbage, sizeof garbage, NULL));
+  db = axw_db_open (junk, &error);
+  g_assert_null (db);
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+}
+
+static void
+test_audit_append_only (DbFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (axw_audit_append (f->db, "小林", "login", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (axw_db_exec (f->db, "UPDATE audit_log SET action = 'x'", &error));
+  g_assert_nonnull (strstr (error->message, "append-only"));
+  g_clear_error (&error);
+  g_assert_false (axw_db_exec (f->db, "DELETE FROM audit_log", &error));
+  g_assert_nonnull (strstr (error->message, "append-only"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login'"), ==, 1);
+}
+
+static void
+test_settings (DbFixture     *f,
+               gconstpointer  data)
+{
+  static const struct { const char *key, *value; gboolean ok; } cases[] = {
+    { "shop.name", "爱心屋·鼓浪屿店", TRUE }, { "shop.name", "", FALSE },
+    { "receipt.width", "80", TRUE }, { "receipt.width", "72", FALSE },
+    { "cash_rounding", "down_jiao", TRUE }, { "cash_rounding", "up", FALSE },
+    { "printer", "tcp://192.0.2.1:9100", TRUE }, { "printer", "lpt1", FALSE },
+    { "printer", "file:/dev/usb/lp0", TRUE }, { "timezone", "Mars/Olympus", FALSE },
+    { "barcode.layout", "2:5:weight", TRUE }, { "barcode.layout", "2:x", FALSE },
+    { "shop.code", "XM01", TRUE }, { "shop.code", "厦门", FALSE },
+    { "sync.endpoint", "ftp://x", FALSE }, { "no.such.key", "1", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = axw_settings_get (f->db, cases[i].key);
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (axw_settings_set (f->db, cases[i].key, cases[i].value, &error), ==, cases[i].ok);
+      after = axw_settings_get (f->db, cases[i].key);
+      if (cases[i].ok)
+        g_assert_cmpstr (after, ==, cases[i].value);
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_cmpstr (after, ==, before);
+        }
+    }
+}
+
+#define HEADER "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n"
+#define GOOD HEADER \
+  "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \
+  "6971234560025,,\"藜麦粥, 即食\",冲调,甘肃和政,12.8,,是,80\n" \
+  ",1001,散装红枣,散装,,24.00,kg,true,12.5\n"
+
+static gboolean
+import (DbFixture       *f,
+        const char      *csv,
+        AxwImportStats  *stats,
+        GError         **error)
+{
+  return axw_products_import_csv (f->db, csv, strlen (csv), FALSE, stats, error);
+}
+
+static void
+test_import_good (DbFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwProduct) p = NULL;
+  AxwImportStats s;
+
+  g_assert_true (import (f, GOOD, &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.inserted, ==, 3);
+  p = axw_products_find_plu (f->db, "1001", &error);
+  g_assert_nonnull (p);
+  g_assert_true (p->per_kg);
+  g_assert_true (p->aid_eligible);
+  g_assert_cmpint (p->price_fen, ==, 2400);
+  g_assert_cmpint (p->stock_milli, ==, 12500);
+  g_clear_pointer (&p, axw_product_free);
+  p = axw_products_find_barcode (f->db, "6971234560025", &error);
+  g_assert_cmpstr (p->name, ==, "藜麦粥, 即食");
+  g_assert_cmpstr (p->pinyin, ==, "lmzjs");
+}
+
+static void
+test_import_twice (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *stamp2 = NULL;
+  AxwImportStats s;
+  sqlite3_stmt *st;
+
+  g_assert_true (import (f, GOOD, &s, &error));
+  st = axw_db_prepare (f->db, "SELECT group_concat (updated_at) FROM products", NULL);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  stamp = axw_db_column_dup (st, 0);
+  sqlite3_reset (st);
+
+  g_usleep (2000);
+  g_assert_true (import (f, GOOD, &s, &error));
+  g_assert_cmpuint (s.inserted, ==, 0);
+  g_assert_cmpuint (s.updated, ==, 0);
+  g_assert_cmpuint (s.unchanged, ==, 3);
+  st = axw_db_prepare (f->db, "SELECT group_concat (updated_at) FROM products", NULL);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  stamp2 = axw_db_column_dup (st, 0);
+  sqlite3_reset (st);
+  g_assert_cmpstr (stamp, ==, stamp2);
+
+  /* re-import updates price and stock */
+  g_assert_true (import (f, HEADER "6971234560018,,赤松茸,干货,甘肃和政,26.5,piece,1,40\n", &s, &error));
+  g_assert_cmpuint (s.updated, ==, 1);
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2650);
+  g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 40000);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 3);
+}
+
+static void
+test_import_bad (DbFixture     *f,
+                 gconstpointer  data)
+{
+  static const struct { const char *csv; const char *message; } cases[] = {
+    { HEADER "6971234560018,,赤松茸,干货,,28,piece,1,50\n6971234560025,,藜麦粥,,,abc,,1,\n",
+      "Row 2 (line 3), column “price”" },
+    { HEADER "6971234560019,,赤松茸,干货,,28,piece,1,50\n", "column “barcode”" },
+    { HEADER "6971234560018,,赤松茸,,,28,box,1,\n", "column “unit”" },
+    { HEADER "6971234560018,,赤松茸,,,28,,maybe,\n", "column “aid_eligible”" },
+    { HEADER ",,赤松茸,,,28,,1,\n", "column “barcode”" },
+    { HEADER "6971234560018,,,,,28,,1,\n", "column “name”" },
+    { HEADER "6971234560018,,赤松茸,,,28,,1,-3\n", "column “stock”" },
+    { HEADER "6971234560018,,赤松茸,,,28,,1,\n6971234560018,,赤松茸2,,,28,,1,\n", "also in row 1" },
+    { "barcode,name,price,colour\n6971234560018,赤松茸,28,red\n", "Unknown column “colour”" },
+    { "barcode,name\n6971234560018,赤松茸\n", "“price” is missing" },
+    { "name,price\n赤松茸,28\n", "“barcode” or a “plu”" },
+    { HEADER "6971234560018,,赤松茸,,,28,,1\n", "has 8 fields but the header has 9" },
+    { HEADER "6971234560018,,\"赤松茸,,,28,,1,\n", "never closed" },
+    { "", "empty" },
+    { HEADER "134567890123456789,,支付码,,,1,,1,\n", "payment code" },
+  };
+
+  g_assert_true (import (f, HEADER "6971234560032,,和政啤特果,,,19.9,,1,5\n", NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (import (f, cases[i].csv, NULL, &error));
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].message);
+      g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 1);
+    }
+}
+
+static void
+test_import_bom_crlf (DbFixture     *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwProduct) p = NULL;
+  const char csv[] = "\xEF\xBB\xBF" "barcode,name,price\r\n6971234560018,赤松茸,28\r\n\r\n";
+
+  g_assert_true (import (f, csv, NULL, &error));
+  g_assert_no_error (error);
+  p = axw_products_find_barcode (f->db, "6971234560018", &error);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name, ==, "赤松茸");
+}
+
+static void
+test_export_roundtrip (DbFixture     *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  AxwImportStats s;
+
+  g_assert_true (import (f, GOOD, NULL, &error));
+  out = axw_products_export_csv (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "\"藜麦粥, 即食\""));
+  g_assert_true (import (f, out, &s, &error));
+  g_assert_cmpuint (s.unchanged, ==, 3);
+}
+
+static void
+test_lookup_scan (DbFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AxwEmbeddedLayout layout;
+  AxwScan scan;
+  AxwProduct *p;
+
+  g_assert_true (import (f, HEADER "0036000291452,,UPC货,,,1,,0,\n,123,散装核桃,,,48,kg,1,\n"
+                                   "2000123012506,,精确匹配优先,,,9,,0,\n", NULL, &error));
+  axw_embedded_layout_parse (AXW_EMBEDDED_LAYOUT_DEFAULT, &layout, NULL);
+
+  g_assert_true (axw_barcode_parse ("036000291452", &layout, &scan, NULL));
+  p = axw_products_lookup_scan (f->db, &scan, &error);
+  g_assert_cmpstr (p->name, ==, "UPC货");
+  axw_product_free (p);
+
+  /* exact match wins over the price-embedded reading */
+  g_assert_true (axw_barcode_parse ("2000123012506", &layout, &scan, NULL));
+  p = axw_products_lookup_scan (f->db, &scan, &error);
+  g_assert_cmpstr (p->name, ==, "精确匹配优先");
+  axw_product_free (p);
+
+  g_assert_true (axw_barcode_parse ("2000123024509", &layout, &scan, NULL));
+  p = axw_products_lookup_scan (f->db, &scan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (p->name, ==, "散装核桃");
+  axw_product_free (p);
+
+  g_assert_true (axw_barcode_parse ("2999999024501", &layout, &scan, NULL));
+  g_assert_null (axw_products_lookup_scan (f->db, &scan, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (axw_barcode_parse ("6971234560018", &layout, &scan, NULL));
+  g_assert_null (axw_products_lookup_scan (f->db, &scan, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+}
+
+static void
+test_search (DbFixture     *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) r = NULL;
+
+  g_assert_true (import (f, GOOD, NULL, &error));
+  r = axw_products_search (f->db, "csr", 10, &error);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_assert_cmpstr (((AxwProduct *) r->pdata[0])->name, ==, "赤松茸");
+  g_clear_pointer (&r, g_ptr_array_unref);
+  r = axw_products_search (f->db, "红枣", 10, &error);
+  g_assert_cmpuint (r->len, ==, 1);
+  g_clear_pointer (&r, g_ptr_array_unref);
+  r = axw_products_search (f->db, "%", 10, &error);
+  g_assert_cmpuint (r->len, ==, 0);
+}
+
+static void
+test_promotions_import (DbFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const char good[] = "name,scope,percent,day_of_month,month,from,to\n"
+                      "爱心日,aid,5,12,,,\n爱心月,aid,12.5,,12,,\n春节,all,8,,,2027-01-25,2027-02-10\n";
+  static const struct { const char *csv; const char *message; } bad[] = {
+    { "name,scope,percent\nx,some,5\n", "column “scope”" },
+    { "name,scope,percent\nx,aid,0\n", "column “percent”" },
+    { "name,scope,percent\nx,aid,101\n", "column “percent”" },
+    { "name,scope,percent,day_of_month\nx,aid,5,32\n", "column “day_of_month”" },
+    { "name,scope,percent,month\nx,aid,5,13\n", "column “month”" },
+    { "name,scope,percent,from,to\nx,aid,5,2027-02-10,2027-01-01\n", "column “to”" },
+    { "name,scope,percent,from\nx,aid,5,2027/01/01\n", "column “from”" },
+    { "name,scope,percent,weekday\nx,aid,5,1\n", "Unknown column" },
+  };
+  AxwPromotion *p;
+  guint n;
+
+  g_assert_true (axw_promotions_import_csv (f->db, good, strlen (good), &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (axw_promotions_import_csv (f->db, good, strlen (good), &n, &error));
+  list = axw_promotions_list (f->db, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  p = list->pdata[1];
+  g_assert_cmpstr (p->name, ==, "爱心月");
+  g_assert_cmpint (p->percent_bp, ==, 1250);
+  g_assert_cmpint (p->month, ==, 12);
+  g_assert_true (axw_promotion_applies (p, "2026-12-01"));
+  g_assert_false (axw_promotion_applies (p, "2026-11-30"));
+  p = list->pdata[2];
+  g_assert_true (axw_promotion_applies (p, "2027-01-25"));
+  g_assert_true (axw_promotion_applies (p, "2027-02-10"));
+  g_assert_false (axw_promotion_applies (p, "2027-02-11"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) e = NULL;
+
+      g_assert_false (axw_promotions_import_csv (f->db, bad[i].csv, strlen (bad[i].csv), &n, &e));
+      if (e == NULL || strstr (e->message, bad[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, e ? e->message : "", bad[i].message);
+    }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM promotions"), ==, 3);
+}
+
+static void
+test_staff (DbFixture     *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), ==, 0);
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
+  g_clear_error (&error);
+  for (const char * const *pin = (const char *[]) { "123", "123456789", "12a4", "", NULL }; *pin; pin++)
+    {
+      g_assert_cmpint (axw_staff_add (f->db, "新人", FALSE, *pin, &error), ==, 0);
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  /* never stored plain */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$%'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%1234%'"), ==, 0);
+
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+  g_assert_false (s->manager);
+  g_clear_pointer (&s, axw_staff_free);
+
+  g_assert_null (axw_staff_authorize_manager (f->db, "小林", "1234", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  for (int i = 0; i < AXW_STAFF_MAX_FAILURES; i++)
+    {
+      g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+      g_clear_error (&error);
+    }
+  /* locked: even the right PIN is refused */
+  g_assert_null (axw_staff_login (f->db, "小林", "1234", &error));
+  g_assert_nonnull (strstr (error->message, "locked"));
+  g_clear_error (&error);
+  g_assert_true (axw_staff_unlock (f->db, "小林", "王店长", &error));
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_nonnull (s);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  DB_TEST ("/db/fresh", test_fresh);
+  DB_TEST ("/db/upgrade-from-v1", test_upgrade);
+  DB_TEST ("/db/refuse-newer", test_refuse_newer);
+  DB_TEST ("/db/corrupt", test_corrupt);
+  DB_TEST ("/db/audit-append-only", test_audit_append_only);
+  DB_TEST ("/settings/validate", test_settings);
+  DB_TEST ("/products/import/good", test_import_good);
+  DB_TEST ("/products/import/twice", test_import_twice);
+  DB_TEST ("/products/import/bad-row-imports-nothing", test_import_bad);
+  DB_TEST ("/products/import/bom-crlf", test_import_bom_crlf);
+  DB_TEST ("/products/export-roundtrip", test_export_roundtrip);
+  DB_TEST ("/products/lookup-scan", test_lookup_scan);
+  DB_TEST ("/products/search", test_search);
+  DB_TEST ("/promotions/import", test_promotions_import);
+  DB_TEST ("/staff/pin-and-lockout", test_staff);
+
+  return g_test_run ();
+}

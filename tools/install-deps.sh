@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that building and testing need, only those missing.
+set -euo pipefail
+pkgs=(
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libqrencode-dev
+  libusb-1.0-0-dev libsoup-3.0-dev libjson-glib-dev libsodium-dev libcairo2-dev libpango1.0-dev
+  xvfb xauth umockdev libumockdev-dev gir1.2-umockdev-1.0 zbar-tools sqlite3
+  fonts-noto-cjk desktop-file-utils appstream python3 dbus-daemon at-spi2-core
+)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing packages: ${missing[*]}" >&2
+  echo "Run as root, or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
