@@ -45,3 +45,24 @@ char         *axw_promotion_describe  (const AxwPromotion *promo);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwPromotion, axw_promotion_free)
 
 G_END_DECLS
+
+/* Pricing: fills every computed field of @sale from its lines (DESIGN §5).
+ * @voucher is %NULL when the customer gave no red packet. */
+#include "axw-sale.h"
+
+G_BEGIN_DECLS
+
+void     axw_pricing_line_gross     (AxwLine            *line);
+void     axw_pricing_apply          (AxwSale            *sale,
+                                     GPtrArray          *promotions,
+                                     const AxwVoucher   *voucher,
+                                     AxwCashRounding     rounding);
+AxwRedPacketReason axw_red_packet_check (const AxwVoucher *voucher,
+                                         const char       *business_date,
+                                         gint64            eligible_base_fen);
+void     axw_allocate_largest_remainder (const gint64   *weights,
+                                         guint           n,
+                                         gint64          amount,
+                                         gint64         *out_shares);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* axw-checkout.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one path from a cart to a committed sale, shared by the GUI and the
+ * CLI: look up scans and red packets, price with the day's promotions,
+ * commit in one transaction (DESIGN §6), refund.
+ */
+#pragma once
+
+#include "axw-cart.h"
+#include "axw-db.h"
+
+G_BEGIN_DECLS
+
+/* A scanned or typed code → a cart item (qty 1 piece, or the embedded
+ * price/weight). @qty_milli > 0 overrides the quantity ("BARCODE*QTY"). */
+AxwLine    *axw_checkout_item_from_scan (AxwDb          *db,
+                                         const char     *code,
+                                         gint64          qty_milli,
+                                         GError        **error);
+/* Always returns a voucher (known = FALSE when nobody issued it), or NULL
+ * with @error on a database failure. */
+AxwVoucher *axw_vouchers_lookup         (AxwDb          *db,
+                                         const char     *code,
+                                         GError        **error);
+AxwSale    *axw_checkout_quote          (AxwDb          *db,
+                                         const AxwCart  *cart,
+                                         GDateTime      *at,
+                                         GError        **error);
+/* Payments as the cashier took them: cash with the tendered amount, the
+ * others with the amount confirmed. Returns the committed document (with
+ * uuid, receipt_no, change) and queues its receipt as a print job. */
+AxwSale    *axw_checkout_commit         (AxwDb             *db,
+                                         const AxwCart     *cart,
+                                         GDateTime         *at,
+                                         const char        *staff,
+                                         const AxwPayment  *payments,
+                                         guint              n_payments,
+                                         GError           **error);
+/* @sale: a receipt number or a UUID. */
+AxwSale    *axw_sales_load              (AxwDb          *db,
+                                         const char     *sale,
+                                         GError        **error);
+AxwSale    *axw_sales_load_by_id        (AxwDb          *db,
+                                         gint64          id,
+                                         GError        **error);
+
+typedef struct {
+  int    line_no;      /* line of the original sale */
+  gint64 qty_milli;    /* 0: all that is left to refund */
+} AxwRefundItem;
+
+/* A refund document of the given lines (all remaining lines when
+ * @n_items is 0); @manager must be a manager (the caller checked the
+ * PIN). Money goes back per payment method. */
+AxwSale    *axw_sales_refund            (AxwDb               *db,
+                                         const char          *sale,
+                                         const AxwRefundItem *items,
+                                         guint                n_items,
+                                         const char          *manager,
+                                         GDateTime           *at,
+                                         GError             **error);
+
+G_END_DECLS
