@@ -12,7 +12,7 @@
 #include <glib.h>
 
 #include "axw-money.h"
-#include "axw-pricing.h"
+#include "axw-promotion.h"
 
 G_BEGIN_DECLS
 
@@ -147,5 +147,18 @@ void      axw_sale_append_line_json (GString       *out,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwLine, axw_line_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwVoucher, axw_voucher_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwSale, axw_sale_free)
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+void axw_sale_set_red_packet   (AxwSale            *sale,
+                                const char         *code,
+                                gboolean            accepted,
+                                AxwRedPacketReason  reason,
+                                gint64              discount_fen,
+                                const char         *campaign,
+                                const char         *funder);
+void axw_sale_clear_red_packet (AxwSale            *sale);
 
 G_END_DECLS

@@ -1,0 +1,159 @@
+/* axw-cart.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "axw-cart.h"
+
+struct _AxwCart
+{
+  GPtrArray *lines;          /* AxwLine, order of first scan */
+  char      *voucher_code;
+};
+
+AxwCart *
+axw_cart_new (void)
+{
+  AxwCart *cart = g_new0 (AxwCart, 1);
+
+  cart->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_line_free);
+  return cart;
+}
+
+void
+axw_cart_free (AxwCart *cart)
+{
+  if (cart == NULL)
+    return;
+  g_ptr_array_unref (cart->lines);
+  g_free (cart->voucher_code);
+  g_free (cart);
+}
+
+/* Returns: (transfer full): an independent copy, for holding a sale */
+AxwCart *
+axw_cart_copy (const AxwCart *cart)
+{
+  AxwCart *copy = axw_cart_new ();
+
+  for (guint i = 0; i < cart->lines->len; i++)
+    g_ptr_array_add (copy->lines, axw_line_copy (g_ptr_array_index (cart->lines, i)));
+  copy->voucher_code = g_strdup (cart->voucher_code);
+  return copy;
+}
+
+guint
+axw_cart_get_n_lines (const AxwCart *cart)
+{
+  return cart->lines->len;
+}
+
+gboolean
+axw_cart_is_empty (const AxwCart *cart)
+{
+  return cart->lines->len == 0;
+}
+
+const AxwLine *
+axw_cart_get_line (const AxwCart *cart,
+                   guint          index)
+{
+  g_return_val_if_fail (index < cart->lines->len, NULL);
+  return g_ptr_array_index (cart->lines, index);
+}
+
+/**
+ * axw_cart_add:
+ * @item: a line from a scan (copied)
+ *
+ * The same non-weighed barcode adds its quantity to the existing line;
+ * weighed items always make a line of their own.
+ *
+ * Returns: the index of the line that changed or was added
+ */
+guint
+axw_cart_add (AxwCart       *cart,
+              const AxwLine *item)
+{
+  if (!item->weighed)
+    for (guint i = 0; i < cart->lines->len; i++)
+      {
+        AxwLine *l = g_ptr_array_index (cart->lines, i);
+
+        if (!l->weighed && l->product_id == item->product_id && g_strcmp0 (l->barcode, item->barcode) == 0)
+          {
+            l->qty_milli += item->qty_milli;
+            return i;
+          }
+      }
+  g_ptr_array_add (cart->lines, axw_line_copy (item));
+  return cart->lines->len - 1;
+}
+
+/* A weighed line's quantity comes from its label and cannot change. */
+gboolean
+axw_cart_set_qty (AxwCart *cart,
+                  guint    index,
+                  gint64   qty_milli)
+{
+  AxwLine *l;
+
+  g_return_val_if_fail (index < cart->lines->len, FALSE);
+  l = g_ptr_array_index (cart->lines, index);
+  if (qty_milli <= 0 || l->weighed)
+    return FALSE;
+  l->qty_milli = qty_milli;
+  return TRUE;
+}
+
+/* Returns: (transfer full): the removed line, for undo */
+AxwLine *
+axw_cart_remove (AxwCart *cart,
+                 guint    index)
+{
+  g_return_val_if_fail (index < cart->lines->len, NULL);
+  return g_ptr_array_steal_index (cart->lines, index);
+}
+
+/* Puts a removed line back where it was (undo). */
+void
+axw_cart_insert (AxwCart       *cart,
+                 guint          index,
+                 const AxwLine *line)
+{
+  g_ptr_array_insert (cart->lines, (int) MIN (index, cart->lines->len), axw_line_copy (line));
+}
+
+void
+axw_cart_clear (AxwCart *cart)
+{
+  g_ptr_array_set_size (cart->lines, 0);
+  g_clear_pointer (&cart->voucher_code, g_free);
+}
+
+const char *
+axw_cart_get_voucher_code (const AxwCart *cart)
+{
+  return cart->voucher_code;
+}
+
+void
+axw_cart_set_voucher_code (AxwCart    *cart,
+                           const char *code)
+{
+  g_free (cart->voucher_code);
+  cart->voucher_code = code && *code ? g_strdup (code) : NULL;
+}
+
+/* Returns: (transfer full): an unpriced sale with copies of the lines */
+AxwSale *
+axw_cart_to_sale (const AxwCart *cart,
+                  const char    *business_date)
+{
+  AxwSale *sale = axw_sale_new ();
+
+  sale->business_date = g_strdup (business_date);
+  for (guint i = 0; i < cart->lines->len; i++)
+    g_ptr_array_add (sale->lines, axw_line_copy (g_ptr_array_index (cart->lines, i)));
+  return sale;
+}
