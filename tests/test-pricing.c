@@ -436,11 +436,13 @@ test_signed_code (void)
   {
     g_autoptr(AxwVoucher) more = axw_voucher_copy (v);
     g_autofree char *other = NULL;
+    g_autofree char *head = NULL;
 
     more->face_fen = 99900;
     other = axw_signed_code_make (more, sk2);
     dot = strrchr (code, '.');
-    altered = g_strconcat (g_strndup (other, strrchr (other, '.') - other), dot, NULL);
+    head = g_strndup (other, strrchr (other, '.') - other);
+    altered = g_strconcat (head, dot, NULL);
   }
   back = axw_signed_code_parse (altered, &payload, &sig, &error);
   g_assert_no_error (error);

@@ -15,6 +15,7 @@
 #include "axw-promotions.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
+#include "axw-vouchers.h"
 
 static GBytes *
 demo_file (const char  *name,
@@ -28,7 +29,7 @@ demo_file (const char  *name,
 /**
  * axw_cli_init_demo:
  *
- * Fills an empty database with the demo catalog, promotions and staff
+ * Fills an empty database with the demo catalog, promotions, red packets and staff
  * (收银员 小林 PIN 1234, 店长 王店长 PIN 8888). Does nothing to a database
  * that already has products.
  */
@@ -38,6 +39,7 @@ axw_cli_init_demo (AxwDb   *db,
 {
   g_autoptr(GBytes) products = NULL;
   g_autoptr(GBytes) promotions = NULL;
+  g_autoptr(GBytes) vouchers = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(AxwStaff) existing = NULL;
   gsize len;
@@ -47,13 +49,17 @@ axw_cli_init_demo (AxwDb   *db,
     return TRUE;
   products = demo_file ("demo-products.csv", error);
   promotions = products ? demo_file ("demo-promotions.csv", error) : NULL;
-  if (promotions == NULL)
+  vouchers = promotions ? demo_file ("demo-vouchers.csv", error) : NULL;
+  if (vouchers == NULL)
     return FALSE;
   text = g_bytes_get_data (products, &len);
   if (!axw_products_import_csv (db, text, len, FALSE, NULL, error))
     return FALSE;
   text = g_bytes_get_data (promotions, &len);
   if (!axw_promotions_import_csv (db, text, len, NULL, error))
+    return FALSE;
+  text = g_bytes_get_data (vouchers, &len);
+  if (!axw_vouchers_import_csv (db, text, len, NULL, error))
     return FALSE;
   existing = axw_staff_find (db, "小林", &local);
   if (existing == NULL &&

@@ -27,6 +27,10 @@ static const Command commands[] = {
   { "promotions", axw_cli_cmd_promotions, N_("import promotions from CSV, or list them") },
   { "staff", axw_cli_cmd_staff, N_("add staff (PIN from stdin), list them") },
   { "settings", axw_cli_cmd_settings, N_("get or set a setting") },
+  { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
+  { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
+  { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
+  { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
 };
 
 gboolean

@@ -48,5 +48,9 @@ int axw_cli_cmd_products   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_promotions (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_staff      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_settings   (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);
 
 G_END_DECLS

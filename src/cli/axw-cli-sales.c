@@ -1,0 +1,381 @@
+/* axw-cli-sales.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * quote, sell, refund and vouchers: the same checkout functions as the
+ * counter, for paper-fallback sales, scripts and tests.
+ */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "axw-bizdate.h"
+#include "axw-checkout.h"
+#include "axw-cli.h"
+#include "axw-error.h"
+#include "axw-pricing.h"
+#include "axw-staff.h"
+#include "axw-vouchers.h"
+
+typedef struct {
+  char       *at;
+  GPtrArray  *vouchers;   /* char* */
+  char       *pay;
+  char       *staff;
+  GPtrArray  *items;      /* char*, positional */
+} SaleArgs;
+
+static void
+sale_args_clear (SaleArgs *a)
+{
+  g_free (a->at);
+  g_free (a->pay);
+  g_free (a->staff);
+  g_clear_pointer (&a->vouchers, g_ptr_array_unref);
+  g_clear_pointer (&a->items, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaleArgs, sale_args_clear)
+
+/* Parses [--at T] [--voucher C]… [--pay P] [--staff S] ITEM…; options
+ * not in @allowed are refused. */
+static gboolean
+parse_args (int          argc,
+            char       **argv,
+            const char  *allowed,
+            SaleArgs    *a,
+            GError     **error)
+{
+  a->vouchers = g_ptr_array_new_with_free_func (g_free);
+  a->items = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *opt = argv[i];
+      char **slot = NULL;
+
+      if (opt[0] != '-' || opt[1] != '-')
+        {
+          g_ptr_array_add (a->items, g_strdup (opt));
+          continue;
+        }
+      if (strstr (allowed, opt) == NULL || i + 1 >= argc)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                       i + 1 >= argc && strstr (allowed, opt) ? _("%s needs a value") : _("Unknown option %s"),
+                       opt);
+          return FALSE;
+        }
+      if (g_str_equal (opt, "--voucher"))
+        {
+          g_ptr_array_add (a->vouchers, g_strdup (argv[++i]));
+          continue;
+        }
+      slot = g_str_equal (opt, "--at") ? &a->at : g_str_equal (opt, "--pay") ? &a->pay : &a->staff;
+      g_free (*slot);
+      *slot = g_strdup (argv[++i]);
+    }
+  return TRUE;
+}
+
+static GDateTime *
+parse_at (const char  *at,
+          GError     **error)
+{
+  return at ? axw_time_parse_rfc3339 (at, error) : g_date_time_new_now_utc ();
+}
+
+/* ITEM is BARCODE or BARCODE*QTY. */
+static AxwCart *
+build_cart (AxwDb      *db,
+            SaleArgs   *a,
+            GError    **error)
+{
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+
+  if (a->items->len == 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Name at least one item: BARCODE or BARCODE*QTY"));
+      return NULL;
+    }
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      g_autofree char *code = g_strdup (g_ptr_array_index (a->items, i));
+      g_autoptr(AxwLine) line = NULL;
+      char *star = strrchr (code, '*');
+      gint64 qty = 0;
+
+      if (star != NULL)
+        {
+          *star = '\0';
+          if (!axw_qty_parse (star + 1, &qty, error))
+            {
+              g_prefix_error (error, _("Item %s: "), code);
+              return NULL;
+            }
+        }
+      line = axw_checkout_item_from_scan (db, code, qty, error);
+      if (line == NULL)
+        return NULL;
+      axw_cart_add (cart, line);
+    }
+  if (a->vouchers->len > 1)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT, "one_per_sale: %s",
+                   axw_red_packet_reason_advice (AXW_RED_PACKET_ONE_PER_SALE));
+      return NULL;
+    }
+  if (a->vouchers->len == 1)
+    axw_cart_set_voucher_code (cart, g_ptr_array_index (a->vouchers, 0));
+  return g_steal_pointer (&cart);
+}
+
+static const char quote_usage[] =
+  N_("Usage: aixinwu quote [--at RFC3339] [--voucher CODE] ITEM...\n"
+     "Prices a basket as JSON and writes nothing. ITEM is BARCODE or BARCODE*QTY\n"
+     "(QTY in pieces, or kg for goods sold by weight).");
+
+int
+axw_cli_cmd_quote (AxwCli  *cli,
+                   int      argc,
+                   char   **argv)
+{
+  g_auto(SaleArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwCart) cart = NULL;
+  g_autoptr(AxwSale) sale = NULL;
+  g_autofree char *json = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(quote_usage));
+  if (!parse_args (argc, argv, "--at --voucher", &a, &error) || (at = parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((cart = build_cart (db, &a, &error)) == NULL || (sale = axw_checkout_quote (db, cart, at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  json = axw_sale_to_json (sale, FALSE);
+  g_print ("%s\n", json);
+  return AXW_EXIT_OK;
+}
+
+/* "cash:50,wechat:10.5" → payments; cash is what was handed over. */
+static GArray *
+parse_payments (const char  *text,
+                GError     **error)
+{
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *colon = strchr (parts[i], ':');
+      AxwPayment p = { 0 };
+
+      if (colon == NULL)
+        goto bad;
+      *colon = '\0';
+      if (!axw_pay_method_from_string (g_strstrip (parts[i]), &p.method))
+        goto bad;
+      if (!axw_money_parse (colon + 1, &p.amount_fen, error))
+        {
+          g_prefix_error (error, _("Payment %s: "), parts[i]);
+          return NULL;
+        }
+      p.tendered_fen = p.amount_fen;
+      g_array_append_val (out, p);
+    }
+  if (out->len > 0)
+    return g_steal_pointer (&out);
+
+bad:
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("Write payments as METHOD:YUAN[,METHOD:YUAN], METHOD one of cash, wechat, alipay, unionpay"));
+  return NULL;
+}
+
+static const char sell_usage[] =
+  N_("Usage: aixinwu sell [--at RFC3339] [--voucher CODE] --pay METHOD:YUAN[,METHOD:YUAN] --staff NAME ITEM...\n"
+     "Commits a sale (for sales made on paper while the counter was down) and prints its JSON.\n"
+     "METHOD is cash, wechat, alipay or unionpay; cash may exceed the total (change is given).");
+
+int
+axw_cli_cmd_sell (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
+{
+  g_auto(SaleArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwCart) cart = NULL;
+  g_autoptr(AxwSale) sale = NULL;
+  g_autoptr(GArray) payments = NULL;
+  g_autofree char *json = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(sell_usage));
+  if (!parse_args (argc, argv, "--at --voucher --pay --staff", &a, &error) ||
+      (at = parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a.pay == NULL || a.staff == NULL)
+    return axw_cli_usage (_(sell_usage));
+  if ((payments = parse_payments (a.pay, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((cart = build_cart (db, &a, &error)) == NULL ||
+      (sale = axw_checkout_commit (db, cart, at, a.staff, (AxwPayment *) payments->data, payments->len,
+                                   &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  json = axw_sale_to_json (sale, TRUE);
+  g_print ("%s\n", json);
+  return AXW_EXIT_OK;
+}
+
+static const char refund_usage[] =
+  N_("Usage: aixinwu refund SALE [LINE*QTY ...] --staff MANAGER [--at RFC3339]\n"
+     "Refunds a sale (receipt number or UUID): the given lines, or everything left.\n"
+     "The manager's PIN is read from standard input.");
+
+int
+axw_cli_cmd_refund (AxwCli  *cli,
+                    int      argc,
+                    char   **argv)
+{
+  g_auto(SaleArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autoptr(AxwStaff) manager = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AxwRefundItem));
+  g_autofree char *pin = NULL;
+  g_autofree char *json = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(refund_usage));
+  if (!parse_args (argc, argv, "--at --staff", &a, &error) || (at = parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a.staff == NULL || a.items->len == 0)
+    return axw_cli_usage (_(refund_usage));
+  for (guint i = 1; i < a.items->len; i++)
+    {
+      const char *spec = g_ptr_array_index (a.items, i);
+      const char *star = strchr (spec, '*');
+      g_autofree char *no = g_strndup (spec, star ? (gsize) (star - spec) : strlen (spec));
+      AxwRefundItem item = { 0 };
+      guint64 line;
+
+      if (!g_ascii_string_to_unsigned (no, 10, 1, 100000, &line, NULL) ||
+          (star && !axw_qty_parse (star + 1, &item.qty_milli, &error)))
+        {
+          g_clear_error (&error);
+          g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("“%s” is not LINE or LINE*QTY (line number, quantity in pieces or kg)"), spec);
+          return axw_cli_fail (g_steal_pointer (&error));
+        }
+      item.line_no = (int) line;
+      g_array_append_val (items, item);
+    }
+  pin = axw_cli_read_pin (_("Manager PIN: "), &error);
+  if (pin == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((manager = axw_staff_authorize_manager (db, a.staff, pin, &error)) == NULL ||
+      (refund = axw_sales_refund (db, g_ptr_array_index (a.items, 0), (AxwRefundItem *) items->data,
+                                  items->len, manager->name, at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  json = axw_sale_to_json (refund, TRUE);
+  g_print ("%s\n", json);
+  return AXW_EXIT_OK;
+}
+
+static const char vouchers_usage[] =
+  N_("Usage: aixinwu vouchers import FILE.csv      a funder's batch of red packets\n"
+     "       aixinwu vouchers trust FUNDER PUBKEY_BASE64   accept red packets signed with this key\n"
+     "       aixinwu vouchers check CODE [--at RFC3339]    would this red packet be accepted?\n"
+     "Columns: code, campaign, funder, face, min_spend, valid_from, valid_to, scope (aid|all).");
+
+static int
+vouchers_check (AxwCli  *cli,
+                int      argc,
+                char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwVoucher) v = NULL;
+  AxwRedPacketReason reason;
+  g_autofree char *date = NULL;
+  AxwDb *db;
+
+  if (argc == 5 && g_str_equal (argv[3], "--at"))
+    at = axw_time_parse_rfc3339 (argv[4], &error);
+  else if (argc == 3)
+    at = g_date_time_new_now_utc ();
+  else
+    return axw_cli_usage (_(vouchers_usage));
+  if (at == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((v = axw_vouchers_lookup (db, argv[2], &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  date = axw_business_date (at, NULL);
+  /* The basket is not known here: check everything but the minimum. */
+  reason = axw_red_packet_check (v, date, G_MAXINT64);
+  if (reason != AXW_RED_PACKET_OK)
+    {
+      g_printerr ("aixinwu: %s: %s\n", axw_red_packet_reason_code (reason), axw_red_packet_reason_advice (reason));
+      return AXW_EXIT_FAIL;
+    }
+  {
+    g_autofree char *face = axw_money_format_screen (v->face_fen);
+    g_autofree char *min = axw_money_format_screen (v->min_spend_fen);
+
+    g_print (_("%s: %s off (from %s spent on %s goods), %s, funded by %s, valid %s to %s\n"), v->code, face, min,
+             v->scope == AXW_SCOPE_AID ? _("aid") : _("all"), v->campaign, v->funder, v->valid_from, v->valid_to);
+  }
+  return AXW_EXIT_OK;
+}
+
+int
+axw_cli_cmd_vouchers (AxwCli  *cli,
+                      int      argc,
+                      char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 3)
+    return axw_cli_usage (_(vouchers_usage));
+  if (g_str_equal (argv[1], "import") && argc == 3)
+    {
+      g_autofree char *text = NULL;
+      gsize len;
+      guint n;
+
+      if ((text = axw_cli_read_file (argv[2], &len, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_vouchers_import_csv (db, text, len, &n, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("%u red packets imported.\n"), n);
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "trust") && argc == 4)
+    {
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_vouchers_trust (db, argv[2], argv[3], NULL, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("Red packets signed by %s with this key are now accepted.\n"), argv[2]);
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "check"))
+    return vouchers_check (cli, argc, argv);
+  return axw_cli_usage (_(vouchers_usage));
+}

@@ -1,0 +1,27 @@
+/* axw-sales-private.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by axw-checkout.c and axw-sales.c only.
+ */
+#pragma once
+
+#include "axw-checkout.h"
+
+G_BEGIN_DECLS
+
+gboolean axw_sales_lookup_staff    (AxwDb        *db,
+                                    const char   *name,
+                                    gboolean      manager,
+                                    gint64       *out_id,
+                                    GError      **error);
+gint64   axw_sales_insert_document (AxwDb        *db,
+                                    AxwSale      *sale,
+                                    gint64        staff_id,
+                                    const char   *staff,
+                                    gint64        refund_of,
+                                    const char   *now,
+                                    GError      **error);
+
+G_END_DECLS

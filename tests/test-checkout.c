@@ -1,0 +1,487 @@
+/* test-checkout.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Committed sales and refunds on a real SQLite file.
+ */
+#include <sodium.h>
+#include <string.h>
+
+#include "axw-bizdate.h"
+#include "axw-checkout.h"
+#include "axw-error.h"
+#include "axw-products.h"
+#include "axw-promotions.h"
+#include "axw-settings.h"
+#include "axw-signed-code.h"
+#include "axw-staff.h"
+#include "axw-test-util.h"
+#include "axw-vouchers.h"
+
+#define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
+  "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \
+  "6971234560025,,藜麦粥,冲调,甘肃和政,12.8,piece,1,80\n" \
+  "6971234560124,,爱心帆布袋,手工艺,厦门,12,piece,0,200\n" \
+  ",1001,散装红枣,散装,,24.00,kg,1,50\n"
+#define PROMOS "name,scope,percent,day_of_month,month\n爱心日,aid,5,12,\n爱心月,aid,10,,12\n"
+#define VOUCHERS "code,campaign,funder,face,min_spend,valid_from,valid_to,scope\n" \
+  "HB001,惠民助残,市残联,10,0,2026-01-01,2026-12-31,aid\n" \
+  "HB002,惠民助残,市残联,50,30,2026-01-01,2026-12-31,aid\n"
+
+static void
+setup (DbFixture     *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  db_fixture_setup (f, data);
+  g_assert_true (axw_products_import_csv (f->db, PRODUCTS, strlen (PRODUCTS), FALSE, NULL, &error));
+  g_assert_true (axw_promotions_import_csv (f->db, PROMOS, strlen (PROMOS), NULL, &error));
+  g_assert_true (axw_vouchers_import_csv (f->db, VOUCHERS, strlen (VOUCHERS), NULL, &error));
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  g_assert_cmpint (axw_staff_add (f->db, "王店长", TRUE, "8888", &error), >, 0);
+  g_assert_no_error (error);
+}
+
+#define TEST(path, fn) g_test_add (path, DbFixture, NULL, setup, fn, db_fixture_teardown)
+
+static GDateTime *
+at (const char *text)
+{
+  return axw_time_parse_rfc3339 (text, NULL);
+}
+
+static AxwCart *
+cart_of (DbFixture   *f,
+         const char  *voucher,
+         ...)
+{
+  AxwCart *cart = axw_cart_new ();
+  const char *item;
+  va_list ap;
+
+  va_start (ap, voucher);
+  while ((item = va_arg (ap, const char *)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 qty = va_arg (ap, gint64);
+      g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db, item, qty, &error);
+
+      g_assert_no_error (error);
+      axw_cart_add (cart, l);
+    }
+  va_end (ap);
+  axw_cart_set_voucher_code (cart, voucher);
+  return cart;
+}
+
+static gint64
+q (DbFixture  *f,
+   const char *sql)
+{
+  return axw_db_query_int (f->db, sql, -999);
+}
+
+static AxwSale *
+sell (DbFixture        *f,
+      AxwCart          *cart,
+      const char       *when,
+      const AxwPayment *pay,
+      guint             n,
+      GError          **error)
+{
+  g_autoptr(GDateTime) t = at (when);
+  return axw_checkout_commit (f->db, cart, t, "小林", pay, n, error);
+}
+
+static void
+test_commit_whole (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = cart_of (f, "HB001", "6971234560018", (gint64) 2000, "6971234560124",
+                                     (gint64) 0, NULL);
+  AxwPayment cash = { AXW_PAY_CASH, 10000, 10000 };
+  g_autoptr(AxwSale) s = sell (f, cart, "2026-11-12T10:00:00+08:00", &cash, 1, &error);
+
+  g_assert_no_error (error);
+  /* 赤松茸 ×2 = 5600, 爱心日 5 % = 280 → 5320; bag 1200 (not aid); red packet 10 on aid lines */
+  g_assert_cmpint (s->gross_fen, ==, 6800);
+  g_assert_cmpint (s->promo_fen, ==, 280);
+  g_assert_cmpint (s->total_fen, ==, 5520);
+  g_assert_cmpint (s->change_fen, ==, 4480);
+  g_assert_cmpstr (s->receipt_no, ==, "S01-T01-20261112-0001");
+  g_assert_cmpint (strlen (s->uuid), ==, 36);
+  g_assert_cmpint (axw_sale_get_line (s, 0)->red_packet_fen, ==, 1000);
+  g_assert_cmpint (axw_sale_get_line (s, 1)->red_packet_fen, ==, 0);
+
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM redemptions WHERE code = 'HB001' AND discount_fen = 1000"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM outbox WHERE status = 'pending'"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs WHERE status = 'pending'"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'sale'"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT sum (pay_fen) FROM sale_lines"), ==, 5520);
+  g_assert_cmpint (q (f, "SELECT amount_fen FROM payments WHERE method = 'cash'"), ==, 5520);
+  g_assert_cmpint (q (f, "SELECT tendered_fen FROM payments WHERE method = 'cash'"), ==, 10000);
+
+  /* the second sale of the day gets the next number; the red packet is spent */
+  {
+    g_autoptr(AxwSale) s2 = NULL;
+
+    s2 = sell (f, cart, "2026-11-12T11:00:00+08:00", &cash, 1, &error);
+    g_assert_null (s2);
+    g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
+    g_assert_true (g_str_has_prefix (error->message, "already_redeemed"));
+    g_clear_error (&error);
+    axw_cart_set_voucher_code (cart, NULL);
+    s2 = sell (f, cart, "2026-11-12T11:00:00+08:00", &cash, 1, &error);
+    g_assert_cmpstr (s2->receipt_no, ==, "S01-T01-20261112-0002");
+  }
+}
+
+static void
+test_payments (DbFixture     *f,
+               gconstpointer  data)
+{
+  static const struct {
+    AxwPayment pay[3]; guint n; const char *rounding; gboolean ok; gint64 change, rounding_fen;
+  } cases[] = {
+    /* total 12.80 (藜麦粥, no promotion on 06-01) */
+    { { { AXW_PAY_CASH, 1280, 1280 } }, 1, "none", TRUE, 0, 0 },
+    { { { AXW_PAY_CASH, 1279, 1279 } }, 1, "none", FALSE, 0, 0 },
+    { { { AXW_PAY_WECHAT, 1280, 1280 } }, 1, "none", TRUE, 0, 0 },
+    { { { AXW_PAY_WECHAT, 1300, 1300 } }, 1, "none", FALSE, 0, 0 },      /* no change from non-cash */
+    { { { AXW_PAY_ALIPAY, 1000, 1000 }, { AXW_PAY_CASH, 500, 500 } }, 2, "none", TRUE, 220, 0 },
+    { { { AXW_PAY_UNIONPAY, 1000, 1000 }, { AXW_PAY_WECHAT, 280, 280 } }, 2, "none", TRUE, 0, 0 },
+    { { { AXW_PAY_UNIONPAY, 1000, 1000 }, { AXW_PAY_WECHAT, 279, 279 } }, 2, "none", FALSE, 0, 0 },
+    { { { AXW_PAY_CASH, 1280, 1280 } }, 1, "down_jiao", TRUE, 0, 0 },
+    { { { AXW_PAY_CASH, 2000, 2000 } }, 1, "down_jiao", TRUE, 720, 0 },
+    { { { AXW_PAY_WECHAT, 1000, 1000 }, { AXW_PAY_CASH, 300, 300 } }, 2, "down_jiao", TRUE, 20, 0 },
+    { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 270, 270 } }, 2, "down_jiao", TRUE, 0, -5 },
+    { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 270, 270 } }, 2, "nearest_jiao", FALSE, 0, 0 },
+    { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 280, 280 } }, 2, "nearest_jiao", TRUE, 0, 5 },
+    { { { AXW_PAY_CASH, 0, 0 } }, 1, "none", FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AxwCart) cart = cart_of (f, NULL, "6971234560025", (gint64) 0, NULL);
+      g_autoptr(AxwSale) s = NULL;
+      gint64 before = q (f, "SELECT count(*) FROM sales");
+
+      g_assert_true (axw_settings_set (f->db, "cash_rounding", cases[i].rounding, NULL));
+      s = sell (f, cart, "2026-06-01T10:00:00+08:00", cases[i].pay, cases[i].n, &error);
+      if (!cases[i].ok)
+        {
+          if (s != NULL)
+            g_error ("case %u: accepted", i);
+          g_assert_error (error, AXW_ERROR, AXW_ERROR_PAYMENT);
+          g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, before);
+          continue;
+        }
+      if (s == NULL)
+        g_error ("case %u: %s", i, error->message);
+      g_assert_cmpint (s->change_fen, ==, cases[i].change);
+      g_assert_cmpint (s->cash_rounding_fen, ==, cases[i].rounding_fen);
+      g_assert_cmpint (axw_sale_paid_fen (s), ==, s->total_fen + s->cash_rounding_fen);
+    }
+}
+
+static void
+test_refused_red_packet_writes_nothing (DbFixture     *f,
+                                        gconstpointer  data)
+{
+  static const struct { const char *code; const char *when; const char *reason; } cases[] = {
+    { "NOPE", "2026-06-01T10:00:00+08:00", "unknown" },
+    { "HB001", "2027-01-01T10:00:00+08:00", "expired" },
+    { "HB002", "2026-06-01T10:00:00+08:00", "below_min_spend" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AxwCart) cart = cart_of (f, cases[i].code, "6971234560025", (gint64) 0, NULL);
+      AxwPayment cash = { AXW_PAY_CASH, 5000, 5000 };
+      g_autoptr(AxwSale) s = sell (f, cart, cases[i].when, &cash, 1, &error);
+
+      g_assert_null (s);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].reason));
+      g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, 0);
+      g_assert_cmpint (q (f, "SELECT count(*) FROM redemptions"), ==, 0);
+      g_assert_cmpint (axw_cart_get_n_lines (cart), ==, 1);   /* the cart is kept */
+    }
+}
+
+static void
+test_signed_red_packet (DbFixture     *f,
+                        gconstpointer  data)
+{
+  guint8 pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  AxwVoucher v = { (char *) "SIG-7", (char *) "线上助残", (char *) "厦门慈善总会", 800, 0,
+                   (char *) "2026-01-01", (char *) "2026-12-31", AXW_SCOPE_ALL };
+  g_autofree char *code = NULL;
+  g_autofree char *pk64 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = NULL;
+  g_autoptr(AxwSale) quote = NULL;
+  g_autoptr(GDateTime) t = at ("2026-06-01T10:00:00+08:00");
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  crypto_sign_keypair (pk, sk);
+  code = axw_signed_code_make (&v, sk);
+  cart = cart_of (f, code, "6971234560124", (gint64) 0, NULL);
+
+  quote = axw_checkout_quote (f->db, cart, t, &error);
+  g_assert_cmpstr (axw_red_packet_reason_code (quote->red_packet->reason), ==, "bad_signature");
+  g_clear_pointer (&quote, axw_sale_free);
+
+  pk64 = g_base64_encode (pk, sizeof pk);
+  g_assert_false (axw_vouchers_trust (f->db, "厦门慈善总会", "not a key", NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (axw_vouchers_trust (f->db, "厦门慈善总会", pk64, NULL, &error));
+  quote = axw_checkout_quote (f->db, cart, t, &error);
+  g_assert_true (quote->red_packet->accepted);
+  g_assert_cmpint (quote->red_packet->discount_fen, ==, 800);
+  g_assert_cmpstr (quote->red_packet->code, ==, "SIG-7");
+
+  /* a key trusted for another funder does not vouch for this one */
+  {
+    AxwVoucher w = v;
+    g_autofree char *other = NULL;
+    g_autoptr(AxwCart) c2 = NULL;
+    g_autoptr(AxwSale) q2 = NULL;
+
+    w.funder = (char *) "别的基金会";
+    other = axw_signed_code_make (&w, sk);
+    c2 = cart_of (f, other, "6971234560124", (gint64) 0, NULL);
+    q2 = axw_checkout_quote (f->db, c2, t, &error);
+    g_assert_cmpint (q2->red_packet->reason, ==, AXW_RED_PACKET_BAD_SIGNATURE);
+  }
+  {
+    AxwPayment cash = { AXW_PAY_CASH, 400, 400 };
+    g_autoptr(AxwSale) s = sell (f, cart, "2026-06-01T10:00:00+08:00", &cash, 1, &error);
+    g_autoptr(AxwSale) again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (s->total_fen, ==, 400);
+    again = axw_checkout_quote (f->db, cart, t, &error);
+    g_assert_cmpint (again->red_packet->reason, ==, AXW_RED_PACKET_ALREADY_REDEEMED);
+  }
+}
+
+static void
+test_scale_label (DbFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwLine) l = NULL;
+  char code[14] = "200100101234";
+
+  code[12] = '0' + axw_ean_check_digit (code, 12);
+  code[13] = 0;
+  l = axw_checkout_item_from_scan (f->db, code, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (l->name, ==, "散装红枣");
+  g_assert_true (l->weighed);
+  g_assert_cmpint (l->gross_fen, ==, 1234);
+  g_assert_cmpint (l->qty_milli, ==, 514);        /* 12.34 / 24.00 kg = 0.51417 → 514 g */
+  g_clear_pointer (&l, axw_line_free);
+
+  g_assert_null (axw_checkout_item_from_scan (f->db, code, 2000, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (axw_checkout_item_from_scan (f->db, "1001", 0, &error));   /* by weight: weigh it */
+  g_assert_nonnull (strstr (error->message, "weight"));
+  g_clear_error (&error);
+  l = axw_checkout_item_from_scan (f->db, "1001", 350, &error);
+  g_assert_cmpint (l->qty_milli, ==, 350);
+  g_clear_pointer (&l, axw_line_free);
+  g_assert_null (axw_checkout_item_from_scan (f->db, "6971234560018", 1500, &error));
+  g_assert_nonnull (strstr (error->message, "whole number"));
+  g_clear_error (&error);
+  g_assert_null (axw_checkout_item_from_scan (f->db, "6971234560019", 0, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
+}
+
+static void
+test_refund (DbFixture     *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = cart_of (f, "HB001", "6971234560018", (gint64) 3000, "6971234560025",
+                                     (gint64) 0, NULL);
+  AxwPayment pay[] = { { AXW_PAY_WECHAT, 5000, 5000 }, { AXW_PAY_CASH, 5000, 5000 } };
+  g_autoptr(AxwSale) s = sell (f, cart, "2026-11-12T10:00:00+08:00", pay, 2, &error);
+  g_autoptr(GDateTime) later = at ("2026-11-13T09:00:00+08:00");
+  AxwRefundItem one = { 1, 1000 };
+  AxwRefundItem too_many = { 1, 5000 };
+  g_autoptr(AxwSale) r1 = NULL;
+  g_autoptr(AxwSale) r2 = NULL;
+  gint64 rp_back, money_back;
+
+  g_assert_no_error (error);
+  /* 8400 − 420 = 7980; 1280 − 64 = 1216; net 9196; red packet 1000 → 868 + 132 */
+  g_assert_cmpint (s->total_fen, ==, 8196);
+  g_assert_cmpint (axw_sale_get_line (s, 0)->red_packet_fen, ==, 868);
+
+  g_assert_null (axw_sales_refund (f->db, s->receipt_no, &one, 1, "小林", later, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (axw_sales_refund (f->db, s->receipt_no, &too_many, 1, "王店长", later, &error));
+  g_assert_nonnull (strstr (error->message, "left to refund"));
+  g_clear_error (&error);
+
+  r1 = axw_sales_refund (f->db, s->receipt_no, &one, 1, "王店长", later, &error);
+  g_assert_no_error (error);
+  g_assert_true (r1->is_refund);
+  g_assert_cmpstr (r1->refund_of_uuid, ==, s->uuid);
+  g_assert_cmpstr (r1->business_date, ==, "2026-11-13");
+  g_assert_cmpint (axw_sale_get_line (r1, 0)->gross_fen, ==, 2800);
+  g_assert_cmpint (axw_sale_get_line (r1, 0)->promo_fen, ==, 140);
+  g_assert_cmpint (axw_sale_get_line (r1, 0)->red_packet_fen, ==, 289);   /* 868 / 3 = 289.33 */
+  g_assert_cmpint (r1->total_fen, ==, 2800 - 140 - 289);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+
+  /* the rest: everything left, exactly */
+  r2 = axw_sales_refund (f->db, s->uuid, NULL, 0, "王店长", later, &error);
+  g_assert_no_error (error);
+  rp_back = q (f, "SELECT sum (red_packet_fen) FROM sales WHERE kind = 'refund'");
+  money_back = q (f, "SELECT sum (amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
+                     "WHERE s.kind = 'refund'");
+  g_assert_cmpint (rp_back, ==, 1000);
+  g_assert_cmpint (money_back, ==, 8196);
+  g_assert_cmpint (q (f, "SELECT sum (p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
+                         "WHERE s.kind = 'refund' AND p.method = 'wechat'"), ==, 5000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 80000);
+  g_clear_pointer (&r2, axw_sale_free);
+  r2 = axw_sales_refund (f->db, s->uuid, NULL, 0, "王店长", later, &error);
+  g_assert_null (r2);
+  g_assert_nonnull (strstr (error->message, "Nothing is left"));
+  g_clear_error (&error);
+  g_assert_null (axw_sales_refund (f->db, r1->receipt_no, NULL, 0, "王店长", later, &error));
+  g_clear_error (&error);
+  g_assert_null (axw_sales_refund (f->db, "S01-T01-19990101-0001", NULL, 0, "王店长", later, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+}
+
+/* Random partial refunds never exceed the sale and sum to it exactly. */
+static void
+test_refund_property (DbFixture     *f,
+                      gconstpointer  data)
+{
+  GRand *rand = g_rand_new_with_seed (42);
+
+  g_assert_true (axw_settings_set (f->db, "cash_rounding", "down_jiao", NULL));
+  for (int iter = 0; iter < 40; iter++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AxwCart) cart = cart_of (f, NULL, "6971234560018", (gint64) g_rand_int_range (rand, 1, 5) * 1000,
+                                         "6971234560025", (gint64) g_rand_int_range (rand, 1, 4) * 1000,
+                                         "1001", (gint64) g_rand_int_range (rand, 1, 3000), NULL);
+      AxwPayment pay[] = { { AXW_PAY_ALIPAY, g_rand_int_range (rand, 0, 3000), 0 }, { AXW_PAY_CASH, 100000, 100000 } };
+      g_autoptr(AxwSale) s = NULL;
+      g_autoptr(GDateTime) t = at ("2026-12-12T12:00:00+08:00");
+      gint64 money = 0, sold, back;
+      g_autofree char *sql = NULL;
+
+      pay[0].tendered_fen = pay[0].amount_fen;
+      s = sell (f, cart, "2026-12-12T10:00:00+08:00", pay, 2, &error);
+      g_assert_no_error (error);
+      while (TRUE)
+        {
+          AxwRefundItem item = { g_rand_int_range (rand, 1, 3), 1000 };
+          g_autoptr(AxwSale) r = axw_sales_refund (f->db, s->uuid, &item, 1, "王店长", t, &error);
+
+          if (r == NULL)
+            {
+              g_clear_error (&error);
+              break;
+            }
+          money += axw_sale_paid_fen (r);
+        }
+      {
+        g_autoptr(AxwSale) rest = axw_sales_refund (f->db, s->uuid, NULL, 0, "王店长", t, &error);
+        if (rest)
+          money += axw_sale_paid_fen (rest);
+        g_clear_error (&error);
+      }
+      sold = axw_sale_paid_fen (s);
+      g_assert_cmpint (money, ==, sold);
+      sql = g_strdup_printf ("SELECT sum (l.pay_fen) FROM sale_lines l JOIN sales r ON r.id = l.sale_id "
+                             "WHERE r.refund_of = %" G_GINT64_FORMAT, s->id);
+      back = q (f, sql);
+      g_assert_cmpint (back, ==, s->total_fen);
+    }
+  g_rand_free (rand);
+}
+
+static void
+test_staff_and_empty (DbFixture     *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) empty = axw_cart_new ();
+  g_autoptr(AxwCart) cart = cart_of (f, NULL, "6971234560025", (gint64) 0, NULL);
+  g_autoptr(GDateTime) t = at ("2026-06-01T10:00:00+08:00");
+  AxwPayment cash = { AXW_PAY_CASH, 5000, 5000 };
+
+  g_assert_null (axw_checkout_commit (f->db, empty, t, "小林", &cash, 1, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (axw_checkout_commit (f->db, cart, t, "无名氏", &cash, 1, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, 0);
+}
+
+/* The disk fills up mid-sale: nothing is written and the cart is kept. */
+static void
+test_disk_full (DbFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = cart_of (f, "HB001", "6971234560025", (gint64) 0, NULL);
+  g_autoptr(GDateTime) t = at ("2026-06-01T10:00:00+08:00");
+  AxwPayment cash = { AXW_PAY_CASH, 5000, 5000 };
+  g_autoptr(AxwSale) s = NULL;
+  gint64 pages = q (f, "PRAGMA page_count");
+  g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+
+  g_assert_true (axw_db_exec (f->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  pages = q (f, "PRAGMA page_count");
+  g_free (limit);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+  g_assert_true (axw_db_exec (f->db, limit, NULL));
+  for (int i = 0; i < 200 && (s = axw_checkout_commit (f->db, cart, t, "小林", &cash, 1, &error)) != NULL; i++)
+    {
+      g_clear_pointer (&s, axw_sale_free);
+      axw_cart_set_voucher_code (cart, NULL);
+    }
+  g_assert_null (s);
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_DISK_FULL);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM sales s WHERE NOT EXISTS "
+                         "(SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)"), ==, 0);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, q (f, "SELECT count(*) FROM outbox"));
+  g_assert_cmpint (axw_cart_get_n_lines (cart), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  TEST ("/checkout/commit", test_commit_whole);
+  TEST ("/checkout/payments", test_payments);
+  TEST ("/checkout/refused-red-packet-writes-nothing", test_refused_red_packet_writes_nothing);
+  TEST ("/checkout/signed-red-packet", test_signed_red_packet);
+  TEST ("/checkout/scale-label", test_scale_label);
+  TEST ("/checkout/staff-and-empty", test_staff_and_empty);
+  TEST ("/checkout/disk-full", test_disk_full);
+  TEST ("/refund/lines-and-rest", test_refund);
+  TEST ("/refund/property", test_refund_property);
+
+  return g_test_run ();
+}
