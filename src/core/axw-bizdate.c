@@ -18,12 +18,26 @@
 GTimeZone *
 axw_timezone_new (const char *identifier)
 {
-  GTimeZone *tz = g_time_zone_new_identifier (identifier && *identifier ? identifier
-                                                                         : AXW_DEFAULT_TIMEZONE);
+  static GMutex lock;
+  static GHashTable *cache;   /* identifier → GTimeZone: a tzfile is read once */
+  const char *id = identifier && *identifier ? identifier : AXW_DEFAULT_TIMEZONE;
+  GTimeZone *tz;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  tz = g_hash_table_lookup (cache, id);
   if (tz == NULL)
-    tz = g_time_zone_new_identifier (AXW_DEFAULT_TIMEZONE);
-  if (tz == NULL)  /* no tzdata: China has had no DST since 1991 */
-    tz = g_time_zone_new_offset (8 * 3600);
+    {
+      tz = g_time_zone_new_identifier (id);
+      if (tz == NULL)
+        tz = g_time_zone_new_identifier (AXW_DEFAULT_TIMEZONE);
+      if (tz == NULL)  /* no tzdata: China has had no DST since 1991 */
+        tz = g_time_zone_new_offset (8 * 3600);
+      g_hash_table_insert (cache, g_strdup (id), tz);
+    }
+  g_time_zone_ref (tz);
+  g_mutex_unlock (&lock);
   return tz;
 }
 

@@ -576,6 +576,11 @@ axw_sales_insert_document (AxwDb       *db,
       (!refund_of && !insert_redemption (db, id, sale, now, error)) ||
       !insert_followups (db, id, sale, staff, now, error))
     return 0;
+  /* Now the document as axw_sales_load_by_id would read it back. */
+  sale->id = id;
+  sale->created_at = g_strdup (now);
+  sale->staff = g_strdup (staff);
+  sale->cash_total_fen = sale->total_fen + sale->cash_rounding_fen;
   return id;
 }
 
@@ -645,8 +650,7 @@ axw_checkout_commit (AxwDb             *db,
   id = axw_sales_insert_document (db, sale, staff_id, staff, 0, now, error);
   if (id == 0 || !axw_db_commit (db, error))
     goto fail;
-
-  return axw_sales_load_by_id (db, id, error);
+  return g_steal_pointer (&sale);
 
 fail:
   axw_db_rollback (db);

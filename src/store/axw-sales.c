@@ -453,10 +453,12 @@ axw_sales_refund (AxwDb                *db,
   if (!refund_payments (db, orig, refund, final, error))
     goto fail;
 
+  refund->refund_of_uuid = g_strdup (orig->uuid);
+  refund->refund_of_receipt_no = g_strdup (orig->receipt_no);
   id = axw_sales_insert_document (db, refund, staff_id, manager, orig->id, now, error);
   if (id == 0 || !axw_db_commit (db, error))
     goto fail;
-  return axw_sales_load_by_id (db, id, error);
+  return g_steal_pointer (&refund);
 
 fail:
   axw_db_rollback (db);
