@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
+  { "report", axw_cli_cmd_report, N_("X, Z and period reports; subsidy claims") },
+  { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
 };
 

@@ -51,6 +51,8 @@ int axw_cli_cmd_settings   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_report     (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_shift      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,348 @@
+/* axw-cli-report.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * report x|z|range|claim and shift open|cash|close|status.
+ */
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "axw-bizdate.h"
+#include "axw-cli.h"
+#include "axw-error.h"
+#include "axw-money.h"
+#include "axw-report-render.h"
+#include "axw-reports.h"
+#include "axw-settings.h"
+#include "axw-shifts.h"
+#include "axw-staff.h"
+
+typedef struct {
+  char      *from, *to, *format, *out, *at, *staff, *funder, *date, *number, *width, *reason;
+  GPtrArray *rest;
+} Args;
+
+static void
+args_clear (Args *a)
+{
+  g_free (a->from); g_free (a->to); g_free (a->format); g_free (a->out); g_free (a->at);
+  g_free (a->staff); g_free (a->funder); g_free (a->date); g_free (a->number); g_free (a->width);
+  g_free (a->reason);
+  g_clear_pointer (&a->rest, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
+
+static char **
+slot_of (Args       *a,
+         const char *opt)
+{
+  static const char *names[] = { "--from", "--to", "--format", "--out", "--at", "--staff", "--funder",
+                                 "--date", "--number", "--width", "--reason" };
+  char **slots[] = { &a->from, &a->to, &a->format, &a->out, &a->at, &a->staff, &a->funder,
+                     &a->date, &a->number, &a->width, &a->reason };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i], opt))
+      return slots[i];
+  return NULL;
+}
+
+/* Options in @allowed take one value each; other words are positional. */
+static gboolean
+parse_args (int          argc,
+            char       **argv,
+            int          first,
+            const char  *allowed,
+            Args        *a,
+            GError     **error)
+{
+  a->rest = g_ptr_array_new_with_free_func (g_free);
+  for (int i = first; i < argc; i++)
+    {
+      char **slot = slot_of (a, argv[i]);
+
+      if (argv[i][0] != '-' || argv[i][1] != '-' || g_ascii_isdigit (argv[i][1]))
+        {
+          g_ptr_array_add (a->rest, g_strdup (argv[i]));
+          continue;
+        }
+      if (slot == NULL || strstr (allowed, argv[i]) == NULL)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Unknown option %s"), argv[i]);
+          return FALSE;
+        }
+      if (i + 1 >= argc)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s needs a value"), argv[i]);
+          return FALSE;
+        }
+      g_free (*slot);
+      *slot = g_strdup (argv[++i]);
+    }
+  return TRUE;
+}
+
+static GDateTime *
+parse_at (const char  *at,
+          GError     **error)
+{
+  return at ? axw_time_parse_rfc3339 (at, error) : g_date_time_new_now_utc ();
+}
+
+/* Writes @data to --out (atomically) or stdout. */
+static int
+emit (const char  *out,
+      const char  *data,
+      gsize        len)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (out == NULL || g_str_equal (out, "-"))
+    {
+      fwrite (data, 1, len, stdout);
+      return fflush (stdout) == 0 ? AXW_EXIT_OK : AXW_EXIT_FAIL;
+    }
+  if (!g_file_set_contents (out, data, (gssize) len, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  return AXW_EXIT_OK;
+}
+
+static int
+emit_report (AxwDb           *db,
+             const AxwReport *r,
+             const Args      *a)
+{
+  g_autoptr(GError) error = NULL;
+  const char *format = a->format ? a->format : "text";
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (g_str_equal (format, "json"))
+    data = axw_report_to_json (r);
+  else if (g_str_equal (format, "csv"))
+    data = axw_report_to_csv (r);
+  else if (g_str_equal (format, "text"))
+    data = axw_report_to_text (r, a->width ? (int) g_ascii_strtoll (a->width, NULL, 10) == 58 ? 32 : 48 : 48);
+  else if (g_str_equal (format, "pdf"))
+    {
+      g_autoptr(GBytes) pdf = axw_report_render_pdf (r, &error);
+
+      if (pdf == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
+      return emit (a->out, data, len);
+    }
+  else
+    {
+      g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("Unknown format “%s”: use text, csv, json or pdf."), format);
+      return axw_cli_fail (g_steal_pointer (&error));
+    }
+  return emit (a->out, data, strlen (data));
+}
+
+static const char report_usage[] =
+  N_("Usage: aixinwu report x [--format F] [--out FILE]           the open shift (no reset)\n"
+     "       aixinwu report z [--date DATE] --staff MANAGER [--at T] …  close a business day (PIN on stdin)\n"
+     "       aixinwu report z --number N|latest …                  a closed day's Z report again\n"
+     "       aixinwu report range --from DATE --to DATE …          any period of business dates\n"
+     "       aixinwu report claim --funder F --from DATE --to DATE [--format csv|pdf] [--out FILE]\n"
+     "F is text, csv, json or pdf; --width 58|80 lays text out for the receipt printer.");
+
+static int
+report_z (AxwDb   *db,
+          Args    *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwReport) r = NULL;
+  g_autoptr(AxwStaff) manager = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autofree char *pin = NULL;
+
+  if (a->number != NULL)
+    {
+      guint64 n = 0;
+
+      if (!g_str_equal (a->number, "latest") &&
+          !g_ascii_string_to_unsigned (a->number, 10, 1, G_MAXINT64, &n, NULL))
+        return axw_cli_usage (_(report_usage));
+      r = axw_reports_load_z (db, (gint64) n, &error);
+      return r ? emit_report (db, r, a) : axw_cli_fail (g_steal_pointer (&error));
+    }
+  if (a->staff == NULL)
+    return axw_cli_usage (_(report_usage));
+  if ((at = parse_at (a->at, &error)) == NULL ||
+      (pin = axw_cli_read_pin (_("Manager PIN: "), &error)) == NULL ||
+      (manager = axw_staff_authorize_manager (db, a->staff, pin, &error)) == NULL ||
+      (r = axw_reports_close_day (db, a->date, manager->name, at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return emit_report (db, r, a);
+}
+
+static int
+report_claim (AxwDb *db,
+              Args  *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+
+  if (a->funder == NULL || a->from == NULL || a->to == NULL)
+    return axw_cli_usage (_(report_usage));
+  if ((rows = axw_reports_claim (db, a->funder, a->from, a->to, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a->format && g_str_equal (a->format, "pdf"))
+    {
+      g_autoptr(GBytes) pdf = axw_claim_render_pdf (a->funder, a->from, a->to, rows, &error);
+      gsize len;
+      g_autofree char *data = NULL;
+
+      if (pdf == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
+      return emit (a->out, data, len);
+    }
+  if (a->format && !g_str_equal (a->format, "csv"))
+    return axw_cli_usage (_(report_usage));
+  csv = axw_claim_to_csv (rows);
+  return emit (a->out, csv, strlen (csv));
+}
+
+int
+axw_cli_cmd_report (AxwCli  *cli,
+                    int      argc,
+                    char   **argv)
+{
+  g_auto(Args) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwReport) r = NULL;
+  const char *what;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(report_usage));
+  what = argv[1];
+  if (!parse_args (argc, argv, 2, "--from --to --format --out --at --staff --funder --date --number --width",
+                   &a, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a.rest->len > 0)
+    return axw_cli_usage (_(report_usage));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (g_str_equal (what, "z"))
+    return report_z (db, &a);
+  if (g_str_equal (what, "claim"))
+    return report_claim (db, &a);
+  if (g_str_equal (what, "x"))
+    r = axw_reports_x (db, &error);
+  else if (g_str_equal (what, "range") && a.from && a.to)
+    r = axw_reports_range (db, a.from, a.to, &error);
+  else
+    return axw_cli_usage (_(report_usage));
+  return r ? emit_report (db, r, &a) : axw_cli_fail (g_steal_pointer (&error));
+}
+
+static const char shift_usage[] =
+  N_("Usage: aixinwu shift open --staff NAME FLOAT [--at T]        open with a float (yuan)\n"
+     "       aixinwu shift cash --staff MANAGER ±AMOUNT --reason TEXT [--at T]   cash in (+) or out (-)\n"
+     "       aixinwu shift close --staff NAME COUNT [--at T]       COUNT: 100:3,50:1,0.5:4 (yuan:pieces)\n"
+     "       aixinwu shift status\n"
+     "The PIN of NAME is read from stdin; cash in and out needs a manager.");
+
+static void
+print_shift (const AxwShift *s)
+{
+  g_autofree char *fl = axw_money_format (s->float_fen);
+  g_autofree char *io = axw_money_format (s->cash_in_out_fen);
+  g_autofree char *cs = axw_money_format (s->cash_sales_fen);
+  g_autofree char *ex = axw_money_format (s->expected_fen);
+
+  g_print ("{\"shift\":%" G_GINT64_FORMAT ",\"staff\":\"%s\",\"opened_at\":\"%s\",\"closed\":%s,"
+           "\"float_fen\":%" G_GINT64_FORMAT ",\"in_out_fen\":%" G_GINT64_FORMAT
+           ",\"cash_sales_fen\":%" G_GINT64_FORMAT ",\"expected_fen\":%" G_GINT64_FORMAT,
+           s->id, s->staff, s->opened_at, s->closed_at ? "true" : "false", s->float_fen,
+           s->cash_in_out_fen, s->cash_sales_fen, s->expected_fen);
+  if (s->closed_at)
+    g_print (",\"counted_fen\":%" G_GINT64_FORMAT ",\"over_short_fen\":%" G_GINT64_FORMAT ",\"count\":%s",
+             s->counted_fen, s->counted_fen - s->expected_fen, s->count_json ? s->count_json : "{}");
+  g_print ("}\n");
+}
+
+static gboolean
+authorize (AxwDb       *db,
+           const char  *name,
+           gboolean     manager,
+           GError     **error)
+{
+  g_autofree char *pin = axw_cli_read_pin (_("PIN: "), error);
+  g_autoptr(AxwStaff) s = NULL;
+
+  if (pin == NULL)
+    return FALSE;
+  s = manager ? axw_staff_authorize_manager (db, name, pin, error) : axw_staff_login (db, name, pin, error);
+  return s != NULL;
+}
+
+int
+axw_cli_cmd_shift (AxwCli  *cli,
+                   int      argc,
+                   char   **argv)
+{
+  g_auto(Args) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwShift) shift = NULL;
+  const char *what;
+  gint64 fen = 0, id;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(shift_usage));
+  what = argv[1];
+  if (!parse_args (argc, argv, 2, "--staff --at --reason --from", &a, &error) ||
+      (at = parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (g_str_equal (what, "status"))
+    {
+      if ((id = axw_shift_open_id (db, &error)) == 0 || (shift = axw_shift_load (db, id, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      print_shift (shift);
+      return AXW_EXIT_OK;
+    }
+  if (a.staff == NULL || a.rest->len != 1)
+    return axw_cli_usage (_(shift_usage));
+  if (g_str_equal (what, "open"))
+    {
+      if (!axw_money_parse (g_ptr_array_index (a.rest, 0), &fen, &error) ||
+          !authorize (db, a.staff, FALSE, &error) ||
+          (id = axw_shift_open (db, a.staff, fen, at, &error)) == 0 ||
+          (shift = axw_shift_load (db, id, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+    }
+  else if (g_str_equal (what, "cash"))
+    {
+      const char *amount = g_ptr_array_index (a.rest, 0);
+      gboolean out = amount[0] == '-';
+
+      if (!axw_money_parse (out || amount[0] == '+' ? amount + 1 : amount, &fen, &error) ||
+          !authorize (db, a.staff, TRUE, &error) ||
+          !axw_shift_cash (db, a.staff, out ? -fen : fen, a.reason, at, &error) ||
+          (shift = axw_shift_load (db, axw_shift_open_id (db, NULL), &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+    }
+  else if (g_str_equal (what, "close"))
+    {
+      if (!authorize (db, a.staff, FALSE, &error) ||
+          (shift = axw_shift_close (db, a.staff, g_ptr_array_index (a.rest, 0), at, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+    }
+  else
+    return axw_cli_usage (_(shift_usage));
+  print_shift (shift);
+  return AXW_EXIT_OK;
+}

@@ -1,0 +1,34 @@
+/* axw-report-render.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reports drawn with cairo: the hourly bar chart (screen and PDF) and the
+ * PDF documents (report, subsidy claim). CJK text through pangocairo.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "axw-report.h"
+
+G_BEGIN_DECLS
+
+/* Bars of each hour's total in the rectangle; hours without sales are
+ * left out at both ends. */
+void    axw_report_draw_hours  (cairo_t          *cr,
+                                const AxwReport  *report,
+                                double            x,
+                                double            y,
+                                double            width,
+                                double            height);
+GBytes *axw_report_render_pdf  (const AxwReport  *report,
+                                GError          **error);
+/* @rows: AxwClaimRow */
+GBytes *axw_claim_render_pdf   (const char       *funder,
+                                const char       *from,
+                                const char       *to,
+                                GPtrArray        *rows,
+                                GError          **error);
+
+G_END_DECLS
