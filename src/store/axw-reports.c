@@ -36,21 +36,47 @@ typedef struct {
   gint64      id;
 } Query;
 
-static const char *
-where_clause (Filter filter)
+/* The documents of the report: sign[id - first] is +1 for a sale, -1 for
+ * a refund, 0 for a document outside it. Sections are summed in C while
+ * the rows stream by (no GROUP BY sorting two million lines); when the
+ * period covers most of the file, tables are scanned in order instead of
+ * sought through an index. */
+typedef struct {
+  gint64    first;
+  gint64    last;
+  gint64    count;
+  gboolean  dense;
+  gint8    *sign;
+} Docs;
+
+static gint8
+doc_sign (const Docs *docs,
+          gint64      id)
 {
-  switch (filter)
+  if (id < docs->first || id > docs->last)
+    return 0;
+  return docs->sign[id - docs->first];
+}
+
+static const char *
+where_clause (const Query *q,
+              gboolean     dense)
+{
+  switch (q->filter)
     {
     case BY_SHIFT: return "s.shift_id = ?1";
     case BY_Z: return "s.z_id = ?1";
     case BY_DATES:
-    default: return "s.business_date BETWEEN ?1 AND ?2";
+    default:
+      return dense ? "s.id BETWEEN ?3 AND ?4 AND +s.business_date BETWEEN ?1 AND ?2"
+                   : "s.business_date BETWEEN ?1 AND ?2";
     }
 }
 
 /* Prepares @sql_fmt with the filter's WHERE condition for its "%s". */
 static sqlite3_stmt *
 prepare (const Query  *q,
+         const Docs   *docs,
          const char   *sql_fmt,
          GError      **error)
 {
@@ -59,7 +85,7 @@ prepare (const Query  *q,
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  sql = g_strdup_printf (sql_fmt, where_clause (q->filter));
+  sql = g_strdup_printf (sql_fmt, where_clause (q, docs && docs->dense));
 #pragma GCC diagnostic pop
   stmt = axw_db_prepare (q->db, sql, error);
   if (stmt == NULL)
@@ -71,6 +97,11 @@ prepare (const Query  *q,
     }
   else
     sqlite3_bind_int64 (stmt, 1, q->id);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    {
+      sqlite3_bind_int64 (stmt, 3, docs->first);
+      sqlite3_bind_int64 (stmt, 4, docs->last);
+    }
   return stmt;
 }
 
@@ -94,61 +125,25 @@ is_refund (sqlite3_stmt *stmt,
 }
 
 static gboolean
-load_summary (const Query  *q,
-              AxwReport    *r,
-              GError      **error)
+find_docs (const Query  *q,
+           Docs         *docs,
+           GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (q, "SELECT s.kind, count (*), sum (s.gross_fen), sum (s.promo_fen), "
-                                   "sum (s.red_packet_fen), sum (s.total_fen), sum (s.cash_rounding_fen) "
-                                   "FROM sales s WHERE %s GROUP BY s.kind", error);
-  int rc;
+  sqlite3_stmt *stmt = prepare (q, NULL, "SELECT min (s.id), max (s.id), count (*) FROM sales s WHERE %s", error);
+  gint64 rows;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 total = sqlite3_column_int64 (stmt, 5);
-      gint64 rounding = sqlite3_column_int64 (stmt, 6);
-
-      if (is_refund (stmt, 0))
-        {
-          r->refunds_count = sqlite3_column_int64 (stmt, 1);
-          r->refunds_fen = total;
-          r->total_fen -= total;
-          r->cash_rounding_fen -= rounding;
-          continue;
-        }
-      r->sales_count = sqlite3_column_int64 (stmt, 1);
-      r->gross_fen = sqlite3_column_int64 (stmt, 2);
-      r->promo_fen = sqlite3_column_int64 (stmt, 3);
-      r->red_packet_fen = sqlite3_column_int64 (stmt, 4);
-      r->total_fen += total;
-      r->cash_rounding_fen += rounding;
-    }
-  return finish (q, stmt, rc, error);
-}
-
-static gboolean
-load_payments (const Query  *q,
-               AxwReport    *r,
-               GError      **error)
-{
-  sqlite3_stmt *stmt = prepare (q, "SELECT s.kind, p.method, sum (p.amount_fen) FROM payments p "
-                                   "JOIN sales s ON s.id = p.sale_id WHERE %s GROUP BY s.kind, p.method",
-                                error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwPayMethod m;
-
-      if (!axw_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 1), &m))
-        continue;
-      r->payments[m] += (is_refund (stmt, 0) ? -1 : 1) * sqlite3_column_int64 (stmt, 2);
-    }
-  return finish (q, stmt, rc, error);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return axw_db_set_error (q->db, sqlite3_reset (stmt), error);
+  docs->first = sqlite3_column_int64 (stmt, 0);
+  docs->last = sqlite3_column_int64 (stmt, 1);
+  docs->count = sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
+  rows = axw_db_query_int (q->db, "SELECT max (id) FROM sales", 0);
+  docs->dense = docs->count * 4 > rows;
+  docs->sign = g_new0 (gint8, docs->count ? docs->last - docs->first + 1 : 1);
+  return TRUE;
 }
 
 static AxwReportRedPacket *
@@ -169,67 +164,227 @@ find_red_packet (AxwReport  *r,
   return rp;
 }
 
+static AxwReportRow *
+find_row (GHashTable *index,
+          GPtrArray  *rows,
+          const char *name)
+{
+  AxwReportRow *row = g_hash_table_lookup (index, name ? name : "");
+
+  if (row == NULL)
+    {
+      row = axw_report_row_new (name);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (index, row->name, row);
+    }
+  return row;
+}
+
+/* Local hour of a UTC "YYYY-MM-DDTHH:MM…", remembering the last half hour
+ * (rows come in time order, and zones with half-hour offsets stay right). */
+typedef struct {
+  GTimeZone *tz;
+  char       key[15];
+  int        hour;
+} HourCache;
+
+static int
+local_hour (HourCache  *c,
+            const char *utc)
+{
+  int y, mo, d, h, mi;
+  g_autoptr(GDateTime) t = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL || strlen (utc) < 16)
+    return 0;
+  if (memcmp (c->key, utc, 13) == 0 && c->key[13] == (utc[14] >= '3'))
+    return c->hour;
+  if (sscanf (utc, "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) != 5 ||
+      (t = g_date_time_new_utc (y, mo, d, h, mi, 0)) == NULL)
+    return 0;
+  local = g_date_time_to_timezone (t, c->tz);
+  memcpy (c->key, utc, 13);
+  c->key[13] = utc[14] >= '3';
+  c->hour = g_date_time_get_hour (local);
+  return c->hour;
+}
+
+static void
+add_sale_row (AxwReport    *r,
+              sqlite3_stmt *stmt,
+              GHashTable   *cashiers,
+              HourCache    *hours,
+              int           sign)
+{
+  gint64 total = sqlite3_column_int64 (stmt, 9);
+  gint64 red_packet = sqlite3_column_int64 (stmt, 8);
+  AxwReportRow *cashier = find_row (cashiers, r->cashiers, (const char *) sqlite3_column_text (stmt, 2));
+  int hour = local_hour (hours, (const char *) sqlite3_column_text (stmt, 5));
+
+  r->total_fen += sign * total;
+  r->cash_rounding_fen += sign * sqlite3_column_int64 (stmt, 10);
+  cashier->total_fen += sign * total;
+  r->hour_total_fen[hour] += sign * total;
+  if (red_packet > 0)
+    {
+      AxwReportRedPacket *rp = find_red_packet (r, (const char *) sqlite3_column_text (stmt, 4),
+                                                (const char *) sqlite3_column_text (stmt, 3));
+      if (sign < 0)
+        rp->refunded_fen += red_packet;
+      else
+        {
+          rp->count++;
+          rp->amount_fen += red_packet;
+        }
+    }
+  if (sign < 0)
+    {
+      r->refunds_count++;
+      r->refunds_fen += total;
+      return;
+    }
+  r->sales_count++;
+  r->gross_fen += sqlite3_column_int64 (stmt, 6);
+  r->promo_fen += sqlite3_column_int64 (stmt, 7);
+  r->red_packet_fen += red_packet;
+  cashier->count++;
+  r->hour_count[hour]++;
+}
+
 static gboolean
-load_red_packets (const Query  *q,
-                  AxwReport    *r,
+load_sales (const Query  *q,
+            Docs         *docs,
+            AxwReport    *r,
+            GError      **error)
+{
+  g_autoptr(GHashTable) cashiers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *tzid = axw_settings_get (q->db, "timezone");
+  HourCache hours = { axw_timezone_new (tzid), "", 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (q, docs, "SELECT s.id, s.kind, s.staff_name, s.funder, s.campaign, s.created_at, s.gross_fen, "
+                           "s.promo_fen, s.red_packet_fen, s.total_fen, s.cash_rounding_fen FROM sales s "
+                           "WHERE %s", error);
+  if (stmt == NULL)
+    {
+      g_time_zone_unref (hours.tz);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int sign = is_refund (stmt, 1) ? -1 : 1;
+
+      docs->sign[id - docs->first] = (gint8) sign;
+      add_sale_row (r, stmt, cashiers, &hours, sign);
+    }
+  g_time_zone_unref (hours.tz);
+  return finish (q, stmt, rc, error);
+}
+
+/* Payments and lines belong to the documents found by load_sales(). */
+static sqlite3_stmt *
+prepare_children (const Query  *q,
+                  const Docs   *docs,
+                  const char   *sql_fmt,
                   GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (q, "SELECT s.kind, s.funder, s.campaign, count (*), sum (s.red_packet_fen) "
-                                   "FROM sales s WHERE %s AND s.red_packet_fen > 0 "
-                                   "GROUP BY s.funder, s.campaign, s.kind ORDER BY s.funder, s.campaign",
-                                error);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  sql = g_strdup_printf (sql_fmt, docs->dense ? "+sale_id" : "sale_id");
+#pragma GCC diagnostic pop
+  stmt = axw_db_prepare (q->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, docs->first);
+  sqlite3_bind_int64 (stmt, 2, docs->last);
+  return stmt;
+}
+
+static gboolean
+load_payments (const Query  *q,
+               const Docs   *docs,
+               AxwReport    *r,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, method, amount_fen FROM payments "
+                                                  "WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AxwReportRedPacket *rp = find_red_packet (r, (const char *) sqlite3_column_text (stmt, 2),
-                                                (const char *) sqlite3_column_text (stmt, 1));
+      int sign = doc_sign (docs, sqlite3_column_int64 (stmt, 0));
+      AxwPayMethod m;
 
-      if (is_refund (stmt, 0))
-        rp->refunded_fen += sqlite3_column_int64 (stmt, 4);
-      else
-        {
-          rp->count += sqlite3_column_int64 (stmt, 3);
-          rp->amount_fen += sqlite3_column_int64 (stmt, 4);
-        }
+      if (sign != 0 && axw_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 1), &m))
+        r->payments[m] += sign * sqlite3_column_int64 (stmt, 2);
     }
   return finish (q, stmt, rc, error);
 }
 
-/* Rows named by column 0, signed by the kind in column 1: count in 2 (sales
- * only), qty_milli in 3, fen in 4. */
-static gboolean
-load_rows (const Query  *q,
-           const char   *sql_fmt,
-           GPtrArray    *rows,
-           GError      **error)
+static void
+add_line (AxwReportRow *row,
+          gint64        qty_milli,
+          gint64        fen,
+          int           sign)
 {
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = prepare (q, sql_fmt, error);
+  row->qty_milli += sign * qty_milli;
+  row->total_fen += sign * fen;
+}
+
+static gboolean
+load_lines (const Query  *q,
+            const Docs   *docs,
+            AxwReport    *r,
+            GError      **error)
+{
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) products = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen "
+                                                  "FROM sale_lines WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      AxwReportRow *row = g_hash_table_lookup (by_name, name ? name : "");
-      int sign = is_refund (stmt, 1) ? -1 : 1;
+      int sign = doc_sign (docs, sqlite3_column_int64 (stmt, 0));
+      gint64 qty = sqlite3_column_int64 (stmt, 3);
+      gint64 fen = sqlite3_column_int64 (stmt, 4);
 
-      if (row == NULL)
-        {
-          row = axw_report_row_new (name);
-          g_ptr_array_add (rows, row);
-          g_hash_table_insert (by_name, row->name, row);
-        }
-      if (sign > 0)
-        row->count += sqlite3_column_int64 (stmt, 2);
-      row->qty_milli += sign * sqlite3_column_int64 (stmt, 3);
-      row->total_fen += sign * sqlite3_column_int64 (stmt, 4);
+      if (sign == 0)
+        continue;
+      add_line (find_row (categories, r->categories, (const char *) sqlite3_column_text (stmt, 1)),
+                qty, fen, sign);
+      add_line (find_row (products, r->top_products, (const char *) sqlite3_column_text (stmt, 2)),
+                qty, fen, sign);
     }
   return finish (q, stmt, rc, error);
+}
+
+static int
+by_name (gconstpointer a,
+         gconstpointer b)
+{
+  return strcmp ((*(AxwReportRow * const *) a)->name, (*(AxwReportRow * const *) b)->name);
+}
+
+static int
+by_funder_campaign (gconstpointer a,
+                    gconstpointer b)
+{
+  const AxwReportRedPacket *x = *(AxwReportRedPacket * const *) a;
+  const AxwReportRedPacket *y = *(AxwReportRedPacket * const *) b;
+  int c = strcmp (x->funder, y->funder);
+
+  return c ? c : strcmp (x->campaign, y->campaign);
 }
 
 static int
@@ -241,64 +396,18 @@ by_total_desc (gconstpointer a,
 
   if (ra->total_fen != rb->total_fen)
     return ra->total_fen < rb->total_fen ? 1 : -1;
-  return g_strcmp0 (ra->name, rb->name);
+  return strcmp (ra->name, rb->name);
 }
 
-static gboolean
-load_top_products (const Query  *q,
-                   AxwReport    *r,
-                   GError      **error)
+static void
+sort_sections (AxwReport *r)
 {
-  if (!load_rows (q, "SELECT l.name, s.kind, count (*), sum (l.qty_milli), sum (l.pay_fen) "
-                     "FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE %s "
-                     "GROUP BY l.name, s.kind", r->top_products, error))
-    return FALSE;
+  g_ptr_array_sort (r->categories, by_name);
+  g_ptr_array_sort (r->cashiers, by_name);
+  g_ptr_array_sort (r->red_packets, by_funder_campaign);
   g_ptr_array_sort (r->top_products, by_total_desc);
   if (r->top_products->len > TOP_PRODUCTS)
     g_ptr_array_set_size (r->top_products, TOP_PRODUCTS);
-  return TRUE;
-}
-
-/* Grouped by UTC hour in SQL, then moved to the shop's local hour (time
- * zones with half-hour offsets or DST stay right). */
-static gboolean
-load_hours (const Query  *q,
-            AxwReport    *r,
-            GError      **error)
-{
-  g_autofree char *tzid = axw_settings_get (q->db, "timezone");
-  g_autoptr(GTimeZone) tz = axw_timezone_new (tzid);
-  sqlite3_stmt *stmt = prepare (q, "SELECT substr (s.created_at, 1, 16), s.kind, count (*), sum (s.total_fen) "
-                                   "FROM sales s WHERE %s GROUP BY substr (s.created_at, 1, 13), "
-                                   "substr (s.created_at, 15, 2) >= '30', s.kind", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *t = (const char *) sqlite3_column_text (stmt, 0);
-      int y, mo, d, h, mi;
-      g_autoptr(GDateTime) utc = NULL;
-      g_autoptr(GDateTime) local = NULL;
-      int hour;
-
-      if (t == NULL || sscanf (t, "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) != 5)
-        continue;
-      utc = g_date_time_new_utc (y, mo, d, h, mi, 0);
-      local = utc ? g_date_time_to_timezone (utc, tz) : NULL;
-      if (local == NULL)
-        continue;
-      hour = g_date_time_get_hour (local);
-      if (is_refund (stmt, 1))
-        r->hour_total_fen[hour] -= sqlite3_column_int64 (stmt, 3);
-      else
-        {
-          r->hour_count[hour] += sqlite3_column_int64 (stmt, 2);
-          r->hour_total_fen[hour] += sqlite3_column_int64 (stmt, 3);
-        }
-    }
-  return finish (q, stmt, rc, error);
 }
 
 static AxwReport *
@@ -307,20 +416,20 @@ build (const Query    *q,
        GError        **error)
 {
   g_autoptr(AxwReport) r = axw_report_new (kind);
+  Docs docs = { 0 };
+  gboolean ok;
 
   r->shop_name = axw_settings_get (q->db, "shop.name");
-  if (!load_summary (q, r, error) ||
-      !load_payments (q, r, error) ||
-      !load_red_packets (q, r, error) ||
-      !load_rows (q, "SELECT l.category, s.kind, 0, sum (l.qty_milli), sum (l.pay_fen) "
-                     "FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE %s "
-                     "GROUP BY l.category, s.kind ORDER BY l.category", r->categories, error) ||
-      !load_rows (q, "SELECT s.staff_name, s.kind, count (*), 0, sum (s.total_fen) "
-                     "FROM sales s WHERE %s GROUP BY s.staff_name, s.kind ORDER BY s.staff_name",
-                  r->cashiers, error) ||
-      !load_hours (q, r, error) ||
-      !load_top_products (q, r, error))
+  if (!find_docs (q, &docs, error))
     return NULL;
+  ok = docs.count == 0 ||
+       (load_sales (q, &docs, r, error) &&
+        load_payments (q, &docs, r, error) &&
+        load_lines (q, &docs, r, error));
+  g_free (docs.sign);
+  if (!ok)
+    return NULL;
+  sort_sections (r);
   return g_steal_pointer (&r);
 }
 
