@@ -47,6 +47,8 @@ expect_fail "bad format" "Unknown format" "$AXW" report range --from 2026-12-01 
 expect_ok "58 mm text" "$AXW" report range --from 2026-12-10 --to 2026-12-11 --width 58
 check "58 mm: no line wider than 32 columns" 0 "$(echo "$OUT" | python3 -c "import sys,unicodedata as u; print(sum(1 for l in sys.stdin if sum(2 if u.east_asian_width(c) in 'WF' else 1 for c in l.rstrip('\n'))>32))")"
 
+expect_ok "58 mm preview PNG" "$AXW" report range --from 2026-12-10 --to 2026-12-11 --width 58 --format png --out "$WORK/p.png"
+check "58 mm preview is 384 dots wide" 384 "$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print(struct.unpack('>I', d[16:20])[0])" "$WORK/p.png")"
 expect_ok "pdf" "$AXW" report range --from 2026-12-10 --to 2026-12-11 --format pdf --out "$WORK/r.pdf"
 check "pdf magic" "%PDF-" "$(head -c 5 "$WORK/r.pdf")"
 if command -v pdftoppm >/dev/null; then

@@ -124,8 +124,27 @@ emit_report (AxwDb           *db,
     data = axw_report_to_json (r);
   else if (g_str_equal (format, "csv"))
     data = axw_report_to_csv (r);
-  else if (g_str_equal (format, "text"))
-    data = axw_report_to_text (r, a->width ? (int) g_ascii_strtoll (a->width, NULL, 10) == 58 ? 32 : 48 : 48);
+  else if (g_str_equal (format, "text") && a->width == NULL)
+    data = axw_report_to_text (r, 48);
+  else if (g_str_equal (format, "text") || g_str_equal (format, "png"))
+    {
+      gboolean narrow = a->width && g_str_equal (a->width, "58");
+      g_autoptr(GPtrArray) lines = axw_report_to_lines (r, narrow ? 32 : 48, TRUE);
+      g_autoptr(GBytes) png = NULL;
+      GString *text;
+
+      if (g_str_equal (format, "png"))
+        {
+          if ((png = axw_report_render_lines_png (lines, narrow ? 32 : 48, narrow ? 384 : 576, &error)) == NULL)
+            return axw_cli_fail (g_steal_pointer (&error));
+          data = g_bytes_unref_to_data (g_steal_pointer (&png), &len);
+          return emit (a->out, data, len);
+        }
+      text = g_string_new (NULL);
+      for (guint i = 0; i < lines->len; i++)
+        g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, i));
+      data = g_string_free (text, FALSE);
+    }
   else if (g_str_equal (format, "pdf"))
     {
       g_autoptr(GBytes) pdf = axw_report_render_pdf (r, &error);
@@ -150,7 +169,8 @@ static const char report_usage[] =
      "       aixinwu report z --number N|latest …                  a closed day's Z report again\n"
      "       aixinwu report range --from DATE --to DATE …          any period of business dates\n"
      "       aixinwu report claim --funder F --from DATE --to DATE [--format csv|pdf] [--out FILE]\n"
-     "F is text, csv, json or pdf; --width 58|80 lays text out for the receipt printer.");
+     "F is text, csv, json, pdf or png; --width 58|80 lays text (and png, a preview) out for the\n"
+     "receipt printer.");
 
 static int
 report_z (AxwDb   *db,

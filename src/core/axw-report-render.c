@@ -234,3 +234,51 @@ axw_claim_render_pdf (const char  *funder,
   pdf_line (&pdf, sum);
   return pdf_end (&pdf, error);
 }
+
+/**
+ * axw_report_render_lines_png:
+ *
+ * Returns: (transfer full): a PNG, black on white
+ */
+GBytes *
+axw_report_render_lines_png (GPtrArray  *lines,
+                             int         columns,
+                             int         dots,
+                             GError    **error)
+{
+  double cell = (double) dots / columns;
+  double line_h = cell * 2.2;
+  int height = (int) (line_h * (lines->len + 2));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, dots, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string ("Noto Sans Mono CJK SC");
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_status_t status;
+
+  /* a half-width glyph of the mono face is half an em wide */
+  pango_font_description_set_absolute_size (desc, cell * 2 * PANGO_SCALE);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+
+      pango_layout_set_font_description (layout, desc);
+      pango_layout_set_text (layout, g_ptr_array_index (lines, i), -1);
+      cairo_move_to (cr, 0, line_h * (i + 1));
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
+  cairo_destroy (cr);
+  status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (bytes);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Cannot write the PNG: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}

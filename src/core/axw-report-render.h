@@ -24,6 +24,13 @@ void    axw_report_draw_hours  (cairo_t          *cr,
                                 double            height);
 GBytes *axw_report_render_pdf  (const AxwReport  *report,
                                 GError          **error);
+/* The receipt-printer lines (axw_report_to_lines() with @paper) as the
+ * printer would print them: @dots wide (384 for 58 mm, 576 for 80 mm),
+ * one half-width column = dots / columns. For previews and tests. */
+GBytes *axw_report_render_lines_png (GPtrArray   *lines,
+                                     int          columns,
+                                     int          dots,
+                                     GError     **error);
 /* @rows: AxwClaimRow */
 GBytes *axw_claim_render_pdf   (const char       *funder,
                                 const char       *from,
