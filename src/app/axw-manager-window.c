@@ -1,0 +1,61 @@
+/* axw-manager-window.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "axw-manager-window.h"
+
+struct _AxwManagerWindow
+{
+  AdwWindow          parent_instance;
+
+  AxwManagerReports *reports;
+};
+
+G_DEFINE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, ADW_TYPE_WINDOW)
+
+static void
+axw_manager_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_WINDOW);
+  G_OBJECT_CLASS (axw_manager_window_parent_class)->dispose (object);
+}
+
+static void
+axw_manager_window_class_init (AxwManagerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = axw_manager_window_dispose;
+  g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+axw_manager_window_init (AxwManagerWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AxwManagerWindow *
+axw_manager_window_new (GtkWindow *parent,
+                        AxwDb     *db)
+{
+  AxwManagerWindow *self = g_object_new (AXW_TYPE_MANAGER_WINDOW, "transient-for", parent, NULL);
+
+  axw_manager_reports_set_db (self->reports, db);
+  return self;
+}
+
+/* Returns: (transfer none) */
+AxwManagerReports *
+axw_manager_window_get_reports (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->reports;
+}

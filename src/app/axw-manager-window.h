@@ -1,0 +1,25 @@
+/* axw-manager-window.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "axw-db.h"
+#include "axw-manager-reports.h"
+
+G_BEGIN_DECLS
+
+#define AXW_TYPE_MANAGER_WINDOW (axw_manager_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, AXW, MANAGER_WINDOW, AdwWindow)
+
+/* The counter opens it after a manager's PIN: reports, and later
+ * products, staff and settings. */
+AxwManagerWindow  *axw_manager_window_new         (GtkWindow        *parent,
+                                                   AxwDb            *db);
+AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
+
+G_END_DECLS
