@@ -7,6 +7,7 @@
  * real sales: the actions, the text, the chart; saves a PNG.
  */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -113,6 +114,27 @@ test_reports_screen (void)
 
   wait_for_frames (10);
   save_png (GTK_WIDGET (window), "manager-reports.png");
+
+  /* the audit log: three sales, newest first, filtered; read-only */
+  {
+    AxwManagerAudit *audit = axw_manager_window_get_audit (window);
+    GListModel *model = axw_manager_audit_get_model (audit);
+    g_autoptr(GtkStringObject) first = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, 3);   /* the demo's imports too */
+    axw_manager_audit_reload (audit, "20261212");
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    first = g_list_model_get_item (model, 0);
+    g_assert_nonnull (strstr (gtk_string_object_get_string (first), "-0003"));
+    axw_manager_audit_reload (audit, "20261212-0002");
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    axw_manager_audit_reload (audit, "nothing-like-this");
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+    axw_manager_audit_reload (audit, NULL);
+    axw_manager_window_show_page (window, "audit");
+    wait_for_frames (10);
+    save_png (GTK_WIDGET (window), "manager-audit.png");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for_frames (1);
   g_clear_object (&db);

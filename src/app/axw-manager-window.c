@@ -12,6 +12,8 @@ struct _AxwManagerWindow
   AdwWindow          parent_instance;
 
   AxwManagerReports *reports;
+  AxwManagerAudit   *audit;
+  AdwViewStack      *stack;
 };
 
 G_DEFINE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, ADW_TYPE_WINDOW)
@@ -31,8 +33,11 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
 
   object_class->dispose = axw_manager_window_dispose;
   g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
+  g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -49,7 +54,24 @@ axw_manager_window_new (GtkWindow *parent,
   AxwManagerWindow *self = g_object_new (AXW_TYPE_MANAGER_WINDOW, "transient-for", parent, NULL);
 
   axw_manager_reports_set_db (self->reports, db);
+  axw_manager_audit_set_db (self->audit, db);
   return self;
+}
+
+/* Returns: (transfer none) */
+AxwManagerAudit *
+axw_manager_window_get_audit (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->audit;
+}
+
+void
+axw_manager_window_show_page (AxwManagerWindow *self,
+                              const char       *name)
+{
+  g_return_if_fail (AXW_IS_MANAGER_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
 /* Returns: (transfer none) */

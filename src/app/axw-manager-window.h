@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "axw-db.h"
+#include "axw-manager-audit.h"
 #include "axw-manager-reports.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,9 @@ G_DECLARE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, AXW, MANAGER_WINDOW,
 AxwManagerWindow  *axw_manager_window_new         (GtkWindow        *parent,
                                                    AxwDb            *db);
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
+AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
+/* "reports" or "audit" */
+void               axw_manager_window_show_page   (AxwManagerWindow *self,
+                                                   const char       *name);
 
 G_END_DECLS

@@ -16,4 +16,18 @@ gboolean  axw_audit_append  (AxwDb       *db,
                              const char  *detail,
                              GError     **error);
 
+typedef struct {
+  char *at;       /* UTC ISO-8601 */
+  char *staff;    /* "" when nobody was logged in */
+  char *action;
+  char *detail;
+} AxwAuditEntry;
+
+void       axw_audit_entry_free (gpointer     entry);
+/* Newest first; @filter (nullable) matches staff, action or detail. */
+GPtrArray *axw_audit_list       (AxwDb       *db,
+                                 const char  *filter,
+                                 guint        limit,
+                                 GError     **error);
+
 G_END_DECLS
