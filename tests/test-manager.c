@@ -13,6 +13,7 @@
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-manager-window.h"
+#include "axw-staff.h"
 
 static void
 save_png (GtkWidget  *widget,
@@ -88,7 +89,7 @@ test_reports_screen (void)
   sell (db, "2026-12-12T10:10:00+08:00", "6971234560025", 3000, 10000);
   sell (db, "2026-12-12T15:45:00+08:00", "6971234560018", 1000, 5000);
 
-  window = axw_manager_window_new (NULL, db);
+  window = axw_manager_window_new (NULL, db, "王店长");
   reports = axw_manager_window_get_reports (window);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frames (5);
@@ -135,9 +136,67 @@ test_reports_screen (void)
     wait_for_frames (10);
     save_png (GTK_WIDGET (window), "manager-audit.png");
   }
+
+  /* staff: add through the action; a locked cashier is unlocked */
+  {
+    AxwManagerStaff *staff = axw_manager_window_get_staff (window);
+    GListModel *model = axw_manager_staff_get_model (staff);
+    guint before = g_list_model_get_n_items (model);
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (staff));
+    GtkWidget *name = gtk_widget_get_first_child (row);
+    GtkWidget *pin = gtk_widget_get_next_sibling (name);
+    g_autoptr(AxwStaff) s = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (name), "小陈");
+    gtk_editable_set_text (GTK_EDITABLE (pin), "12");
+    gtk_widget_activate_action (GTK_WIDGET (staff), "staff.add", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, before);   /* PIN too short: refused */
+    g_assert_cmpstr (axw_manager_staff_get_message (staff), !=, "");
+    gtk_editable_set_text (GTK_EDITABLE (pin), "2468");
+    gtk_widget_activate_action (GTK_WIDGET (staff), "staff.add", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+
+    for (int i = 0; i < 5; i++)
+      g_assert_null (axw_staff_login (db, "小陈", "0000", NULL));
+    s = axw_staff_find (db, "小陈", NULL);
+    g_assert_true (s->locked);
+    gtk_widget_activate_action (GTK_WIDGET (staff), "staff.unlock", NULL);
+    g_clear_pointer (&s, axw_staff_free);
+    s = axw_staff_find (db, "小陈", NULL);
+    g_assert_false (s->locked);
+    g_assert_cmpint (axw_db_query_int (db, "SELECT count (*) FROM audit_log WHERE staff = '王店长' "
+                                           "AND detail = '小陈'", 0), >=, 1);
+    axw_manager_window_show_page (window, "staff");
+    wait_for_frames (10);
+    save_png (GTK_WIDGET (window), "manager-staff.png");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for_frames (1);
   g_clear_object (&db);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_new_destroy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  AxwDb *db = axw_db_open (path, &error);
+  AxwManagerReports *reports;
+
+  g_assert_no_error (error);
+  reports = g_object_ref_sink (axw_manager_reports_new (db));
+  g_assert_true (axw_manager_reports_show_range (reports, "2026-12-01", "2026-12-31"));
+  g_assert_finalize_object (reports);
+  g_assert_finalize_object (db);
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -156,5 +215,6 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   g_test_add_func ("/manager/reports-screen", test_reports_screen);
+  g_test_add_func ("/manager/new-destroy", test_new_destroy);
   return g_test_run ();
 }

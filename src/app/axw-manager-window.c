@@ -13,6 +13,7 @@ struct _AxwManagerWindow
 
   AxwManagerReports *reports;
   AxwManagerAudit   *audit;
+  AxwManagerStaff   *staff;
   AdwViewStack      *stack;
 };
 
@@ -34,9 +35,11 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   object_class->dispose = axw_manager_window_dispose;
   g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
+  g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -47,15 +50,29 @@ axw_manager_window_init (AxwManagerWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * axw_manager_window_new:
+ * @manager: the manager who entered the PIN; changes are audited in that name
+ */
 AxwManagerWindow *
-axw_manager_window_new (GtkWindow *parent,
-                        AxwDb     *db)
+axw_manager_window_new (GtkWindow  *parent,
+                        AxwDb      *db,
+                        const char *manager)
 {
   AxwManagerWindow *self = g_object_new (AXW_TYPE_MANAGER_WINDOW, "transient-for", parent, NULL);
 
   axw_manager_reports_set_db (self->reports, db);
   axw_manager_audit_set_db (self->audit, db);
+  axw_manager_staff_set_db (self->staff, db, manager);
   return self;
+}
+
+/* Returns: (transfer none) */
+AxwManagerStaff *
+axw_manager_window_get_staff (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->staff;
 }
 
 /* Returns: (transfer none) */

@@ -10,6 +10,7 @@
 #include "axw-db.h"
 #include "axw-manager-audit.h"
 #include "axw-manager-reports.h"
+#include "axw-manager-staff.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +21,12 @@ G_DECLARE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, AXW, MANAGER_WINDOW,
 /* The counter opens it after a manager's PIN: reports, and later
  * products, staff and settings. */
 AxwManagerWindow  *axw_manager_window_new         (GtkWindow        *parent,
-                                                   AxwDb            *db);
+                                                   AxwDb            *db,
+                                                   const char       *manager);
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
-/* "reports" or "audit" */
+AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
+/* "reports", "staff" or "audit" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
 
