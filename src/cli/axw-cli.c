@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
+  { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
 };
 
 gboolean
