@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
+  { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
 };
 
 gboolean
