@@ -91,6 +91,26 @@ check "sums equal the database to the fen" \
   "$(sql "SELECT (SELECT sum(total_fen) FROM sales WHERE kind='sale') || ' ' || (SELECT sum(total_fen) FROM sales WHERE kind='refund')")" \
   "$totals"
 
+# Online orders take from the same stock; the next export carries it.
+before=$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560025'")
+cat >"$WORK/orders.jsonl" <<'JSONL'
+{"order_id":"WX-20261212-0001","lines":[{"sku":"6971234560025","qty":3}]}
+{"order_id":"WX-20261212-0002","lines":[{"barcode":"6971234560025","qty_milli":2000},{"sku":"6971234560018","qty":1}]}
+JSONL
+expect_ok "import-online" "$AXW" import-online "$WORK/orders.jsonl"
+check "import-online report" "2 orders applied (3 lines), 0 already applied before." "$OUT"
+check "stock taken" $((before - 5000)) "$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560025'")"
+expect_ok "import-online again" "$AXW" import-online - <"$WORK/orders.jsonl"
+check "each order once" "0 orders applied (0 lines), 2 already applied before." "$OUT"
+check "stock unchanged" $((before - 5000)) "$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560025'")"
+printf '{"order_id":"W3","lines":[{"sku":"6971234560025","qty":1}]}\n{"order_id":"W4","lines":[{"sku":"123","qty":1}]}\n' >"$WORK/bad.jsonl"
+expect_fail "unknown SKU refused" "Line 2: order W4: 123 is not in the catalog" "$AXW" import-online "$WORK/bad.jsonl"
+check "bad file changed nothing" "0|$((before - 5000))" \
+  "$(sql "SELECT (SELECT count(*) FROM online_orders WHERE order_id = 'W3'), stock_milli FROM products WHERE barcode = '6971234560025'")"
+expect_ok "export after online orders" "$AXW" export --out "$OUTD"
+check "products.csv has the shared stock" $((before - 5000)) \
+  "$(python3 -c 'import csv,sys; print([round(float(r["stock"]) * 1000) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["barcode"] == "6971234560025"][0])' "$OUTD/products.csv")"
+
 mkdir -p "$WORK/ro" && chmod 500 "$WORK/ro"
 if [ "$(id -u)" != 0 ]; then
   expect_fail "unwritable folder refused" "Cannot" "$AXW" export --out "$WORK/ro/x"

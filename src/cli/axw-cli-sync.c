@@ -10,6 +10,7 @@
 #include "axw-cli.h"
 #include "axw-error.h"
 #include "axw-export.h"
+#include "axw-online-orders.h"
 #include "axw-sync.h"
 
 static const char export_usage[] =
@@ -158,5 +159,36 @@ axw_cli_cmd_sync (AxwCli  *cli,
     g_print (_("%u sales sent, %u refused (see aixinwu sync --dead).\n"), report.sent, report.dead);
   if (!ok)
     return axw_cli_fail (g_steal_pointer (&error));
+  return AXW_EXIT_OK;
+}
+
+static const char import_online_usage[] =
+  N_("Usage: aixinwu import-online FILE.jsonl\n"
+     "Takes the goods of the online shop's orders from the stock, each order once\n"
+     "(one JSON object per line: {\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]};\n"
+     "see data/EXPORT.md). \"-\" reads standard input.");
+
+int
+axw_cli_cmd_import_online (AxwCli  *cli,
+                           int      argc,
+                           char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AxwOnlineImport stats;
+  gsize len;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc != 2)
+    return axw_cli_usage (_(import_online_usage));
+  text = axw_cli_read_file (argv[1], &len, &error);
+  if (text == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (!axw_online_orders_import (db, text, len, NULL, &stats, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,
+           stats.already);
   return AXW_EXIT_OK;
 }

@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
+  { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
 };
 
 gboolean
