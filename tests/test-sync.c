@@ -14,6 +14,7 @@
 
 #include "axw-settings.h"
 #include "axw-sync.h"
+#include "axw-sync-agent.h"
 #include "axw-sync-test-util.h"
 
 typedef enum {
@@ -597,10 +598,79 @@ test_async (Fixture       *f,
   assert_all_arrived (f);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+wait_idle (AxwSyncAgent *agent)
+{
+  while (axw_sync_agent_get_busy (agent))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The GUI's background sync: the first run fails with a 500 and shows it,
+ * a kick after the "sale" sends everything and clears the error. */
+static void
+test_agent (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(AxwSyncAgent) agent = axw_sync_agent_new (f->db.path);
+  guint n = shop_sell (&f->db, 7, 17);
+  guint pending_notes = 0;
+
+  g_signal_connect (agent, "notify::pending", G_CALLBACK (count_notify), &pending_notes);
+  script (f, ANSWER_500, -1);
+  axw_sync_agent_start (agent, 3600);
+  g_assert_true (axw_sync_agent_get_busy (agent));
+  wait_idle (agent);
+  g_assert_cmpint (axw_sync_agent_get_pending (agent), ==, n);
+  g_assert_cmpuint (pending_notes, ==, 1);
+  g_assert_true (g_str_has_prefix (axw_sync_agent_get_last_error (agent), "The online shop did not take"));
+  g_assert_nonnull (strstr (axw_sync_agent_get_last_error (agent), "HTTP 500"));
+  g_assert_null (axw_sync_agent_get_last_success (agent));
+
+  g_assert_true (axw_db_exec (f->db.db, "UPDATE outbox SET next_attempt_at = NULL", NULL));
+  axw_sync_agent_kick (agent);
+  axw_sync_agent_kick (agent);   /* while busy: one more run follows */
+  wait_idle (agent);
+  wait_idle (agent);
+  g_assert_cmpint (axw_sync_agent_get_pending (agent), ==, 0);
+  g_assert_cmpint (axw_sync_agent_get_dead (agent), ==, 0);
+  g_assert_null (axw_sync_agent_get_last_error (agent));
+  g_assert_nonnull (axw_sync_agent_get_last_success (agent));
+  g_assert_cmpuint (pending_notes, ==, 2);
+  assert_all_arrived (f);
+  axw_sync_agent_stop (agent);
+
+  /* The worker thread drops its task (and so its reference) a moment
+   * after the result arrived. */
+  {
+    gpointer weak = agent;
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    g_object_add_weak_pointer (G_OBJECT (agent), &weak);
+    g_object_unref (g_steal_pointer (&agent));
+    while (weak != NULL && g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    g_assert_null (weak);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The server is on 127.0.0.1: a proxy from the environment must not
+   * stand in between (nor in the CLI processes started here). */
+  for (const char * const *v = (const char * const[]) { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
+                                                         "all_proxy", "ALL_PROXY", NULL }; *v; v++)
+    g_unsetenv (*v);
   g_test_init (&argc, &argv, NULL);
   TEST ("/sync/chaos", test_chaos);
   TEST ("/sync/backoff", test_backoff);
@@ -608,5 +678,6 @@ main (int   argc,
   TEST ("/sync/killed", test_killed);
   TEST ("/sync/cli-dead-letters", test_cli_dead_letters);
   TEST ("/sync/async", test_async);
+  TEST ("/sync/agent", test_agent);
   return g_test_run ();
 }
