@@ -23,6 +23,7 @@ typedef enum {
   ANSWER_SLEEP,   /* takes the sales, answers after the client gave up */
   ANSWER_RESET,   /* drops the connection without an answer */
   ANSWER_KILL,    /* takes the sales, then SIGKILLs the client process */
+  ANSWER_429,     /* too many requests: a 4xx that means "later" */
 } Answer;
 
 typedef struct {
@@ -159,6 +160,9 @@ handle (SoupServer        *server,
       break;
     case ANSWER_RESET:
       reset_connection (msg);
+      break;
+    case ANSWER_429:
+      answer (msg, 429, "{\"error\":\"slow down\"}");
       break;
     case ANSWER_SLEEP:
       record (s, sales);
@@ -389,7 +393,7 @@ test_chaos (Fixture       *f,
   bad2 = uuid_of_sale (f, 150);
   refuse (f, bad1);
   refuse (f, bad2);
-  script (f, ANSWER_500, ANSWER_RESET, ANSWER_SLEEP, ANSWER_OK, ANSWER_500, ANSWER_OK, ANSWER_RESET,
+  script (f, ANSWER_500, ANSWER_RESET, ANSWER_SLEEP, ANSWER_OK, ANSWER_429, ANSWER_500, ANSWER_OK, ANSWER_RESET,
           ANSWER_SLEEP, -1);
 
   g_assert_cmpuint (push_until_done (f), >, 3);

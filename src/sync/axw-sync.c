@@ -225,7 +225,8 @@ post (Push    *p,
   *out_message = server_message (msg, reply);
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     return PUSH_SENT;
-  if (SOUP_STATUS_IS_CLIENT_ERROR (status))
+  /* 408 and 429 say "not now", not "never". */
+  if (SOUP_STATUS_IS_CLIENT_ERROR (status) && status != SOUP_STATUS_REQUEST_TIMEOUT && status != 429)
     return PUSH_REFUSED;
   return PUSH_RETRY;
 }
