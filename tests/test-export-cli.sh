@@ -111,6 +111,14 @@ expect_ok "export after online orders" "$AXW" export --out "$OUTD"
 check "products.csv has the shared stock" $((before - 5000)) \
   "$(python3 -c 'import csv,sys; print([round(float(r["stock"]) * 1000) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["barcode"] == "6971234560025"][0])' "$OUTD/products.csv")"
 
+# A reader holding the folder shared makes the export wait, not fail.
+sell 1
+flock -s "$OUTD/.aixinwu-export.lock" sleep 1 &
+sleep 0.2
+expect_ok "export waits for a reader of the folder" "$AXW" export --out "$OUTD"
+wait
+check "and then writes" "$EXACT" "$(audit)"
+
 mkdir -p "$WORK/ro" && chmod 500 "$WORK/ro"
 if [ "$(id -u)" != 0 ]; then
   expect_fail "unwritable folder refused" "Cannot" "$AXW" export --out "$WORK/ro/x"

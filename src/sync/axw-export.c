@@ -612,12 +612,18 @@ lock_folder (const char  *dir,
 
   if (fd < 0)
     return io_error (error, errno, _("create"), path);
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+  /* A reader of the folder may hold it shared for a moment. */
+  for (int tries = 0; flock (fd, LOCK_EX | LOCK_NB) != 0; tries++)
     {
-      close (fd);
-      g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                   _("Another export to %s is running. Wait for it to finish."), dir);
-      return FALSE;
+      if (tries == 50)
+        {
+          close (fd);
+          g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
+                       _("The export folder %s is in use (another export, or the online shop reading it). "
+                         "Try again in a moment."), dir);
+          return FALSE;
+        }
+      g_usleep (200 * 1000);
     }
   *out_fd = fd;
   return TRUE;
