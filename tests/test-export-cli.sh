@@ -39,6 +39,10 @@ PY
 }
 EXACT="hashes ok listed exact all exact partial 0"
 
+for c in export sync import-online; do
+  "$AXW" "$c" --help >/dev/null 2>"$WORK/h"; rc=$?
+  check "$c --help prints usage (exit 2)" "2:yes" "$rc:$(grep -q Usage "$WORK/h" && echo yes)"
+done
 expect_fail "export needs --out" "Usage" "$AXW" export
 sell 6
 echo 8888 | "$AXW" refund S01-T01-20261212-0002 --staff 王店长 --at 2026-12-13T09:00:00+08:00 >/dev/null
