@@ -666,6 +666,20 @@ test_agent (Fixture       *f,
   }
 }
 
+static void
+test_agent_new_destroy (void)
+{
+  AxwSyncAgent *agent = axw_sync_agent_new ("/nonexistent/shop.db");
+  g_autofree char *path = NULL;
+
+  g_object_get (agent, "db-path", &path, NULL);
+  g_assert_cmpstr (path, ==, "/nonexistent/shop.db");
+  g_assert_false (axw_sync_agent_get_busy (agent));
+  g_assert_cmpint (axw_sync_agent_get_pending (agent), ==, 0);
+  g_assert_null (axw_sync_agent_get_last_error (agent));
+  g_assert_finalize_object (agent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,5 +697,6 @@ main (int   argc,
   TEST ("/sync/cli-dead-letters", test_cli_dead_letters);
   TEST ("/sync/async", test_async);
   TEST ("/sync/agent", test_agent);
+  g_test_add_func ("/sync/agent/new-destroy", test_agent_new_destroy);
   return g_test_run ();
 }
