@@ -167,7 +167,7 @@ handle (SoupServer        *server,
     case ANSWER_SLEEP:
       record (s, sales);
       soup_server_message_pause (msg);
-      sleep_source = g_timeout_source_new (2500);
+      sleep_source = g_timeout_source_new (3500);
       g_source_set_callback (sleep_source, unpause, g_object_ref (msg), NULL);
       g_source_attach (sleep_source, s->ctx);
       g_source_unref (sleep_source);
@@ -355,7 +355,7 @@ assert_all_arrived (Fixture *f)
   g_mutex_unlock (&f->srv.lock);
 }
 
-static const AxwSyncOptions fast = { .timeout_s = 1, .ignore_backoff = TRUE };
+static const AxwSyncOptions fast = { .timeout_s = 2, .ignore_backoff = TRUE };
 
 /* Pushes until nothing is pending, as a background job would. */
 static guint
@@ -429,7 +429,7 @@ test_backoff (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_auto(AxwSyncStatus) st = { 0 };
-  AxwSyncOptions wait = { .timeout_s = 1 };
+  AxwSyncOptions wait = { .timeout_s = 10 };
   AxwSyncReport r;
   guint n = shop_sell (&f->db, 5, 12);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
