@@ -158,7 +158,7 @@ print_help (void)
                    "Without a command, the counter opens.\n"
                    "--db FILE (or AIXINWU_DB) selects the database.\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("%s", _("\n“aixinwu COMMAND --help” tells more.\n"));
 }
 
