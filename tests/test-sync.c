@@ -56,7 +56,6 @@ unpause (gpointer data)
   soup_server_message_set_status (msg, 200, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"ok\":true}", 11);
   soup_server_message_unpause (msg);
-  g_object_unref (msg);
   return G_SOURCE_REMOVE;
 }
 
@@ -168,7 +167,7 @@ handle (SoupServer        *server,
       record (s, sales);
       soup_server_message_pause (msg);
       sleep_source = g_timeout_source_new (3500);
-      g_source_set_callback (sleep_source, unpause, g_object_ref (msg), NULL);
+      g_source_set_callback (sleep_source, unpause, g_object_ref (msg), g_object_unref);
       g_source_attach (sleep_source, s->ctx);
       g_source_unref (sleep_source);
       break;
@@ -680,6 +679,45 @@ test_agent_new_destroy (void)
   g_assert_finalize_object (agent);
 }
 
+static gboolean
+cancel_soon (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pushed_cancelled (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (axw_sync_push_finish (result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *(gboolean *) data = TRUE;
+}
+
+/* Closing the program while the server sleeps on a batch: the rows stay
+ * pending with no backoff and no error recorded. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AxwSyncOptions slow = { .timeout_s = 30 };
+  gboolean done = FALSE;
+  guint n = shop_sell (&f->db, 4, 18);
+
+  script (f, ANSWER_SLEEP, -1);
+  axw_sync_push_async (f->db.path, &slow, cancellable, pushed_cancelled, &done);
+  g_timeout_add (300, cancel_soon, cancellable);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 0 "
+                                    "AND next_attempt_at IS NULL AND last_error IS NULL"), ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +735,7 @@ main (int   argc,
   TEST ("/sync/cli-dead-letters", test_cli_dead_letters);
   TEST ("/sync/async", test_async);
   TEST ("/sync/agent", test_agent);
+  TEST ("/sync/cancel", test_cancel);
   g_test_add_func ("/sync/agent/new-destroy", test_agent_new_destroy);
   return g_test_run ();
 }

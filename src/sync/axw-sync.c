@@ -374,6 +374,8 @@ send_range (Push         *p,
   if (body == NULL)
     return FALSE;
   *out_outcome = post (p, body, &message);
+  if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
+    return FALSE;   /* the program is closing: the rows stay as they were */
   if (*out_outcome == PUSH_REFUSED && n > 1)
     return TRUE;   /* the caller narrows it down */
   return mark (p, b, from, n, *out_outcome, message, error);
