@@ -2,29 +2,205 @@
  *
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The counter window: the login screen, then the sale screen. It listens
+ * to every key before any widget does (capture phase) to catch scanner
+ * bursts wherever the focus is, with or without an input method.
  */
 #include <glib/gi18n.h>
 
-#include "axw-products.h"
-#include "axw-settings.h"
+#include "axw-scan-detector.h"
 #include "axw-window.h"
 
 struct _AxwWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwWindowTitle       *title;
-  AdwStatusPage        *status;
+  GtkStack             *stack;
+  AxwLoginView         *login_view;
+  AxwSaleView          *sale_view;
+  AxwScanDetector       detector;
+  guint                 flush_id;
+  guint                 n_scans;
 };
 
 G_DEFINE_FINAL_TYPE (AxwWindow, axw_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static AxwApplication *
+app (AxwWindow *self)
+{
+  return AXW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* The editable that has the keyboard focus, if any. */
+static GtkEditable *
+focused_editable (AxwWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return GTK_IS_EDITABLE (focus) ? GTK_EDITABLE (focus) : NULL;
+}
+
+/* Characters held back from a burst that was a person typing after all. */
+static void
+deliver_pending (AxwWindow *self)
+{
+  g_autofree char *pending = axw_scan_detector_take_pending (&self->detector);
+  GtkEditable *editable = focused_editable (self);
+  int pos;
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  if (pending == NULL || editable == NULL || !gtk_editable_get_editable (editable))
+    return;
+  pos = gtk_editable_get_position (editable);
+  gtk_editable_insert_text (editable, pending, -1, &pos);
+  gtk_editable_set_position (editable, pos);
+}
+
+static gboolean
+flush_cb (gpointer data)
+{
+  AxwWindow *self = data;
+
+  self->flush_id = 0;
+  axw_scan_detector_interrupt (&self->detector);
+  deliver_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first character of a scan went to the focus widget before anyone
+ * could know it was a scan: take it back (and any input method preedit). */
+static void
+take_back_first_char (AxwWindow  *self,
+                      const char *code)
+{
+  GtkEditable *editable = focused_editable (self);
+  g_autofree char *before = NULL;
+  int pos;
+
+  if (editable == NULL)
+    return;
+  if (GTK_IS_ENTRY (gtk_widget_get_parent (GTK_WIDGET (editable))))
+    gtk_entry_reset_im_context (GTK_ENTRY (gtk_widget_get_parent (GTK_WIDGET (editable))));
+  pos = gtk_editable_get_position (editable);
+  if (pos < 1)
+    return;
+  before = gtk_editable_get_chars (editable, pos - 1, pos);
+  if (before[0] == code[0] && before[1] == '\0')
+    gtk_editable_delete_text (editable, pos - 1, pos);
+}
+
+static void
+scanned (AxwWindow  *self,
+         const char *code)
+{
+  self->n_scans++;
+  take_back_first_char (self, code);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "sale"))
+    axw_sale_view_scan (self->sale_view, code);
+  else
+    axw_feedback_play (axw_application_get_feedback (app (self)), AXW_SOUND_ERROR, GTK_WIDGET (self));
+}
+
+static gboolean
+is_modifier (guint keyval)
+{
+  return (keyval >= GDK_KEY_Shift_L && keyval <= GDK_KEY_Hyper_R) ||
+         keyval == GDK_KEY_ISO_Level3_Shift || keyval == GDK_KEY_ISO_Level5_Shift;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AxwWindow             *self)
+{
+  guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (controller));
+  g_autofree char *code = NULL;
+  gunichar c;
+
+  if (is_modifier (keyval))
+    return GDK_EVENT_PROPAGATE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    {
+      axw_scan_detector_interrupt (&self->detector);
+      deliver_pending (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    {
+      if (axw_scan_detector_feed_enter (&self->detector, time, &code) == AXW_SCAN_DONE)
+        {
+          g_clear_handle_id (&self->flush_id, g_source_remove);
+          scanned (self, code);
+          return GDK_EVENT_STOP;
+        }
+      deliver_pending (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+  c = gdk_keyval_to_unicode (keyval);
+  if (axw_scan_detector_feed_char (&self->detector, c, time) == AXW_SCAN_SWALLOW)
+    {
+      /* not a cashier timeout: only how long a burst may pause */
+      g_clear_handle_id (&self->flush_id, g_source_remove);
+      self->flush_id = g_timeout_add (AXW_SCAN_MAX_GAP_MS * 3, flush_cb, self);
+      return GDK_EVENT_STOP;
+    }
+  deliver_pending (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+logged_in_cb (AxwWindow *self,
+              AxwStaff  *staff)
+{
+  axw_application_apply_prefs (app (self), staff);
+  gtk_stack_set_visible_child_name (self->stack, "sale");
+  axw_sale_view_start (self->sale_view, app (self), staff);
+}
+
+static void
+switch_cashier_cb (AxwWindow *self)
+{
+  axw_login_view_reset (self->login_view, app (self));
+  gtk_stack_set_visible_child_name (self->stack, "login");
+}
+
+/* A staff member who reads English better: the whole window is made
+ * again in the other language. */
+static void
+language_cb (AxwWindow *self)
+{
+  AxwApplication *application = app (self);
+  gboolean english = g_str_has_prefix (g_get_language_names ()[0], "en");
+  GtkWindow *fresh;
+
+  g_setenv ("LANGUAGE", english ? "zh_CN" : "en", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  fresh = GTK_WINDOW (axw_window_new (application));
+  gtk_window_present (fresh);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 axw_window_dispose (GObject *object)
 {
+  AxwWindow *self = AXW_WINDOW (object);
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (axw_window_parent_class)->dispose (object);
+}
+
+static void
+axw_window_finalize (GObject *object)
+{
+  AxwWindow *self = AXW_WINDOW (object);
+
+  axw_scan_detector_clear (&self->detector);
+  G_OBJECT_CLASS (axw_window_parent_class)->finalize (object);
 }
 
 static void
@@ -34,28 +210,67 @@ axw_window_class_init (AxwWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_window_dispose;
+  object_class->finalize = axw_window_finalize;
 
+  g_type_ensure (AXW_TYPE_LOGIN_VIEW);
+  g_type_ensure (AXW_TYPE_SALE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AxwWindow, title);
-  gtk_widget_class_bind_template_child (widget_class, AxwWindow, status);
+  gtk_widget_class_bind_template_child (widget_class, AxwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AxwWindow, login_view);
+  gtk_widget_class_bind_template_child (widget_class, AxwWindow, sale_view);
 }
 
 static void
 axw_window_init (AxwWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  axw_scan_detector_init (&self->detector);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (self->login_view, "logged-in", G_CALLBACK (logged_in_cb), self);
+  g_signal_connect_swapped (self->login_view, "language-toggled", G_CALLBACK (language_cb), self);
+  g_signal_connect_swapped (self->sale_view, "switch-cashier", G_CALLBACK (switch_cashier_cb), self);
 }
 
 AxwWindow *
 axw_window_new (AxwApplication *application)
 {
   AxwWindow *self = g_object_new (AXW_TYPE_WINDOW, "application", application, NULL);
-  AxwDb *db = axw_application_get_db (application);
-  g_autofree char *shop = axw_settings_get (db, "shop.name");
-  g_autofree char *count = g_strdup_printf (_("%" G_GINT64_FORMAT " products in the catalog"),
-                                            axw_products_count (db));
 
-  adw_window_title_set_title (self->title, shop);
-  adw_status_page_set_description (self->status, count);
+  axw_application_add_shortcuts (application, GTK_WIDGET (self->sale_view), "sale.");
+  axw_application_add_shortcuts (application, GTK_WIDGET (self->login_view), "login.");
+  axw_login_view_reset (self->login_view, application);
   return self;
+}
+
+AxwLoginView *
+axw_window_get_login_view (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return self->login_view;
+}
+
+AxwSaleView *
+axw_window_get_sale_view (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return self->sale_view;
+}
+
+/* Returns: "login" or "sale" */
+const char *
+axw_window_get_screen (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+guint
+axw_window_get_n_scans (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), 0);
+  return self->n_scans;
 }
