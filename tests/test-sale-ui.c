@@ -383,7 +383,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("AIXINWU_LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (bursts); i++)

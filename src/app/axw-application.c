@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "axw-application.h"
 #include "axw-cli.h"
@@ -191,6 +192,30 @@ axw_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* DESIGN §11: the counter speaks Chinese unless someone chose English
+ * (AIXINWU_LANGUAGE=en, or the button on the login screen). */
+static void
+choose_language (void)
+{
+  const char *chosen = g_getenv ("AIXINWU_LANGUAGE");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  g_autofree char *mo = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  /* gettext ignores LANGUAGE in the plain C locale */
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  g_setenv ("LANGUAGE", chosen && *chosen ? chosen : "zh_CN", TRUE);
+#ifdef AXW_BUILD_LOCALEDIR
+  /* running from the build tree */
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    bindtextdomain (GETTEXT_PACKAGE, AXW_BUILD_LOCALEDIR);
+  else
+#endif
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 /* Every command of the counter and its keys. Function keys and Ctrl
  * combinations only: plain keys belong to whatever is being typed. */
 static const struct {
@@ -265,6 +290,7 @@ axw_application_startup (GApplication *app)
 {
   AxwApplication *self = AXW_APPLICATION (app);
 
+  choose_language ();
   /* the same resources whatever the application id (tests use their own) */
   g_application_set_resource_base_path (app, "/cn/aixinwu/Pos");
   G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);

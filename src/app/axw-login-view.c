@@ -11,6 +11,7 @@
 
 #include "axw-keypad.h"
 #include "axw-login-view.h"
+#include "axw-sale-view.h"
 #include "axw-settings.h"
 
 struct _AxwLoginView
@@ -96,6 +97,7 @@ fill_staff_grid (AxwLoginView *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "login.choose");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->name);
       gtk_grid_attach (self->staff_grid, button, (int) i % 3, (int) i / 3, 1, 1);
+      axw_wrap_button_labels (button);
     }
 }
 

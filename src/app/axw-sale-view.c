@@ -80,6 +80,8 @@ struct _AxwSaleView
   GtkLabel           *done_print;
   GtkWidget          *next_button;
   GtkButton          *recall_button;
+  GtkWidget          *line_grid;
+  GtkWidget          *action_grid;
   GtkLabel           *total_label;
   GtkLabel           *summary_label;
   GtkLabel           *red_packet_label;
@@ -210,8 +212,8 @@ update_summary (AxwSaleView *self)
   for (guint i = 0; q && i < q->lines->len; i++)
     pieces += axw_sale_get_line ((AxwSale *) q, i)->per_kg ? 1000
               : axw_sale_get_line ((AxwSale *) q, i)->qty_milli;
-  summary = g_strdup_printf (_("%u lines, %" G_GINT64_FORMAT " items\nGoods %s\nPromotions −%s"),
-                             q ? q->lines->len : 0, pieces / 1000, gross, promo);
+  summary = g_strdup_printf (_("%u lines, %u items\nGoods %s\nPromotions −%s"),
+                             q ? q->lines->len : 0, (guint) (pieces / 1000), gross, promo);
   gtk_label_set_text (self->total_label, total);
   gtk_label_set_text (self->summary_label, summary);
   if (q && q->red_packet && q->red_packet->accepted)
@@ -1374,6 +1376,28 @@ found_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), axw_product_row_get_price (row));
 }
 
+/* At twice the text size a row of buttons must still fit: their labels
+ * wrap instead of widening the screen. */
+void
+axw_wrap_button_labels (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (c);
+
+      /* (a homogeneous box measures wrapped labels inconsistently) */
+      if (GTK_IS_BUTTON (c) && GTK_IS_LABEL (label) &&
+          !(GTK_IS_BOX (widget) && gtk_box_get_homogeneous (GTK_BOX (widget))))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+        }
+      else if (!GTK_IS_BUTTON (c))
+        axw_wrap_button_labels (c);
+    }
+}
+
 /* GObject ---------------------------------------------------------------- */
 
 static void
@@ -1434,7 +1458,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   BIND (pay_title); BIND (pay_due); BIND (pay_paid); BIND (amount_entry); BIND (quick_box);
   BIND (pay_keypad); BIND (pay_message);
   BIND (done_change); BIND (done_detail); BIND (done_print); BIND (next_button);
-  BIND (recall_button); BIND (total_label); BIND (summary_label); BIND (red_packet_label);
+  BIND (recall_button); BIND (line_grid); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label);
   BIND (prefs_title); BIND (scale_100); BIND (scale_125); BIND (scale_150); BIND (scale_175);
   BIND (scale_200); BIND (contrast_toggle); BIND (sound_toggle); BIND (speech_toggle);
 
@@ -1478,6 +1502,11 @@ axw_sale_view_init (AxwSaleView *self)
   add_column (self, _("Price"), axw_cart_row_get_price, 100, FALSE);
   add_column (self, _("Amount"), axw_cart_row_get_amount, 100, FALSE);
   add_column (self, _("Promotion"), axw_cart_row_get_promotion, 0, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cart_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Cart lines: arrow keys choose a line"), -1);
 
   {
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -1491,6 +1520,8 @@ axw_sale_view_init (AxwSaleView *self)
                              GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)))));
   }
 
+  axw_wrap_button_labels (self->line_grid);
+  axw_wrap_button_labels (self->action_grid);
   axw_keypad_set_target (self->qty_keypad, GTK_EDITABLE (self->qty_entry));
   axw_keypad_set_target (self->pay_keypad, GTK_EDITABLE (self->amount_entry));
   axw_keypad_set_decimal (self->pay_keypad, TRUE);

@@ -30,5 +30,6 @@ const AxwSale *axw_sale_view_get_last_sale  (AxwSaleView    *self);
 const char    *axw_sale_view_get_text       (AxwSaleView    *self,
                                              const char     *what);
 const AxwStaff *axw_sale_view_get_staff     (AxwSaleView    *self);
+void           axw_wrap_button_labels       (GtkWidget      *widget);
 
 G_END_DECLS

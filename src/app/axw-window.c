@@ -176,6 +176,7 @@ language_cb (AxwWindow *self)
   gboolean english = g_str_has_prefix (g_get_language_names ()[0], "en");
   GtkWindow *fresh;
 
+  g_setenv ("AIXINWU_LANGUAGE", english ? "zh_CN" : "en", TRUE);
   g_setenv ("LANGUAGE", english ? "zh_CN" : "en", TRUE);
   textdomain (GETTEXT_PACKAGE);
   fresh = GTK_WINDOW (axw_window_new (application));
