@@ -179,17 +179,38 @@ scroll_to_row (AxwSaleView *self,
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", pos);
 }
 
+static gboolean
+same_row (AxwCartRow *a,
+          AxwCartRow *b)
+{
+  return g_str_equal (axw_cart_row_get_name (a), axw_cart_row_get_name (b)) &&
+         g_str_equal (axw_cart_row_get_qty (a), axw_cart_row_get_qty (b)) &&
+         g_str_equal (axw_cart_row_get_price (a), axw_cart_row_get_price (b)) &&
+         g_str_equal (axw_cart_row_get_amount (a), axw_cart_row_get_amount (b)) &&
+         g_str_equal (axw_cart_row_get_promotion (a), axw_cart_row_get_promotion (b));
+}
+
+/* Only the rows that changed are replaced: a scan redraws one row, not
+ * the whole cart. */
 static void
 update_rows (AxwSaleView *self,
              gint64       select)
 {
   guint n = self->quote ? self->quote->lines->len : 0;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (rows, axw_cart_row_new (axw_sale_get_line (self->quote, i)));
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
+    {
+      g_autoptr(AxwCartRow) row = axw_cart_row_new (axw_sale_get_line (self->quote, i));
+      g_autoptr(AxwCartRow) shown = i < old ? g_list_model_get_item (G_LIST_MODEL (self->rows), i) : NULL;
+
+      if (shown == NULL)
+        g_list_store_append (self->rows, row);
+      else if (!same_row (row, shown))
+        g_list_store_splice (self->rows, i, 1, (gpointer *) &row, 1);
+    }
+  if (old > n)
+    g_list_store_splice (self->rows, n, old - n, NULL, 0);
   if (n > 0)
     {
       guint pos = select >= 0 && select < n ? (guint) select : n - 1;
