@@ -188,13 +188,17 @@ static void
 test_touch_sale (UiFixture     *f,
                  gconstpointer  data)
 {
+  AxwFeedback *fb = axw_application_get_feedback (f->app);
   const AxwSale *sale;
 
   ui_login_touch (f, "小林", "1234");
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
+  axw_feedback_set_speech (fb, TRUE);
 
   search_and_add (f, "csr");
   g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
+  /* item and price are spoken */
+  g_assert_cmpstr (axw_feedback_get_last_spoken (fb), ==, "赤松茸 × 1  ¥25.20");
 
   /* a red packet nobody issued, then one whose minimum (¥50) is not met */
   g_assert_true (act (f, "sale.red-packet", NULL));
@@ -259,6 +263,7 @@ test_touch_sale (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
   sale = axw_sale_view_get_last_sale (f->sale);
   g_assert_cmpint (sale->change_fen, ==, 6760);
+  g_assert_cmpstr (axw_feedback_get_last_spoken (fb), ==, "Change ¥67.60");
   g_assert_cmpint (sale->payments->len, ==, 2);
   g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM payments"), ==, 5240);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 1);
@@ -329,6 +334,65 @@ test_prefs (UiFixture     *f,
   g_assert_false (axw_application_get_high_contrast (f->app));
 }
 
+/* F1 opens the list of keys, made from the same accelerators. */
+static void
+test_help_overlay (UiFixture     *f,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *help = NULL;
+
+  ui_login_touch (f, "小林", "1234");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "win.show-help-overlay", NULL));
+  ui_pump (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (w))
+        help = w;
+    }
+  g_assert_nonnull (help);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
+  gtk_window_close (help);
+  ui_pump (50);
+}
+
+/* English by choice: the window is made again in the other language. */
+static void
+test_language (UiFixture     *f,
+               gconstpointer  data)
+{
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Aixinwu POS");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->login), "login.language", NULL));
+  ui_pump (100);
+  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "爱心屋收银台");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (axw_window_get_login_view (f->window)),
+                                             "login.language", NULL));
+  ui_pump (100);
+  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Aixinwu POS");
+}
+
+static void
+test_wav (void)
+{
+  for (AxwSound s = 0; s < AXW_N_SOUNDS; s++)
+    {
+      g_autoptr(GBytes) wav = axw_feedback_render_wav (s);
+      const guint8 *d = g_bytes_get_data (wav, NULL);
+      guint32 data_len = d[40] | d[41] << 8 | d[42] << 16 | (guint32) d[43] << 24;
+
+      g_assert_cmpmem (d, 4, "RIFF", 4);
+      g_assert_cmpmem (d + 8, 8, "WAVEfmt ", 8);
+      g_assert_cmpuint (data_len + 44, ==, g_bytes_get_size (wav));
+      /* 16-bit mono at 22 050 Hz: between 50 ms and half a second */
+      g_assert_cmpuint (data_len, <=, 22050);
+      g_assert_cmpuint (data_len, >=, 2205);
+    }
+}
+
 /* The burst rules, on timestamps alone. */
 typedef struct {
   const char *name;
@@ -397,6 +461,9 @@ main (int   argc,
   g_test_add ("/sale/touch", UiFixture, NULL, ui_setup, test_touch_sale, ui_teardown);
   g_test_add ("/login/lockout", UiFixture, NULL, ui_setup, test_login_lockout, ui_teardown);
   g_test_add ("/login/prefs", UiFixture, NULL, ui_setup, test_prefs, ui_teardown);
+  g_test_add ("/login/language", UiFixture, NULL, ui_setup, test_language, ui_teardown);
+  g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
+  g_test_add_func ("/feedback/wav", test_wav);
 
   return g_test_run ();
 }
