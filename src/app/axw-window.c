@@ -97,7 +97,7 @@ scanned (AxwWindow  *self,
   self->n_scans++;
   take_back_first_char (self, code);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "sale"))
-    axw_sale_view_scan (self->sale_view, code);
+    axw_sale_view_scan (axw_window_get_sale_view (self), code);
   else
     axw_feedback_play (axw_application_get_feedback (app (self)), AXW_SOUND_ERROR, GTK_WIDGET (self));
 }
@@ -157,7 +157,7 @@ logged_in_cb (AxwWindow *self,
 {
   axw_application_apply_prefs (app (self), staff);
   gtk_stack_set_visible_child_name (self->stack, "sale");
-  axw_sale_view_start (self->sale_view, app (self), staff);
+  axw_sale_view_start (axw_window_get_sale_view (self), app (self), staff);
 }
 
 static void
@@ -214,11 +214,9 @@ axw_window_class_init (AxwWindowClass *klass)
   object_class->finalize = axw_window_finalize;
 
   g_type_ensure (AXW_TYPE_LOGIN_VIEW);
-  g_type_ensure (AXW_TYPE_SALE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AxwWindow, login_view);
-  gtk_widget_class_bind_template_child (widget_class, AxwWindow, sale_view);
 }
 
 static void
@@ -233,7 +231,6 @@ axw_window_init (AxwWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_swapped (self->login_view, "logged-in", G_CALLBACK (logged_in_cb), self);
   g_signal_connect_swapped (self->login_view, "language-toggled", G_CALLBACK (language_cb), self);
-  g_signal_connect_swapped (self->sale_view, "switch-cashier", G_CALLBACK (switch_cashier_cb), self);
 }
 
 AxwWindow *
@@ -241,7 +238,6 @@ axw_window_new (AxwApplication *application)
 {
   AxwWindow *self = g_object_new (AXW_TYPE_WINDOW, "application", application, NULL);
 
-  axw_application_add_shortcuts (application, GTK_WIDGET (self->sale_view), "sale.");
   axw_application_add_shortcuts (application, GTK_WIDGET (self->login_view), "login.");
   axw_login_view_reset (self->login_view, application);
   return self;
@@ -254,10 +250,20 @@ axw_window_get_login_view (AxwWindow *self)
   return self->login_view;
 }
 
+/* The sale screen is made at the first login, not at start: the login
+ * screen comes up sooner. */
 AxwSaleView *
 axw_window_get_sale_view (AxwWindow *self)
 {
   g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+
+  if (self->sale_view == NULL)
+    {
+      self->sale_view = g_object_new (AXW_TYPE_SALE_VIEW, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->sale_view), "sale");
+      g_signal_connect_swapped (self->sale_view, "switch-cashier", G_CALLBACK (switch_cashier_cb), self);
+      axw_application_add_shortcuts (app (self), GTK_WIDGET (self->sale_view), "sale.");
+    }
   return self->sale_view;
 }
 

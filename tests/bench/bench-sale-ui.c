@@ -234,11 +234,13 @@ print_and_quit (GdkFrameClock *clock,
 }
 
 static void
-child_minimal (void)
+child_minimal (gboolean adwaita)
 {
   GtkWidget *window;
 
   gtk_init ();
+  if (adwaita)
+    adw_init ();
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("爱心屋"));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -291,11 +293,12 @@ static void
 bench_start (const char *self,
              const char *db_path)
 {
-  const char *modes[] = { "minimal", "login", "sale" };
+  const char *modes[] = { "minimal", "login", "sale", "adwaita" };
   const char *what[] = { "cold start: minimal GTK 4 window, first frame",
                          "cold start: counter login screen, first frame",
-                         "cold start: sale screen after PIN login (Argon2)" };
-  double median[3];
+                         "cold start: sale screen after PIN login (Argon2)",
+                         "cold start: minimal libadwaita window, first frame" };
+  double median[4];
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
@@ -310,8 +313,9 @@ bench_start (const char *self,
       report (what[m], ms);
       median[m] = g_array_index (ms, double, ms->len / 2);
     }
-  g_print ("login screen / minimal window: %.2f×   sale screen / minimal window: %.2f×\n",
-           median[1] / median[0], median[2] / median[0]);
+  g_print ("login screen / minimal window: %.2f×   sale screen / minimal window: %.2f×   "
+           "login screen / minimal libadwaita window: %.2f×\n",
+           median[1] / median[0], median[2] / median[0], median[1] / median[3]);
 }
 
 int
@@ -323,8 +327,8 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     {
-      if (g_str_equal (argv[2], "minimal"))
-        child_minimal ();
+      if (g_str_equal (argv[2], "minimal") || g_str_equal (argv[2], "adwaita"))
+        child_minimal (g_str_equal (argv[2], "adwaita"));
       child_app (argv[3], g_str_equal (argv[2], "sale"));
       return 1;
     }
