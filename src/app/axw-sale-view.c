@@ -1157,6 +1157,30 @@ switch_cashier_action (GtkWidget  *widget,
 
 /* Settings of whoever is logged in --------------------------------------- */
 
+/* A chosen setting shows a ✔ as well as its colour. */
+static void
+mark_toggles (AxwSaleView *self)
+{
+  GtkToggleButton *toggles[] = { self->scale_100, self->scale_125, self->scale_150, self->scale_175,
+                                 self->scale_200, self->contrast_toggle, self->sound_toggle,
+                                 self->speech_toggle };
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    {
+      const char *base = g_object_get_data (G_OBJECT (toggles[i]), "axw-label");
+      g_autofree char *label = NULL;
+
+      if (base == NULL)
+        {
+          g_object_set_data_full (G_OBJECT (toggles[i]), "axw-label",
+                                  g_strdup (gtk_button_get_label (GTK_BUTTON (toggles[i]))), g_free);
+          base = g_object_get_data (G_OBJECT (toggles[i]), "axw-label");
+        }
+      label = gtk_toggle_button_get_active (toggles[i]) ? g_strconcat ("✔ ", base, NULL) : g_strdup (base);
+      gtk_button_set_label (GTK_BUTTON (toggles[i]), label);
+    }
+}
+
 static GtkToggleButton *
 scale_button (AxwSaleView *self,
               int          pct)
@@ -1182,6 +1206,7 @@ settings_action (GtkWidget  *widget,
   gtk_toggle_button_set_active (self->sound_toggle, self->staff->sound);
   gtk_toggle_button_set_active (self->speech_toggle, self->staff->speech);
   self->loading_prefs = FALSE;
+  mark_toggles (self);
   show_page (self, "prefs", GTK_WIDGET (scale_button (self, self->staff->font_scale_pct)));
 }
 
@@ -1194,6 +1219,7 @@ prefs_toggled_cb (AxwSaleView *self)
 
   if (self->loading_prefs || self->staff == NULL)
     return;
+  mark_toggles (self);
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     if (gtk_toggle_button_get_active (scales[i]))
       self->staff->font_scale_pct = 100 + 25 * (int) i;
