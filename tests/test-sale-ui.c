@@ -334,6 +334,127 @@ test_prefs (UiFixture     *f,
   g_assert_false (axw_application_get_high_contrast (f->app));
 }
 
+/* A stand-in for a pinyin input method: lowercase letters go into the
+ * preedit, a digit picks a candidate (commits 拼), Enter commits the
+ * letters. It counts every key it is shown. */
+typedef struct { GtkIMContext parent; GString *preedit; } FakePinyin;
+typedef struct { GtkIMContextClass parent_class; } FakePinyinClass;
+
+static guint fake_pinyin_keys;
+static GType fake_pinyin_get_type (void);
+G_DEFINE_TYPE (FakePinyin, fake_pinyin, GTK_TYPE_IM_CONTEXT)
+
+static gboolean
+fake_pinyin_filter (GtkIMContext *context,
+                    GdkEvent     *event)
+{
+  FakePinyin *self = (FakePinyin *) context;
+  guint keyval;
+
+  if (gdk_event_get_event_type (event) != GDK_KEY_PRESS)
+    return FALSE;
+  keyval = gdk_key_event_get_keyval (event);
+  /* modifiers come through as they are pressed; they type nothing */
+  if (gdk_key_event_is_modifier (event))
+    return FALSE;
+  fake_pinyin_keys++;
+  if (keyval >= GDK_KEY_a && keyval <= GDK_KEY_z)
+    {
+      g_string_append_c (self->preedit, (char) keyval);
+      g_signal_emit_by_name (context, "preedit-changed");
+      return TRUE;
+    }
+  if (self->preedit->len == 0)
+    return FALSE;
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    g_signal_emit_by_name (context, "commit", "拼");
+  else if (keyval == GDK_KEY_Return)
+    g_signal_emit_by_name (context, "commit", self->preedit->str);
+  else
+    return FALSE;
+  g_string_truncate (self->preedit, 0);
+  g_signal_emit_by_name (context, "preedit-changed");
+  return TRUE;
+}
+
+static void
+fake_pinyin_get_preedit (GtkIMContext   *context,
+                         char          **str,
+                         PangoAttrList **attrs,
+                         int            *cursor)
+{
+  FakePinyin *self = (FakePinyin *) context;
+
+  if (str)
+    *str = g_strdup (self->preedit->str);
+  if (attrs)
+    *attrs = pango_attr_list_new ();
+  if (cursor)
+    *cursor = (int) self->preedit->len;
+}
+
+static void
+fake_pinyin_reset (GtkIMContext *context)
+{
+  g_string_truncate (((FakePinyin *) context)->preedit, 0);
+}
+
+static void
+fake_pinyin_finalize (GObject *object)
+{
+  g_string_free (((FakePinyin *) object)->preedit, TRUE);
+  G_OBJECT_CLASS (fake_pinyin_parent_class)->finalize (object);
+}
+
+static void
+fake_pinyin_class_init (FakePinyinClass *klass)
+{
+  GTK_IM_CONTEXT_CLASS (klass)->filter_keypress = fake_pinyin_filter;
+  GTK_IM_CONTEXT_CLASS (klass)->get_preedit_string = fake_pinyin_get_preedit;
+  GTK_IM_CONTEXT_CLASS (klass)->reset = fake_pinyin_reset;
+  G_OBJECT_CLASS (klass)->finalize = fake_pinyin_finalize;
+}
+
+static void
+fake_pinyin_init (FakePinyin *self)
+{
+  self->preedit = g_string_new (NULL);
+}
+
+/* Scans still work while a Chinese input method is composing: the method
+ * sees at most the first character of a burst. */
+static void
+test_scan_with_ime (UiFixture     *f,
+                    gconstpointer  data)
+{
+  guint before;
+
+  /* registered here: tests that type come before this one */
+  g_io_extension_point_implement ("gtk-im-module", fake_pinyin_get_type (), "axw-fake-pinyin", 0);
+  g_object_set (gtk_settings_get_default (), "gtk-im-module", "axw-fake-pinyin", NULL);
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+  /* the cashier started typing pinyin in the code entry */
+  ui_type ("cs", 120, FALSE);
+  g_assert_cmpuint (fake_pinyin_keys, >=, 2);
+  before = fake_pinyin_keys;
+  ui_scan ("6971234560018");
+  g_assert_cmpuint (fake_pinyin_keys - before, <=, 1);
+  g_assert_cmpuint (axw_window_get_n_scans (f->window), ==, 1);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
+  /* the digit the method turned into a candidate is taken back too */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+
+  /* a red packet code has letters: none of them reach the input method */
+  before = fake_pinyin_keys;
+  ui_scan ("HB20260001");
+  g_assert_cmpuint (fake_pinyin_keys - before, <=, 1);
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+  g_object_set (gtk_settings_get_default (), "gtk-im-module", NULL, NULL);
+}
+
 /* F1 opens the list of keys, made from the same accelerators. */
 static void
 test_help_overlay (UiFixture     *f,
@@ -462,6 +583,7 @@ main (int   argc,
   g_test_add ("/login/lockout", UiFixture, NULL, ui_setup, test_login_lockout, ui_teardown);
   g_test_add ("/login/prefs", UiFixture, NULL, ui_setup, test_prefs, ui_teardown);
   g_test_add ("/login/language", UiFixture, NULL, ui_setup, test_language, ui_teardown);
+  g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
 

@@ -22,6 +22,10 @@ struct _AxwWindow
   AxwScanDetector       detector;
   guint                 flush_id;
   guint                 n_scans;
+  /* the focused text as it was before the first character of a burst */
+  GtkEditable          *snap_widget;
+  char                 *snap_text;
+  int                   snap_pos;
 };
 
 G_DEFINE_FINAL_TYPE (AxwWindow, axw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -68,26 +72,36 @@ flush_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first character of a scan went to the focus widget before anyone
- * could know it was a scan: take it back (and any input method preedit). */
 static void
-take_back_first_char (AxwWindow  *self,
-                      const char *code)
+snapshot_focus (AxwWindow *self)
 {
   GtkEditable *editable = focused_editable (self);
-  g_autofree char *before = NULL;
-  int pos;
 
+  g_set_weak_pointer (&self->snap_widget, editable);
+  g_clear_pointer (&self->snap_text, g_free);
   if (editable == NULL)
     return;
-  if (GTK_IS_ENTRY (gtk_widget_get_parent (GTK_WIDGET (editable))))
-    gtk_entry_reset_im_context (GTK_ENTRY (gtk_widget_get_parent (GTK_WIDGET (editable))));
-  pos = gtk_editable_get_position (editable);
-  if (pos < 1)
+  self->snap_text = g_strdup (gtk_editable_get_text (editable));
+  self->snap_pos = gtk_editable_get_position (editable);
+}
+
+/* The first character of a scan went to the focus widget before anyone
+ * could know it was a scan, and an input method may have turned it into
+ * something else: put the text back as it was and drop any preedit. */
+static void
+take_back_first_char (AxwWindow *self)
+{
+  GtkEditable *editable = focused_editable (self);
+  GtkWidget *parent;
+
+  if (editable == NULL || editable != self->snap_widget || self->snap_text == NULL)
     return;
-  before = gtk_editable_get_chars (editable, pos - 1, pos);
-  if (before[0] == code[0] && before[1] == '\0')
-    gtk_editable_delete_text (editable, pos - 1, pos);
+  parent = gtk_widget_get_parent (GTK_WIDGET (editable));
+  if (GTK_IS_ENTRY (parent))
+    gtk_entry_reset_im_context (GTK_ENTRY (parent));
+  if (!g_str_equal (gtk_editable_get_text (editable), self->snap_text))
+    gtk_editable_set_text (editable, self->snap_text);
+  gtk_editable_set_position (editable, self->snap_pos);
 }
 
 static void
@@ -95,7 +109,7 @@ scanned (AxwWindow  *self,
          const char *code)
 {
   self->n_scans++;
-  take_back_first_char (self, code);
+  take_back_first_char (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "sale"))
     axw_sale_view_scan (axw_window_get_sale_view (self), code);
   else
@@ -148,6 +162,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_STOP;
     }
   deliver_pending (self);
+  /* this character may start a burst */
+  if (c > 0x20 && c < 0x7f)
+    snapshot_focus (self);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -190,6 +207,8 @@ axw_window_dispose (GObject *object)
   AxwWindow *self = AXW_WINDOW (object);
 
   g_clear_handle_id (&self->flush_id, g_source_remove);
+  g_clear_weak_pointer (&self->snap_widget);
+  g_clear_pointer (&self->snap_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (axw_window_parent_class)->dispose (object);
