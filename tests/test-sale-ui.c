@@ -9,6 +9,8 @@
  * and its receipt in the print queue.
  */
 #include "axw-cart-row.h"
+#include "axw-keypad.h"
+#include "axw-product-row.h"
 #include "axw-scan-detector.h"
 #include "axw-ui-test-util.h"
 
@@ -514,6 +516,29 @@ test_wav (void)
     }
 }
 
+/* Every type of the counter is freed when its last reference goes. */
+static void
+test_finalize (void)
+{
+  AxwLine line = { .name = (char *) "赤松茸", .barcode = (char *) "6971234560018", .qty_milli = 2000,
+                   .unit_price_fen = 2800, .net_fen = 5040, .promo_fen = 560, .promotion = (char *) "爱心月" };
+  AxwProduct product = { .name = (char *) "散装红枣", .plu = (char *) "1001", .price_fen = 2400,
+                         .per_kg = TRUE, .origin = (char *) "甘肃和政", .pinyin = (char *) "szhz" };
+  AxwCartRow *row = axw_cart_row_new (&line);
+  AxwProductRow *found = axw_product_row_new (&product);
+
+  g_assert_cmpstr (axw_cart_row_get_amount (row), ==, "¥50.40");
+  g_assert_cmpstr (axw_cart_row_get_promotion (row), ==, "爱心月 −¥5.60");
+  g_assert_cmpstr (axw_product_row_get_code (found), ==, "1001");
+  g_assert_cmpstr (axw_product_row_get_price (found), ==, "¥24.00/kg");
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (found);
+  g_assert_finalize_object (axw_feedback_new ());
+  g_assert_finalize_object (g_object_ref_sink (axw_keypad_new ()));
+  g_assert_finalize_object (g_object_ref_sink (g_object_new (AXW_TYPE_LOGIN_VIEW, NULL)));
+  g_assert_finalize_object (g_object_ref_sink (g_object_new (AXW_TYPE_SALE_VIEW, NULL)));
+}
+
 /* The burst rules, on timestamps alone. */
 typedef struct {
   const char *name;
@@ -586,6 +611,7 @@ main (int   argc,
   g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
+  g_test_add_func ("/types/finalize", test_finalize);
 
   return g_test_run ();
 }
