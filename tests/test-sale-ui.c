@@ -336,6 +336,41 @@ test_prefs (UiFixture     *f,
   g_assert_false (axw_application_get_high_contrast (f->app));
 }
 
+static GtkWindow *manager_window;
+
+static GtkWindow *
+make_manager_window (AxwApplication *app,
+                     const AxwStaff *manager)
+{
+  g_assert_cmpstr (manager->name, ==, "王店长");
+  manager_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (manager_window, "manager");
+  return manager_window;
+}
+
+/* Only managers open the manager screens, once another part registered them. */
+static void
+test_manager_hook (UiFixture     *f,
+                   gconstpointer  data)
+{
+  GtkWidget *w = GTK_WIDGET (f->window);
+
+  ui_login_touch (f, "小林", "1234");
+  g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "Only a manager can open the manager screens");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.switch-cashier", NULL));
+  ui_login_touch (f, "王店长", "8888");
+  g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "The manager screens are not installed");
+  axw_application_set_manager_window_func (f->app, make_manager_window);
+  g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
+  ui_pump (50);
+  g_assert_nonnull (manager_window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (manager_window)));
+  g_assert_true (gtk_window_get_transient_for (manager_window) == GTK_WINDOW (f->window));
+  gtk_window_destroy (manager_window);
+}
+
 /* A stand-in for a pinyin input method: lowercase letters go into the
  * preedit, a digit picks a candidate (commits 拼), Enter commits the
  * letters. It counts every key it is shown. */
@@ -609,6 +644,7 @@ main (int   argc,
   g_test_add ("/login/prefs", UiFixture, NULL, ui_setup, test_prefs, ui_teardown);
   g_test_add ("/login/language", UiFixture, NULL, ui_setup, test_language, ui_teardown);
   g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
+  g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/types/finalize", test_finalize);

@@ -22,6 +22,7 @@ struct _AxwApplication
   GtkCssProvider *contrast_css;
   int             font_scale_pct;
   gboolean        high_contrast;
+  AxwManagerWindowFunc manager_window;
 };
 
 G_DEFINE_FINAL_TYPE (AxwApplication, axw_application, ADW_TYPE_APPLICATION)
@@ -50,6 +51,28 @@ axw_application_get_db (AxwApplication *self)
 {
   g_return_val_if_fail (AXW_IS_APPLICATION (self), NULL);
   return self->db;
+}
+
+/**
+ * axw_application_set_manager_window_func:
+ * @func: (nullable): makes the manager's window (reports, stock…)
+ *
+ * The counter's “Manager” command (win.manager) opens what @func makes,
+ * for managers only; without one it says there is nothing yet.
+ */
+void
+axw_application_set_manager_window_func (AxwApplication       *self,
+                                         AxwManagerWindowFunc  func)
+{
+  g_return_if_fail (AXW_IS_APPLICATION (self));
+  self->manager_window = func;
+}
+
+AxwManagerWindowFunc
+axw_application_get_manager_window_func (AxwApplication *self)
+{
+  g_return_val_if_fail (AXW_IS_APPLICATION (self), NULL);
+  return self->manager_window;
 }
 
 /* Returns: (transfer none): sound and speech for every window */
@@ -239,6 +262,7 @@ static const struct {
   { "sale.undo",               { "<Control>z", NULL } },
   { "sale.reprint",            { "<Control>p", NULL } },
   { "sale.settings",           { "<Control>comma", NULL } },
+  { "win.manager",             { "<Control>m", NULL } },
   { "sale.back",               { "Escape", NULL } },
   { "login.back",              { "Escape", NULL } },
 };

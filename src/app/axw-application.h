@@ -22,6 +22,14 @@ AxwDb          *axw_application_get_db (AxwApplication *self);
 AxwFeedback    *axw_application_get_feedback (AxwApplication *self);
 void            axw_application_apply_prefs  (AxwApplication *self,
                                               const AxwStaff *prefs);
+/* Made by the manager screens (another part of the program) when a
+ * manager opens them from the counter. */
+typedef GtkWindow *(*AxwManagerWindowFunc) (AxwApplication *app,
+                                            const AxwStaff *manager);
+
+void            axw_application_set_manager_window_func (AxwApplication       *self,
+                                                         AxwManagerWindowFunc  func);
+AxwManagerWindowFunc axw_application_get_manager_window_func (AxwApplication *self);
 void            axw_application_add_shortcuts (AxwApplication *self,
                                                GtkWidget      *widget,
                                                const char     *prefix);

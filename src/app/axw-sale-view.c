@@ -81,6 +81,7 @@ struct _AxwSaleView
   GtkWidget          *next_button;
   GtkButton          *recall_button;
   GtkWidget          *line_grid;
+  GtkWidget          *manager_button;
   GtkWidget          *action_grid;
   GtkLabel           *total_label;
   GtkLabel           *summary_label;
@@ -1253,12 +1254,24 @@ axw_sale_view_start (AxwSaleView    *self,
   self->staff = axw_staff_copy (staff);
   cashier = g_strdup_printf (_("Cashier: %s"), staff->name);
   gtk_label_set_text (self->cashier_label, cashier);
+  gtk_widget_set_visible (self->manager_button, staff->manager);
   update_promotions (self);
   requote (self, -1);
   if (axw_cart_is_empty (self->cart))
     start_new_sale (self);
   else
     show_page (self, "cart", GTK_WIDGET (self->code_entry));
+}
+
+/* For the window's own commands: the banner, with the error sound when
+ * @error. */
+void
+axw_sale_view_show_message (AxwSaleView *self,
+                            gboolean     error,
+                            const char  *text)
+{
+  g_return_if_fail (AXW_IS_SALE_VIEW (self));
+  banner (self, error ? BANNER_ERROR : BANNER_INFO, text);
 }
 
 /* @fixed: (nullable): the time every sale is made at, for tests; %NULL
@@ -1505,7 +1518,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   BIND (pay_title); BIND (pay_due); BIND (pay_paid); BIND (amount_entry); BIND (quick_box);
   BIND (pay_keypad); BIND (pay_message);
   BIND (done_change); BIND (done_detail); BIND (done_print); BIND (next_button);
-  BIND (recall_button); BIND (line_grid); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label);
+  BIND (recall_button); BIND (line_grid); BIND (manager_button); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label);
   BIND (prefs_title); BIND (scale_100); BIND (scale_125); BIND (scale_150); BIND (scale_175);
   BIND (scale_200); BIND (contrast_toggle); BIND (sound_toggle); BIND (speech_toggle);
 

@@ -30,6 +30,9 @@ const AxwSale *axw_sale_view_get_last_sale  (AxwSaleView    *self);
 const char    *axw_sale_view_get_text       (AxwSaleView    *self,
                                              const char     *what);
 const AxwStaff *axw_sale_view_get_staff     (AxwSaleView    *self);
+void           axw_sale_view_show_message   (AxwSaleView    *self,
+                                             gboolean        error,
+                                             const char     *text);
 void           axw_wrap_button_labels       (GtkWidget      *widget);
 
 G_END_DECLS

@@ -168,6 +168,32 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* win.manager: the manager screens, when that part of the program has
+ * registered them and a manager is at the counter. */
+static void
+manager_activate_cb (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       data)
+{
+  AxwWindow *self = data;
+  AxwManagerWindowFunc func = axw_application_get_manager_window_func (app (self));
+  const AxwStaff *staff = self->sale_view ? axw_sale_view_get_staff (self->sale_view) : NULL;
+  GtkWindow *window;
+
+  if (staff == NULL || !staff->manager || func == NULL)
+    {
+      axw_sale_view_show_message (axw_window_get_sale_view (self), TRUE,
+                                  staff && staff->manager ? _("The manager screens are not installed")
+                                                          : _("Only a manager can open the manager screens"));
+      return;
+    }
+  window = func (app (self), staff);
+  if (window == NULL)
+    return;
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
 static void
 logged_in_cb (AxwWindow *self,
               AxwStaff  *staff)
@@ -243,7 +269,12 @@ axw_window_init (AxwWindow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  static const GActionEntry entries[] = {
+    { .name = "manager", .activate = manager_activate_cb },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   axw_scan_detector_init (&self->detector);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
