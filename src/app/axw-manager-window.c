@@ -67,6 +67,17 @@ axw_manager_window_new (GtkWindow  *parent,
   return self;
 }
 
+/* Returns: (transfer full): the manager window over the application's database */
+GtkWindow *
+axw_manager_window_open (AxwApplication *app,
+                         const AxwStaff *manager)
+{
+  AxwManagerWindow *self = axw_manager_window_new (NULL, axw_application_get_db (app), manager->name);
+
+  gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (app));
+  return GTK_WINDOW (self);
+}
+
 /* Returns: (transfer none) */
 AxwManagerStaff *
 axw_manager_window_get_staff (AxwManagerWindow *self)

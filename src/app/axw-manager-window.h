@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "axw-application.h"
 #include "axw-db.h"
 #include "axw-manager-audit.h"
 #include "axw-manager-reports.h"
@@ -23,6 +24,9 @@ G_DECLARE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, AXW, MANAGER_WINDOW,
 AxwManagerWindow  *axw_manager_window_new         (GtkWindow        *parent,
                                                    AxwDb            *db,
                                                    const char       *manager);
+/* An AxwManagerWindowFunc for axw_application_set_manager_window_func(). */
+GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
+                                                   const AxwStaff   *manager);
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
