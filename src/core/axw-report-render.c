@@ -221,11 +221,16 @@ axw_claim_render_pdf (const char  *funder,
     {
       AxwClaimRow *row = g_ptr_array_index (rows, i);
       g_autofree char *amount = axw_money_format_screen (row->amount_fen);
-      g_autofree char *line = g_strdup_printf ("%-16s %-22s %s %10s%s%s", row->code, row->receipt_no,
-                                               row->date, amount, row->refund_of ? _("  refund of ") : "",
-                                               row->refund_of ? row->refund_of : "");
+      g_autofree char *line = g_strdup_printf ("%-16s %-22s %s %10s", row->code, row->receipt_no,
+                                               row->date, amount);
 
       pdf_line (&pdf, line);
+      if (row->refund_of)
+        {
+          g_autofree char *note = g_strdup_printf (_("                 (refund of %s)"), row->refund_of);
+
+          pdf_line (&pdf, note);
+        }
       total += row->amount_fen;
     }
   money = axw_money_format_screen (total);
