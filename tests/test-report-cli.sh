@@ -30,6 +30,7 @@ check "z number 1" 1 "$(j "$Z" "d['z_number']")"
 check "z stored as printed" "$Z" "$(sql "SELECT report_json FROM z_reports WHERE number = 1")"
 expect_fail "z twice refused" "already closed" sh -c "'$AXW' report z --staff 王店长 --date $D --at ${D}T23:00:00+08:00 <'$WORK/mgr'"
 expect_fail "closed sales cannot change" "closed day" sql "UPDATE sales SET total_fen = 0"
+expect_fail "no new sale in a closed day" "already closed" "$AXW" sell --at ${D}T23:30:00+08:00 --pay cash:100 --staff 小林 6971234560124
 
 expect_ok "refund next day" sh -c "'$AXW' refund '$SALE' 1*1 --staff 王店长 --at 2026-12-11T09:00:00+08:00 <'$WORK/mgr'"
 expect_ok "z reprint" "$AXW" report z --number 1 --format json

@@ -569,8 +569,24 @@ axw_sales_insert_document (AxwDb       *db,
                            GError     **error)
 {
   DocHeader h = { staff_id, staff, now, refund_of };
-  gint64 id = insert_sale_row (db, sale, &h, error);
+  sqlite3_stmt *closed = axw_db_prepare (db, "SELECT number FROM z_reports WHERE business_date = ?", error);
+  gint64 id;
+  int rc;
 
+  /* Closed days (Z) are immutable: nothing new may land in one. */
+  if (closed == NULL)
+    return 0;
+  axw_db_bind_text (closed, 1, sale->business_date);
+  rc = sqlite3_step (closed);
+  sqlite3_reset (closed);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
+                   _("The business day %s is already closed (Z report). Nothing can be added to it; "
+                     "check the date and time of this terminal."), sale->business_date);
+      return 0;
+    }
+  id = insert_sale_row (db, sale, &h, error);
   if (id == 0 || !insert_lines (db, id, sale, refund_of ? 1 : -1, error) ||
       !insert_payments (db, id, sale, error) ||
       (!refund_of && !insert_redemption (db, id, sale, now, error)) ||
