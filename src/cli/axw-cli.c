@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
+  { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
+  { "printers", axw_cli_cmd_printers, N_("list USB printers, print a test page, show or retry the print queue") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
 };
 

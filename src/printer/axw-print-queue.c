@@ -25,6 +25,47 @@ axw_print_job_free (AxwPrintJob *job)
   g_free (job);
 }
 
+static void
+settings_free (AxwReceiptSettings *s)
+{
+  g_free ((char *) s->shop_name);
+  g_free ((char *) s->shop_address);
+  g_free ((char *) s->footer);
+  g_free ((char *) s->qr_url);
+}
+
+/**
+ * axw_print_queue_layout:
+ * @width_mm: 58 or 80, or 0 for the receipt.width setting
+ *
+ * The receipt of @sale with the shop's settings.
+ * Returns: (transfer full) (element-type AxwReceiptItem)
+ */
+GPtrArray *
+axw_print_queue_layout (AxwDb         *db,
+                        const AxwSale *sale,
+                        guint          width_mm)
+{
+  AxwReceiptSettings s = { 0 };
+  GPtrArray *items;
+
+  s.shop_name = axw_settings_get (db, "shop.name");
+  s.shop_address = axw_settings_get (db, "shop.address");
+  s.footer = axw_settings_get (db, "receipt.footer");
+  s.qr_url = axw_settings_get (db, "receipt.qr_url");
+  s.width_mm = width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
+  items = axw_receipt_layout (sale, &s);
+  settings_free (&s);
+  return items;
+}
+
+guint
+axw_print_queue_width (AxwDb *db,
+                       guint  width_mm)
+{
+  return width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
+}
+
 /**
  * axw_print_queue_render:
  * @width_mm: 58 or 80, or 0 for the receipt.width setting
@@ -38,20 +79,12 @@ axw_print_queue_render (AxwDb   *db,
                         GError **error)
 {
   g_autoptr(AxwSale) sale = axw_sales_load_by_id (db, sale_id, error);
-  g_autofree char *name = NULL, *address = NULL, *footer = NULL, *url = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  AxwReceiptSettings settings;
 
   if (sale == NULL)
     return NULL;
-  name = axw_settings_get (db, "shop.name");
-  address = axw_settings_get (db, "shop.address");
-  footer = axw_settings_get (db, "receipt.footer");
-  url = axw_settings_get (db, "receipt.qr_url");
-  if (width_mm == 0)
-    width_mm = (guint) axw_settings_get_int (db, "receipt.width");
-  settings = (AxwReceiptSettings) { name, address, footer, url, width_mm };
-  items = axw_receipt_layout (sale, &settings);
+  width_mm = axw_print_queue_width (db, width_mm);
+  items = axw_print_queue_layout (db, sale, width_mm);
   return axw_escpos_encode (items, width_mm, NULL, error);
 }
 

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "axw-db.h"
+#include "axw-sale.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,11 @@ typedef struct {
 
 void       axw_print_job_free        (AxwPrintJob   *job);
 
+GPtrArray *axw_print_queue_layout    (AxwDb         *db,
+                                      const AxwSale *sale,
+                                      guint          width_mm);
+guint      axw_print_queue_width     (AxwDb         *db,
+                                      guint          width_mm);
 GBytes    *axw_print_queue_render    (AxwDb         *db,
                                       gint64         sale_id,
                                       guint          width_mm,
