@@ -38,7 +38,8 @@ check: build $(ASAN_BUILD)/build.ninja
 	  $(ASAN_BUILD)/meson-logs/asan.json
 
 bench: build
-	meson test -C $(BUILD) --benchmark --verbose
+	xvfb-run -a -s "-screen 0 1600x1200x24" dbus-run-session -- \
+	  meson test -C $(BUILD) --benchmark --verbose
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
