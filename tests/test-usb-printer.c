@@ -54,6 +54,7 @@ typedef struct {
   guint8      status[5];      /* reply to 10 04 n */
   gboolean    busy;           /* another program holds the interface */
   gsize       vanish_after;   /* 0: never unplugged */
+  gsize       max_per_urb;    /* 0: takes whole transfers */
   gboolean    gone;
   gboolean    driver_bound;   /* usblp */
   guint       detached;
@@ -130,8 +131,12 @@ submit_bulk (FakePrinter         *p,
     }
   else
     {
-      g_byte_array_append (p->out, buf->data, (guint) urb->buffer_length);
-      urb->actual_length = urb->buffer_length;
+      gsize n = (gsize) urb->buffer_length;
+
+      if (p->max_per_urb > 0)
+        n = MIN (n, p->max_per_urb);
+      g_byte_array_append (p->out, buf->data, (guint) n);
+      urb->actual_length = (int) n;
     }
   urb->status = 0;
   complete_urb (p, urb_data);
@@ -381,6 +386,25 @@ test_exact_bytes (Fixture       *f,
   g_assert_true (f->printer.driver_bound);
 }
 
+/* A printer that takes part of each transfer: the rest follows, in order. */
+static void
+test_partial_writes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = receipt_bytes ();
+  g_autoptr(AxwUsbPrinter) printer = NULL;
+  gsize len;
+  const guint8 *sent = g_bytes_get_data (bytes, &len);
+
+  f->printer.max_per_urb = 1000;
+  printer = axw_usb_printer_open (0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (axw_usb_printer_write (printer, sent, len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (f->printer.out->data, f->printer.out->len, sent, len);
+}
+
 static void
 test_never_answers (Fixture       *f,
                     gconstpointer  data)
@@ -521,6 +545,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   TEST ("/usb-printer/list", test_list);
   TEST ("/usb-printer/exact-bytes", test_exact_bytes);
+  TEST ("/usb-printer/partial-writes", test_partial_writes);
   TEST ("/usb-printer/never-answers", test_never_answers);
   TEST ("/usb-printer/paper-out", test_paper_out);
   TEST ("/usb-printer/busy", test_busy);

@@ -321,13 +321,15 @@ axw_usb_printer_write (AxwUsbPrinter *self,
                                      chunk, &done, WRITE_TIMEOUT_MS);
 
       sent += (gsize) MAX (done, 0);
-      if (rc == LIBUSB_ERROR_TIMEOUT && done > 0)
-        continue;
-      if (rc == LIBUSB_ERROR_TIMEOUT && ++stalls < MAX_STALLS)
-        continue;
+      if ((rc == LIBUSB_ERROR_TIMEOUT || rc == 0) && done > 0)
+        {
+          stalls = 0;
+          continue;
+        }
+      if (rc == 0 || rc == LIBUSB_ERROR_TIMEOUT)
+        rc = ++stalls < MAX_STALLS ? 0 : LIBUSB_ERROR_TIMEOUT;
       if (rc != 0)
         return set_usb_error (error, rc, "sending the receipt");
-      stalls = 0;
     }
   return TRUE;
 }
