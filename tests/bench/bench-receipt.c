@@ -3,9 +3,10 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * From a committed sale to the first byte at the printer (a loopback TCP
- * printer in this process), through the real print queue: claim the job,
- * load the sale, lay out, encode, connect, send. Also bytes per receipt.
+ * From a committed sale to the first byte at the printer, through the real
+ * print queue (claim the job, load the sale, lay out, encode, open, send):
+ * on a loopback TCP printer in this process, and on a USB printer emulated
+ * with umockdev (run under umockdev-wrapper). Also bytes per receipt.
  * Prints numbers; not a timed test.
  */
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "axw-print-queue.h"
 #include "axw-products.h"
 #include "axw-staff.h"
+#include "fake-usb-printer.h"
 
 #define N_SALES 200
 
@@ -105,6 +107,38 @@ commit (AxwDb *db)
   return sale;
 }
 
+/* The fake printer notes when the first receipt byte (after the status
+ * queries) arrives. */
+static void
+bench_usb (AxwDb *db)
+{
+  FakeUsbPrinter *fake = fake_usb_printer_new ();
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) whole = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_SALES; i++)
+    {
+      g_autoptr(AxwSale) sale = commit (db);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+      guint done = 0;
+
+      g_assert_true (axw_print_queue_run (db, "usb", &done, NULL, NULL));
+      g_assert_cmpuint (done, ==, 1);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (whole, ms);
+      g_mutex_lock (&fake->state.lock);
+      ms = (fake->state.first_data_us - t0) / 1000.0;
+      fake->state.first_data_us = 0;
+      g_byte_array_set_size (fake->state.out, 0);
+      g_mutex_unlock (&fake->state.lock);
+      g_array_append_val (first, ms);
+    }
+  report ("commit to first receipt byte (USB, umockdev)", first);
+  report ("commit to last byte (USB, umockdev)", whole);
+  fake_usb_printer_free (fake);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,5 +196,6 @@ main (int argc, char **argv)
   g_print ("bytes per 5-line cash receipt: 58 mm %zu, 80 mm %zu (all to the printer: %zu)\n",
            bytes_58, bytes_80, p.bytes);
   g_socket_listener_close (p.listener);
+  bench_usb (db);
   return 0;
 }
