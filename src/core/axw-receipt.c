@@ -252,7 +252,8 @@ add_header (Builder                  *b,
   g_autofree char *when = local_time (sale->created_at);
   g_autofree char *no = g_strdup_printf ("单号：%s", sale->receipt_no ? sale->receipt_no : "");
   g_autofree char *time = g_strdup_printf ("时间：%s", when);
-  g_autofree char *staff = g_strdup_printf ("收银员：%s", sale->staff ? sale->staff : "");
+  g_autofree char *staff = g_strdup_printf ("%s：%s", sale->is_refund ? "经办人" : "收银员",
+                                            sale->staff ? sale->staff : "");
 
   add_wrapped (b, settings->shop_name ? settings->shop_name : "", AXW_RECEIPT_CENTER, TRUE, 2);
   if (settings->shop_address != NULL && *settings->shop_address != '\0')

@@ -103,12 +103,18 @@ static gboolean
 check_status (AxwUsbPrinter *printer,
               GError       **error)
 {
-  AxwPrinterStatus status = axw_usb_printer_status (printer, error);
+  GError *local = NULL;
+  AxwPrinterStatus status = axw_usb_printer_status (printer, &local);
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
   switch (status)
     {
     case AXW_PRINTER_STATUS_UNKNOWN:
-      return error == NULL || *error == NULL;
+      return TRUE;
     case AXW_PRINTER_STATUS_READY:
     case AXW_PRINTER_STATUS_PAPER_NEAR_END:
       return TRUE;
