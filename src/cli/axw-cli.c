@@ -32,6 +32,8 @@ static const Command commands[] = {
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
   { "report", axw_cli_cmd_report, N_("X, Z and period reports; subsidy claims") },
   { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
+  { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
+  { "printers", axw_cli_cmd_printers, N_("list USB printers, print a test page, show or retry the print queue") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },

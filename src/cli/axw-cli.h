@@ -54,6 +54,8 @@ int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_report     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_shift      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_receipt    (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_printers   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_export     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sync       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_import_online (AxwCli *cli, int argc, char **argv);

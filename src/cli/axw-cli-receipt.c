@@ -1,0 +1,267 @@
+/* axw-cli-receipt.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `aixinwu receipt` and `aixinwu printers`: print or preview a receipt,
+ * list USB printers, print a test page, show and retry the print queue.
+ */
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axw-checkout.h"
+#include "axw-cli.h"
+#include "axw-error.h"
+#include "axw-escpos.h"
+#include "axw-print-queue.h"
+#include "axw-printer.h"
+#include "axw-receipt-render.h"
+#include "axw-settings.h"
+
+typedef struct {
+  const char *printer;
+  const char *png;
+  guint       width_mm;
+  GPtrArray  *args;
+} ReceiptArgs;
+
+static gboolean
+parse_receipt_args (int           argc,
+                    char        **argv,
+                    ReceiptArgs  *a,
+                    GError      **error)
+{
+  a->args = g_ptr_array_new ();
+  for (int i = 1; i < argc; i++)
+    {
+      const char *opt = argv[i];
+
+      if (!g_str_equal (opt, "--printer") && !g_str_equal (opt, "--png") &&
+          !g_str_equal (opt, "--width"))
+        {
+          g_ptr_array_add (a->args, argv[i]);
+          continue;
+        }
+      if (++i >= argc)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s needs a value"), opt);
+          return FALSE;
+        }
+      if (g_str_equal (opt, "--printer"))
+        a->printer = argv[i];
+      else if (g_str_equal (opt, "--png"))
+        a->png = argv[i];
+      else if (g_str_equal (argv[i], "58") || g_str_equal (argv[i], "80"))
+        a->width_mm = (guint) atoi (argv[i]);
+      else
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("The paper width is 58 or 80 (mm), not “%s”"), argv[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+receipt_args_clear (ReceiptArgs *a)
+{
+  g_clear_pointer (&a->args, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReceiptArgs, receipt_args_clear)
+
+static char *
+printer_of (AxwDb       *db,
+            const char  *printer)
+{
+  return printer != NULL ? g_strdup (printer) : axw_settings_get (db, "printer");
+}
+
+/* Prints what waits in the queue; a failure stays queued, with its reason. */
+static int
+run_queue (AxwDb      *db,
+           const char *printer)
+{
+  g_autofree char *target = printer_of (db, printer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  guint done = 0, failed = 0;
+
+  if (!axw_print_queue_run (db, target, &done, &failed, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("%u printed, %u failed.\n"), done, failed);
+  if (failed == 0)
+    return AXW_EXIT_OK;
+  left = axw_print_queue_list (db, TRUE, &error);
+  for (guint i = 0; left != NULL && i < left->len; i++)
+    {
+      AxwPrintJob *job = left->pdata[i];
+
+      if (g_str_equal (job->status, "failed"))
+        g_printerr (_("aixinwu: receipt %s not printed (kept for retry): %s\n"),
+                    job->receipt_no ? job->receipt_no : "?", job->last_error);
+    }
+  return AXW_EXIT_FAIL;
+}
+
+static const char receipt_usage[] =
+  N_("Usage: aixinwu receipt SALE [--printer usb|usb:VID:PID|tcp://HOST:PORT|file:PATH]\n"
+     "                        [--png FILE] [--width 58|80]\n"
+     "Prints the receipt of SALE (receipt number or uuid) again. With --png, draws it\n"
+     "to FILE instead (and prints too only when --printer is given).");
+
+int
+axw_cli_cmd_receipt (AxwCli  *cli,
+                     int      argc,
+                     char   **argv)
+{
+  g_auto(ReceiptArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) sale = NULL;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_(receipt_usage));
+  if (!parse_receipt_args (argc, argv, &a, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a.args->len != 1)
+    return axw_cli_usage (_(receipt_usage));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((sale = axw_sales_load (db, a.args->pdata[0], &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a.png != NULL)
+    {
+      guint width = axw_print_queue_width (db, a.width_mm);
+      g_autoptr(GPtrArray) items = axw_print_queue_layout (db, sale, width);
+
+      if (!axw_receipt_render_png (items, width, a.png, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      if (a.printer == NULL)
+        return AXW_EXIT_OK;
+    }
+  if (axw_print_queue_add (db, sale->id, &error) == 0)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return run_queue (db, a.printer);
+}
+
+static int
+list_usb (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = axw_usb_printer_list (&error);
+
+  if (list == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (list->len == 0)
+    g_print (_("No USB receipt printer found. Check the cable and the power.\n"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      AxwUsbPrinterInfo *p = list->pdata[i];
+
+      g_print ("usb:%04x:%04x\tbus %u device %u\t%s\t%s\n", p->vendor_id, p->product_id,
+               p->bus, p->address, p->protocol >= 2 ? _("two-way") : _("one-way"),
+               p->description);
+    }
+  return AXW_EXIT_OK;
+}
+
+static int
+test_page (AxwDb       *db,
+           ReceiptArgs *a)
+{
+  g_autofree char *target = printer_of (db, a->printer);
+  g_autofree char *name = axw_settings_get (db, "shop.name");
+  g_autofree char *url = axw_settings_get (db, "receipt.qr_url");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  AxwReceiptSettings s = { name, NULL, NULL, url, axw_print_queue_width (db, a->width_mm) };
+
+  items = axw_receipt_test_page (&s);
+  if (a->png != NULL && !axw_receipt_render_png (items, s.width_mm, a->png, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a->png != NULL && a->printer == NULL)
+    return AXW_EXIT_OK;
+  bytes = axw_escpos_encode (items, s.width_mm, NULL, &error);
+  if (bytes == NULL || !axw_printer_send (target, bytes, NULL, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Test page sent to %s.\n"), target);
+  return AXW_EXIT_OK;
+}
+
+static int
+list_queue (AxwDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = axw_print_queue_list (db, TRUE, &error);
+
+  if (jobs == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      AxwPrintJob *j = jobs->pdata[i];
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\n", j->id, j->receipt_no ? j->receipt_no : "",
+               j->status, j->attempts, j->last_error ? j->last_error : "");
+    }
+  return AXW_EXIT_OK;
+}
+
+static int
+retry_failed (AxwDb       *db,
+              ReceiptArgs *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = axw_print_queue_list (db, TRUE, &error);
+
+  if (jobs == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      AxwPrintJob *j = jobs->pdata[i];
+
+      if (g_str_equal (j->status, "failed") && !axw_print_queue_retry (db, j->id, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+    }
+  return run_queue (db, a->printer);
+}
+
+static const char printers_usage[] =
+  N_("Usage: aixinwu printers                  list USB receipt printers\n"
+     "       aixinwu printers test [--printer P] [--width 58|80] [--png FILE]   test page\n"
+     "       aixinwu printers queue            receipts not printed yet, with the reason\n"
+     "       aixinwu printers retry [--printer P]   print failed and waiting receipts again\n"
+     "P: usb, usb:VID:PID, tcp://HOST:9100 or file:PATH (default: the printer setting).");
+
+int
+axw_cli_cmd_printers (AxwCli  *cli,
+                      int      argc,
+                      char   **argv)
+{
+  g_auto(ReceiptArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  const char *verb;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_(printers_usage));
+  if (!parse_receipt_args (argc, argv, &a, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a.args->len == 0)
+    return list_usb ();
+  verb = a.args->pdata[0];
+  if (a.args->len != 1)
+    return axw_cli_usage (_(printers_usage));
+  if (!g_str_equal (verb, "test") && !g_str_equal (verb, "queue") && !g_str_equal (verb, "retry"))
+    return axw_cli_usage (_(printers_usage));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (g_str_equal (verb, "test"))
+    return test_page (db, &a);
+  if (g_str_equal (verb, "queue"))
+    return list_queue (db);
+  return retry_failed (db, &a);
+}

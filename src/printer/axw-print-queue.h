@@ -1,0 +1,74 @@
+/* axw-print-queue.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Receipts waiting for the printer (the print_jobs table). The sale is
+ * committed first, with its job; printing comes after and may fail without
+ * touching the sale. A failed job keeps its reason and can be retried.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "axw-db.h"
+#include "axw-sale.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64  id;
+  gint64  sale_id;
+  char   *receipt_no;
+  char   *status;       /* pending, printing, done, failed */
+  int     attempts;
+  char   *last_error;   /* nullable */
+} AxwPrintJob;
+
+void       axw_print_job_free        (AxwPrintJob   *job);
+
+GPtrArray *axw_print_queue_layout    (AxwDb         *db,
+                                      const AxwSale *sale,
+                                      guint          width_mm);
+guint      axw_print_queue_width     (AxwDb         *db,
+                                      guint          width_mm);
+GBytes    *axw_print_queue_render    (AxwDb         *db,
+                                      gint64         sale_id,
+                                      guint          width_mm,
+                                      GError       **error);
+gint64     axw_print_queue_add       (AxwDb         *db,
+                                      gint64         sale_id,
+                                      GError       **error);
+gboolean   axw_print_queue_retry     (AxwDb         *db,
+                                      gint64         job_id,
+                                      GError       **error);
+gboolean   axw_print_queue_recover   (AxwDb         *db,
+                                      GError       **error);
+GPtrArray *axw_print_queue_list      (AxwDb         *db,
+                                      gboolean       unfinished_only,
+                                      GError       **error);
+gboolean   axw_print_queue_claim     (AxwDb         *db,
+                                      gint64        *out_job_id,
+                                      GBytes       **out_bytes,
+                                      GError       **error);
+gboolean   axw_print_queue_finish    (AxwDb         *db,
+                                      gint64         job_id,
+                                      const GError  *send_error,
+                                      GError       **error);
+gboolean   axw_print_queue_run       (AxwDb         *db,
+                                      const char    *printer,
+                                      guint         *out_done,
+                                      guint         *out_failed,
+                                      GError       **error);
+void       axw_print_queue_run_async (AxwDb         *db,
+                                      const char    *printer,
+                                      GCancellable  *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer       user_data);
+gboolean   axw_print_queue_run_finish (GAsyncResult *result,
+                                       guint        *out_failed,
+                                       GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwPrintJob, axw_print_job_free)
+
+G_END_DECLS

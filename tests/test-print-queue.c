@@ -1,0 +1,345 @@
+/* test-print-queue.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The print queue on a real database: a committed sale's job printed to a
+ * file and to a loopback TCP printer; a refused connection keeps the job.
+ */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "axw-checkout.h"
+#include "axw-escpos.h"
+#include "axw-print-queue.h"
+#include "axw-printer.h"
+#include "axw-products.h"
+#include "axw-staff.h"
+#include "axw-test-util.h"
+#include "escpos-decoder.h"
+
+#define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
+  "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \
+  "6971234560025,,藜麦粥,冲调,甘肃和政,12.8,piece,1,80\n"
+
+typedef struct {
+  DbFixture db;
+  AxwSale  *sale;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwLine) l = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 22, 5, 0, 0);
+  AxwPayment pay = { AXW_PAY_CASH, 0, 10000 };
+
+  db_fixture_setup (&f->db, data);
+  g_assert_true (axw_products_import_csv (f->db.db, PRODUCTS, strlen (PRODUCTS), FALSE, NULL,
+                                          &error));
+  g_assert_cmpint (axw_staff_add (f->db.db, "小林", FALSE, "1234", &error), >, 0);
+  l = axw_checkout_item_from_scan (f->db.db, "6971234560018", 2000, &error);
+  g_assert_no_error (error);
+  axw_cart_add (cart, l);
+  f->sale = axw_checkout_commit (f->db.db, cart, at, "小林", &pay, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->sale);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_clear_pointer (&f->sale, axw_sale_free);
+  db_fixture_teardown (&f->db, data);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *status)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE status = '%s'",
+                                          status);
+  return axw_db_query_int (f->db.db, sql, -1);
+}
+
+static char *
+job_error (Fixture *f)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (f->db.db, "SELECT last_error FROM print_jobs "
+                                                 "ORDER BY id DESC LIMIT 1", NULL);
+  char *out = NULL;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    out = axw_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return out;
+}
+
+static void
+assert_receipt_of (GBytes        *bytes,
+                   const AxwSale *sale)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decoded = escpos_decode (bytes, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < decoded->len; i++)
+    {
+      const Decoded *e = decoded->pdata[i];
+
+      if (e->kind == DECODED_TEXT && strstr (e->text, sale->receipt_no) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  g_assert_cmpint (((Decoded *) decoded->pdata[decoded->len - 1])->kind, ==, DECODED_CUT);
+}
+
+static void
+test_commit_queues_job (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = axw_print_queue_list (f->db.db, TRUE, &error);
+  AxwPrintJob *job;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 1);
+  job = jobs->pdata[0];
+  g_assert_cmpint (job->sale_id, ==, f->sale->id);
+  g_assert_cmpstr (job->status, ==, "pending");
+  g_assert_cmpstr (job->receipt_no, ==, f->sale->receipt_no);
+}
+
+static void
+test_file (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->db.dir, "lp0", NULL);
+  g_autofree char *target = g_strconcat ("file:", path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+  guint done = 0, failed = 0;
+
+  g_assert_true (axw_print_queue_run (f->db.db, target, &done, &failed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (done, ==, 1);
+  g_assert_cmpuint (failed, ==, 0);
+  g_assert_cmpint (count (f, "done"), ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  bytes = g_bytes_new_take (contents, len);
+  expected = axw_print_queue_render (f->db.db, f->sale->id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, expected));
+  assert_receipt_of (bytes, f->sale);
+  g_unlink (path);
+}
+
+static void
+test_file_fails_keeps_job (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) again = NULL;
+  g_autofree char *reason = NULL;
+  guint failed = 0;
+
+  g_assert_true (axw_print_queue_run (f->db.db, "file:/nonexistent/dir/lp0", NULL, &failed,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (failed, ==, 1);
+  g_assert_cmpint (count (f, "failed"), ==, 1);
+  reason = job_error (f);
+  g_assert_nonnull (strstr (reason, "Could not write the receipt to /nonexistent/dir/lp0"));
+  again = axw_sales_load_by_id (f->db.db, f->sale->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->total_fen, ==, f->sale->total_fen);
+}
+
+typedef struct {
+  GSocketListener *listener;
+  GByteArray      *received;
+  guint16          port;
+} TcpPrinter;
+
+static gpointer
+tcp_accept_thread (gpointer data)
+{
+  TcpPrinter *p = data;
+  g_autoptr(GSocketConnection) conn = g_socket_listener_accept (p->listener, NULL, NULL, NULL);
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
+  guint8 buf[4096];
+  gssize n;
+
+  while ((n = g_input_stream_read (in, buf, sizeof buf, NULL, NULL)) > 0)
+    g_byte_array_append (p->received, buf, (guint) n);
+  return NULL;
+}
+
+static void
+tcp_printer_start (TcpPrinter *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) addr = g_inet_socket_address_new (lo, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  p->listener = g_socket_listener_new ();
+  p->received = g_byte_array_new ();
+  g_socket_listener_add_address (p->listener, addr, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  p->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  guint *failed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (axw_print_queue_run_finish (result, failed, &error));
+  g_assert_no_error (error);
+  *failed += 100;
+}
+
+static guint
+run_async_and_wait (Fixture    *f,
+                    const char *target)
+{
+  guint failed = 0;
+
+  axw_print_queue_run_async (f->db.db, target, NULL, run_done_cb, &failed);
+  while (failed < 100)
+    g_main_context_iteration (NULL, TRUE);
+  return failed - 100;
+}
+
+static void
+test_tcp (Fixture       *f,
+          gconstpointer  data)
+{
+  TcpPrinter p = { 0 };
+  g_autofree char *target = NULL;
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(GBytes) got = NULL, expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tcp_printer_start (&p);
+  target = g_strdup_printf ("tcp://127.0.0.1:%u", p.port);
+  thread = g_thread_new ("printer", tcp_accept_thread, &p);
+  g_assert_cmpuint (run_async_and_wait (f, target), ==, 0);
+  g_thread_join (g_steal_pointer (&thread));
+  g_assert_cmpint (count (f, "done"), ==, 1);
+  got = g_byte_array_free_to_bytes (p.received);
+  expected = axw_print_queue_render (f->db.db, f->sale->id, 0, &error);
+  g_assert_true (g_bytes_equal (got, expected));
+  assert_receipt_of (got, f->sale);
+  g_object_unref (p.listener);
+}
+
+static void
+test_tcp_refused_then_retry (Fixture       *f,
+                             gconstpointer  data)
+{
+  TcpPrinter p = { 0 };
+  g_autofree char *target = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(AxwSale) again = NULL;
+
+  /* A port that was just free and is now closed refuses connections. */
+  tcp_printer_start (&p);
+  target = g_strdup_printf ("tcp://127.0.0.1:%u", p.port);
+  g_socket_listener_close (p.listener);
+  g_clear_object (&p.listener);
+  g_byte_array_unref (p.received);
+
+  g_assert_cmpuint (run_async_and_wait (f, target), ==, 1);
+  g_assert_cmpint (count (f, "failed"), ==, 1);
+  reason = job_error (f);
+  g_assert_nonnull (strstr (reason, "Could not reach the network printer 127.0.0.1"));
+  again = axw_sales_load_by_id (f->db.db, f->sale->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->receipt_no, ==, f->sale->receipt_no);
+
+  jobs = axw_print_queue_list (f->db.db, TRUE, &error);
+  g_assert_true (axw_print_queue_retry (f->db.db, ((AxwPrintJob *) jobs->pdata[0])->id, &error));
+  g_assert_no_error (error);
+  g_assert_false (axw_print_queue_retry (f->db.db, ((AxwPrintJob *) jobs->pdata[0])->id, &error));
+  g_assert_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "pending"), ==, 1);
+
+  tcp_printer_start (&p);
+  g_free (target);
+  target = g_strdup_printf ("tcp://127.0.0.1:%u", p.port);
+  thread = g_thread_new ("printer", tcp_accept_thread, &p);
+  g_assert_cmpuint (run_async_and_wait (f, target), ==, 0);
+  g_thread_join (g_steal_pointer (&thread));
+  g_assert_cmpint (count (f, "done"), ==, 1);
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT attempts FROM print_jobs", -1), ==, 2);
+  g_byte_array_unref (p.received);
+  g_object_unref (p.listener);
+}
+
+static void
+test_reprint_and_recover (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (axw_print_queue_add (f->db.db, f->sale->id, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "pending"), ==, 2);
+  g_assert_cmpint (axw_print_queue_add (f->db.db, 9999, &error), ==, 0);
+  g_assert_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_true (axw_db_exec (f->db.db, "UPDATE print_jobs SET status = 'printing'", &error));
+  g_assert_true (axw_print_queue_recover (f->db.db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "pending"), ==, 2);
+}
+
+static void
+test_bad_targets (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *targets[] = { "lpt1", "usb:zz:1", "tcp://", "file:" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("x\n", 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (axw_printer_send (targets[i], bytes, NULL, &error));
+      g_assert_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BAD_TARGET);
+    }
+}
+
+#define TEST(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  TEST ("/print-queue/commit-queues-job", test_commit_queues_job);
+  TEST ("/print-queue/file", test_file);
+  TEST ("/print-queue/file-fails-keeps-job", test_file_fails_keeps_job);
+  TEST ("/print-queue/tcp", test_tcp);
+  TEST ("/print-queue/tcp-refused-then-retry", test_tcp_refused_then_retry);
+  TEST ("/print-queue/reprint-and-recover", test_reprint_and_recover);
+  TEST ("/print-queue/bad-targets", test_bad_targets);
+  return g_test_run ();
+}
