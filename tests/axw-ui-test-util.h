@@ -16,6 +16,7 @@
 
 #include "axw-application.h"
 #include "axw-cli.h"
+#include "axw-settings.h"
 #include "axw-window.h"
 
 typedef struct {
@@ -97,6 +98,13 @@ ui_setup (UiFixture     *f,
   f->sale = axw_window_get_sale_view (f->window);
   f->login = axw_window_get_login_view (f->window);
   axw_sale_view_set_clock (f->sale, day);
+  /* Receipts go to a file the tests can read back. */
+  {
+    g_autofree char *receipts = g_build_filename (f->dir, "receipts.bin", NULL);
+    g_autofree char *printer = g_strconcat ("file:", receipts, NULL);
+
+    g_assert_true (axw_settings_set (axw_application_get_db (f->app), "printer", printer, NULL));
+  }
   ui_pump (300);
 }
 

@@ -8,6 +8,7 @@
  * actions a touch user triggers. Each ends with the sale in the database
  * and its receipt in the print queue.
  */
+#define _GNU_SOURCE
 #include "axw-cart-row.h"
 #include "axw-keypad.h"
 #include "axw-manager-window.h"
@@ -105,6 +106,25 @@ test_keyboard_sale (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions WHERE code = 'HB20260002'"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sale_lines"), ==, 2);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "print"), !=, "");
+
+  /* The counter sends the queued receipt off the GTK thread: it reaches
+   * the printer (a file here) and the job is marked done. */
+  {
+    g_autofree char *receipts = g_build_filename (f->dir, "receipts.bin", NULL);
+    g_autofree char *bytes = NULL;
+    gsize len = 0;
+
+    for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 1; i++)
+      ui_pump (50);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE status = 'done' AND sale_id = %"
+                           G_GINT64_FORMAT, sale->id);
+    g_assert_cmpint (ui_query_int (f, sql), ==, 1);
+    g_assert_true (g_file_get_contents (receipts, &bytes, &len, NULL));
+    g_assert_cmpuint (len, >, 1000);
+    g_assert_cmpmem (bytes, 2, "\x1b\x40", 2);               /* ESC @ */
+    g_assert_nonnull (memmem (bytes, len, "\x1b\x70", 2));     /* drawer kick: a cash sale */
+  }
 
   /* Ctrl+P queues the receipt again; the next scan starts a new sale */
   ui_press_ctrl (XK_p);

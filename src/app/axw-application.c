@@ -8,6 +8,7 @@
 
 #include "axw-application.h"
 #include "axw-cli.h"
+#include "axw-print-queue.h"
 #include "axw-manager-window.h"
 #include "axw-window.h"
 
@@ -190,6 +191,9 @@ open_db (AxwApplication  *self,
   fresh = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
   self->db = axw_db_open (self->db_path, error);
   if (self->db == NULL)
+    return FALSE;
+  /* Jobs left "printing" by a crash go back to the queue. */
+  if (!axw_print_queue_recover (self->db, error))
     return FALSE;
   /* DESIGN §12: the demo catalog on first run. */
   return !fresh || axw_cli_init_demo (self->db, error);

@@ -45,32 +45,6 @@ axw_print_status_of_sale (AxwDb   *db,
   return state;
 }
 
-/* Returns: the new job's id, or 0 with @error */
-gint64
-axw_print_queue_reprint (AxwDb   *db,
-                         gint64   sale_id,
-                         GError **error)
-{
-  g_autofree char *now = axw_now_utc_iso ();
-  sqlite3_stmt *stmt = axw_db_prepare (db, "INSERT INTO print_jobs (sale_id, kind, created_at, updated_at) "
-                                           "VALUES (?, 'receipt', ?, ?) RETURNING id", error);
-  gint64 id;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, sale_id);
-  axw_db_bind_text (stmt, 2, now);
-  axw_db_bind_text (stmt, 3, now);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      return 0;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
 /* Words and a symbol, never colour alone. */
 char *
 axw_print_state_describe (AxwPrintState  state,

@@ -23,9 +23,6 @@ typedef enum {
 AxwPrintState axw_print_status_of_sale (AxwDb       *db,
                                         gint64       sale_id,
                                         char       **out_error);
-gint64        axw_print_queue_reprint  (AxwDb       *db,
-                                        gint64       sale_id,
-                                        GError     **error);
 char         *axw_print_state_describe (AxwPrintState state,
                                         const char   *error);
 

@@ -16,6 +16,7 @@
 #include "axw-error.h"
 #include "axw-keypad.h"
 #include "axw-login-view.h"
+#include "axw-print-queue.h"
 #include "axw-print-status.h"
 #include "axw-product-row.h"
 #include "axw-promotions.h"
@@ -45,6 +46,8 @@ struct _AxwSaleView
   AxwPayMethod        method;
   GDateTime          *fixed_now;
   guint               print_timer;
+  gboolean            printing;
+  gboolean            print_again;
   GListStore         *rows;          /* AxwCartRow */
   GtkSingleSelection *selection;
   GListStore         *found;         /* AxwProductRow */
@@ -884,6 +887,45 @@ update_print_status (AxwSaleView *self)
   gtk_label_set_text (self->done_print, text);
 }
 
+static void print_queued (AxwSaleView *self);
+
+static void
+print_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(AxwSaleView) self = data;
+  g_autoptr(GError) error = NULL;
+  guint failed = 0;
+
+  self->printing = FALSE;
+  if (!axw_print_queue_run_finish (result, &failed, &error))
+    g_message ("print queue: %s", error->message);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  update_print_status (self);
+  if (self->print_again)
+    print_queued (self);
+}
+
+/* Sends the queued receipts off the GTK thread; the sale is already
+ * committed, so a printer problem only leaves the job for a retry. */
+static void
+print_queued (AxwSaleView *self)
+{
+  g_autofree char *printer = NULL;
+
+  if (self->printing)
+    {
+      self->print_again = TRUE;
+      return;
+    }
+  self->printing = TRUE;
+  self->print_again = FALSE;
+  printer = axw_settings_get (db (self), "printer");
+  axw_print_queue_run_async (db (self), printer, NULL, print_done_cb, g_object_ref (self));
+}
+
 static gboolean
 print_tick_cb (gpointer data)
 {
@@ -940,6 +982,7 @@ commit (AxwSaleView *self)
   forget_sale (self);
   requote (self, -1);
   show_done (self);
+  print_queued (self);
 }
 
 static void
@@ -1067,12 +1110,13 @@ reprint_action (GtkWidget  *widget,
       banner (self, BANNER_ERROR, _("No sale yet: there is no receipt to reprint"));
       return;
     }
-  if (axw_print_queue_reprint (db (self), self->last_sale->id, &error) == 0)
+  if (axw_print_queue_add (db (self), self->last_sale->id, &error) == 0)
     {
       banner (self, BANNER_ERROR, error->message);
       return;
     }
   update_print_status (self);
+  print_queued (self);
   banner (self, BANNER_OK, _("The last receipt is printing again"));
 }
 
