@@ -42,6 +42,17 @@ ui_pump (int ms)
   while (g_get_monotonic_time () < end);
 }
 
+/* Waits up to 5 s for a sale-view label to contain @needle. */
+#define ui_wait_text(f, what, needle) ({ \
+    gboolean found_ = FALSE; \
+    for (int i_ = 0; i_ < 100 && !found_; i_++) \
+      { \
+        found_ = strstr (axw_sale_view_get_text ((f)->sale, (what)), (needle)) != NULL; \
+        if (!found_) \
+          ui_pump (50); \
+      } \
+    found_; })
+
 static inline void
 ui_save_png (GtkWidget  *widget,
              const char *name)

@@ -126,8 +126,15 @@ test_keyboard_sale (UiFixture     *f,
     g_assert_nonnull (memmem (bytes, len, "\x1b\x70", 2));     /* drawer kick: a cash sale */
   }
 
-  /* Ctrl+P queues the receipt again; the next scan starts a new sale */
+  /* The sync indicator: no online shop set up, then one that refuses
+   * connections: the sale waits in the outbox and the counter says so. */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "sync"), ==, "Online shop: not set up");
+  g_assert_true (axw_settings_set (axw_application_get_db (f->app), "sync.endpoint", "http://127.0.0.1:1/sales", NULL));
+
+  /* Ctrl+P queues the receipt again */
   ui_press_ctrl (XK_p);
+
+  /* Ctrl+P queued the receipt again; the next scan starts a new sale */
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE sale_id = %" G_GINT64_FORMAT, sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 2);
@@ -135,6 +142,12 @@ test_keyboard_sale (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥2.00");
+
+  /* this sale kicks the sync, which cannot reach the shop: both wait */
+  ui_press (XK_F12);
+  ui_type ("2", 120, TRUE);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  g_assert_true (ui_wait_text (f, "sync", "⚠ Online shop: 2 waiting, will retry"));
 }
 
 /* A person typing a code (slower than a scanner) is not a scan: the code

@@ -22,6 +22,7 @@
 #include "axw-promotions.h"
 #include "axw-sale-view.h"
 #include "axw-settings.h"
+#include "axw-sync-agent.h"
 #include "axw-bizdate.h"
 
 typedef enum {
@@ -54,6 +55,8 @@ struct _AxwSaleView
 
   GtkStack           *pages;
   GtkLabel           *cashier_label;
+  GtkLabel           *sync_label;
+  AxwSyncAgent       *sync;
   GtkLabel           *promotion_label;
   GtkLabel           *print_label;
   GtkWidget          *banner;
@@ -889,6 +892,57 @@ update_print_status (AxwSaleView *self)
 
 static void print_queued (AxwSaleView *self);
 
+/* The online-shop sync in one small indicator: words and a symbol. */
+static void
+update_sync (AxwSaleView *self)
+{
+  g_autofree char *endpoint = axw_settings_get (db (self), "sync.endpoint");
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+  gint64 pending = axw_sync_agent_get_pending (self->sync);
+  gint64 dead = axw_sync_agent_get_dead (self->sync);
+  const char *error = axw_sync_agent_get_last_error (self->sync);
+  const char *success = axw_sync_agent_get_last_success (self->sync);
+
+  if (endpoint == NULL || *endpoint == '\0')
+    text = g_strdup (_("Online shop: not set up"));
+  else if (dead > 0)
+    text = g_strdup_printf (_("⚠ Online shop: %" G_GINT64_FORMAT " refused, tell the manager"), dead);
+  else if (axw_sync_agent_get_busy (self->sync))
+    text = g_strdup (_("Online shop: sending…"));
+  else if (pending > 0 && error != NULL)
+    text = g_strdup_printf (_("⚠ Online shop: %" G_GINT64_FORMAT " waiting, will retry"), pending);
+  else if (pending > 0)
+    text = g_strdup_printf (_("Online shop: %" G_GINT64_FORMAT " waiting"), pending);
+  else
+    text = g_strdup (_("✔ Online shop: all sent"));
+  tip = g_strdup_printf (_("Last sent: %s\nLast problem: %s"), success ? success : _("never"),
+                         error ? error : _("none"));
+  gtk_label_set_text (self->sync_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tip);
+}
+
+static void
+sync_notify_cb (GObject    *agent,
+                GParamSpec *pspec,
+                gpointer    data)
+{
+  update_sync (data);
+}
+
+/* Sales go to the online shop in the background; the counter never waits. */
+static void
+ensure_sync (AxwSaleView *self)
+{
+  if (self->sync == NULL)
+    {
+      self->sync = axw_sync_agent_new (axw_db_get_path (db (self)));
+      g_signal_connect_object (self->sync, "notify", G_CALLBACK (sync_notify_cb), self, 0);
+      axw_sync_agent_start (self->sync, 60);
+    }
+  update_sync (self);
+}
+
 static void
 print_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -983,6 +1037,8 @@ commit (AxwSaleView *self)
   requote (self, -1);
   show_done (self);
   print_queued (self);
+  if (self->sync != NULL)
+    axw_sync_agent_kick (self->sync);
 }
 
 static void
@@ -1299,6 +1355,7 @@ axw_sale_view_start (AxwSaleView    *self,
   cashier = g_strdup_printf (_("Cashier: %s"), staff->name);
   gtk_label_set_text (self->cashier_label, cashier);
   gtk_widget_set_visible (self->manager_button, staff->manager);
+  ensure_sync (self);
   update_promotions (self);
   requote (self, -1);
   if (axw_cart_is_empty (self->cart))
@@ -1385,6 +1442,7 @@ axw_sale_view_get_text (AxwSaleView *self,
     { "change", self->done_change }, { "red-packet", self->rp_result },
     { "due", self->pay_due }, { "promotion", self->promotion_label },
     { "print", self->print_label }, { "banner-icon", self->banner_icon },
+    { "sync", self->sync_label },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -1510,6 +1568,9 @@ axw_sale_view_dispose (GObject *object)
   AxwSaleView *self = AXW_SALE_VIEW (object);
 
   g_clear_handle_id (&self->print_timer, g_source_remove);
+  if (self->sync != NULL)
+    axw_sync_agent_stop (self->sync);
+  g_clear_object (&self->sync);
   gtk_widget_dispose_template (GTK_WIDGET (self), AXW_TYPE_SALE_VIEW);
   /* the template's unnamed top box */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
@@ -1554,7 +1615,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   g_type_ensure (AXW_TYPE_KEYPAD);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-sale-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  BIND (pages); BIND (cashier_label); BIND (promotion_label); BIND (print_label);
+  BIND (pages); BIND (cashier_label); BIND (sync_label); BIND (promotion_label); BIND (print_label);
   BIND (banner); BIND (banner_icon); BIND (banner_label); BIND (banner_undo);
   BIND (code_entry); BIND (cart_view); BIND (search_entry); BIND (search_view);
   BIND (red_packet_entry); BIND (rp_result_box); BIND (rp_icon); BIND (rp_result);
