@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
+  { "backup", axw_cli_cmd_backup, N_("copy the database into the rotating set of daily backups") },
+  { "restore", axw_cli_cmd_restore, N_("replace the database with a checked backup") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
 };
 

@@ -52,5 +52,7 @@ int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_backup     (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_restore    (AxwCli *cli, int argc, char **argv);
 
 G_END_DECLS
