@@ -55,8 +55,10 @@ check: build $(ASAN_BUILD)/build.ninja $(FUZZ_BUILD)/build.ninja
 	@python3 tests/summarize.py $(BUILD)/meson-logs/core.json $(BUILD)/meson-logs/ui.json \
 	  $(ASAN_BUILD)/meson-logs/asan.json $(FUZZ_BUILD)/meson-logs/fuzz.json
 
+# Generates the district database, runs every benchmark built, and writes
+# tests/bench/RESULTS.md (replaced on each run).
 bench: build
-	meson test -C $(BUILD) --benchmark --verbose
+	python3 tests/bench/run-bench.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
