@@ -7,6 +7,7 @@ pkgs=(
   libusb-1.0-0-dev libsoup-3.0-dev libjson-glib-dev libsodium-dev libcairo2-dev libpango1.0-dev
   xvfb xauth umockdev libumockdev-dev gir1.2-umockdev-1.0 zbar-tools sqlite3
   fonts-noto-cjk desktop-file-utils appstream python3 dbus-daemon at-spi2-core
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do
