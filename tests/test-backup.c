@@ -338,6 +338,58 @@ test_backup_while_writing (DbFixture     *f,
   g_assert_cmpint (axw_db_query_int (other, "SELECT count(*) FROM products", -1), ==, 2);
 }
 
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static char *
+run_async (DbFixture  *f,
+           GError    **error)
+{
+  GAsyncResult *result = NULL;
+  char *path;
+
+  axw_backup_daily_async (f->path, NULL, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  path = axw_backup_daily_finish (result, error);
+  g_object_unref (result);
+  return path;
+}
+
+static void
+test_daily_async (DbFixture     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = axw_backup_file_name (now);
+  g_autofree char *first = run_async (f, &error);
+  g_autofree char *second = NULL;
+  g_autofree char *bad_path = g_build_filename (f->dir, "nope", "x.db", NULL);
+  g_autofree char *gone = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (first, name));
+  g_assert_true (axw_backup_verify (first, &error));
+  second = run_async (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "");          /* once a day */
+
+  /* a database that cannot be opened: an error, not a crash or a hang */
+  g_free (f->path);
+  f->path = g_strdup (bad_path);
+  gone = run_async (f, &error);
+  g_assert_null (gone);
+  g_assert_nonnull (error);
+  g_free (f->path);
+  f->path = g_build_filename (f->dir, "shop.db", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,5 +400,6 @@ main (int   argc,
   TEST ("/backup/rotation", test_rotation);
   TEST ("/backup/daily-if-due", test_daily_if_due);
   TEST ("/backup/while-writing", test_backup_while_writing);
+  TEST ("/backup/daily-async", test_daily_async);
   return g_test_run ();
 }

@@ -276,6 +276,78 @@ axw_backup_daily_if_due (AxwDb       *db,
   return TRUE;
 }
 
+typedef struct {
+  char *db_path;
+  char *dir;
+} DailyJob;
+
+static void
+daily_job_free (DailyJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->dir);
+  g_free (job);
+}
+
+static void
+daily_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  DailyJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  char *path = NULL;
+
+  if (db == NULL || !axw_backup_daily_if_due (db, job->dir, now, &path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, path ? path : g_strdup (""), g_free);
+}
+
+/**
+ * axw_backup_daily_async:
+ * @db_path: the database file (opened again in the worker thread)
+ * @dir: (nullable): the backup folder; %NULL for the default
+ *
+ * axw_backup_daily_if_due() for today, off the calling thread.
+ */
+void
+axw_backup_daily_async (const char          *db_path,
+                        const char          *dir,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DailyJob *job = g_new0 (DailyJob, 1);
+
+  g_return_if_fail (db_path != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->dir = g_strdup (dir);
+  g_task_set_source_tag (task, axw_backup_daily_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) daily_job_free);
+  g_task_run_in_thread (task, daily_thread);
+}
+
+/**
+ * axw_backup_daily_finish:
+ *
+ * Returns: (transfer full): the backup written, "" when today's already
+ *   existed, or %NULL with @error set
+ */
+char *
+axw_backup_daily_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static char *
 query_text (sqlite3    *handle,
             const char *sql)

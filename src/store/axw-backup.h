@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "axw-db.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,15 @@ gboolean  axw_backup_daily_if_due  (AxwDb        *db,
                                     GDateTime    *now,
                                     char        **out_path,
                                     GError      **error);
+/* The same in a worker thread on its own connection, for the counter's
+ * startup: the GTK thread never waits for a large copy. */
+void      axw_backup_daily_async   (const char          *db_path,
+                                    const char          *dir,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+char     *axw_backup_daily_finish  (GAsyncResult        *result,
+                                    GError             **error);
 gboolean  axw_backup_rotate        (const char   *dir,
                                     guint         keep,
                                     GError      **error);
