@@ -39,6 +39,8 @@ FIGURES = [
     ("Cold start to first frame vs minimal GTK 4 window", "bench-startup", "cold start", "minimal",
      "< 1 s and < 1.5×"),
     ("Peak RSS of the GUI with 100 000 products", "bench-rss", "peak rss", None, "< 80 MB"),
+    ("Open the district database (every CLI command, every start)", "bench-robust", "axw_db_open",
+     "baseline: sqlite3_open", "counter start < 1 s"),
     ("Backup of the generated database", "bench-robust", "backup (SQLite",
      "baseline: cp + fsync", "—"),
 ]
