@@ -199,8 +199,8 @@ axw_backup_rotate (const char  *dir,
  * @dir: (nullable): the backup folder; %NULL for axw_backup_default_dir()
  * @now: the day the file is named after
  *
- * Writes today's backup (replacing an earlier one of the same day) and
- * keeps the newest @keep daily files.
+ * Writes today's backup (replacing an earlier one of the same day),
+ * checks it as a restore would, and keeps the newest @keep daily files.
  *
  * Returns: (transfer full): the path written, or %NULL with @error set
  */
@@ -230,7 +230,16 @@ axw_backup_run (AxwDb       *db,
     }
   name = axw_backup_file_name (now);
   path = g_build_filename (dir, name, NULL);
-  if (!axw_backup_to_file (db, path, error) || !axw_backup_rotate (dir, MAX (keep, 1), error))
+  if (!axw_backup_to_file (db, path, error))
+    return NULL;
+  /* A backup nobody can restore is worse than none: check it now, and
+   * never let it push a good older one out of the set. */
+  if (!axw_backup_verify (path, error))
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  if (!axw_backup_rotate (dir, MAX (keep, 1), error))
     return NULL;
   return g_steal_pointer (&path);
 }
