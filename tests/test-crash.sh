@@ -56,6 +56,52 @@ check "one audit row per sale" "$(sql "SELECT count(*) FROM sales")" \
   "$(sql "SELECT count(*) FROM audit_log WHERE action = 'sale'")"
 expect_ok "the database opens and sells after the kills" "$AXW" sell --pay cash:100 --staff 小林 6971234560018
 
+# --- killed backups and restores -----------------------------------
+# A backup killed half-way never replaces a good file with a partial one;
+# a restore killed half-way leaves the database as it was or as restored.
+if [ -n "${AXW_GEN:-}" ]; then
+  big=$WORK/big.db
+  "$AXW_GEN" --db "$big" --products 2000 --shops 2 --days 40 --sales-per-day 60 >/dev/null
+  fp () { sqlite3 "$big" "SELECT count(*), total(total_fen), max(uuid) FROM sales"; }
+  t0=$(date +%s%N); "$AXW" --db "$big" backup --to "$WORK/bk" >/dev/null
+  bspan=$(( ($(date +%s%N) - t0) / 500000 )); [ "$bspan" -gt 5 ] || bspan=5
+  good=$WORK/good.db; cp "$WORK"/bk/aixinwu-*.db "$good"   # the loop rewrites today's file
+  fp_a=$(fp)
+  "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 6900000000007 >/dev/null
+  t0=$(date +%s%N); "$AXW" --db "$big" restore "$good" >/dev/null
+  rspan=$(( ($(date +%s%N) - t0) / 500000 )); [ "$rspan" -gt 5 ] || rspan=5
+  check "a restore gives back the backed-up sales" "$fp_a" "$(fp)"
+  "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 6900000000007 >/dev/null
+  bad_backup=0 bad_restore=0 restored=0 kb=0 kr=0
+  for i in $(seq 1 25); do
+    "$AXW" --db "$big" backup --to "$WORK/bk" >/dev/null 2>&1 &
+    pid=$!; d=$(( (RANDOM * 32768 + RANDOM) % bspan ))
+    sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"; kill -KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null; [ $? -eq 137 ] && kb=$((kb + 1))
+    for f in "$WORK"/bk/aixinwu-*.db; do
+      [ "$(sqlite3 "$f" 'PRAGMA quick_check' 2>&1)" = ok ] || bad_backup=$((bad_backup + 1))
+    done
+    before=$(fp)
+    "$AXW" --db "$big" restore "$good" >/dev/null 2>&1 &
+    pid=$!; d=$(( (RANDOM * 32768 + RANDOM) % rspan ))
+    sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"; kill -KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null; [ $? -eq 137 ] && kr=$((kr + 1))
+    after=$(fp)
+    [ "$(sqlite3 "$big" 'PRAGMA integrity_check' 2>&1)" = ok ] || bad_restore=$((bad_restore + 1))
+    if [ "$after" = "$fp_a" ]; then
+      restored=$((restored + 1))
+      "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 6900000000007 >/dev/null
+    elif [ "$after" != "$before" ]; then
+      bad_restore=$((bad_restore + 1))
+    fi
+  done
+  echo "# 25 backups ($kb killed) and 25 restores ($kr killed, $restored completed)"
+  check "killed backups left only complete backup files" 0 "$bad_backup"
+  check "killed restores left the old or the restored data, intact" 0 "$bad_restore"
+  check "no partial backup is taken for a daily file" "" \
+    "$(ls "$WORK"/bk | grep -v '^aixinwu-[0-9-]*\.db$' | grep -v '\.part$')"
+fi
+
 # --- disk full --------------------------------------------------------
 disk_full () {
   local mnt=$WORK/small
