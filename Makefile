@@ -58,7 +58,8 @@ check: build $(ASAN_BUILD)/build.ninja $(FUZZ_BUILD)/build.ninja
 # Generates the district database, runs every benchmark built, and writes
 # tests/bench/RESULTS.md (replaced on each run).
 bench: build
-	python3 tests/bench/run-bench.py $(BUILD)
+	xvfb-run -a -s "-screen 0 1600x1200x24" dbus-run-session -- \
+	  python3 tests/bench/run-bench.py $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

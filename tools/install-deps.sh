@@ -5,6 +5,7 @@ pkgs=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libqrencode-dev
   libusb-1.0-0-dev libsoup-3.0-dev libjson-glib-dev libsodium-dev libcairo2-dev libpango1.0-dev
+  libxtst-dev
   xvfb xauth umockdev libumockdev-dev gir1.2-umockdev-1.0 zbar-tools sqlite3
   fonts-noto-cjk desktop-file-utils appstream python3 dbus-daemon at-spi2-core
   clang libclang-rt-14-dev

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "axw-application.h"
 #include "axw-cli.h"
@@ -15,6 +16,13 @@ struct _AxwApplication
 
   char           *db_path;
   AxwDb          *db;
+  AxwFeedback    *feedback;
+  GtkCssProvider *base_css;
+  GtkCssProvider *scale_css;
+  GtkCssProvider *contrast_css;
+  int             font_scale_pct;
+  gboolean        high_contrast;
+  AxwManagerWindowFunc manager_window;
 };
 
 G_DEFINE_FINAL_TYPE (AxwApplication, axw_application, ADW_TYPE_APPLICATION)
@@ -43,6 +51,108 @@ axw_application_get_db (AxwApplication *self)
 {
   g_return_val_if_fail (AXW_IS_APPLICATION (self), NULL);
   return self->db;
+}
+
+/**
+ * axw_application_set_manager_window_func:
+ * @func: (nullable): makes the manager's window (reports, stock…)
+ *
+ * The counter's “Manager” command (win.manager) opens what @func makes,
+ * for managers only; without one it says there is nothing yet.
+ */
+void
+axw_application_set_manager_window_func (AxwApplication       *self,
+                                         AxwManagerWindowFunc  func)
+{
+  g_return_if_fail (AXW_IS_APPLICATION (self));
+  self->manager_window = func;
+}
+
+AxwManagerWindowFunc
+axw_application_get_manager_window_func (AxwApplication *self)
+{
+  g_return_val_if_fail (AXW_IS_APPLICATION (self), NULL);
+  return self->manager_window;
+}
+
+/* Returns: (transfer none): sound and speech for every window */
+AxwFeedback *
+axw_application_get_feedback (AxwApplication *self)
+{
+  g_return_val_if_fail (AXW_IS_APPLICATION (self), NULL);
+  return self->feedback;
+}
+
+int
+axw_application_get_font_scale (AxwApplication *self)
+{
+  g_return_val_if_fail (AXW_IS_APPLICATION (self), 100);
+  return self->font_scale_pct;
+}
+
+gboolean
+axw_application_get_high_contrast (AxwApplication *self)
+{
+  g_return_val_if_fail (AXW_IS_APPLICATION (self), FALSE);
+  return self->high_contrast;
+}
+
+/* The base size is larger than a desktop's: the counter is read from an
+ * arm's length, often by people with low vision. */
+static void
+set_font_scale (AxwApplication *self,
+                int             pct)
+{
+  g_autofree char *css = NULL;
+
+  pct = CLAMP (pct, 100, 200);
+  if (pct == self->font_scale_pct && self->scale_css != NULL)
+    return;
+  self->font_scale_pct = pct;
+  css = g_strdup_printf ("window.axw-counter { font-size: %.2fpx; }", 17.0 * pct / 100.0);
+  if (self->scale_css == NULL)
+    {
+      self->scale_css = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (self->scale_css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+    }
+  gtk_css_provider_load_from_data (self->scale_css, css, -1);
+}
+
+static void
+set_high_contrast (AxwApplication *self,
+                   gboolean        high_contrast)
+{
+  high_contrast = !!high_contrast;
+  if (high_contrast == self->high_contrast)
+    return;
+  self->high_contrast = high_contrast;
+  if (high_contrast)
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (self->contrast_css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  else
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->contrast_css));
+}
+
+/**
+ * axw_application_apply_prefs:
+ * @prefs: (nullable): a staff member's settings, %NULL for the defaults
+ *
+ * Font scale, high contrast, sound and speech of whoever is logged in.
+ */
+void
+axw_application_apply_prefs (AxwApplication *self,
+                             const AxwStaff *prefs)
+{
+  g_return_if_fail (AXW_IS_APPLICATION (self));
+
+  set_font_scale (self, prefs ? prefs->font_scale_pct : 100);
+  set_high_contrast (self, prefs ? prefs->high_contrast : FALSE);
+  axw_feedback_set_sound (self->feedback, prefs ? prefs->sound : TRUE);
+  axw_feedback_set_speech (self->feedback, prefs ? prefs->speech : FALSE);
 }
 
 static void
@@ -105,13 +215,137 @@ axw_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* DESIGN §11: the counter speaks Chinese unless someone chose English
+ * (AIXINWU_LANGUAGE=en, or the button on the login screen). */
+static void
+choose_language (void)
+{
+  const char *chosen = g_getenv ("AIXINWU_LANGUAGE");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  g_autofree char *mo = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  /* gettext ignores LANGUAGE in the plain C locale */
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  g_setenv ("LANGUAGE", chosen && *chosen ? chosen : "zh_CN", TRUE);
+#ifdef AXW_BUILD_LOCALEDIR
+  /* running from the build tree */
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    bindtextdomain (GETTEXT_PACKAGE, AXW_BUILD_LOCALEDIR);
+  else
+#endif
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Every command of the counter and its keys. Function keys and Ctrl
+ * combinations only: plain keys belong to whatever is being typed. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "win.show-help-overlay",   { "F1", "<Control>question", NULL } },
+  { "sale.switch-cashier",     { "F2", NULL } },
+  { "sale.search",             { "F3", "<Control>f", NULL } },
+  { "sale.set-qty",            { "F4", NULL } },
+  { "sale.red-packet",         { "F5", NULL } },
+  { "sale.hold",               { "F6", NULL } },
+  { "sale.recall",             { "F7", NULL } },
+  { "sale.remove-line",        { "F8", "<Control>Delete", NULL } },
+  { "sale.pay('wechat')",      { "F9", NULL } },
+  { "sale.pay('alipay')",      { "F10", NULL } },
+  { "sale.pay('unionpay')",    { "F11", NULL } },
+  { "sale.pay('cash')",        { "F12", NULL } },
+  { "sale.qty-plus",           { "KP_Add", "<Control>Up", NULL } },
+  { "sale.qty-minus",          { "KP_Subtract", "<Control>Down", NULL } },
+  { "sale.undo",               { "<Control>z", NULL } },
+  { "sale.reprint",            { "<Control>p", NULL } },
+  { "sale.settings",           { "<Control>comma", NULL } },
+  { "win.manager",             { "<Control>m", NULL } },
+  { "sale.back",               { "Escape", NULL } },
+  { "login.back",              { "Escape", NULL } },
+};
+
+/**
+ * axw_application_add_shortcuts:
+ * @prefix: "sale." — the actions of @widget
+ *
+ * Application accelerators only reach actions of the window and above;
+ * the counter's actions belong to its screens. This gives @widget a
+ * shortcut controller with the keys set in startup for its actions, run
+ * before any child sees the key.
+ */
+void
+axw_application_add_shortcuts (AxwApplication *self,
+                               GtkWidget      *widget,
+                               const char     *prefix)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (AXW_IS_APPLICATION (self));
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) keys = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      if (!g_str_has_prefix (accels[i].action, prefix) ||
+          !g_action_parse_detailed_name (accels[i].action, &name, &target, NULL))
+        continue;
+      keys = gtk_application_get_accels_for_action (GTK_APPLICATION (self), accels[i].action);
+      for (guint k = 0; keys[k]; k++)
+        {
+          GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[k]),
+                                                    gtk_named_action_new (name));
+
+          if (target)
+            gtk_shortcut_set_arguments (shortcut, target);
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+        }
+    }
+  gtk_widget_add_controller (widget, controller);
+}
+
 static void
 axw_application_startup (GApplication *app)
 {
+  AxwApplication *self = AXW_APPLICATION (app);
+
+  choose_language ();
+  /* the same resources whatever the application id (tests use their own) */
+  g_application_set_resource_base_path (app, "/cn/aixinwu/Pos");
   G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  self->base_css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->base_css, "/cn/aixinwu/Pos/ui/axw-style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->base_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->contrast_css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->contrast_css, "/cn/aixinwu/Pos/ui/axw-style-hc.css");
+  axw_application_apply_prefs (self, NULL);
+}
+
+static void
+axw_application_shutdown (GApplication *app)
+{
+  AxwApplication *self = AXW_APPLICATION (app);
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (self->base_css)
+    gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (self->base_css));
+  if (self->scale_css)
+    gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (self->scale_css));
+  set_high_contrast (self, FALSE);
+  G_APPLICATION_CLASS (axw_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -120,6 +354,10 @@ axw_application_finalize (GObject *object)
   AxwApplication *self = AXW_APPLICATION (object);
 
   g_clear_object (&self->db);
+  g_clear_object (&self->feedback);
+  g_clear_object (&self->base_css);
+  g_clear_object (&self->scale_css);
+  g_clear_object (&self->contrast_css);
   g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (axw_application_parent_class)->finalize (object);
@@ -173,6 +411,7 @@ axw_application_class_init (AxwApplicationClass *klass)
   object_class->get_property = axw_application_get_property;
   app_class->activate = axw_application_activate;
   app_class->startup = axw_application_startup;
+  app_class->shutdown = axw_application_shutdown;
 
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
@@ -183,4 +422,5 @@ axw_application_class_init (AxwApplicationClass *klass)
 static void
 axw_application_init (AxwApplication *self)
 {
+  self->feedback = axw_feedback_new ();
 }

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "axw-db.h"
+#include "axw-feedback.h"
+#include "axw-staff.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +19,21 @@ G_DECLARE_FINAL_TYPE (AxwApplication, axw_application, AXW, APPLICATION, AdwAppl
 
 AxwApplication *axw_application_new    (const char     *db_path);
 AxwDb          *axw_application_get_db (AxwApplication *self);
+AxwFeedback    *axw_application_get_feedback (AxwApplication *self);
+void            axw_application_apply_prefs  (AxwApplication *self,
+                                              const AxwStaff *prefs);
+/* Made by the manager screens (another part of the program) when a
+ * manager opens them from the counter. */
+typedef GtkWindow *(*AxwManagerWindowFunc) (AxwApplication *app,
+                                            const AxwStaff *manager);
+
+void            axw_application_set_manager_window_func (AxwApplication       *self,
+                                                         AxwManagerWindowFunc  func);
+AxwManagerWindowFunc axw_application_get_manager_window_func (AxwApplication *self);
+void            axw_application_add_shortcuts (AxwApplication *self,
+                                               GtkWidget      *widget,
+                                               const char     *prefix);
+int             axw_application_get_font_scale    (AxwApplication *self);
+gboolean        axw_application_get_high_contrast (AxwApplication *self);
 
 G_END_DECLS

@@ -2,29 +2,251 @@
  *
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The counter window: the login screen, then the sale screen. It listens
+ * to every key before any widget does (capture phase) to catch scanner
+ * bursts wherever the focus is, with or without an input method.
  */
 #include <glib/gi18n.h>
 
-#include "axw-products.h"
-#include "axw-settings.h"
+#include "axw-scan-detector.h"
 #include "axw-window.h"
 
 struct _AxwWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AdwWindowTitle       *title;
-  AdwStatusPage        *status;
+  GtkStack             *stack;
+  AxwLoginView         *login_view;
+  AxwSaleView          *sale_view;
+  AxwScanDetector       detector;
+  guint                 flush_id;
+  guint                 n_scans;
+  /* the focused text as it was before the first character of a burst */
+  GtkEditable          *snap_widget;
+  char                 *snap_text;
+  int                   snap_pos;
 };
 
 G_DEFINE_FINAL_TYPE (AxwWindow, axw_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static AxwApplication *
+app (AxwWindow *self)
+{
+  return AXW_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* The editable that has the keyboard focus, if any. */
+static GtkEditable *
+focused_editable (AxwWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return GTK_IS_EDITABLE (focus) ? GTK_EDITABLE (focus) : NULL;
+}
+
+/* Characters held back from a burst that was a person typing after all. */
+static void
+deliver_pending (AxwWindow *self)
+{
+  g_autofree char *pending = axw_scan_detector_take_pending (&self->detector);
+  GtkEditable *editable = focused_editable (self);
+  int pos;
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  if (pending == NULL || editable == NULL || !gtk_editable_get_editable (editable))
+    return;
+  pos = gtk_editable_get_position (editable);
+  gtk_editable_insert_text (editable, pending, -1, &pos);
+  gtk_editable_set_position (editable, pos);
+}
+
+static gboolean
+flush_cb (gpointer data)
+{
+  AxwWindow *self = data;
+
+  self->flush_id = 0;
+  axw_scan_detector_interrupt (&self->detector);
+  deliver_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+snapshot_focus (AxwWindow *self)
+{
+  GtkEditable *editable = focused_editable (self);
+
+  g_set_weak_pointer (&self->snap_widget, editable);
+  g_clear_pointer (&self->snap_text, g_free);
+  if (editable == NULL)
+    return;
+  self->snap_text = g_strdup (gtk_editable_get_text (editable));
+  self->snap_pos = gtk_editable_get_position (editable);
+}
+
+/* The first character of a scan went to the focus widget before anyone
+ * could know it was a scan, and an input method may have turned it into
+ * something else: put the text back as it was and drop any preedit. */
+static void
+take_back_first_char (AxwWindow *self)
+{
+  GtkEditable *editable = focused_editable (self);
+  GtkWidget *parent;
+
+  if (editable == NULL || editable != self->snap_widget || self->snap_text == NULL)
+    return;
+  parent = gtk_widget_get_parent (GTK_WIDGET (editable));
+  if (GTK_IS_ENTRY (parent))
+    gtk_entry_reset_im_context (GTK_ENTRY (parent));
+  if (!g_str_equal (gtk_editable_get_text (editable), self->snap_text))
+    gtk_editable_set_text (editable, self->snap_text);
+  gtk_editable_set_position (editable, self->snap_pos);
+}
+
+static void
+scanned (AxwWindow  *self,
+         const char *code)
+{
+  self->n_scans++;
+  take_back_first_char (self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "sale"))
+    axw_sale_view_scan (axw_window_get_sale_view (self), code);
+  else
+    axw_feedback_play (axw_application_get_feedback (app (self)), AXW_SOUND_ERROR, GTK_WIDGET (self));
+}
+
+static gboolean
+is_modifier (guint keyval)
+{
+  return (keyval >= GDK_KEY_Shift_L && keyval <= GDK_KEY_Hyper_R) ||
+         keyval == GDK_KEY_ISO_Level3_Shift || keyval == GDK_KEY_ISO_Level5_Shift;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AxwWindow             *self)
+{
+  guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (controller));
+  g_autofree char *code = NULL;
+  gunichar c;
+
+  if (is_modifier (keyval))
+    return GDK_EVENT_PROPAGATE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    {
+      axw_scan_detector_interrupt (&self->detector);
+      deliver_pending (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    {
+      if (axw_scan_detector_feed_enter (&self->detector, time, &code) == AXW_SCAN_DONE)
+        {
+          g_clear_handle_id (&self->flush_id, g_source_remove);
+          scanned (self, code);
+          return GDK_EVENT_STOP;
+        }
+      deliver_pending (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+  c = gdk_keyval_to_unicode (keyval);
+  if (axw_scan_detector_feed_char (&self->detector, c, time) == AXW_SCAN_SWALLOW)
+    {
+      /* not a cashier timeout: only how long a burst may pause */
+      g_clear_handle_id (&self->flush_id, g_source_remove);
+      self->flush_id = g_timeout_add (AXW_SCAN_MAX_GAP_MS * 3, flush_cb, self);
+      return GDK_EVENT_STOP;
+    }
+  deliver_pending (self);
+  /* this character may start a burst */
+  if (c > 0x20 && c < 0x7f)
+    snapshot_focus (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* win.manager: the manager screens, when that part of the program has
+ * registered them and a manager is at the counter. */
+static void
+manager_activate_cb (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       data)
+{
+  AxwWindow *self = data;
+  AxwManagerWindowFunc func = axw_application_get_manager_window_func (app (self));
+  const AxwStaff *staff = self->sale_view ? axw_sale_view_get_staff (self->sale_view) : NULL;
+  GtkWindow *window;
+
+  if (staff == NULL || !staff->manager || func == NULL)
+    {
+      axw_sale_view_show_message (axw_window_get_sale_view (self), TRUE,
+                                  staff && staff->manager ? _("The manager screens are not installed")
+                                                          : _("Only a manager can open the manager screens"));
+      return;
+    }
+  window = func (app (self), staff);
+  if (window == NULL)
+    return;
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
+logged_in_cb (AxwWindow *self,
+              AxwStaff  *staff)
+{
+  axw_application_apply_prefs (app (self), staff);
+  gtk_stack_set_visible_child_name (self->stack, "sale");
+  axw_sale_view_start (axw_window_get_sale_view (self), app (self), staff);
+}
+
+static void
+switch_cashier_cb (AxwWindow *self)
+{
+  axw_login_view_reset (self->login_view, app (self));
+  gtk_stack_set_visible_child_name (self->stack, "login");
+}
+
+/* A staff member who reads English better: the whole window is made
+ * again in the other language. */
+static void
+language_cb (AxwWindow *self)
+{
+  AxwApplication *application = app (self);
+  gboolean english = g_str_has_prefix (g_get_language_names ()[0], "en");
+  GtkWindow *fresh;
+
+  g_setenv ("AIXINWU_LANGUAGE", english ? "zh_CN" : "en", TRUE);
+  g_setenv ("LANGUAGE", english ? "zh_CN" : "en", TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  fresh = GTK_WINDOW (axw_window_new (application));
+  gtk_window_present (fresh);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 axw_window_dispose (GObject *object)
 {
+  AxwWindow *self = AXW_WINDOW (object);
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  g_clear_weak_pointer (&self->snap_widget);
+  g_clear_pointer (&self->snap_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (axw_window_parent_class)->dispose (object);
+}
+
+static void
+axw_window_finalize (GObject *object)
+{
+  AxwWindow *self = AXW_WINDOW (object);
+
+  axw_scan_detector_clear (&self->detector);
+  G_OBJECT_CLASS (axw_window_parent_class)->finalize (object);
 }
 
 static void
@@ -34,28 +256,78 @@ axw_window_class_init (AxwWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_window_dispose;
+  object_class->finalize = axw_window_finalize;
 
+  g_type_ensure (AXW_TYPE_LOGIN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AxwWindow, title);
-  gtk_widget_class_bind_template_child (widget_class, AxwWindow, status);
+  gtk_widget_class_bind_template_child (widget_class, AxwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AxwWindow, login_view);
 }
 
 static void
 axw_window_init (AxwWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  static const GActionEntry entries[] = {
+    { .name = "manager", .activate = manager_activate_cb },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  axw_scan_detector_init (&self->detector);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (self->login_view, "logged-in", G_CALLBACK (logged_in_cb), self);
+  g_signal_connect_swapped (self->login_view, "language-toggled", G_CALLBACK (language_cb), self);
 }
 
 AxwWindow *
 axw_window_new (AxwApplication *application)
 {
   AxwWindow *self = g_object_new (AXW_TYPE_WINDOW, "application", application, NULL);
-  AxwDb *db = axw_application_get_db (application);
-  g_autofree char *shop = axw_settings_get (db, "shop.name");
-  g_autofree char *count = g_strdup_printf (_("%" G_GINT64_FORMAT " products in the catalog"),
-                                            axw_products_count (db));
 
-  adw_window_title_set_title (self->title, shop);
-  adw_status_page_set_description (self->status, count);
+  axw_application_add_shortcuts (application, GTK_WIDGET (self->login_view), "login.");
+  axw_login_view_reset (self->login_view, application);
   return self;
+}
+
+AxwLoginView *
+axw_window_get_login_view (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return self->login_view;
+}
+
+/* The sale screen is made at the first login, not at start: the login
+ * screen comes up sooner. */
+AxwSaleView *
+axw_window_get_sale_view (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+
+  if (self->sale_view == NULL)
+    {
+      self->sale_view = g_object_new (AXW_TYPE_SALE_VIEW, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->sale_view), "sale");
+      g_signal_connect_swapped (self->sale_view, "switch-cashier", G_CALLBACK (switch_cashier_cb), self);
+      axw_application_add_shortcuts (app (self), GTK_WIDGET (self->sale_view), "sale.");
+    }
+  return self->sale_view;
+}
+
+/* Returns: "login" or "sale" */
+const char *
+axw_window_get_screen (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+guint
+axw_window_get_n_scans (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), 0);
+  return self->n_scans;
 }

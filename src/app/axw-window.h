@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "axw-application.h"
+#include "axw-login-view.h"
+#include "axw-sale-view.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AxwWindow, axw_window, AXW, WINDOW, AdwApplicationWindow)
 
-AxwWindow *axw_window_new (AxwApplication *application);
+AxwWindow    *axw_window_new            (AxwApplication *application);
+AxwLoginView *axw_window_get_login_view (AxwWindow      *self);
+AxwSaleView  *axw_window_get_sale_view  (AxwWindow      *self);
+const char   *axw_window_get_screen     (AxwWindow      *self);
+guint         axw_window_get_n_scans    (AxwWindow      *self);
 
 G_END_DECLS

@@ -33,6 +33,9 @@ static const Command commands[] = {
   { "backup", axw_cli_cmd_backup, N_("copy the database into the rotating set of daily backups") },
   { "restore", axw_cli_cmd_restore, N_("replace the database with a checked backup") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
+  { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
+  { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
+  { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
 };
 
 gboolean
@@ -157,7 +160,7 @@ print_help (void)
                    "Without a command, the counter opens.\n"
                    "--db FILE (or AIXINWU_DB) selects the database.\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("%s", _("\n“aixinwu COMMAND --help” tells more.\n"));
 }
 

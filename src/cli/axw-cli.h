@@ -52,6 +52,9 @@ int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_export     (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_sync       (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_import_online (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_backup     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_restore    (AxwCli *cli, int argc, char **argv);
 

@@ -1,0 +1,1603 @@
+/* axw-sale-view.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sale screen (DESIGN §6, §11). Every command is an action of this
+ * widget, so keys, buttons and tests all go through the same code. The
+ * cart is priced by axw_checkout_quote after every change and committed by
+ * axw_checkout_commit; this file never computes money itself beyond
+ * adding up what the cashier has taken.
+ */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "axw-cart-row.h"
+#include "axw-error.h"
+#include "axw-keypad.h"
+#include "axw-login-view.h"
+#include "axw-print-status.h"
+#include "axw-product-row.h"
+#include "axw-promotions.h"
+#include "axw-sale-view.h"
+#include "axw-settings.h"
+#include "axw-bizdate.h"
+
+typedef enum {
+  BANNER_INFO,
+  BANNER_OK,
+  BANNER_ERROR,
+} BannerKind;
+
+struct _AxwSaleView
+{
+  GtkWidget           parent_instance;
+
+  AxwApplication     *app;
+  AxwStaff           *staff;
+  AxwCart            *cart;
+  AxwSale            *quote;
+  AxwSale            *last_sale;
+  GPtrArray          *held;          /* AxwCart */
+  AxwLine            *undo_line;
+  guint               undo_index;
+  GArray             *payments;      /* AxwPayment taken so far */
+  AxwPayMethod        method;
+  GDateTime          *fixed_now;
+  guint               print_timer;
+  GListStore         *rows;          /* AxwCartRow */
+  GtkSingleSelection *selection;
+  GListStore         *found;         /* AxwProductRow */
+
+  GtkStack           *pages;
+  GtkLabel           *cashier_label;
+  GtkLabel           *promotion_label;
+  GtkLabel           *print_label;
+  GtkWidget          *banner;
+  GtkLabel           *banner_icon;
+  GtkLabel           *banner_label;
+  GtkWidget          *banner_undo;
+  GtkEntry           *code_entry;
+  GtkColumnView      *cart_view;
+  GtkEntry           *search_entry;
+  GtkListView        *search_view;
+  GtkEntry           *red_packet_entry;
+  GtkWidget          *rp_result_box;
+  GtkLabel           *rp_icon;
+  GtkLabel           *rp_result;
+  GtkLabel           *qty_title;
+  GtkEntry           *qty_entry;
+  AxwKeypad          *qty_keypad;
+  GtkLabel           *pay_title;
+  GtkLabel           *pay_due;
+  GtkLabel           *pay_paid;
+  GtkEntry           *amount_entry;
+  GtkWidget          *quick_box;
+  AxwKeypad          *pay_keypad;
+  GtkLabel           *pay_message;
+  GtkLabel           *done_change;
+  GtkLabel           *done_detail;
+  GtkLabel           *done_print;
+  GtkWidget          *next_button;
+  GtkButton          *recall_button;
+  GtkWidget          *line_grid;
+  GtkWidget          *manager_button;
+  GtkWidget          *action_grid;
+  GtkLabel           *total_label;
+  GtkLabel           *summary_label;
+  GtkLabel           *red_packet_label;
+  GtkLabel           *prefs_title;
+  GtkToggleButton    *scale_100;
+  GtkToggleButton    *scale_125;
+  GtkToggleButton    *scale_150;
+  GtkToggleButton    *scale_175;
+  GtkToggleButton    *scale_200;
+  GtkToggleButton    *contrast_toggle;
+  GtkToggleButton    *sound_toggle;
+  GtkToggleButton    *speech_toggle;
+  gboolean            loading_prefs;
+};
+
+G_DEFINE_FINAL_TYPE (AxwSaleView, axw_sale_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_SWITCH_CASHIER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static AxwDb *
+db (AxwSaleView *self)
+{
+  return axw_application_get_db (self->app);
+}
+
+static AxwFeedback *
+feedback (AxwSaleView *self)
+{
+  return axw_application_get_feedback (self->app);
+}
+
+static GDateTime *
+now (AxwSaleView *self)
+{
+  return self->fixed_now ? g_date_time_ref (self->fixed_now) : g_date_time_new_now_utc ();
+}
+
+/* The banner under the top bar: every scan and every error changes it,
+ * with a symbol and words as well as its colour. */
+static void
+banner (AxwSaleView *self,
+        BannerKind   kind,
+        const char  *text)
+{
+  static const char *classes[] = { "axw-info", "axw-ok", "axw-error" };
+  static const char *icons[] = { "ℹ", "✔", "✖" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (self->banner, classes[i]);
+  gtk_widget_add_css_class (self->banner, classes[kind]);
+  gtk_label_set_text (self->banner_icon, icons[kind]);
+  gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (self->banner_undo, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  if (kind == BANNER_ERROR)
+    {
+      axw_feedback_play (feedback (self), AXW_SOUND_ERROR, GTK_WIDGET (self));
+      axw_feedback_say (feedback (self), text);
+    }
+}
+
+static void
+show_page (AxwSaleView *self,
+           const char  *name,
+           GtkWidget   *focus)
+{
+  gtk_stack_set_visible_child_name (self->pages, name);
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+static gint64
+selected_index (AxwSaleView *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  if (pos == GTK_INVALID_LIST_POSITION || pos >= axw_cart_get_n_lines (self->cart))
+    return -1;
+  return pos;
+}
+
+/* The list view inside the column view knows how to scroll to a row. */
+static void
+scroll_to_row (AxwSaleView *self,
+               guint        pos)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cart_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", pos);
+}
+
+static gboolean
+same_row (AxwCartRow *a,
+          AxwCartRow *b)
+{
+  return g_str_equal (axw_cart_row_get_name (a), axw_cart_row_get_name (b)) &&
+         g_str_equal (axw_cart_row_get_qty (a), axw_cart_row_get_qty (b)) &&
+         g_str_equal (axw_cart_row_get_price (a), axw_cart_row_get_price (b)) &&
+         g_str_equal (axw_cart_row_get_amount (a), axw_cart_row_get_amount (b)) &&
+         g_str_equal (axw_cart_row_get_promotion (a), axw_cart_row_get_promotion (b));
+}
+
+/* Only the rows that changed are replaced: a scan redraws one row, not
+ * the whole cart. */
+static void
+update_rows (AxwSaleView *self,
+             gint64       select)
+{
+  guint n = self->quote ? self->quote->lines->len : 0;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AxwCartRow) row = axw_cart_row_new (axw_sale_get_line (self->quote, i));
+      g_autoptr(AxwCartRow) shown = i < old ? g_list_model_get_item (G_LIST_MODEL (self->rows), i) : NULL;
+
+      if (shown == NULL)
+        g_list_store_append (self->rows, row);
+      else if (!same_row (row, shown))
+        g_list_store_splice (self->rows, i, 1, (gpointer *) &row, 1);
+    }
+  if (old > n)
+    g_list_store_splice (self->rows, n, old - n, NULL, 0);
+  if (n > 0)
+    {
+      guint pos = select >= 0 && select < n ? (guint) select : n - 1;
+
+      gtk_single_selection_set_selected (self->selection, pos);
+      scroll_to_row (self, pos);
+    }
+}
+
+static void
+update_summary (AxwSaleView *self)
+{
+  const AxwSale *q = self->quote;
+  g_autofree char *total = axw_money_format_screen (q ? q->total_fen : 0);
+  g_autofree char *gross = axw_money_format_screen (q ? q->gross_fen : 0);
+  g_autofree char *promo = axw_money_format_screen (q ? q->promo_fen : 0);
+  g_autofree char *summary = NULL;
+  gint64 pieces = 0;
+
+  for (guint i = 0; q && i < q->lines->len; i++)
+    pieces += axw_sale_get_line ((AxwSale *) q, i)->per_kg ? 1000
+              : axw_sale_get_line ((AxwSale *) q, i)->qty_milli;
+  summary = g_strdup_printf (_("%u lines, %u items\nGoods %s\nPromotions −%s"),
+                             q ? q->lines->len : 0, (guint) (pieces / 1000), gross, promo);
+  gtk_label_set_text (self->total_label, total);
+  gtk_label_set_text (self->summary_label, summary);
+  if (q && q->red_packet && q->red_packet->accepted)
+    {
+      g_autofree char *off = axw_money_format_screen (q->red_packet->discount_fen);
+      g_autofree char *text = g_strdup_printf (_("Red packet −%s\nPaid by %s"), off, q->red_packet->funder);
+
+      gtk_label_set_text (self->red_packet_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->red_packet_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->red_packet_label), FALSE);
+}
+
+/* Prices the cart again. Returns FALSE (with the banner saying why) when
+ * the database refused. */
+static gboolean
+requote (AxwSaleView *self,
+         gint64       select)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = now (self);
+  AxwSale *quote = axw_checkout_quote (db (self), self->cart, at, &error);
+
+  if (quote == NULL)
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&self->quote, axw_sale_free);
+  self->quote = quote;
+  update_rows (self, select);
+  update_summary (self);
+  return TRUE;
+}
+
+static void
+update_promotions (AxwSaleView *self)
+{
+  g_autoptr(GPtrArray) promos = axw_promotions_list (db (self), NULL);
+  g_autoptr(GDateTime) at = now (self);
+  g_autofree char *tz = axw_settings_get (db (self), "timezone");
+  g_autofree char *date = axw_business_date (at, tz);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; promos && i < promos->len; i++)
+    {
+      AxwPromotion *p = g_ptr_array_index (promos, i);
+      g_autofree char *words = NULL;
+
+      if (!axw_promotion_applies (p, date))
+        continue;
+      words = axw_promotion_describe (p);
+      g_string_append_printf (text, "%s%s", text->len ? "；" : "", words);
+    }
+  if (text->len == 0)
+    g_string_assign (text, _("No promotion today"));
+  else
+    g_string_prepend (text, _("Today: "));
+  gtk_label_set_text (self->promotion_label, text->str);
+}
+
+static void
+say_line (AxwSaleView *self,
+          guint        index)
+{
+  const AxwLine *l;
+  g_autofree char *price = NULL;
+  g_autofree char *qty = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->quote == NULL || index >= self->quote->lines->len)
+    return;
+  l = axw_sale_get_line (self->quote, index);
+  price = axw_money_format_screen (l->net_fen);
+  qty = axw_qty_format (l->qty_milli);
+  text = g_strdup_printf (_("%s × %s  %s"), l->name, qty, price);
+  banner (self, BANNER_OK, text);
+  axw_feedback_play (feedback (self), AXW_SOUND_SCAN, GTK_WIDGET (self));
+  axw_feedback_say (feedback (self), text);
+}
+
+static void
+forget_sale (AxwSaleView *self)
+{
+  axw_cart_clear (self->cart);
+  g_array_set_size (self->payments, 0);
+  g_clear_pointer (&self->undo_line, axw_line_free);
+}
+
+static void
+start_new_sale (AxwSaleView *self)
+{
+  forget_sale (self);
+  requote (self, -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
+  show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  banner (self, BANNER_INFO, _("Ready: scan the first item"));
+}
+
+/* Red packets ------------------------------------------------------------ */
+
+static void
+show_red_packet_result (AxwSaleView *self,
+                        gboolean     accepted,
+                        const char  *text)
+{
+  gtk_widget_remove_css_class (self->rp_result_box, accepted ? "axw-error" : "axw-ok");
+  gtk_widget_add_css_class (self->rp_result_box, accepted ? "axw-ok" : "axw-error");
+  gtk_label_set_text (self->rp_icon, accepted ? "✔" : "✖");
+  gtk_label_set_text (self->rp_result, text);
+  gtk_widget_set_visible (self->rp_result_box, TRUE);
+}
+
+static void
+refuse_red_packet (AxwSaleView        *self,
+                   AxwRedPacketReason  reason)
+{
+  const char *advice = axw_red_packet_reason_advice (reason);
+
+  show_red_packet_result (self, FALSE, advice);
+  show_page (self, "red-packet", GTK_WIDGET (self->red_packet_entry));
+  banner (self, BANNER_ERROR, advice);
+}
+
+static void
+apply_red_packet (AxwSaleView *self,
+                  const char  *code)
+{
+  g_autofree char *previous = g_strdup (axw_cart_get_voucher_code (self->cart));
+  const AxwRedPacket *rp;
+  g_autofree char *off = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->red_packet_entry), "");
+  if (axw_cart_is_empty (self->cart))
+    {
+      show_red_packet_result (self, FALSE, _("Scan the goods first, then the red packet."));
+      show_page (self, "red-packet", GTK_WIDGET (self->red_packet_entry));
+      banner (self, BANNER_ERROR, _("Scan the goods first, then the red packet."));
+      return;
+    }
+  if (previous != NULL && g_ascii_strcasecmp (previous, code) != 0)
+    {
+      refuse_red_packet (self, AXW_RED_PACKET_ONE_PER_SALE);
+      return;
+    }
+  axw_cart_set_voucher_code (self->cart, code);
+  if (!requote (self, -1))
+    return;
+  rp = self->quote->red_packet;
+  if (rp == NULL || !rp->accepted)
+    {
+      AxwRedPacketReason reason = rp ? rp->reason : AXW_RED_PACKET_UNKNOWN;
+
+      axw_cart_set_voucher_code (self->cart, previous);
+      requote (self, -1);
+      refuse_red_packet (self, reason);
+      return;
+    }
+  off = axw_money_format_screen (rp->discount_fen);
+  text = g_strdup_printf (_("Red packet accepted: %s off, paid by %s"), off, rp->funder);
+  show_red_packet_result (self, TRUE, text);
+  banner (self, BANNER_OK, text);
+  axw_feedback_play (feedback (self), AXW_SOUND_ACCEPTED, GTK_WIDGET (self));
+  axw_feedback_say (feedback (self), text);
+  show_page (self, "cart", GTK_WIDGET (self->code_entry));
+}
+
+/* Scans and typed codes -------------------------------------------------- */
+
+static gboolean
+looks_like_red_packet (const char *code)
+{
+  return g_ascii_strncasecmp (code, "HB", 2) == 0;
+}
+
+static void
+add_code (AxwSaleView *self,
+          const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwLine) line = NULL;
+  g_auto(GStrv) parts = g_strsplit (text, "*", 2);
+  g_autofree char *code = g_strstrip (g_strdup (parts[0] ? parts[0] : ""));
+  gint64 qty = 0;
+  guint index;
+
+  if (*code == '\0')
+    return;
+  if (parts[0] && parts[1] && !axw_qty_parse (g_strstrip (parts[1]), &qty, &error))
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
+  if (looks_like_red_packet (code))
+    {
+      apply_red_packet (self, code);
+      return;
+    }
+  line = axw_checkout_item_from_scan (db (self), code, qty, &error);
+  if (line == NULL && g_error_matches (error, AXW_ERROR, AXW_ERROR_NOT_FOUND))
+    {
+      g_autoptr(AxwVoucher) voucher = axw_vouchers_lookup (db (self), code, NULL);
+
+      if (voucher != NULL && voucher->known)
+        {
+          apply_red_packet (self, code);
+          return;
+        }
+    }
+  if (line == NULL)
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
+  index = axw_cart_add (self->cart, line);
+  if (requote (self, index))
+    say_line (self, index);
+}
+
+/**
+ * axw_sale_view_scan:
+ * @code: what the scanner sent
+ *
+ * A scan is caught wherever the focus is: it finishes what is open
+ * (a red packet page takes it as the red packet) and otherwise goes to
+ * the cart.
+ */
+void
+axw_sale_view_scan (AxwSaleView *self,
+                    const char  *code)
+{
+  const char *page;
+
+  g_return_if_fail (AXW_IS_SALE_VIEW (self));
+
+  page = gtk_stack_get_visible_child_name (self->pages);
+  if (g_str_equal (page, "red-packet"))
+    {
+      apply_red_packet (self, code);
+      return;
+    }
+  if (g_str_equal (page, "done"))
+    start_new_sale (self);
+  else if (!g_str_equal (page, "cart"))
+    show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  add_code (self, code);
+}
+
+static void
+code_activate_cb (AxwSaleView *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->code_entry)));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
+  add_code (self, text);
+}
+
+static void
+red_packet_activate_cb (AxwSaleView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "sale.red-packet-apply", NULL);
+}
+
+/* Search ----------------------------------------------------------------- */
+
+static void
+search_changed_cb (AxwSaleView *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (*text != '\0' && (found = axw_products_search (db (self), text, 50, &error)) == NULL)
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
+  for (guint i = 0; found && i < found->len; i++)
+    g_ptr_array_add (rows, axw_product_row_new (g_ptr_array_index (found, i)));
+  g_list_store_splice (self->found, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found)),
+                       rows->pdata, rows->len);
+}
+
+static void
+search_activate_cb (AxwSaleView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->found)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "sale.add-found", "u", 0);
+}
+
+static void
+search_row_activate_cb (AxwSaleView *self,
+                        guint        position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "sale.add-found", "u", position);
+}
+
+/* Loose goods sold by weight need the weight: the code entry gets the
+ * code and a "*" for the cashier to type the kilograms after. */
+static void
+add_found_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autoptr(AxwProductRow) row = g_list_model_get_item (G_LIST_MODEL (self->found), g_variant_get_uint32 (param));
+  g_autofree char *pending = NULL;
+
+  if (row == NULL)
+    return;
+  show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  if (!axw_product_row_get_per_kg (row))
+    {
+      add_code (self, axw_product_row_get_code (row));
+      return;
+    }
+  pending = g_strdup_printf ("%s*", axw_product_row_get_code (row));
+  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), pending);
+  gtk_editable_set_position (GTK_EDITABLE (self->code_entry), -1);
+  banner (self, BANNER_INFO, _("Sold by weight: type the kilograms after the * and press Enter"));
+}
+
+static void
+add_code_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+
+  show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  add_code (self, g_variant_get_string (param, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  show_page (self, "search", GTK_WIDGET (self->search_entry));
+}
+
+/* Cart lines ------------------------------------------------------------- */
+
+static gboolean
+need_line (AxwSaleView *self,
+           gint64      *out_index)
+{
+  *out_index = selected_index (self);
+  if (*out_index >= 0)
+    return TRUE;
+  banner (self, BANNER_ERROR, _("The cart is empty: scan an item first"));
+  return FALSE;
+}
+
+static void
+remove_line (AxwSaleView *self,
+             guint        index)
+{
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->undo_line, axw_line_free);
+  self->undo_line = axw_cart_remove (self->cart, index);
+  self->undo_index = index;
+  requote (self, index > 0 ? index - 1 : 0);
+  text = g_strdup_printf (_("Removed %s. Press Undo (Ctrl+Z) to put it back."), self->undo_line->name);
+  banner (self, BANNER_INFO, text);
+  gtk_widget_set_visible (self->banner_undo, TRUE);
+  axw_feedback_say (feedback (self), text);
+}
+
+static void
+change_qty (AxwSaleView *self,
+            int          delta)
+{
+  const AxwLine *l;
+  gint64 index;
+
+  if (!need_line (self, &index))
+    return;
+  l = axw_cart_get_line (self->cart, index);
+  if (l->per_kg || l->weighed)
+    {
+      banner (self, BANNER_ERROR, _("This item is sold by weight: weigh it again, or use Quantity (F4)."));
+      return;
+    }
+  if (l->qty_milli + delta * 1000 <= 0)
+    {
+      remove_line (self, index);
+      return;
+    }
+  axw_cart_set_qty (self->cart, index, l->qty_milli + delta * 1000);
+  if (requote (self, index))
+    say_line (self, index);
+}
+
+static void
+qty_plus_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  change_qty (AXW_SALE_VIEW (widget), +1);
+}
+
+static void
+qty_minus_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  change_qty (AXW_SALE_VIEW (widget), -1);
+}
+
+static void
+remove_line_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  gint64 index;
+
+  if (need_line (self, &index))
+    remove_line (self, index);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  guint index;
+
+  if (self->undo_line == NULL)
+    {
+      banner (self, BANNER_ERROR, _("Nothing to undo"));
+      return;
+    }
+  index = MIN (self->undo_index, axw_cart_get_n_lines (self->cart));
+  axw_cart_insert (self->cart, index, self->undo_line);
+  g_clear_pointer (&self->undo_line, axw_line_free);
+  if (requote (self, index))
+    say_line (self, index);
+}
+
+static void
+set_qty_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autofree char *title = NULL;
+  const AxwLine *l;
+  gint64 index;
+
+  if (!need_line (self, &index))
+    return;
+  l = axw_cart_get_line (self->cart, index);
+  if (l->weighed)
+    {
+      banner (self, BANNER_ERROR, _("A scale label carries its own weight: weigh the goods again."));
+      return;
+    }
+  title = g_strdup_printf (l->per_kg ? _("New weight of %s in kg, then Enter")
+                                     : _("New quantity of %s, then Enter"), l->name);
+  gtk_label_set_text (self->qty_title, title);
+  gtk_editable_set_text (GTK_EDITABLE (self->qty_entry), "");
+  axw_keypad_set_decimal (self->qty_keypad, l->per_kg);
+  show_page (self, "qty", GTK_WIDGET (self->qty_entry));
+}
+
+static void
+qty_activate_cb (AxwSaleView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 index = selected_index (self);
+  gint64 qty;
+  const AxwLine *l;
+
+  if (index < 0)
+    return;
+  l = axw_cart_get_line (self->cart, index);
+  if (!axw_qty_parse (gtk_editable_get_text (GTK_EDITABLE (self->qty_entry)), &qty, &error))
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
+  if (!l->per_kg && qty % 1000 != 0)
+    {
+      banner (self, BANNER_ERROR, _("This item is sold by the piece: type a whole number."));
+      return;
+    }
+  axw_cart_set_qty (self->cart, index, qty);
+  show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  if (requote (self, index))
+    say_line (self, index);
+}
+
+/* Hold and recall -------------------------------------------------------- */
+
+static void
+update_recall (AxwSaleView *self)
+{
+  g_autofree char *label = NULL;
+
+  label = self->held->len ? g_strdup_printf (_("Recall sale (F7): %u held"), self->held->len)
+                          : g_strdup (_("Recall sale (F7)"));
+  gtk_button_set_label (self->recall_button, label);
+}
+
+static void
+hold_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autofree char *text = NULL;
+
+  if (axw_cart_is_empty (self->cart))
+    {
+      banner (self, BANNER_ERROR, _("The cart is empty: there is nothing to hold"));
+      return;
+    }
+  g_ptr_array_add (self->held, axw_cart_copy (self->cart));
+  start_new_sale (self);
+  update_recall (self);
+  text = g_strdup_printf (_("Sale held (%u waiting). Recall it with F7."), self->held->len);
+  banner (self, BANNER_OK, text);
+}
+
+static void
+recall_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  AxwCart *back;
+
+  if (self->held->len == 0)
+    {
+      banner (self, BANNER_ERROR, _("No sale is on hold"));
+      return;
+    }
+  back = g_ptr_array_steal_index (self->held, self->held->len - 1);
+  if (!axw_cart_is_empty (self->cart))
+    g_ptr_array_insert (self->held, 0, axw_cart_copy (self->cart));
+  axw_cart_free (self->cart);
+  self->cart = back;
+  g_array_set_size (self->payments, 0);
+  show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  if (requote (self, -1))
+    banner (self, BANNER_OK, _("Held sale recalled"));
+  update_recall (self);
+}
+
+/* Payment ---------------------------------------------------------------- */
+
+static const char *
+method_label (AxwPayMethod method)
+{
+  switch (method)
+    {
+    case AXW_PAY_CASH:
+      return _("Cash");
+    case AXW_PAY_WECHAT:
+      return _("WeChat Pay");
+    case AXW_PAY_ALIPAY:
+      return _("Alipay");
+    case AXW_PAY_UNIONPAY:
+    default:
+      return _("UnionPay");
+    }
+}
+
+static void
+paid_so_far (AxwSaleView *self,
+             gint64      *out_noncash,
+             gint64      *out_cash)
+{
+  *out_noncash = *out_cash = 0;
+  for (guint i = 0; i < self->payments->len; i++)
+    {
+      const AxwPayment *p = &g_array_index (self->payments, AxwPayment, i);
+
+      if (p->method == AXW_PAY_CASH)
+        *out_cash += p->tendered_fen;
+      else
+        *out_noncash += p->amount_fen;
+    }
+}
+
+/* What is still owed in @method: cash is rounded (抹零) as the shop's
+ * setting says; the others pay to the fen. */
+static gint64
+still_due (AxwSaleView  *self,
+           AxwPayMethod  method)
+{
+  gint64 noncash, cash, rest;
+
+  paid_so_far (self, &noncash, &cash);
+  rest = self->quote->total_fen - noncash;
+  if (method == AXW_PAY_CASH)
+    rest = axw_cash_round (rest, self->quote->cash_rounding);
+  return MAX (0, rest - cash);
+}
+
+static void
+update_pay_page (AxwSaleView *self)
+{
+  g_autofree char *due = axw_money_format_screen (still_due (self, self->method));
+  g_autofree char *title = g_strdup_printf (_("Payment: %s"), method_label (self->method));
+  g_autofree char *due_text = g_strdup_printf (_("Due %s"), due);
+  g_autoptr(GString) paid = g_string_new (NULL);
+
+  for (guint i = 0; i < self->payments->len; i++)
+    {
+      const AxwPayment *p = &g_array_index (self->payments, AxwPayment, i);
+      g_autofree char *amount = axw_money_format_screen (p->tendered_fen);
+
+      g_string_append_printf (paid, _("Received %s %s\n"), method_label (p->method), amount);
+    }
+  gtk_label_set_text (self->pay_title, title);
+  gtk_label_set_text (self->pay_due, due_text);
+  gtk_label_set_text (self->pay_paid, paid->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->pay_paid), paid->len > 0);
+  gtk_widget_set_visible (self->quick_box, self->method == AXW_PAY_CASH);
+  gtk_entry_set_placeholder_text (self->amount_entry, due);
+}
+
+static void
+update_print_status (AxwSaleView *self)
+{
+  g_autofree char *error = NULL;
+  g_autofree char *text = NULL;
+  AxwPrintState state;
+
+  if (self->last_sale == NULL)
+    return;
+  state = axw_print_status_of_sale (db (self), self->last_sale->id, &error);
+  text = axw_print_state_describe (state, error);
+  gtk_label_set_text (self->print_label, text);
+  gtk_label_set_text (self->done_print, text);
+}
+
+static gboolean
+print_tick_cb (gpointer data)
+{
+  update_print_status (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_done (AxwSaleView *self)
+{
+  const AxwSale *s = self->last_sale;
+  g_autofree char *change = axw_money_format_screen (s->change_fen);
+  g_autofree char *change_text = NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  change_text = s->change_fen > 0 ? g_strdup_printf (_("Change %s"), change) : g_strdup (_("No change"));
+  for (guint i = 0; i < s->payments->len; i++)
+    {
+      const AxwPayment *p = &g_array_index (s->payments, AxwPayment, i);
+      g_autofree char *amount = axw_money_format_screen (p->tendered_fen);
+
+      g_string_append_printf (detail, _("Received %s %s\n"), method_label (p->method), amount);
+    }
+  g_string_append_printf (detail, _("Receipt %s"), s->receipt_no);
+  gtk_label_set_text (self->done_change, change_text);
+  gtk_label_set_text (self->done_detail, detail->str);
+  update_print_status (self);
+  if (self->print_timer == 0)
+    self->print_timer = g_timeout_add_seconds (1, print_tick_cb, self);
+  show_page (self, "done", self->next_button);
+  banner (self, BANNER_OK, change_text);
+  axw_feedback_play (feedback (self), AXW_SOUND_SALE_DONE, GTK_WIDGET (self));
+  axw_feedback_say (feedback (self), change_text);
+}
+
+static void
+commit (AxwSaleView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = now (self);
+  AxwSale *sale = axw_checkout_commit (db (self), self->cart, at, self->staff->name,
+                                       (const AxwPayment *) self->payments->data, self->payments->len,
+                                       &error);
+
+  if (sale == NULL)
+    {
+      gtk_label_set_text (self->pay_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->pay_message), TRUE);
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
+  g_clear_pointer (&self->last_sale, axw_sale_free);
+  self->last_sale = sale;
+  forget_sale (self);
+  requote (self, -1);
+  show_done (self);
+}
+
+static void
+take_payment (AxwSaleView *self,
+              gint64       amount)
+{
+  gint64 due = still_due (self, self->method);
+  AxwPayment p = { self->method, amount, amount };
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
+  if (amount <= 0)
+    {
+      banner (self, BANNER_ERROR, _("Type the amount received, or choose a quick amount"));
+      return;
+    }
+  if (self->method != AXW_PAY_CASH && amount > due)
+    {
+      g_autofree char *d = axw_money_format_screen (due);
+
+      text = g_strdup_printf (_("%s can take at most %s. Change is only given in cash."),
+                              method_label (self->method), d);
+      gtk_label_set_text (self->pay_message, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->pay_message), TRUE);
+      banner (self, BANNER_ERROR, text);
+      return;
+    }
+  g_array_append_val (self->payments, p);
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
+  if (amount >= due)
+    {
+      commit (self);
+      return;
+    }
+  axw_feedback_play (feedback (self), AXW_SOUND_ACCEPTED, GTK_WIDGET (self));
+  update_pay_page (self);
+  text = g_strdup_printf (_("Part payment taken. Still due: %s"),
+                          gtk_entry_get_placeholder_text (self->amount_entry));
+  banner (self, BANNER_OK, text);
+}
+
+static void
+pay_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+
+  if (axw_cart_is_empty (self->cart))
+    {
+      banner (self, BANNER_ERROR, _("The cart is empty: scan an item first"));
+      return;
+    }
+  if (!axw_pay_method_from_string (g_variant_get_string (param, NULL), &self->method))
+    self->method = AXW_PAY_CASH;
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
+  update_pay_page (self);
+  show_page (self, "pay", GTK_WIDGET (self->amount_entry));
+  total = axw_money_format_screen (still_due (self, self->method));
+  text = self->method == AXW_PAY_CASH
+         ? g_strdup_printf (_("Total %s. Type the cash received and press Enter (Enter alone: exact)"), total)
+         : g_strdup_printf (_("Total %s. When the customer's %s payment shows as paid, press Enter"),
+                            total, method_label (self->method));
+  banner (self, BANNER_INFO, text);
+  axw_feedback_say (feedback (self), text);
+}
+
+static void
+cash_quick_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  gint64 fen = g_variant_get_int32 (param);
+
+  if (axw_cart_is_empty (self->cart))
+    return;
+  self->method = AXW_PAY_CASH;
+  take_payment (self, fen > 0 ? fen : still_due (self, AXW_PAY_CASH));
+}
+
+static void
+pay_confirm_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
+  gint64 amount;
+
+  if (axw_cart_is_empty (self->cart))
+    return;
+  if (*text == '\0')
+    amount = still_due (self, self->method);
+  else if (!axw_money_parse (text, &amount, &error))
+    {
+      gtk_label_set_text (self->pay_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->pay_message), TRUE);
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
+  take_payment (self, amount);
+}
+
+static void
+amount_activate_cb (AxwSaleView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "sale.pay-confirm", NULL);
+}
+
+static void
+reprint_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->last_sale == NULL)
+    {
+      banner (self, BANNER_ERROR, _("No sale yet: there is no receipt to reprint"));
+      return;
+    }
+  if (axw_print_queue_reprint (db (self), self->last_sale->id, &error) == 0)
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
+  update_print_status (self);
+  banner (self, BANNER_OK, _("The last receipt is printing again"));
+}
+
+/* Navigation ------------------------------------------------------------- */
+
+static void
+new_sale_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  start_new_sale (AXW_SALE_VIEW (widget));
+}
+
+/* Escape: one step back, never further. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+
+  if (g_str_equal (page, "done"))
+    start_new_sale (self);
+  else if (!g_str_equal (page, "cart"))
+    {
+      show_page (self, "cart", GTK_WIDGET (self->code_entry));
+      if (self->payments->len > 0)
+        banner (self, BANNER_INFO, _("Part payments are kept: press a payment key to finish"));
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+}
+
+static void
+red_packet_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+
+  gtk_widget_set_visible (self->rp_result_box, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->red_packet_entry), "");
+  show_page (self, "red-packet", GTK_WIDGET (self->red_packet_entry));
+}
+
+static void
+red_packet_apply_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->red_packet_entry))));
+
+  if (*code == '\0')
+    {
+      banner (self, BANNER_ERROR, _("Scan or type the red packet code first"));
+      return;
+    }
+  apply_red_packet (self, code);
+}
+
+static void
+remove_red_packet_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+
+  axw_cart_set_voucher_code (self->cart, NULL);
+  requote (self, -1);
+  show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  banner (self, BANNER_INFO, _("No red packet on this sale"));
+}
+
+static void
+switch_cashier_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  g_signal_emit (widget, signals[SIGNAL_SWITCH_CASHIER], 0);
+}
+
+/* Settings of whoever is logged in --------------------------------------- */
+
+/* A chosen setting shows a ✔ as well as its colour. */
+static void
+mark_toggles (AxwSaleView *self)
+{
+  GtkToggleButton *toggles[] = { self->scale_100, self->scale_125, self->scale_150, self->scale_175,
+                                 self->scale_200, self->contrast_toggle, self->sound_toggle,
+                                 self->speech_toggle };
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    {
+      const char *base = g_object_get_data (G_OBJECT (toggles[i]), "axw-label");
+      g_autofree char *label = NULL;
+
+      if (base == NULL)
+        {
+          g_object_set_data_full (G_OBJECT (toggles[i]), "axw-label",
+                                  g_strdup (gtk_button_get_label (GTK_BUTTON (toggles[i]))), g_free);
+          base = g_object_get_data (G_OBJECT (toggles[i]), "axw-label");
+        }
+      label = gtk_toggle_button_get_active (toggles[i]) ? g_strconcat ("✔ ", base, NULL) : g_strdup (base);
+      gtk_button_set_label (GTK_BUTTON (toggles[i]), label);
+    }
+}
+
+static GtkToggleButton *
+scale_button (AxwSaleView *self,
+              int          pct)
+{
+  GtkToggleButton *buttons[] = { self->scale_100, self->scale_125, self->scale_150, self->scale_175,
+                                 self->scale_200 };
+
+  return buttons[CLAMP ((pct - 100 + 12) / 25, 0, 4)];
+}
+
+static void
+settings_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autofree char *title = g_strdup_printf (_("Settings of %s"), self->staff->name);
+
+  self->loading_prefs = TRUE;
+  gtk_label_set_text (self->prefs_title, title);
+  gtk_toggle_button_set_active (scale_button (self, self->staff->font_scale_pct), TRUE);
+  gtk_toggle_button_set_active (self->contrast_toggle, self->staff->high_contrast);
+  gtk_toggle_button_set_active (self->sound_toggle, self->staff->sound);
+  gtk_toggle_button_set_active (self->speech_toggle, self->staff->speech);
+  self->loading_prefs = FALSE;
+  mark_toggles (self);
+  show_page (self, "prefs", GTK_WIDGET (scale_button (self, self->staff->font_scale_pct)));
+}
+
+static void
+prefs_toggled_cb (AxwSaleView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkToggleButton *scales[] = { self->scale_100, self->scale_125, self->scale_150, self->scale_175,
+                                self->scale_200 };
+
+  if (self->loading_prefs || self->staff == NULL)
+    return;
+  mark_toggles (self);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    if (gtk_toggle_button_get_active (scales[i]))
+      self->staff->font_scale_pct = 100 + 25 * (int) i;
+  self->staff->high_contrast = gtk_toggle_button_get_active (self->contrast_toggle);
+  self->staff->sound = gtk_toggle_button_get_active (self->sound_toggle);
+  self->staff->speech = gtk_toggle_button_get_active (self->speech_toggle);
+  axw_application_apply_prefs (self->app, self->staff);
+  if (!axw_staff_save_prefs (db (self), self->staff, &error))
+    banner (self, BANNER_ERROR, error->message);
+}
+
+/* Public ----------------------------------------------------------------- */
+
+/**
+ * axw_sale_view_start:
+ * @staff: who is at the counter now (copied)
+ *
+ * Keeps the cart: a quick switch of cashier does not lose the sale.
+ */
+void
+axw_sale_view_start (AxwSaleView    *self,
+                     AxwApplication *app,
+                     const AxwStaff *staff)
+{
+  g_autofree char *cashier = NULL;
+
+  g_return_if_fail (AXW_IS_SALE_VIEW (self));
+
+  g_set_object (&self->app, app);
+  g_clear_pointer (&self->staff, axw_staff_free);
+  self->staff = axw_staff_copy (staff);
+  cashier = g_strdup_printf (_("Cashier: %s"), staff->name);
+  gtk_label_set_text (self->cashier_label, cashier);
+  gtk_widget_set_visible (self->manager_button, staff->manager);
+  update_promotions (self);
+  requote (self, -1);
+  if (axw_cart_is_empty (self->cart))
+    start_new_sale (self);
+  else
+    show_page (self, "cart", GTK_WIDGET (self->code_entry));
+}
+
+/* For the window's own commands: the banner, with the error sound when
+ * @error. */
+void
+axw_sale_view_show_message (AxwSaleView *self,
+                            gboolean     error,
+                            const char  *text)
+{
+  g_return_if_fail (AXW_IS_SALE_VIEW (self));
+  banner (self, error ? BANNER_ERROR : BANNER_INFO, text);
+}
+
+/* @fixed: (nullable): the time every sale is made at, for tests; %NULL
+ * for the clock */
+void
+axw_sale_view_set_clock (AxwSaleView *self,
+                         GDateTime   *fixed)
+{
+  g_return_if_fail (AXW_IS_SALE_VIEW (self));
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  self->fixed_now = fixed ? g_date_time_ref (fixed) : NULL;
+  if (self->app)
+    update_promotions (self);
+}
+
+/* Returns: "cart", "search", "red-packet", "qty", "pay", "done" or "prefs" */
+const char *
+axw_sale_view_get_page (AxwSaleView *self)
+{
+  g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+/* Returns: (transfer none): the cart lines shown (AxwCartRow) */
+GListModel *
+axw_sale_view_get_cart_model (AxwSaleView *self)
+{
+  g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+const AxwSale *
+axw_sale_view_get_quote (AxwSaleView *self)
+{
+  g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
+  return self->quote;
+}
+
+/* Returns: (nullable): the sale committed last */
+const AxwSale *
+axw_sale_view_get_last_sale (AxwSaleView *self)
+{
+  g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
+  return self->last_sale;
+}
+
+const AxwStaff *
+axw_sale_view_get_staff (AxwSaleView *self)
+{
+  g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
+  return self->staff;
+}
+
+/**
+ * axw_sale_view_get_text:
+ * @what: "banner", "total", "change", "red-packet", "due", "promotion"
+ *   or "print"
+ *
+ * Returns: what the screen shows there, as people read it
+ */
+const char *
+axw_sale_view_get_text (AxwSaleView *self,
+                        const char  *what)
+{
+  const struct { const char *what; GtkLabel *label; } labels[] = {
+    { "banner", self->banner_label }, { "total", self->total_label },
+    { "change", self->done_change }, { "red-packet", self->rp_result },
+    { "due", self->pay_due }, { "promotion", self->promotion_label },
+    { "print", self->print_label }, { "banner-icon", self->banner_icon },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].what, what))
+      return gtk_label_get_text (labels[i].label);
+  g_return_val_if_reached (NULL);
+}
+
+/* Cart columns ----------------------------------------------------------- */
+
+typedef const char *(*RowText) (AxwCartRow *row);
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (xalign) / 100.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "axw-cell");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  unused)
+{
+  RowText text = g_object_get_data (G_OBJECT (factory), "axw-text");
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      text (AXW_CART_ROW (gtk_list_item_get_item (item))));
+}
+
+static void
+add_column (AxwSaleView *self,
+            const char  *title,
+            RowText      text,
+            int          xalign_pct,
+            gboolean     expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "axw-text", text);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (xalign_pct));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (self->cart_view, column);
+}
+
+static void
+found_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  unused)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *price = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (name, "axw-found-name");
+  gtk_widget_add_css_class (detail, "axw-found-detail");
+  gtk_widget_add_css_class (price, "axw-found-price");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), name);
+  gtk_box_append (GTK_BOX (text), detail);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), price);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+found_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  unused)
+{
+  AxwProductRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (text)), axw_product_row_get_name (row));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (text)), axw_product_row_get_detail (row));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), axw_product_row_get_price (row));
+}
+
+/* At twice the text size a row of buttons must still fit: their labels
+ * wrap instead of widening the screen. */
+void
+axw_wrap_button_labels (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (c);
+
+      /* (a homogeneous box measures wrapped labels inconsistently) */
+      if (GTK_IS_BUTTON (c) && GTK_IS_LABEL (label) &&
+          !(GTK_IS_BOX (widget) && gtk_box_get_homogeneous (GTK_BOX (widget))))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+        }
+      else if (!GTK_IS_BUTTON (c))
+        axw_wrap_button_labels (c);
+    }
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+axw_sale_view_dispose (GObject *object)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (object);
+
+  g_clear_handle_id (&self->print_timer, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AXW_TYPE_SALE_VIEW);
+  /* the template's unnamed top box */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->app);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->found);
+  G_OBJECT_CLASS (axw_sale_view_parent_class)->dispose (object);
+}
+
+static void
+axw_sale_view_finalize (GObject *object)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (object);
+
+  g_clear_pointer (&self->staff, axw_staff_free);
+  g_clear_pointer (&self->cart, axw_cart_free);
+  g_clear_pointer (&self->quote, axw_sale_free);
+  g_clear_pointer (&self->last_sale, axw_sale_free);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_line, axw_line_free);
+  g_clear_pointer (&self->payments, g_array_unref);
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  G_OBJECT_CLASS (axw_sale_view_parent_class)->finalize (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AxwSaleView, name)
+
+static void
+axw_sale_view_class_init (AxwSaleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = axw_sale_view_dispose;
+  object_class->finalize = axw_sale_view_finalize;
+
+  signals[SIGNAL_SWITCH_CASHIER] = g_signal_new ("switch-cashier", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (AXW_TYPE_KEYPAD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-sale-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  BIND (pages); BIND (cashier_label); BIND (promotion_label); BIND (print_label);
+  BIND (banner); BIND (banner_icon); BIND (banner_label); BIND (banner_undo);
+  BIND (code_entry); BIND (cart_view); BIND (search_entry); BIND (search_view);
+  BIND (red_packet_entry); BIND (rp_result_box); BIND (rp_icon); BIND (rp_result);
+  BIND (qty_title); BIND (qty_entry); BIND (qty_keypad);
+  BIND (pay_title); BIND (pay_due); BIND (pay_paid); BIND (amount_entry); BIND (quick_box);
+  BIND (pay_keypad); BIND (pay_message);
+  BIND (done_change); BIND (done_detail); BIND (done_print); BIND (next_button);
+  BIND (recall_button); BIND (line_grid); BIND (manager_button); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label);
+  BIND (prefs_title); BIND (scale_100); BIND (scale_125); BIND (scale_150); BIND (scale_175);
+  BIND (scale_200); BIND (contrast_toggle); BIND (sound_toggle); BIND (speech_toggle);
+
+  gtk_widget_class_install_action (widget_class, "sale.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "sale.add-found", "u", add_found_action);
+  gtk_widget_class_install_action (widget_class, "sale.add-code", "s", add_code_action);
+  gtk_widget_class_install_action (widget_class, "sale.set-qty", NULL, set_qty_action);
+  gtk_widget_class_install_action (widget_class, "sale.qty-plus", NULL, qty_plus_action);
+  gtk_widget_class_install_action (widget_class, "sale.qty-minus", NULL, qty_minus_action);
+  gtk_widget_class_install_action (widget_class, "sale.remove-line", NULL, remove_line_action);
+  gtk_widget_class_install_action (widget_class, "sale.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "sale.hold", NULL, hold_action);
+  gtk_widget_class_install_action (widget_class, "sale.recall", NULL, recall_action);
+  gtk_widget_class_install_action (widget_class, "sale.red-packet", NULL, red_packet_action);
+  gtk_widget_class_install_action (widget_class, "sale.red-packet-apply", NULL, red_packet_apply_action);
+  gtk_widget_class_install_action (widget_class, "sale.remove-red-packet", NULL, remove_red_packet_action);
+  gtk_widget_class_install_action (widget_class, "sale.pay", "s", pay_action);
+  gtk_widget_class_install_action (widget_class, "sale.cash-quick", "i", cash_quick_action);
+  gtk_widget_class_install_action (widget_class, "sale.pay-confirm", NULL, pay_confirm_action);
+  gtk_widget_class_install_action (widget_class, "sale.reprint", NULL, reprint_action);
+  gtk_widget_class_install_action (widget_class, "sale.new-sale", NULL, new_sale_action);
+  gtk_widget_class_install_action (widget_class, "sale.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "sale.switch-cashier", NULL, switch_cashier_action);
+  gtk_widget_class_install_action (widget_class, "sale.settings", NULL, settings_action);
+}
+
+static void
+axw_sale_view_init (AxwSaleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cart = axw_cart_new ();
+  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_cart_free);
+  self->payments = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
+  self->rows = g_list_store_new (AXW_TYPE_CART_ROW);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->cart_view, GTK_SELECTION_MODEL (self->selection));
+  add_column (self, _("Item"), axw_cart_row_get_name, 0, TRUE);
+  add_column (self, _("Qty"), axw_cart_row_get_qty, 100, FALSE);
+  add_column (self, _("Price"), axw_cart_row_get_price, 100, FALSE);
+  add_column (self, _("Amount"), axw_cart_row_get_amount, 100, FALSE);
+  add_column (self, _("Promotion"), axw_cart_row_get_promotion, 0, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cart_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Cart lines: arrow keys choose a line"), -1);
+
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    self->found = g_list_store_new (AXW_TYPE_PRODUCT_ROW);
+    g_signal_connect (factory, "setup", G_CALLBACK (found_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (found_bind_cb), NULL);
+    gtk_list_view_set_factory (self->search_view, factory);
+    g_object_unref (factory);
+    gtk_list_view_set_model (self->search_view,
+                             GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)))));
+  }
+
+  axw_wrap_button_labels (self->line_grid);
+  axw_wrap_button_labels (self->action_grid);
+  axw_keypad_set_target (self->qty_keypad, GTK_EDITABLE (self->qty_entry));
+  axw_keypad_set_target (self->pay_keypad, GTK_EDITABLE (self->amount_entry));
+  axw_keypad_set_decimal (self->pay_keypad, TRUE);
+  g_signal_connect_swapped (self->code_entry, "activate", G_CALLBACK (code_activate_cb), self);
+  g_signal_connect_swapped (self->red_packet_entry, "activate", G_CALLBACK (red_packet_activate_cb), self);
+  g_signal_connect_swapped (self->qty_entry, "activate", G_CALLBACK (qty_activate_cb), self);
+  g_signal_connect_swapped (self->amount_entry, "activate", G_CALLBACK (amount_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (self->search_view, "activate", G_CALLBACK (search_row_activate_cb), self);
+  g_signal_connect_swapped (self->scale_100, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+  g_signal_connect_swapped (self->scale_125, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+  g_signal_connect_swapped (self->scale_150, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+  g_signal_connect_swapped (self->scale_175, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+  g_signal_connect_swapped (self->scale_200, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+  g_signal_connect_swapped (self->contrast_toggle, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+  g_signal_connect_swapped (self->sound_toggle, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+  g_signal_connect_swapped (self->speech_toggle, "toggled", G_CALLBACK (prefs_toggled_cb), self);
+}

@@ -1,0 +1,194 @@
+/* axw-cli-sync.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * export, sync and import-online: the online shop (DESIGN §9).
+ */
+#include <glib/gi18n.h>
+
+#include "axw-cli.h"
+#include "axw-error.h"
+#include "axw-export.h"
+#include "axw-online-orders.h"
+#include "axw-sync.h"
+
+static const char export_usage[] =
+  N_("Usage: aixinwu export --out DIR [--full]\n"
+     "Writes the sales since the last export, products.csv and manifest.json to DIR\n"
+     "(formats: data/EXPORT.md). --full writes every sale again.");
+
+int
+axw_cli_cmd_export (AxwCli  *cli,
+                    int      argc,
+                    char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  AxwExportResult r;
+  const char *out = NULL;
+  gboolean full = FALSE;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_(export_usage));
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--full"))
+        full = TRUE;
+      else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
+        out = argv[++i];
+      else
+        return axw_cli_usage (_(export_usage));
+    }
+  if (out == NULL || *out == '\0')
+    return axw_cli_usage (_(export_usage));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (!axw_export_run (db, out, full, &r, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+
+  if (r.n_sales_files == 0 && !r.wrote_products)
+    g_print (_("Nothing new to export.\n"));
+  if (r.n_sales_files > 0)
+    g_print (_("%" G_GUINT64_FORMAT " sales written; exported up to sale %" G_GINT64_FORMAT ".\n"),
+             r.n_sales, r.last_sale_id);
+  if (r.wrote_products)
+    g_print (_("products.csv written: %" G_GUINT64_FORMAT " products.\n"), r.n_products);
+  return AXW_EXIT_OK;
+}
+
+static const char sync_usage[] =
+  N_("Usage: aixinwu sync [--now] [--timeout SECONDS]\n"
+     "       aixinwu sync --status | --dead | --retry-dead\n"
+     "Sends the sales waiting in the outbox to the online shop (settings sync.endpoint and\n"
+     "sync.token_file, a file only you can read). --now also sends the sales whose retry time\n"
+     "has not come. --dead lists the sales the online shop refused; --retry-dead queues them again.");
+
+static int
+print_status (AxwDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(AxwSyncStatus) st = { 0 };
+
+  if (!axw_sync_get_status (db, &st, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print ("pending\t%" G_GINT64_FORMAT "\n", st.pending);
+  g_print ("sent\t%" G_GINT64_FORMAT "\n", st.sent);
+  g_print ("dead\t%" G_GINT64_FORMAT "\n", st.dead);
+  g_print ("last_success\t%s\n", st.last_success ? st.last_success : "");
+  g_print ("last_error\t%s\n", st.last_error ? st.last_error : "");
+  g_print ("next_attempt_at\t%s\n", st.next_attempt_at ? st.next_attempt_at : "");
+  return AXW_EXIT_OK;
+}
+
+static int
+print_dead (AxwDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dead = axw_sync_list_dead (db, &error);
+
+  if (dead == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < dead->len; i++)
+    {
+      AxwOutboxEntry *e = g_ptr_array_index (dead, i);
+
+      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", e->receipt_no, e->uuid, e->attempts,
+               e->last_error ? e->last_error : "");
+    }
+  if (dead->len == 0)
+    g_printerr (_("No sales were refused by the online shop.\n"));
+  return AXW_EXIT_OK;
+}
+
+static int
+retry_dead (AxwDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = axw_sync_retry_dead (db, NULL, &error);
+
+  if (n < 0)
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("%" G_GINT64_FORMAT " sales queued again; run aixinwu sync to send them.\n"), n);
+  return AXW_EXIT_OK;
+}
+
+int
+axw_cli_cmd_sync (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  AxwSyncOptions options = { 0 };
+  AxwSyncReport report;
+  const char *mode = NULL;
+  gboolean ok;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_(sync_usage));
+  for (int i = 1; i < argc; i++)
+    {
+      guint64 secs;
+
+      if (g_str_equal (argv[i], "--now"))
+        options.ignore_backoff = TRUE;
+      else if (g_str_equal (argv[i], "--timeout") && i + 1 < argc &&
+               g_ascii_string_to_unsigned (argv[i + 1], 10, 1, 3600, &secs, NULL))
+        {
+          options.timeout_s = (guint) secs;
+          i++;
+        }
+      else if (mode == NULL && (g_str_equal (argv[i], "--status") || g_str_equal (argv[i], "--dead") ||
+                                g_str_equal (argv[i], "--retry-dead")))
+        mode = argv[i];
+      else
+        return axw_cli_usage (_(sync_usage));
+    }
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (g_strcmp0 (mode, "--status") == 0)
+    return print_status (db);
+  if (g_strcmp0 (mode, "--dead") == 0)
+    return print_dead (db);
+  if (g_strcmp0 (mode, "--retry-dead") == 0)
+    return retry_dead (db);
+
+  ok = axw_sync_push (db, &options, &report, NULL, &error);
+  if (report.sent > 0 || report.dead > 0 || ok)
+    g_print (_("%u sales sent, %u refused (see aixinwu sync --dead).\n"), report.sent, report.dead);
+  if (!ok)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return AXW_EXIT_OK;
+}
+
+static const char import_online_usage[] =
+  N_("Usage: aixinwu import-online FILE.jsonl\n"
+     "Takes the goods of the online shop's orders from the stock, each order once\n"
+     "(one JSON object per line: {\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]};\n"
+     "see data/EXPORT.md). \"-\" reads standard input.");
+
+int
+axw_cli_cmd_import_online (AxwCli  *cli,
+                           int      argc,
+                           char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AxwOnlineImport stats;
+  gsize len;
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc != 2)
+    return axw_cli_usage (_(import_online_usage));
+  text = axw_cli_read_file (argv[1], &len, &error);
+  if (text == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (!axw_online_orders_import (db, text, len, NULL, &stats, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,
+           stats.already);
+  return AXW_EXIT_OK;
+}

@@ -1,0 +1,660 @@
+/* axw-sync.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row leaves "pending" only after the server answered: a kill while a
+ * batch is on the wire sends it again, and the server drops the
+ * duplicates by sale UUID. A 4xx for a batch is narrowed down sale by
+ * sale, so only the sales the server refuses go to the dead letters.
+ */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "axw-audit.h"
+#include "axw-bizdate.h"
+#include "axw-error.h"
+#include "axw-sale-docs.h"
+#include "axw-settings.h"
+#include "axw-sync.h"
+
+#define BACKOFF_MAX_S 3600
+#define ERROR_TEXT_MAX 300
+
+typedef enum {
+  PUSH_SENT,
+  PUSH_RETRY,     /* 5xx, timeout, network: try again later */
+  PUSH_REFUSED,   /* 4xx: the server will never take it as it is */
+} PushOutcome;
+
+typedef struct {
+  AxwDb                *db;
+  const AxwSyncOptions *options;
+  AxwSyncReport        *report;
+  GCancellable         *cancellable;
+  SoupSession          *session;
+  char                 *endpoint;
+  char                 *auth;
+  char                 *shop;
+  char                 *terminal;
+  char                 *last_error;
+} Push;
+
+static void
+push_clear (Push *p)
+{
+  g_clear_object (&p->session);
+  g_free (p->endpoint);
+  g_free (p->auth);
+  g_free (p->shop);
+  g_free (p->terminal);
+  g_free (p->last_error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Push, push_clear)
+
+/**
+ * axw_sync_read_token:
+ * @path: the file named by sync.token_file
+ *
+ * A secret must be readable by its owner only: a file others may read is
+ * refused, so a leaked token is noticed before it is used.
+ *
+ * Returns: (transfer full): the token, or %NULL with @error
+ */
+char *
+axw_sync_read_token (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  if (path == NULL || *path == '\0')
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("No token file is set. Put the online shop's token in a file only you can read "
+                     "(chmod 600) and run: aixinwu settings set sync.token_file FILE"));
+      return NULL;
+    }
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("The token file %s cannot be read. Check sync.token_file."), path);
+      return NULL;
+    }
+  if ((st.st_mode & 0077) != 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   _("The token file %s can be read by other users (mode %04o). Run: chmod 600 %s"),
+                   path, (unsigned) (st.st_mode & 07777), path);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+  g_strstrip (text);
+  if (*text == '\0' || strpbrk (text, "\r\n") != NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The token file %s must hold the token on one line."), path);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+push_init (Push    *p,
+           GError **error)
+{
+  g_autofree char *token_file = axw_settings_get (p->db, "sync.token_file");
+  g_autofree char *token = NULL;
+
+  p->endpoint = axw_settings_get (p->db, "sync.endpoint");
+  if (p->endpoint == NULL || *p->endpoint == '\0' || !g_uri_is_valid (p->endpoint, G_URI_FLAGS_NONE, NULL))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The online shop's address is not set. Run: aixinwu settings set sync.endpoint https://…"));
+      return FALSE;
+    }
+  token = axw_sync_read_token (token_file, error);
+  if (token == NULL)
+    return FALSE;
+  p->auth = g_strdup_printf ("Bearer %s", token);
+  p->shop = axw_settings_get (p->db, "shop.code");
+  p->terminal = axw_settings_get (p->db, "terminal.code");
+  p->session = soup_session_new_with_options ("timeout", p->options->timeout_s ? p->options->timeout_s : 30,
+                                              "user-agent", "aixinwu/" AXW_VERSION, NULL);
+  return TRUE;
+}
+
+/* The documents of @ids (ascending), each run of consecutive ids read
+ * with one pass of the export's reader. */
+static gboolean
+append_documents (AxwDb         *db,
+                  const gint64  *ids,
+                  guint          n,
+                  GString       *out,
+                  GError       **error)
+{
+  guint i = 0;
+  gboolean first = TRUE;
+
+  while (i < n)
+    {
+      g_autoptr(AxwSaleDocs) docs = NULL;
+      guint j = i;
+      gint64 id;
+
+      while (j + 1 < n && ids[j + 1] == ids[j] + 1)
+        j++;
+      docs = axw_sale_docs_open (db, ids[i] - 1, ids[j], error);
+      if (docs == NULL)
+        return FALSE;
+      do
+        {
+          gsize mark = out->len;
+
+          if (!first)
+            g_string_append_c (out, ',');
+          if (!axw_sale_docs_next (docs, out, &id, error))
+            return FALSE;
+          if (id == 0)
+            g_string_truncate (out, mark);
+          first = first && id == 0;
+        }
+      while (id != 0);
+      i = j + 1;
+    }
+  return TRUE;
+}
+
+static GBytes *
+batch_body (Push          *p,
+            const gint64  *ids,
+            guint          n,
+            GError       **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\"shop\":");
+
+  axw_json_append_string (out, p->shop);
+  g_string_append (out, ",\"terminal\":");
+  axw_json_append_string (out, p->terminal);
+  g_string_append (out, ",\"sales\":[");
+  if (!append_documents (p->db, ids, n, out, error))
+    return NULL;
+  g_string_append (out, "]}");
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* The server's words, short and printable, for the manager's list. */
+static char *
+server_message (SoupMessage *msg,
+                GBytes      *body)
+{
+  gsize len = 0;
+  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
+  g_autofree char *text = g_utf8_make_valid (data ? data : "", (gssize) MIN (len, ERROR_TEXT_MAX));
+
+  g_strstrip (g_strdelimit (text, "\r\n\t", ' '));
+  return g_strdup_printf ("HTTP %u %s%s%s", soup_message_get_status (msg),
+                          soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "",
+                          *text ? ": " : "", text);
+}
+
+static PushOutcome
+post (Push    *p,
+      GBytes  *body,
+      char   **out_message)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, p->endpoint);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  guint status;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", p->auth);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (p->session, msg, p->cancellable, &error);
+  if (reply == NULL)
+    {
+      *out_message = g_strdup (error->message);
+      return PUSH_RETRY;
+    }
+  status = soup_message_get_status (msg);
+  *out_message = server_message (msg, reply);
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    return PUSH_SENT;
+  /* 408 and 429 say "not now", not "never". */
+  if (SOUP_STATUS_IS_CLIENT_ERROR (status) && status != SOUP_STATUS_REQUEST_TIMEOUT && status != 429)
+    return PUSH_REFUSED;
+  return PUSH_RETRY;
+}
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static char *
+utc_iso_in (gint64 seconds)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, (gdouble) seconds);
+
+  return axw_time_to_utc_iso (then);
+}
+
+/* Exponential backoff with jitter: base × 2^attempts, capped, then a
+ * random half to full of it, so terminals do not retry in step. */
+static gint64
+backoff_s (const AxwSyncOptions *options,
+           gint64                attempts)
+{
+  gint64 base = options->backoff_base_s ? options->backoff_base_s : 30;
+  gint64 delay = base << MIN (attempts, 20);
+
+  delay = MIN (delay, BACKOFF_MAX_S);
+  return MAX (1, delay / 2 + g_random_int_range (0, (gint32) (delay / 2 + 1)));
+}
+
+/* Outbox rows due for sending, by outbox order; sale ids ascend with it. */
+typedef struct {
+  guint   n;
+  gint64  outbox_id[AXW_SYNC_BATCH_MAX];
+  gint64  sale_id[AXW_SYNC_BATCH_MAX];
+  gint64  attempts[AXW_SYNC_BATCH_MAX];
+} Batch;
+
+static gboolean
+mark (Push          *p,
+      const Batch   *b,
+      guint          from,
+      guint          n,
+      PushOutcome    outcome,
+      const char    *message,
+      GError       **error)
+{
+  static const char *status[] = { [PUSH_SENT] = "sent", [PUSH_RETRY] = "pending", [PUSH_REFUSED] = "dead" };
+  g_autofree char *now = axw_now_utc_iso ();
+  sqlite3_stmt *stmt;
+
+  if (!axw_db_begin (p->db, error))
+    return FALSE;
+  stmt = axw_db_prepare (p->db,
+    "UPDATE outbox SET attempts = attempts + 1, status = ?2, sent_at = ?3, last_error = ?4, "
+    "next_attempt_at = ?5 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = from; i < from + n; i++)
+    {
+      g_autofree char *next = NULL;
+
+      if (outcome == PUSH_RETRY)
+        next = utc_iso_in (backoff_s (p->options, b->attempts[i]));
+      sqlite3_bind_int64 (stmt, 1, b->outbox_id[i]);
+      axw_db_bind_text (stmt, 2, status[outcome]);
+      axw_db_bind_text (stmt, 3, outcome == PUSH_SENT ? now : NULL);
+      axw_db_bind_text (stmt, 4, outcome == PUSH_SENT ? NULL : message);
+      axw_db_bind_text (stmt, 5, next);
+      if (!axw_db_step_done (p->db, stmt, error))
+        goto fail;
+    }
+  if (!axw_db_commit (p->db, error))
+    goto fail;
+  if (outcome == PUSH_SENT)
+    p->report->sent += n;
+  else if (outcome == PUSH_REFUSED)
+    p->report->dead += n;
+  else
+    p->report->retry += n;
+  if (outcome == PUSH_RETRY)
+    {
+      g_free (p->last_error);
+      p->last_error = g_strdup (message);
+    }
+  return TRUE;
+
+fail:
+  axw_db_rollback (p->db);
+  return FALSE;
+}
+
+static gboolean
+load_batch (Push     *p,
+            Batch    *b,
+            GError  **error)
+{
+  g_autofree char *now = axw_now_utc_iso ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = axw_db_prepare (p->db,
+    "SELECT id, sale_id, attempts FROM outbox WHERE status = 'pending' "
+    "AND (?1 OR next_attempt_at IS NULL OR next_attempt_at <= ?2) ORDER BY id LIMIT ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, p->options->ignore_backoff);
+  axw_db_bind_text (stmt, 2, now);
+  sqlite3_bind_int (stmt, 3, AXW_SYNC_BATCH_MAX);
+  b->n = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      b->outbox_id[b->n] = sqlite3_column_int64 (stmt, 0);
+      b->sale_id[b->n] = sqlite3_column_int64 (stmt, 1);
+      b->attempts[b->n] = sqlite3_column_int64 (stmt, 2);
+      b->n++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return axw_db_set_error (p->db, rc, error);
+  return TRUE;
+}
+
+/* Sends b[from, from+n) as one request and records the answer. */
+static gboolean
+send_range (Push         *p,
+            const Batch  *b,
+            guint         from,
+            guint         n,
+            PushOutcome  *out_outcome,
+            GError      **error)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *message = NULL;
+  g_autofree gint64 *ids = g_memdup2 (b->sale_id + from, n * sizeof (gint64));
+
+  /* Sale ids in outbox order may not ascend (a refund queued late). */
+  qsort (ids, n, sizeof (gint64), compare_ids);
+  body = batch_body (p, ids, n, error);
+  if (body == NULL)
+    return FALSE;
+  *out_outcome = post (p, body, &message);
+  if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
+    return FALSE;   /* the program is closing: the rows stay as they were */
+  if (*out_outcome == PUSH_REFUSED && n > 1)
+    return TRUE;   /* the caller narrows it down */
+  return mark (p, b, from, n, *out_outcome, message, error);
+}
+
+/* A refused batch, sale by sale: only what the server refuses alone is
+ * dead. Stops at the first failure worth retrying. */
+static gboolean
+send_one_by_one (Push         *p,
+                 const Batch  *b,
+                 PushOutcome  *out_outcome,
+                 GError      **error)
+{
+  for (guint i = 0; i < b->n; i++)
+    {
+      if (!send_range (p, b, i, 1, out_outcome, error))
+        return FALSE;
+      if (*out_outcome == PUSH_RETRY)
+        return TRUE;
+    }
+  *out_outcome = PUSH_SENT;
+  return TRUE;
+}
+
+/**
+ * axw_sync_push:
+ * @options: (nullable): timeouts and backoff; %NULL for the defaults
+ * @report: (out caller-allocates): how many sales were sent, dead, retried
+ *
+ * Sends every due outbox row. Blocks on the network: the GUI calls
+ * axw_sync_push_async() instead.
+ *
+ * Returns: %FALSE with @error when sync is not set up, the database
+ *   fails, or the server could not take a batch now (%AXW_ERROR_NETWORK;
+ *   those sales wait for their retry)
+ */
+gboolean
+axw_sync_push (AxwDb                *db,
+               const AxwSyncOptions *options,
+               AxwSyncReport        *report,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  static const AxwSyncOptions defaults = { 0 };
+  g_auto(Push) p = { .db = db, .options = options ? options : &defaults, .report = report,
+                     .cancellable = cancellable };
+  g_autofree Batch *b = g_new0 (Batch, 1);
+
+  g_return_val_if_fail (AXW_IS_DB (db), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  memset (report, 0, sizeof *report);
+  if (!push_init (&p, error))
+    return FALSE;
+  for (;;)
+    {
+      PushOutcome outcome;
+
+      if (!load_batch (&p, b, error))
+        return FALSE;
+      if (b->n == 0)
+        break;
+      if (!send_range (&p, b, 0, b->n, &outcome, error))
+        return FALSE;
+      if (outcome == PUSH_REFUSED && b->n > 1 && !send_one_by_one (&p, b, &outcome, error))
+        return FALSE;
+      if (outcome == PUSH_RETRY)
+        {
+          gint64 waiting = axw_db_query_int (db, "SELECT count(*) FROM outbox WHERE status = 'pending'", 0);
+
+          g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
+                       _("The online shop did not take the sales (%s). %" G_GINT64_FORMAT " sales wait "
+                         "and are sent again later; the counter can go on selling."), p.last_error, waiting);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+typedef struct {
+  char           *db_path;
+  AxwSyncOptions  options;
+} PushJob;
+
+static void
+push_job_free (PushJob *job)
+{
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+push_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  PushJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
+  g_autofree AxwSyncReport *report = g_new0 (AxwSyncReport, 1);
+
+  if (db == NULL || !axw_sync_push (db, &job->options, report, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&report), g_free);
+}
+
+/**
+ * axw_sync_push_async:
+ * @db_path: the database; the thread opens its own connection
+ *
+ * Runs axw_sync_push() in a worker thread: the counter never waits on the
+ * network. Read the outcome with axw_sync_push_finish() and the counts
+ * with axw_sync_get_status().
+ */
+void
+axw_sync_push_async (const char           *db_path,
+                     const AxwSyncOptions *options,
+                     GCancellable         *cancellable,
+                     GAsyncReadyCallback   callback,
+                     gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PushJob *job = g_new0 (PushJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  if (options != NULL)
+    job->options = *options;
+  g_task_set_source_tag (task, axw_sync_push_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) push_job_free);
+  g_task_run_in_thread (task, push_thread);
+}
+
+gboolean
+axw_sync_push_finish (GAsyncResult   *result,
+                      AxwSyncReport  *report,
+                      GError        **error)
+{
+  g_autofree AxwSyncReport *r = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (r == NULL)
+    return FALSE;
+  if (report != NULL)
+    *report = *r;
+  return TRUE;
+}
+
+/**
+ * axw_sync_get_status:
+ * @status: (out caller-allocates): counts and the latest success and error
+ *
+ * Cheap enough for the sale screen's indicator.
+ */
+gboolean
+axw_sync_get_status (AxwDb          *db,
+                     AxwSyncStatus  *status,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (status, 0, sizeof *status);
+  stmt = axw_db_prepare (db,
+    "SELECT (SELECT count(*) FROM outbox WHERE status = 'pending'), "
+    "(SELECT count(*) FROM outbox WHERE status = 'dead'), "
+    "(SELECT count(*) FROM outbox WHERE status = 'sent'), "
+    "(SELECT max(sent_at) FROM outbox WHERE status = 'sent'), "
+    "(SELECT last_error FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL "
+    "  ORDER BY next_attempt_at DESC LIMIT 1), "
+    "(SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending')", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      status->pending = sqlite3_column_int64 (stmt, 0);
+      status->dead = sqlite3_column_int64 (stmt, 1);
+      status->sent = sqlite3_column_int64 (stmt, 2);
+      status->last_success = axw_db_column_dup (stmt, 3);
+      status->last_error = axw_db_column_dup (stmt, 4);
+      status->next_attempt_at = axw_db_column_dup (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return axw_db_set_error (db, rc, error);
+  return TRUE;
+}
+
+void
+axw_sync_status_clear (AxwSyncStatus *status)
+{
+  g_clear_pointer (&status->last_success, g_free);
+  g_clear_pointer (&status->last_error, g_free);
+  g_clear_pointer (&status->next_attempt_at, g_free);
+}
+
+void
+axw_outbox_entry_free (AxwOutboxEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->uuid);
+  g_free (entry->receipt_no);
+  g_free (entry->last_error);
+  g_free (entry);
+}
+
+/**
+ * axw_sync_list_dead:
+ *
+ * Returns: (transfer full) (element-type AxwOutboxEntry): the sales the
+ *   online shop refused, oldest first, or %NULL with @error
+ */
+GPtrArray *
+axw_sync_list_dead (AxwDb   *db,
+                    GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_outbox_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = axw_db_prepare (db, "SELECT o.sale_id, s.uuid, s.receipt_no, o.attempts, o.last_error FROM outbox o "
+                             "JOIN sales s ON s.id = o.sale_id WHERE o.status = 'dead' ORDER BY o.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwOutboxEntry *e = g_new0 (AxwOutboxEntry, 1);
+
+      e->sale_id = sqlite3_column_int64 (stmt, 0);
+      e->uuid = axw_db_column_dup (stmt, 1);
+      e->receipt_no = axw_db_column_dup (stmt, 2);
+      e->attempts = sqlite3_column_int64 (stmt, 3);
+      e->last_error = axw_db_column_dup (stmt, 4);
+      g_ptr_array_add (list, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * axw_sync_retry_dead:
+ * @staff: (nullable): who asked, for the audit log
+ *
+ * Puts every dead letter back in the queue, due now (after the server
+ * or the data was fixed).
+ *
+ * Returns: how many, or -1 with @error
+ */
+gint64
+axw_sync_retry_dead (AxwDb       *db,
+                     const char  *staff,
+                     GError     **error)
+{
+  g_autofree char *detail = NULL;
+  gint64 n;
+
+  if (!axw_db_begin (db, error))
+    return -1;
+  if (!axw_db_exec (db, "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL "
+                        "WHERE status = 'dead'", error))
+    goto fail;
+  n = sqlite3_changes (axw_db_get_handle (db));
+  detail = g_strdup_printf ("%" G_GINT64_FORMAT " sales queued again", n);
+  if (n > 0 && !axw_audit_append (db, staff, "sync.retry", detail, error))
+    goto fail;
+  if (!axw_db_commit (db, error))
+    goto fail;
+  return n;
+
+fail:
+  axw_db_rollback (db);
+  return -1;
+}

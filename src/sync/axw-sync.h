@@ -1,0 +1,82 @@
+/* axw-sync.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pushes the outbox to the online shop (DESIGN §9): batches of at most
+ * 100 sale documents (the export's format), bearer token from a 0600
+ * file, idempotent by sale UUID on the server; 2xx sent, 5xx and network
+ * errors retried with exponential backoff and jitter, 4xx dead-lettered.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "axw-db.h"
+
+G_BEGIN_DECLS
+
+#define AXW_SYNC_BATCH_MAX 100
+
+typedef struct {
+  guint     timeout_s;        /* per request; 0: 30 s */
+  guint     backoff_base_s;   /* first retry delay; 0: 30 s (doubles, up to 1 h) */
+  gboolean  ignore_backoff;   /* send rows whose retry time has not come yet */
+} AxwSyncOptions;
+
+typedef struct {
+  guint   sent;
+  guint   dead;
+  guint   retry;              /* failed for now; will be retried */
+} AxwSyncReport;
+
+typedef struct {
+  gint64  pending;
+  gint64  dead;
+  gint64  sent;
+  char   *last_success;       /* UTC ISO-8601, or NULL: never */
+  char   *last_error;         /* of a sale still waiting, or NULL */
+  char   *next_attempt_at;    /* the earliest retry, or NULL */
+} AxwSyncStatus;
+
+typedef struct {
+  gint64  sale_id;
+  char   *uuid;
+  char   *receipt_no;
+  gint64  attempts;
+  char   *last_error;
+} AxwOutboxEntry;
+
+gboolean   axw_sync_push          (AxwDb                *db,
+                                   const AxwSyncOptions *options,
+                                   AxwSyncReport        *report,
+                                   GCancellable         *cancellable,
+                                   GError              **error);
+void       axw_sync_push_async    (const char           *db_path,
+                                   const AxwSyncOptions *options,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+gboolean   axw_sync_push_finish   (GAsyncResult         *result,
+                                   AxwSyncReport        *report,
+                                   GError              **error);
+
+gboolean   axw_sync_get_status    (AxwDb                *db,
+                                   AxwSyncStatus        *status,
+                                   GError              **error);
+void       axw_sync_status_clear  (AxwSyncStatus        *status);
+
+GPtrArray *axw_sync_list_dead     (AxwDb                *db,
+                                   GError              **error);
+gint64     axw_sync_retry_dead    (AxwDb                *db,
+                                   const char           *staff,
+                                   GError              **error);
+void       axw_outbox_entry_free  (AxwOutboxEntry       *entry);
+
+char      *axw_sync_read_token    (const char           *path,
+                                   GError              **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AxwSyncStatus, axw_sync_status_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwOutboxEntry, axw_outbox_entry_free)
+
+G_END_DECLS

@@ -1,0 +1,255 @@
+/* axw-ui-test-util.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The counter under Xvfb: a fresh demo database, the real application and
+ * window, keys typed through the X server (XTest) with real timestamps,
+ * and PNGs of what is on screen.
+ */
+#pragma once
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "axw-application.h"
+#include "axw-cli.h"
+#include "axw-window.h"
+
+typedef struct {
+  char           *dir;
+  char           *db_path;
+  AxwApplication *app;
+  AxwWindow      *window;
+  AxwSaleView    *sale;
+  AxwLoginView   *login;
+} UiFixture;
+
+static inline void
+ui_pump (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  do
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+  while (g_get_monotonic_time () < end);
+}
+
+static inline void
+ui_save_png (GtkWidget  *widget,
+             const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  const char *root = g_getenv ("MESON_BUILD_ROOT");
+  g_autofree char *dir = g_build_filename (root ? root : ".", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  ui_pump (60);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+/* 12 December 2026, 10:00 in Shanghai: 爱心日 and 爱心月 both hold. */
+static inline GDateTime *
+ui_love_day (void)
+{
+  return g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
+}
+
+static inline void
+ui_setup (UiFixture     *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = ui_love_day ();
+
+  f->dir = g_dir_make_tmp ("axw-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "shop.db", NULL);
+  static guint serial;
+  g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.Test%u", ++serial);
+
+  /* one application per test, each with its own bus name */
+  f->app = g_object_new (AXW_TYPE_APPLICATION, "application-id", id, "flags", G_APPLICATION_NON_UNIQUE,
+                         "db-path", f->db_path, NULL);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_true (AXW_IS_WINDOW (f->window));
+  f->sale = axw_window_get_sale_view (f->window);
+  f->login = axw_window_get_login_view (f->window);
+  axw_sale_view_set_clock (f->sale, day);
+  ui_pump (300);
+}
+
+static inline void
+ui_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (path, name, NULL);
+
+      if (g_file_test (p, G_FILE_TEST_IS_DIR))
+        ui_rm_rf (p);
+      else
+        g_unlink (p);
+    }
+  g_rmdir (path);
+}
+
+static inline void
+ui_teardown (UiFixture     *f,
+             gconstpointer  data)
+{
+  axw_application_apply_prefs (f->app, NULL);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ui_pump (50);
+  g_application_quit (G_APPLICATION (f->app));
+  g_clear_object (&f->app);
+  ui_rm_rf (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+/* Logs in through the actions a touch user triggers. */
+static inline void
+ui_login_touch (UiFixture  *f,
+                const char *name,
+                const char *pin)
+{
+  GtkWidget *w = GTK_WIDGET (f->login);
+
+  g_assert_true (gtk_widget_activate_action (w, "login.choose", "s", name));
+  for (const char *p = pin; *p; p++)
+    {
+      char key[2] = { *p, 0 };
+
+      g_assert_true (gtk_widget_activate_action (w, "login.key", "s", key));
+    }
+  g_assert_true (gtk_widget_activate_action (w, "login.key", "s", "ok"));
+  ui_pump (50);
+}
+
+static inline gint64
+ui_query_int (UiFixture  *f,
+              const char *sql)
+{
+  return axw_db_query_int (axw_application_get_db (f->app), sql, -1);
+}
+
+/* Keys through the X server ---------------------------------------------- */
+
+static inline Display *
+ui_xdisplay (void)
+{
+  return gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+}
+
+static inline void
+ui_focus_window (UiFixture *f)
+{
+  Display *dpy = ui_xdisplay ();
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  Window xid = gdk_x11_surface_get_xid (surface);
+
+  XTestFakeMotionEvent (dpy, -1, 200, 200, 0);
+  XSetInputFocus (dpy, xid, RevertToParent, CurrentTime);
+  XFlush (dpy);
+  ui_pump (100);
+}
+
+/* One key, pressed @delay_ms after the key before (the server keeps the
+ * order and the time). */
+static inline void
+ui_key (KeySym sym,
+        int    delay_ms)
+{
+  Display *dpy = ui_xdisplay ();
+  KeyCode code = XKeysymToKeycode (dpy, sym);
+  KeyCode shift = XKeysymToKeycode (dpy, XK_Shift_L);
+  gboolean upper = (sym >= XK_A && sym <= XK_Z) || sym == XK_asterisk || sym == XK_plus;
+
+  g_assert_cmpint (code, !=, 0);
+  if (upper)
+    XTestFakeKeyEvent (dpy, shift, True, delay_ms);
+  XTestFakeKeyEvent (dpy, code, True, upper ? 0 : delay_ms);
+  XTestFakeKeyEvent (dpy, code, False, 1);
+  if (upper)
+    XTestFakeKeyEvent (dpy, shift, False, 0);
+  XFlush (dpy);
+}
+
+static inline KeySym
+ui_keysym_of (char c)
+{
+  if (c == '*')
+    return XK_asterisk;
+  if (c == '.')
+    return XK_period;
+  return (KeySym) c;    /* digits and letters share their ASCII code */
+}
+
+/* Types @text with @gap_ms between keys, then Enter after @gap_ms when
+ * @enter; waits until GTK has handled it all. */
+static inline void
+ui_type (const char *text,
+         int         gap_ms,
+         gboolean    enter)
+{
+  int n = 0;
+
+  for (const char *p = text; *p; p++, n++)
+    ui_key (ui_keysym_of (*p), gap_ms);
+  if (enter)
+    ui_key (XK_Return, gap_ms), n++;
+  ui_pump (n * gap_ms + 250);
+}
+
+static inline void
+ui_scan (const char *code)
+{
+  ui_type (code, 8, TRUE);
+}
+
+static inline void
+ui_press (KeySym sym)
+{
+  ui_key (sym, 150);
+  ui_pump (300);
+}
+
+static inline void
+ui_press_ctrl (KeySym sym)
+{
+  Display *dpy = ui_xdisplay ();
+  KeyCode ctrl = XKeysymToKeycode (dpy, XK_Control_L);
+  KeyCode code = XKeysymToKeycode (dpy, sym);
+
+  XTestFakeKeyEvent (dpy, ctrl, True, 150);
+  XTestFakeKeyEvent (dpy, code, True, 20);
+  XTestFakeKeyEvent (dpy, code, False, 20);
+  XTestFakeKeyEvent (dpy, ctrl, False, 20);
+  XFlush (dpy);
+  ui_pump (400);
+}

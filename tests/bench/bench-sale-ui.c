@@ -1,0 +1,344 @@
+/* bench-sale-ui.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The counter's two felt delays, on a catalog of 100 000 products:
+ *  - a scan to its line drawn in the cart (the frame painted after the
+ *    scan), through the same call the scanner detector makes, and end to
+ *    end through the X server (burst typed with XTest, minus its own
+ *    typing time);
+ *  - cold start: process start to the first frame of the login screen,
+ *    and to the first frame of the sale screen after a PIN login,
+ *    against a minimal GTK 4 window, in fresh processes.
+ * Prints numbers; not a timed test. Needs a display (make bench runs Xvfb).
+ */
+#include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+
+#include "axw-application.h"
+#include "axw-cli.h"
+#include "axw-window.h"
+
+#define N_PRODUCTS 100000
+#define N_SCANS    300
+#define N_XTEST    40
+#define N_STARTS   7
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what,
+        GArray     *ms)
+{
+  g_array_sort (ms, cmp_double);
+  g_print ("%-52s n=%-4u p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms\n", what, ms->len,
+           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, (ms->len * 99) / 100),
+           g_array_index (ms, double, ms->len - 1));
+}
+
+static char *
+ean13 (guint n)
+{
+  char code[14];
+  int sum = 0;
+
+  g_snprintf (code, sizeof code, "68%010u", n);
+  for (int i = 0; i < 12; i++)
+    sum += (code[i] - '0') * (i % 2 ? 3 : 1);
+  code[12] = (char) ('0' + (10 - sum % 10) % 10);
+  code[13] = 0;
+  return g_strdup (code);
+}
+
+static void
+fill (const char *path)
+{
+  g_autoptr(AxwDb) db = axw_db_open (path, NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_nonnull (db);
+  g_assert_true (axw_cli_init_demo (db, NULL));
+  g_assert_true (axw_db_begin (db, NULL));
+  stmt = axw_db_prepare (db, "INSERT INTO products (barcode, name, price_fen, aid_eligible, stock_milli, "
+                             "pinyin, updated_at) VALUES (?, ?, ?, ?, 1000000, 'x', '2026-01-01')", NULL);
+  for (guint i = 0; i < N_PRODUCTS; i++)
+    {
+      g_autofree char *code = ean13 (i);
+      g_autofree char *name = g_strdup_printf ("助农商品 %u", i);
+
+      axw_db_bind_text (stmt, 1, code);
+      axw_db_bind_text (stmt, 2, name);
+      sqlite3_bind_int64 (stmt, 3, 100 + i % 9000);
+      sqlite3_bind_int (stmt, 4, i % 2);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  g_assert_true (axw_db_commit (db, NULL));
+}
+
+/* Frames ------------------------------------------------------------------ */
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_paint (void)
+{
+  painted = FALSE;
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+pump (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+static void
+login (AxwWindow *window)
+{
+  GtkWidget *w = GTK_WIDGET (axw_window_get_login_view (window));
+
+  gtk_widget_activate_action (w, "login.choose", "s", "小林");
+  for (const char *p = "1234"; *p; p++)
+    {
+      char key[2] = { *p, 0 };
+
+      gtk_widget_activate_action (w, "login.key", "s", key);
+    }
+  gtk_widget_activate_action (w, "login.submit", NULL);
+}
+
+static void
+type_burst (const char *code)
+{
+  Display *dpy = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+
+  for (const char *p = code; *p; p++)
+    {
+      KeyCode k = XKeysymToKeycode (dpy, (KeySym) *p);
+
+      XTestFakeKeyEvent (dpy, k, True, 8);
+      XTestFakeKeyEvent (dpy, k, False, 1);
+    }
+  XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, XK_Return), True, 8);
+  XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, XK_Return), False, 1);
+  XFlush (dpy);
+}
+
+static void
+bench_scans (const char *db_path)
+{
+  g_autoptr(AxwApplication) app = axw_application_new (db_path);
+  g_autoptr(GArray) direct = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) xtest = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  AxwWindow *window;
+  AxwSaleView *sale;
+  GListModel *cart;
+  GdkFrameClock *clock;
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  sale = axw_window_get_sale_view (window);
+  cart = axw_sale_view_get_cart_model (sale);
+  pump (300);
+  login (window);
+  pump (300);
+  g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  for (guint i = 0; i < N_SCANS; i++)
+    {
+      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      guint before;
+      gint64 t0;
+      double ms;
+
+      if (i % 50 == 0)
+        gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
+      pump (5);
+      before = g_list_model_get_n_items (cart);
+      t0 = g_get_monotonic_time ();
+      axw_sale_view_scan (sale, code);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (calls, ms);
+      g_assert_cmpuint (g_list_model_get_n_items (cart), >, before);
+      wait_for_paint ();
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (direct, ms);
+    }
+  report ("scan handled (lookup, quote, model), 100k products", calls);
+  report ("scan → line drawn (detector call), 100k products", direct);
+
+  /* Through the X server: the burst itself takes 13 × 9 ms + Enter. */
+  XSetInputFocus (gdk_x11_display_get_xdisplay (gdk_display_get_default ()),
+                  gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
+  pump (200);
+  for (guint i = 0; i < N_XTEST; i++)
+    {
+      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      guint scans = axw_window_get_n_scans (window);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      type_burst (code);
+      while (axw_window_get_n_scans (window) == scans)
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_paint ();
+      ms = (g_get_monotonic_time () - t0) / 1000.0 - 14 * 9;
+      g_array_append_val (xtest, ms);
+      pump (60);
+    }
+  report ("X key burst → line drawn, minus the burst's 126 ms", xtest);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump (50);
+}
+
+/* Cold start ---------------------------------------------------------------- */
+
+static void
+print_and_quit (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  exit (0);
+}
+
+static void
+child_minimal (gboolean adwaita)
+{
+  GtkWidget *window;
+
+  gtk_init ();
+  if (adwaita)
+    adw_init ();
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("爱心屋"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (print_and_quit), NULL);
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+app_activated_cb (GApplication *app,
+                  gpointer      to_sale)
+{
+  AxwWindow *window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  if (to_sale)
+    login (window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (print_and_quit), app);
+}
+
+static void
+child_app (const char *db_path,
+           gboolean    to_sale)
+{
+  g_autoptr(AxwApplication) app = axw_application_new (db_path);
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), GINT_TO_POINTER (to_sale));
+  g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+static double
+time_child (const char *self,
+            const char *mode,
+            const char *db_path)
+{
+  const char *argv[] = { self, "--child", mode, db_path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  return (g_ascii_strtoll (out, NULL, 10) - t0) / 1000.0;
+}
+
+static void
+bench_start (const char *self,
+             const char *db_path)
+{
+  const char *modes[] = { "minimal", "login", "sale", "adwaita" };
+  const char *what[] = { "cold start: minimal GTK 4 window, first frame",
+                         "cold start: counter login screen, first frame",
+                         "cold start: sale screen after PIN login (Argon2)",
+                         "cold start: minimal libadwaita window, first frame" };
+  double median[4];
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < N_STARTS; i++)
+        {
+          double t = time_child (self, modes[m], db_path);
+
+          g_array_append_val (ms, t);
+        }
+      report (what[m], ms);
+      median[m] = g_array_index (ms, double, ms->len / 2);
+    }
+  g_print ("login screen / minimal window: %.2f×   sale screen / minimal window: %.2f×   "
+           "login screen / minimal libadwaita window: %.2f×\n",
+           median[1] / median[0], median[2] / median[0], median[1] / median[3]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    {
+      if (g_str_equal (argv[2], "minimal") || g_str_equal (argv[2], "adwaita"))
+        child_minimal (g_str_equal (argv[2], "adwaita"));
+      child_app (argv[3], g_str_equal (argv[2], "sale"));
+      return 1;
+    }
+  gtk_init ();
+  dir = g_dir_make_tmp ("axw-bench-XXXXXX", NULL);
+  db_path = g_build_filename (dir, "shop.db", NULL);
+  fill (db_path);
+  bench_scans (db_path);
+  bench_start (argv[0], db_path);
+  g_unlink (db_path);
+  g_rmdir (dir);
+  return 0;
+}

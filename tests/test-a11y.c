@@ -1,0 +1,336 @@
+/* test-a11y.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * DESIGN §11 checked on the real screens, in every theme the staff can
+ * choose (text 100 % and 150 %, high contrast; 200 % for fitting):
+ * every control a person can reach has an accessible name and is at least
+ * 48×48 px, every text colour on screen is one of the theme's declared
+ * colours and each declared text/background pair has a contrast of at
+ * least 7:1, and the screens fit the window at twice the text size.
+ * Saves a PNG of each screen for people to look at.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "axw-ui-test-util.h"
+
+typedef struct {
+  const char *name;
+  int         scale;
+  gboolean    contrast;
+} Theme;
+
+static const Theme themes[] = {
+  { "100", 100, FALSE },
+  { "150", 150, FALSE },
+  { "hc", 100, TRUE },
+  { "200", 200, FALSE },
+};
+
+/* WCAG 2.x ---------------------------------------------------------------- */
+
+static double
+channel (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const GdkRGBA *c)
+{
+  return 0.2126 * channel (c->red) + 0.7152 * channel (c->green) + 0.0722 * channel (c->blue);
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The colours a theme declares: "@define-color axw_NAME #rrggbb;" */
+static GHashTable *
+theme_colours (const char *resource)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+  g_autoptr(GRegex) re = g_regex_new ("@define-color\\s+(axw_[a-z_]+)\\s+(#[0-9a-fA-F]{6})\\s*;", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GHashTable *colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_nonnull (bytes);
+  g_regex_match (re, g_bytes_get_data (bytes, NULL), 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      GdkRGBA *c = g_new (GdkRGBA, 1);
+      g_autofree char *hex = g_match_info_fetch (match, 2);
+
+      g_assert_true (gdk_rgba_parse (c, hex));
+      g_hash_table_insert (colours, g_match_info_fetch (match, 1), c);
+    }
+  return colours;
+}
+
+static void
+check_pairs (const char *resource,
+             guint       expected_pairs)
+{
+  g_autoptr(GHashTable) colours = theme_colours (resource);
+  GHashTableIter iter;
+  const char *name;
+  GdkRGBA *fg;
+  guint pairs = 0;
+
+  g_hash_table_iter_init (&iter, colours);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &fg))
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *bg_name = NULL;
+      GdkRGBA *bg;
+      double ratio;
+
+      if (!g_str_has_suffix (name, "_fg"))
+        continue;
+      base = g_strndup (name, strlen (name) - 3);
+      bg_name = g_strconcat (base, "_bg", NULL);
+      bg = g_hash_table_lookup (colours, bg_name);
+      g_assert_nonnull (bg);
+      ratio = contrast (fg, bg);
+      g_test_message ("%s %s: %.2f:1", resource, base, ratio);
+      if (ratio < 7.0)
+        g_error ("%s: %s on %s is %.2f:1, below 7:1", resource, name, bg_name, ratio);
+      pairs++;
+    }
+  g_assert_cmpuint (pairs, ==, expected_pairs);
+}
+
+static void
+test_contrast_pairs (void)
+{
+  check_pairs ("/cn/aixinwu/Pos/ui/axw-style.css", 9);
+  check_pairs ("/cn/aixinwu/Pos/ui/axw-style-hc.css", 9);
+}
+
+/* The walker -------------------------------------------------------------- */
+
+typedef struct {
+  GHashTable *fg_colours;   /* the theme's *_fg colours, as "rgb(…)" */
+  GString    *problems;
+  guint       n_controls;
+  guint       n_labels;
+} Walk;
+
+static gboolean
+is_control (GtkWidget *w)
+{
+  GtkWidget *parent = gtk_widget_get_parent (w);
+
+  /* an entry's text is named by the entry */
+  if (parent && (GTK_IS_ENTRY (parent) || GTK_IS_PASSWORD_ENTRY (parent) || GTK_IS_SEARCH_ENTRY (parent)))
+    return FALSE;
+  return GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_LIST_VIEW (w) ||
+         gtk_widget_get_focusable (w);
+}
+
+/* What GTK would read out: an explicit label, or a button's own text. */
+static gboolean
+has_name (GtkWidget *w)
+{
+  GtkAccessible *a = GTK_ACCESSIBLE (w);
+  GtkWidget *child;
+
+  if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)) &&
+      *gtk_button_get_label (GTK_BUTTON (w)))
+    return TRUE;
+  child = gtk_widget_get_first_child (w);
+  return GTK_IS_BUTTON (w) && GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child));
+}
+
+/* List rows are read out by their cells; they are checked for size only. */
+static gboolean
+is_row (GtkWidget *w)
+{
+  const char *type = G_OBJECT_TYPE_NAME (w);
+
+  return g_str_has_prefix (type, "GtkListItemWidget") || g_str_has_prefix (type, "GtkColumnViewRow") ||
+         g_str_has_prefix (type, "GtkColumnViewCell");
+}
+
+static char *
+describe (GtkWidget *w)
+{
+  const char *text = GTK_IS_BUTTON (w) ? gtk_button_get_label (GTK_BUTTON (w)) : NULL;
+
+  return g_strdup_printf ("%s%s%s%s (%d×%d)", G_OBJECT_TYPE_NAME (w), text ? " “" : "", text ? text : "",
+                          text ? "”" : "", gtk_widget_get_width (w), gtk_widget_get_height (w));
+}
+
+static void
+walk (GtkWidget *w,
+      Walk      *k)
+{
+  if (!gtk_widget_get_mapped (w))
+    return;
+  if (is_control (w))
+    {
+      g_autofree char *what = describe (w);
+
+      k->n_controls++;
+      if (!is_row (w) && !has_name (w))
+        g_string_append_printf (k->problems, "no accessible name: %s\n", what);
+      if (gtk_widget_get_height (w) < 48 || (!is_row (w) && gtk_widget_get_width (w) < 48))
+        g_string_append_printf (k->problems, "smaller than 48×48: %s\n", what);
+    }
+  if (GTK_IS_LABEL (w) && *gtk_label_get_text (GTK_LABEL (w)))
+    {
+      GdkRGBA colour;
+      g_autofree char *rgb = NULL;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (w), &colour);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      rgb = gdk_rgba_to_string (&colour);
+      k->n_labels++;
+      if (!g_hash_table_contains (k->fg_colours, rgb))
+        g_string_append_printf (k->problems, "label “%s” in %s is %s, not a theme text colour\n",
+                                gtk_label_get_text (GTK_LABEL (w)),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (w)), rgb);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    walk (c, k);
+}
+
+/* Which widgets make the screen too wide, for the failure message. */
+static void
+report_wide (GtkWidget *w,
+             GString   *out,
+             int        depth)
+{
+  int min;
+
+  if (!gtk_widget_get_visible (w))
+    return;
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= 500)
+    return;
+  g_string_append_printf (out, "%*s%s %s min width %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w),
+                          GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w))
+                          ? gtk_button_get_label (GTK_BUTTON (w)) : "", min);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    report_wide (c, out, depth + 1);
+}
+
+static void
+check_screen (UiFixture   *f,
+              const Theme *theme,
+              const char  *screen)
+{
+  g_autofree char *png = g_strdup_printf ("%s-%s.png", screen, theme->name);
+  g_autoptr(GHashTable) colours = NULL;
+  g_autoptr(GHashTable) fg = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *name;
+  GdkRGBA *c;
+  Walk k = { fg, g_string_new (NULL), 0, 0 };
+  int min_w, min_h;
+
+  colours = theme_colours (theme->contrast ? "/cn/aixinwu/Pos/ui/axw-style-hc.css"
+                                           : "/cn/aixinwu/Pos/ui/axw-style.css");
+  g_hash_table_iter_init (&iter, colours);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &c))
+    if (g_str_has_suffix (name, "_fg"))
+      g_hash_table_add (fg, gdk_rgba_to_string (c));
+
+  ui_pump (100);
+  ui_save_png (GTK_WIDGET (f->window), png);
+  walk (GTK_WIDGET (f->window), &k);
+  /* nothing is cut off: the whole screen fits the counter's window */
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, 1280, &min_h, NULL, NULL, NULL);
+  if (min_w > 1280 || min_h > 800)
+    {
+      g_string_append_printf (k.problems, "needs %d×%d, more than the 1280×800 window\n", min_w, min_h);
+      report_wide (GTK_WIDGET (f->window), k.problems, 0);
+    }
+  g_test_message ("%s: %u controls, %u labels", png, k.n_controls, k.n_labels);
+  if (k.problems->len)
+    g_error ("%s:\n%s", png, k.problems->str);
+  g_assert_cmpuint (k.n_controls, >=, 3);
+  g_string_free (k.problems, TRUE);
+}
+
+static void
+apply_theme (UiFixture   *f,
+             const Theme *theme)
+{
+  AxwStaff prefs = { .font_scale_pct = theme->scale, .high_contrast = theme->contrast };
+
+  axw_application_apply_prefs (f->app, &prefs);
+  ui_pump (100);
+}
+
+static void
+test_screens (UiFixture     *f,
+              gconstpointer  data)
+{
+  const Theme *theme = data;
+  GtkWidget *sale = GTK_WIDGET (f->sale);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  apply_theme (f, theme);
+  check_screen (f, theme, "login");
+  ui_login_touch (f, "小林", "1234");
+  apply_theme (f, theme);    /* the staff's own settings replaced it */
+
+  axw_sale_view_scan (f->sale, "6971234560018");
+  axw_sale_view_scan (f->sale, "6971234560018");
+  axw_sale_view_scan (f->sale, "6971234560025");
+  axw_sale_view_scan (f->sale, "6971234560124");
+  axw_sale_view_scan (f->sale, "1001*0.5");
+
+  gtk_widget_activate_action (sale, "sale.red-packet", NULL);
+  axw_sale_view_scan (f->sale, "HB20269999");
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "red-packet");
+  check_screen (f, theme, "red-packet-refused");
+  gtk_widget_activate_action (sale, "sale.back", NULL);
+
+  axw_sale_view_scan (f->sale, "HB20260002");
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+  check_screen (f, theme, "sale-cart");
+
+  gtk_widget_activate_action (sale, "sale.pay", "s", "cash");
+  check_screen (f, theme, "payment");
+  gtk_widget_activate_action (sale, "sale.cash-quick", "i", 10000);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  check_screen (f, theme, "payment-change");
+
+  gtk_widget_activate_action (sale, "sale.new-sale", NULL);
+  gtk_widget_activate_action (sale, "sale.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window))), "q");
+  check_screen (f, theme, "search");
+  gtk_widget_activate_action (sale, "sale.settings", NULL);
+  check_screen (f, theme, "settings");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_unsetenv ("AIXINWU_LANGUAGE");   /* the default: Chinese */
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/a11y/contrast-pairs", test_contrast_pairs);
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/a11y/screens/%s", themes[i].name);
+
+      g_test_add (path, UiFixture, &themes[i], ui_setup, test_screens, ui_teardown);
+    }
+  return g_test_run ();
+}

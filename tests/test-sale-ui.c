@@ -1,0 +1,653 @@
+/* test-sale-ui.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Whole sales on the real window under Xvfb: once with the keyboard alone
+ * (scanner bursts and keys through the X server), once through the
+ * actions a touch user triggers. Each ends with the sale in the database
+ * and its receipt in the print queue.
+ */
+#include "axw-cart-row.h"
+#include "axw-keypad.h"
+#include "axw-product-row.h"
+#include "axw-scan-detector.h"
+#include "axw-ui-test-util.h"
+
+static const char *
+row_text (UiFixture *f,
+          guint      i,
+          const char *(*get) (AxwCartRow *))
+{
+  g_autoptr(AxwCartRow) row = g_list_model_get_item (axw_sale_view_get_cart_model (f->sale), i);
+
+  g_assert_nonnull (row);
+  /* the row outlives this call: the model holds it */
+  return get (row);
+}
+
+static guint
+n_rows (UiFixture *f)
+{
+  return g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale));
+}
+
+static void
+test_keyboard_sale (UiFixture     *f,
+                    gconstpointer  data)
+{
+  AxwFeedback *fb = axw_application_get_feedback (f->app);
+  const AxwSale *sale;
+  g_autofree char *sql = NULL;
+  guint errors;
+
+  ui_focus_window (f);
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
+
+  /* the first name has the focus: Enter chooses it, then the PIN */
+  ui_press (XK_Return);
+  g_assert_cmpstr (axw_login_view_get_page (f->login), ==, "pin");
+  ui_type ("1234", 120, TRUE);
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
+  g_assert_cmpstr (axw_sale_view_get_staff (f->sale)->name, ==, "小林");
+
+  ui_scan ("6971234560018");
+  g_assert_cmpuint (axw_window_get_n_scans (f->window), ==, 1);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
+  g_assert_cmpuint (axw_feedback_get_n_played (fb, AXW_SOUND_SCAN), ==, 1);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✔");
+  ui_scan ("6971234560025");
+  ui_scan ("6971234560018");
+  g_assert_cmpuint (axw_window_get_n_scans (f->window), ==, 3);
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_qty), ==, "2");
+  /* 爱心月 10 % beats 爱心日 5 %: 56.00 − 5.60 + 12.80 − 1.28 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥61.92");
+  /* the code entry kept nothing of the scans */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+
+  /* a misread code: error sound, ✖ and words */
+  errors = axw_feedback_get_n_played (fb, AXW_SOUND_ERROR);
+  ui_scan ("6971234560019");
+  g_assert_cmpuint (axw_feedback_get_n_played (fb, AXW_SOUND_ERROR), ==, errors + 1);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
+  g_assert_cmpuint (n_rows (f), ==, 2);
+
+  /* the red packet, scanned from the customer's phone */
+  ui_scan ("HB20260002");
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥41.92");
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "¥20.00"));
+
+  /* F12, the cash received, Enter */
+  ui_press (XK_F12);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "pay");
+  ui_type ("100", 120, TRUE);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_nonnull (sale);
+  g_assert_cmpint (sale->change_fen, ==, 5808);
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "change"), "¥58.08"));
+
+  sql = g_strdup_printf ("SELECT total_fen FROM sales WHERE id = %" G_GINT64_FORMAT
+                         " AND red_packet_fen = 2000 AND change_fen = 5808 AND staff_name = '小林'", sale->id);
+  g_assert_cmpint (ui_query_int (f, sql), ==, 4192);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE sale_id = %" G_GINT64_FORMAT, sale->id);
+  g_assert_cmpint (ui_query_int (f, sql), ==, 1);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT tendered_fen FROM payments WHERE method = 'cash' AND sale_id = %"
+                         G_GINT64_FORMAT, sale->id);
+  g_assert_cmpint (ui_query_int (f, sql), ==, 10000);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions WHERE code = 'HB20260002'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sale_lines"), ==, 2);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "print"), !=, "");
+
+  /* Ctrl+P queues the receipt again; the next scan starts a new sale */
+  ui_press_ctrl (XK_p);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE sale_id = %" G_GINT64_FORMAT, sale->id);
+  g_assert_cmpint (ui_query_int (f, sql), ==, 2);
+  ui_scan ("6971234560131");
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥2.00");
+}
+
+/* A person typing a code (slower than a scanner) is not a scan: the code
+ * entry gets every character, and Enter adds the item. */
+static void
+test_typed_code (UiFixture     *f,
+                 gconstpointer  data)
+{
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+  ui_type ("6971234560049", 60, TRUE);
+  g_assert_cmpuint (axw_window_get_n_scans (f->window), ==, 0);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "清流豆腐干");
+
+  /* a quick burst of letters without Enter reaches the search entry whole */
+  ui_press (XK_F3);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "search");
+  ui_type ("csr", 8, FALSE);
+  ui_pump (200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "csr");
+  ui_press (XK_Return);
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  g_assert_cmpstr (row_text (f, 1, axw_cart_row_get_name), ==, "赤松茸");
+
+  /* loose goods by weight: code*kg */
+  ui_type ("1001*0.5", 60, TRUE);
+  g_assert_cmpuint (n_rows (f), ==, 3);
+  g_assert_cmpstr (row_text (f, 2, axw_cart_row_get_qty), ==, "0.5 kg");
+  /* a scan on the search page still goes to the cart */
+  ui_press (XK_F3);
+  ui_scan ("6971234560131");
+  g_assert_cmpuint (n_rows (f), ==, 4);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+  /* Escape steps back: the red packet page to the cart */
+  ui_press (XK_F5);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "red-packet");
+  ui_press (XK_Escape);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+}
+
+static gboolean
+act (UiFixture  *f,
+     const char *action,
+     const char *format,
+     ...)
+{
+  GVariant *param = NULL;
+  va_list args;
+  gboolean ok;
+
+  va_start (args, format);
+  if (format)
+    param = g_variant_new_va (format, NULL, &args);
+  va_end (args);
+  ok = gtk_widget_activate_action_variant (GTK_WIDGET (f->sale), action, param);
+  ui_pump (30);
+  return ok;
+}
+
+static void
+search_and_add (UiFixture  *f,
+                const char *query)
+{
+  GtkWidget *focus;
+
+  g_assert_true (act (f, "sale.search", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  gtk_editable_set_text (GTK_EDITABLE (focus), query);
+  g_assert_true (act (f, "sale.add-found", "u", 0));
+}
+
+static void
+test_touch_sale (UiFixture     *f,
+                 gconstpointer  data)
+{
+  AxwFeedback *fb = axw_application_get_feedback (f->app);
+  const AxwSale *sale;
+
+  ui_login_touch (f, "小林", "1234");
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
+  axw_feedback_set_speech (fb, TRUE);
+
+  search_and_add (f, "csr");
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
+  /* item and price are spoken */
+  g_assert_cmpstr (axw_feedback_get_last_spoken (fb), ==, "赤松茸 × 1  ¥25.20");
+
+  /* a red packet nobody issued, then one whose minimum (¥50) is not met */
+  g_assert_true (act (f, "sale.red-packet", NULL));
+  axw_sale_view_scan (f->sale, "HB20269999");
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "red-packet");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "red-packet"), ==,
+                   axw_red_packet_reason_advice (AXW_RED_PACKET_UNKNOWN));
+  g_assert_null (axw_sale_view_get_quote (f->sale)->red_packet);
+  axw_sale_view_scan (f->sale, "HB20260004");
+  g_assert_true (g_str_equal (axw_sale_view_get_text (f->sale, "red-packet"),
+                              axw_red_packet_reason_advice (AXW_RED_PACKET_BELOW_MIN_SPEND)));
+  g_assert_true (act (f, "sale.back", NULL));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+
+  g_assert_true (act (f, "sale.qty-plus", NULL));
+  g_assert_true (act (f, "sale.qty-plus", NULL));
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_qty), ==, "3");
+  g_assert_true (act (f, "sale.qty-minus", NULL));
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_qty), ==, "2");
+  search_and_add (f, "爱心帆布");
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  /* not aid-eligible: no promotion on it */
+  g_assert_cmpstr (row_text (f, 1, axw_cart_row_get_promotion), ==, "");
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_promotion), ==, "爱心月 −¥5.60");
+
+  /* remove with undo */
+  g_assert_true (act (f, "sale.remove-line", NULL));
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_true (act (f, "sale.undo", NULL));
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  g_assert_cmpstr (row_text (f, 1, axw_cart_row_get_name), ==, "爱心帆布袋");
+
+  /* hold and recall */
+  g_assert_true (act (f, "sale.hold", NULL));
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  search_and_add (f, "kqs");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_true (act (f, "sale.recall", NULL));
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
+
+  /* a good red packet */
+  g_assert_true (act (f, "sale.red-packet", NULL));
+  axw_sale_view_scan (f->sale, "HB20260001");
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+  /* a second one on the same sale */
+  g_assert_true (act (f, "sale.red-packet", NULL));
+  axw_sale_view_scan (f->sale, "HB20260003");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "red-packet"), ==,
+                   axw_red_packet_reason_advice (AXW_RED_PACKET_ONE_PER_SALE));
+  g_assert_true (act (f, "sale.back", NULL));
+
+  /* 50.40 + 12.00 − 10.00: part by WeChat, the rest in cash with ¥100 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥52.40");
+  g_assert_true (act (f, "sale.pay", "s", "wechat"));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "pay");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window))), "20");
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥32.40");
+  g_assert_true (act (f, "sale.pay", "s", "cash"));
+  g_assert_true (act (f, "sale.cash-quick", "i", 10000));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->change_fen, ==, 6760);
+  g_assert_cmpstr (axw_feedback_get_last_spoken (fb), ==, "Change ¥67.60");
+  g_assert_cmpint (sale->payments->len, ==, 2);
+  g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM payments"), ==, 5240);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 1);
+  g_assert_true (act (f, "sale.reprint", NULL));
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 2);
+
+  /* the held 矿泉水 sale is still there; Escape from done starts anew */
+  g_assert_true (act (f, "sale.back", NULL));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+  g_assert_true (act (f, "sale.recall", NULL));
+  g_assert_cmpuint (n_rows (f), ==, 1);
+
+  /* quick switch of cashier keeps the cart */
+  g_assert_true (act (f, "sale.switch-cashier", NULL));
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
+  ui_login_touch (f, "王店长", "8888");
+  g_assert_cmpstr (axw_sale_view_get_staff (f->sale)->name, ==, "王店长");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+}
+
+static void
+test_login_lockout (UiFixture     *f,
+                    gconstpointer  data)
+{
+  AxwFeedback *fb = axw_application_get_feedback (f->app);
+
+  for (int i = 0; i < 4; i++)
+    {
+      ui_login_touch (f, "小林", "9999");
+      g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
+      g_assert_cmpstr (axw_login_view_get_page (f->login), ==, "pin");
+    }
+  g_assert_cmpuint (axw_feedback_get_n_played (fb, AXW_SOUND_ERROR), ==, 4);
+  ui_login_touch (f, "小林", "9999");
+  /* locked now: even the right PIN is refused */
+  ui_login_touch (f, "小林", "1234");
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
+  g_assert_cmpint (ui_query_int (f, "SELECT locked_until IS NOT NULL FROM staff WHERE name = '小林'"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->login), "login.back", NULL));
+  g_assert_cmpstr (axw_login_view_get_page (f->login), ==, "staff");
+}
+
+/* Per-staff settings are saved and come back at the next login. */
+static void
+test_prefs (UiFixture     *f,
+            gconstpointer  data)
+{
+  ui_login_touch (f, "小林", "1234");
+  g_assert_true (act (f, "sale.settings", NULL));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "prefs");
+  gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (f->window)));
+  g_assert_cmpint (axw_application_get_font_scale (f->app), ==, 100);
+  g_assert_cmpint (ui_query_int (f, "SELECT font_scale_pct FROM staff WHERE name = '小林'"), ==, 100);
+  {
+    g_autoptr(AxwStaff) s = axw_staff_find (axw_application_get_db (f->app), "小林", NULL);
+
+    s->font_scale_pct = 150;
+    s->high_contrast = TRUE;
+    g_assert_true (axw_staff_save_prefs (axw_application_get_db (f->app), s, NULL));
+  }
+  g_assert_true (act (f, "sale.switch-cashier", NULL));
+  ui_login_touch (f, "小林", "1234");
+  g_assert_cmpint (axw_application_get_font_scale (f->app), ==, 150);
+  g_assert_true (axw_application_get_high_contrast (f->app));
+  g_assert_true (act (f, "sale.switch-cashier", NULL));
+  ui_login_touch (f, "王店长", "8888");
+  g_assert_cmpint (axw_application_get_font_scale (f->app), ==, 100);
+  g_assert_false (axw_application_get_high_contrast (f->app));
+}
+
+static GtkWindow *manager_window;
+
+static GtkWindow *
+make_manager_window (AxwApplication *app,
+                     const AxwStaff *manager)
+{
+  g_assert_cmpstr (manager->name, ==, "王店长");
+  manager_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (manager_window, "manager");
+  return manager_window;
+}
+
+/* Only managers open the manager screens, once another part registered them. */
+static void
+test_manager_hook (UiFixture     *f,
+                   gconstpointer  data)
+{
+  GtkWidget *w = GTK_WIDGET (f->window);
+
+  ui_login_touch (f, "小林", "1234");
+  g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "Only a manager can open the manager screens");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.switch-cashier", NULL));
+  ui_login_touch (f, "王店长", "8888");
+  g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "The manager screens are not installed");
+  axw_application_set_manager_window_func (f->app, make_manager_window);
+  g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
+  ui_pump (50);
+  g_assert_nonnull (manager_window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (manager_window)));
+  g_assert_true (gtk_window_get_transient_for (manager_window) == GTK_WINDOW (f->window));
+  gtk_window_destroy (manager_window);
+}
+
+/* A stand-in for a pinyin input method: lowercase letters go into the
+ * preedit, a digit picks a candidate (commits 拼), Enter commits the
+ * letters. It counts every key it is shown. */
+typedef struct { GtkIMContext parent; GString *preedit; } FakePinyin;
+typedef struct { GtkIMContextClass parent_class; } FakePinyinClass;
+
+static guint fake_pinyin_keys;
+static GType fake_pinyin_get_type (void);
+G_DEFINE_TYPE (FakePinyin, fake_pinyin, GTK_TYPE_IM_CONTEXT)
+
+static gboolean
+fake_pinyin_filter (GtkIMContext *context,
+                    GdkEvent     *event)
+{
+  FakePinyin *self = (FakePinyin *) context;
+  guint keyval;
+
+  if (gdk_event_get_event_type (event) != GDK_KEY_PRESS)
+    return FALSE;
+  keyval = gdk_key_event_get_keyval (event);
+  /* modifiers come through as they are pressed; they type nothing */
+  if (gdk_key_event_is_modifier (event))
+    return FALSE;
+  fake_pinyin_keys++;
+  if (keyval >= GDK_KEY_a && keyval <= GDK_KEY_z)
+    {
+      g_string_append_c (self->preedit, (char) keyval);
+      g_signal_emit_by_name (context, "preedit-changed");
+      return TRUE;
+    }
+  if (self->preedit->len == 0)
+    return FALSE;
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    g_signal_emit_by_name (context, "commit", "拼");
+  else if (keyval == GDK_KEY_Return)
+    g_signal_emit_by_name (context, "commit", self->preedit->str);
+  else
+    return FALSE;
+  g_string_truncate (self->preedit, 0);
+  g_signal_emit_by_name (context, "preedit-changed");
+  return TRUE;
+}
+
+static void
+fake_pinyin_get_preedit (GtkIMContext   *context,
+                         char          **str,
+                         PangoAttrList **attrs,
+                         int            *cursor)
+{
+  FakePinyin *self = (FakePinyin *) context;
+
+  if (str)
+    *str = g_strdup (self->preedit->str);
+  if (attrs)
+    *attrs = pango_attr_list_new ();
+  if (cursor)
+    *cursor = (int) self->preedit->len;
+}
+
+static void
+fake_pinyin_reset (GtkIMContext *context)
+{
+  g_string_truncate (((FakePinyin *) context)->preedit, 0);
+}
+
+static void
+fake_pinyin_finalize (GObject *object)
+{
+  g_string_free (((FakePinyin *) object)->preedit, TRUE);
+  G_OBJECT_CLASS (fake_pinyin_parent_class)->finalize (object);
+}
+
+static void
+fake_pinyin_class_init (FakePinyinClass *klass)
+{
+  GTK_IM_CONTEXT_CLASS (klass)->filter_keypress = fake_pinyin_filter;
+  GTK_IM_CONTEXT_CLASS (klass)->get_preedit_string = fake_pinyin_get_preedit;
+  GTK_IM_CONTEXT_CLASS (klass)->reset = fake_pinyin_reset;
+  G_OBJECT_CLASS (klass)->finalize = fake_pinyin_finalize;
+}
+
+static void
+fake_pinyin_init (FakePinyin *self)
+{
+  self->preedit = g_string_new (NULL);
+}
+
+/* Scans still work while a Chinese input method is composing: the method
+ * sees at most the first character of a burst. */
+static void
+test_scan_with_ime (UiFixture     *f,
+                    gconstpointer  data)
+{
+  guint before;
+
+  /* registered here: tests that type come before this one */
+  g_io_extension_point_implement ("gtk-im-module", fake_pinyin_get_type (), "axw-fake-pinyin", 0);
+  g_object_set (gtk_settings_get_default (), "gtk-im-module", "axw-fake-pinyin", NULL);
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+  /* the cashier started typing pinyin in the code entry */
+  ui_type ("cs", 120, FALSE);
+  g_assert_cmpuint (fake_pinyin_keys, >=, 2);
+  before = fake_pinyin_keys;
+  ui_scan ("6971234560018");
+  g_assert_cmpuint (fake_pinyin_keys - before, <=, 1);
+  g_assert_cmpuint (axw_window_get_n_scans (f->window), ==, 1);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
+  /* the digit the method turned into a candidate is taken back too */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+
+  /* a red packet code has letters: none of them reach the input method */
+  before = fake_pinyin_keys;
+  ui_scan ("HB20260001");
+  g_assert_cmpuint (fake_pinyin_keys - before, <=, 1);
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+  g_object_set (gtk_settings_get_default (), "gtk-im-module", NULL, NULL);
+}
+
+/* F1 opens the list of keys, made from the same accelerators. */
+static void
+test_help_overlay (UiFixture     *f,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *help = NULL;
+
+  ui_login_touch (f, "小林", "1234");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "win.show-help-overlay", NULL));
+  ui_pump (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (w))
+        help = w;
+    }
+  g_assert_nonnull (help);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
+  gtk_window_close (help);
+  ui_pump (50);
+}
+
+/* English by choice: the window is made again in the other language. */
+static void
+test_language (UiFixture     *f,
+               gconstpointer  data)
+{
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Aixinwu POS");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->login), "login.language", NULL));
+  ui_pump (100);
+  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "爱心屋收银台");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (axw_window_get_login_view (f->window)),
+                                             "login.language", NULL));
+  ui_pump (100);
+  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Aixinwu POS");
+}
+
+static void
+test_wav (void)
+{
+  for (AxwSound s = 0; s < AXW_N_SOUNDS; s++)
+    {
+      g_autoptr(GBytes) wav = axw_feedback_render_wav (s);
+      const guint8 *d = g_bytes_get_data (wav, NULL);
+      guint32 data_len = d[40] | d[41] << 8 | d[42] << 16 | (guint32) d[43] << 24;
+
+      g_assert_cmpmem (d, 4, "RIFF", 4);
+      g_assert_cmpmem (d + 8, 8, "WAVEfmt ", 8);
+      g_assert_cmpuint (data_len + 44, ==, g_bytes_get_size (wav));
+      /* 16-bit mono at 22 050 Hz: between 50 ms and half a second */
+      g_assert_cmpuint (data_len, <=, 22050);
+      g_assert_cmpuint (data_len, >=, 2205);
+    }
+}
+
+/* Every type of the counter is freed when its last reference goes. */
+static void
+test_finalize (void)
+{
+  AxwLine line = { .name = (char *) "赤松茸", .barcode = (char *) "6971234560018", .qty_milli = 2000,
+                   .unit_price_fen = 2800, .net_fen = 5040, .promo_fen = 560, .promotion = (char *) "爱心月" };
+  AxwProduct product = { .name = (char *) "散装红枣", .plu = (char *) "1001", .price_fen = 2400,
+                         .per_kg = TRUE, .origin = (char *) "甘肃和政", .pinyin = (char *) "szhz" };
+  AxwCartRow *row = axw_cart_row_new (&line);
+  AxwProductRow *found = axw_product_row_new (&product);
+
+  g_assert_cmpstr (axw_cart_row_get_amount (row), ==, "¥50.40");
+  g_assert_cmpstr (axw_cart_row_get_promotion (row), ==, "爱心月 −¥5.60");
+  g_assert_cmpstr (axw_product_row_get_code (found), ==, "1001");
+  g_assert_cmpstr (axw_product_row_get_price (found), ==, "¥24.00/kg");
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (found);
+  g_assert_finalize_object (axw_feedback_new ());
+  g_assert_finalize_object (g_object_ref_sink (axw_keypad_new ()));
+  g_assert_finalize_object (g_object_ref_sink (g_object_new (AXW_TYPE_LOGIN_VIEW, NULL)));
+  g_assert_finalize_object (g_object_ref_sink (g_object_new (AXW_TYPE_SALE_VIEW, NULL)));
+}
+
+/* The burst rules, on timestamps alone. */
+typedef struct {
+  const char *name;
+  const char *keys;      /* '\n' is Enter */
+  int         gap_ms;
+  const char *scan;      /* expected code, or NULL */
+  const char *pending;   /* what a person typed and must get back */
+} BurstCase;
+
+static const BurstCase bursts[] = {
+  { "ean13", "6971234560018\n", 10, "6971234560018", NULL },
+  { "six", "123456\n", 25, "123456", NULL },
+  { "five-is-typing", "12345\n", 10, NULL, "2345" },
+  { "slow-is-typing", "6971234560018\n", 45, NULL, NULL },
+  { "gap-at-limit", "6971234560018\n", 30, NULL, NULL },
+  { "no-enter", "abcdef", 10, NULL, NULL },
+};
+
+static void
+test_burst (gconstpointer data)
+{
+  const BurstCase *c = data;
+  AxwScanDetector d;
+  g_autofree char *code = NULL;
+  g_autofree char *pending = NULL;
+  guint32 t = 1000;
+
+  axw_scan_detector_init (&d);
+  for (const char *k = c->keys; *k; k++, t += c->gap_ms)
+    {
+      if (*k == '\n')
+        {
+          if (axw_scan_detector_feed_enter (&d, t, &code) != AXW_SCAN_DONE)
+            pending = axw_scan_detector_take_pending (&d);
+        }
+      else
+        axw_scan_detector_feed_char (&d, *k, t);
+    }
+  g_assert_cmpstr (code, ==, c->scan);
+  if (c->keys[strlen (c->keys) - 1] != '\n')
+    {
+      axw_scan_detector_interrupt (&d);
+      pending = axw_scan_detector_take_pending (&d);
+      g_assert_cmpstr (pending, ==, c->keys + 1);
+    }
+  else
+    g_assert_cmpstr (pending, ==, c->pending);
+  axw_scan_detector_clear (&d);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("AIXINWU_LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bursts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/scan/burst/%s", bursts[i].name);
+
+      g_test_add_data_func (path, &bursts[i], test_burst);
+    }
+  g_test_add ("/sale/keyboard", UiFixture, NULL, ui_setup, test_keyboard_sale, ui_teardown);
+  g_test_add ("/sale/typed-code", UiFixture, NULL, ui_setup, test_typed_code, ui_teardown);
+  g_test_add ("/sale/touch", UiFixture, NULL, ui_setup, test_touch_sale, ui_teardown);
+  g_test_add ("/login/lockout", UiFixture, NULL, ui_setup, test_login_lockout, ui_teardown);
+  g_test_add ("/login/prefs", UiFixture, NULL, ui_setup, test_prefs, ui_teardown);
+  g_test_add ("/login/language", UiFixture, NULL, ui_setup, test_language, ui_teardown);
+  g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
+  g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);
+  g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
+  g_test_add_func ("/feedback/wav", test_wav);
+  g_test_add_func ("/types/finalize", test_finalize);
+
+  return g_test_run ();
+}
