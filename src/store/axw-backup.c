@@ -85,7 +85,12 @@ copy_to_file (sqlite3     *src,
   sqlite3 *out;
   gboolean ok;
 
-  g_unlink (part);
+  /* what a killed earlier attempt may have left */
+  for (const char * const *side = (const char *[]) { "", "-journal", "-wal", "-shm", NULL }; *side; side++)
+    {
+      g_autofree char *p = g_strconcat (part, *side, NULL);
+      g_unlink (p);
+    }
   out = open_file (part, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (out == NULL)
     return FALSE;
