@@ -34,6 +34,8 @@ static const Command commands[] = {
   { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
   { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
   { "printers", axw_cli_cmd_printers, N_("list USB printers, print a test page, show or retry the print queue") },
+  { "backup", axw_cli_cmd_backup, N_("copy the database into the rotating set of daily backups") },
+  { "restore", axw_cli_cmd_restore, N_("replace the database with a checked backup") },
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },

@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "axw-db.h"
@@ -78,6 +79,11 @@ axw_db_set_error (AxwDb   *self,
                   GError **error)
 {
   const char *msg = self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  /* A full disk often shows as an I/O error (growing the -shm or -wal
+   * file fails with ENOSPC) rather than SQLITE_FULL. */
+  if ((rc & 0xff) == SQLITE_IOERR && self->handle && sqlite3_system_errno (self->handle) == ENOSPC)
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {

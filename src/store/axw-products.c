@@ -588,8 +588,8 @@ axw_products_import_csv (AxwDb           *db,
   csv = axw_csv_parse (text, length, error);
   if (csv == NULL || !axw_csv_bind_columns (csv, csv_columns, csv_required, error))
     return FALSE;
-  if (axw_csv_get (csv, 0, "barcode") == NULL && axw_csv_get (csv, 0, "plu") == NULL &&
-      axw_csv_n_rows (csv) > 0)
+  if (axw_csv_n_rows (csv) > 0 && axw_csv_get (csv, 0, "barcode") == NULL &&
+      axw_csv_get (csv, 0, "plu") == NULL)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
                    _("The header needs a “barcode” or a “plu” column"));

@@ -101,6 +101,22 @@ parse_qty (JsonObject  *item,
   return FALSE;
 }
 
+/* A string member, @fallback when absent or null, %NULL when it is not a
+ * string (json-glib's _with_default variants warn on arrays and objects). */
+static const char *
+member_string (JsonObject *object,
+               const char *name,
+               const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return fallback;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 /* "sku" as in products.csv (the barcode, or PLU + the PLU), or "barcode". */
 static AxwProduct *
 find_product (AxwDb       *db,
@@ -108,8 +124,8 @@ find_product (AxwDb       *db,
               const char **out_code,
               GError     **error)
 {
-  const char *sku = json_object_get_string_member_with_default (item, "sku", NULL);
-  const char *barcode = json_object_get_string_member_with_default (item, "barcode", NULL);
+  const char *sku = member_string (item, "sku", NULL);
+  const char *barcode = member_string (item, "barcode", NULL);
 
   *out_code = sku ? sku : barcode;
   if (*out_code == NULL)
@@ -135,29 +151,33 @@ parse_order (AxwDb       *db,
   g_autoptr(Order) order = g_new0 (Order, 1);
   const char *id, *kind;
   JsonObject *root;
+  JsonNode *node;
   JsonArray *lines;
   int sign;
 
   order->moves = g_array_new (FALSE, FALSE, sizeof (StockMove));
-  if (!json_parser_load_from_data (parser, text, -1, &local) ||
+  /* a line holding only a comment parses, with no root */
+  if (!json_parser_load_from_data (parser, text, -1, &local) || json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return refuse (error, line_no, _("not a JSON object (%s)"), local ? local->message : "?");
   root = json_node_get_object (json_parser_get_root (parser));
-  id = json_object_get_string_member_with_default (root, "order_id", NULL);
+  id = member_string (root, "order_id", NULL);
   if (id == NULL || *id == '\0')
     return refuse (error, line_no, _("“order_id” is missing"));
-  kind = json_object_get_string_member_with_default (root, "kind", "order");
-  if (!g_str_equal (kind, "order") && !g_str_equal (kind, "return"))
-    return refuse (error, line_no, _("“kind” is “%s”; use order or return"), kind);
+  kind = member_string (root, "kind", "order");
+  if (kind == NULL || (!g_str_equal (kind, "order") && !g_str_equal (kind, "return")))
+    return refuse (error, line_no, _("“kind” is “%s”; use order or return"), kind ? kind : "?");
   sign = g_str_equal (kind, "order") ? -1 : 1;
-  lines = json_object_has_member (root, "lines") ? json_object_get_array_member (root, "lines") : NULL;
+  node = json_object_get_member (root, "lines");
+  lines = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   if (lines == NULL || json_array_get_length (lines) == 0)
     return refuse (error, line_no, _("order %s has no “lines”"), id);
 
   order->order_id = g_strdup (id);
   for (guint i = 0; i < json_array_get_length (lines); i++)
     {
-      JsonObject *item = json_array_get_object_element (lines, i);
+      JsonNode *element = json_array_get_element (lines, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       g_autoptr(AxwProduct) p = NULL;
       const char *code = NULL;
       StockMove m;
