@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "axw-application.h"
+#include "axw-backup.h"
 #include "axw-cli.h"
 #include "axw-print-queue.h"
 #include "axw-manager-window.h"
@@ -172,6 +173,20 @@ show_error_window (AxwApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = axw_backup_daily_finish (result, &error);
+
+  if (error != NULL)
+    g_message ("daily backup: %s", error->message);
+  else if (path != NULL)
+    g_message ("daily backup: %s", path);
+}
+
 static gboolean
 open_db (AxwApplication  *self,
          GError         **error)
@@ -192,6 +207,9 @@ open_db (AxwApplication  *self,
   self->db = axw_db_open (self->db_path, error);
   if (self->db == NULL)
     return FALSE;
+  /* The daily backup, checked as a restore would check it, in a worker
+   * thread: it is also the full integrity check of a large database. */
+  axw_backup_daily_async (self->db_path, NULL, NULL, backup_done_cb, NULL);
   /* Jobs left "printing" by a crash go back to the queue. */
   if (!axw_print_queue_recover (self->db, error))
     return FALSE;
