@@ -85,13 +85,6 @@ parse_args (int          argc,
   return TRUE;
 }
 
-static GDateTime *
-parse_at (const char  *at,
-          GError     **error)
-{
-  return at ? axw_time_parse_rfc3339 (at, error) : g_date_time_new_now_utc ();
-}
-
 /* Writes @data to --out (atomically) or stdout. */
 static int
 emit (const char  *out,
@@ -194,7 +187,7 @@ report_z (AxwDb   *db,
     }
   if (a->staff == NULL)
     return axw_cli_usage (_(report_usage));
-  if ((at = parse_at (a->at, &error)) == NULL ||
+  if ((at = axw_cli_parse_at (a->at, &error)) == NULL ||
       (pin = axw_cli_read_pin (_("Manager PIN: "), &error)) == NULL ||
       (manager = axw_staff_authorize_manager (db, a->staff, pin, &error)) == NULL ||
       (r = axw_reports_close_day (db, a->date, manager->name, at, &error)) == NULL)
@@ -323,7 +316,7 @@ axw_cli_cmd_shift (AxwCli  *cli,
     return axw_cli_usage (_(shift_usage));
   what = argv[1];
   if (!parse_args (argc, argv, 2, "--staff --at --reason --from", &a, &error) ||
-      (at = parse_at (a.at, &error)) == NULL)
+      (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;

@@ -77,13 +77,6 @@ parse_args (int          argc,
   return TRUE;
 }
 
-static GDateTime *
-parse_at (const char  *at,
-          GError     **error)
-{
-  return at ? axw_time_parse_rfc3339 (at, error) : g_date_time_new_now_utc ();
-}
-
 /* ITEM is BARCODE or BARCODE*QTY. */
 static AxwCart *
 build_cart (AxwDb      *db,
@@ -149,7 +142,7 @@ axw_cli_cmd_quote (AxwCli  *cli,
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(quote_usage));
-  if (!parse_args (argc, argv, "--at --voucher", &a, &error) || (at = parse_at (a.at, &error)) == NULL)
+  if (!parse_args (argc, argv, "--at --voucher", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
@@ -217,7 +210,7 @@ axw_cli_cmd_sell (AxwCli  *cli,
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(sell_usage));
   if (!parse_args (argc, argv, "--at --voucher --pay --staff", &a, &error) ||
-      (at = parse_at (a.at, &error)) == NULL)
+      (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if (a.pay == NULL || a.staff == NULL)
     return axw_cli_usage (_(sell_usage));
@@ -256,7 +249,7 @@ axw_cli_cmd_refund (AxwCli  *cli,
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(refund_usage));
-  if (!parse_args (argc, argv, "--at --staff", &a, &error) || (at = parse_at (a.at, &error)) == NULL)
+  if (!parse_args (argc, argv, "--at --staff", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if (a.staff == NULL || a.items->len == 0)
     return axw_cli_usage (_(refund_usage));

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "axw-bizdate.h"
 #include "axw-cli.h"
 #include "axw-error.h"
 
@@ -100,6 +101,14 @@ axw_cli_usage (const char *usage)
 {
   g_printerr ("%s\n", usage);
   return AXW_EXIT_USAGE;
+}
+
+/* --at TIME, or now when the option was not given. */
+GDateTime *
+axw_cli_parse_at (const char  *at,
+                  GError     **error)
+{
+  return at ? axw_time_parse_rfc3339 (at, error) : g_date_time_new_now_utc ();
 }
 
 gboolean

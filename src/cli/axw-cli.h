@@ -33,6 +33,8 @@ int       axw_cli_run              (const char  *db_path,
 AxwDb    *axw_cli_db               (AxwCli      *cli);
 int       axw_cli_fail             (GError      *error);
 int       axw_cli_usage            (const char  *usage);
+GDateTime *axw_cli_parse_at        (const char  *at,
+                                    GError     **error);
 gboolean  axw_cli_wants_help       (int          argc,
                                     char       **argv);
 char     *axw_cli_read_file        (const char  *path,
