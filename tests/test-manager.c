@@ -9,47 +9,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "axw-ui-test-util.h"
+
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *path = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
-wait_for_frames (int n)
-{
-  for (int i = 0; i < n * 10; i++)
-    {
-      g_usleep (5000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
 
 static void
 sell (AxwDb      *db,
@@ -92,7 +58,7 @@ test_reports_screen (void)
   window = axw_manager_window_new (NULL, db, "王店长");
   reports = axw_manager_window_get_reports (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (5);
+  ui_pump (5 * 50);
 
   g_assert_true (axw_manager_reports_show_range (reports, "2026-12-12", "2026-12-12"));
   r = axw_manager_reports_get_report (reports);
@@ -113,8 +79,8 @@ test_reports_screen (void)
   gtk_widget_activate_action (GTK_WIDGET (reports), "reports.show", NULL);
   g_assert_cmpint (axw_manager_reports_get_report (reports)->sales_count, ==, 3);
 
-  wait_for_frames (10);
-  save_png (GTK_WIDGET (window), "manager-reports.png");
+  ui_pump (10 * 50);
+  ui_save_png (GTK_WIDGET (window), "manager-reports.png");
 
   /* the audit log: three sales, newest first, filtered; read-only */
   {
@@ -133,8 +99,8 @@ test_reports_screen (void)
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
     axw_manager_audit_reload (audit, NULL);
     axw_manager_window_show_page (window, "audit");
-    wait_for_frames (10);
-    save_png (GTK_WIDGET (window), "manager-audit.png");
+    ui_pump (10 * 50);
+    ui_save_png (GTK_WIDGET (window), "manager-audit.png");
   }
 
   /* staff: add through the action; a locked cashier is unlocked */
@@ -167,11 +133,11 @@ test_reports_screen (void)
     g_assert_cmpint (axw_db_query_int (db, "SELECT count (*) FROM audit_log WHERE staff = '王店长' "
                                            "AND detail = '小陈'", 0), >=, 1);
     axw_manager_window_show_page (window, "staff");
-    wait_for_frames (10);
-    save_png (GTK_WIDGET (window), "manager-staff.png");
+    ui_pump (10 * 50);
+    ui_save_png (GTK_WIDGET (window), "manager-staff.png");
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames (1);
+  ui_pump (1 * 50);
   g_clear_object (&db);
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);

@@ -6,45 +6,12 @@
  * Opens the real window under Xvfb and saves a PNG of it.
  */
 #include <glib/gstdio.h>
+#include <string.h>
+
+#include "axw-ui-test-util.h"
 
 #include "axw-application.h"
 #include "axw-window.h"
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *path = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
-wait_for_frames (int n)
-{
-  for (int i = 0; i < n * 10; i++)
-    {
-      g_usleep (5000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
 
 static void
 activate_cb (GApplication *app,
@@ -54,12 +21,12 @@ activate_cb (GApplication *app,
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (AXW_IS_WINDOW (window));
-  wait_for_frames (10);
+  ui_pump (10 * 50);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 0);
   g_assert_cmpstr (gtk_window_get_title (window), !=, NULL);
-  save_png (GTK_WIDGET (window), "window.png");
+  ui_save_png (GTK_WIDGET (window), "window.png");
   gtk_window_destroy (window);
-  wait_for_frames (1);
+  ui_pump (1 * 50);
 }
 
 static void
