@@ -39,6 +39,23 @@ PY
 }
 EXACT="hashes ok listed exact all exact partial 0"
 
+# killed_at POINT CMD...: runs CMD under the kill shim, SIGKILLed right after
+# the step POINT of the export: the first write of the sales file, the rename
+# of the sales file, of the manifest or of products.csv.
+mkdir -p "$OUTD"
+OUTD=$(realpath "$OUTD")
+killed_at () {
+  local point=$1 at; shift
+  case $point in
+    sales-partial) at="write:$OUTD" ;;
+    sales-file) at="rename:sales-" ;;
+    manifest) at="rename:manifest.json" ;;
+    products-file) at="rename:products.csv" ;;
+  esac
+  AXW_KILL_AT=$at LD_PRELOAD="${AXW_KILL_SHIM:?}" \
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" "$@" >/dev/null 2>&1
+}
+
 for c in export sync import-online; do
   "$AXW" "$c" --help >/dev/null 2>"$WORK/h"; rc=$?
   check "$c --help prints usage (exit 2)" "2:yes" "$rc:$(grep -q Usage "$WORK/h" && echo yes)"
@@ -59,8 +76,11 @@ check "nothing rewritten" "$snap" "$(ls -l --time-style=full-iso "$OUTD"; sha256
 # Killed at each step; the next run finishes the job without loss or duplicate.
 for point in sales-partial sales-file manifest products-file; do
   sell 3
-  AIXINWU_TEST_KILL_AT=$point "$AXW" export --out "$OUTD" >/dev/null 2>&1
+  killed_at "$point" "$AXW" export --out "$OUTD"
   check "killed at $point (SIGKILL)" 137 "$?"
+  [ "$point" = products-file ] && inside=0 || inside=1
+  check "the kill at $point landed inside the sales range" "$inside" \
+    "$(sql "SELECT count(*) FROM export_cursor WHERE name LIKE '%pending'")"
   visible=$(cd "$OUTD" && ls | grep -v -E '^(manifest.json|products.csv|sales-[0-9]+-[0-9]+\.jsonl)$')
   check "no partial file after a kill at $point" "" "$visible"
   sell 1     # a sale made between the crash and the next run
@@ -74,7 +94,7 @@ check "no pending range left" 0 "$(sql "SELECT count(*) FROM export_cursor WHERE
 expect_ok "export --full" "$AXW" export --out "$OUTD" --full
 check "full export: one sales file" 1 "$(ls "$OUTD" | grep -c '^sales-')"
 check "full export: every sale once" "$EXACT" "$(audit)"
-AIXINWU_TEST_KILL_AT=sales-file "$AXW" export --out "$OUTD" --full >/dev/null 2>&1
+killed_at sales-file "$AXW" export --out "$OUTD" --full
 expect_ok "export after a killed --full" "$AXW" export --out "$OUTD"
 check "killed --full finishes as a full export" "$EXACT" "$(audit)"
 

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -35,17 +34,6 @@
 #define PENDING "online-shop.pending"
 #define FULL_MARK "full"
 #define FLUSH_AT (1 << 20)
-
-/* Tests kill the process at a named point (AIXINWU_TEST_KILL_AT) to
- * prove that a crash there loses nothing. */
-static void
-kill_point (const char *name)
-{
-  const char *at = g_getenv ("AIXINWU_TEST_KILL_AT");
-
-  if (at != NULL && g_str_equal (at, name))
-    raise (SIGKILL);
-}
 
 static gboolean
 io_error (GError     **error,
@@ -454,16 +442,13 @@ write_sales_file (Export   *e,
           g_string_append_c (buf, '\n');
           af->count++;
         }
-      if ((buf->len >= FLUSH_AT || id == 0 || af->count == 1) && !atomic_file_write (af, buf, error))
+      if ((buf->len >= FLUSH_AT || id == 0) && !atomic_file_write (af, buf, error))
         return FALSE;
-      if (af->count == 1)
-        kill_point ("sales-partial");
     }
   while (id != 0);
 
   if (!atomic_file_commit (af, error))
     return FALSE;
-  kill_point ("sales-file");
   entry = file_entry (af, "sales");
   json_object_set_int_member (entry, "first_sale_id", after + 1);
   json_object_set_int_member (entry, "last_sale_id", last);
@@ -488,7 +473,6 @@ export_range (Export    *e,
     g_ptr_array_set_size (e->files, 0);
   if (!write_sales_file (e, after, last, error) || !write_manifest (e, error))
     return FALSE;
-  kill_point ("manifest");
   return advance_cursor (e, last, e->products_hash, error);
 }
 
@@ -562,7 +546,6 @@ export_products (Export    *e,
   af = atomic_file_open (e->dir, "products.csv", error);
   if (af == NULL || !atomic_file_write (af, buf, error) || !atomic_file_commit (af, error))
     return FALSE;
-  kill_point ("products-file");
   af->count = count;
   manifest_put (e, file_entry (af, "products"));
   if (!write_manifest (e, error))
