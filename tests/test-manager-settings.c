@@ -104,19 +104,23 @@ assert_setting (Fixture    *f,
   g_assert_cmpstr (v, ==, expected);
 }
 
+/* At the system's text scale 1.0 and 1.5 (the manager window follows the
+ * desktop's, not the cashier's font scale). */
 static void
 save_pngs (Fixture    *f,
            const char *name)
 {
-  AxwStaff big = { .font_scale_pct = 150 };
+  GtkSettings *settings = gtk_settings_get_default ();
   g_autofree char *normal = g_strdup_printf ("manager-settings-%s.png", name);
   g_autofree char *large = g_strdup_printf ("manager-settings-%s-150.png", name);
+  int dpi;
 
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   ui_save_png (GTK_WIDGET (f->window), normal);
-  axw_application_apply_prefs (f->ui.app, &big);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), large);
-  axw_application_apply_prefs (f->ui.app, NULL);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
   ui_pump (100);
 }
 
@@ -276,6 +280,8 @@ test_token (Fixture       *f,
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (audit_count (f, "detail = 'sync.token: set'"), ==, 2);
+  /* scrolls the token's row into view for the pictures */
+  gtk_widget_grab_focus (axw_manager_settings_get_field (f->page, "sync.token"));
   save_pngs (f, "token");
 }
 

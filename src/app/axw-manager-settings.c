@@ -66,6 +66,7 @@ struct _AxwManagerSettings
   GtkLabel         *timezone_error;
 
   GtkDropDown      *usb_printers;
+  GtkLabel         *usb_state;
   GtkButton        *test_button;
   GtkLabel         *test_result;
   GtkLabel         *token_state;
@@ -206,7 +207,9 @@ update_token_state (AxwManagerSettings *self)
 
 /* A sample receipt: two lines, a promotion, cash with the page's rounding. */
 static AxwSale *
-sample_sale (AxwCashRounding rounding)
+sample_sale (AxwCashRounding  rounding,
+             const char      *shop,
+             const char      *terminal)
 {
   AxwSale *sale = axw_sale_new ();
   AxwLine *a = g_new0 (AxwLine, 1), *b = g_new0 (AxwLine, 1);
@@ -224,7 +227,7 @@ sample_sale (AxwCashRounding rounding)
   sale->cash_total_fen = axw_cash_round (sale->total_fen, rounding);
   sale->cash_rounding_fen = sale->cash_total_fen - sale->total_fen;
   sale->uuid = g_strdup ("00000000-0000-4000-8000-000000000000");
-  sale->receipt_no = g_strdup ("S01-T01-20261212-0001");
+  sale->receipt_no = g_strdup_printf ("%s-%s-20261212-0001", shop, terminal);
   sale->created_at = g_strdup ("2026-12-12T02:00:00Z");
   sale->staff = g_strdup ("小林");
   pay.amount_fen = sale->cash_total_fen;
@@ -265,6 +268,8 @@ update_preview (gpointer user_data)
   g_autofree char *url = field_value (self, field_of ("receipt.qr_url"));
   g_autofree char *width = field_value (self, field_of ("receipt.width"));
   g_autofree char *rounding = field_value (self, field_of ("cash_rounding"));
+  g_autofree char *shop = field_value (self, field_of ("shop.code"));
+  g_autofree char *terminal = field_value (self, field_of ("terminal.code"));
   AxwReceiptSettings s = { name, address, footer, url, (guint) g_ascii_strtoull (width, NULL, 10) };
   AxwCashRounding mode = AXW_CASH_ROUNDING_NONE;
   g_autoptr(AxwSale) sale = NULL;
@@ -274,7 +279,7 @@ update_preview (gpointer user_data)
 
   self->preview_idle = 0;
   axw_cash_rounding_from_string (rounding, &mode);
-  sale = sample_sale (mode);
+  sale = sample_sale (mode, shop, terminal);
   items = axw_receipt_layout (sale, &s);
   /* a link too long for a QR code is said next to the field on Save */
   if ((surface = axw_receipt_render (items, s.width_mm, NULL)) == NULL)
@@ -431,6 +436,17 @@ revert_cb (GtkWidget  *widget,
 
 /* Test page ------------------------------------------------------------- */
 
+static void
+set_class (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
 typedef struct {
   AxwManagerSettings *self;
   char               *target;
@@ -464,6 +480,7 @@ test_sent_cb (GObject      *source,
                : g_strdup_printf (_("✔ Test page sent to %s."), t->target);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
   gtk_label_set_text (self->test_result, text);
+  set_class (GTK_WIDGET (self->test_result), "error", error != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->test_result), TRUE);
 }
 
@@ -500,6 +517,7 @@ test_page_cb (GtkWidget  *widget,
   self->testing = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
   gtk_label_set_text (self->test_result, _("Printing the test page…"));
+  set_class (GTK_WIDGET (self->test_result), "error", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->test_result), TRUE);
   t = g_new0 (TestPage, 1);
   t->self = g_object_ref (self);
@@ -539,12 +557,15 @@ listed_cb (GObject      *source,
     return;
   g_ptr_array_set_size (self->usb_targets, 0);
   if (list == NULL)
-    first = g_strdup_printf (_("USB printers cannot be listed: %s"), error->message);
+    first = g_strdup (_("USB printers cannot be listed"));
   else if (list->len == 0)
-    first = g_strdup (_("No USB receipt printer found. Check the cable and the power."));
+    first = g_strdup (_("No USB printer found"));
   else
-    first = g_strdup_printf (g_dngettext (NULL, "%u USB printer found: choose it",
-                                          "%u USB printers found: choose one", list->len), list->len);
+    first = g_strdup_printf (g_dngettext (NULL, "Choose the USB printer (%u found)",
+                                          "Choose a USB printer (%u found)", list->len), list->len);
+  gtk_label_set_text (self->usb_state, list == NULL ? error->message
+                      : _("Check the cable and the power, then press Find USB printers."));
+  gtk_widget_set_visible (GTK_WIDGET (self->usb_state), list == NULL || list->len == 0);
   gtk_string_list_append (items, first);
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
@@ -630,7 +651,7 @@ axw_manager_settings_class_init (AxwManagerSettingsClass *klass)
   BIND (footer_error); BIND (qr_url_error); BIND (printer_error); BIND (width_error);
   BIND (rounding_error); BIND (endpoint_error); BIND (token_file_error); BIND (token_error);
   BIND (timezone_error);
-  BIND (usb_printers); BIND (test_button); BIND (test_result); BIND (token_state); BIND (message);
+  BIND (usb_printers); BIND (usb_state); BIND (test_button); BIND (test_result); BIND (token_state); BIND (message);
   BIND (preview);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_cb);
