@@ -14,6 +14,8 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-bizdate.h"
+#include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-sync.h"
 #include "escpos-decoder.h"
@@ -354,6 +356,64 @@ test_test_page (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "printer"), "tcp://HOST:9100"));
 }
 
+/* The reports page's Print: the report on screen, to the printer setting,
+ * off the GTK thread; the bytes are the report's paper lines. */
+static void
+test_report_print (Fixture       *f,
+                   gconstpointer  data)
+{
+  AxwManagerReports *reports = axw_manager_window_get_reports (f->window);
+  g_autofree char *bin = g_build_filename (f->ui.dir, "receipts.bin", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (f->db, "6971234560018", 2000, &error);
+  g_autoptr(GDateTime) t = axw_time_parse_rfc3339 ("2026-12-12T09:30:00+08:00", NULL);
+  g_autoptr(AxwSale) sale = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) decoded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  AxwPayment pay = { AXW_PAY_CASH, 10000, 10000 };
+  guint n = 0;
+  gsize len;
+
+  g_assert_no_error (error);
+  axw_cart_add (cart, line);
+  sale = axw_checkout_commit (f->db, cart, t, "小林", &pay, 1, &error);
+  g_assert_no_error (error);
+  g_unlink (bin);   /* the sale's receipt is not printed here: only the report */
+
+  axw_manager_window_show_page (f->window, "reports");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reports), "reports.print", NULL));
+  g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "Show a report first"));
+  g_assert_true (axw_manager_reports_show_range (reports, "2026-12-12", "2026-12-12"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reports), "reports.print", NULL));
+  for (int i = 0; i < 200 && axw_manager_reports_is_printing (reports); i++)
+    ui_pump (25);
+  g_assert_false (axw_manager_reports_is_printing (reports));
+  g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "receipt printer"));
+
+  g_assert_true (g_file_get_contents (bin, &contents, &len, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  decoded = escpos_decode (bytes, &error);
+  g_assert_no_error (error);
+  lines = axw_report_to_lines (axw_manager_reports_get_report (reports), 32, TRUE);
+  for (guint i = 0; i < decoded->len; i++)
+    {
+      Decoded *d = decoded->pdata[i];
+
+      if (d->kind != DECODED_TEXT)
+        continue;
+      g_assert_cmpuint (n, <, lines->len);
+      g_assert_cmpstr (d->text, ==, g_ptr_array_index (lines, n));
+      g_assert_cmpuint (d->columns, <=, 32);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, lines->len);
+  g_assert_cmpint (((Decoded *) decoded->pdata[decoded->len - 1])->kind, ==, DECODED_CUT);
+  ui_save_png (GTK_WIDGET (f->window), "manager-reports-printed.png");
+}
+
 static void
 test_new_destroy (void)
 {
@@ -382,6 +442,8 @@ main (int   argc,
   g_test_add ("/manager-settings/invalid", Fixture, NULL, fixture_setup, test_invalid, fixture_teardown);
   g_test_add ("/manager-settings/token", Fixture, NULL, fixture_setup, test_token, fixture_teardown);
   g_test_add ("/manager-settings/test-page", Fixture, NULL, fixture_setup, test_test_page, fixture_teardown);
+  g_test_add ("/manager-settings/report-print", Fixture, NULL, fixture_setup, test_report_print,
+              fixture_teardown);
   g_test_add_func ("/manager-settings/new-destroy", test_new_destroy);
   return g_test_run ();
 }
