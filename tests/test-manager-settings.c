@@ -414,6 +414,25 @@ test_report_print (Fixture       *f,
   ui_save_png (GTK_WIDGET (f->window), "manager-reports-printed.png");
 }
 
+/* The default language: the page and its messages in Chinese. */
+static void
+test_chinese (void)
+{
+  Fixture f = { 0 };
+
+  g_setenv ("AIXINWU_LANGUAGE", "zh_CN", TRUE);
+  fixture_setup (&f, NULL);
+  set_text (&f, "receipt.footer", "欢迎再来");
+  save (&f);
+  g_assert_cmpstr (axw_manager_settings_get_message (f.page, "save"), ==, "已保存 1 项改动。");
+  set_text (&f, "shop.code", "");
+  save (&f);
+  g_assert_nonnull (strstr (axw_manager_settings_get_message (f.page, "save"), "没有保存"));
+  save_pngs (&f, "zh");
+  fixture_teardown (&f, NULL);
+  g_setenv ("AIXINWU_LANGUAGE", "en", TRUE);
+}
+
 static void
 test_new_destroy (void)
 {
@@ -435,6 +454,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("AIXINWU_LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -444,6 +464,7 @@ main (int   argc,
   g_test_add ("/manager-settings/test-page", Fixture, NULL, fixture_setup, test_test_page, fixture_teardown);
   g_test_add ("/manager-settings/report-print", Fixture, NULL, fixture_setup, test_report_print,
               fixture_teardown);
+  g_test_add_func ("/manager-settings/chinese", test_chinese);
   g_test_add_func ("/manager-settings/new-destroy", test_new_destroy);
   return g_test_run ();
 }

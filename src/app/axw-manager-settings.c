@@ -102,6 +102,8 @@ static const Field fields[] = {
   FIELD (TOKEN_KEY, token),
 };
 
+static const char nothing_saved[] = N_("Nothing saved. Correct the fields marked ⚠ and save again.");
+
 static const char * const widths[] = { "58", "80" };
 static const char * const roundings[] = { "none", "down_jiao", "nearest_jiao" };
 
@@ -155,7 +157,8 @@ set_field_value (AxwManagerSettings *self,
   if (g_str_equal (f->key, "receipt.width"))
     gtk_drop_down_set_selected (GTK_DROP_DOWN (w), index_of (widths, G_N_ELEMENTS (widths), value));
   else if (g_str_equal (f->key, "cash_rounding"))
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (w), index_of (roundings, G_N_ELEMENTS (roundings), value));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (w),
+                                index_of (roundings, G_N_ELEMENTS (roundings), value));
   else
     gtk_editable_set_text (GTK_EDITABLE (w), value);
 }
@@ -170,8 +173,10 @@ show_field_error (AxwManagerSettings *self,
 
   gtk_label_set_text (label, marked ? marked : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (MEMBER (self, f->field)), GTK_ACCESSIBLE_STATE_INVALID,
-                               text ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (MEMBER (self, f->field)),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               text ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
 }
 
 /* The token file of the page, or a file next to the database when the
@@ -395,28 +400,29 @@ save_cb (GtkWidget  *widget,
     }
   if (!validate_all (self, kb, vb) || !token_ok)
     {
-      gtk_label_set_text (self->message, _("Nothing saved. Correct the fields marked ⚠ and save again."));
+      gtk_label_set_text (self->message, _(nothing_saved));
       return;
     }
   if (!save_token (self, &written, &error))
     {
       show_field_error (self, field_of (TOKEN_KEY), error->message);
-      gtk_label_set_text (self->message, _("Nothing saved. Correct the fields marked ⚠ and save again."));
+      gtk_label_set_text (self->message, _(nothing_saved));
       return;
     }
   keys = g_strv_builder_end (kb);
   values = g_strv_builder_end (vb);
   if (!axw_settings_apply (self->db, (const char * const *) keys, (const char * const *) values,
                            self->manager, &changed, &error) ||
-      (written && !axw_audit_append (self->db, self->manager, "settings.set", TOKEN_KEY ": set", &error)))
+      (written && !axw_audit_append (self->db, self->manager, "settings.set", TOKEN_KEY ": set",
+                                     &error)))
     {
       gtk_label_set_text (self->message, error->message);
       return;
     }
   changed += written ? 1 : 0;
   done = changed == 0 ? g_strdup (_("Nothing changed."))
-                      : g_strdup_printf (g_dngettext (NULL, "Saved %u change.", "Saved %u changes.", changed),
-                                         changed);
+                      : g_strdup_printf (g_dngettext (NULL, "Saved %u change.", "Saved %u changes.",
+                                                      changed), changed);
   gtk_label_set_text (self->message, done);
   gtk_editable_set_text (GTK_EDITABLE (self->token), "");
   axw_manager_settings_reload (self);
@@ -606,7 +612,8 @@ usb_chosen_cb (AxwManagerSettings *self)
 
   if (self->filling || i == 0 || i == GTK_INVALID_LIST_POSITION || i > self->usb_targets->len)
     return;
-  gtk_editable_set_text (GTK_EDITABLE (self->printer), g_ptr_array_index (self->usb_targets, i - 1));
+  gtk_editable_set_text (GTK_EDITABLE (self->printer),
+                         g_ptr_array_index (self->usb_targets, i - 1));
 }
 
 /* ----------------------------------------------------------------------- */
@@ -642,16 +649,19 @@ axw_manager_settings_class_init (AxwManagerSettingsClass *klass)
 
   object_class->dispose = axw_manager_settings_dispose;
   object_class->finalize = axw_manager_settings_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-settings.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-settings.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AxwManagerSettings, name)
   BIND (shop_name); BIND (shop_address); BIND (shop_code); BIND (terminal_code); BIND (footer);
   BIND (qr_url); BIND (printer); BIND (width); BIND (rounding); BIND (endpoint); BIND (token_file);
   BIND (token); BIND (timezone);
-  BIND (shop_name_error); BIND (shop_address_error); BIND (shop_code_error); BIND (terminal_code_error);
+  BIND (shop_name_error); BIND (shop_address_error); BIND (shop_code_error);
+  BIND (terminal_code_error);
   BIND (footer_error); BIND (qr_url_error); BIND (printer_error); BIND (width_error);
   BIND (rounding_error); BIND (endpoint_error); BIND (token_file_error); BIND (token_error);
   BIND (timezone_error);
-  BIND (usb_printers); BIND (usb_state); BIND (test_button); BIND (test_result); BIND (token_state); BIND (message);
+  BIND (usb_printers); BIND (usb_state); BIND (test_button); BIND (test_result);
+  BIND (token_state); BIND (message);
   BIND (preview);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "settings.save", NULL, save_cb);
@@ -673,7 +683,8 @@ axw_manager_settings_init (AxwManagerSettings *self)
       g_signal_connect_swapped (w, GTK_IS_DROP_DOWN (w) ? "notify::selected" : "changed",
                                 G_CALLBACK (field_changed_cb), self);
     }
-  g_signal_connect_swapped (self->usb_printers, "notify::selected", G_CALLBACK (usb_chosen_cb), self);
+  g_signal_connect_swapped (self->usb_printers, "notify::selected",
+                            G_CALLBACK (usb_chosen_cb), self);
 }
 
 AxwManagerSettings *
