@@ -208,6 +208,12 @@ test_invalid (Fixture       *f,
   g_assert_cmpint (axw_db_query_int (f->db, "SELECT count (*) FROM settings", -1), ==, rows);
   save_pngs (f, "invalid");
 
+  /* a token file is a whole path */
+  set_text (f, "sync.token_file", "token.txt");
+  save (f);
+  g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "sync.token_file"), "whole path"));
+  set_text (f, "sync.token_file", "");
+
   /* a token with spaces is refused too, and no file is written */
   set_text (f, "shop.code", "S01");
   set_text (f, "timezone", "Asia/Shanghai");

@@ -340,6 +340,12 @@ validate_all (AxwManagerSettings *self,
         continue;
       if (!axw_settings_validate (f->key, value, &error))
         ok = FALSE;
+      else if (g_str_equal (f->key, "sync.token_file") && *value != '\0' && !g_path_is_absolute (value))
+        {
+          g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("Write the token file's whole path, starting with /."));
+          ok = FALSE;
+        }
       show_field_error (self, f, error ? error->message : NULL);
       g_strv_builder_add (keys, f->key);
       g_strv_builder_add (values, value);
@@ -682,6 +688,8 @@ axw_manager_settings_init (AxwManagerSettings *self)
 
       g_signal_connect_swapped (w, GTK_IS_DROP_DOWN (w) ? "notify::selected" : "changed",
                                 G_CALLBACK (field_changed_cb), self);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      MEMBER (self, fields[i].error), NULL, -1);
     }
   g_signal_connect_swapped (self->usb_printers, "notify::selected",
                             G_CALLBACK (usb_chosen_cb), self);

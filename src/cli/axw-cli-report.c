@@ -285,7 +285,7 @@ axw_cli_cmd_report (AxwCli  *cli,
     return AXW_EXIT_FAIL;
   if (g_str_equal (what, "z"))
     return report_z (db, &a);
-  if (g_str_equal (what, "claim"))
+  if (g_str_equal (what, "claim") && !a.print)
     return report_claim (db, &a);
   if (g_str_equal (what, "x"))
     r = axw_reports_x (db, &error);
