@@ -124,6 +124,16 @@ save_pngs (Fixture    *f,
   ui_save_png (GTK_WIDGET (f->window), large);
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
   ui_pump (100);
+  {
+    AxwStaff contrast = { .font_scale_pct = 100, .high_contrast = TRUE };
+    g_autofree char *hc = g_strdup_printf ("manager-settings-%s-hc.png", name);
+
+    axw_application_apply_prefs (f->ui.app, &contrast);
+    ui_pump (200);
+    ui_save_png (GTK_WIDGET (f->window), hc);
+    axw_application_apply_prefs (f->ui.app, NULL);
+    ui_pump (100);
+  }
 }
 
 static void

@@ -492,7 +492,8 @@ test_sent_cb (GObject      *source,
                : g_strdup_printf (_("✔ Test page sent to %s."), t->target);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
   gtk_label_set_text (self->test_result, text);
-  set_class (GTK_WIDGET (self->test_result), "error", error != NULL);
+  set_class (GTK_WIDGET (self->test_result), "axw-message", error != NULL);
+  set_class (GTK_WIDGET (self->test_result), "axw-error", error != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->test_result), TRUE);
 }
 
@@ -529,7 +530,8 @@ test_page_cb (GtkWidget  *widget,
   self->testing = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
   gtk_label_set_text (self->test_result, _("Printing the test page…"));
-  set_class (GTK_WIDGET (self->test_result), "error", FALSE);
+  set_class (GTK_WIDGET (self->test_result), "axw-message", FALSE);
+  set_class (GTK_WIDGET (self->test_result), "axw-error", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->test_result), TRUE);
   t = g_new0 (TestPage, 1);
   t->self = g_object_ref (self);
