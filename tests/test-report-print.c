@@ -263,6 +263,36 @@ test_refused (Fixture       *f,
   g_assert_nonnull (strstr (err2, "58 or 80"));
 }
 
+/* No --printer, no --width: the printer and receipt.width settings. */
+static void
+test_range_to_setting (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *bin = g_build_filename (f->dir, "lp1", NULL);
+  g_autofree char *printer = g_strconcat ("file:", bin, NULL);
+  g_autoptr(GPtrArray) decoded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  guint widest = 0;
+  gsize len;
+
+  g_assert_cmpint (run_cli (f, "", NULL, "settings", "set", "printer", printer, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "", NULL, "settings", "set", "receipt.width", "80", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "", NULL, "report", "range", "--from", "2026-12-10", "--to",
+                            "2026-12-10", "--print", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (bin, &contents, &len, &error));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  decoded = escpos_decode (bytes, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < decoded->len; i++)
+    if (((Decoded *) decoded->pdata[i])->kind == DECODED_TEXT)
+      widest = MAX (widest, ((Decoded *) decoded->pdata[i])->columns);
+  /* laid out for 80 mm: wider than 58 mm's 32 columns, never wider than 48 */
+  g_assert_cmpuint (widest, >, 32);
+  g_assert_cmpuint (widest, <=, 48);
+}
+
 static void
 test_encode_widths (void)
 {
@@ -294,6 +324,8 @@ main (int   argc,
   g_test_add ("/report-print/z-to-file", Fixture, NULL, fixture_setup, test_z_to_file, fixture_teardown);
   g_test_add ("/report-print/z-to-tcp", Fixture, NULL, fixture_setup, test_z_to_tcp, fixture_teardown);
   g_test_add ("/report-print/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/report-print/range-to-setting", Fixture, NULL, fixture_setup, test_range_to_setting,
+              fixture_teardown);
   g_test_add_func ("/report-print/encode-widths", test_encode_widths);
   return g_test_run ();
 }
