@@ -16,6 +16,7 @@
 #include "axw-error.h"
 #include "axw-escpos.h"
 #include "axw-manager-settings.h"
+#include "axw-pricing.h"
 #include "axw-printer.h"
 #include "axw-receipt-render.h"
 #include "axw-receipt.h"
@@ -210,26 +211,40 @@ update_token_state (AxwManagerSettings *self)
   gtk_label_set_text (self->token_state, text);
 }
 
-/* A sample receipt: two lines, a promotion, cash with the page's rounding. */
+static AxwLine *
+sample_line (const char *name,
+             const char *barcode,
+             gint64      qty_milli,
+             gint64      unit_price_fen)
+{
+  AxwLine *l = g_new0 (AxwLine, 1);
+
+  l->name = g_strdup (name);
+  l->barcode = g_strdup (barcode);
+  l->qty_milli = qty_milli;
+  l->unit_price_fen = unit_price_fen;
+  l->aid_eligible = TRUE;
+  return l;
+}
+
+/* A sample receipt on 爱心日, priced by the core like any sale, paid in cash
+ * with the page's rounding. */
 static AxwSale *
 sample_sale (AxwCashRounding  rounding,
              const char      *shop,
              const char      *terminal)
 {
   AxwSale *sale = axw_sale_new ();
-  AxwLine *a = g_new0 (AxwLine, 1), *b = g_new0 (AxwLine, 1);
+  AxwPromotion love_day = { .name = (char *) "爱心日", .scope = AXW_SCOPE_ALL, .percent_bp = 500,
+                            .day_of_month = 12 };
+  g_autoptr(GPtrArray) promotions = g_ptr_array_new ();
   AxwPayment pay = { AXW_PAY_CASH, 0, 10000 };
 
-  a->line_no = 1, a->name = g_strdup ("赤松茸"), a->barcode = g_strdup ("6971234560018");
-  a->qty_milli = 2000, a->unit_price_fen = 2800, a->gross_fen = 5600;
-  a->promo_fen = 280, a->promotion = g_strdup ("爱心日"), a->net_fen = a->pay_fen = 5320;
-  b->line_no = 2, b->name = g_strdup ("藜麦粥"), b->barcode = g_strdup ("6971234560025");
-  b->qty_milli = 1000, b->unit_price_fen = 1257, b->gross_fen = b->net_fen = b->pay_fen = 1257;
-  g_ptr_array_add (sale->lines, a);
-  g_ptr_array_add (sale->lines, b);
-  sale->gross_fen = 6857, sale->promo_fen = 280, sale->net_fen = sale->total_fen = 6577;
-  sale->cash_rounding = rounding;
-  sale->cash_total_fen = axw_cash_round (sale->total_fen, rounding);
+  g_ptr_array_add (promotions, &love_day);
+  g_ptr_array_add (sale->lines, sample_line ("赤松茸", "6971234560018", 2000, 2800));
+  g_ptr_array_add (sale->lines, sample_line ("藜麦粥", "6971234560025", 1000, 1257));
+  sale->business_date = g_strdup ("2026-12-12");
+  axw_pricing_apply (sale, promotions, NULL, rounding);
   sale->cash_rounding_fen = sale->cash_total_fen - sale->total_fen;
   sale->uuid = g_strdup ("00000000-0000-4000-8000-000000000000");
   sale->receipt_no = g_strdup_printf ("%s-%s-20261212-0001", shop, terminal);
