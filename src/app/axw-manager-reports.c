@@ -10,6 +10,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-manager-reports.h"
+#include "axw-report-print.h"
 #include "axw-report-render.h"
 #include "axw-reports.h"
 #include "axw-settings.h"
@@ -20,6 +21,8 @@ struct _AxwManagerReports
 
   AxwDb           *db;
   AxwReport       *report;
+  GCancellable    *cancellable;
+  gboolean         printing;
 
   GtkEntry        *from;
   GtkEntry        *to;
@@ -38,6 +41,7 @@ show_report (AxwManagerReports *self,
   g_autofree char *text = NULL;
 
   gtk_label_set_text (self->message, error ? error->message : "");
+  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->message), error != NULL);
   if (report == NULL)
     return;
@@ -102,6 +106,60 @@ shift_cb (GtkWidget  *widget,
 }
 
 static void
+show_print_result (AxwManagerReports *self,
+                   const char        *text,
+                   gboolean           failed)
+{
+  g_autofree char *marked = g_strdup_printf ("%s %s", failed ? "⚠" : "✔", text);
+
+  gtk_label_set_text (self->message, marked);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+}
+
+static void
+printed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AxwManagerReports) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->printing = FALSE;
+  if (!axw_report_print_finish (result, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the screen is gone */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", TRUE);
+  show_print_result (self, error ? error->message : _("The report went to the receipt printer."), error != NULL);
+}
+
+/* The report on screen, on the receipt printer; the printer is waited for
+ * in a worker thread. */
+static void
+print_cb (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  AxwManagerReports *self = AXW_MANAGER_REPORTS (widget);
+
+  if (self->printing)
+    return;
+  if (self->report == NULL)
+    {
+      show_print_result (self, _("Show a report first, then print it."), TRUE);
+      return;
+    }
+  self->printing = TRUE;
+  gtk_widget_action_set_enabled (widget, "reports.print", FALSE);
+  gtk_label_set_text (self->message, _("Printing the report…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+  axw_report_print_async (self->db, self->report, NULL, 0, self->cancellable, printed_cb,
+                          g_object_ref (self));
+}
+
+static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
             int             width,
@@ -123,12 +181,14 @@ axw_manager_reports_finalize (GObject *object)
 
   g_clear_pointer (&self->report, axw_report_free);
   g_clear_object (&self->db);
+  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (axw_manager_reports_parent_class)->finalize (object);
 }
 
 static void
 axw_manager_reports_dispose (GObject *object)
 {
+  g_cancellable_cancel (AXW_MANAGER_REPORTS (object)->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_REPORTS);
   G_OBJECT_CLASS (axw_manager_reports_parent_class)->dispose (object);
 }
@@ -152,6 +212,7 @@ axw_manager_reports_class_init (AxwManagerReportsClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.show", NULL, show_cb);
   gtk_widget_class_install_action (widget_class, "reports.today", NULL, today_cb);
   gtk_widget_class_install_action (widget_class, "reports.shift", NULL, shift_cb);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_cb);
 }
 
 static void
@@ -160,6 +221,7 @@ axw_manager_reports_init (AxwManagerReports *self)
   PangoAttrList *attrs = pango_attr_list_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   /* a monospaced face with CJK glyphs exactly two columns wide keeps the
    * amounts aligned under Chinese names */
   pango_attr_list_insert (attrs, pango_attr_family_new ("Noto Sans Mono CJK SC"));
@@ -191,4 +253,19 @@ axw_manager_reports_get_report (AxwManagerReports *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_REPORTS (self), NULL);
   return self->report;
+}
+
+/* TRUE while the report is on its way to the printer */
+gboolean
+axw_manager_reports_is_printing (AxwManagerReports *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_REPORTS (self), FALSE);
+  return self->printing;
+}
+
+const char *
+axw_manager_reports_get_message (AxwManagerReports *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_REPORTS (self), NULL);
+  return gtk_label_get_text (self->message);
 }

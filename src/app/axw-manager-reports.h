@@ -24,5 +24,7 @@ gboolean           axw_manager_reports_show_range (AxwManagerReports *self,
                                                    const char        *from,
                                                    const char        *to);
 const AxwReport   *axw_manager_reports_get_report (AxwManagerReports *self);
+gboolean           axw_manager_reports_is_printing (AxwManagerReports *self);
+const char        *axw_manager_reports_get_message (AxwManagerReports *self);
 
 G_END_DECLS

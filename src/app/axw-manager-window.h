@@ -11,6 +11,7 @@
 #include "axw-db.h"
 #include "axw-manager-audit.h"
 #include "axw-manager-reports.h"
+#include "axw-manager-settings.h"
 #include "axw-manager-staff.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,8 @@ GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
-/* "reports", "staff" or "audit" */
+AxwManagerSettings *axw_manager_window_get_settings (AxwManagerWindow *self);
+/* "reports", "staff", "audit" or "settings" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
 

@@ -13,6 +13,7 @@
 #include "axw-cli.h"
 #include "axw-error.h"
 #include "axw-money.h"
+#include "axw-report-print.h"
 #include "axw-report-render.h"
 #include "axw-reports.h"
 #include "axw-settings.h"
@@ -21,6 +22,8 @@
 
 typedef struct {
   char      *from, *to, *format, *out, *at, *staff, *funder, *date, *number, *width, *reason;
+  char      *printer;
+  gboolean   print;
   GPtrArray *rest;
 } Args;
 
@@ -29,7 +32,7 @@ args_clear (Args *a)
 {
   g_free (a->from); g_free (a->to); g_free (a->format); g_free (a->out); g_free (a->at);
   g_free (a->staff); g_free (a->funder); g_free (a->date); g_free (a->number); g_free (a->width);
-  g_free (a->reason);
+  g_free (a->reason); g_free (a->printer);
   g_clear_pointer (&a->rest, g_ptr_array_unref);
 }
 
@@ -40,9 +43,9 @@ slot_of (Args       *a,
          const char *opt)
 {
   static const char *names[] = { "--from", "--to", "--format", "--out", "--at", "--staff", "--funder",
-                                 "--date", "--number", "--width", "--reason" };
+                                 "--date", "--number", "--width", "--reason", "--printer" };
   char **slots[] = { &a->from, &a->to, &a->format, &a->out, &a->at, &a->staff, &a->funder,
-                     &a->date, &a->number, &a->width, &a->reason };
+                     &a->date, &a->number, &a->width, &a->reason, &a->printer };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (names[i], opt))
@@ -50,7 +53,8 @@ slot_of (Args       *a,
   return NULL;
 }
 
-/* Options in @allowed take one value each; other words are positional. */
+/* Options in @allowed take one value each, but --print none; other words
+ * are positional. */
 static gboolean
 parse_args (int          argc,
             char       **argv,
@@ -67,6 +71,11 @@ parse_args (int          argc,
       if (argv[i][0] != '-' || argv[i][1] != '-' || g_ascii_isdigit (argv[i][1]))
         {
           g_ptr_array_add (a->rest, g_strdup (argv[i]));
+          continue;
+        }
+      if (g_str_equal (argv[i], "--print") && strstr (allowed, "--print ") != NULL)
+        {
+          a->print = TRUE;
           continue;
         }
       if (slot == NULL || strstr (allowed, argv[i]) == NULL)
@@ -103,6 +112,31 @@ emit (const char  *out,
   return AXW_EXIT_OK;
 }
 
+/* --print: the report's paper lines to the receipt printer, nothing on stdout
+ * but where it went. */
+static int
+print_report (AxwDb           *db,
+              const AxwReport *r,
+              const Args      *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = a->printer ? g_strdup (a->printer) : axw_settings_get (db, "printer");
+  guint width = 0;
+
+  if (a->width != NULL && !g_str_equal (a->width, "58") && !g_str_equal (a->width, "80"))
+    {
+      g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The paper width is 58 or 80 (mm), not “%s”"), a->width);
+      return axw_cli_fail (g_steal_pointer (&error));
+    }
+  if (a->width != NULL)
+    width = g_str_equal (a->width, "58") ? 58 : 80;
+  if (!axw_report_print (db, r, target, width, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Report sent to %s.\n"), target);
+  return AXW_EXIT_OK;
+}
+
 static int
 emit_report (AxwDb           *db,
              const AxwReport *r,
@@ -113,6 +147,8 @@ emit_report (AxwDb           *db,
   g_autofree char *data = NULL;
   gsize len = 0;
 
+  if (a->print)
+    return print_report (db, r, a);
   if (g_str_equal (format, "json"))
     data = axw_report_to_json (r);
   else if (g_str_equal (format, "csv"))
@@ -163,7 +199,8 @@ static const char report_usage[] =
      "       aixinwu report range --from DATE --to DATE …          any period of business dates\n"
      "       aixinwu report claim --funder F --from DATE --to DATE [--format csv|pdf] [--out FILE]\n"
      "F is text, csv, json, pdf or png; --width 58|80 lays text (and png, a preview) out for the\n"
-     "receipt printer.");
+     "receipt printer. --print [--printer usb|tcp://HOST:PORT|file:PATH] prints x, z or range\n"
+     "on the receipt printer (default: the printer and receipt.width settings).");
 
 static int
 report_z (AxwDb   *db,
@@ -238,7 +275,8 @@ axw_cli_cmd_report (AxwCli  *cli,
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(report_usage));
   what = argv[1];
-  if (!parse_args (argc, argv, 2, "--from --to --format --out --at --staff --funder --date --number --width",
+  if (!parse_args (argc, argv, 2, "--from --to --format --out --at --staff --funder --date --number --width "
+                   "--print --printer",
                    &a, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   if (a.rest->len > 0)
@@ -247,7 +285,7 @@ axw_cli_cmd_report (AxwCli  *cli,
     return AXW_EXIT_FAIL;
   if (g_str_equal (what, "z"))
     return report_z (db, &a);
-  if (g_str_equal (what, "claim"))
+  if (g_str_equal (what, "claim") && !a.print)
     return report_claim (db, &a);
   if (g_str_equal (what, "x"))
     r = axw_reports_x (db, &error);

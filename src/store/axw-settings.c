@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-audit.h"
 #include "axw-barcode.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
@@ -189,4 +190,67 @@ axw_settings_set (AxwDb       *db,
   axw_db_bind_text (stmt, 1, key);
   axw_db_bind_text (stmt, 2, value);
   return axw_db_step_done (db, stmt, error);
+}
+
+static gboolean
+apply_one (AxwDb       *db,
+           const char  *key,
+           const char  *value,
+           const char  *staff,
+           guint       *changed,
+           GError     **error)
+{
+  g_autofree char *old = axw_settings_get (db, key);
+  g_autofree char *detail = NULL;
+
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+  detail = g_strdup_printf ("%s: %s → %s", key, old ? old : "", value);
+  if (!axw_settings_set (db, key, value, error) ||
+      !axw_audit_append (db, staff, "settings.set", detail, error))
+    return FALSE;
+  (*changed)++;
+  return TRUE;
+}
+
+/**
+ * axw_settings_apply:
+ * @keys: (array zero-terminated=1): the settings to store
+ * @values: (array zero-terminated=1): one value per key
+ * @staff: (nullable): who changes them; each change is audited in that name
+ * @out_changed: (out) (optional): how many values really changed
+ *
+ * Every value is validated first: one invalid value stores nothing. The
+ * changed values are stored with one audit row each, in one transaction;
+ * a value equal to the one stored is neither written nor audited.
+ */
+gboolean
+axw_settings_apply (AxwDb               *db,
+                    const char * const  *keys,
+                    const char * const  *values,
+                    const char          *staff,
+                    guint               *out_changed,
+                    GError             **error)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (keys != NULL && values != NULL, FALSE);
+  g_return_val_if_fail (g_strv_length ((char **) keys) == g_strv_length ((char **) values), FALSE);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!axw_settings_validate (keys[i], values[i], error))
+      return FALSE;
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!apply_one (db, keys[i], values[i], staff, &changed, error))
+      {
+        axw_db_rollback (db);
+        return FALSE;
+      }
+  if (!axw_db_commit (db, error))
+    return FALSE;
+  if (out_changed != NULL)
+    *out_changed = changed;
+  return TRUE;
 }

@@ -22,5 +22,11 @@ gboolean            axw_settings_set      (AxwDb       *db,
                                            const char  *key,
                                            const char  *value,
                                            GError     **error);
+gboolean            axw_settings_apply    (AxwDb       *db,
+                                           const char * const *keys,
+                                           const char * const *values,
+                                           const char  *staff,
+                                           guint       *out_changed,
+                                           GError     **error);
 
 G_END_DECLS

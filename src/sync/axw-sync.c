@@ -10,6 +10,9 @@
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -102,6 +105,90 @@ axw_sync_read_token (const char  *path,
       return NULL;
     }
   return g_steal_pointer (&text);
+}
+
+static gboolean
+write_secret (int          fd,
+              const char  *text,
+              GError     **error)
+{
+  gsize len = strlen (text);
+
+  while (len > 0)
+    {
+      gssize n = write (fd, text, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
+          return FALSE;
+        }
+      text += n;
+      len -= (gsize) n;
+    }
+  if (fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * axw_sync_write_token:
+ * @path: the file named by sync.token_file
+ * @token: the online shop's token, one line
+ *
+ * Writes @token to a new file created with mode 0600 next to @path, then
+ * renames it over @path: the token is never readable by others, not even
+ * for a moment, and a crash leaves the old token or the new one.
+ */
+gboolean
+axw_sync_write_token (const char  *path,
+                      const char  *token,
+                      GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && token != NULL, FALSE);
+  if (*path == '\0' || *token == '\0' || strpbrk (token, "\r\n\t ") != NULL ||
+      !g_utf8_validate (token, -1, NULL))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The token is one line of letters and signs without spaces. Paste it again."));
+      return FALSE;
+    }
+  dir = g_path_get_dirname (path);
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  line = g_strconcat (token, "\n", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      (fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600)) < 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   _("Could not write the token file %s: %s. Check the folder."), path, g_strerror (errno));
+      return FALSE;
+    }
+  ok = write_secret (fd, line, &local);
+  ok = g_close (fd, ok ? &local : NULL) && ok;
+  if (!ok || g_rename (tmp, path) != 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION, _("Could not write the token file %s: %s"),
+                   path, local ? local->message : g_strerror (errno));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -75,6 +75,9 @@ void       axw_outbox_entry_free  (AxwOutboxEntry       *entry);
 
 char      *axw_sync_read_token    (const char           *path,
                                    GError              **error);
+gboolean   axw_sync_write_token   (const char           *path,
+                                   const char           *token,
+                                   GError              **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AxwSyncStatus, axw_sync_status_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwOutboxEntry, axw_outbox_entry_free)
