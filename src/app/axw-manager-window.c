@@ -14,6 +14,8 @@ struct _AxwManagerWindow
   AxwManagerReports *reports;
   AxwManagerAudit   *audit;
   AxwManagerStaff   *staff;
+  AxwManagerPromotions *promotions;
+  AxwManagerRefunds *refunds;
   AdwViewStack      *stack;
 };
 
@@ -36,10 +38,14 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
+  g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
+  g_type_ensure (AXW_TYPE_MANAGER_REFUNDS);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -64,6 +70,8 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_reports_set_db (self->reports, db);
   axw_manager_audit_set_db (self->audit, db);
   axw_manager_staff_set_db (self->staff, db, manager);
+  axw_manager_promotions_set_db (self->promotions, db, manager);
+  axw_manager_refunds_set_db (self->refunds, db, manager);
   return self;
 }
 
@@ -108,4 +116,20 @@ axw_manager_window_get_reports (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->reports;
+}
+
+/* Returns: (transfer none) */
+AxwManagerPromotions *
+axw_manager_window_get_promotions (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->promotions;
+}
+
+/* Returns: (transfer none) */
+AxwManagerRefunds *
+axw_manager_window_get_refunds (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->refunds;
 }

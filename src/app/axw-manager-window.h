@@ -12,6 +12,8 @@
 #include "axw-manager-audit.h"
 #include "axw-manager-reports.h"
 #include "axw-manager-staff.h"
+#include "axw-manager-promotions.h"
+#include "axw-manager-refunds.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +32,9 @@ GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
-/* "reports", "staff" or "audit" */
+AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
+AxwManagerRefunds *axw_manager_window_get_refunds (AxwManagerWindow *self);
+/* "reports", "staff", "audit", "promotions" or "refunds" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
 
