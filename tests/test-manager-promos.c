@@ -8,7 +8,9 @@
  * batch imported from a real file, a key trusted and removed, a partial
  * refund confirmed with the PIN and printed. Saves PNGs.
  */
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "axw-ui-test-util.h"
@@ -24,6 +26,7 @@ typedef struct {
   char             *receipts;
   AxwDb            *db;
   AxwManagerWindow *window;
+  GtkCssProvider   *css;
 } Fixture;
 
 static void
@@ -42,6 +45,11 @@ setup (Fixture       *f,
   g_assert_true (axw_cli_init_demo (f->db, &error));
   printer = g_strconcat ("file:", f->receipts, NULL);
   g_assert_true (axw_settings_set (f->db, "printer", printer, &error));
+  /* the application's theme, as every window of the counter has it */
+  f->css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (f->css, "/cn/aixinwu/Pos/ui/axw-style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (f->css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   f->window = axw_manager_window_new (NULL, f->db, "王店长");
   gtk_window_present (GTK_WINDOW (f->window));
   ui_pump (250);
@@ -53,6 +61,8 @@ teardown (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   ui_pump (50);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (f->css));
+  g_clear_object (&f->css);
   g_clear_object (&f->db);
   ui_rm_rf (f->dir);
   g_free (f->receipts);
@@ -318,7 +328,7 @@ test_refund (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "Give back ¥"));
   g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "Cash ¥"));
   g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "WeChat Pay ¥"));
-  g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "goes back to 厦门市残疾人联合会"));
+  g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "no longer claimed from 厦门市残疾人联合会"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sales);
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-refund-confirm.png");
@@ -406,6 +416,41 @@ test_large_text (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (hc));
 }
 
+/* The same pages in Chinese, the counter's default language. */
+static void
+test_chinese (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(AxwSale) sale = sell (f);
+  const char *root = g_getenv ("MESON_BUILD_ROOT");
+  g_autofree char *po = g_build_filename (root ? root : ".", "po", NULL);
+  AxwManagerWindow *zh;
+  AxwManagerRefunds *page;
+
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain ("aixinwu", po);
+  bind_textdomain_codeset ("aixinwu", "UTF-8");
+  textdomain ("aixinwu");
+  zh = axw_manager_window_new (NULL, f->db, "王店长");
+  gtk_window_present (GTK_WINDOW (zh));
+  page = axw_manager_window_get_refunds (zh);
+  axw_manager_window_show_page (zh, "refunds");
+  g_assert_true (axw_manager_refunds_find (page, sale->receipt_no));
+  g_assert_true (axw_manager_refunds_set_qty (page, 1, 2000));
+  g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "应退"));
+  ui_pump (300);
+  ui_save_png (GTK_WIDGET (zh), "manager-refund-confirm-zh.png");
+  axw_manager_window_show_page (zh, "promotions");
+  g_assert_true (model_has (axw_manager_promotions_get_promotions (axw_manager_window_get_promotions (zh)),
+                            "每月12日"));
+  ui_pump (300);
+  ui_save_png (GTK_WIDGET (zh), "manager-promotions-zh.png");
+  gtk_window_destroy (GTK_WINDOW (zh));
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, "");
+}
+
 static void
 test_new_destroy (void)
 {
@@ -427,6 +472,7 @@ main (int   argc,
   g_test_add ("/manager-promos/vouchers-and-keys", Fixture, NULL, setup, test_vouchers_and_keys, teardown);
   g_test_add ("/manager-promos/refund", Fixture, NULL, setup, test_refund, teardown);
   g_test_add ("/manager-promos/large-text-and-contrast", Fixture, NULL, setup, test_large_text, teardown);
+  g_test_add ("/manager-promos/chinese", Fixture, NULL, setup, test_chinese, teardown);
   g_test_add_func ("/manager-promos/new-destroy", test_new_destroy);
   return g_test_run ();
 }

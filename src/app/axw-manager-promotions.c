@@ -81,14 +81,14 @@ promotion_row (const AxwPromotion *p)
 static char *
 campaign_row (const AxwCampaignStats *c)
 {
+  g_autofree char *issued = g_strdup_printf ("%" G_GINT64_FORMAT, c->issued);
+  g_autofree char *redeemed = g_strdup_printf ("%" G_GINT64_FORMAT, c->redeemed);
   g_autofree char *given = axw_money_format_screen (c->redeemed_fen);
   g_autofree char *back = axw_money_format_screen (c->refunded_fen);
   g_autofree char *claim = axw_money_format_screen (c->redeemed_fen - c->refunded_fen);
 
-  return g_strdup_printf (_("%s — funded by %s\n"
-                            "%" G_GINT64_FORMAT " issued, %" G_GINT64_FORMAT " redeemed, %s given, "
-                            "%s taken back by refunds — %s to claim"),
-                          c->name, c->funder, c->issued, c->redeemed, given, back, claim);
+  return g_strdup_printf (_("%s — funded by %s\n%s issued, %s redeemed, %s given, %s taken back by refunds — "
+                            "%s to claim"), c->name, c->funder, issued, redeemed, given, back, claim);
 }
 
 /* The key's start and end: enough to compare with what the funder sent. */
@@ -169,21 +169,21 @@ promo_field (AxwManagerPromotions *self,
              const char          **out_label)
 {
   const struct { const char *column; const char *label; GtkEntry *entry; } fields[] = {
-    { "name", N_("Name"), self->promo_name },
-    { "percent", N_("Percent off"), self->promo_percent },
-    { "day_of_month", N_("Day of month"), self->promo_day },
-    { "month", N_("Month"), self->promo_month },
-    { "from", N_("From"), self->promo_from },
-    { "to", N_("To"), self->promo_to },
+    { "name", C_("promotion field", "Name"), self->promo_name },
+    { "percent", C_("promotion field", "Percent off"), self->promo_percent },
+    { "day_of_month", C_("promotion field", "Day of month"), self->promo_day },
+    { "month", C_("promotion field", "Month"), self->promo_month },
+    { "from", C_("promotion field", "From"), self->promo_from },
+    { "to", C_("promotion field", "To"), self->promo_to },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (g_strcmp0 (fields[i].column, column) == 0)
       {
-        *out_label = _(fields[i].label);
+        *out_label = fields[i].label;
         return fields[i].entry;
       }
-  *out_label = _("Applies to");
+  *out_label = C_("promotion field", "Applies to");
   return NULL;
 }
 
@@ -319,7 +319,8 @@ import_cb (GtkWidget  *widget,
     return;
   self->chooser = gtk_file_chooser_native_new (_("Import a funder’s red-packet batch"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, C_("file chooser", "_Import"),
+                                               C_("file chooser", "_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");

@@ -62,7 +62,7 @@ describe_payments (const AxwSale *sale)
       g_string_append_printf (s, "%s%s %s", i ? " · " : "", axw_pay_method_label (p->method), amount);
     }
   if (s->len == 0)
-    g_string_append (s, _("nothing"));
+    g_string_append (s, C_("money back", "nothing"));
   return g_string_free (s, FALSE);
 }
 
@@ -114,7 +114,7 @@ update_preview (AxwManagerRefunds *self)
     {
       g_autofree char *rp = axw_money_format_screen (self->preview->red_packet->discount_fen);
 
-      g_string_append_printf (text, _("\nRed-packet share %s goes back to %s (not paid to the customer)."), rp,
+      g_string_append_printf (text, _("\nRed-packet share %s is no longer claimed from %s (it is not paid to the customer)."), rp,
                               self->preview->red_packet->funder);
     }
   gtk_label_set_text (self->money, text->str);
