@@ -416,6 +416,63 @@ test_large_text (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (hc));
 }
 
+/* Every control on the page has a name and a 48×48 touch target. */
+static void
+check_controls (GtkWidget *w,
+                GString   *problems,
+                guint     *n)
+{
+  GtkWidget *parent = gtk_widget_get_parent (w);
+  gboolean inner = parent && ((GTK_IS_EDITABLE (parent) && !GTK_IS_BUTTON (w)) || GTK_IS_LIST_VIEW (parent) || GTK_IS_DROP_DOWN (parent) ||
+                              G_TYPE_CHECK_INSTANCE_TYPE (parent, g_type_from_name ("GtkListItemWidget")));
+
+  if (!gtk_widget_get_mapped (w))
+    return;
+  if (!inner && (GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_LIST_VIEW (w)))
+    {
+      GtkAccessible *a = GTK_ACCESSIBLE (w);
+      gboolean named = gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
+                       (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)));
+
+      graphene_rect_t box;
+
+      /* the touch target is the border box: padding and border included */
+      g_assert_true (gtk_widget_compute_bounds (w, w, &box));
+      (*n)++;
+      if (!named)
+        g_string_append_printf (problems, "no accessible name: %s\n", G_OBJECT_TYPE_NAME (w));
+      if (box.size.height < 48 || box.size.width < 48)
+        g_string_append_printf (problems, "smaller than 48×48: %s %s (%.0f×%.0f)\n", G_OBJECT_TYPE_NAME (w),
+                                GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w))
+                                ? gtk_button_get_label (GTK_BUTTON (w)) : "", box.size.width, box.size.height);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    check_controls (c, problems, n);
+}
+
+static void
+test_touch_and_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(AxwSale) sale = sell (f);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n = 0, promos;
+
+  axw_manager_window_show_page (f->window, "promotions");
+  ui_pump (200);
+  check_controls (GTK_WIDGET (axw_manager_window_get_promotions (f->window)), problems, &n);
+  g_assert_cmpuint (n, ==, 17);
+  promos = n;
+  axw_manager_window_show_page (f->window, "refunds");
+  g_assert_true (axw_manager_refunds_find (axw_manager_window_get_refunds (f->window), sale->receipt_no));
+  ui_pump (200);
+  check_controls (GTK_WIDGET (axw_manager_window_get_refunds (f->window)), problems, &n);
+  g_assert_cmpuint (n, >=, promos + 8);
+  if (problems->len)
+    g_error ("%s", problems->str);
+}
+
 /* The same pages in Chinese, the counter's default language. */
 static void
 test_chinese (Fixture       *f,
@@ -472,6 +529,7 @@ main (int   argc,
   g_test_add ("/manager-promos/vouchers-and-keys", Fixture, NULL, setup, test_vouchers_and_keys, teardown);
   g_test_add ("/manager-promos/refund", Fixture, NULL, setup, test_refund, teardown);
   g_test_add ("/manager-promos/large-text-and-contrast", Fixture, NULL, setup, test_large_text, teardown);
+  g_test_add ("/manager-promos/touch-and-names", Fixture, NULL, setup, test_touch_and_names, teardown);
   g_test_add ("/manager-promos/chinese", Fixture, NULL, setup, test_chinese, teardown);
   g_test_add_func ("/manager-promos/new-destroy", test_new_destroy);
   return g_test_run ();

@@ -420,6 +420,18 @@ show_list (GtkListView   *list,
   return selection;
 }
 
+/* Sales go on while the window is open: the figures are read again each
+ * time the page is shown. */
+static void
+axw_manager_promotions_map (GtkWidget *widget)
+{
+  AxwManagerPromotions *self = AXW_MANAGER_PROMOTIONS (widget);
+
+  GTK_WIDGET_CLASS (axw_manager_promotions_parent_class)->map (widget);
+  if (self->db)
+    axw_manager_promotions_reload (self);
+}
+
 static void
 axw_manager_promotions_dispose (GObject *object)
 {
@@ -448,6 +460,7 @@ axw_manager_promotions_class_init (AxwManagerPromotionsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_promotions_dispose;
+  widget_class->map = axw_manager_promotions_map;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-promotions.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPromotions, promo_list);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPromotions, campaign_list);
