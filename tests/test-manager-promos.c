@@ -378,6 +378,16 @@ test_refund (Fixture       *f,
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-refunds.png");
 
+  /* the receipt's QR code, scanned: a link with the UUID in it */
+  {
+    g_autofree char *link = g_strdup_printf ("https://shop.aixinwu.example/r/%s", sale->uuid);
+
+    g_assert_true (axw_manager_refunds_find (page, link));
+    g_assert_true (axw_manager_refunds_set_qty (page, 1, 2000));
+    g_assert_false (axw_manager_refunds_find (page, "https://shop.aixinwu.example/r/nothing"));
+    g_assert_null (axw_manager_refunds_get_preview (page));
+  }
+
   /* a refund cannot be refunded */
   g_assert_false (axw_manager_refunds_find (page, refund->receipt_no));
   g_assert_nonnull (strstr (axw_manager_refunds_get_message (page), "is itself a refund"));

@@ -10,6 +10,7 @@
  */
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "axw-manager-refunds.h"
 #include "axw-print-queue.h"
@@ -235,6 +236,29 @@ load_sale (AxwManagerRefunds  *self,
   return TRUE;
 }
 
+/* The receipt's QR code is a link with the sale's UUID or receipt number
+ * in it (receipt.qr_url): a scanned link finds its sale. */
+static char *
+sale_ref_from_scan (const char *text)
+{
+  static const char *patterns[] = {
+    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+    "[A-Za-z0-9]+-[A-Za-z0-9]+-[0-9]{8}-[0-9]{4,}",
+  };
+
+  if (strchr (text, '/') == NULL)
+    return g_strdup (text);
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autoptr(GRegex) re = g_regex_new (patterns[i], 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (re, text, 0, &match))
+        return g_match_info_fetch (match, 0);
+    }
+  return g_strdup (text);
+}
+
 /**
  * axw_manager_refunds_find:
  * @sale: a receipt number (typed or scanned) or a UUID
@@ -246,7 +270,8 @@ axw_manager_refunds_find (AxwManagerRefunds *self,
                           const char        *sale)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *clean = g_strstrip (g_strdup (sale ? sale : ""));
+  g_autofree char *typed = g_strstrip (g_strdup (sale ? sale : ""));
+  g_autofree char *clean = sale_ref_from_scan (typed);
   g_autofree char *msg = NULL;
 
   g_return_val_if_fail (AXW_IS_MANAGER_REFUNDS (self), FALSE);
