@@ -176,6 +176,14 @@ test_promotions (Fixture       *f,
   g_assert_true (model_has (promos, "春节 — 8% off all goods — from 2027-01-25 to 2027-02-10"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, P, "promo_name"))), ==, "");
 
+  /* the same name again changes that promotion, as a CSV import would */
+  set_text (page, P, "promo_name", "春节");
+  set_text (page, P, "promo_percent", "9");
+  gtk_widget_activate_action (GTK_WIDGET (page), "promos.add", NULL);
+  g_assert_cmpstr (axw_manager_promotions_get_message (page), ==, "Promotion “春节” changed to the new rules.");
+  g_assert_cmpint (q (f, "SELECT percent_bp FROM promotions WHERE name = '春节'"), ==, 900);
+  g_assert_cmpuint (g_list_model_get_n_items (promos), ==, n + 1);
+
   /* end 爱心日: gone from the list, its row kept for past sales */
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.remove", NULL);
   g_assert_nonnull (strstr (axw_manager_promotions_get_message (page), "Choose a promotion"));
@@ -423,6 +431,9 @@ test_large_text (Fixture       *f,
   axw_manager_window_show_page (f->window, "refunds");
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-refund-confirm-hc.png");
+  axw_manager_window_show_page (f->window, "promotions");
+  ui_pump (300);
+  ui_save_png (GTK_WIDGET (f->window), "manager-promotions-hc.png");
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (hc));
 }
 

@@ -213,6 +213,7 @@ add_promotion_cb (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *msg = NULL;
   const char *column = NULL;
+  gboolean existed = FALSE;
 
   if (!axw_promotions_parse (&text, p, &column, &error))
     {
@@ -225,12 +226,16 @@ add_promotion_cb (GtkWidget  *widget,
         gtk_widget_grab_focus (GTK_WIDGET (entry));
       return;
     }
+  for (guint i = 0; self->promos && i < self->promos->len; i++)
+    existed |= g_str_equal (((AxwPromotion *) g_ptr_array_index (self->promos, i))->name, p->name);
   if (!axw_promotions_save (self->db, p, self->manager, &error))
     {
       say (self, self->promo_message, error->message);
       return;
     }
-  msg = g_strdup_printf (_("Promotion “%s” saved."), p->name);
+  /* the same name is the same promotion, as in a CSV import */
+  msg = g_strdup_printf (existed ? _("Promotion “%s” changed to the new rules.") : _("Promotion “%s” saved."),
+                         p->name);
   say (self, self->promo_message, msg);
   clear_promo_form (self);
   reload_promotions (self);
