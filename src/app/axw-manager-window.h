@@ -32,10 +32,11 @@ GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
-AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
-AxwManagerRefunds *axw_manager_window_get_refunds (AxwManagerWindow *self);
-/* "reports", "staff", "audit", "promotions" or "refunds" */
+/* "reports", "staff" or "audit" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
+/* the pages "promotions" and "refunds" */
+AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
+AxwManagerRefunds *axw_manager_window_get_refunds (AxwManagerWindow *self);
 
 G_END_DECLS
