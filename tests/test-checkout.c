@@ -467,6 +467,165 @@ test_disk_full (DbFixture     *f,
   g_assert_cmpint (axw_cart_get_n_lines (cart), ==, 1);
 }
 
+/* The preview is the refund, written nowhere. */
+static void
+test_refund_preview (DbFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = cart_of (f, "HB001", "6971234560018", (gint64) 3000, "6971234560025",
+                                     (gint64) 0, NULL);
+  AxwPayment pay[] = { { AXW_PAY_WECHAT, 5000, 5000 }, { AXW_PAY_CASH, 5000, 5000 } };
+  g_autoptr(AxwSale) s = sell (f, cart, "2026-11-12T10:00:00+08:00", pay, 2, &error);
+  g_autoptr(GDateTime) later = at ("2026-11-13T09:00:00+08:00");
+  AxwRefundItem one = { 1, 2000 };
+  AxwRefundItem too_many = { 2, 2000 };
+  g_autoptr(AxwSale) preview = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autoptr(AxwSale) orig = NULL;
+  g_autoptr(GArray) left = NULL;
+  gint64 sales = q (f, "SELECT count(*) FROM sales");
+  gint64 audit = q (f, "SELECT count(*) FROM audit_log");
+
+  g_assert_no_error (error);
+  preview = axw_sales_refund_preview (f->db, s->receipt_no, &one, 1, later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sales);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log"), ==, audit);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 47000);
+  /* 2 of 3: 5600 − 280 − 579 (868 × 2/3) */
+  g_assert_cmpint (preview->total_fen, ==, 5600 - 280 - 579);
+  g_assert_null (axw_sales_refund_preview (f->db, s->receipt_no, &too_many, 1, later, &error));
+  g_assert_nonnull (strstr (error->message, "left to refund"));
+  g_clear_error (&error);
+
+  refund = axw_sales_refund (f->db, s->receipt_no, &one, 1, "王店长", later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (refund->total_fen, ==, preview->total_fen);
+  g_assert_cmpuint (refund->payments->len, ==, preview->payments->len);
+  for (guint i = 0; i < refund->payments->len; i++)
+    {
+      AxwPayment *a = &g_array_index (refund->payments, AxwPayment, i);
+      AxwPayment *b = &g_array_index (preview->payments, AxwPayment, i);
+
+      g_assert_cmpint (a->method, ==, b->method);
+      g_assert_cmpint (a->amount_fen, ==, b->amount_fen);
+    }
+
+  orig = axw_sales_refundable (f->db, s->uuid, &left, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 2);
+  g_assert_cmpint (g_array_index (left, gint64, 0), ==, 1000);
+  g_assert_cmpint (g_array_index (left, gint64, 1), ==, 1000);
+  g_clear_pointer (&orig, axw_sale_free);
+  g_clear_pointer (&left, g_array_unref);
+  /* a refund itself has nothing to refund */
+  orig = axw_sales_refundable (f->db, refund->receipt_no, &left, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (left, gint64, 0), ==, 0);
+  g_clear_pointer (&orig, axw_sale_free);
+  g_assert_null (axw_sales_refundable (f->db, "nope", &left, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+}
+
+static const AxwCampaignStats *
+campaign (GPtrArray  *list,
+          const char *name)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (((AxwCampaignStats *) list->pdata[i])->name, name))
+      return list->pdata[i];
+  return NULL;
+}
+
+static void
+test_campaigns (DbFixture     *f,
+                gconstpointer  data)
+{
+  guint8 pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  AxwVoucher v = { (char *) "SIG-9", (char *) "线上助残", (char *) "厦门慈善总会", 500, 0,
+                   (char *) "2026-01-01", (char *) "2026-12-31", AXW_SCOPE_ALL };
+  g_autofree char *pk64 = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) c1 = cart_of (f, "HB001", "6971234560018", (gint64) 3000, NULL);
+  g_autoptr(AxwCart) c2 = NULL;
+  g_autoptr(GDateTime) later = at ("2026-11-13T09:00:00+08:00");
+  AxwPayment cash = { AXW_PAY_CASH, 10000, 10000 };
+  AxwRefundItem one = { 1, 1000 };
+  g_autoptr(AxwSale) s1 = NULL;
+  g_autoptr(AxwSale) s2 = NULL;
+  g_autoptr(AxwSale) r = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const AxwCampaignStats *c;
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  crypto_sign_keypair (pk, sk);
+  pk64 = g_base64_encode (pk, sizeof pk);
+  g_assert_true (axw_vouchers_trust (f->db, "厦门慈善总会", pk64, "王店长", &error));
+  code = axw_signed_code_make (&v, sk);
+  c2 = cart_of (f, code, "6971234560124", (gint64) 0, NULL);
+  s1 = sell (f, c1, "2026-11-12T10:00:00+08:00", &cash, 1, &error);
+  g_assert_no_error (error);
+  s2 = sell (f, c2, "2026-11-12T11:00:00+08:00", &cash, 1, &error);
+  g_assert_no_error (error);
+  r = axw_sales_refund (f->db, s1->receipt_no, &one, 1, "王店长", later, &error);
+  g_assert_no_error (error);
+
+  list = axw_vouchers_campaigns (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  c = campaign (list, "惠民助残");
+  g_assert_cmpstr (c->funder, ==, "市残联");
+  g_assert_cmpint (c->issued, ==, 2);
+  g_assert_cmpint (c->redeemed, ==, 1);
+  g_assert_cmpint (c->redeemed_fen, ==, 1000);
+  g_assert_cmpint (c->refunded_fen, ==, 333);   /* 1000 / 3 */
+  c = campaign (list, "线上助残");
+  g_assert_cmpint (c->issued, ==, 0);
+  g_assert_cmpint (c->redeemed, ==, 1);
+  g_assert_cmpint (c->redeemed_fen, ==, 500);
+  g_assert_cmpint (c->refunded_fen, ==, 0);
+}
+
+static void
+test_funder_keys (DbFixture     *f,
+                  gconstpointer  data)
+{
+  const char *key = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+  const char *urlsafe = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  AxwFunderKey *k;
+
+  g_assert_false (axw_vouchers_trust (f->db, "市残联", "c2hvcnQ=", "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (axw_vouchers_trust (f->db, "", key, "王店长", &error));
+  g_clear_error (&error);
+  g_assert_true (axw_vouchers_trust (f->db, "市残联", urlsafe, "王店长", &error));
+  g_assert_no_error (error);
+  keys = axw_vouchers_keys (f->db, &error);
+  g_assert_cmpuint (keys->len, ==, 1);
+  k = keys->pdata[0];
+  g_assert_cmpstr (k->funder, ==, "市残联");
+  g_assert_cmpstr (k->public_key, ==, key);
+  g_clear_pointer (&keys, g_ptr_array_unref);
+
+  g_assert_false (axw_vouchers_untrust (f->db, "别人", key, "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (axw_vouchers_untrust (f->db, "市残联", "bad", "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM funder_keys"), ==, 1);
+  g_assert_true (axw_vouchers_untrust (f->db, "市残联", key, "王店长", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM funder_keys"), ==, 0);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.untrust'"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.trust'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +641,9 @@ main (int   argc,
   TEST ("/checkout/disk-full", test_disk_full);
   TEST ("/refund/lines-and-rest", test_refund);
   TEST ("/refund/property", test_refund_property);
+  TEST ("/refund/preview", test_refund_preview);
+  TEST ("/vouchers/campaigns", test_campaigns);
+  TEST ("/vouchers/funder-keys", test_funder_keys);
 
   return g_test_run ();
 }

@@ -41,6 +41,11 @@ expect_ok "promotions list" "$AXW" promotions list
 echo "$OUT" | grep -q "爱心日" && tap_result OK "list shows 爱心日" || tap_result FAIL "list shows 爱心日" "$OUT"
 printf 'name,scope,percent\nx,aid,abc\n' >"$WORK/badpromo.csv"
 expect_fail "bad promotion refused" "column “percent”" "$AXW" promotions import "$WORK/badpromo.csv"
+expect_fail "remove unknown promotion" "No running promotion" "$AXW" promotions remove 没有
+expect_ok "promotions remove" "$AXW" promotions remove 爱心日
+expect_ok "promotions list after remove" "$AXW" promotions list
+check "removed promotion not listed" "" "$OUT"
+check "removed promotion kept inactive" 1 "$(sql "SELECT count(*) FROM promotions WHERE name = '爱心日' AND NOT active")"
 
 echo 1234 >"$WORK/pin"
 expect_ok "staff add" "$AXW" staff add 小林 --role cashier <"$WORK/pin"

@@ -51,6 +51,13 @@ expect_fail "vouchers: duplicate code refused" "also in row 1" "$AXW" vouchers i
 printf 'code,campaign,funder,face,valid_from,valid_to\nR2,春节,市残联,abc,2026-01-01,2026-12-31\n' >"$WORK/bad.csv"
 expect_fail "vouchers: bad face" "column “face”" "$AXW" vouchers import "$WORK/bad.csv"
 expect_fail "vouchers: bad key" "Ed25519 public key" "$AXW" vouchers trust 市残联 abc
+KEY=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=
+expect_ok "vouchers trust" "$AXW" vouchers trust 市残联 "$KEY"
+expect_ok "vouchers keys" "$AXW" vouchers keys
+check "keys lists the key" "市残联 $KEY" "$(echo "$OUT" | cut -f1,2 | tr '\t' ' ')"
+expect_fail "vouchers untrust unknown" "no trusted key" "$AXW" vouchers untrust 别人 "$KEY"
+expect_ok "vouchers untrust" "$AXW" vouchers untrust 市残联 "$KEY"
+check "key gone" 0 "$(sql 'SELECT count(*) FROM funder_keys')"
 expect_ok "vouchers check" "$AXW" vouchers check HB20260003 --at "$AT"
 expect_fail "vouchers check spent" "already_redeemed" "$AXW" vouchers check HB20260001 --at "$AT"
 

@@ -394,6 +394,84 @@ test_promotions_import (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM promotions"), ==, 3);
 }
 
+/* The manager's form goes through the CSV rules; ending a promotion keeps
+ * its row for the sales that name it. */
+static void
+test_promotions_form_and_remove (DbFixture     *f,
+                                 gconstpointer  data)
+{
+  static const struct { AxwPromotionText text; const char *column; } bad[] = {
+    { { "  ", "aid", "5" }, "name" },
+    { { "x", "some", "5" }, "scope" },
+    { { "x", "aid", "0" }, "percent" },
+    { { "x", "aid", "5", "32" }, "day_of_month" },
+    { { "x", "aid", "5", "", "13" }, "month" },
+    { { "x", "aid", "5", "", "", "2027-02-30" }, "from" },
+    { { "x", "aid", "5", "", "", "2027-02-10", "2027-01-01" }, "to" },
+  };
+  AxwPromotionText good = { " 爱心日 ", "aid", "12.5", "12", "", "", "" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwPromotion) p = g_new0 (AxwPromotion, 1);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *when = NULL;
+  const char *column = "?";
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) e = NULL;
+      g_autoptr(AxwPromotion) b = g_new0 (AxwPromotion, 1);
+
+      g_assert_false (axw_promotions_parse (&bad[i].text, b, &column, &e));
+      g_assert_error (e, AXW_ERROR, AXW_ERROR_INVALID);
+      g_assert_cmpstr (column, ==, bad[i].column);
+    }
+  g_assert_true (axw_promotions_parse (&good, p, &column, &error));
+  g_assert_null (column);
+  g_assert_cmpstr (p->name, ==, "爱心日");
+  g_assert_cmpint (p->percent_bp, ==, 1250);
+  when = axw_promotion_describe_when (p);
+  g_assert_cmpstr (when, ==, "day 12 of every month");
+  g_assert_true (axw_promotions_save (f->db, p, "王店长", &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'promotion.save'"), ==, 1);
+
+  g_assert_false (axw_promotions_remove (f->db, "没有", "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (axw_promotions_remove (f->db, "爱心日", "王店长", &error));
+  g_assert_no_error (error);
+  list = axw_promotions_list (f->db, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM promotions WHERE name = '爱心日' AND NOT active"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'promotion.remove'"), ==, 1);
+  g_assert_false (axw_promotions_remove (f->db, "爱心日", "王店长", &error));
+  g_clear_error (&error);
+  /* saved again: back, with the new rules */
+  p->percent_bp = 500;
+  g_assert_true (axw_promotions_save (f->db, p, "王店长", &error));
+  g_assert_cmpint (count (f, "SELECT percent_bp FROM promotions WHERE name = '爱心日' AND active"), ==, 500);
+}
+
+static void
+test_promotions_when (void)
+{
+  static const struct { AxwPromotion p; const char *words; } cases[] = {
+    { { .day_of_month = 12 }, "day 12 of every month" },
+    { { .month = 12 }, "all of month 12, every year" },
+    { { .month = 12, .day_of_month = 12 }, "every year on month 12, day 12" },
+    { { .date_from = (char *) "2027-01-25", .date_to = (char *) "2027-02-10" }, "from 2027-01-25 to 2027-02-10" },
+    { { .month = 1, .date_from = (char *) "2027-01-01" }, "all of month 1, every year, from 2027-01-01 on" },
+    { { .date_to = (char *) "2027-01-01" }, "until 2027-01-01" },
+    { { 0 }, "every day" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *w = axw_promotion_describe_when (&cases[i].p);
+
+      g_assert_cmpstr (w, ==, cases[i].words);
+    }
+}
+
 static void
 test_staff (DbFixture     *f,
             gconstpointer  data)
@@ -461,6 +539,8 @@ main (int   argc,
   DB_TEST ("/products/lookup-scan", test_lookup_scan);
   DB_TEST ("/products/search", test_search);
   DB_TEST ("/promotions/import", test_promotions_import);
+  DB_TEST ("/promotions/form-and-remove", test_promotions_form_and_remove);
+  g_test_add_func ("/promotions/when-in-words", test_promotions_when);
   DB_TEST ("/staff/pin-and-lockout", test_staff);
 
   return g_test_run ();

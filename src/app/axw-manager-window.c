@@ -15,6 +15,8 @@ struct _AxwManagerWindow
   AxwManagerAudit   *audit;
   AxwManagerStaff   *staff;
   AxwManagerSettings *settings;
+  AxwManagerPromotions *promotions;
+  AxwManagerRefunds *refunds;
   AdwViewStack      *stack;
 };
 
@@ -38,11 +40,15 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SETTINGS);
+  g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
+  g_type_ensure (AXW_TYPE_MANAGER_REFUNDS);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, settings);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -68,6 +74,8 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_audit_set_db (self->audit, db);
   axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_settings_set_db (self->settings, db, manager);
+  axw_manager_promotions_set_db (self->promotions, db, manager);
+  axw_manager_refunds_set_db (self->refunds, db, manager);
   return self;
 }
 
@@ -120,4 +128,20 @@ axw_manager_window_get_settings (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->settings;
+}
+
+/* Returns: (transfer none) */
+AxwManagerPromotions *
+axw_manager_window_get_promotions (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->promotions;
+}
+
+/* Returns: (transfer none) */
+AxwManagerRefunds *
+axw_manager_window_get_refunds (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->refunds;
 }

@@ -13,6 +13,8 @@
 #include "axw-manager-reports.h"
 #include "axw-manager-settings.h"
 #include "axw-manager-staff.h"
+#include "axw-manager-promotions.h"
+#include "axw-manager-refunds.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +37,8 @@ AxwManagerSettings *axw_manager_window_get_settings (AxwManagerWindow *self);
 /* "reports", "staff", "audit" or "settings" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
+/* the pages "promotions" and "refunds" */
+AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
+AxwManagerRefunds *axw_manager_window_get_refunds (AxwManagerWindow *self);
 
 G_END_DECLS

@@ -176,7 +176,7 @@ axw_cli_cmd_promotions (AxwCli  *cli,
                         char   **argv)
 {
   static const char usage[] =
-    N_("Usage: aixinwu promotions import FILE.csv | list\n"
+    N_("Usage: aixinwu promotions import FILE.csv | list | remove NAME\n"
        "Columns: name, scope (aid|all), percent (5, 12.5), day_of_month, month, from, to.\n"
        "All conditions given must hold: month 12 with day 12 is 12 December only.");
   g_autoptr(GError) error = NULL;
@@ -211,6 +211,15 @@ axw_cli_cmd_promotions (AxwCli  *cli,
         return axw_cli_fail (g_steal_pointer (&error));
       for (guint i = 0; i < list->len; i++)
         print_promotion (g_ptr_array_index (list, i));
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "remove") && argc == 3)
+    {
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_promotions_remove (db, argv[2], NULL, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("Promotion “%s” ended; past sales keep it.\n"), argv[2]);
       return AXW_EXIT_OK;
     }
   return axw_cli_usage (_(usage));

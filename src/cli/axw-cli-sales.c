@@ -289,6 +289,8 @@ axw_cli_cmd_refund (AxwCli  *cli,
 static const char vouchers_usage[] =
   N_("Usage: aixinwu vouchers import FILE.csv      a funder's batch of red packets\n"
      "       aixinwu vouchers trust FUNDER PUBKEY_BASE64   accept red packets signed with this key\n"
+     "       aixinwu vouchers untrust FUNDER PUBKEY_BASE64 stop accepting this key\n"
+     "       aixinwu vouchers keys                         list the trusted keys\n"
      "       aixinwu vouchers check CODE [--at RFC3339]    would this red packet be accepted?\n"
      "Columns: code, campaign, funder, face, min_spend, valid_from, valid_to, scope (aid|all).");
 
@@ -334,6 +336,27 @@ vouchers_check (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
+/* One line per key: funder, key (base64), when it was added. */
+static int
+vouchers_keys (AxwCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  AxwDb *db;
+
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((keys = axw_vouchers_keys (db, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const AxwFunderKey *k = g_ptr_array_index (keys, i);
+
+      g_print ("%s\t%s\t%s\n", k->funder, k->public_key, k->added_at);
+    }
+  return AXW_EXIT_OK;
+}
+
 int
 axw_cli_cmd_vouchers (AxwCli  *cli,
                       int      argc,
@@ -342,8 +365,10 @@ axw_cli_cmd_vouchers (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   AxwDb *db;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 3)
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(vouchers_usage));
+  if (g_str_equal (argv[1], "keys") && argc == 2)
+    return vouchers_keys (cli);
   if (g_str_equal (argv[1], "import") && argc == 3)
     {
       g_autofree char *text = NULL;
@@ -368,7 +393,16 @@ axw_cli_cmd_vouchers (AxwCli  *cli,
       g_print (_("Red packets signed by %s with this key are now accepted.\n"), argv[2]);
       return AXW_EXIT_OK;
     }
-  if (g_str_equal (argv[1], "check"))
+  if (g_str_equal (argv[1], "untrust") && argc == 4)
+    {
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (!axw_vouchers_untrust (db, argv[2], argv[3], NULL, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("Red packets signed by %s with this key are no longer accepted.\n"), argv[2]);
+      return AXW_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "check") && argc >= 3)
     return vouchers_check (cli, argc, argv);
   return axw_cli_usage (_(vouchers_usage));
 }

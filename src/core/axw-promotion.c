@@ -73,8 +73,9 @@ axw_promotion_applies (const AxwPromotion *promo,
   return TRUE;
 }
 
-static char *
-format_percent (int bp)
+/* Returns: (transfer full): 500 → "5%", 1250 → "12.5%" */
+char *
+axw_promotion_format_percent (int bp)
 {
   if (bp % 100 == 0)
     return g_strdup_printf ("%d%%", bp / 100);
@@ -92,9 +93,40 @@ format_percent (int bp)
 char *
 axw_promotion_describe (const AxwPromotion *promo)
 {
-  g_autofree char *pct = format_percent (promo->percent_bp);
+  g_autofree char *pct = axw_promotion_format_percent (promo->percent_bp);
 
   return g_strdup_printf (promo->scope == AXW_SCOPE_AID ? _("%s: %s off aid goods")
                                                         : _("%s: %s off everything"),
                           promo->name, pct);
+}
+
+/**
+ * axw_promotion_describe_when:
+ *
+ * Returns: (transfer full): when the promotion holds, in words for the
+ *   manager, e.g. "每月12日" or "每年12月，2026-12-01 至 2026-12-31"
+ */
+char *
+axw_promotion_describe_when (const AxwPromotion *promo)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gboolean from = promo->date_from && *promo->date_from;
+  gboolean to = promo->date_to && *promo->date_to;
+
+  if (promo->month && promo->day_of_month)
+    g_ptr_array_add (parts, g_strdup_printf (_("every year on month %d, day %d"), promo->month, promo->day_of_month));
+  else if (promo->month)
+    g_ptr_array_add (parts, g_strdup_printf (_("all of month %d, every year"), promo->month));
+  else if (promo->day_of_month)
+    g_ptr_array_add (parts, g_strdup_printf (_("day %d of every month"), promo->day_of_month));
+  if (from && to)
+    g_ptr_array_add (parts, g_strdup_printf (_("from %s to %s"), promo->date_from, promo->date_to));
+  else if (from)
+    g_ptr_array_add (parts, g_strdup_printf (_("from %s on"), promo->date_from));
+  else if (to)
+    g_ptr_array_add (parts, g_strdup_printf (_("until %s"), promo->date_to));
+  if (parts->len == 0)
+    return g_strdup (_("every day"));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (_(", "), (char **) parts->pdata);
 }

@@ -36,6 +36,8 @@ void          axw_promotion_free      (AxwPromotion       *promo);
 gboolean      axw_promotion_applies   (const AxwPromotion *promo,
                                        const char         *business_date);
 char         *axw_promotion_describe  (const AxwPromotion *promo);
+char         *axw_promotion_describe_when (const AxwPromotion *promo);
+char         *axw_promotion_format_percent (int               percent_bp);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwPromotion, axw_promotion_free)
 

@@ -62,5 +62,17 @@ AxwSale    *axw_sales_refund            (AxwDb               *db,
                                          const char          *manager,
                                          GDateTime           *at,
                                          GError             **error);
+/* The same refund, computed and not written (shown before confirming). */
+AxwSale    *axw_sales_refund_preview    (AxwDb               *db,
+                                         const char          *sale,
+                                         const AxwRefundItem *items,
+                                         guint                n_items,
+                                         GDateTime           *at,
+                                         GError             **error);
+/* The sale with, per line, the quantity still refundable. */
+AxwSale    *axw_sales_refundable        (AxwDb               *db,
+                                         const char          *sale,
+                                         GArray             **out_left,
+                                         GError             **error);
 
 G_END_DECLS

@@ -105,6 +105,44 @@ axw_promotions_save (AxwDb         *db,
   return axw_db_commit (db, error);
 }
 
+/**
+ * axw_promotions_remove:
+ *
+ * Ends a promotion: it no longer applies to new sales. The row stays
+ * (inactive), so past sales that name it keep their history; saving a
+ * promotion of the same name again brings it back with the new rules.
+ */
+gboolean
+axw_promotions_remove (AxwDb       *db,
+                       const char  *name,
+                       const char  *staff,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "UPDATE promotions SET active = 0 WHERE name = ? AND active", error);
+  if (stmt == NULL)
+    goto fail;
+  axw_db_bind_text (stmt, 1, name);
+  if (!axw_db_step_done (db, stmt, error))
+    goto fail;
+  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("No running promotion is called “%s”. Check the list."), name ? name : "");
+      goto fail;
+    }
+  if (!axw_audit_append (db, staff, "promotion.remove", name, error))
+    goto fail;
+  return axw_db_commit (db, error);
+
+fail:
+  axw_db_rollback (db);
+  return FALSE;
+}
+
 /* "5" → 500, "12.5" → 1250 basis points; 0 < bp ≤ 10000. */
 static gboolean
 parse_percent (const char *text,
@@ -142,33 +180,37 @@ static const char * const csv_columns[] = {
 };
 static const char * const csv_required[] = { "name", "scope", "percent", NULL };
 
-static gboolean
-promotion_from_csv (AxwCsv        *csv,
-                    guint          r,
-                    AxwPromotion  *p,
-                    GError       **error)
+/**
+ * axw_promotions_parse:
+ * @out_column: (out) (optional): the field that is wrong, on failure
+ *
+ * The rules a promotion must meet, the same for a CSV row and for the
+ * manager's form. On failure @error says why in a few words ("write aid or
+ * all"); the caller names the field or row.
+ */
+gboolean
+axw_promotions_parse (const AxwPromotionText  *text,
+                      AxwPromotion            *p,
+                      const char             **out_column,
+                      GError                 **error)
 {
   const char *column = NULL;
   const char *why = NULL;
   const char *v;
 
-  p->name = g_strstrip (g_strdup (axw_csv_get (csv, r, "name")));
-  p->date_from = g_strdup (axw_csv_get (csv, r, "from"));
-  p->date_to = g_strdup (axw_csv_get (csv, r, "to"));
-  if (p->date_from)
-    g_strstrip (p->date_from);
-  if (p->date_to)
-    g_strstrip (p->date_to);
+  p->name = g_strstrip (g_strdup (text->name ? text->name : ""));
+  p->date_from = text->from ? g_strstrip (g_strdup (text->from)) : NULL;
+  p->date_to = text->to ? g_strstrip (g_strdup (text->to)) : NULL;
 
   if (*p->name == '\0')
     column = "name", why = _("the name is empty");
-  else if (!axw_scope_from_string (axw_csv_get (csv, r, "scope"), &p->scope))
+  else if (!axw_scope_from_string (text->scope, &p->scope))
     column = "scope", why = _("write aid or all");
-  else if (!parse_percent (axw_csv_get (csv, r, "percent"), &p->percent_bp))
+  else if (!parse_percent (text->percent, &p->percent_bp))
     column = "percent", why = _("write a percentage above 0 and at most 100, like 5 or 12.5");
-  else if (!parse_int_field (axw_csv_get (csv, r, "day_of_month"), 1, 31, &p->day_of_month))
+  else if (!parse_int_field (text->day_of_month, 1, 31, &p->day_of_month))
     column = "day_of_month", why = _("write a day from 1 to 31, or leave it empty");
-  else if (!parse_int_field (axw_csv_get (csv, r, "month"), 1, 12, &p->month))
+  else if (!parse_int_field (text->month, 1, 12, &p->month))
     column = "month", why = _("write a month from 1 to 12, or leave it empty");
   else if ((v = p->date_from) && *v && !axw_date_is_valid (v))
     column = "from", why = _("write a date like 2026-12-01, or leave it empty");
@@ -178,11 +220,33 @@ promotion_from_csv (AxwCsv        *csv,
            g_strcmp0 (p->date_from, p->date_to) > 0)
     column = "to", why = _("the end date is before the start date");
 
+  if (out_column)
+    *out_column = column;
   if (column == NULL)
+    return TRUE;
+  g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID, why);
+  return FALSE;
+}
+
+static gboolean
+promotion_from_csv (AxwCsv        *csv,
+                    guint          r,
+                    AxwPromotion  *p,
+                    GError       **error)
+{
+  AxwPromotionText text = {
+    axw_csv_get (csv, r, "name"), axw_csv_get (csv, r, "scope"), axw_csv_get (csv, r, "percent"),
+    axw_csv_get (csv, r, "day_of_month"), axw_csv_get (csv, r, "month"),
+    axw_csv_get (csv, r, "from"), axw_csv_get (csv, r, "to"),
+  };
+  g_autoptr(GError) local = NULL;
+  const char *column;
+
+  if (axw_promotions_parse (&text, p, &column, &local))
     return TRUE;
   g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
                _("Row %u (line %u), column “%s”: %s. Nothing was imported."),
-               r + 1, axw_csv_line_of_row (csv, r), column, why);
+               r + 1, axw_csv_line_of_row (csv, r), column, local->message);
   return FALSE;
 }
 

@@ -401,6 +401,112 @@ sum_refund (AxwSale *refund)
     axw_sale_clear_red_packet (refund);
 }
 
+/* The refund document for @items, priced but not written; the caller
+ * holds the transaction. @manager (nullable for a preview) must be one. */
+static AxwSale *
+build_refund (AxwDb                *db,
+              const char           *sale,
+              const AxwRefundItem  *items,
+              guint                 n_items,
+              const char           *manager,
+              GDateTime            *at,
+              gint64               *out_orig_id,
+              gint64               *out_staff_id,
+              GError              **error)
+{
+  g_autoptr(AxwSale) orig = axw_sales_load (db, sale, error);
+  g_autoptr(AxwSale) refund = NULL;
+  g_autofree char *tz = NULL;
+  gboolean final = FALSE;
+
+  if (orig == NULL)
+    return NULL;
+  if (orig->is_refund)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s is itself a refund and cannot be refunded."),
+                   orig->receipt_no);
+      return NULL;
+    }
+  if (manager && !axw_sales_lookup_staff (db, manager, TRUE, out_staff_id, error))
+    return NULL;
+  refund = axw_sale_new ();
+  tz = axw_settings_get (db, "timezone");
+  refund->business_date = axw_business_date (at, tz);
+  refund->is_refund = TRUE;
+  if (orig->red_packet)
+    axw_sale_set_red_packet (refund, orig->red_packet->code, TRUE, AXW_RED_PACKET_OK, 0,
+                             orig->red_packet->campaign, orig->red_packet->funder);
+  if (!build_refund_lines (db, orig, refund, items, n_items, &final, error))
+    return NULL;
+  sum_refund (refund);
+  if (!refund_payments (db, orig, refund, final, error))
+    return NULL;
+  refund->refund_of_uuid = g_strdup (orig->uuid);
+  refund->refund_of_receipt_no = g_strdup (orig->receipt_no);
+  *out_orig_id = orig->id;
+  return g_steal_pointer (&refund);
+}
+
+/**
+ * axw_sales_refund_preview:
+ *
+ * What axw_sales_refund() would write for the same arguments (lines,
+ * money back per method), without writing anything: shown to the manager
+ * before the refund is confirmed.
+ *
+ * Returns: (transfer full): the refund document, or %NULL with @error
+ */
+AxwSale *
+axw_sales_refund_preview (AxwDb                *db,
+                          const char           *sale,
+                          const AxwRefundItem  *items,
+                          guint                 n_items,
+                          GDateTime            *at,
+                          GError              **error)
+{
+  AxwSale *refund;
+  gint64 orig_id;
+
+  if (!axw_db_begin (db, error))
+    return NULL;
+  refund = build_refund (db, sale, items, n_items, NULL, at, &orig_id, NULL, error);
+  axw_db_rollback (db);
+  return refund;
+}
+
+/**
+ * axw_sales_refundable:
+ * @out_left: (out) (element-type gint64): per line of the sale, the
+ *   quantity (milli) not refunded yet
+ *
+ * Returns: (transfer full): the sale, or %NULL with @error
+ */
+AxwSale *
+axw_sales_refundable (AxwDb        *db,
+                      const char   *sale,
+                      GArray      **out_left,
+                      GError      **error)
+{
+  g_autoptr(AxwSale) orig = axw_sales_load (db, sale, error);
+  g_autoptr(GArray) left = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  if (orig == NULL)
+    return NULL;
+  for (guint i = 0; i < orig->lines->len; i++)
+    {
+      const AxwLine *ol = g_ptr_array_index (orig->lines, i);
+      Refunded r = { 0 };
+      gint64 q;
+
+      if (!already_refunded (db, line_id_of (db, orig->id, ol->line_no), &r, error))
+        return NULL;
+      q = orig->is_refund ? 0 : ol->qty_milli - r.qty;
+      g_array_append_val (left, q);
+    }
+  *out_left = g_steal_pointer (&left);
+  return g_steal_pointer (&orig);
+}
+
 /**
  * axw_sales_refund:
  *
@@ -420,42 +526,16 @@ axw_sales_refund (AxwDb                *db,
                   GDateTime            *at,
                   GError              **error)
 {
-  g_autoptr(AxwSale) orig = NULL;
-  g_autoptr(AxwSale) refund = axw_sale_new ();
-  g_autofree char *tz = NULL;
+  g_autoptr(AxwSale) refund = NULL;
   g_autofree char *now = axw_time_to_utc_iso (at);
-  gboolean final = FALSE;
-  gint64 staff_id, id;
+  gint64 staff_id, orig_id, id;
 
   if (!axw_db_begin (db, error))
     return NULL;
-  orig = axw_sales_load (db, sale, error);
-  if (orig == NULL)
+  refund = build_refund (db, sale, items, n_items, manager ? manager : "", at, &orig_id, &staff_id, error);
+  if (refund == NULL)
     goto fail;
-  if (orig->is_refund)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s is itself a refund and cannot be refunded."),
-                   orig->receipt_no);
-      goto fail;
-    }
-  if (!axw_sales_lookup_staff (db, manager, TRUE, &staff_id, error))
-    goto fail;
-
-  tz = axw_settings_get (db, "timezone");
-  refund->business_date = axw_business_date (at, tz);
-  refund->is_refund = TRUE;
-  if (orig->red_packet)
-    axw_sale_set_red_packet (refund, orig->red_packet->code, TRUE, AXW_RED_PACKET_OK, 0,
-                             orig->red_packet->campaign, orig->red_packet->funder);
-  if (!build_refund_lines (db, orig, refund, items, n_items, &final, error))
-    goto fail;
-  sum_refund (refund);
-  if (!refund_payments (db, orig, refund, final, error))
-    goto fail;
-
-  refund->refund_of_uuid = g_strdup (orig->uuid);
-  refund->refund_of_receipt_no = g_strdup (orig->receipt_no);
-  id = axw_sales_insert_document (db, refund, staff_id, manager, orig->id, now, error);
+  id = axw_sales_insert_document (db, refund, staff_id, manager, orig_id, now, error);
   if (id == 0 || !axw_db_commit (db, error))
     goto fail;
   return g_steal_pointer (&refund);

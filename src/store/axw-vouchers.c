@@ -152,6 +152,18 @@ axw_vouchers_import_csv (AxwDb       *db,
                          guint       *out_count,
                          GError     **error)
 {
+  return axw_vouchers_import_csv_as (db, text, length, NULL, out_count, error);
+}
+
+/* axw_vouchers_import_csv() with the import audited in @staff's name. */
+gboolean
+axw_vouchers_import_csv_as (AxwDb       *db,
+                            const char  *text,
+                            gsize        length,
+                            const char  *staff,
+                            guint       *out_count,
+                            GError     **error)
+{
   g_autoptr(AxwCsv) csv = axw_csv_parse (text, length, error);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = axw_now_utc_iso ();
@@ -180,7 +192,7 @@ axw_vouchers_import_csv (AxwDb       *db,
         goto fail;
     }
   detail = g_strdup_printf ("%u red packets", axw_csv_n_rows (csv));
-  if (!axw_audit_append (db, NULL, "voucher.import", detail, error) || !axw_db_commit (db, error))
+  if (!axw_audit_append (db, staff, "voucher.import", detail, error) || !axw_db_commit (db, error))
     goto fail;
   if (out_count)
     *out_count = axw_csv_n_rows (csv);
@@ -231,6 +243,148 @@ axw_vouchers_trust (AxwDb       *db,
 fail:
   axw_db_rollback (db);
   return FALSE;
+}
+
+/* No longer accept red packets signed with this key for @funder; red
+ * packets already redeemed stay as they are. */
+gboolean
+axw_vouchers_untrust (AxwDb       *db,
+                      const char  *funder,
+                      const char  *public_key_base64,
+                      const char  *staff,
+                      GError     **error)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *detail = NULL;
+  guint8 key[AXW_ED25519_PUBLIC_KEY_BYTES];
+  sqlite3_stmt *stmt;
+
+  if (!axw_public_key_parse (public_key_base64, key, error))
+    return FALSE;
+  canonical = g_base64_encode (key, sizeof key);
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "DELETE FROM funder_keys WHERE funder = ? AND public_key = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  axw_db_bind_text (stmt, 1, funder);
+  axw_db_bind_text (stmt, 2, canonical);
+  if (!axw_db_step_done (db, stmt, error))
+    goto fail;
+  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("%s has no trusted key %s. Check the list of keys."), funder ? funder : "", canonical);
+      goto fail;
+    }
+  detail = g_strdup_printf ("%s %s", funder, canonical);
+  if (!axw_audit_append (db, staff, "voucher.untrust", detail, error))
+    goto fail;
+  return axw_db_commit (db, error);
+
+fail:
+  axw_db_rollback (db);
+  return FALSE;
+}
+
+void
+axw_funder_key_free (gpointer data)
+{
+  AxwFunderKey *k = data;
+
+  g_free (k->funder);
+  g_free (k->public_key);
+  g_free (k->added_at);
+  g_free (k);
+}
+
+GPtrArray *
+axw_vouchers_keys (AxwDb   *db,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (axw_funder_key_free);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, funder, public_key, added_at FROM funder_keys "
+                                           "ORDER BY funder, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwFunderKey *k = g_new0 (AxwFunderKey, 1);
+
+      k->id = sqlite3_column_int64 (stmt, 0);
+      k->funder = axw_db_column_dup (stmt, 1);
+      k->public_key = axw_db_column_dup (stmt, 2);
+      k->added_at = axw_db_column_dup (stmt, 3);
+      g_ptr_array_add (out, k);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+void
+axw_campaign_stats_free (gpointer data)
+{
+  AxwCampaignStats *c = data;
+
+  g_free (c->name);
+  g_free (c->funder);
+  g_free (c);
+}
+
+/**
+ * axw_vouchers_campaigns:
+ *
+ * Every campaign the shop knows: from imported batches and from redeemed
+ * signed codes. The subsidy to claim is redeemed_fen − refunded_fen.
+ */
+GPtrArray *
+axw_vouchers_campaigns (AxwDb   *db,
+                        GError **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (axw_campaign_stats_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = axw_db_prepare (db,
+    "WITH c (name, funder) AS (SELECT name, funder FROM campaigns "
+    "                          UNION SELECT campaign, funder FROM redemptions) "
+    "SELECT c.name, c.funder, "
+    "  (SELECT count (*) FROM vouchers v JOIN campaigns k ON k.id = v.campaign_id "
+    "   WHERE k.name = c.name AND k.funder = c.funder), "
+    "  (SELECT count (*) FROM redemptions r WHERE r.campaign = c.name AND r.funder = c.funder), "
+    "  (SELECT coalesce (sum (discount_fen), 0) FROM redemptions r "
+    "   WHERE r.campaign = c.name AND r.funder = c.funder), "
+    "  (SELECT coalesce (sum (red_packet_fen), 0) FROM sales s "
+    "   WHERE s.kind = 'refund' AND s.campaign = c.name AND s.funder = c.funder) "
+    "FROM c ORDER BY c.funder, c.name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwCampaignStats *c = g_new0 (AxwCampaignStats, 1);
+
+      c->name = axw_db_column_dup (stmt, 0);
+      c->funder = axw_db_column_dup (stmt, 1);
+      c->issued = sqlite3_column_int64 (stmt, 2);
+      c->redeemed = sqlite3_column_int64 (stmt, 3);
+      c->redeemed_fen = sqlite3_column_int64 (stmt, 4);
+      c->refunded_fen = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (out, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }
 
 static gboolean
