@@ -14,6 +14,7 @@ struct _AxwManagerWindow
   AxwManagerReports *reports;
   AxwManagerAudit   *audit;
   AxwManagerStaff   *staff;
+  AxwManagerSync    *sync;
   AdwViewStack      *stack;
 };
 
@@ -36,10 +37,12 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
+  g_type_ensure (AXW_TYPE_MANAGER_SYNC);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -64,6 +67,7 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_reports_set_db (self->reports, db);
   axw_manager_audit_set_db (self->audit, db);
   axw_manager_staff_set_db (self->staff, db, manager);
+  axw_manager_sync_set_db (self->sync, db, manager);
   return self;
 }
 
@@ -108,4 +112,12 @@ axw_manager_window_get_reports (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->reports;
+}
+
+/* Returns: (transfer none) */
+AxwManagerSync *
+axw_manager_window_get_sync (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->sync;
 }

@@ -12,6 +12,7 @@
 #include "axw-manager-audit.h"
 #include "axw-manager-reports.h"
 #include "axw-manager-staff.h"
+#include "axw-manager-sync.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
+AxwManagerSync    *axw_manager_window_get_sync    (AxwManagerWindow *self);
 /* "reports", "staff" or "audit" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
