@@ -15,6 +15,7 @@ struct _AxwManagerWindow
   AxwManagerAudit   *audit;
   AxwManagerStaff   *staff;
   AxwManagerSync    *sync;
+  AxwManagerBackups *backups;
   AdwViewStack      *stack;
 };
 
@@ -25,6 +26,15 @@ axw_manager_window_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_WINDOW);
   G_OBJECT_CLASS (axw_manager_window_parent_class)->dispose (object);
+}
+
+/* The same AxwDb, reopened on the restored file: show what it holds now. */
+static void
+restored_cb (AxwManagerWindow *self)
+{
+  axw_manager_staff_reload (self->staff);
+  axw_manager_audit_reload (self->audit, NULL);
+  axw_manager_sync_reload (self->sync);
 }
 
 static void
@@ -38,11 +48,13 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SYNC);
+  g_type_ensure (AXW_TYPE_MANAGER_BACKUPS);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, backups);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -51,6 +63,7 @@ static void
 axw_manager_window_init (AxwManagerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->backups, "restored", G_CALLBACK (restored_cb), self);
 }
 
 /**
@@ -68,6 +81,7 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_audit_set_db (self->audit, db);
   axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_sync_set_db (self->sync, db, manager);
+  axw_manager_backups_set_db (self->backups, db, manager);
   return self;
 }
 
@@ -120,4 +134,12 @@ axw_manager_window_get_sync (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->sync;
+}
+
+/* Returns: (transfer none) */
+AxwManagerBackups *
+axw_manager_window_get_backups (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->backups;
 }

@@ -10,6 +10,7 @@
 #include "axw-application.h"
 #include "axw-db.h"
 #include "axw-manager-audit.h"
+#include "axw-manager-backups.h"
 #include "axw-manager-reports.h"
 #include "axw-manager-staff.h"
 #include "axw-manager-sync.h"
@@ -32,7 +33,8 @@ AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
 AxwManagerSync    *axw_manager_window_get_sync    (AxwManagerWindow *self);
-/* "reports", "staff" or "audit" */
+AxwManagerBackups *axw_manager_window_get_backups (AxwManagerWindow *self);
+/* "reports", "staff", "audit", "sync" or "backups" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
 
