@@ -87,6 +87,22 @@ contains (const char *text,
   return TRUE;
 }
 
+static GtkWidget *
+find_label (GtkWidget  *w,
+            const char *needle)
+{
+  if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), needle) != NULL)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, needle);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 write_foreign_db (const char *path)
 {
@@ -117,6 +133,31 @@ restore_selected (AxwManagerBackups *page,
   adw_message_dialog_response (dialog, answer);
   ui_pump (100);
   g_assert_null (axw_manager_backups_get_confirm (page));
+}
+
+/* Both pages in Chinese (the shop's default) and in high contrast, for
+ * people to look at. */
+static void
+save_zh_hc (UiFixture *f)
+{
+  AxwStaff prefs = { .name = (char *) "王店长", .manager = TRUE, .font_scale_pct = 150, .high_contrast = TRUE };
+  GtkWindow *window;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  axw_application_apply_prefs (f->app, &prefs);
+  window = axw_manager_window_open (f->app, &prefs);
+  gtk_window_present (window);
+  wait_idle (axw_manager_window_get_backups (AXW_MANAGER_WINDOW (window)));
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "backups");
+  ui_pump (300);
+  ui_save_png (GTK_WIDGET (window), "manager-backups-zh-hc.png");
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "sync");
+  ui_pump (300);
+  ui_save_png (GTK_WIDGET (window), "manager-sync-zh-hc.png");
+  gtk_window_destroy (window);
+  axw_application_apply_prefs (f->app, NULL);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  ui_pump (50);
 }
 
 static void
@@ -162,6 +203,18 @@ test_backup_restore (UiFixture     *f,
   g_assert_true (contains (axw_manager_backups_get_message (page), good));
   g_assert_true (g_file_test (good, G_FILE_TEST_IS_REGULAR));
   g_assert_true (axw_manager_backups_select (page, good));
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (today, "Restore the backup of %Y-%m-%d…");
+    g_autofree char *label = NULL;
+    GtkWidget *button = gtk_widget_get_first_child (gtk_widget_get_next_sibling (
+                                                      gtk_widget_get_first_child (GTK_WIDGET (page))));
+
+    button = gtk_widget_get_next_sibling (button);
+    label = g_strdup (gtk_button_get_label (GTK_BUTTON (button)));
+    g_assert_true (contains (label, "_Restore the backup of"));
+    g_assert_nonnull (find_label (button, day));
+  }
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                          "AND action = 'backup.run'", 0), ==, 1);
 
@@ -271,6 +324,7 @@ test_backup_restore (UiFixture     *f,
 
   gtk_window_destroy (window);
   ui_pump (50);
+  save_zh_hc (f);
 }
 
 int

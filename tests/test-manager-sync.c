@@ -336,6 +336,7 @@ test_sync_page (void)
   g_assert_nonnull (find_label (GTK_WIDGET (page), "unknown product 6971234560018"));
   g_assert_nonnull (find_label (GTK_WIDGET (page), "shop S01 is not registered"));
   g_assert_nonnull (find_label (GTK_WIDGET (page), bad1->receipt_no));
+  g_assert_true (gtk_widget_is_visible (find_label (GTK_WIDGET (page), "Retry all refused")));
   ui_save_png (GTK_WIDGET (window), "manager-sync-refused.png");
 
   /* the server was fixed: Retry on one row sends that sale, once */
@@ -366,6 +367,7 @@ test_sync_page (void)
   g_assert_cmpuint (n_received (&srv), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_sync_get_dead (page)), ==, 0);
   g_assert_true (contains (axw_manager_sync_get_text (page, "dead-title"), "refused no sales"));
+  g_assert_false (gtk_widget_is_visible (find_label (GTK_WIDGET (page), "Retry all refused")));
   g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Refused by the online shop: 0 sales"));
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                          "AND action = 'sync.retry'", 0), ==, 2);

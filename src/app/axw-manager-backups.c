@@ -35,6 +35,7 @@ struct _AxwManagerBackups
   GtkLabel           *folder;
   GtkLabel           *message;
   GtkListView        *list;
+  GtkButton          *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (AxwManagerBackups, axw_manager_backups, GTK_TYPE_BOX)
@@ -287,6 +288,17 @@ restore_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The chosen backup in words on the button, not only a highlighted row */
+static void
+selection_cb (AxwManagerBackups *self)
+{
+  const AxwBackupInfo *info = selected (self);
+  g_autofree char *day = info ? g_strndup (info->name + strlen ("aixinwu-"), 10) : NULL;
+  g_autofree char *label = day ? g_strdup_printf (_("_Restore the backup of %s…"), day) : NULL;
+
+  gtk_button_set_label (self->restore_button, label ? label : _("_Restore…"));
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -359,6 +371,7 @@ axw_manager_backups_class_init (AxwManagerBackupsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerBackups, folder);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerBackups, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerBackups, list);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerBackups, restore_button);
   gtk_widget_class_install_action (widget_class, "backups.run", NULL, run_cb);
   gtk_widget_class_install_action (widget_class, "backups.restore", NULL, restore_cb);
 }
@@ -379,6 +392,7 @@ axw_manager_backups_init (AxwManagerBackups *self)
   g_object_unref (factory);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->paths)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_cb), self);
 }
 
 void

@@ -31,6 +31,7 @@ struct _AxwManagerSync
   GtkLabel       *status;
   GtkLabel       *message;
   GtkLabel       *dead_title;
+  GtkWidget      *retry_all;
   GtkListView    *list;
 };
 
@@ -153,7 +154,8 @@ axw_manager_sync_reload (AxwManagerSync *self)
                                        "✗ %u sales refused by the online shop. Fix the cause, then retry:",
                                        dead->len), dead->len);
   gtk_label_set_text (self->dead_title, title);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.retry-all", !self->busy && dead && dead->len > 0);
+  /* hidden rather than greyed out: nothing to retry is said in words above */
+  gtk_widget_set_visible (self->retry_all, dead && dead->len > 0);
 }
 
 static void
@@ -329,6 +331,7 @@ axw_manager_sync_class_init (AxwManagerSyncClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, status);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, dead_title);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, retry_all);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, list);
   gtk_widget_class_install_action (widget_class, "sync.push", NULL, push_cb);
   gtk_widget_class_install_action (widget_class, "sync.retry", "s", retry_cb);
