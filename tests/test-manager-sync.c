@@ -233,6 +233,53 @@ find_retry_button (GtkWidget  *w,
   return NULL;
 }
 
+/* Every button and list of the shown page: a name a screen reader
+ * reads, and a touch target of at least 48×48. */
+static void
+check_controls (GtkWidget *w,
+                GString   *problems,
+                guint     *n)
+{
+  if (!gtk_widget_get_mapped (w))
+    return;
+  if (GTK_IS_BUTTON (w) || GTK_IS_LIST_VIEW (w))
+    {
+      GtkAccessible *a = GTK_ACCESSIBLE (w);
+      const char *label = GTK_IS_BUTTON (w) ? gtk_button_get_label (GTK_BUTTON (w)) : NULL;
+      gboolean named = gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) || (label && *label);
+      graphene_rect_t box;   /* the border box: what a finger can hit */
+
+      (*n)++;
+      if (!named)
+        g_string_append_printf (problems, "no accessible name: %s\n", G_OBJECT_TYPE_NAME (w));
+      g_assert_true (gtk_widget_compute_bounds (w, w, &box));
+      if (box.size.width < 48 || box.size.height < 48)
+        g_string_append_printf (problems, "smaller than 48×48: %s “%s” (%.0f×%.0f)\n", G_OBJECT_TYPE_NAME (w),
+                                label ? label : "", box.size.width, box.size.height);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    check_controls (c, problems, n);
+}
+
+static void
+assert_controls_ok (AxwManagerWindow *window,
+                    const char       *page,
+                    GtkWidget        *widget,
+                    guint             at_least)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n = 0;
+
+  axw_manager_window_show_page (window, page);
+  ui_pump (200);
+  check_controls (widget, problems, &n);
+  if (problems->len)
+    g_error ("%s page:\n%s", page, problems->str);
+  g_assert_cmpuint (n, >=, at_least);
+  axw_manager_window_show_page (window, "sync");
+  ui_pump (100);
+}
+
 static gboolean
 dead_has (AxwManagerSync *page,
           const char     *receipt)
@@ -338,6 +385,9 @@ test_sync_page (void)
   g_assert_nonnull (find_label (GTK_WIDGET (page), bad1->receipt_no));
   g_assert_true (gtk_widget_is_visible (find_label (GTK_WIDGET (page), "Retry all refused")));
   ui_save_png (GTK_WIDGET (window), "manager-sync-refused.png");
+  /* Sync now, Retry all, two Retry buttons, the list; Back up, Restore, the list */
+  assert_controls_ok (window, "sync", GTK_WIDGET (page), 5);
+  assert_controls_ok (window, "backups", GTK_WIDGET (axw_manager_window_get_backups (window)), 3);
 
   /* the server was fixed: Retry on one row sends that sale, once */
   g_mutex_lock (&srv.lock);
