@@ -232,7 +232,9 @@ confirm_cb (AdwMessageDialog  *dialog,
   g_autofree char *path = g_steal_pointer (&self->confirm_path);
 
   self->confirm = NULL;
-  if (g_str_equal (response, "restore"))
+  if (g_str_equal (response, "restore") && self->busy)
+    gtk_label_set_text (self->message, _("Not restored: a backup is being made. Try again when it is done."));
+  else if (g_str_equal (response, "restore"))
     {
       restore (self, path);
       axw_manager_backups_reload (self);
