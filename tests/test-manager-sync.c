@@ -452,6 +452,35 @@ test_sync_page (void)
   ui_rm_rf (dir);
 }
 
+/* Both pages finalize, also when disposed while their worker runs. */
+static void
+test_new_destroy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  AxwDb *db = axw_db_open (path, &error);
+  AxwManagerSync *sync;
+  AxwManagerBackups *backups;
+
+  g_assert_no_error (error);
+  g_assert_true (axw_cli_init_demo (db, &error));
+  sync = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_SYNC, NULL));
+  axw_manager_sync_set_db (sync, db, "王店长");
+  gtk_widget_activate_action (GTK_WIDGET (sync), "sync.push", NULL);
+  g_assert_true (axw_manager_sync_get_busy (sync));
+  g_object_run_dispose (G_OBJECT (sync));
+  backups = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_BACKUPS, NULL));
+  axw_manager_backups_set_db (backups, db, "王店长");
+  g_assert_true (axw_manager_backups_get_busy (backups));
+  g_object_run_dispose (G_OBJECT (backups));
+  ui_pump (500);    /* the workers end and drop their references */
+  g_assert_finalize_object (sync);
+  g_assert_finalize_object (backups);
+  g_assert_finalize_object (db);
+  ui_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,5 +489,6 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   g_test_add_func ("/manager/sync/refused-retry-down", test_sync_page);
+  g_test_add_func ("/manager/pages/new-destroy", test_new_destroy);
   return g_test_run ();
 }

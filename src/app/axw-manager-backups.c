@@ -351,12 +351,22 @@ axw_manager_backups_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->paths);
   g_clear_pointer (&self->infos, g_hash_table_unref);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->db);
   g_clear_pointer (&self->manager, g_free);
   g_clear_pointer (&self->dir, g_free);
   g_clear_pointer (&self->confirm_path, g_free);
   G_OBJECT_CLASS (axw_manager_backups_parent_class)->dispose (object);
+}
+
+/* The cancellable outlives dispose: a worker that ends after it sees it
+ * cancelled and leaves the widgets alone. */
+static void
+axw_manager_backups_finalize (GObject *object)
+{
+  AxwManagerBackups *self = AXW_MANAGER_BACKUPS (object);
+
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (axw_manager_backups_parent_class)->finalize (object);
 }
 
 static void
@@ -366,6 +376,7 @@ axw_manager_backups_class_init (AxwManagerBackupsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_backups_dispose;
+  object_class->finalize = axw_manager_backups_finalize;
   /* after a restore: whatever shows the data reads it again */
   signals[SIGNAL_RESTORED] = g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);

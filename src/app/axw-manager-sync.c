@@ -168,10 +168,10 @@ push_done (GObject      *source,
   g_autofree char *text = NULL;
   AxwSyncReport report;
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;   /* the page is gone */
   if (!axw_sync_push_finish (result, &report, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       text = g_strdup_printf ("⚠ %s", error->message);
     }
   else if (report.dead > 0)
@@ -313,10 +313,20 @@ axw_manager_sync_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_SYNC);
   g_clear_object (&self->dead);
   g_clear_pointer (&self->entries, g_hash_table_unref);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->db);
   g_clear_pointer (&self->manager, g_free);
   G_OBJECT_CLASS (axw_manager_sync_parent_class)->dispose (object);
+}
+
+/* The cancellable outlives dispose: a worker that ends after it sees it
+ * cancelled and leaves the widgets alone. */
+static void
+axw_manager_sync_finalize (GObject *object)
+{
+  AxwManagerSync *self = AXW_MANAGER_SYNC (object);
+
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (axw_manager_sync_parent_class)->finalize (object);
 }
 
 static void
@@ -326,6 +336,7 @@ axw_manager_sync_class_init (AxwManagerSyncClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_sync_dispose;
+  object_class->finalize = axw_manager_sync_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-sync.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, setup);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, status);
