@@ -268,7 +268,6 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (what), 0);
   gtk_label_set_xalign (GTK_LABEL (why), 0);
   gtk_label_set_wrap (GTK_LABEL (why), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (why), TRUE);
   gtk_widget_add_css_class (what, "heading");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), what);
@@ -304,6 +303,15 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* The counter pushes in the background: what is shown is read again
+ * each time the page comes into view. */
+static void
+axw_manager_sync_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (axw_manager_sync_parent_class)->map (widget);
+  axw_manager_sync_reload (AXW_MANAGER_SYNC (widget));
+}
+
 static void
 axw_manager_sync_dispose (GObject *object)
 {
@@ -337,6 +345,7 @@ axw_manager_sync_class_init (AxwManagerSyncClass *klass)
 
   object_class->dispose = axw_manager_sync_dispose;
   object_class->finalize = axw_manager_sync_finalize;
+  widget_class->map = axw_manager_sync_map;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-sync.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, setup);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, status);
