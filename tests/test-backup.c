@@ -211,6 +211,108 @@ make_bad_file (DbFixture  *f,
     }
 }
 
+/* The running program's way: the same AxwDb object, closed, restored,
+ * opened again; its cached statements do not survive; the restore is
+ * audited in the restored data. */
+static void
+test_restore_open (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = day (20);
+  g_autofree char *path = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *garbage = g_build_filename (f->dir, "garbage.db", NULL);
+  g_autofree char *changed = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(AxwDb) safety_db = NULL;
+
+  sell_one (f, "6971234560018");
+  path = axw_backup_run (f->db, NULL, now, 14, &error);
+  g_assert_no_error (error);
+  sell_one (f, "6971234560025");
+  changed = dump (f);
+
+  /* a bad file: refused before anything is closed, nothing changed */
+  g_assert_true (g_file_set_contents (garbage, "SQLite format 3\0 but not really", -1, NULL));
+  g_assert_false (axw_backup_restore_open (f->db, garbage, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_DATABASE);
+  g_clear_error (&error);
+  g_free (after), after = dump (f);
+  g_assert_cmpstr (after, ==, changed);
+
+  /* inside a transaction: refused, the transaction goes on */
+  g_assert_true (axw_db_begin (f->db, &error));
+  g_assert_false (axw_backup_restore_open (f->db, path, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_DATABASE);
+  g_clear_error (&error);
+  g_assert_true (axw_db_commit (f->db, &error));
+  g_free (after), after = dump (f);
+  g_assert_cmpstr (after, ==, changed);
+
+  g_assert_true (axw_backup_restore_open (f->db, path, "王店长", &safety, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_db_query_int (f->db, "SELECT count(*) FROM sales", -1), ==, 1);
+  g_assert_cmpint (axw_db_query_int (f->db, "SELECT count(*) FROM audit_log WHERE action = 'backup.restore' "
+                                            "AND staff = '王店长'", -1), ==, 1);
+  safety_db = axw_db_open (safety, &error);
+  g_assert_no_error (error);
+  g_free (after), after = dump_rows (axw_db_get_handle (safety_db));
+  g_assert_cmpstr (after, ==, changed);
+  g_clear_object (&safety_db);
+  g_unlink (safety);
+  /* the reopened connection sells */
+  sell_one (f, "6971234560025");
+  g_assert_cmpint (axw_db_query_int (f->db, "SELECT count(*) FROM sales", -1), ==, 2);
+}
+
+/* Newest first; a missing folder has none; each checked when asked */
+static void
+test_list (DbFixture     *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *bad = g_build_filename (dir, "aixinwu-2026-11-19.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GPtrArray) list = axw_backup_list (dir, TRUE, &error);
+  g_autoptr(GDateTime) d20 = day (20);
+  g_autoptr(GDateTime) d18 = day (18);
+  AxwBackupInfo *info;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_free (axw_backup_run (f->db, NULL, d18, 14, &error));
+  g_free (axw_backup_run (f->db, NULL, d20, 14, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bad, "nothing", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "not a backup name", -1, NULL));
+
+  list = axw_backup_list (dir, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  info = list->pdata[0];
+  g_assert_cmpstr (info->name, ==, "aixinwu-2026-11-20.db");
+  g_assert_true (info->verified);
+  g_assert_null (info->problem);
+  g_assert_cmpint (info->size, >, 4096);
+  info = list->pdata[1];
+  g_assert_cmpstr (info->name, ==, "aixinwu-2026-11-19.db");
+  g_assert_false (info->verified);
+  g_assert_nonnull (strstr (info->problem, "not a usable backup"));
+  g_assert_cmpint (info->size, ==, 7);
+  g_assert_cmpstr (((AxwBackupInfo *) list->pdata[2])->name, ==, "aixinwu-2026-11-18.db");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* unchecked: nothing is opened */
+  list = axw_backup_list (dir, FALSE, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_false (((AxwBackupInfo *) list->pdata[0])->verified);
+  g_assert_null (((AxwBackupInfo *) list->pdata[0])->problem);
+  g_unlink (other);
+}
+
 static void
 test_restore_refused (DbFixture     *f,
                       gconstpointer  data)
@@ -397,6 +499,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   TEST ("/backup/roundtrip", test_backup_restore_roundtrip);
   TEST ("/backup/restore-refused", test_restore_refused);
+  TEST ("/backup/restore-open", test_restore_open);
+  TEST ("/backup/list", test_list);
   TEST ("/backup/rotation", test_rotation);
   TEST ("/backup/daily-if-due", test_daily_if_due);
   TEST ("/backup/while-writing", test_backup_while_writing);

@@ -570,6 +570,60 @@ test_cli_dead_letters (Fixture       *f,
   g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM audit_log WHERE action = 'sync.retry'"), ==, 1);
 }
 
+/* One dead letter retried by its receipt number (the CLI and the
+ * manager's Retry button): only that sale goes again. */
+static void
+test_retry_one (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *bad1 = NULL, *bad2 = NULL, *good = NULL, *receipt = NULL, *out = NULL, *sent = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  shop_sell (&f->db, 6, 15);
+  bad1 = uuid_of_sale (f, 1);
+  bad2 = uuid_of_sale (f, 3);
+  good = uuid_of_sale (f, 0);
+  refuse (f, bad1);
+  refuse (f, bad2);
+  sent = run_cli (f, "--now", NULL);
+  g_assert_nonnull (strstr (sent, "2 refused"));
+  g_mutex_lock (&f->srv.lock);
+  g_hash_table_remove_all (f->srv.refuse);
+  before = f->srv.n_received;
+  g_mutex_unlock (&f->srv.lock);
+
+  /* not a dead letter: refused, nothing queued */
+  g_assert_false (axw_sync_retry_dead_sale (f->db.db, good, "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (axw_sync_retry_dead_sale (f->db.db, "S01-T01-19990101-0001", "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'dead'"), ==, 2);
+
+  sql = g_strdup_printf ("SELECT receipt_no FROM sales WHERE uuid = '%s'", bad1);
+  {
+    sqlite3_stmt *stmt = axw_db_prepare (f->db.db, sql, NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    receipt = axw_db_column_dup (stmt, 0);
+    sqlite3_reset (stmt);
+  }
+  out = run_cli (f, "--retry-dead", receipt);
+  g_assert_nonnull (strstr (out, receipt));
+  g_clear_pointer (&sent, g_free);
+  sent = run_cli (f, NULL, NULL);
+  g_assert_nonnull (strstr (sent, "1 sales sent, 0 refused"));
+  g_mutex_lock (&f->srv.lock);
+  g_assert_cmpuint (f->srv.n_received, ==, before + 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (f->srv.received, bad1)), ==, 1);
+  g_assert_false (g_hash_table_contains (f->srv.received, bad2));
+  g_mutex_unlock (&f->srv.lock);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'dead'"), ==, 1);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM audit_log WHERE action = 'sync.retry'"), ==, 1);
+}
+
 static void
 pushed (GObject      *source,
         GAsyncResult *result,
@@ -733,6 +787,7 @@ main (int   argc,
   TEST ("/sync/setup-refused", test_setup_refused);
   TEST ("/sync/killed", test_killed);
   TEST ("/sync/cli-dead-letters", test_cli_dead_letters);
+  TEST ("/sync/retry-one", test_retry_one);
   TEST ("/sync/async", test_async);
   TEST ("/sync/agent", test_agent);
   TEST ("/sync/cancel", test_cancel);

@@ -9,6 +9,7 @@
 #include "axw-application.h"
 #include "axw-backup.h"
 #include "axw-cli.h"
+#include "axw-error.h"
 #include "axw-print-queue.h"
 #include "axw-manager-window.h"
 #include "axw-window.h"
@@ -76,6 +77,54 @@ axw_application_get_manager_window_func (AxwApplication *self)
 {
   g_return_val_if_fail (AXW_IS_APPLICATION (self), NULL);
   return self->manager_window;
+}
+
+/**
+ * axw_application_restore_backup:
+ * @file: a backup
+ * @staff: the manager who restores (audited)
+ * @out_safety_path: (out) (optional) (transfer full): where the data
+ *   before the restore was saved
+ *
+ * Replaces the database this program has open with @file: refused while
+ * a counter has goods in the cart or held sales (they would be lost);
+ * otherwise the connection is closed, the file restored and opened
+ * again (axw_backup_restore_open()), and every counter goes back to the
+ * login screen, since the staff may differ. Runs on the GTK thread on
+ * purpose: nothing may use the database while it is closed.
+ */
+gboolean
+axw_application_restore_backup (AxwApplication  *self,
+                                const char      *file,
+                                const char      *staff,
+                                char           **out_safety_path,
+                                GError         **error)
+{
+  GList *windows;
+
+  g_return_val_if_fail (AXW_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (GList *l = windows; l; l = l->next)
+    {
+      guint held = 0;
+
+      if (AXW_IS_WINDOW (l->data) && axw_window_has_open_sale (l->data, &held))
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
+                       _("Not restored: a sale is open at the counter (%u held). Pay for it, or remove "
+                         "its goods and recall the held sales, then restore."), held);
+          return FALSE;
+        }
+    }
+  if (!axw_backup_restore_open (self->db, file, staff, out_safety_path, error))
+    return FALSE;
+  for (GList *l = windows; l; l = l->next)
+    if (AXW_IS_WINDOW (l->data))
+      axw_window_show_login (l->data);
+  axw_application_apply_prefs (self, NULL);
+  return TRUE;
 }
 
 /* Returns: (transfer none): sound and speech for every window */

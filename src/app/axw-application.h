@@ -33,6 +33,11 @@ AxwManagerWindowFunc axw_application_get_manager_window_func (AxwApplication *se
 void            axw_application_add_shortcuts (AxwApplication *self,
                                                GtkWidget      *widget,
                                                const char     *prefix);
+gboolean        axw_application_restore_backup (AxwApplication *self,
+                                                const char     *file,
+                                                const char     *staff,
+                                                char          **out_safety_path,
+                                                GError        **error);
 int             axw_application_get_font_scale    (AxwApplication *self);
 gboolean        axw_application_get_high_contrast (AxwApplication *self);
 

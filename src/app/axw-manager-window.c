@@ -17,6 +17,8 @@ struct _AxwManagerWindow
   AxwManagerSettings *settings;
   AxwManagerPromotions *promotions;
   AxwManagerRefunds *refunds;
+  AxwManagerSync    *sync;
+  AxwManagerBackups *backups;
   AdwViewStack      *stack;
 };
 
@@ -27,6 +29,15 @@ axw_manager_window_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_WINDOW);
   G_OBJECT_CLASS (axw_manager_window_parent_class)->dispose (object);
+}
+
+/* The same AxwDb, reopened on the restored file: show what it holds now. */
+static void
+restored_cb (AxwManagerWindow *self)
+{
+  axw_manager_staff_reload (self->staff);
+  axw_manager_audit_reload (self->audit, NULL);
+  axw_manager_sync_reload (self->sync);
 }
 
 static void
@@ -42,6 +53,8 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_SETTINGS);
   g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
   g_type_ensure (AXW_TYPE_MANAGER_REFUNDS);
+  g_type_ensure (AXW_TYPE_MANAGER_SYNC);
+  g_type_ensure (AXW_TYPE_MANAGER_BACKUPS);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
@@ -49,6 +62,8 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, settings);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, backups);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -57,6 +72,7 @@ static void
 axw_manager_window_init (AxwManagerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->backups, "restored", G_CALLBACK (restored_cb), self);
 }
 
 /**
@@ -76,6 +92,8 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_settings_set_db (self->settings, db, manager);
   axw_manager_promotions_set_db (self->promotions, db, manager);
   axw_manager_refunds_set_db (self->refunds, db, manager);
+  axw_manager_sync_set_db (self->sync, db, manager);
+  axw_manager_backups_set_db (self->backups, db, manager);
   return self;
 }
 
@@ -144,4 +162,20 @@ axw_manager_window_get_refunds (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->refunds;
+}
+
+/* Returns: (transfer none) */
+AxwManagerSync *
+axw_manager_window_get_sync (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->sync;
+}
+
+/* Returns: (transfer none) */
+AxwManagerBackups *
+axw_manager_window_get_backups (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->backups;
 }

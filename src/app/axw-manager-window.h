@@ -10,11 +10,13 @@
 #include "axw-application.h"
 #include "axw-db.h"
 #include "axw-manager-audit.h"
+#include "axw-manager-backups.h"
 #include "axw-manager-reports.h"
 #include "axw-manager-settings.h"
 #include "axw-manager-staff.h"
 #include "axw-manager-promotions.h"
 #include "axw-manager-refunds.h"
+#include "axw-manager-sync.h"
 
 G_BEGIN_DECLS
 
@@ -34,7 +36,9 @@ AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
 AxwManagerSettings *axw_manager_window_get_settings (AxwManagerWindow *self);
-/* "reports", "staff", "audit" or "settings" */
+AxwManagerSync    *axw_manager_window_get_sync    (AxwManagerWindow *self);
+AxwManagerBackups *axw_manager_window_get_backups (AxwManagerWindow *self);
+/* "reports", "staff", "audit", "sync" or "backups" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
 /* the pages "promotions" and "refunds" */

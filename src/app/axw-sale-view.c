@@ -1706,3 +1706,21 @@ axw_sale_view_init (AxwSaleView *self)
   g_signal_connect_swapped (self->sound_toggle, "toggled", G_CALLBACK (prefs_toggled_cb), self);
   g_signal_connect_swapped (self->speech_toggle, "toggled", G_CALLBACK (prefs_toggled_cb), self);
 }
+
+/**
+ * axw_sale_view_has_open_sale:
+ * @out_held: (out) (optional): how many sales are held
+ *
+ * Returns: whether goods are in the cart or a sale is held: what a
+ *   restore of the database would lose
+ */
+gboolean
+axw_sale_view_has_open_sale (AxwSaleView *self,
+                             guint       *out_held)
+{
+  g_return_val_if_fail (AXW_IS_SALE_VIEW (self), FALSE);
+
+  if (out_held)
+    *out_held = self->held->len;
+  return !axw_cart_is_empty (self->cart) || self->held->len > 0;
+}

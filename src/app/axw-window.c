@@ -331,3 +331,23 @@ axw_window_get_n_scans (AxwWindow *self)
   g_return_val_if_fail (AXW_IS_WINDOW (self), 0);
   return self->n_scans;
 }
+
+/* Goods in the cart or held sales; see axw_sale_view_has_open_sale() */
+gboolean
+axw_window_has_open_sale (AxwWindow *self,
+                          guint     *out_held)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), FALSE);
+
+  if (out_held)
+    *out_held = 0;
+  return self->sale_view != NULL && axw_sale_view_has_open_sale (self->sale_view, out_held);
+}
+
+/* Back to the login screen, its staff list read again (after a restore) */
+void
+axw_window_show_login (AxwWindow *self)
+{
+  g_return_if_fail (AXW_IS_WINDOW (self));
+  switch_cashier_cb (self);
+}

@@ -59,10 +59,11 @@ axw_cli_cmd_export (AxwCli  *cli,
 
 static const char sync_usage[] =
   N_("Usage: aixinwu sync [--now] [--timeout SECONDS]\n"
-     "       aixinwu sync --status | --dead | --retry-dead\n"
+     "       aixinwu sync --status | --dead | --retry-dead [SALE]\n"
      "Sends the sales waiting in the outbox to the online shop (settings sync.endpoint and\n"
      "sync.token_file, a file only you can read). --now also sends the sales whose retry time\n"
-     "has not come. --dead lists the sales the online shop refused; --retry-dead queues them again.");
+     "has not come. --dead lists the sales the online shop refused; --retry-dead queues them again\n"
+     "(only SALE, a receipt number or UUID, when given).");
 
 static int
 print_status (AxwDb *db)
@@ -102,10 +103,20 @@ print_dead (AxwDb *db)
 }
 
 static int
-retry_dead (AxwDb *db)
+retry_dead (AxwDb      *db,
+            const char *sale)
 {
   g_autoptr(GError) error = NULL;
-  gint64 n = axw_sync_retry_dead (db, NULL, &error);
+  gint64 n;
+
+  if (sale != NULL)
+    {
+      if (!axw_sync_retry_dead_sale (db, sale, NULL, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (_("%s queued again; run aixinwu sync to send it.\n"), sale);
+      return AXW_EXIT_OK;
+    }
+  n = axw_sync_retry_dead (db, NULL, &error);
 
   if (n < 0)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -122,6 +133,7 @@ axw_cli_cmd_sync (AxwCli  *cli,
   AxwSyncOptions options = { 0 };
   AxwSyncReport report;
   const char *mode = NULL;
+  const char *sale = NULL;
   gboolean ok;
   AxwDb *db;
 
@@ -139,6 +151,8 @@ axw_cli_cmd_sync (AxwCli  *cli,
           options.timeout_s = (guint) secs;
           i++;
         }
+      else if (g_strcmp0 (mode, "--retry-dead") == 0 && sale == NULL && argv[i][0] != '-')
+        sale = argv[i];
       else if (mode == NULL && (g_str_equal (argv[i], "--status") || g_str_equal (argv[i], "--dead") ||
                                 g_str_equal (argv[i], "--retry-dead")))
         mode = argv[i];
@@ -152,7 +166,7 @@ axw_cli_cmd_sync (AxwCli  *cli,
   if (g_strcmp0 (mode, "--dead") == 0)
     return print_dead (db);
   if (g_strcmp0 (mode, "--retry-dead") == 0)
-    return retry_dead (db);
+    return retry_dead (db, sale);
 
   ok = axw_sync_push (db, &options, &report, NULL, &error);
   if (report.sent > 0 || report.dead > 0 || ok)

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "axw-audit.h"
 #include "axw-backup.h"
 #include "axw-error.h"
 
@@ -568,4 +569,136 @@ out:
   sqlite3_close_v2 (src);
   sqlite3_close_v2 (dest);
   return ok;
+}
+
+typedef struct {
+  const char  *file;
+  char       **safety;
+} RestoreJob;
+
+static gboolean
+restore_closed (const char  *path,
+                gpointer     data,
+                GError     **error)
+{
+  RestoreJob *job = data;
+
+  return axw_backup_restore (path, job->file, job->safety, error);
+}
+
+/**
+ * axw_backup_restore_open:
+ * @db: the open database to replace, idle (no transaction)
+ * @file: a backup
+ * @staff: (nullable): who restores, for the audit log of the restored data
+ * @out_safety_path: (out) (optional) (transfer full): where the data
+ *   before the restore was saved
+ *
+ * axw_backup_restore() for a database this program has open: @file is
+ * checked first, then @db's connection is closed, the file restored and
+ * opened again, so every holder of @db reads the restored data. A bad
+ * file changes nothing.
+ */
+gboolean
+axw_backup_restore_open (AxwDb       *db,
+                         const char  *file,
+                         const char  *staff,
+                         char       **out_safety_path,
+                         GError     **error)
+{
+  g_autofree char *safety = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) audit_error = NULL;
+  RestoreJob job = { file, &safety };
+
+  g_return_val_if_fail (AXW_IS_DB (db), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  if (!axw_backup_verify (file, error) || !axw_db_reconnect (db, restore_closed, &job, error))
+    return FALSE;
+  name = g_path_get_basename (file);
+  detail = g_strdup_printf ("%s (data before: %s)", name, safety);
+  /* The data is restored whatever the log says; a failed entry is not
+   * a failed restore. */
+  if (!axw_audit_append (db, staff, "backup.restore", detail, &audit_error))
+    g_message ("audit of the restore: %s", audit_error->message);
+  if (out_safety_path)
+    *out_safety_path = g_steal_pointer (&safety);
+  return TRUE;
+}
+
+void
+axw_backup_info_free (AxwBackupInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->path);
+  g_free (info->name);
+  g_free (info->problem);
+  g_free (info);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const AxwBackupInfo *x = *(AxwBackupInfo * const *) a;
+  const AxwBackupInfo *y = *(AxwBackupInfo * const *) b;
+
+  return -strcmp (x->name, y->name);
+}
+
+/**
+ * axw_backup_list:
+ * @dir: the backup folder; a missing folder has no backups
+ * @verify: check each file as a restore would (reads every page: run it
+ *   off the GTK thread)
+ *
+ * Returns: (transfer full) (element-type AxwBackupInfo): the daily
+ *   backups, newest first, or %NULL with @error
+ */
+GPtrArray *
+axw_backup_list (const char  *dir,
+                 gboolean     verify,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_backup_info_free);
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, &open_error);
+  const char *name;
+
+  if (d == NULL && g_error_matches (open_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return g_steal_pointer (&list);
+  if (d == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&open_error));
+      return NULL;
+    }
+  while ((name = g_dir_read_name (d)))
+    {
+      AxwBackupInfo *info;
+      GStatBuf st;
+
+      if (!is_backup_name (name))
+        continue;
+      info = g_new0 (AxwBackupInfo, 1);
+      info->name = g_strdup (name);
+      info->path = g_build_filename (dir, name, NULL);
+      if (g_stat (info->path, &st) == 0)
+        {
+          info->size = st.st_size;
+          info->modified = st.st_mtime;
+        }
+      if (verify)
+        {
+          g_autoptr(GError) bad = NULL;
+
+          info->verified = axw_backup_verify (info->path, &bad);
+          info->problem = bad ? g_strdup (bad->message) : NULL;
+        }
+      g_ptr_array_add (list, info);
+    }
+  g_ptr_array_sort (list, compare_newest_first);
+  return g_steal_pointer (&list);
 }

@@ -48,4 +48,26 @@ gboolean  axw_backup_restore       (const char   *db_path,
                                     char        **out_safety_path,
                                     GError      **error);
 
+gboolean  axw_backup_restore_open  (AxwDb        *db,
+                                    const char   *file,
+                                    const char   *staff,
+                                    char        **out_safety_path,
+                                    GError      **error);
+
+typedef struct {
+  char     *path;
+  char     *name;       /* aixinwu-YYYY-MM-DD.db */
+  gint64    size;       /* bytes */
+  gint64    modified;   /* Unix time */
+  gboolean  verified;   /* axw_backup_verify() said yes */
+  char     *problem;    /* why not, or NULL */
+} AxwBackupInfo;
+
+GPtrArray *axw_backup_list         (const char   *dir,
+                                    gboolean      verify,
+                                    GError      **error);
+void       axw_backup_info_free    (AxwBackupInfo *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwBackupInfo, axw_backup_info_free)
+
 G_END_DECLS

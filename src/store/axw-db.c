@@ -329,6 +329,66 @@ checked:
                       error);
 }
 
+static gboolean
+open_handle (AxwDb   *self,
+             int      version,
+             GError **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->handle,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    return axw_db_set_error (self, rc, error);
+  return configure (self, error) && migrate (self, version, error);
+}
+
+/**
+ * axw_db_reconnect:
+ * @while_closed: (nullable): runs on the path while no connection of
+ *   this object is open (a restore replaces the file's contents)
+ *
+ * Closes the connection, runs @while_closed, then opens the file again,
+ * checked and upgraded as axw_db_open() does. Every holder of this
+ * object sees the new file; no statement of the old one survives.
+ * Refused inside a transaction.
+ *
+ * Returns: %FALSE with @error when @while_closed failed (the file is
+ *   opened again all the same) or the file cannot be opened again
+ */
+gboolean
+axw_db_reconnect (AxwDb            *self,
+                  AxwDbClosedFunc   while_closed,
+                  gpointer          data,
+                  GError          **error)
+{
+  g_autoptr(GError) reopen_error = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AXW_IS_DB (self), FALSE);
+
+  if (self->handle != NULL && !sqlite3_get_autocommit (self->handle))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                   _("The database is in the middle of a change; try again in a moment."));
+      return FALSE;
+    }
+  g_hash_table_remove_all (self->statements);
+  if (self->handle != NULL && sqlite3_close (self->handle) != SQLITE_OK)
+    return axw_db_set_error (self, sqlite3_errcode (self->handle), error);
+  self->handle = NULL;
+  if (while_closed != NULL)
+    ok = while_closed (self->path, data, error);
+  if (!open_handle (self, axw_db_latest_version (), &reopen_error))
+    {
+      if (ok)
+        g_propagate_error (error, g_steal_pointer (&reopen_error));
+      else
+        g_message ("reopening %s: %s", self->path, reopen_error->message);
+      return FALSE;
+    }
+  return ok;
+}
+
 /**
  * axw_db_open_at_version:
  * @version: migrate up to this schema only (tests of upgrades use it)
@@ -341,21 +401,12 @@ axw_db_open_at_version (const char  *path,
                         GError     **error)
 {
   g_autoptr(AxwDb) self = g_object_new (AXW_TYPE_DB, NULL);
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      axw_db_set_error (self, rc, error);
-      return NULL;
-    }
-  if (!configure (self, error) || !migrate (self, version, error))
+  if (!open_handle (self, version, error))
     return NULL;
-
   return g_steal_pointer (&self);
 }
 

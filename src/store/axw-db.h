@@ -47,6 +47,16 @@ gint64         axw_db_query_int       (AxwDb        *self,
                                        const char   *sql,
                                        gint64        fallback);
 
+/* Runs with the database file closed; see axw_db_reconnect(). */
+typedef gboolean (*AxwDbClosedFunc) (const char  *path,
+                                     gpointer     data,
+                                     GError     **error);
+
+gboolean       axw_db_reconnect       (AxwDb           *self,
+                                       AxwDbClosedFunc  while_closed,
+                                       gpointer         data,
+                                       GError         **error);
+
 /* Binds a UTF-8 string, or NULL for %NULL. */
 void           axw_db_bind_text       (sqlite3_stmt *stmt,
                                        int           index,

@@ -670,6 +670,7 @@ axw_outbox_entry_free (AxwOutboxEntry *entry)
   g_free (entry->uuid);
   g_free (entry->receipt_no);
   g_free (entry->last_error);
+  g_free (entry->sold_at);
   g_free (entry);
 }
 
@@ -687,7 +688,7 @@ axw_sync_list_dead (AxwDb   *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = axw_db_prepare (db, "SELECT o.sale_id, s.uuid, s.receipt_no, o.attempts, o.last_error FROM outbox o "
+  stmt = axw_db_prepare (db, "SELECT o.sale_id, s.uuid, s.receipt_no, o.attempts, o.last_error, s.created_at FROM outbox o "
                              "JOIN sales s ON s.id = o.sale_id WHERE o.status = 'dead' ORDER BY o.id", error);
   if (stmt == NULL)
     return NULL;
@@ -700,6 +701,7 @@ axw_sync_list_dead (AxwDb   *db,
       e->receipt_no = axw_db_column_dup (stmt, 2);
       e->attempts = sqlite3_column_int64 (stmt, 3);
       e->last_error = axw_db_column_dup (stmt, 4);
+      e->sold_at = axw_db_column_dup (stmt, 5);
       g_ptr_array_add (list, e);
     }
   sqlite3_reset (stmt);
@@ -709,6 +711,43 @@ axw_sync_list_dead (AxwDb   *db,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+/* Dead letters back in the queue, due now: every one when @sale_id is 0. */
+static gint64
+requeue_dead (AxwDb       *db,
+              gint64       sale_id,
+              const char  *staff,
+              const char  *receipt_no,
+              GError     **error)
+{
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  if (!axw_db_begin (db, error))
+    return -1;
+  stmt = axw_db_prepare (db, "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL "
+                             "WHERE status = 'dead' AND (?1 = 0 OR sale_id = ?1)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, sale_id);
+  if (!axw_db_step_done (db, stmt, error))
+    goto fail;
+  n = sqlite3_changes (axw_db_get_handle (db));
+  if (receipt_no != NULL)
+    detail = g_strdup_printf ("%s queued again", receipt_no);
+  else
+    detail = g_strdup_printf ("%" G_GINT64_FORMAT " sales queued again", n);
+  if (n > 0 && !axw_audit_append (db, staff, "sync.retry", detail, error))
+    goto fail;
+  if (!axw_db_commit (db, error))
+    goto fail;
+  return n;
+
+fail:
+  axw_db_rollback (db);
+  return -1;
 }
 
 /**
@@ -725,23 +764,48 @@ axw_sync_retry_dead (AxwDb       *db,
                      const char  *staff,
                      GError     **error)
 {
-  g_autofree char *detail = NULL;
-  gint64 n;
+  g_return_val_if_fail (AXW_IS_DB (db), -1);
+  return requeue_dead (db, 0, staff, NULL, error);
+}
 
-  if (!axw_db_begin (db, error))
-    return -1;
-  if (!axw_db_exec (db, "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL "
-                        "WHERE status = 'dead'", error))
-    goto fail;
-  n = sqlite3_changes (axw_db_get_handle (db));
-  detail = g_strdup_printf ("%" G_GINT64_FORMAT " sales queued again", n);
-  if (n > 0 && !axw_audit_append (db, staff, "sync.retry", detail, error))
-    goto fail;
-  if (!axw_db_commit (db, error))
-    goto fail;
-  return n;
+/**
+ * axw_sync_retry_dead_sale:
+ * @sale: a receipt number or UUID of a sale the online shop refused
+ * @staff: (nullable): who asked, for the audit log
+ *
+ * Puts that one dead letter back in the queue, due now.
+ *
+ * Returns: %FALSE with @error when @sale is not among the dead letters
+ */
+gboolean
+axw_sync_retry_dead_sale (AxwDb       *db,
+                          const char  *sale,
+                          const char  *staff,
+                          GError     **error)
+{
+  g_autofree char *receipt_no = NULL;
+  sqlite3_stmt *stmt;
+  gint64 sale_id = 0;
 
-fail:
-  axw_db_rollback (db);
-  return -1;
+  g_return_val_if_fail (AXW_IS_DB (db), FALSE);
+  g_return_val_if_fail (sale != NULL, FALSE);
+
+  stmt = axw_db_prepare (db, "SELECT s.id, s.receipt_no FROM outbox o JOIN sales s ON s.id = o.sale_id "
+                             "WHERE o.status = 'dead' AND (s.receipt_no = ?1 OR s.uuid = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, sale);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sale_id = sqlite3_column_int64 (stmt, 0);
+      receipt_no = axw_db_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (sale_id == 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("%s is not among the sales the online shop refused. See aixinwu sync --dead."), sale);
+      return FALSE;
+    }
+  return requeue_dead (db, sale_id, staff, receipt_no, error) > 0;
 }

@@ -45,6 +45,7 @@ typedef struct {
   char   *receipt_no;
   gint64  attempts;
   char   *last_error;
+  char   *sold_at;            /* the sale's time, UTC ISO-8601 */
 } AxwOutboxEntry;
 
 gboolean   axw_sync_push          (AxwDb                *db,
@@ -71,6 +72,10 @@ GPtrArray *axw_sync_list_dead     (AxwDb                *db,
 gint64     axw_sync_retry_dead    (AxwDb                *db,
                                    const char           *staff,
                                    GError              **error);
+gboolean   axw_sync_retry_dead_sale (AxwDb              *db,
+                                     const char         *sale,
+                                     const char         *staff,
+                                     GError            **error);
 void       axw_outbox_entry_free  (AxwOutboxEntry       *entry);
 
 char      *axw_sync_read_token    (const char           *path,
