@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sodium.h>
 #include <string.h>
 
 #include "axw-audit.h"
@@ -11,6 +12,7 @@
 #include "axw-promotions.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
+
 #include "axw-test-util.h"
 
 static gint64
@@ -441,6 +443,38 @@ test_staff (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
 }
 
+/* A hash made with libsodium's INTERACTIVE cost (64 MiB, before the PIN
+ * cost was lowered) still logs in, and is redone at 19 MiB, 2 passes. */
+static void
+test_staff_rehash (DbFixture     *f,
+                   gconstpointer  data)
+{
+  char old[crypto_pwhash_STRBYTES];
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'"),
+                   ==, 1);
+  g_assert_cmpint (crypto_pwhash_str_alg (old, "1234", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13), ==, 0);
+  sql = g_strdup_printf ("UPDATE staff SET pin_hash = '%s'", old);
+  g_assert_true (axw_db_exec (f->db, sql, NULL));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%m=65536%'"), ==, 1);
+
+  g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%m=65536%'"), ==, 1);
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'"),
+                   ==, 1);
+  g_clear_pointer (&s, axw_staff_free);
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +496,7 @@ main (int   argc,
   DB_TEST ("/products/search", test_search);
   DB_TEST ("/promotions/import", test_promotions_import);
   DB_TEST ("/staff/pin-and-lockout", test_staff);
+  DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
 
   return g_test_run ();
 }
