@@ -475,6 +475,28 @@ test_staff_rehash (DbFixture     *f,
   g_assert_no_error (error);
 }
 
+/* The statement cache's fast path goes by the SQL's address: a buffer
+ * reused for another statement must still get that statement. */
+static void
+test_prepare_same_buffer (DbFixture     *f,
+                          gconstpointer  data)
+{
+  char sql[64];
+
+  for (int round = 0; round < 2; round++)
+    for (int i = 1; i <= 3; i++)
+      {
+        sqlite3_stmt *stmt;
+
+        g_snprintf (sql, sizeof sql, "SELECT %d", i);
+        stmt = axw_db_prepare (f->db, sql, NULL);
+        g_assert_nonnull (stmt);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, i);
+        sqlite3_reset (stmt);
+      }
+}
+
 static gint64
 wal_pages_after (DbFixture *f,
                  int        transactions,
@@ -529,6 +551,7 @@ main (int   argc,
   DB_TEST ("/staff/pin-and-lockout", test_staff);
   DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
+  DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
 
   return g_test_run ();
 }
