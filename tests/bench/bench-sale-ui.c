@@ -464,6 +464,25 @@ bench_start (const char *self,
            median[1] / median[0], median[2] / median[0], median[1] / median[3]);
 }
 
+/* The database, its WAL and the daily backups the counter made. */
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,15 +505,12 @@ main (int   argc,
   dir = g_dir_make_tmp ("axw-bench-XXXXXX", NULL);
   db_path = g_build_filename (dir, "shop.db", NULL);
   fill (db_path);
-  if (argc == 2 && g_str_equal (argv[1], "--rss"))
-    {
-      bench_rss (argv[0], db_path);
-      return 0;
-    }
   bench_rss (argv[0], db_path);
-  bench_scans (db_path);
-  bench_start (argv[0], db_path);
-  g_unlink (db_path);
-  g_rmdir (dir);
+  if (!(argc == 2 && g_str_equal (argv[1], "--rss")))
+    {
+      bench_scans (db_path);
+      bench_start (argv[0], db_path);
+    }
+  rm_rf (dir);
   return 0;
 }
