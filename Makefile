@@ -31,7 +31,8 @@ $(FUZZ_BUILD)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true -Db_sanitize=address,undefined \
 	  -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link $(MESON_OPTS)
 
-FUZZ_TARGETS = fuzz-signed-code fuzz-barcode fuzz-money fuzz-csv fuzz-import fuzz-online-orders
+FUZZ_TARGETS = fuzz-signed-code fuzz-barcode fuzz-money fuzz-csv fuzz-import fuzz-online-orders \
+  fuzz-receipt
 
 # Each target for FUZZ_SECONDS (default 10 minutes), one after the other;
 # crashes land in $(FUZZ_BUILD)/artifacts/, new inputs in $(FUZZ_BUILD)/corpus/.

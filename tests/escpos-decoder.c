@@ -72,8 +72,9 @@ end_line (Decoder *d,
           return FALSE;
         }
     }
-  utf8 = g_convert ((const char *) d->line->data, (gssize) d->line->len, "UTF-8", "GB18030",
-                    NULL, NULL, error);
+  utf8 = d->line->len == 0 ? g_strdup ("")
+                           : g_convert ((const char *) d->line->data, (gssize) d->line->len,
+                                        "UTF-8", "GB18030", NULL, NULL, error);
   if (utf8 == NULL)
     return FALSE;
   e = add (d, DECODED_TEXT);
@@ -220,7 +221,7 @@ escpos_raster_write_pgm (const Decoded *e,
 
             black = (data[ry * (e->width_dots / 8) + rx / 8] & (0x80 >> (rx % 8))) != 0;
           }
-        g_string_append_c (s, black ? 0 : 255);
+        g_string_append_c (s, (char) (black ? 0x00 : 0xFF));
       }
   return g_file_set_contents (path, s->str, (gssize) s->len, error);
 }

@@ -263,6 +263,38 @@ test_replacement (void)
     }
 }
 
+/* A product name with ESC p (open the drawer) and GS V (cut), invalid UTF-8
+ * and a tab: printed as □ and spaces, never as commands, never overrunning. */
+static void
+test_hostile_names (void)
+{
+  g_autoptr(AxwSale) sale = fixture_long_sale (FALSE);
+  g_autoptr(GPtrArray) decoded = NULL;
+  guint replaced = 0, drawers = 0, cuts = 0;
+  gboolean seen_milk = FALSE, seen_bad = FALSE;
+
+  fixture_add_line (sale, "Milk\x1bp\x01\x19\xfa\x1dV\x01\tbox\r\n2", 1000, 100, FALSE, 0, NULL);
+  fixture_add_line (sale, "\xe4\xb8 bad\xf0", 1000, 100, FALSE, 0, NULL);
+  decoded = decode_sale (sale, 58, &replaced);
+  for (guint i = 0; i < decoded->len; i++)
+    {
+      const Decoded *e = decoded->pdata[i];
+
+      drawers += e->kind == DECODED_DRAWER;
+      cuts += e->kind == DECODED_CUT;
+      if (e->kind != DECODED_TEXT)
+        continue;
+      g_assert_cmpuint (e->columns, <=, 32);
+      seen_milk |= g_strcmp0 (e->text, "Milk□p□□□□V□ box") == 0;
+      seen_bad |= g_strcmp0 (e->text, "□□ bad□") == 0;
+    }
+  g_assert_cmpuint (drawers, ==, 0);  /* no cash in this sale */
+  g_assert_cmpuint (cuts, ==, 1);
+  g_assert_true (seen_milk);
+  g_assert_true (seen_bad);
+  g_assert_cmpuint (replaced, ==, 9);  /* 6 + 3: each bad byte is one □ */
+}
+
 static void
 test_tall_raster_split (void)
 {
@@ -329,6 +361,7 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/escpos/refund", test_refund);
   g_test_add_func ("/receipt/escpos/replacement", test_replacement);
   g_test_add_func ("/receipt/escpos/tall-raster", test_tall_raster_split);
+  g_test_add_func ("/receipt/escpos/hostile-names", test_hostile_names);
   g_test_add_data_func ("/receipt/png/58-mm", GUINT_TO_POINTER (58), test_png);
   g_test_add_data_func ("/receipt/png/80-mm", GUINT_TO_POINTER (80), test_png);
   return g_test_run ();

@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sodium.h>
 #include <string.h>
 
 #include "axw-audit.h"
@@ -11,6 +12,7 @@
 #include "axw-promotions.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
+
 #include "axw-test-util.h"
 
 static gint64
@@ -519,6 +521,91 @@ test_staff (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
 }
 
+/* A hash made with libsodium's INTERACTIVE cost (64 MiB, before the PIN
+ * cost was lowered) still logs in, and is redone at 19 MiB, 2 passes. */
+static void
+test_staff_rehash (DbFixture     *f,
+                   gconstpointer  data)
+{
+  char old[crypto_pwhash_STRBYTES];
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'"),
+                   ==, 1);
+  g_assert_cmpint (crypto_pwhash_str_alg (old, "1234", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13), ==, 0);
+  sql = g_strdup_printf ("UPDATE staff SET pin_hash = '%s'", old);
+  g_assert_true (axw_db_exec (f->db, sql, NULL));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%m=65536%'"), ==, 1);
+
+  g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%m=65536%'"), ==, 1);
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'"),
+                   ==, 1);
+  g_clear_pointer (&s, axw_staff_free);
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+}
+
+/* The statement cache's fast path goes by the SQL's address: a buffer
+ * reused for another statement must still get that statement. */
+static void
+test_prepare_same_buffer (DbFixture     *f,
+                          gconstpointer  data)
+{
+  char sql[64];
+
+  for (int round = 0; round < 2; round++)
+    for (int i = 1; i <= 3; i++)
+      {
+        sqlite3_stmt *stmt;
+
+        g_snprintf (sql, sizeof sql, "SELECT %d", i);
+        stmt = axw_db_prepare (f->db, sql, NULL);
+        g_assert_nonnull (stmt);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, i);
+        sqlite3_reset (stmt);
+      }
+}
+
+static gint64
+wal_pages_after (DbFixture *f,
+                 int        transactions,
+                 int        pause_ms)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  GStatBuf st;
+
+  for (int i = 0; i < transactions; i++)
+    {
+      g_assert_true (axw_db_exec (f->db, "INSERT INTO filler VALUES (zeroblob (200000))", NULL));
+      g_usleep (pause_ms * 1000);
+    }
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  return st.st_size / 4120;
+}
+
+/* Checkpoints run off the committing thread, but they run: with pauses
+ * between commits (a counter) the WAL starts over near SQLite's 1000-page
+ * threshold; without (an import) it stays under four thresholds. A WAL
+ * never checkpointed grows by every page written (~3000, then ~12000). */
+static void
+test_wal_checkpointed (DbFixture     *f,
+                       gconstpointer  data)
+{
+  g_assert_true (axw_db_exec (f->db, "CREATE TABLE filler (b BLOB)", NULL));
+  g_assert_cmpint (wal_pages_after (f, 60, 30), <, 2500);
+  g_assert_cmpint (wal_pages_after (f, 240, 0), <, 4200);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM filler"), ==, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +629,9 @@ main (int   argc,
   DB_TEST ("/promotions/form-and-remove", test_promotions_form_and_remove);
   g_test_add_func ("/promotions/when-in-words", test_promotions_when);
   DB_TEST ("/staff/pin-and-lockout", test_staff);
+  DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
+  DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
+  DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
 
   return g_test_run ();
 }

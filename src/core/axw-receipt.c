@@ -28,6 +28,37 @@ axw_receipt_dots_for_width (guint width_mm)
   return width_mm == 80 ? 576 : 384;
 }
 
+/* Text from the database, settings or a scan, made safe to print: valid
+ * UTF-8 (a bad byte becomes U+FFFD), a tab a space, CR LF or a lone CR a
+ * line break (a space where @newlines is FALSE), and any other control
+ * character U+FFFD, which the printer shows as □. An ESC or GS byte in a
+ * product name would otherwise reach the printer as a command (ESC p
+ * opens the cash drawer). */
+static char *
+clean_text (const char *text,
+            gboolean    newlines)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *s = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\r' || c == '\n')
+        g_string_append_c (s, newlines ? '\n' : ' ');
+      else if (c == '\t')
+        g_string_append_c (s, ' ');
+      else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        g_string_append_unichar (s, 0xFFFD);
+      else
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
 guint
 axw_receipt_text_columns (const char *text)
 {
@@ -40,7 +71,8 @@ axw_receipt_text_columns (const char *text)
 
 /**
  * axw_receipt_wrap:
- * @text: UTF-8, may contain newlines
+ * @raw: UTF-8, may contain newlines; bad bytes and control characters
+ *   print as □
  * @columns: the paper's columns
  *
  * Keeps Latin words whole where it can; never splits a character.
@@ -48,10 +80,11 @@ axw_receipt_text_columns (const char *text)
  * Returns: (transfer full) (element-type utf8): at least one line
  */
 GPtrArray *
-axw_receipt_wrap (const char *text,
+axw_receipt_wrap (const char *raw,
                   guint       columns)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = clean_text (raw, TRUE);
   GString *cur = g_string_new (NULL);
   guint width = 0;
   gsize last_space = 0;
@@ -170,10 +203,12 @@ add_wrapped (Builder         *b,
  * line, @left wraps and @right gets a line of its own. */
 static void
 add_pair (Builder    *b,
-          const char *left,
-          const char *right,
+          const char *raw_left,
+          const char *raw_right,
           gboolean    bold)
 {
+  g_autofree char *left = clean_text (raw_left, FALSE);
+  g_autofree char *right = clean_text (raw_right, FALSE);
   guint lw = axw_receipt_text_columns (left);
   guint rw = axw_receipt_text_columns (right);
   g_autoptr(GString) s = g_string_new (left);
@@ -296,7 +331,8 @@ static void
 add_red_packet (Builder            *b,
                 const AxwRedPacket *rp)
 {
-  g_autofree char *masked = axw_receipt_mask_code (rp->code ? rp->code : "");
+  g_autofree char *code = clean_text (rp->code, FALSE);
+  g_autofree char *masked = axw_receipt_mask_code (code);
   g_autofree char *label = g_strdup_printf ("红包 %s", masked);
 
   add_money (b, label, -rp->discount_fen, FALSE);

@@ -107,14 +107,19 @@ append_char (GByteArray *out,
   g_autofree char *gb = NULL;
   gsize written = 0;
 
-  if (c < 0x80)
+  /* a control byte in text would be a printer command: the layout never
+   * gives one, and anything else that does gets □ */
+  if ((c >= 0x20 && c < 0x7F) || c == '\n')
     {
       guint8 b = (guint8) c;
 
       g_byte_array_append (out, &b, 1);
       return;
     }
-  gb = g_convert_with_iconv (utf8, (gssize) len, conv, NULL, &written, NULL);
+  if (c >= 0xE000 && c <= 0xF8FF)
+    len = 0;  /* private use: GB18030 has user-defined codes, no printer a glyph */
+  if (len > 0)
+    gb = g_convert_with_iconv (utf8, (gssize) len, conv, NULL, &written, NULL);
   if (gb != NULL && written == 2)
     {
       g_byte_array_append (out, (const guint8 *) gb, 2);

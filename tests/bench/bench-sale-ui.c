@@ -10,8 +10,12 @@
  *    typing time);
  *  - cold start: process start to the first frame of the login screen,
  *    and to the first frame of the sale screen after a PIN login,
- *    against a minimal GTK 4 window, in fresh processes.
+ *    against a minimal GTK 4 window, in fresh processes;
+ *  - peak memory (VmHWM) of a fresh counter process after the PIN login and
+ *    20 scans, against a minimal libadwaita window.
  * Prints numbers; not a timed test. Needs a display (make bench runs Xvfb).
+ * `bench-sale-ui --rss` measures only the memory; AXW_RSS_DEBUG=1 also
+ * prints the counter's /proc status and its largest mappings to stderr.
  */
 #include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
@@ -26,6 +30,8 @@
 #define N_SCANS    300
 #define N_XTEST    40
 #define N_STARTS   7
+#define N_RSS      3
+#define N_RSS_SCANS 20
 
 static int
 cmp_double (gconstpointer a,
@@ -272,6 +278,146 @@ child_app (const char *db_path,
   g_application_run (G_APPLICATION (app), 0, NULL);
 }
 
+/* Peak memory ------------------------------------------------------------- */
+
+/* VmHWM of this process, in KiB: the most it has ever had resident. */
+static guint64
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (p = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (p + 6, NULL, 10);
+}
+
+static void
+child_rss_minimal (void)
+{
+  GtkWidget *window;
+
+  gtk_init ();
+  adw_init ();
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("爱心屋"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  wait_for_paint ();
+  pump (100);
+  g_print ("%" G_GUINT64_FORMAT "\n", peak_rss_kib ());
+  exit (0);
+}
+
+/* The counter as a cashier meets it: PIN login, then scans drawn. */
+static void
+child_rss (const char *db_path)
+{
+  g_autoptr(AxwApplication) app = axw_application_new (db_path);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  AxwWindow *window;
+  AxwSaleView *sale;
+
+  gtk_init ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  sale = axw_window_get_sale_view (window);
+  pump (300);
+  if (g_getenv ("AXW_RSS_DEBUG"))
+    g_printerr ("VmHWM before login: %" G_GUINT64_FORMAT " KiB\n", peak_rss_kib ());
+  login (window);
+  pump (300);
+  if (g_getenv ("AXW_RSS_DEBUG"))
+    g_printerr ("VmHWM after login: %" G_GUINT64_FORMAT " KiB\n", peak_rss_kib ());
+  g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  for (guint i = 0; i < N_RSS_SCANS; i++)
+    {
+      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+
+      axw_sale_view_scan (sale, code);
+      wait_for_paint ();
+    }
+  pump (100);
+  if (g_getenv ("AXW_RSS_DEBUG"))
+    {
+      g_autofree char *cmd = g_strdup_printf ("sh -c 'grep -E \"^(Vm|Rss)\" /proc/%d/status >&2; "
+                                              "awk \"/^[0-9a-f]+-/{name=\\$6} /^Rss:/{r[name]+=\\$2} "
+                                              "END{for(n in r) print r[n], n}\" /proc/%d/smaps | sort -rn | head -25 >&2'",
+                                              getpid (), getpid ());
+      g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+    }
+  g_print ("%" G_GUINT64_FORMAT "\n", peak_rss_kib ());
+  exit (0);
+}
+
+static double
+rss_child (const char *self,
+           const char *mode,
+           const char *db_path,
+           const char *renderer)
+{
+  const char *argv[] = { self, "--child", mode, db_path, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (renderer != NULL)
+    envp = g_environ_setenv (envp, "GSK_RENDERER", renderer, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp,
+                               g_getenv ("AXW_RSS_DEBUG") ? 0 : G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_ascii_strtoull (out, NULL, 10) / 1024.0;
+}
+
+static void
+report_mb (const char *what,
+           GArray     *mb)
+{
+  g_array_sort (mb, cmp_double);
+  g_print ("%-52s n=%-4u p50 %8.1f MB   max %8.1f MB\n", what, mb->len,
+           g_array_index (mb, double, mb->len / 2), g_array_index (mb, double, mb->len - 1));
+}
+
+/* Under Xvfb GTK draws with OpenGL on Mesa's llvmpipe, which alone keeps
+ * some 100 MB (libLLVM, its heap): the cairo renderer shows what the
+ * counter itself holds. */
+static void
+bench_rss (const char *self,
+           const char *db_path)
+{
+  static const struct { const char *what, *mode, *renderer; } runs[] = {
+    { "peak RSS of the GUI: login + 20 scans, 100k products", "rss", NULL },
+    { "peak RSS: minimal libadwaita window", "rss-minimal", NULL },
+    { "peak RSS of the GUI, cairo renderer", "rss", "cairo" },
+    { "peak RSS: minimal libadwaita window, cairo renderer", "rss-minimal", "cairo" },
+  };
+  double median[G_N_ELEMENTS (runs)];
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_autoptr(GArray) mb = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < N_RSS; i++)
+        {
+          double v = rss_child (self, runs[r].mode, db_path, runs[r].renderer);
+
+          g_array_append_val (mb, v);
+        }
+      report_mb (runs[r].what, mb);
+      median[r] = g_array_index (mb, double, mb->len / 2);
+    }
+  g_print ("the GUI above a minimal window: %.1f MB (GL), %.1f MB (cairo)\n",
+           median[0] - median[1], median[2] - median[3]);
+}
+
 static double
 time_child (const char *self,
             const char *mode,
@@ -318,6 +464,25 @@ bench_start (const char *self,
            median[1] / median[0], median[2] / median[0], median[1] / median[3]);
 }
 
+/* The database, its WAL and the daily backups the counter made. */
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +492,10 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     {
+      if (g_str_equal (argv[2], "rss"))
+        child_rss (argv[3]);
+      if (g_str_equal (argv[2], "rss-minimal"))
+        child_rss_minimal ();
       if (g_str_equal (argv[2], "minimal") || g_str_equal (argv[2], "adwaita"))
         child_minimal (g_str_equal (argv[2], "adwaita"));
       child_app (argv[3], g_str_equal (argv[2], "sale"));
@@ -336,9 +505,12 @@ main (int   argc,
   dir = g_dir_make_tmp ("axw-bench-XXXXXX", NULL);
   db_path = g_build_filename (dir, "shop.db", NULL);
   fill (db_path);
-  bench_scans (db_path);
-  bench_start (argv[0], db_path);
-  g_unlink (db_path);
-  g_rmdir (dir);
+  bench_rss (argv[0], db_path);
+  if (!(argc == 2 && g_str_equal (argv[1], "--rss")))
+    {
+      bench_scans (db_path);
+      bench_start (argv[0], db_path);
+    }
+  rm_rf (dir);
   return 0;
 }
