@@ -22,14 +22,6 @@ struct _AxwDb
   sqlite3     *handle;
   char        *path;
   GHashTable  *statements;         /* SQL text → sqlite3_stmt*, prepared once */
-  /* In front of it, by the address of the SQL text (nearly always a string
-   * literal): a hit costs one compare instead of hashing ~300 bytes. A
-   * slot is only a hint; the text is compared before the statement is used. */
-  struct {
-    const char   *sql;               /* the caller's pointer: never read */
-    const char   *key;               /* the table's own copy */
-    sqlite3_stmt *stmt;
-  } recent[64];
 
   /* WAL checkpoints run on a thread of their own, with a connection of
    * their own, so that the sale whose commit crosses the threshold does not
@@ -54,16 +46,24 @@ close_handle (sqlite3 *handle)
   sqlite3_close_v2 (handle);
 }
 
+/* Waits for a checkpoint under way and closes its connection; closing the
+ * last connection then checkpoints what is left. */
+static void
+stop_checkpointer (AxwDb *self)
+{
+  if (self->checkpointer != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->checkpointer), FALSE, TRUE);
+  g_clear_pointer (&self->checkpoint_handle, close_handle);
+  g_atomic_int_set (&self->checkpoint_pending, 0);
+  self->checkpoint_next = AXW_DB_CHECKPOINT_PAGES;
+}
+
 static void
 axw_db_finalize (GObject *object)
 {
   AxwDb *self = (AxwDb *) object;
 
-  /* waits for a checkpoint under way; closing the last connection then
-   * checkpoints what is left, as before */
-  if (self->checkpointer != NULL)
-    g_thread_pool_free (g_steal_pointer (&self->checkpointer), FALSE, TRUE);
-  g_clear_pointer (&self->checkpoint_handle, close_handle);
+  stop_checkpointer (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->handle, close_handle);
   g_clear_pointer (&self->path, g_free);
@@ -156,19 +156,9 @@ axw_db_prepare (AxwDb       *self,
                 const char  *sql,
                 GError     **error)
 {
-  guint slot = (guint) (((guintptr) sql >> 3) % G_N_ELEMENTS (self->recent));
-  sqlite3_stmt *stmt = NULL;
-  char *key = NULL;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
 
-  if (self->recent[slot].sql == sql && strcmp (self->recent[slot].key, sql) == 0)
-    stmt = self->recent[slot].stmt;
-  else if (g_hash_table_lookup_extended (self->statements, sql, (gpointer *) &key, (gpointer *) &stmt))
-    {
-      self->recent[slot].sql = sql;
-      self->recent[slot].key = key;
-      self->recent[slot].stmt = stmt;
-    }
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -182,11 +172,7 @@ axw_db_prepare (AxwDb       *self,
       axw_db_set_error (self, rc, error);
       return NULL;
     }
-  key = g_strdup (sql);
-  g_hash_table_insert (self->statements, key, stmt);
-  self->recent[slot].sql = sql;
-  self->recent[slot].key = key;
-  self->recent[slot].stmt = stmt;
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -465,6 +451,7 @@ axw_db_reconnect (AxwDb            *self,
                    _("The database is in the middle of a change; try again in a moment."));
       return FALSE;
     }
+  stop_checkpointer (self);
   g_hash_table_remove_all (self->statements);
   if (self->handle != NULL && sqlite3_close (self->handle) != SQLITE_OK)
     return axw_db_set_error (self, sqlite3_errcode (self->handle), error);
