@@ -441,6 +441,164 @@ test_staff (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
 }
 
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  (*calls)++;
+}
+
+/* The preview lists exactly what the import would change, and writes nothing. */
+static void
+test_import_preview (DbFixture     *f,
+                     gconstpointer  data)
+{
+  static const char *expected[] = {
+    "Row 1: 6971234560018 赤松茸: price ¥28.00 → ¥30.00, stock 50 → 40",
+    "Row 3: PLU1001 散装红枣: stock 12.5 → 20",
+    "Row 4: new 6971234560049 高原藜麦: price ¥35.00, stock 0",
+    "Row 5: 6971234560032 和政啤特果: name 和政啤特果 → 啤特果, origin — → 甘肃",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *summary = NULL;
+  const char *csv = HEADER
+    "6971234560018,,赤松茸,干货,甘肃和政,30,piece,1,40\n"
+    "6971234560025,,\"藜麦粥, 即食\",冲调,甘肃和政,12.8,,是,80\n"
+    ",1001,散装红枣,散装,,24.00,kg,true,20\n"
+    "6971234560049,,高原藜麦,冲调,,35,,0,\n"
+    "6971234560032,,啤特果,,甘肃,19.9,,1,\n";
+  AxwImportStats s;
+  guint calls = 0;
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_true (import (f, GOOD, NULL, &error));
+  g_assert_true (import (f, HEADER "6971234560032,,和政啤特果,,,19.9,,1,5\n", NULL, &error));
+  before = axw_products_export_csv (f->db, &error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, 2);
+
+  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长", on_progress, &calls,
+                                               &s, &changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, >=, 2);
+  g_assert_cmpuint (s.inserted, ==, 1);
+  g_assert_cmpuint (s.updated, ==, 3);
+  g_assert_cmpuint (s.unchanged, ==, 1);
+  g_assert_cmpuint (s.price_changed, ==, 1);
+  g_assert_cmpuint (s.stock_changed, ==, 2);
+  summary = axw_import_stats_describe (&s);
+  g_assert_cmpstr (summary, ==, "1 new, 3 updated (1 price changes, 2 stock changes), 1 unchanged");
+  g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      g_autofree char *line = axw_import_change_describe (g_ptr_array_index (changes, i));
+
+      g_assert_cmpstr (line, ==, expected[i]);
+    }
+  g_assert_null (((AxwImportChange *) g_ptr_array_index (changes, 2))->before);
+  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->before->price_fen, ==, 2800);
+  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->after->price_fen, ==, 3000);
+
+  /* the dry run wrote nothing, not even an audit row */
+  after = axw_products_export_csv (f->db, &error);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, 2);
+
+  /* applied for real: the same counts, audited in the manager's name */
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL, NULL,
+                                               &s, &changes, &error));
+  g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3000);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'product.import' "
+                             "AND detail = '1 new, 3 updated, 1 unchanged'"), ==, 1);
+}
+
+static void
+test_import_preview_bad_row (DbFixture     *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const char *csv = HEADER "6971234560018,,赤松茸,干货,甘肃和政,30,piece,1,40\n"
+                           "6971234560049,,高原藜麦,冲调,,3x5,,0,\n";
+  AxwImportStats s = { 7, 7, 7, 7, 7 };
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_true (import (f, GOOD, NULL, &error));
+  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长", NULL, NULL,
+                                                &s, &changes, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Row 2 (line 3), column “price”"));
+  g_assert_null (changes);
+  g_assert_cmpuint (s.inserted, ==, 7);
+  g_clear_error (&error);
+  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL, NULL,
+                                                NULL, NULL, &error));
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2800);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 3);
+}
+
+static void
+test_stocktake (DbFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a, b, c;
+  guint n = 99;
+
+  g_assert_true (import (f, GOOD, NULL, &error));
+  a = count (f, "SELECT id FROM products WHERE barcode = '6971234560018'");
+  b = count (f, "SELECT id FROM products WHERE barcode = '6971234560025'");
+  c = count (f, "SELECT id FROM products WHERE plu = '1001'");
+
+  /* a negative count or an unknown product: nothing changes */
+  {
+    AxwStockCount bad[] = { { a, 48000 }, { b, -1000 } };
+    AxwStockCount unknown[] = { { a, 48000 }, { 9999, 1000 } };
+
+    g_assert_false (axw_products_stocktake (f->db, bad, G_N_ELEMENTS (bad), "王店长", &n, &error));
+    g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (axw_products_stocktake (f->db, unknown, G_N_ELEMENTS (unknown), "王店长", &n, &error));
+    g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpuint (n, ==, 99);
+    g_assert_cmpint (count (f, "SELECT sum (stock_milli) FROM products"), ==, 50000 + 80000 + 12500);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust'"), ==, 0);
+  }
+
+  {
+    AxwStockCount counts[] = { { a, 48000 }, { b, 80000 }, { c, 11250 } };
+    g_autoptr(GPtrArray) log = NULL;
+    g_autofree char *first = g_strdup_printf ("product %" G_GINT64_FORMAT " 6971234560018 赤松茸 -2 (50 → 48): "
+                                              "stocktake", a);
+    g_autofree char *second = g_strdup_printf ("product %" G_GINT64_FORMAT " PLU1001 散装红枣 -1.25 "
+                                               "(12.5 → 11.25): stocktake", c);
+
+    g_assert_true (axw_products_stocktake (f->db, counts, G_N_ELEMENTS (counts), "王店长", &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 80000);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, 11250);
+    log = axw_audit_list (f->db, "stocktake", 10, &error);
+    g_assert_cmpuint (log->len, ==, 2);
+    /* newest first */
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[1])->staff, ==, "王店长");
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[1])->action, ==, "stock.adjust");
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[1])->detail, ==, first);
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[0])->detail, ==, second);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +618,9 @@ main (int   argc,
   DB_TEST ("/products/export-roundtrip", test_export_roundtrip);
   DB_TEST ("/products/lookup-scan", test_lookup_scan);
   DB_TEST ("/products/search", test_search);
+  DB_TEST ("/products/import/preview", test_import_preview);
+  DB_TEST ("/products/import/preview-bad-row", test_import_preview_bad_row);
+  DB_TEST ("/products/stocktake", test_stocktake);
   DB_TEST ("/promotions/import", test_promotions_import);
   DB_TEST ("/staff/pin-and-lockout", test_staff);
 
