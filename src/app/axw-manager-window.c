@@ -15,6 +15,8 @@ struct _AxwManagerWindow
   AxwManagerAudit   *audit;
   AxwManagerStaff   *staff;
   AdwViewStack      *stack;
+  AxwManagerProducts *products;
+  AxwManagerStocktake *stocktake;
 };
 
 G_DEFINE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, ADW_TYPE_WINDOW)
@@ -36,11 +38,15 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
+  g_type_ensure (AXW_TYPE_MANAGER_PRODUCTS);
+  g_type_ensure (AXW_TYPE_MANAGER_STOCKTAKE);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, products);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stocktake);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -64,6 +70,8 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_reports_set_db (self->reports, db);
   axw_manager_audit_set_db (self->audit, db);
   axw_manager_staff_set_db (self->staff, db, manager);
+  axw_manager_products_set_db (self->products, db, manager);
+  axw_manager_stocktake_set_db (self->stocktake, db, manager);
   return self;
 }
 
@@ -108,4 +116,28 @@ axw_manager_window_get_reports (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->reports;
+}
+
+/* Returns: (transfer none) */
+AxwManagerProducts *
+axw_manager_window_get_products (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->products;
+}
+
+/* Returns: (transfer none) */
+AxwManagerStocktake *
+axw_manager_window_get_stocktake (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->stocktake;
+}
+
+/* Returns: (transfer none): the pages, for walking all of them */
+AdwViewStack *
+axw_manager_window_get_stack (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->stack;
 }

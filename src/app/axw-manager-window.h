@@ -12,6 +12,8 @@
 #include "axw-manager-audit.h"
 #include "axw-manager-reports.h"
 #include "axw-manager-staff.h"
+#include "axw-manager-products.h"
+#include "axw-manager-stocktake.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +32,10 @@ GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
 AxwManagerReports *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerAudit   *axw_manager_window_get_audit   (AxwManagerWindow *self);
 AxwManagerStaff   *axw_manager_window_get_staff   (AxwManagerWindow *self);
-/* "reports", "staff" or "audit" */
+AxwManagerProducts  *axw_manager_window_get_products  (AxwManagerWindow *self);
+AxwManagerStocktake *axw_manager_window_get_stocktake (AxwManagerWindow *self);
+AdwViewStack        *axw_manager_window_get_stack     (AxwManagerWindow *self);
+/* "reports", "products", "stocktake", "staff" or "audit" */
 void               axw_manager_window_show_page   (AxwManagerWindow *self,
                                                    const char       *name);
 

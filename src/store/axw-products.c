@@ -355,6 +355,63 @@ write_product (AxwDb       *db,
   return TRUE;
 }
 
+static gboolean
+code_taken (AxwDb             *db,
+            const AxwProduct  *product,
+            const char        *what,
+            AxwProduct        *other,
+            GError           **error)
+{
+  g_autoptr(AxwProduct) owner = other;
+
+  if (owner == NULL || owner->id == product->id)
+    return FALSE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s is already used by “%s”. Check the code."), what,
+               owner->name);
+  return TRUE;
+}
+
+/* What a product needs before it is saved; the error says what to fix. */
+static gboolean
+check_for_save (AxwDb             *db,
+                const AxwProduct  *p,
+                GError           **error)
+{
+  g_autofree char *barcode = NULL;
+  g_autofree char *plu = NULL;
+  GError *local = NULL;
+  AxwScan scan;
+
+  if (p->name == NULL || *p->name == '\0' ||
+      ((p->barcode == NULL || !*p->barcode) && (p->plu == NULL || !*p->plu)))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("A product needs a name and a barcode or PLU"));
+      return FALSE;
+    }
+  if (p->barcode && *p->barcode && !axw_barcode_parse (p->barcode, NULL, &scan, &local))
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (p->plu && *p->plu && (strlen (p->plu) > 12 || strspn (p->plu, "0123456789") != strlen (p->plu)))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("PLU %s: a PLU is 1 to 12 digits"), p->plu);
+      return FALSE;
+    }
+  if (p->price_fen < 0 || p->stock_milli < 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Price and stock cannot be negative"));
+      return FALSE;
+    }
+  barcode = p->barcode ? g_strdup_printf (_("Barcode %s"), p->barcode) : NULL;
+  plu = p->plu ? g_strdup_printf (_("PLU %s"), p->plu) : NULL;
+  if ((p->barcode && code_taken (db, p, barcode, axw_products_find_barcode (db, p->barcode, NULL), error)) ||
+      (p->plu && code_taken (db, p, plu, axw_products_find_plu (db, p->plu, NULL), error)))
+    return FALSE;
+  return TRUE;
+}
+
 /**
  * axw_products_save:
  * @product: inserted when its id is 0 (the id is set), else updated
@@ -372,13 +429,8 @@ axw_products_save (AxwDb       *db,
   g_autofree char *stock = axw_qty_format (product->stock_milli);
   gboolean is_new = product->id == 0;
 
-  if (product->name == NULL || *product->name == '\0' ||
-      ((product->barcode == NULL || !*product->barcode) && (product->plu == NULL || !*product->plu)))
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("A product needs a name and a barcode or PLU"));
-      return FALSE;
-    }
+  if (!check_for_save (db, product, error))
+    return FALSE;
   if (!axw_db_begin (db, error))
     return FALSE;
   sku = axw_product_dup_sku (product);
