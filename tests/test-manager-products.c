@@ -321,7 +321,7 @@ test_stocktake (Fixture       *f,
 
     g_assert_cmpstr (da, ==, "-2 (fewer)");
     g_assert_cmpstr (db, ==, "±0 (matches)");
-    g_assert_cmpstr (dc, ==, "-37.5 (fewer)");
+    g_assert_cmpstr (dc, ==, "-37.5 kg (fewer)");
   }
   /* the keyboard: scan, Enter, count, Enter */
   focus (f, gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))));

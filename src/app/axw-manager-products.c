@@ -686,6 +686,7 @@ static void
 axw_manager_products_init (AxwManagerProducts *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *none;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = g_list_store_new (AXW_TYPE_PRODUCT_ITEM);
@@ -707,8 +708,9 @@ axw_manager_products_init (AxwManagerProducts *self)
   g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), NULL);
   gtk_list_view_set_factory (self->changes, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->changes, GTK_SELECTION_MODEL (
-    gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->preview)))));
+  none = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->preview)));
+  gtk_list_view_set_model (self->changes, GTK_SELECTION_MODEL (none));
+  g_object_unref (none);
   fill_form (self, NULL);
 }
 

@@ -494,12 +494,17 @@ static void
 axw_manager_stocktake_init (AxwManagerStocktake *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *none;
+  GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = g_list_store_new (AXW_TYPE_PRODUCT_ITEM);
   self->matches = g_list_store_new (AXW_TYPE_PRODUCT_ITEM);
-  gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (
-    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)))));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
   gtk_column_view_set_single_click_activate (self->list, TRUE);
   g_signal_connect_swapped (self->list, "activate", G_CALLBACK (list_activate_cb), self);
   add_column (self->list, _("Barcode / PLU"), "code", 0, FALSE);
@@ -512,8 +517,9 @@ axw_manager_stocktake_init (AxwManagerStocktake *self)
   g_signal_connect (factory, "bind", G_CALLBACK (found_bind_cb), NULL);
   gtk_list_view_set_factory (self->found, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->found, GTK_SELECTION_MODEL (
-    gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->matches)))));
+  none = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
+  gtk_list_view_set_model (self->found, GTK_SELECTION_MODEL (none));
+  g_object_unref (none);
   gtk_widget_set_visible (self->found_scroller, FALSE);
   show_current (self);
 }

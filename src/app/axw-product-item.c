@@ -133,6 +133,18 @@ axw_product_item_set_counted (AxwProductItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTED]);
 }
 
+/* Pieces, or kg for goods sold by weight. */
+static char *
+quantity (const AxwProduct *p,
+          gint64            milli,
+          gboolean          sign)
+{
+  g_autofree char *qty = axw_qty_format (milli);
+  const char *plus = sign && milli > 0 ? "+" : "";
+
+  return p->per_kg ? g_strdup_printf (_("%s%s kg"), plus, qty) : g_strdup_printf ("%s%s", plus, qty);
+}
+
 /**
  * axw_product_item_dup_text:
  * @column: "code", "name", "category", "origin", "price", "stock", "aid",
@@ -161,15 +173,11 @@ axw_product_item_dup_text (AxwProductItem *self,
       return p->per_kg ? g_strdup_printf (_("%s/kg"), price) : g_steal_pointer (&price);
     }
   if (g_str_equal (column, "stock"))
-    {
-      g_autofree char *qty = axw_qty_format (p->stock_milli);
-
-      return p->per_kg ? g_strdup_printf (_("%s kg"), qty) : g_steal_pointer (&qty);
-    }
+    return quantity (p, p->stock_milli, FALSE);
   if (g_str_equal (column, "aid"))
     return g_strdup (p->aid_eligible ? _("Aid: yes") : _("Aid: no"));
   if (g_str_equal (column, "counted"))
-    return self->counted_milli < 0 ? g_strdup ("") : axw_qty_format (self->counted_milli);
+    return self->counted_milli < 0 ? g_strdup ("") : quantity (p, self->counted_milli, FALSE);
   if (g_str_equal (column, "difference"))
     {
       g_autofree char *qty = NULL;
@@ -179,9 +187,9 @@ axw_product_item_dup_text (AxwProductItem *self,
         return g_strdup (_("not counted"));
       if (d == 0)
         return g_strdup (_("±0 (matches)"));
-      qty = axw_qty_format (d);
+      qty = quantity (p, d, TRUE);
       /* the sign and a word, never colour alone */
-      return d > 0 ? g_strdup_printf (_("+%s (more)"), qty) : g_strdup_printf (_("%s (fewer)"), qty);
+      return d > 0 ? g_strdup_printf (_("%s (more)"), qty) : g_strdup_printf (_("%s (fewer)"), qty);
     }
   g_return_val_if_reached (NULL);
 }
