@@ -373,29 +373,16 @@ scan_stop_cb (AxwManagerStocktake *self)
 /* Lists ------------------------------------------------------------------- */
 
 static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+found_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) / 100.0f);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_size_request (label, -1, 48);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
   gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  const char *column = g_object_get_data (G_OBJECT (factory), "axw-column");
-  g_autofree char *text = axw_product_item_dup_text (gtk_list_item_get_item (item), column);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
 static void
@@ -410,24 +397,6 @@ found_bind_cb (GtkSignalListItemFactory *factory,
                                            code, stock);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-add_column (GtkColumnView *view,
-            const char    *title,
-            const char    *column,
-            int            xalign_pct,
-            gboolean       expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) c = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "axw-column", (gpointer) column);
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (xalign_pct));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-  c = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (c, expand);
-  gtk_column_view_append_column (view, c);
 }
 
 static void
@@ -507,13 +476,14 @@ axw_manager_stocktake_init (AxwManagerStocktake *self)
   g_object_unref (selection);
   gtk_column_view_set_single_click_activate (self->list, TRUE);
   g_signal_connect_swapped (self->list, "activate", G_CALLBACK (list_activate_cb), self);
-  add_column (self->list, _("Barcode / PLU"), "code", 0, FALSE);
-  add_column (self->list, _("Name"), "name", 0, TRUE);
-  add_column (self->list, _("Expected"), "stock", 100, FALSE);
-  add_column (self->list, _("Counted"), "counted", 100, FALSE);
-  add_column (self->list, _("Difference"), "difference", 100, FALSE);
+  axw_product_item_append_column (self->list, _("Barcode / PLU"), "code", 0, FALSE);
+  axw_product_item_append_column (self->list, _("Name"), "name", 0, TRUE);
+  axw_product_item_append_column (self->list, _("Expected"), "stock", 100, FALSE);
+  axw_product_item_append_column (self->list, _("Counted"), "counted", 100, FALSE);
+  axw_product_item_append_column (self->list, _("Difference"), "difference", 100, FALSE);
+  axw_product_item_name_list (self->list, _("Counted products: expected, counted and the difference"));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (0));
+  g_signal_connect (factory, "setup", G_CALLBACK (found_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (found_bind_cb), NULL);
   gtk_list_view_set_factory (self->found, factory);
   g_object_unref (factory);

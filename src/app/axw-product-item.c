@@ -193,3 +193,60 @@ axw_product_item_dup_text (AxwProductItem *self,
     }
   g_return_val_if_reached (NULL);
 }
+
+/* List cells ------------------------------------------------------------ */
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) / 100.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_size_request (label, -1, 48);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  const char *column = g_object_get_data (G_OBJECT (factory), "axw-column");
+  g_autofree char *text = axw_product_item_dup_text (gtk_list_item_get_item (item), column);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+void
+axw_product_item_append_column (GtkColumnView *view,
+                                const char    *title,
+                                const char    *column,
+                                int            xalign_pct,
+                                gboolean       expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) c = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "axw-column", (gpointer) column);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (xalign_pct));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  c = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (c, expand);
+  gtk_column_view_append_column (view, c);
+}
+
+/* The column view's inner list is what takes the focus: it gets the name. */
+void
+axw_product_item_name_list (GtkColumnView *view,
+                            const char    *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

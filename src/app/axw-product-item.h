@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 #include "axw-products.h"
 
@@ -22,5 +22,14 @@ void              axw_product_item_set_counted (AxwProductItem *self,
                                                 gint64          counted_milli);
 char             *axw_product_item_dup_text    (AxwProductItem *self,
                                                 const char     *column);
+
+/* A column of @view over AxwProductItems showing axw_product_item_dup_text (@column). */
+void              axw_product_item_append_column (GtkColumnView *view,
+                                                  const char    *title,
+                                                  const char    *column,
+                                                  int            xalign_pct,
+                                                  gboolean       expand);
+void              axw_product_item_name_list     (GtkColumnView *view,
+                                                  const char    *label);
 
 G_END_DECLS
