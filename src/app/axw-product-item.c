@@ -203,8 +203,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  const char *column = g_object_get_data (G_OBJECT (factory), "axw-column");
+
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) / 100.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* codes, amounts and quantities are never cut short, words may be */
+  if (g_str_equal (column, "name") || g_str_equal (column, "category") || g_str_equal (column, "origin"))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_size_request (label, -1, 48);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
