@@ -599,6 +599,77 @@ test_stocktake (DbFixture     *f,
   }
 }
 
+/* What a write would refuse, the dry run refuses too, with the same words. */
+static void
+test_import_dry_run_refuses_alike (DbFixture     *f,
+                                   gconstpointer  data)
+{
+  static const struct { const char *csv; const char *message; } cases[] = {
+    { HEADER "6971234560049,,豆腐干,,,9,,1,\n,2002,豆腐干,,,9.5,,1,\n",
+      "Row 2 (line 3): it changes the same product as row 1" },
+    { HEADER "6971234560018,1001,赤松茸,,,28,,1,\n", "PLU 1001 belongs to “散装红枣”" },
+    { HEADER "6971234560056,3003,笋干,,,1,,1,\n6971234560063,3003,铁观音,,,1,,1,\n",
+      "Row 2 (line 3): column “plu”: PLU 3003 is also in row 1" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_true (import (f, GOOD, NULL, &error));
+  g_assert_true (import (f, HEADER "6971234560049,2002,豆腐干,,,8.5,,1,10\n", NULL, &error));
+  before = axw_products_export_csv (f->db, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int dry = 1; dry >= 0; dry--)
+      {
+        g_autoptr(GError) e = NULL;
+        g_autofree char *after = NULL;
+
+        if (axw_products_import_csv (f->db, cases[i].csv, strlen (cases[i].csv), dry, NULL, &e))
+          g_error ("case %u (dry run %d) was imported", i, dry);
+        g_assert_error (e, AXW_ERROR, AXW_ERROR_INVALID);
+        if (strstr (e->message, cases[i].message) == NULL)
+          g_error ("case %u (dry run %d): “%s” lacks “%s”", i, dry, e->message, cases[i].message);
+        after = axw_products_export_csv (f->db, NULL);
+        g_assert_cmpstr (before, ==, after);
+      }
+}
+
+static void
+write_meanwhile (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  AxwDb *other = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (done != 256)
+    return;
+  g_assert_true (axw_db_begin (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (axw_audit_append (other, "小林", "sale", "meanwhile", &error));
+  g_assert_true (axw_db_commit (other, &error));
+}
+
+/* A preview only reads: a sale on the same database goes on meanwhile. */
+static void
+test_import_dry_run_reads_only (DbFixture     *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) other = axw_db_open (f->path, &error);
+  g_autoptr(GString) csv = g_string_new (HEADER);
+
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (axw_db_get_handle (other), 0);
+  for (int i = 0; i < 600; i++)
+    g_string_append_printf (csv, ",%d,商品%d,,,%d,,1,5\n", 5000 + i, i, 1 + i);
+  /* the progress callback runs while the dry run is open */
+  g_assert_true (axw_products_import_csv_full (f->db, csv->str, csv->len, TRUE, NULL,
+                                               (AxwImportProgress) write_meanwhile, other, NULL, NULL, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE detail = 'meanwhile'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +692,8 @@ main (int   argc,
   DB_TEST ("/products/import/preview", test_import_preview);
   DB_TEST ("/products/import/preview-bad-row", test_import_preview_bad_row);
   DB_TEST ("/products/stocktake", test_stocktake);
+  DB_TEST ("/products/import/dry-run-refuses-alike", test_import_dry_run_refuses_alike);
+  DB_TEST ("/products/import/dry-run-reads-only", test_import_dry_run_reads_only);
   DB_TEST ("/promotions/import", test_promotions_import);
   DB_TEST ("/staff/pin-and-lockout", test_staff);
 

@@ -677,26 +677,83 @@ product_from_csv (AxwCsv      *csv,
   return TRUE;
 }
 
-static gboolean
-import_row (AxwDb           *db,
-            guint            row,
-            AxwProduct      *p,
-            AxwImportStats  *stats,
-            GPtrArray       *changes,
-            GError         **error)
-{
-  g_autoptr(AxwProduct) old = NULL;
-  GError *local = NULL;
+typedef struct {
+  AxwDb          *db;
+  gboolean        dry_run;
+  AxwImportStats  counts;
+  GPtrArray      *changes;    /* what to write, in file order */
+  GHashTable     *touched;    /* product id → first row changing it */
+  GHashTable     *plus;       /* PLU → first row giving it */
+} ImportRun;
 
-  if (p->barcode)
-    old = axw_products_find_barcode (db, p->barcode, &local);
-  if (old == NULL && local == NULL && p->plu)
-    old = axw_products_find_plu (db, p->plu, &local);
+/* What a write would refuse, found before writing, so a dry run (which
+ * writes nothing) refuses exactly what the import refuses. */
+static gboolean
+check_row_codes (ImportRun         *run,
+                 guint              row,
+                 const AxwProduct  *p,
+                 const AxwProduct  *old,
+                 GError           **error)
+{
+  g_autoptr(AxwProduct) owner = NULL;
+  GError *local = NULL;
+  gpointer first;
+
+  if (old && g_hash_table_lookup_extended (run->touched, &old->id, NULL, &first))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("it changes the same product as row %u. Nothing was imported."), GPOINTER_TO_UINT (first));
+      return FALSE;
+    }
+  if (p->plu == NULL)
+    return TRUE;
+  if (g_hash_table_lookup_extended (run->plus, p->plu, NULL, &first))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("column “plu”: PLU %s is also in row %u. Nothing was imported."), p->plu,
+                   GPOINTER_TO_UINT (first));
+      return FALSE;
+    }
+  owner = axw_products_find_plu (run->db, p->plu, &local);
   if (local)
     {
       g_propagate_error (error, local);
       return FALSE;
     }
+  if (owner && (old == NULL || owner->id != old->id))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("column “plu”: PLU %s belongs to “%s”. Nothing was imported."), p->plu, owner->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_row (ImportRun   *run,
+            guint        row,
+            AxwProduct  *p,
+            GError     **error)
+{
+  g_autoptr(AxwProduct) old = NULL;
+  AxwImportStats *stats = &run->counts;
+  GError *local = NULL;
+
+  if (p->barcode)
+    old = axw_products_find_barcode (run->db, p->barcode, &local);
+  if (old == NULL && local == NULL && p->plu)
+    old = axw_products_find_plu (run->db, p->plu, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!check_row_codes (run, row, p, old, error))
+    return FALSE;
+  if (old)
+    g_hash_table_insert (run->touched, g_memdup2 (&old->id, sizeof old->id), GUINT_TO_POINTER (row));
+  if (p->plu)
+    g_hash_table_insert (run->plus, g_strdup (p->plu), GUINT_TO_POINTER (row));
   if (p->stock_milli < 0)
     p->stock_milli = old ? old->stock_milli : 0;
   if (old != NULL)
@@ -713,16 +770,32 @@ import_row (AxwDb           *db,
     }
   else
     stats->inserted++;
-  if (!write_product (db, p, error))
-    return FALSE;
-  if (changes)
-    {
-      AxwImportChange *c = g_new0 (AxwImportChange, 1);
+  {
+    AxwImportChange *c = g_new0 (AxwImportChange, 1);
 
-      c->row = row;
-      c->before = g_steal_pointer (&old);
-      c->after = axw_product_copy (p);
-      g_ptr_array_add (changes, c);
+    c->row = row;
+    c->before = g_steal_pointer (&old);
+    c->after = axw_product_copy (p);
+    g_ptr_array_add (run->changes, c);
+  }
+  return TRUE;
+}
+
+/* The second pass: every row was checked against the catalog as it was. */
+static gboolean
+write_changes (ImportRun  *run,
+               AxwCsv     *csv,
+               GError    **error)
+{
+  for (guint i = 0; i < run->changes->len; i++)
+    {
+      AxwImportChange *c = g_ptr_array_index (run->changes, i);
+
+      if (!write_product (run->db, c->after, error))
+        {
+          g_prefix_error (error, _("Row %u (line %u): "), c->row, axw_csv_line_of_row (csv, c->row - 1));
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -772,8 +845,10 @@ axw_products_import_csv_full (AxwDb              *db,
 {
   g_autoptr(AxwCsv) csv = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) list = changes ? g_ptr_array_new_with_free_func (axw_import_change_free) : NULL;
-  AxwImportStats counts = { 0 };
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) plus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (axw_import_change_free);
+  ImportRun run = { db, dry_run, { 0 }, list, touched, plus };
   g_autofree char *detail = NULL;
   guint n_rows;
 
@@ -789,7 +864,10 @@ axw_products_import_csv_full (AxwDb              *db,
       return FALSE;
     }
 
-  if (!axw_db_begin (db, error))
+  /* Every row is checked against the catalog as it was before the file,
+   * and only then written: so a dry run, which only reads (one snapshot,
+   * and the counter's sales go on), decides exactly as the import does. */
+  if (!(dry_run ? axw_db_exec (db, "BEGIN DEFERRED", error) : axw_db_begin (db, error)))
     return FALSE;
   for (guint r = 0; r < n_rows; r++)
     {
@@ -812,15 +890,17 @@ axw_products_import_csv_full (AxwDb              *db,
           goto fail;
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r + 1));
-      if (!import_row (db, r + 1, p, &counts, list, error))
+      if (!import_row (&run, r + 1, p, error))
         {
           g_prefix_error (error, _("Row %u (line %u): "), r + 1, axw_csv_line_of_row (csv, r));
           goto fail;
         }
     }
 
-  detail = g_strdup_printf ("%u new, %u updated, %u unchanged", counts.inserted, counts.updated,
-                            counts.unchanged);
+  if (!dry_run && !write_changes (&run, csv, error))
+    goto fail;
+  detail = g_strdup_printf ("%u new, %u updated, %u unchanged", run.counts.inserted, run.counts.updated,
+                            run.counts.unchanged);
   if (dry_run)
     axw_db_rollback (db);
   else if (!axw_audit_append (db, staff, "product.import", detail, error) || !axw_db_commit (db, error))
@@ -828,7 +908,7 @@ axw_products_import_csv_full (AxwDb              *db,
   if (progress)
     progress (n_rows, n_rows, user_data);
   if (stats)
-    *stats = counts;
+    *stats = run.counts;
   if (changes)
     *changes = g_steal_pointer (&list);
   return TRUE;
