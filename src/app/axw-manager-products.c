@@ -761,3 +761,10 @@ axw_manager_products_get_page (AxwManagerProducts *self)
 {
   return gtk_stack_get_visible_child_name (self->pages);
 }
+
+/* The import's progress bar, 0 to 1 */
+double
+axw_manager_products_get_progress (AxwManagerProducts *self)
+{
+  return gtk_progress_bar_get_fraction (self->progress);
+}

@@ -36,5 +36,6 @@ gboolean     axw_manager_products_is_busy       (AxwManagerProducts *self);
 const char  *axw_manager_products_get_summary   (AxwManagerProducts *self);
 GListModel  *axw_manager_products_get_preview   (AxwManagerProducts *self);
 const char  *axw_manager_products_get_page      (AxwManagerProducts *self);
+double       axw_manager_products_get_progress  (AxwManagerProducts *self);
 
 G_END_DECLS
