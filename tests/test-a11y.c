@@ -349,6 +349,23 @@ test_manager_screens (UiFixture     *f,
       check_screen (GTK_WIDGET (manager), theme, screen);
     }
   g_object_unref (pages);
+
+  /* the products page's import preview, which is a page of its own */
+  {
+    AxwManagerProducts *products = axw_manager_window_get_products (manager);
+    g_autofree char *path = g_build_filename (f->dir, "prices.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_set_contents (path, "barcode,name,price,stock\n6971234560018,赤松茸,30,45\n"
+                                              "6971234560162,高原藜麦,35,12\n", -1, NULL));
+    axw_manager_window_show_page (manager, "products");
+    axw_manager_products_import_file (products, file);
+    for (int i = 0; i < 200 && axw_manager_products_is_busy (products); i++)
+      ui_pump (50);
+    g_assert_cmpstr (axw_manager_products_get_page (products), ==, "import");
+    g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 2);
+    check_screen (GTK_WIDGET (manager), theme, "manager-products-import");
+  }
   gtk_window_destroy (GTK_WINDOW (manager));
 }
 
