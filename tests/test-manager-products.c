@@ -172,10 +172,23 @@ test_search_edit_add (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3120);
 
+  /* a sale meanwhile: saving the price keeps the stock the sale left */
+  g_assert_true (axw_products_adjust_stock (f->db, query (f, "SELECT id FROM products WHERE barcode = '6971234560018'"),
+                                            -2000, "sale", "小林", NULL));
+  gtk_editable_set_text (price, "31.2");
+  gtk_widget_activate_action (w, "products.save", NULL);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+
   /* stock and aid */
   gtk_editable_set_text (axw_manager_products_get_field (products, "stock"), "45");
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 45000);
+  g_assert_true (gtk_check_button_get_active (axw_manager_products_get_aid (products)));
+  gtk_check_button_set_active (axw_manager_products_get_aid (products), FALSE);
+  gtk_editable_set_text (axw_manager_products_get_field (products, "origin"), "甘肃临夏");
+  gtk_widget_activate_action (w, "products.save", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT aid_eligible "
+                             "AND origin = '甘肃临夏' AND stock_milli = 45000 AND price_fen = 3120"), ==, 1);
 
   /* a new product: a misread barcode is refused with the right digit */
   gtk_widget_activate_action (w, "products.new", NULL);

@@ -40,6 +40,7 @@ struct _AxwManagerProducts
   GtkSingleSelection   *selection;
   GtkStringList        *preview;
   gint64                editing_id;   /* 0: a new product */
+  gint64                shown_stock;  /* the stock the form was filled with */
   gboolean              filling;
   gboolean              dirty;
   GBytes               *import_text;  /* the previewed file, applied as previewed */
@@ -148,6 +149,7 @@ fill_form (AxwManagerProducts *self,
   gtk_check_button_set_active (self->aid, p ? p->aid_eligible : FALSE);
   gtk_label_set_text (self->form_title, title);
   self->editing_id = p ? p->id : 0;
+  self->shown_stock = p ? p->stock_milli : 0;
   self->filling = FALSE;
   self->dirty = FALSE;
 }
@@ -192,17 +194,21 @@ form_to_product (AxwManagerProducts  *self,
   g_autofree char *price = field_text (self->price);
   g_autofree char *stock = field_text (self->stock);
   g_autoptr(GError) local = NULL;
+  gint64 stock_milli = p->stock_milli;
 
   if (!axw_money_parse (price, &p->price_fen, &local))
     {
       g_set_error (error, local->domain, local->code, _("Price: %s. Type yuan, for example 12.5."), local->message);
       return FALSE;
     }
-  if (*stock && !axw_qty_parse (stock, &p->stock_milli, &local))
+  if (*stock && !axw_qty_parse (stock, &stock_milli, &local))
     {
       g_set_error (error, local->domain, local->code, _("Stock: %s. Type a number, for example 20."), local->message);
       return FALSE;
     }
+  /* a stock left as shown keeps what sales made of it meanwhile */
+  if (p->id == 0 || stock_milli != self->shown_stock)
+    p->stock_milli = stock_milli;
   g_free (p->barcode);
   p->barcode = nullable (field_text (self->barcode));
   g_free (p->plu);
@@ -512,7 +518,7 @@ import_cb (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), widget);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -727,6 +733,13 @@ axw_manager_products_get_field (AxwManagerProducts *self,
     if (g_str_equal (name, names[i]))
       return GTK_EDITABLE (entries[i]);
   g_return_val_if_reached (NULL);
+}
+
+/* Returns: (transfer none): the form's aid-eligible check button */
+GtkCheckButton *
+axw_manager_products_get_aid (AxwManagerProducts *self)
+{
+  return self->aid;
 }
 
 const char *

@@ -29,6 +29,7 @@ void         axw_manager_products_select        (AxwManagerProducts *self,
                                                  guint               position);
 GtkEditable *axw_manager_products_get_field     (AxwManagerProducts *self,
                                                  const char         *name);
+GtkCheckButton *axw_manager_products_get_aid    (AxwManagerProducts *self);
 const char  *axw_manager_products_get_message   (AxwManagerProducts *self);
 void         axw_manager_products_import_file   (AxwManagerProducts *self,
                                                  GFile              *file);

@@ -9,13 +9,13 @@
 
 struct _AxwManagerWindow
 {
-  AdwWindow          parent_instance;
+  AdwWindow            parent_instance;
 
-  AxwManagerReports *reports;
-  AxwManagerAudit   *audit;
-  AxwManagerStaff   *staff;
-  AdwViewStack      *stack;
-  AxwManagerProducts *products;
+  AxwManagerReports   *reports;
+  AxwManagerAudit     *audit;
+  AxwManagerStaff     *staff;
+  AdwViewStack        *stack;
+  AxwManagerProducts  *products;
   AxwManagerStocktake *stocktake;
 };
 
