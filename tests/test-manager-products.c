@@ -352,6 +352,15 @@ test_stocktake (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   ui_pump (200);
   ui_save_png (GTK_WIDGET (f->window), "manager-stocktake.png");
+  /* a search shows the matches to pick from */
+  ui_type ("ql", 30, FALSE);
+  ui_pump (300);
+  ui_save_png (GTK_WIDGET (f->window), "manager-stocktake-search.png");
+  ui_press (XK_Down);
+  ui_press (XK_Return);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_cmpstr (item_name (model, 4), ==, "清流笋干");   /* the shortest name first */
+  g_assert_true (axw_manager_stocktake_count (st, "30"));    /* as expected: no change */
 
   /* nothing is applied until confirmed */
   gtk_widget_activate_action (w, "stocktake.apply", NULL);
@@ -363,12 +372,12 @@ test_stocktake (Fixture       *f,
   click (dialog, "_Cancel");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
   gtk_widget_activate_action (w, "stocktake.apply", NULL);
   click (axw_manager_stocktake_get_dialog (st), "_Apply");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
-  g_assert_nonnull (strstr (axw_manager_stocktake_get_message (st), "4 products counted, 3 stock changes"));
+  g_assert_nonnull (strstr (axw_manager_stocktake_get_message (st), "5 products counted, 3 stock changes"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560032'"), ==, 40000);
