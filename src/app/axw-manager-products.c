@@ -563,6 +563,15 @@ escape_cb (GtkWidget *widget,
   return cancel (AXW_MANAGER_PRODUCTS (widget));
 }
 
+/* The search entry takes Escape for itself: cancel, or close the window
+ * like Escape elsewhere. */
+static void
+search_stop_cb (AxwManagerProducts *self)
+{
+  if (!cancel (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "window.close", NULL);
+}
+
 /* The type ---------------------------------------------------------------- */
 
 static void
@@ -634,6 +643,7 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, apply);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_install_action (widget_class, "products.save", NULL, save_cb);
