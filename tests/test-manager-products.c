@@ -157,7 +157,7 @@ test_search_edit_add (Fixture       *f,
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3050);
   g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'product.edit' "
-                             "AND detail LIKE '6971234560018 赤松茸 price 30.50 %'"), ==, 1);
+                             "AND detail = '6971234560018 赤松茸 price 30.50 stock 50 aid 1: price ¥28.00 → ¥30.50'"), ==, 1);
 
   /* the keyboard: Enter saves, Escape puts the form back */
   focus (f, GTK_WIDGET (price));

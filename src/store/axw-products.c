@@ -412,6 +412,46 @@ check_for_save (AxwDb             *db,
   return TRUE;
 }
 
+static void
+append_field (GString    *out,
+              const char *what,
+              const char *before,
+              const char *after)
+{
+  if (g_strcmp0 (before, after) == 0)
+    return;
+  g_string_append_printf (out, "%s%s %s → %s", out->len ? ", " : "", what,
+                          before && *before ? before : "—", after && *after ? after : "—");
+}
+
+/* “price ¥28.00 → ¥30.00, stock 50 → 40”: in the UI language for people,
+ * or in English for the audit log, which is data. */
+static void
+describe_fields (GString          *what,
+                 const AxwProduct *b,
+                 const AxwProduct *a,
+                 gboolean          translate)
+{
+  g_autofree char *price = axw_money_format (a->price_fen);
+  g_autofree char *stock = axw_qty_format (a->stock_milli);
+  g_autofree char *old_price = axw_money_format (b->price_fen);
+  g_autofree char *old_stock = axw_qty_format (b->stock_milli);
+  g_autofree char *old_price_y = g_strconcat ("¥", old_price, NULL);
+  g_autofree char *price_y = g_strconcat ("¥", price, NULL);
+  const char *yes = translate ? _("yes") : "yes";
+  const char *no = translate ? _("no") : "no";
+
+  append_field (what, translate ? _("price") : "price", old_price_y, price_y);
+  append_field (what, translate ? _("stock") : "stock", old_stock, stock);
+  append_field (what, translate ? _("name") : "name", b->name, a->name);
+  append_field (what, translate ? _("category") : "category", b->category, a->category);
+  append_field (what, translate ? _("origin") : "origin", b->origin, a->origin);
+  append_field (what, translate ? _("barcode") : "barcode", b->barcode, a->barcode);
+  append_field (what, translate ? _("PLU") : "PLU", b->plu, a->plu);
+  append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
+  append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
+}
+
 /**
  * axw_products_save:
  * @product: inserted when its id is 0 (the id is set), else updated
@@ -428,14 +468,23 @@ axw_products_save (AxwDb       *db,
   g_autofree char *price = axw_money_format (product->price_fen);
   g_autofree char *stock = axw_qty_format (product->stock_milli);
   gboolean is_new = product->id == 0;
+  g_autoptr(AxwProduct) before = NULL;
+  g_autoptr(GString) changed = g_string_new (NULL);
 
   if (!check_for_save (db, product, error))
     return FALSE;
   if (!axw_db_begin (db, error))
     return FALSE;
+  if (!is_new && (before = axw_products_get (db, product->id, error)) == NULL)
+    {
+      axw_db_rollback (db);
+      return FALSE;
+    }
+  if (before)
+    describe_fields (changed, before, product, FALSE);
   sku = axw_product_dup_sku (product);
-  detail = g_strdup_printf ("%s %s price %s stock %s aid %d", sku,
-                            product->name, price, stock, product->aid_eligible);
+  detail = g_strdup_printf ("%s %s price %s stock %s aid %d%s%s", sku, product->name, price, stock,
+                            product->aid_eligible, changed->len ? ": " : "", changed->str);
   if (!write_product (db, product, error) ||
       !axw_audit_append (db, staff, is_new ? "product.add" : "product.edit", detail, error))
     {
@@ -930,18 +979,6 @@ axw_import_change_free (gpointer data)
   g_free (c);
 }
 
-static void
-append_field (GString    *out,
-              const char *what,
-              const char *before,
-              const char *after)
-{
-  if (g_strcmp0 (before, after) == 0)
-    return;
-  g_string_append_printf (out, "%s%s %s → %s", out->len ? ", " : "", what,
-                          before && *before ? before : "—", after && *after ? after : "—");
-}
-
 /**
  * axw_import_change_describe:
  *
@@ -961,21 +998,7 @@ axw_import_change_describe (const AxwImportChange *c)
   if (b == NULL)
     return g_strdup_printf (_("Row %u: new %s %s: price ¥%s, stock %s"), c->row, sku, a->name, price, stock);
 
-  {
-    g_autofree char *old_price = axw_money_format (b->price_fen);
-    g_autofree char *old_stock = axw_qty_format (b->stock_milli);
-    g_autofree char *old_price_y = g_strconcat ("¥", old_price, NULL);
-    g_autofree char *price_y = g_strconcat ("¥", price, NULL);
-
-    append_field (what, _("price"), old_price_y, price_y);
-    append_field (what, _("stock"), old_stock, stock);
-    append_field (what, _("name"), b->name, a->name);
-    append_field (what, _("category"), b->category, a->category);
-    append_field (what, _("origin"), b->origin, a->origin);
-    append_field (what, _("PLU"), b->plu, a->plu);
-    append_field (what, _("unit"), b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
-    append_field (what, _("aid"), b->aid_eligible ? _("yes") : _("no"), a->aid_eligible ? _("yes") : _("no"));
-  }
+  describe_fields (what, b, a, TRUE);
   return g_strdup_printf (_("Row %u: %s %s: %s"), c->row, sku, b->name, what->str);
 }
 
