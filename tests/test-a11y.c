@@ -16,6 +16,8 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-manager-window.h"
+
 typedef struct {
   const char *name;
   int         scale;
@@ -227,7 +229,7 @@ report_wide (GtkWidget *w,
 }
 
 static void
-check_screen (UiFixture   *f,
+check_screen (GtkWidget   *window,
               const Theme *theme,
               const char  *screen)
 {
@@ -248,15 +250,15 @@ check_screen (UiFixture   *f,
       g_hash_table_add (fg, gdk_rgba_to_string (c));
 
   ui_pump (100);
-  ui_save_png (GTK_WIDGET (f->window), png);
-  walk (GTK_WIDGET (f->window), &k);
+  ui_save_png (window, png);
+  walk (window, &k);
   /* nothing is cut off: the whole screen fits the counter's window */
-  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, 1280, &min_h, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, 1280, &min_h, NULL, NULL, NULL);
   if (min_w > 1280 || min_h > 800)
     {
       g_string_append_printf (k.problems, "needs %d×%d, more than the 1280×800 window\n", min_w, min_h);
-      report_wide (GTK_WIDGET (f->window), k.problems, 0);
+      report_wide (window, k.problems, 0);
     }
   g_test_message ("%s: %u controls, %u labels", png, k.n_controls, k.n_labels);
   if (k.problems->len)
@@ -284,7 +286,7 @@ test_screens (UiFixture     *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   apply_theme (f, theme);
-  check_screen (f, theme, "login");
+  check_screen (GTK_WIDGET (f->window), theme, "login");
   ui_login_touch (f, "小林", "1234");
   apply_theme (f, theme);    /* the staff's own settings replaced it */
 
@@ -297,25 +299,75 @@ test_screens (UiFixture     *f,
   gtk_widget_activate_action (sale, "sale.red-packet", NULL);
   axw_sale_view_scan (f->sale, "HB20269999");
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "red-packet");
-  check_screen (f, theme, "red-packet-refused");
+  check_screen (GTK_WIDGET (f->window), theme, "red-packet-refused");
   gtk_widget_activate_action (sale, "sale.back", NULL);
 
   axw_sale_view_scan (f->sale, "HB20260002");
   g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
-  check_screen (f, theme, "sale-cart");
+  check_screen (GTK_WIDGET (f->window), theme, "sale-cart");
 
   gtk_widget_activate_action (sale, "sale.pay", "s", "cash");
-  check_screen (f, theme, "payment");
+  check_screen (GTK_WIDGET (f->window), theme, "payment");
   gtk_widget_activate_action (sale, "sale.cash-quick", "i", 10000);
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
-  check_screen (f, theme, "payment-change");
+  check_screen (GTK_WIDGET (f->window), theme, "payment-change");
 
   gtk_widget_activate_action (sale, "sale.new-sale", NULL);
   gtk_widget_activate_action (sale, "sale.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window))), "q");
-  check_screen (f, theme, "search");
+  check_screen (GTK_WIDGET (f->window), theme, "search");
   gtk_widget_activate_action (sale, "sale.settings", NULL);
-  check_screen (f, theme, "settings");
+  check_screen (GTK_WIDGET (f->window), theme, "settings");
+}
+
+/* Every page of the manager window, whatever pages it has. */
+static void
+test_manager_screens (UiFixture     *f,
+                      gconstpointer  data)
+{
+  const Theme *theme = data;
+  AxwDb *db = axw_application_get_db (f->app);
+  AxwManagerWindow *manager = axw_manager_window_new (GTK_WINDOW (f->window), db, "王店长");
+  GtkStack *stack = axw_manager_window_get_stack (manager);
+  GtkSelectionModel *pages = gtk_stack_get_pages (stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  gtk_window_set_default_size (GTK_WINDOW (manager), 1280, 800);
+  gtk_window_present (GTK_WINDOW (manager));
+  apply_theme (f, theme);
+  /* rows in the lists, so that rows are checked too */
+  g_assert_true (axw_manager_stocktake_scan (axw_manager_window_get_stocktake (manager), "6971234560018"));
+  g_assert_true (axw_manager_stocktake_count (axw_manager_window_get_stocktake (manager), "48"));
+  g_assert_cmpuint (n, >=, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+      g_autofree char *screen = g_strdup_printf ("manager-%s", gtk_stack_page_get_name (page));
+
+      gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (page));
+      ui_pump (100);
+      check_screen (GTK_WIDGET (manager), theme, screen);
+    }
+  g_object_unref (pages);
+
+  /* the products page's import preview, which is a page of its own */
+  {
+    AxwManagerProducts *products = axw_manager_window_get_products (manager);
+    g_autofree char *path = g_build_filename (f->dir, "prices.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_set_contents (path, "barcode,name,price,stock\n6971234560018,赤松茸,30,45\n"
+                                              "6971234560162,高原藜麦,35,12\n", -1, NULL));
+    axw_manager_window_show_page (manager, "products");
+    axw_manager_products_import_file (products, file);
+    for (int i = 0; i < 200 && axw_manager_products_is_busy (products); i++)
+      ui_pump (50);
+    g_assert_cmpstr (axw_manager_products_get_page (products), ==, "import");
+    g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 2);
+    check_screen (GTK_WIDGET (manager), theme, "manager-products-import");
+  }
+  gtk_window_destroy (GTK_WINDOW (manager));
 }
 
 int
@@ -330,7 +382,10 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/a11y/screens/%s", themes[i].name);
 
+      g_autofree char *manager = g_strdup_printf ("/a11y/manager/%s", themes[i].name);
+
       g_test_add (path, UiFixture, &themes[i], ui_setup, test_screens, ui_teardown);
+      g_test_add (manager, UiFixture, &themes[i], ui_setup, test_manager_screens, ui_teardown);
     }
   return g_test_run ();
 }

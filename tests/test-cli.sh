@@ -24,6 +24,20 @@ check "import counts" "2 new, 0 updated, 0 unchanged." "$OUT"
 expect_ok "products import again" "$AXW" products import "$WORK/p.csv"
 check "second import changes nothing" "0 new, 0 updated, 2 unchanged." "$OUT"
 
+cat >"$WORK/change.csv" <<'CSV'
+barcode,plu,name,category,origin,price,unit,aid_eligible,stock
+6971234560018,,赤松茸,干货,甘肃和政,30,piece,1,45
+,1001,散装红枣,散装,,24,kg,是,10
+6971234560049,,高原藜麦,冲调,,35,,0,
+CSV
+expect_ok "products import --dry-run" "$AXW" products import "$WORK/change.csv" --dry-run
+check "dry run lists the changes" "Dry run, nothing imported: 1 new, 1 updated (1 price changes, 1 stock changes), 1 unchanged.
+Row 1: 6971234560018 赤松茸: price ¥28.00 → ¥30.00, stock 50 → 45
+Row 3: new 6971234560049 高原藜麦: price ¥35.00, stock 0" "$OUT"
+check "dry run wrote nothing" "2800:2" "$(sql "SELECT price_fen FROM products WHERE barcode = '6971234560018'"):$(sql 'SELECT count(*) FROM products')"
+printf 'barcode,name,price\n6971234560018,赤松茸,28\n6971234560025,藜麦粥,1.2.3\n' >"$WORK/bad-dry.csv"
+expect_fail "dry run names a bad row" "Row 2 (line 3), column “price”" "$AXW" products import "$WORK/bad-dry.csv" --dry-run
+
 printf 'barcode,name,price\n6971234560018,赤松茸,28\n6971234560025,藜麦粥,x\n' >"$WORK/bad.csv"
 expect_fail "bad row refused" "Row 2 (line 3), column “price”" "$AXW" products import "$WORK/bad.csv"
 check "bad file imported nothing" 2 "$(sql 'SELECT count(*) FROM products')"

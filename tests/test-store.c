@@ -553,8 +553,8 @@ test_staff_rehash (DbFixture     *f,
   g_assert_no_error (error);
 }
 
-/* The statement cache's fast path goes by the SQL's address: a buffer
- * reused for another statement must still get that statement. */
+/* The statement cache goes by the SQL's text, not its address: a buffer
+ * reused for another statement must get that statement. */
 static void
 test_prepare_same_buffer (DbFixture     *f,
                           gconstpointer  data)
@@ -606,6 +606,235 @@ test_wal_checkpointed (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM filler"), ==, 300);
 }
 
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  (*calls)++;
+}
+
+/* The preview lists exactly what the import would change, and writes nothing. */
+static void
+test_import_preview (DbFixture     *f,
+                     gconstpointer  data)
+{
+  static const char *expected[] = {
+    "Row 1: 6971234560018 赤松茸: price ¥28.00 → ¥30.00, stock 50 → 40",
+    "Row 3: PLU1001 散装红枣: stock 12.5 → 20",
+    "Row 4: new 6971234560049 高原藜麦: price ¥35.00, stock 0",
+    "Row 5: 6971234560032 和政啤特果: name 和政啤特果 → 啤特果, origin — → 甘肃",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *summary = NULL;
+  const char *csv = HEADER
+    "6971234560018,,赤松茸,干货,甘肃和政,30,piece,1,40\n"
+    "6971234560025,,\"藜麦粥, 即食\",冲调,甘肃和政,12.8,,是,80\n"
+    ",1001,散装红枣,散装,,24.00,kg,true,20\n"
+    "6971234560049,,高原藜麦,冲调,,35,,0,\n"
+    "6971234560032,,啤特果,,甘肃,19.9,,1,\n";
+  AxwImportStats s;
+  guint calls = 0;
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_true (import (f, GOOD, NULL, &error));
+  g_assert_true (import (f, HEADER "6971234560032,,和政啤特果,,,19.9,,1,5\n", NULL, &error));
+  before = axw_products_export_csv (f->db, &error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, 2);
+
+  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长", on_progress, &calls,
+                                               &s, &changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, >=, 2);
+  g_assert_cmpuint (s.inserted, ==, 1);
+  g_assert_cmpuint (s.updated, ==, 3);
+  g_assert_cmpuint (s.unchanged, ==, 1);
+  g_assert_cmpuint (s.price_changed, ==, 1);
+  g_assert_cmpuint (s.stock_changed, ==, 2);
+  summary = axw_import_stats_describe (&s);
+  g_assert_cmpstr (summary, ==, "1 new, 3 updated (1 price changes, 2 stock changes), 1 unchanged");
+  g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      g_autofree char *line = axw_import_change_describe (g_ptr_array_index (changes, i));
+
+      g_assert_cmpstr (line, ==, expected[i]);
+    }
+  g_assert_null (((AxwImportChange *) g_ptr_array_index (changes, 2))->before);
+  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->before->price_fen, ==, 2800);
+  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->after->price_fen, ==, 3000);
+
+  /* the dry run wrote nothing, not even an audit row */
+  after = axw_products_export_csv (f->db, &error);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, 2);
+
+  /* applied for real: the same counts, audited in the manager's name */
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL, NULL,
+                                               &s, &changes, &error));
+  g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3000);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'product.import' "
+                             "AND detail = '1 new, 3 updated, 1 unchanged'"), ==, 1);
+}
+
+static void
+test_import_preview_bad_row (DbFixture     *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  const char *csv = HEADER "6971234560018,,赤松茸,干货,甘肃和政,30,piece,1,40\n"
+                           "6971234560049,,高原藜麦,冲调,,3x5,,0,\n";
+  AxwImportStats s = { 7, 7, 7, 7, 7 };
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_true (import (f, GOOD, NULL, &error));
+  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长", NULL, NULL,
+                                                &s, &changes, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Row 2 (line 3), column “price”"));
+  g_assert_null (changes);
+  g_assert_cmpuint (s.inserted, ==, 7);
+  g_clear_error (&error);
+  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL, NULL,
+                                                NULL, NULL, &error));
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2800);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 3);
+}
+
+static void
+test_stocktake (DbFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a, b, c;
+  guint n = 99;
+
+  g_assert_true (import (f, GOOD, NULL, &error));
+  a = count (f, "SELECT id FROM products WHERE barcode = '6971234560018'");
+  b = count (f, "SELECT id FROM products WHERE barcode = '6971234560025'");
+  c = count (f, "SELECT id FROM products WHERE plu = '1001'");
+
+  /* a negative count or an unknown product: nothing changes */
+  {
+    AxwStockCount bad[] = { { a, 48000 }, { b, -1000 } };
+    AxwStockCount unknown[] = { { a, 48000 }, { 9999, 1000 } };
+
+    g_assert_false (axw_products_stocktake (f->db, bad, G_N_ELEMENTS (bad), "王店长", &n, &error));
+    g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (axw_products_stocktake (f->db, unknown, G_N_ELEMENTS (unknown), "王店长", &n, &error));
+    g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpuint (n, ==, 99);
+    g_assert_cmpint (count (f, "SELECT sum (stock_milli) FROM products"), ==, 50000 + 80000 + 12500);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust'"), ==, 0);
+  }
+
+  {
+    AxwStockCount counts[] = { { a, 48000 }, { b, 80000 }, { c, 11250 } };
+    g_autoptr(GPtrArray) log = NULL;
+    g_autofree char *first = g_strdup_printf ("product %" G_GINT64_FORMAT " 6971234560018 赤松茸 -2 (50 → 48): "
+                                              "stocktake", a);
+    g_autofree char *second = g_strdup_printf ("product %" G_GINT64_FORMAT " PLU1001 散装红枣 -1.25 "
+                                               "(12.5 → 11.25): stocktake", c);
+
+    g_assert_true (axw_products_stocktake (f->db, counts, G_N_ELEMENTS (counts), "王店长", &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 80000);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, 11250);
+    log = axw_audit_list (f->db, "stocktake", 10, &error);
+    g_assert_cmpuint (log->len, ==, 2);
+    /* newest first */
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[1])->staff, ==, "王店长");
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[1])->action, ==, "stock.adjust");
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[1])->detail, ==, first);
+    g_assert_cmpstr (((AxwAuditEntry *) log->pdata[0])->detail, ==, second);
+  }
+}
+
+/* What a write would refuse, the dry run refuses too, with the same words. */
+static void
+test_import_dry_run_refuses_alike (DbFixture     *f,
+                                   gconstpointer  data)
+{
+  static const struct { const char *csv; const char *message; } cases[] = {
+    { HEADER "6971234560049,,豆腐干,,,9,,1,\n,2002,豆腐干,,,9.5,,1,\n",
+      "Row 2 (line 3): it changes the same product as row 1" },
+    { HEADER "6971234560018,1001,赤松茸,,,28,,1,\n", "PLU 1001 belongs to “散装红枣”" },
+    { HEADER "6971234560056,3003,笋干,,,1,,1,\n6971234560063,3003,铁观音,,,1,,1,\n",
+      "Row 2 (line 3): column “plu”: PLU 3003 is also in row 1" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_true (import (f, GOOD, NULL, &error));
+  g_assert_true (import (f, HEADER "6971234560049,2002,豆腐干,,,8.5,,1,10\n", NULL, &error));
+  before = axw_products_export_csv (f->db, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int dry = 1; dry >= 0; dry--)
+      {
+        g_autoptr(GError) e = NULL;
+        g_autofree char *after = NULL;
+
+        if (axw_products_import_csv (f->db, cases[i].csv, strlen (cases[i].csv), dry, NULL, &e))
+          g_error ("case %u (dry run %d) was imported", i, dry);
+        g_assert_error (e, AXW_ERROR, AXW_ERROR_INVALID);
+        if (strstr (e->message, cases[i].message) == NULL)
+          g_error ("case %u (dry run %d): “%s” lacks “%s”", i, dry, e->message, cases[i].message);
+        after = axw_products_export_csv (f->db, NULL);
+        g_assert_cmpstr (before, ==, after);
+      }
+}
+
+static void
+write_meanwhile (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  AxwDb *other = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (done != 256)
+    return;
+  g_assert_true (axw_db_begin (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (axw_audit_append (other, "小林", "sale", "meanwhile", &error));
+  g_assert_true (axw_db_commit (other, &error));
+}
+
+/* A preview only reads: a sale on the same database goes on meanwhile. */
+static void
+test_import_dry_run_reads_only (DbFixture     *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) other = axw_db_open (f->path, &error);
+  g_autoptr(GString) csv = g_string_new (HEADER);
+
+  g_assert_no_error (error);
+  sqlite3_busy_timeout (axw_db_get_handle (other), 0);
+  for (int i = 0; i < 600; i++)
+    g_string_append_printf (csv, ",%d,商品%d,,,%d,,1,5\n", 5000 + i, i, 1 + i);
+  /* the progress callback runs while the dry run is open */
+  g_assert_true (axw_products_import_csv_full (f->db, csv->str, csv->len, TRUE, NULL,
+                                               (AxwImportProgress) write_meanwhile, other, NULL, NULL, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE detail = 'meanwhile'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +854,11 @@ main (int   argc,
   DB_TEST ("/products/export-roundtrip", test_export_roundtrip);
   DB_TEST ("/products/lookup-scan", test_lookup_scan);
   DB_TEST ("/products/search", test_search);
+  DB_TEST ("/products/import/preview", test_import_preview);
+  DB_TEST ("/products/import/preview-bad-row", test_import_preview_bad_row);
+  DB_TEST ("/products/stocktake", test_stocktake);
+  DB_TEST ("/products/import/dry-run-refuses-alike", test_import_dry_run_refuses_alike);
+  DB_TEST ("/products/import/dry-run-reads-only", test_import_dry_run_reads_only);
   DB_TEST ("/promotions/import", test_promotions_import);
   DB_TEST ("/promotions/form-and-remove", test_promotions_form_and_remove);
   g_test_add_func ("/promotions/when-in-words", test_promotions_when);

@@ -87,6 +87,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   pango_attr_list_unref (attrs);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_size_request (label, -1, 48);   /* rows are touch targets */
   gtk_list_item_set_child (item, label);
 }
 

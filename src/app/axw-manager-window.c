@@ -9,17 +9,20 @@
 
 struct _AxwManagerWindow
 {
-  AdwWindow          parent_instance;
+  AdwWindow             parent_instance;
 
-  AxwManagerReports *reports;
-  AxwManagerAudit   *audit;
-  AxwManagerStaff   *staff;
-  AxwManagerSettings *settings;
+  AdwWindowTitle       *title;
+  GtkStack             *stack;
+  AxwManagerReports    *reports;
+  AxwManagerRefunds    *refunds;
+  AxwManagerProducts   *products;
+  AxwManagerStocktake  *stocktake;
   AxwManagerPromotions *promotions;
-  AxwManagerRefunds *refunds;
-  AxwManagerSync    *sync;
-  AxwManagerBackups *backups;
-  AdwViewStack      *stack;
+  AxwManagerStaff      *staff;
+  AxwManagerSync       *sync;
+  AxwManagerBackups    *backups;
+  AxwManagerSettings   *settings;
+  AxwManagerAudit      *audit;
 };
 
 G_DEFINE_FINAL_TYPE (AxwManagerWindow, axw_manager_window, ADW_TYPE_WINDOW)
@@ -48,23 +51,28 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
 
   object_class->dispose = axw_manager_window_dispose;
   g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
-  g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
-  g_type_ensure (AXW_TYPE_MANAGER_STAFF);
-  g_type_ensure (AXW_TYPE_MANAGER_SETTINGS);
-  g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
   g_type_ensure (AXW_TYPE_MANAGER_REFUNDS);
+  g_type_ensure (AXW_TYPE_MANAGER_PRODUCTS);
+  g_type_ensure (AXW_TYPE_MANAGER_STOCKTAKE);
+  g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
+  g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SYNC);
   g_type_ensure (AXW_TYPE_MANAGER_BACKUPS);
+  g_type_ensure (AXW_TYPE_MANAGER_SETTINGS);
+  g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
-  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
-  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
-  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, settings);
-  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, products);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stocktake);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, backups);
-  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, settings);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -85,15 +93,20 @@ axw_manager_window_new (GtkWindow  *parent,
                         const char *manager)
 {
   AxwManagerWindow *self = g_object_new (AXW_TYPE_MANAGER_WINDOW, "transient-for", parent, NULL);
+  g_autofree char *subtitle = NULL;
 
   axw_manager_reports_set_db (self->reports, db);
-  axw_manager_audit_set_db (self->audit, db);
-  axw_manager_staff_set_db (self->staff, db, manager);
-  axw_manager_settings_set_db (self->settings, db, manager);
-  axw_manager_promotions_set_db (self->promotions, db, manager);
   axw_manager_refunds_set_db (self->refunds, db, manager);
+  axw_manager_products_set_db (self->products, db, manager);
+  axw_manager_stocktake_set_db (self->stocktake, db, manager);
+  axw_manager_promotions_set_db (self->promotions, db, manager);
+  axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_sync_set_db (self->sync, db, manager);
   axw_manager_backups_set_db (self->backups, db, manager);
+  axw_manager_settings_set_db (self->settings, db, manager);
+  axw_manager_audit_set_db (self->audit, db);
+  subtitle = g_strdup_printf (_("Signed in: %s"), manager);
+  adw_window_title_set_subtitle (self->title, subtitle);
   return self;
 }
 
@@ -108,28 +121,20 @@ axw_manager_window_open (AxwApplication *app,
   return GTK_WINDOW (self);
 }
 
-/* Returns: (transfer none) */
-AxwManagerStaff *
-axw_manager_window_get_staff (AxwManagerWindow *self)
-{
-  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
-  return self->staff;
-}
-
-/* Returns: (transfer none) */
-AxwManagerAudit *
-axw_manager_window_get_audit (AxwManagerWindow *self)
-{
-  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
-  return self->audit;
-}
-
 void
 axw_manager_window_show_page (AxwManagerWindow *self,
                               const char       *name)
 {
   g_return_if_fail (AXW_IS_MANAGER_WINDOW (self));
-  adw_view_stack_set_visible_child_name (self->stack, name);
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Returns: (transfer none): the pages, for walking all of them */
+GtkStack *
+axw_manager_window_get_stack (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->stack;
 }
 
 /* Returns: (transfer none) */
@@ -141,11 +146,27 @@ axw_manager_window_get_reports (AxwManagerWindow *self)
 }
 
 /* Returns: (transfer none) */
-AxwManagerSettings *
-axw_manager_window_get_settings (AxwManagerWindow *self)
+AxwManagerRefunds *
+axw_manager_window_get_refunds (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
-  return self->settings;
+  return self->refunds;
+}
+
+/* Returns: (transfer none) */
+AxwManagerProducts *
+axw_manager_window_get_products (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->products;
+}
+
+/* Returns: (transfer none) */
+AxwManagerStocktake *
+axw_manager_window_get_stocktake (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->stocktake;
 }
 
 /* Returns: (transfer none) */
@@ -157,11 +178,11 @@ axw_manager_window_get_promotions (AxwManagerWindow *self)
 }
 
 /* Returns: (transfer none) */
-AxwManagerRefunds *
-axw_manager_window_get_refunds (AxwManagerWindow *self)
+AxwManagerStaff *
+axw_manager_window_get_staff (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
-  return self->refunds;
+  return self->staff;
 }
 
 /* Returns: (transfer none) */
@@ -178,4 +199,20 @@ axw_manager_window_get_backups (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->backups;
+}
+
+/* Returns: (transfer none) */
+AxwManagerSettings *
+axw_manager_window_get_settings (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->settings;
+}
+
+/* Returns: (transfer none) */
+AxwManagerAudit *
+axw_manager_window_get_audit (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->audit;
 }

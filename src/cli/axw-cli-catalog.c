@@ -105,6 +105,22 @@ write_atomically (const char  *path,
   return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
+/* The same summary and lines the manager's import preview shows. */
+static void
+print_import_preview (const AxwImportStats *stats,
+                      GPtrArray            *changes)
+{
+  g_autofree char *summary = axw_import_stats_describe (stats);
+
+  g_print (_("Dry run, nothing imported: %s.\n"), summary);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      g_autofree char *line = axw_import_change_describe (g_ptr_array_index (changes, i));
+
+      g_print ("%s\n", line);
+    }
+}
+
 int
 axw_cli_cmd_products (AxwCli  *cli,
                       int      argc,
@@ -125,7 +141,9 @@ axw_cli_cmd_products (AxwCli  *cli,
   if (g_str_equal (argv[1], "import") && (argc == 3 || (argc == 4 && g_str_equal (argv[3], "--dry-run"))))
     {
       g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) changes = NULL;
       AxwImportStats stats;
+      gboolean dry_run = argc == 4;
       gsize len;
 
       text = axw_cli_read_file (argv[2], &len, &error);
@@ -133,10 +151,15 @@ axw_cli_cmd_products (AxwCli  *cli,
         return axw_cli_fail (g_steal_pointer (&error));
       if ((db = axw_cli_db (cli)) == NULL)
         return AXW_EXIT_FAIL;
-      if (!axw_products_import_csv (db, text, len, argc == 4, &stats, &error))
+      if (!axw_products_import_csv_full (db, text, len, dry_run, NULL, NULL, NULL, &stats,
+                                         dry_run ? &changes : NULL, &error))
         return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("%s%u new, %u updated, %u unchanged.\n"), argc == 4 ? _("Dry run: ") : "",
-               stats.inserted, stats.updated, stats.unchanged);
+      if (!dry_run)
+        {
+          g_print (_("%u new, %u updated, %u unchanged.\n"), stats.inserted, stats.updated, stats.unchanged);
+          return AXW_EXIT_OK;
+        }
+      print_import_preview (&stats, changes);
       return AXW_EXIT_OK;
     }
   if (g_str_equal (argv[1], "export") && argc == 3)

@@ -45,6 +45,22 @@ axw_product_free (AxwProduct *product)
   g_free (product);
 }
 
+/* Returns: (transfer full) */
+AxwProduct *
+axw_product_copy (const AxwProduct *product)
+{
+  AxwProduct *p = g_memdup2 (product, sizeof *product);
+
+  p->barcode = g_strdup (product->barcode);
+  p->plu = g_strdup (product->plu);
+  p->name = g_strdup (product->name);
+  p->category = g_strdup (product->category);
+  p->origin = g_strdup (product->origin);
+  p->pinyin = g_strdup (product->pinyin);
+  p->updated_at = g_strdup (product->updated_at);
+  return p;
+}
+
 /* Returns: (transfer full): the online shop's stock-keeping unit, the
  * barcode, else "PLU" + PLU */
 char *
@@ -339,6 +355,103 @@ write_product (AxwDb       *db,
   return TRUE;
 }
 
+static gboolean
+code_taken (AxwDb             *db,
+            const AxwProduct  *product,
+            const char        *what,
+            AxwProduct        *other,
+            GError           **error)
+{
+  g_autoptr(AxwProduct) owner = other;
+
+  if (owner == NULL || owner->id == product->id)
+    return FALSE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s is already used by “%s”. Check the code."), what,
+               owner->name);
+  return TRUE;
+}
+
+/* What a product needs before it is saved; the error says what to fix. */
+static gboolean
+check_for_save (AxwDb             *db,
+                const AxwProduct  *p,
+                GError           **error)
+{
+  g_autofree char *barcode = NULL;
+  g_autofree char *plu = NULL;
+  GError *local = NULL;
+  AxwScan scan;
+
+  if (p->name == NULL || *p->name == '\0' ||
+      ((p->barcode == NULL || !*p->barcode) && (p->plu == NULL || !*p->plu)))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("A product needs a name and a barcode or PLU"));
+      return FALSE;
+    }
+  if (p->barcode && *p->barcode && !axw_barcode_parse (p->barcode, NULL, &scan, &local))
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (p->plu && *p->plu && (strlen (p->plu) > 12 || strspn (p->plu, "0123456789") != strlen (p->plu)))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("PLU %s: a PLU is 1 to 12 digits"), p->plu);
+      return FALSE;
+    }
+  if (p->price_fen < 0 || p->stock_milli < 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Price and stock cannot be negative"));
+      return FALSE;
+    }
+  barcode = p->barcode ? g_strdup_printf (_("Barcode %s"), p->barcode) : NULL;
+  plu = p->plu ? g_strdup_printf (_("PLU %s"), p->plu) : NULL;
+  if ((p->barcode && code_taken (db, p, barcode, axw_products_find_barcode (db, p->barcode, NULL), error)) ||
+      (p->plu && code_taken (db, p, plu, axw_products_find_plu (db, p->plu, NULL), error)))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+append_field (GString    *out,
+              const char *what,
+              const char *before,
+              const char *after)
+{
+  if (g_strcmp0 (before, after) == 0)
+    return;
+  g_string_append_printf (out, "%s%s %s → %s", out->len ? ", " : "", what,
+                          before && *before ? before : "—", after && *after ? after : "—");
+}
+
+/* “price ¥28.00 → ¥30.00, stock 50 → 40”: in the UI language for people,
+ * or in English for the audit log, which is data. */
+static void
+describe_fields (GString          *what,
+                 const AxwProduct *b,
+                 const AxwProduct *a,
+                 gboolean          translate)
+{
+  g_autofree char *price = axw_money_format (a->price_fen);
+  g_autofree char *stock = axw_qty_format (a->stock_milli);
+  g_autofree char *old_price = axw_money_format (b->price_fen);
+  g_autofree char *old_stock = axw_qty_format (b->stock_milli);
+  g_autofree char *old_price_y = g_strconcat ("¥", old_price, NULL);
+  g_autofree char *price_y = g_strconcat ("¥", price, NULL);
+  const char *yes = translate ? _("yes") : "yes";
+  const char *no = translate ? _("no") : "no";
+
+  append_field (what, translate ? _("price") : "price", old_price_y, price_y);
+  append_field (what, translate ? _("stock") : "stock", old_stock, stock);
+  append_field (what, translate ? _("name") : "name", b->name, a->name);
+  append_field (what, translate ? _("category") : "category", b->category, a->category);
+  append_field (what, translate ? _("origin") : "origin", b->origin, a->origin);
+  append_field (what, translate ? _("barcode") : "barcode", b->barcode, a->barcode);
+  append_field (what, translate ? _("PLU") : "PLU", b->plu, a->plu);
+  append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
+  append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
+}
+
 /**
  * axw_products_save:
  * @product: inserted when its id is 0 (the id is set), else updated
@@ -355,19 +468,23 @@ axw_products_save (AxwDb       *db,
   g_autofree char *price = axw_money_format (product->price_fen);
   g_autofree char *stock = axw_qty_format (product->stock_milli);
   gboolean is_new = product->id == 0;
+  g_autoptr(AxwProduct) before = NULL;
+  g_autoptr(GString) changed = g_string_new (NULL);
 
-  if (product->name == NULL || *product->name == '\0' ||
-      ((product->barcode == NULL || !*product->barcode) && (product->plu == NULL || !*product->plu)))
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("A product needs a name and a barcode or PLU"));
-      return FALSE;
-    }
+  if (!check_for_save (db, product, error))
+    return FALSE;
   if (!axw_db_begin (db, error))
     return FALSE;
+  if (!is_new && (before = axw_products_get (db, product->id, error)) == NULL)
+    {
+      axw_db_rollback (db);
+      return FALSE;
+    }
+  if (before)
+    describe_fields (changed, before, product, FALSE);
   sku = axw_product_dup_sku (product);
-  detail = g_strdup_printf ("%s %s price %s stock %s aid %d", sku,
-                            product->name, price, stock, product->aid_eligible);
+  detail = g_strdup_printf ("%s %s price %s stock %s aid %d%s%s", sku, product->name, price, stock,
+                            product->aid_eligible, changed->len ? ": " : "", changed->str);
   if (!write_product (db, product, error) ||
       !axw_audit_append (db, staff, is_new ? "product.add" : "product.edit", detail, error))
     {
@@ -375,6 +492,55 @@ axw_products_save (AxwDb       *db,
       return FALSE;
     }
   return axw_db_commit (db, error);
+}
+
+/* Changes the stock by @delta_milli and audits product, from, to and
+ * reason; the caller holds the transaction. */
+static gboolean
+adjust_in_transaction (AxwDb       *db,
+                       gint64       id,
+                       gint64       delta_milli,
+                       const char  *reason,
+                       const char  *staff,
+                       GError     **error)
+{
+  g_autofree char *now = axw_now_utc_iso ();
+  g_autofree char *qty = axw_qty_format (delta_milli);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *sku = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 after;
+  int rc;
+
+  stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = stock_milli + ?, updated_at = ? "
+                             "WHERE id = ? RETURNING stock_milli, coalesce (barcode, 'PLU' || plu), name",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, delta_milli);
+  axw_db_bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return axw_db_set_error (db, rc, error);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %" G_GINT64_FORMAT " does not exist"), id);
+      return FALSE;
+    }
+  after = sqlite3_column_int64 (stmt, 0);
+  sku = axw_db_column_dup (stmt, 1);
+  name = axw_db_column_dup (stmt, 2);
+  sqlite3_reset (stmt);
+  from = axw_qty_format (after - delta_milli);
+  to = axw_qty_format (after);
+  detail = g_strdup_printf ("product %" G_GINT64_FORMAT " %s %s %s%s (%s → %s): %s", id, sku, name,
+                            delta_milli > 0 ? "+" : "", qty, from, to, reason);
+  return axw_audit_append (db, staff, "stock.adjust", detail, error);
 }
 
 /**
@@ -392,32 +558,63 @@ axw_products_adjust_stock (AxwDb       *db,
                            const char  *staff,
                            GError     **error)
 {
-  g_autofree char *now = axw_now_utc_iso ();
-  g_autofree char *qty = axw_qty_format (delta_milli);
-  g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
-
   if (!axw_db_begin (db, error))
     return FALSE;
-  stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = stock_milli + ?, updated_at = ? "
-                             "WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, delta_milli);
-  axw_db_bind_text (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, id);
-  if (!axw_db_step_done (db, stmt, error))
-    goto fail;
-  if (sqlite3_changes (axw_db_get_handle (db)) != 1)
+  if (!adjust_in_transaction (db, id, delta_milli, reason, staff, error))
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %" G_GINT64_FORMAT " does not exist"), id);
-      goto fail;
+      axw_db_rollback (db);
+      return FALSE;
     }
-  detail = g_strdup_printf ("product %" G_GINT64_FORMAT " %s%s: %s", id, delta_milli > 0 ? "+" : "",
-                            qty, reason);
-  if (!axw_audit_append (db, staff, "stock.adjust", detail, error))
-    goto fail;
   return axw_db_commit (db, error);
+}
+
+/**
+ * axw_products_stocktake:
+ * @counts: (array length=n_counts): what was counted
+ * @n_changed: (out) (optional): how many products' stock changed
+ *
+ * Sets each product's stock to what was counted, in one transaction; each
+ * product whose stock changes gets an audit row (from, to, "stocktake").
+ * A negative count or an unknown product changes nothing at all.
+ */
+gboolean
+axw_products_stocktake (AxwDb                *db,
+                        const AxwStockCount  *counts,
+                        guint                 n_counts,
+                        const char           *staff,
+                        guint                *n_changed,
+                        GError              **error)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (counts != NULL || n_counts == 0, FALSE);
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n_counts; i++)
+    {
+      g_autoptr(AxwProduct) p = NULL;
+
+      if (counts[i].counted_milli < 0)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("A counted quantity cannot be negative. Nothing was changed."));
+          goto fail;
+        }
+      p = axw_products_get (db, counts[i].product_id, error);
+      if (p == NULL)
+        goto fail;
+      if (p->stock_milli == counts[i].counted_milli)
+        continue;
+      if (!adjust_in_transaction (db, p->id, counts[i].counted_milli - p->stock_milli, "stocktake",
+                                  staff, error))
+        goto fail;
+      changed++;
+    }
+  if (!axw_db_commit (db, error))
+    return FALSE;
+  if (n_changed)
+    *n_changed = changed;
+  return TRUE;
 
 fail:
   axw_db_rollback (db);
@@ -529,24 +726,83 @@ product_from_csv (AxwCsv      *csv,
   return TRUE;
 }
 
-static gboolean
-import_row (AxwDb           *db,
-            AxwProduct      *p,
-            AxwImportStats  *stats,
-            GError         **error)
-{
-  g_autoptr(AxwProduct) old = NULL;
-  GError *local = NULL;
+typedef struct {
+  AxwDb          *db;
+  gboolean        dry_run;
+  AxwImportStats  counts;
+  GPtrArray      *changes;    /* what to write, in file order */
+  GHashTable     *touched;    /* product id → first row changing it */
+  GHashTable     *plus;       /* PLU → first row giving it */
+} ImportRun;
 
-  if (p->barcode)
-    old = axw_products_find_barcode (db, p->barcode, &local);
-  if (old == NULL && local == NULL && p->plu)
-    old = axw_products_find_plu (db, p->plu, &local);
+/* What a write would refuse, found before writing, so a dry run (which
+ * writes nothing) refuses exactly what the import refuses. */
+static gboolean
+check_row_codes (ImportRun         *run,
+                 guint              row,
+                 const AxwProduct  *p,
+                 const AxwProduct  *old,
+                 GError           **error)
+{
+  g_autoptr(AxwProduct) owner = NULL;
+  GError *local = NULL;
+  gpointer first;
+
+  if (old && g_hash_table_lookup_extended (run->touched, &old->id, NULL, &first))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("it changes the same product as row %u. Nothing was imported."), GPOINTER_TO_UINT (first));
+      return FALSE;
+    }
+  if (p->plu == NULL)
+    return TRUE;
+  if (g_hash_table_lookup_extended (run->plus, p->plu, NULL, &first))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("column “plu”: PLU %s is also in row %u. Nothing was imported."), p->plu,
+                   GPOINTER_TO_UINT (first));
+      return FALSE;
+    }
+  owner = axw_products_find_plu (run->db, p->plu, &local);
   if (local)
     {
       g_propagate_error (error, local);
       return FALSE;
     }
+  if (owner && (old == NULL || owner->id != old->id))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("column “plu”: PLU %s belongs to “%s”. Nothing was imported."), p->plu, owner->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_row (ImportRun   *run,
+            guint        row,
+            AxwProduct  *p,
+            GError     **error)
+{
+  g_autoptr(AxwProduct) old = NULL;
+  AxwImportStats *stats = &run->counts;
+  GError *local = NULL;
+
+  if (p->barcode)
+    old = axw_products_find_barcode (run->db, p->barcode, &local);
+  if (old == NULL && local == NULL && p->plu)
+    old = axw_products_find_plu (run->db, p->plu, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!check_row_codes (run, row, p, old, error))
+    return FALSE;
+  if (old)
+    g_hash_table_insert (run->touched, g_memdup2 (&old->id, sizeof old->id), GUINT_TO_POINTER (row));
+  if (p->plu)
+    g_hash_table_insert (run->plus, g_strdup (p->plu), GUINT_TO_POINTER (row));
   if (p->stock_milli < 0)
     p->stock_milli = old ? old->stock_milli : 0;
   if (old != NULL)
@@ -558,10 +814,39 @@ import_row (AxwDb           *db,
           return TRUE;
         }
       stats->updated++;
+      stats->price_changed += old->price_fen != p->price_fen;
+      stats->stock_changed += old->stock_milli != p->stock_milli;
     }
   else
     stats->inserted++;
-  return write_product (db, p, error);
+  {
+    AxwImportChange *c = g_new0 (AxwImportChange, 1);
+
+    c->row = row;
+    c->before = g_steal_pointer (&old);
+    c->after = axw_product_copy (p);
+    g_ptr_array_add (run->changes, c);
+  }
+  return TRUE;
+}
+
+/* The second pass: every row was checked against the catalog as it was. */
+static gboolean
+write_changes (ImportRun  *run,
+               AxwCsv     *csv,
+               GError    **error)
+{
+  for (guint i = 0; i < run->changes->len; i++)
+    {
+      AxwImportChange *c = g_ptr_array_index (run->changes, i);
+
+      if (!write_product (run->db, c->after, error))
+        {
+          g_prefix_error (error, _("Row %u (line %u): "), c->row, axw_csv_line_of_row (csv, c->row - 1));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /**
@@ -580,15 +865,47 @@ axw_products_import_csv (AxwDb           *db,
                          AxwImportStats  *stats,
                          GError         **error)
 {
+  return axw_products_import_csv_full (db, text, length, dry_run, NULL, NULL, NULL, stats, NULL, error);
+}
+
+/**
+ * axw_products_import_csv_full:
+ * @dry_run: check and list the changes only, write nothing
+ * @staff: (nullable): who imports, for the audit log
+ * @progress: (nullable): called every few hundred rows, in this thread
+ * @changes: (out) (optional) (transfer full) (element-type AxwImportChange):
+ *   every row that adds or changes a product, in file order
+ *
+ * axw_products_import_csv() with a list of what changes, so that a preview
+ * (the CLI's --dry-run, the manager's import screen) comes from the very
+ * checks the import makes.
+ */
+gboolean
+axw_products_import_csv_full (AxwDb              *db,
+                              const char         *text,
+                              gsize               length,
+                              gboolean            dry_run,
+                              const char         *staff,
+                              AxwImportProgress   progress,
+                              gpointer            user_data,
+                              AxwImportStats     *stats,
+                              GPtrArray         **changes,
+                              GError            **error)
+{
   g_autoptr(AxwCsv) csv = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  AxwImportStats counts = { 0 };
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) plus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (axw_import_change_free);
+  ImportRun run = { db, dry_run, { 0 }, list, touched, plus };
   g_autofree char *detail = NULL;
+  guint n_rows;
 
   csv = axw_csv_parse (text, length, error);
   if (csv == NULL || !axw_csv_bind_columns (csv, csv_columns, csv_required, error))
     return FALSE;
-  if (axw_csv_n_rows (csv) > 0 && axw_csv_get (csv, 0, "barcode") == NULL &&
+  n_rows = axw_csv_n_rows (csv);
+  if (n_rows > 0 && axw_csv_get (csv, 0, "barcode") == NULL &&
       axw_csv_get (csv, 0, "plu") == NULL)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
@@ -596,14 +913,19 @@ axw_products_import_csv (AxwDb           *db,
       return FALSE;
     }
 
-  if (!axw_db_begin (db, error))
+  /* Every row is checked against the catalog as it was before the file,
+   * and only then written: so a dry run, which only reads (one snapshot,
+   * and the counter's sales go on), decides exactly as the import does. */
+  if (!(dry_run ? axw_db_exec (db, "BEGIN DEFERRED", error) : axw_db_begin (db, error)))
     return FALSE;
-  for (guint r = 0; r < axw_csv_n_rows (csv); r++)
+  for (guint r = 0; r < n_rows; r++)
     {
       g_autoptr(AxwProduct) p = axw_product_new ();
       g_autofree char *key = NULL;
       gpointer first;
 
+      if (progress && r % 256 == 0)
+        progress (r, n_rows, user_data);
       if (!product_from_csv (csv, r, p, error))
         goto fail;
       key = g_strdup_printf ("%s\x1f%s", p->barcode ? p->barcode : "", p->barcode ? "" : p->plu);
@@ -617,26 +939,76 @@ axw_products_import_csv (AxwDb           *db,
           goto fail;
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r + 1));
-      if (!import_row (db, p, &counts, error))
+      if (!import_row (&run, r + 1, p, error))
         {
           g_prefix_error (error, _("Row %u (line %u): "), r + 1, axw_csv_line_of_row (csv, r));
           goto fail;
         }
     }
 
-  detail = g_strdup_printf ("%u new, %u updated, %u unchanged", counts.inserted, counts.updated,
-                            counts.unchanged);
+  if (!dry_run && !write_changes (&run, csv, error))
+    goto fail;
+  detail = g_strdup_printf ("%u new, %u updated, %u unchanged", run.counts.inserted, run.counts.updated,
+                            run.counts.unchanged);
   if (dry_run)
     axw_db_rollback (db);
-  else if (!axw_audit_append (db, NULL, "product.import", detail, error) || !axw_db_commit (db, error))
+  else if (!axw_audit_append (db, staff, "product.import", detail, error) || !axw_db_commit (db, error))
     goto fail;
+  if (progress)
+    progress (n_rows, n_rows, user_data);
   if (stats)
-    *stats = counts;
+    *stats = run.counts;
+  if (changes)
+    *changes = g_steal_pointer (&list);
   return TRUE;
 
 fail:
   axw_db_rollback (db);
   return FALSE;
+}
+
+void
+axw_import_change_free (gpointer data)
+{
+  AxwImportChange *c = data;
+
+  if (c == NULL)
+    return;
+  axw_product_free (c->before);
+  axw_product_free (c->after);
+  g_free (c);
+}
+
+/**
+ * axw_import_change_describe:
+ *
+ * Returns: (transfer full): one line for people, e.g. “Row 2: 6971234560018
+ *   赤松茸: price ¥28.00 → ¥30.00, stock 50 → 40”
+ */
+char *
+axw_import_change_describe (const AxwImportChange *c)
+{
+  const AxwProduct *a = c->after;
+  const AxwProduct *b = c->before;
+  g_autofree char *sku = axw_product_dup_sku (a);
+  g_autofree char *price = axw_money_format (a->price_fen);
+  g_autofree char *stock = axw_qty_format (a->stock_milli);
+  g_autoptr(GString) what = g_string_new (NULL);
+
+  if (b == NULL)
+    return g_strdup_printf (_("Row %u: new %s %s: price ¥%s, stock %s"), c->row, sku, a->name, price, stock);
+
+  describe_fields (what, b, a, TRUE);
+  return g_strdup_printf (_("Row %u: %s %s: %s"), c->row, sku, b->name, what->str);
+}
+
+/* Returns: (transfer full): “1 new, 2 updated (1 price changes, 1 stock
+ * changes), 3 unchanged” */
+char *
+axw_import_stats_describe (const AxwImportStats *s)
+{
+  return g_strdup_printf (_("%u new, %u updated (%u price changes, %u stock changes), %u unchanged"),
+                          s->inserted, s->updated, s->price_changed, s->stock_changed, s->unchanged);
 }
 
 /**

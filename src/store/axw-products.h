@@ -29,7 +29,27 @@ typedef struct {
   guint inserted;
   guint updated;
   guint unchanged;
+  guint price_changed;    /* of the updated: the price differs */
+  guint stock_changed;    /* of the updated: the stock differs */
 } AxwImportStats;
+
+/* One row of a products CSV that changes the catalog. */
+typedef struct {
+  guint       row;        /* 1-based data row */
+  AxwProduct *before;     /* nullable: %NULL for a new product */
+  AxwProduct *after;
+} AxwImportChange;
+
+/* Called every few hundred rows from the thread doing the import. */
+typedef void (*AxwImportProgress) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
+/* What a stocktake counted for one product. */
+typedef struct {
+  gint64 product_id;
+  gint64 counted_milli;
+} AxwStockCount;
 
 AxwProduct *axw_product_new             (void);
 void        axw_product_free            (AxwProduct          *product);
@@ -68,6 +88,26 @@ gboolean    axw_products_import_csv     (AxwDb               *db,
                                          gboolean             dry_run,
                                          AxwImportStats      *stats,
                                          GError             **error);
+gboolean    axw_products_import_csv_full (AxwDb             *db,
+                                          const char        *text,
+                                          gsize              length,
+                                          gboolean           dry_run,
+                                          const char        *staff,
+                                          AxwImportProgress  progress,
+                                          gpointer           user_data,
+                                          AxwImportStats    *stats,
+                                          GPtrArray        **changes,
+                                          GError           **error);
+void        axw_import_change_free      (gpointer             change);
+char       *axw_import_change_describe  (const AxwImportChange *change);
+char       *axw_import_stats_describe   (const AxwImportStats  *stats);
+gboolean    axw_products_stocktake      (AxwDb               *db,
+                                         const AxwStockCount *counts,
+                                         guint                n_counts,
+                                         const char          *staff,
+                                         guint               *n_changed,
+                                         GError             **error);
+AxwProduct *axw_product_copy            (const AxwProduct    *product);
 char       *axw_products_export_csv     (AxwDb               *db,
                                          GError             **error);
 
