@@ -11,7 +11,8 @@ struct _AxwManagerWindow
 {
   AdwWindow             parent_instance;
 
-  AdwWindowTitle       *title;
+  GtkLabel             *title;
+  GtkListBox           *page_list;
   GtkStack             *stack;
   AxwManagerReports    *reports;
   AxwManagerRefunds    *refunds;
@@ -44,6 +45,44 @@ restored_cb (AxwManagerWindow *self)
 }
 
 static void
+page_selected_cb (AxwManagerWindow *self,
+                  GtkListBoxRow    *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* One large row per page of the stack, named like the page for screen readers. */
+static GtkWidget *
+page_row_new (GtkStackPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_stack_page_get_title (page), -1);
+  return row;
+}
+
+static void
+visible_page_cb (AxwManagerWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->page_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->page_list, GTK_LIST_BOX_ROW (row));
+}
+
+static void
 axw_manager_window_class_init (AxwManagerWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -63,6 +102,8 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, title);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, page_list);
+  gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, products);
@@ -79,7 +120,19 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
 static void
 axw_manager_window_init (AxwManagerWindow *self)
 {
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  pages = gtk_stack_get_pages (self->stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      gtk_list_box_append (self->page_list, page_row_new (GTK_STACK_PAGE (page)));
+    }
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self,
+                           G_CONNECT_SWAPPED);
+  visible_page_cb (self);
   g_signal_connect_swapped (self->backups, "restored", G_CALLBACK (restored_cb), self);
 }
 
@@ -105,8 +158,8 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_backups_set_db (self->backups, db, manager);
   axw_manager_settings_set_db (self->settings, db, manager);
   axw_manager_audit_set_db (self->audit, db);
-  subtitle = g_strdup_printf (_("Signed in: %s"), manager);
-  adw_window_title_set_subtitle (self->title, subtitle);
+  subtitle = g_strdup_printf (_("Manager: %s"), manager);
+  gtk_label_set_label (self->title, subtitle);
   return self;
 }
 

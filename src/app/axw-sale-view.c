@@ -907,13 +907,13 @@ update_sync (AxwSaleView *self)
   if (endpoint == NULL || *endpoint == '\0')
     text = g_strdup (_("Online shop: not set up"));
   else if (dead > 0)
-    text = g_strdup_printf (_("⚠ Online shop: %" G_GINT64_FORMAT " refused, tell the manager"), dead);
+    text = g_strdup_printf (_("⚠ Online shop: %lld refused, tell the manager"), (long long) dead);
   else if (axw_sync_agent_get_busy (self->sync))
     text = g_strdup (_("Online shop: sending…"));
   else if (pending > 0 && error != NULL)
-    text = g_strdup_printf (_("⚠ Online shop: %" G_GINT64_FORMAT " waiting, will retry"), pending);
+    text = g_strdup_printf (_("⚠ Online shop: %lld waiting, will retry"), (long long) pending);
   else if (pending > 0)
-    text = g_strdup_printf (_("Online shop: %" G_GINT64_FORMAT " waiting"), pending);
+    text = g_strdup_printf (_("Online shop: %lld waiting"), (long long) pending);
   else
     text = g_strdup (_("✔ Online shop: all sent"));
   tip = g_strdup_printf (_("Last sent: %s\nLast problem: %s"), success ? success : _("never"),

@@ -87,8 +87,8 @@ axw_cli_cmd_init (AxwCli  *cli,
     return AXW_EXIT_FAIL;
   if (demo && !axw_cli_init_demo (db, &error))
     return axw_cli_fail (g_steal_pointer (&error));
-  g_print (_("Database %s is ready (schema %d, %" G_GINT64_FORMAT " products).\n"),
-           axw_db_get_path (db), axw_db_get_version (db), axw_products_count (db));
+  g_print (_("Database %s is ready (schema %d, %lld products).\n"),
+           axw_db_get_path (db), axw_db_get_version (db), (long long) axw_products_count (db));
   return AXW_EXIT_OK;
 }
 

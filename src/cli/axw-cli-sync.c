@@ -50,10 +50,10 @@ axw_cli_cmd_export (AxwCli  *cli,
   if (r.n_sales_files == 0 && !r.wrote_products)
     g_print (_("Nothing new to export.\n"));
   if (r.n_sales_files > 0)
-    g_print (_("%" G_GUINT64_FORMAT " sales written; exported up to sale %" G_GINT64_FORMAT ".\n"),
-             r.n_sales, r.last_sale_id);
+    g_print (_("%llu sales written; exported up to sale %lld.\n"),
+             (unsigned long long) r.n_sales, (long long) r.last_sale_id);
   if (r.wrote_products)
-    g_print (_("products.csv written: %" G_GUINT64_FORMAT " products.\n"), r.n_products);
+    g_print (_("products.csv written: %llu products.\n"), (unsigned long long) r.n_products);
   return AXW_EXIT_OK;
 }
 
@@ -120,7 +120,7 @@ retry_dead (AxwDb      *db,
 
   if (n < 0)
     return axw_cli_fail (g_steal_pointer (&error));
-  g_print (_("%" G_GINT64_FORMAT " sales queued again; run aixinwu sync to send them.\n"), n);
+  g_print (_("%lld sales queued again; run aixinwu sync to send them.\n"), (long long) n);
   return AXW_EXIT_OK;
 }
 

@@ -470,7 +470,7 @@ add_header (Layout          *l,
   if (r->shop_name && *r->shop_name)
     add_title (l, r->shop_name);
   if (r->kind == AXW_REPORT_Z)
-    title = g_strdup_printf (_("Z report No. %" G_GINT64_FORMAT), r->z_number);
+    title = g_strdup_printf (_("Z report No. %lld"), (long long) r->z_number);
   else
     title = g_strdup (r->kind == AXW_REPORT_X ? _("X report (shift)") : _("Sales report"));
   add_title (l, title);
@@ -488,8 +488,8 @@ static void
 add_summary (Layout          *l,
              const AxwReport *r)
 {
-  g_autofree char *sales = g_strdup_printf (_("Sales x%" G_GINT64_FORMAT), r->sales_count);
-  g_autofree char *refunds = g_strdup_printf (_("Refunds x%" G_GINT64_FORMAT), r->refunds_count);
+  g_autofree char *sales = g_strdup_printf (_("Sales x%lld"), (long long) r->sales_count);
+  g_autofree char *refunds = g_strdup_printf (_("Refunds x%lld"), (long long) r->refunds_count);
 
   add_money (l, sales, r->gross_fen);
   add_money (l, _("Promotions"), -r->promo_fen);

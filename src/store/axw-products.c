@@ -127,7 +127,7 @@ axw_products_get (AxwDb   *db,
   AxwProduct *p = query_one (db, "SELECT " PRODUCT_COLUMNS "WHERE p.id = ?", NULL, id, &local);
 
   if (p == NULL && local == NULL)
-    g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %" G_GINT64_FORMAT " does not exist"), id);
+    g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %lld does not exist"), (long long) id);
   if (local)
     g_propagate_error (error, local);
   return p;
@@ -529,7 +529,7 @@ adjust_in_transaction (AxwDb       *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return axw_db_set_error (db, rc, error);
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %" G_GINT64_FORMAT " does not exist"), id);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %lld does not exist"), (long long) id);
       return FALSE;
     }
   after = sqlite3_column_int64 (stmt, 0);

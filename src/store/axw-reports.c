@@ -675,7 +675,7 @@ find_z (AxwDb    *db,
         g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("No day has been closed yet."));
       else
         g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                     _("There is no Z report number %" G_GINT64_FORMAT "."), number);
+                     _("There is no Z report number %lld."), (long long) number);
       return FALSE;
     }
   out_id[0] = sqlite3_column_int64 (stmt, 0);

@@ -115,7 +115,7 @@ axw_sales_load_by_id (AxwDb   *db,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no sale %" G_GINT64_FORMAT), id);
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no sale %lld"), (long long) id);
       else
         axw_db_set_error (db, rc, error);
       return NULL;

@@ -279,7 +279,7 @@ axw_shift_load (AxwDb   *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no shift %" G_GINT64_FORMAT "."), id);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no shift %lld."), (long long) id);
       return NULL;
     }
   shift->id = sqlite3_column_int64 (stmt, 0);
@@ -309,10 +309,10 @@ check_fully_paid (AxwDb    *db,
   if (n == 0)
     return TRUE;
   g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-               g_dngettext (NULL, "%" G_GINT64_FORMAT " sale of this shift is not fully paid: "
+               g_dngettext (NULL, "%lld sale of this shift is not fully paid: "
                             "ask the manager to check it before closing.",
-                            "%" G_GINT64_FORMAT " sales of this shift are not fully paid: "
-                            "ask the manager to check them before closing.", (gulong) n), n);
+                            "%lld sales of this shift are not fully paid: "
+                            "ask the manager to check them before closing.", (gulong) n), (long long) n);
   return FALSE;
 }
 

@@ -534,8 +534,9 @@ axw_sync_push (AxwDb                *db,
           gint64 waiting = axw_db_query_int (db, "SELECT count(*) FROM outbox WHERE status = 'pending'", 0);
 
           g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
-                       _("The online shop did not take the sales (%s). %" G_GINT64_FORMAT " sales wait "
-                         "and are sent again later; the counter can go on selling."), p.last_error, waiting);
+                       _("The online shop did not take the sales (%s). %lld sales wait "
+                         "and are sent again later; the counter can go on selling."), p.last_error,
+                       (long long) waiting);
           return FALSE;
         }
     }
