@@ -14,6 +14,7 @@
 
 #include "axw-cart-row.h"
 #include "axw-error.h"
+#include "axw-held-sales.h"
 #include "axw-keypad.h"
 #include "axw-login-view.h"
 #include "axw-print-queue.h"
@@ -40,7 +41,6 @@ struct _AxwSaleView
   AxwCart            *cart;
   AxwSale            *quote;
   AxwSale            *last_sale;
-  GPtrArray          *held;          /* AxwCart */
   AxwLine            *undo_line;
   guint               undo_index;
   GArray             *payments;      /* AxwPayment taken so far */
@@ -746,13 +746,16 @@ qty_activate_cb (AxwSaleView *self)
 
 /* Hold and recall -------------------------------------------------------- */
 
+/* Held sales live in the database: they are still there after a restart
+ * or a change of cashier. */
 static void
 update_recall (AxwSaleView *self)
 {
+  guint held = axw_held_sales_count (db (self));
   g_autofree char *label = NULL;
 
-  label = self->held->len ? g_strdup_printf (_("Recall sale (F7): %u held"), self->held->len)
-                          : g_strdup (_("Recall sale (F7)"));
+  label = held ? g_strdup_printf (_("Recall sale (F7): %u held"), held)
+               : g_strdup (_("Recall sale (F7)"));
   gtk_button_set_label (self->recall_button, label);
 }
 
@@ -762,6 +765,8 @@ hold_action (GtkWidget  *widget,
              GVariant   *param)
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = now (self);
   g_autofree char *text = NULL;
 
   if (axw_cart_is_empty (self->cart))
@@ -769,10 +774,14 @@ hold_action (GtkWidget  *widget,
       banner (self, BANNER_ERROR, _("The cart is empty: there is nothing to hold"));
       return;
     }
-  g_ptr_array_add (self->held, axw_cart_copy (self->cart));
+  if (axw_held_sales_add (db (self), self->cart, self->staff->name, at, &error) == 0)
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
   start_new_sale (self);
   update_recall (self);
-  text = g_strdup_printf (_("Sale held (%u waiting). Recall it with F7."), self->held->len);
+  text = g_strdup_printf (_("Sale held (%u waiting). Recall it with F7."), axw_held_sales_count (db (self)));
   banner (self, BANNER_OK, text);
 }
 
@@ -782,16 +791,15 @@ recall_action (GtkWidget  *widget,
                GVariant   *param)
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
-  AxwCart *back;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = now (self);
+  AxwCart *back = axw_held_sales_recall (db (self), self->cart, self->staff->name, at, &error);
 
-  if (self->held->len == 0)
+  if (back == NULL)
     {
-      banner (self, BANNER_ERROR, _("No sale is on hold"));
+      banner (self, BANNER_ERROR, error->message);
       return;
     }
-  back = g_ptr_array_steal_index (self->held, self->held->len - 1);
-  if (!axw_cart_is_empty (self->cart))
-    g_ptr_array_insert (self->held, 0, axw_cart_copy (self->cart));
   axw_cart_free (self->cart);
   self->cart = back;
   g_array_set_size (self->payments, 0);
@@ -1357,6 +1365,7 @@ axw_sale_view_start (AxwSaleView    *self,
   gtk_widget_set_visible (self->manager_button, staff->manager);
   ensure_sync (self);
   update_promotions (self);
+  update_recall (self);
   requote (self, -1);
   if (axw_cart_is_empty (self->cart))
     start_new_sale (self);
@@ -1591,7 +1600,6 @@ axw_sale_view_finalize (GObject *object)
   g_clear_pointer (&self->cart, axw_cart_free);
   g_clear_pointer (&self->quote, axw_sale_free);
   g_clear_pointer (&self->last_sale, axw_sale_free);
-  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->undo_line, axw_line_free);
   g_clear_pointer (&self->payments, g_array_unref);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
@@ -1656,7 +1664,6 @@ axw_sale_view_init (AxwSaleView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cart = axw_cart_new ();
-  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_cart_free);
   self->payments = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
   self->rows = g_list_store_new (AXW_TYPE_CART_ROW);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
