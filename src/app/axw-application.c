@@ -13,6 +13,10 @@
 #include "axw-manager-window.h"
 #include "axw-window.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 struct _AxwApplication
 {
   AdwApplication  parent_instance;
@@ -26,7 +30,10 @@ struct _AxwApplication
   int             font_scale_pct;
   gboolean        high_contrast;
   AxwManagerWindowFunc manager_window;
+  guint           backup_id;
 };
+
+#define AXW_BACKUP_DELAY_S 5
 
 G_DEFINE_FINAL_TYPE (AxwApplication, axw_application, ADW_TYPE_APPLICATION)
 
@@ -187,6 +194,20 @@ backup_done_cb (GObject      *source,
     g_message ("daily backup: %s", path);
 }
 
+/* The daily backup, checked as a restore would check it, in a worker
+ * thread: it is also the full integrity check of a large database. It
+ * reads every page, so it waits until the counter is up: on a two-core
+ * terminal it would otherwise slow the first frame. */
+static gboolean
+daily_backup_cb (gpointer data)
+{
+  AxwApplication *self = data;
+
+  self->backup_id = 0;
+  axw_backup_daily_async (self->db_path, NULL, NULL, backup_done_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 open_db (AxwApplication  *self,
          GError         **error)
@@ -207,9 +228,6 @@ open_db (AxwApplication  *self,
   self->db = axw_db_open (self->db_path, error);
   if (self->db == NULL)
     return FALSE;
-  /* The daily backup, checked as a restore would check it, in a worker
-   * thread: it is also the full integrity check of a large database. */
-  axw_backup_daily_async (self->db_path, NULL, NULL, backup_done_cb, NULL);
   /* Jobs left "printing" by a crash go back to the queue. */
   if (!axw_print_queue_recover (self->db, error))
     return FALSE;
@@ -236,6 +254,8 @@ axw_application_activate (GApplication *app)
     }
   window = GTK_WINDOW (axw_window_new (self));
   gtk_window_present (window);
+  if (self->backup_id == 0)
+    self->backup_id = g_timeout_add_seconds (AXW_BACKUP_DELAY_S, daily_backup_cb, self);
 }
 
 /* DESIGN §11: the counter speaks Chinese unless someone chose English
@@ -332,6 +352,64 @@ axw_application_add_shortcuts (AxwApplication *self,
   gtk_widget_add_controller (widget, controller);
 }
 
+/* Mesa draws in software when nothing else says so: forced by the
+ * environment, an X server without DRI2 or DRI3 (Xvfb, a remote display)
+ * unless it is NVIDIA's own, or no GPU render node at all. */
+static gboolean
+gl_is_software (GdkDisplay *display)
+{
+  const char *forced = g_getenv ("LIBGL_ALWAYS_SOFTWARE");
+  const char *gallium = g_getenv ("GALLIUM_DRIVER");
+  g_autoptr(GDir) dri = NULL;
+  const char *name;
+
+  if ((forced && *forced && !g_str_equal (forced, "0")) ||
+      (gallium && (g_str_equal (gallium, "llvmpipe") || g_str_equal (gallium, "softpipe"))))
+    return TRUE;
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      Display *dpy = gdk_x11_display_get_xdisplay (display);
+      int op, event, error;
+
+      if (!XQueryExtension (dpy, "DRI3", &op, &event, &error) &&
+          !XQueryExtension (dpy, "DRI2", &op, &event, &error) &&
+          !XQueryExtension (dpy, "NV-GLX", &op, &event, &error))
+        return TRUE;
+    }
+#endif
+  dri = g_dir_open ("/dev/dri", 0, NULL);
+  while (dri && (name = g_dir_read_name (dri)))
+    if (g_str_has_prefix (name, "renderD"))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * axw_application_choose_renderer:
+ *
+ * With software GL (llvmpipe on a terminal without a GPU, Xvfb) GTK's GL
+ * renderer paints the whole window for every scan, 50–90 ms a frame on
+ * the counter; cairo paints only what changed and starts without setting
+ * up GL. So cairo is chosen there, before the first window is made.
+ * GSK_RENDERER set by the user always wins (README, "Renderer").
+ *
+ * Returns: the renderer in use: the user's GSK_RENDERER, "cairo", or
+ *   %NULL for GTK's own choice
+ */
+const char *
+axw_application_choose_renderer (GdkDisplay *display)
+{
+  const char *user = g_getenv ("GSK_RENDERER");
+
+  if (user != NULL && *user != '\0')
+    return user;
+  if (display == NULL || !gl_is_software (display))
+    return NULL;
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  return "cairo";
+}
+
 static void
 axw_application_startup (GApplication *app)
 {
@@ -341,6 +419,8 @@ axw_application_startup (GApplication *app)
   /* the same resources whatever the application id (tests use their own) */
   g_application_set_resource_base_path (app, "/cn/aixinwu/Pos");
   G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
+  /* GTK reads GSK_RENDERER when it makes the first window's renderer */
+  axw_application_choose_renderer (gdk_display_get_default ());
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -365,6 +445,7 @@ axw_application_shutdown (GApplication *app)
   AxwApplication *self = AXW_APPLICATION (app);
   GdkDisplay *display = gdk_display_get_default ();
 
+  g_clear_handle_id (&self->backup_id, g_source_remove);
   if (self->base_css)
     gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (self->base_css));
   if (self->scale_css)

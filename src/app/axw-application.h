@@ -35,5 +35,6 @@ void            axw_application_add_shortcuts (AxwApplication *self,
                                                const char     *prefix);
 int             axw_application_get_font_scale    (AxwApplication *self);
 gboolean        axw_application_get_high_contrast (AxwApplication *self);
+const char     *axw_application_choose_renderer   (GdkDisplay     *display);
 
 G_END_DECLS

@@ -57,9 +57,11 @@ struct _AxwSaleView
   GtkLabel           *cashier_label;
   GtkLabel           *sync_label;
   AxwSyncAgent       *sync;
+  guint               sync_start_id;
   GtkLabel           *promotion_label;
   GtkLabel           *print_label;
   GtkWidget          *banner;
+  BannerKind          banner_kind;   /* the template starts with axw-info */
   GtkLabel           *banner_icon;
   GtkLabel           *banner_label;
   GtkWidget          *banner_undo;
@@ -141,9 +143,13 @@ banner (AxwSaleView *self,
   static const char *classes[] = { "axw-info", "axw-ok", "axw-error" };
   static const char *icons[] = { "ℹ", "✔", "✖" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (self->banner, classes[i]);
-  gtk_widget_add_css_class (self->banner, classes[kind]);
+  /* a class change restyles the banner: only when the kind changes */
+  if (kind != self->banner_kind)
+    {
+      gtk_widget_remove_css_class (self->banner, classes[self->banner_kind]);
+      gtk_widget_add_css_class (self->banner, classes[kind]);
+      self->banner_kind = kind;
+    }
   gtk_label_set_text (self->banner_icon, icons[kind]);
   gtk_label_set_text (self->banner_label, text);
   gtk_widget_set_visible (self->banner_undo, FALSE);
@@ -938,7 +944,19 @@ sync_notify_cb (GObject    *agent,
   update_sync (data);
 }
 
-/* Sales go to the online shop in the background; the counter never waits. */
+static gboolean
+start_sync_cb (gpointer data)
+{
+  AxwSaleView *self = data;
+
+  self->sync_start_id = 0;
+  axw_sync_agent_start (self->sync, 60);
+  return G_SOURCE_REMOVE;
+}
+
+/* Sales go to the online shop in the background; the counter never waits.
+ * Its first round (a thread and a database connection) starts once the
+ * sale screen is drawn: a low-priority idle runs after the frame. */
 static void
 ensure_sync (AxwSaleView *self)
 {
@@ -946,7 +964,7 @@ ensure_sync (AxwSaleView *self)
     {
       self->sync = axw_sync_agent_new (axw_db_get_path (db (self)));
       g_signal_connect_object (self->sync, "notify", G_CALLBACK (sync_notify_cb), self, 0);
-      axw_sync_agent_start (self->sync, 60);
+      self->sync_start_id = g_idle_add_full (G_PRIORITY_LOW, start_sync_cb, self, NULL);
     }
   update_sync (self);
 }
@@ -1577,6 +1595,7 @@ axw_sale_view_dispose (GObject *object)
   AxwSaleView *self = AXW_SALE_VIEW (object);
 
   g_clear_handle_id (&self->print_timer, g_source_remove);
+  g_clear_handle_id (&self->sync_start_id, g_source_remove);
   if (self->sync != NULL)
     axw_sync_agent_stop (self->sync);
   g_clear_object (&self->sync);

@@ -132,6 +132,12 @@ login (AxwWindow *window)
   gtk_widget_activate_action (w, "login.submit", NULL);
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 type_burst (const char *code)
 {
@@ -161,6 +167,7 @@ bench_scans (const char *db_path)
   AxwSaleView *sale;
   GListModel *cart;
   GdkFrameClock *clock;
+  guint missed = 0;
 
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_application_activate (G_APPLICATION (app));
@@ -171,6 +178,9 @@ bench_scans (const char *db_path)
   login (window);
   pump (300);
   g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
+  g_print ("renderer of the counter: %s (GSK_RENDERER=%s)\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 
@@ -210,15 +220,29 @@ bench_scans (const char *db_path)
       gint64 t0 = g_get_monotonic_time ();
       double ms;
 
+      guint tick = g_timeout_add (20, wake_cb, NULL);
+
       type_burst (code);
-      while (axw_window_get_n_scans (window) == scans)
+      /* on a loaded machine a burst can arrive too slowly to be a scan */
+      while (axw_window_get_n_scans (window) == scans && g_get_monotonic_time () - t0 < 3 * G_USEC_PER_SEC)
         g_main_context_iteration (NULL, TRUE);
+      g_source_remove (tick);
+      if (axw_window_get_n_scans (window) == scans)
+        {
+          missed++;
+          gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
+          pump (200);
+          continue;
+        }
       wait_for_paint ();
       ms = (g_get_monotonic_time () - t0) / 1000.0 - 14 * 9;
       g_array_append_val (xtest, ms);
       pump (60);
     }
-  report ("X key burst → line drawn, minus the burst's 126 ms", xtest);
+  if (xtest->len > 0)
+    report ("X key burst → line drawn, minus the burst's 126 ms", xtest);
+  if (missed > 0)
+    g_print ("X key bursts not taken as a scan (too slow on a loaded machine): %u of %u\n", missed, N_XTEST);
   gtk_window_destroy (GTK_WINDOW (window));
   pump (50);
 }
@@ -293,12 +317,13 @@ static void
 bench_start (const char *self,
              const char *db_path)
 {
-  const char *modes[] = { "minimal", "login", "sale", "adwaita" };
+  const char *modes[] = { "minimal", "login", "sale", "adwaita", "minimal-cairo" };
   const char *what[] = { "cold start: minimal GTK 4 window, first frame",
                          "cold start: counter login screen, first frame",
                          "cold start: sale screen after PIN login (Argon2)",
-                         "cold start: minimal libadwaita window, first frame" };
-  double median[4];
+                         "cold start: minimal libadwaita window, first frame",
+                         "cold start: minimal window, cairo renderer" };
+  double median[5];
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
@@ -314,8 +339,10 @@ bench_start (const char *self,
       median[m] = g_array_index (ms, double, ms->len / 2);
     }
   g_print ("login screen / minimal window: %.2f×   sale screen / minimal window: %.2f×   "
-           "login screen / minimal libadwaita window: %.2f×\n",
-           median[1] / median[0], median[2] / median[0], median[1] / median[3]);
+           "login screen / minimal libadwaita window: %.2f×   "
+           "login screen / minimal window with cairo: %.2f×\n",
+           median[1] / median[0], median[2] / median[0], median[1] / median[3],
+           median[1] / median[4]);
 }
 
 int
@@ -327,6 +354,11 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     {
+      if (g_str_equal (argv[2], "minimal-cairo"))
+        {
+          g_setenv ("GSK_RENDERER", "cairo", TRUE);
+          child_minimal (FALSE);
+        }
       if (g_str_equal (argv[2], "minimal") || g_str_equal (argv[2], "adwaita"))
         child_minimal (g_str_equal (argv[2], "adwaita"));
       child_app (argv[3], g_str_equal (argv[2], "sale"));
@@ -337,7 +369,9 @@ main (int   argc,
   db_path = g_build_filename (dir, "shop.db", NULL);
   fill (db_path);
   bench_scans (db_path);
-  bench_start (argv[0], db_path);
+  /* --scans: the scan figures only (for a profiler) */
+  if (argc < 2 || !g_str_equal (argv[1], "--scans"))
+    bench_start (argv[0], db_path);
   g_unlink (db_path);
   g_rmdir (dir);
   return 0;
