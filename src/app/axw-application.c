@@ -138,6 +138,12 @@ set_high_contrast (AxwApplication *self,
   if (high_contrast == self->high_contrast)
     return;
   self->high_contrast = high_contrast;
+  /* parsed the first time someone needs it, not at every start */
+  if (high_contrast && self->contrast_css == NULL)
+    {
+      self->contrast_css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (self->contrast_css, "/cn/aixinwu/Pos/ui/axw-style-hc.css");
+    }
   if (high_contrast)
     gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                                 GTK_STYLE_PROVIDER (self->contrast_css),
@@ -204,7 +210,8 @@ daily_backup_cb (gpointer data)
   AxwApplication *self = data;
 
   self->backup_id = 0;
-  axw_backup_daily_async (self->db_path, NULL, NULL, backup_done_cb, NULL);
+  if (g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+    axw_backup_daily_async (self->db_path, NULL, NULL, backup_done_cb, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -432,8 +439,6 @@ axw_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->base_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  self->contrast_css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (self->contrast_css, "/cn/aixinwu/Pos/ui/axw-style-hc.css");
   axw_application_apply_prefs (self, NULL);
   if (self->manager_window == NULL)
     self->manager_window = axw_manager_window_open;
@@ -459,6 +464,8 @@ axw_application_finalize (GObject *object)
 {
   AxwApplication *self = AXW_APPLICATION (object);
 
+  /* an application that was never run has no shutdown */
+  g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_object (&self->db);
   g_clear_object (&self->feedback);
   g_clear_object (&self->base_css);

@@ -172,17 +172,27 @@ bench_scans (const char *db_path)
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_application_activate (G_APPLICATION (app));
   window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  pump (1000);
+  /* the cashier's wait after OK: PIN check (Argon2) and the sale screen drawn */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  {
+    gint64 t0 = g_get_monotonic_time ();
+    double ms;
+
+    login (window);
+    wait_for_paint ();
+    ms = (g_get_monotonic_time () - t0) / 1000.0;
+    g_print ("%-52s n=%-4u p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms\n",
+             "PIN login → sale screen drawn (login screen up 1 s)", 1, ms, ms, ms);
+  }
   sale = axw_window_get_sale_view (window);
   cart = axw_sale_view_get_cart_model (sale);
-  pump (300);
-  login (window);
   pump (300);
   g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
   g_print ("renderer of the counter: %s (GSK_RENDERER=%s)\n",
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 
   for (guint i = 0; i < N_SCANS; i++)
     {
