@@ -672,6 +672,14 @@ test_held_restart (UiFixture     *f,
 
   /* 爱心月 10 %: 56.00 − 5.60 + 12.80 − 1.28 */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥61.92");
+  /* money taken: the sale can no longer be parked */
+  g_assert_true (act (f, "sale.pay", "s", "wechat"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window))), "20");
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  g_assert_true (act (f, "sale.hold", NULL));
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "finish it first"));
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 0);
+  g_assert_cmpuint (n_rows (f), ==, 2);
   g_assert_true (act (f, "sale.pay", "s", "cash"));
   g_assert_true (act (f, "sale.cash-quick", "i", 10000));
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
@@ -680,6 +688,8 @@ test_held_restart (UiFixture     *f,
   g_assert_cmpint (sale->total_fen, ==, 6192);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales WHERE staff_name = '王店长' AND total_fen = 6192"),
                    ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM payments"), ==, 6192);
+  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM payments WHERE method = 'wechat'"), ==, 2000);
   g_assert_cmpint (ui_query_int (f, "SELECT sum(qty_milli) FROM sale_lines"), ==, 3000);
   g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
                    ==, stock - 2000);

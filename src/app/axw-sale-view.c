@@ -765,6 +765,17 @@ update_recall (AxwSaleView *self)
   gtk_button_set_label (self->recall_button, label);
 }
 
+/* Part payments live only in memory until the sale is committed: a sale
+ * that has taken money is finished, never parked. */
+static gboolean
+refuse_with_payments (AxwSaleView *self)
+{
+  if (self->payments->len == 0)
+    return FALSE;
+  banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key)"));
+  return TRUE;
+}
+
 static void
 hold_action (GtkWidget  *widget,
              const char *action_name,
@@ -780,6 +791,8 @@ hold_action (GtkWidget  *widget,
       banner (self, BANNER_ERROR, _("The cart is empty: there is nothing to hold"));
       return;
     }
+  if (refuse_with_payments (self))
+    return;
   if (axw_held_sales_add (db (self), self->cart, self->staff->name, at, &error) == 0)
     {
       banner (self, BANNER_ERROR, error->message);
@@ -799,8 +812,11 @@ recall_action (GtkWidget  *widget,
   AxwSaleView *self = AXW_SALE_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = now (self);
-  AxwCart *back = axw_held_sales_recall (db (self), self->cart, self->staff->name, at, &error);
+  AxwCart *back;
 
+  if (refuse_with_payments (self))
+    return;
+  back = axw_held_sales_recall (db (self), self->cart, self->staff->name, at, &error);
   if (back == NULL)
     {
       banner (self, BANNER_ERROR, error->message);
