@@ -48,6 +48,43 @@ test_window_opens (void)
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
 }
 
+/* The first login of a fresh start, before the sale screen exists (it is
+ * otherwise built after the login screen's first frame). */
+static void
+login_at_once_cb (GApplication *app,
+                  gpointer      user_data)
+{
+  AxwWindow *window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkWidget *login = GTK_WIDGET (axw_window_get_login_view (window));
+
+  g_assert_true (gtk_widget_activate_action (login, "login.choose", "s", "小林"));
+  for (const char *p = "1234"; *p; p++)
+    {
+      char key[2] = { *p, 0 };
+
+      g_assert_true (gtk_widget_activate_action (login, "login.key", "s", key));
+    }
+  g_assert_true (gtk_widget_activate_action (login, "login.submit", NULL));
+  g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
+  ui_pump (200);
+  g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
+  g_assert_cmpstr (axw_sale_view_get_page (axw_window_get_sale_view (window)), ==, "cart");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_pump (50);
+}
+
+static void
+test_first_login (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "shop.db", NULL);
+  g_autoptr(AxwApplication) app = g_object_new (AXW_TYPE_APPLICATION, "application-id", "cn.aixinwu.Pos.TestLogin",
+                                                "flags", G_APPLICATION_NON_UNIQUE, "db-path", db, NULL);
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (login_at_once_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+}
+
 /* The user's GSK_RENDERER always wins; otherwise software GL (Xvfb here:
  * no DRI2 or DRI3) means cairo. */
 static void
@@ -80,6 +117,7 @@ main (int   argc,
 
   g_test_add_func ("/window/opens", test_window_opens);
   g_test_add_func ("/window/renderer-choice", test_renderer_choice);
+  g_test_add_func ("/window/first-login", test_first_login);
 
   return g_test_run ();
 }

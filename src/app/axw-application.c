@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "axw-application.h"
 #include "axw-backup.h"
@@ -359,9 +360,23 @@ axw_application_add_shortcuts (AxwApplication *self,
   gtk_widget_add_controller (widget, controller);
 }
 
+#ifdef GDK_WINDOWING_X11
+static gboolean
+x_server_has_dri (Display *dpy)
+{
+  int op, event, error;
+
+  return XQueryExtension (dpy, "DRI3", &op, &event, &error) ||
+         XQueryExtension (dpy, "DRI2", &op, &event, &error) ||
+         XQueryExtension (dpy, "NV-GLX", &op, &event, &error);
+}
+#endif
+
 /* Mesa draws in software when nothing else says so: forced by the
- * environment, an X server without DRI2 or DRI3 (Xvfb, a remote display)
- * unless it is NVIDIA's own, or no GPU render node at all. */
+ * environment, no GPU render node at all, or (once GDK's @display is
+ * open) an X server without DRI2 or DRI3 (Xvfb, a remote display) unless
+ * it is NVIDIA's own. (A second X connection of our own before GTK's
+ * made GTK's fail now and then under Xvfb.) */
 static gboolean
 gl_is_software (GdkDisplay *display)
 {
@@ -374,16 +389,9 @@ gl_is_software (GdkDisplay *display)
       (gallium && (g_str_equal (gallium, "llvmpipe") || g_str_equal (gallium, "softpipe"))))
     return TRUE;
 #ifdef GDK_WINDOWING_X11
-  if (GDK_IS_X11_DISPLAY (display))
-    {
-      Display *dpy = gdk_x11_display_get_xdisplay (display);
-      int op, event, error;
-
-      if (!XQueryExtension (dpy, "DRI3", &op, &event, &error) &&
-          !XQueryExtension (dpy, "DRI2", &op, &event, &error) &&
-          !XQueryExtension (dpy, "NV-GLX", &op, &event, &error))
-        return TRUE;
-    }
+  if (display != NULL && GDK_IS_X11_DISPLAY (display) &&
+      !x_server_has_dri (gdk_x11_display_get_xdisplay (display)))
+    return TRUE;
 #endif
   dri = g_dir_open ("/dev/dri", 0, NULL);
   while (dri && (name = g_dir_read_name (dri)))
@@ -394,12 +402,15 @@ gl_is_software (GdkDisplay *display)
 
 /**
  * axw_application_choose_renderer:
+ * @display: (nullable): GDK's display when GTK has started, %NULL before
  *
  * With software GL (llvmpipe on a terminal without a GPU, Xvfb) GTK's GL
- * renderer paints the whole window for every scan, 50–90 ms a frame on
- * the counter; cairo paints only what changed and starts without setting
- * up GL. So cairo is chosen there, before the first window is made.
- * GSK_RENDERER set by the user always wins (README, "Renderer").
+ * renderer paints the whole window for every scan, 50–200 ms a frame on
+ * the counter; cairo paints only what changed. So cairo is chosen there.
+ * Before GTK starts (@display %NULL), GDK is also told not to set up GL
+ * at all (GDK_DEBUG=gl-disable): even a window drawn by cairo pays for
+ * Mesa's start-up otherwise. GSK_RENDERER set by the user always wins
+ * (README, "Renderer").
  *
  * Returns: the renderer in use: the user's GSK_RENDERER, "cairo", or
  *   %NULL for GTK's own choice
@@ -408,12 +419,20 @@ const char *
 axw_application_choose_renderer (GdkDisplay *display)
 {
   const char *user = g_getenv ("GSK_RENDERER");
+  const char *debug = g_getenv ("GDK_DEBUG");
 
   if (user != NULL && *user != '\0')
     return user;
-  if (display == NULL || !gl_is_software (display))
+  if (!gl_is_software (display))
     return NULL;
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  if (display == NULL && (debug == NULL || strstr (debug, "gl-disable") == NULL))
+    {
+      g_autofree char *flags = debug && *debug ? g_strconcat (debug, ",gl-disable", NULL)
+                                               : g_strdup ("gl-disable");
+
+      g_setenv ("GDK_DEBUG", flags, TRUE);
+    }
   return "cairo";
 }
 
@@ -425,9 +444,16 @@ axw_application_startup (GApplication *app)
   choose_language ();
   /* the same resources whatever the application id (tests use their own) */
   g_application_set_resource_base_path (app, "/cn/aixinwu/Pos");
-  G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
-  /* GTK reads GSK_RENDERER when it makes the first window's renderer */
-  axw_application_choose_renderer (gdk_display_get_default ());
+  /* before GTK starts (GDK reads GDK_DEBUG when it opens the display),
+   * and again with the display open: GSK_RENDERER is read only when the
+   * first window gets its renderer */
+  if (axw_application_choose_renderer (gdk_display_get_default ()) == NULL)
+    {
+      G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
+      axw_application_choose_renderer (gdk_display_get_default ());
+    }
+  else
+    G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);

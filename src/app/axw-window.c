@@ -199,9 +199,12 @@ static void
 logged_in_cb (AxwWindow *self,
               AxwStaff  *staff)
 {
+  /* made first: the stack cannot show a page it does not have yet */
+  AxwSaleView *sale = axw_window_get_sale_view (self);
+
   axw_application_apply_prefs (app (self), staff);
   gtk_stack_set_visible_child_name (self->stack, "sale");
-  axw_sale_view_start (axw_window_get_sale_view (self), app (self), staff);
+  axw_sale_view_start (sale, app (self), staff);
 }
 
 static void
