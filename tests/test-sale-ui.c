@@ -601,6 +601,100 @@ test_wav (void)
     }
 }
 
+/* Closes the window and the application and starts both again on the
+ * same database file, as a restart of the counter does. */
+static void
+restart_app (UiFixture *f)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = ui_love_day ();
+  g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.TestRestart%u", ++serial);
+
+  axw_application_apply_prefs (f->app, NULL);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ui_pump (50);
+  g_application_quit (G_APPLICATION (f->app));
+  g_clear_object (&f->app);
+
+  f->app = g_object_new (AXW_TYPE_APPLICATION, "application-id", id, "flags", G_APPLICATION_NON_UNIQUE,
+                         "db-path", f->db_path, NULL);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  f->sale = axw_window_get_sale_view (f->window);
+  f->login = axw_window_get_login_view (f->window);
+  axw_sale_view_set_clock (f->sale, day);
+  ui_pump (200);
+}
+
+/* A held sale is in the database: it survives a restart and a change of
+ * cashier, recalling takes it out, and it is sold like any other. */
+static void
+test_held_restart (UiFixture     *f,
+                   gconstpointer  data)
+{
+  const AxwSale *sale;
+  gint64 stock;
+
+  ui_login_touch (f, "小林", "1234");
+  stock = ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'");
+  axw_sale_view_scan (f->sale, "6971234560018");
+  axw_sale_view_scan (f->sale, "6971234560018");
+  axw_sale_view_scan (f->sale, "6971234560025");
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  g_assert_true (act (f, "sale.hold", NULL));
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales WHERE staff = '小林'"), ==, 1);
+  /* held is not sold: no sale, no stock taken */
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, stock);
+
+  restart_app (f);
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
+  ui_login_touch (f, "王店长", "8888");
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  ui_save_png (GTK_WIDGET (f->window), "sale-held-after-restart.png");
+  g_assert_true (act (f, "sale.recall", NULL));
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_qty), ==, "2");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "Held sale recalled");
+  /* recalled means gone from the database */
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sale_lines"), ==, 0);
+  g_assert_true (act (f, "sale.recall", NULL));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "No sale is on hold");
+  g_assert_cmpuint (n_rows (f), ==, 2);
+
+  /* 爱心月 10 %: 56.00 − 5.60 + 12.80 − 1.28 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥61.92");
+  /* money taken: the sale can no longer be parked */
+  g_assert_true (act (f, "sale.pay", "s", "wechat"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window))), "20");
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  g_assert_true (act (f, "sale.hold", NULL));
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "finish it first"));
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 0);
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  g_assert_true (act (f, "sale.pay", "s", "cash"));
+  g_assert_true (act (f, "sale.cash-quick", "i", 10000));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_nonnull (sale);
+  g_assert_cmpint (sale->total_fen, ==, 6192);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales WHERE staff_name = '王店长' AND total_fen = 6192"),
+                   ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM payments"), ==, 6192);
+  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM payments WHERE method = 'wechat'"), ==, 2000);
+  g_assert_cmpint (ui_query_int (f, "SELECT sum(qty_milli) FROM sale_lines"), ==, 3000);
+  g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, stock - 2000);
+}
+
 /* Every type of the counter is freed when its last reference goes. */
 static void
 test_finalize (void)
@@ -696,6 +790,7 @@ main (int   argc,
   g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
   g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
+  g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/types/finalize", test_finalize);
 

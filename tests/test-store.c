@@ -8,6 +8,7 @@
 
 #include "axw-audit.h"
 #include "axw-error.h"
+#include "axw-held-sales.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-settings.h"
@@ -54,7 +55,8 @@ test_upgrade (DbFixture     *f,
   db = axw_db_open (old, &error);
   g_assert_no_error (error);
   g_assert_cmpint (axw_db_get_version (db), ==, axw_db_latest_version ());
-  /* v2 columns exist and the old row kept its data */
+  /* v2 and v3 exist and the old row kept its data */
+  g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM held_sales", -1), ==, 0);
   g_assert_cmpint (axw_db_query_int (db, "SELECT price_fen FROM products WHERE pinyin = ''", 0), ==, 2800);
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM staff WHERE font_scale_pct = 100", -1), ==, 0);
   g_object_unref (db);
@@ -835,6 +837,116 @@ test_import_dry_run_reads_only (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 0);
 }
 
+static AxwLine *
+held_line (const char *barcode,
+           const char *name,
+           gint64      qty_milli,
+           gint64      price_fen,
+           gboolean    weighed)
+{
+  AxwLine *l = g_new0 (AxwLine, 1);
+
+  l->product_id = 1;
+  l->barcode = g_strdup (barcode);
+  l->name = g_strdup (name);
+  l->category = g_strdup ("菌菇");
+  l->qty_milli = qty_milli;
+  l->unit_price_fen = price_fen;
+  l->per_kg = weighed;
+  l->weighed = weighed;
+  l->aid_eligible = TRUE;
+  return l;
+}
+
+static AxwCart *
+held_cart (const char *name,
+           gint64      qty_milli)
+{
+  AxwCart *cart = axw_cart_new ();
+  g_autoptr(AxwLine) a = held_line ("6971234560018", name, qty_milli, 2800, FALSE);
+  g_autoptr(AxwLine) b = held_line ("2000101012345", "散装红枣", 345, 3600, TRUE);
+
+  axw_cart_add (cart, a);
+  axw_cart_add (cart, b);
+  return cart;
+}
+
+/* Held sales are in the file: a new connection (a restart) still sees
+ * them; recalling takes the newest out and parks what was on the counter
+ * at the front; nothing touches stock, sales or the outbox. */
+static void
+test_held_sales (DbFixture     *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
+  g_autoptr(AxwCart) first = held_cart ("赤松茸", 2000);
+  g_autoptr(AxwCart) second = held_cart ("藜麦粥", 1000);
+  g_autoptr(AxwCart) counter = held_cart ("红茶", 3000);
+  g_autoptr(AxwCart) empty = axw_cart_new ();
+  g_autoptr(AxwCart) back = NULL;
+  const AxwLine *l;
+
+  g_assert_true (axw_db_exec (f->db, "INSERT INTO products (barcode, name, price_fen, stock_milli, updated_at) "
+                                     "VALUES ('6971234560018', '赤松茸', 2800, 5000, 'x')", &error));
+  g_assert_cmpuint (axw_held_sales_count (f->db), ==, 0);
+  g_assert_null (axw_held_sales_recall (f->db, NULL, "小林", at, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (axw_held_sales_add (f->db, empty, "小林", at, &error), ==, 0);
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  axw_cart_set_voucher_code (first, "HB20260001");
+  g_assert_cmpint (axw_held_sales_add (f->db, first, "小林", at, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_held_sales_add (f->db, second, "王店长", at, &error), >, 0);
+  g_assert_cmpuint (axw_held_sales_count (f->db), ==, 2);
+
+  /* a restart: a new connection to the same file */
+  g_assert_finalize_object (g_steal_pointer (&f->db));
+  f->db = axw_db_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (axw_held_sales_count (f->db), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM held_sales WHERE staff = '王店长' "
+                             "AND held_at = '2026-12-12T02:00:00.000Z'"), ==, 1);
+
+  /* the newest comes back; the counter's own cart waits at the front */
+  back = axw_held_sales_recall (f->db, counter, "小林", at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (axw_cart_get_n_lines (back), ==, 2);
+  l = axw_cart_get_line (back, 0);
+  g_assert_cmpstr (l->name, ==, "藜麦粥");
+  g_assert_cmpint (l->qty_milli, ==, 1000);
+  g_assert_cmpint (l->unit_price_fen, ==, 2800);
+  g_assert_cmpint (l->product_id, ==, 1);
+  g_assert_cmpstr (l->barcode, ==, "6971234560018");
+  g_assert_cmpstr (l->category, ==, "菌菇");
+  g_assert_true (l->aid_eligible);
+  g_assert_false (l->weighed);
+  l = axw_cart_get_line (back, 1);
+  g_assert_true (l->weighed && l->per_kg);
+  g_assert_cmpint (l->qty_milli, ==, 345);
+  g_assert_null (axw_cart_get_voucher_code (back));
+  g_assert_cmpuint (axw_held_sales_count (f->db), ==, 2);
+  g_clear_pointer (&back, axw_cart_free);
+
+  back = axw_held_sales_recall (f->db, NULL, "小林", at, &error);
+  g_assert_cmpstr (axw_cart_get_line (back, 0)->name, ==, "赤松茸");
+  g_assert_cmpint (axw_cart_get_line (back, 0)->qty_milli, ==, 2000);
+  g_assert_cmpstr (axw_cart_get_voucher_code (back), ==, "HB20260001");
+  g_clear_pointer (&back, axw_cart_free);
+  back = axw_held_sales_recall (f->db, empty, "小林", at, &error);
+  g_assert_cmpstr (axw_cart_get_line (back, 0)->name, ==, "红茶");
+  g_assert_cmpuint (axw_held_sales_count (f->db), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM held_sale_lines"), ==, 0);
+
+  /* never a sale, never stock */
+  g_assert_cmpint (count (f, "SELECT stock_milli FROM products"), ==, 5000);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sales"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,6 +978,7 @@ main (int   argc,
   DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
+  DB_TEST ("/held-sales/park-restart-recall", test_held_sales);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "axw-application.h"
 #include "axw-backup.h"
@@ -13,6 +14,10 @@
 #include "axw-print-queue.h"
 #include "axw-manager-window.h"
 #include "axw-window.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 struct _AxwApplication
 {
@@ -27,7 +32,10 @@ struct _AxwApplication
   int             font_scale_pct;
   gboolean        high_contrast;
   AxwManagerWindowFunc manager_window;
+  guint           backup_id;
 };
+
+#define AXW_BACKUP_DELAY_S 5
 
 G_DEFINE_FINAL_TYPE (AxwApplication, axw_application, ADW_TYPE_APPLICATION)
 
@@ -180,6 +188,12 @@ set_high_contrast (AxwApplication *self,
   if (high_contrast == self->high_contrast)
     return;
   self->high_contrast = high_contrast;
+  /* parsed the first time someone needs it, not at every start */
+  if (high_contrast && self->contrast_css == NULL)
+    {
+      self->contrast_css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (self->contrast_css, "/cn/aixinwu/Pos/ui/axw-style-hc.css");
+    }
   if (high_contrast)
     gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                                 GTK_STYLE_PROVIDER (self->contrast_css),
@@ -236,6 +250,21 @@ backup_done_cb (GObject      *source,
     g_message ("daily backup: %s", path);
 }
 
+/* The daily backup, checked as a restore would check it, in a worker
+ * thread: it is also the full integrity check of a large database. It
+ * reads every page, so it waits until the counter is up: on a two-core
+ * terminal it would otherwise slow the first frame. */
+static gboolean
+daily_backup_cb (gpointer data)
+{
+  AxwApplication *self = data;
+
+  self->backup_id = 0;
+  if (g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+    axw_backup_daily_async (self->db_path, NULL, NULL, backup_done_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 open_db (AxwApplication  *self,
          GError         **error)
@@ -256,9 +285,6 @@ open_db (AxwApplication  *self,
   self->db = axw_db_open (self->db_path, error);
   if (self->db == NULL)
     return FALSE;
-  /* The daily backup, checked as a restore would check it, in a worker
-   * thread: it is also the full integrity check of a large database. */
-  axw_backup_daily_async (self->db_path, NULL, NULL, backup_done_cb, NULL);
   /* Jobs left "printing" by a crash go back to the queue. */
   if (!axw_print_queue_recover (self->db, error))
     return FALSE;
@@ -285,6 +311,8 @@ axw_application_activate (GApplication *app)
     }
   window = GTK_WINDOW (axw_window_new (self));
   gtk_window_present (window);
+  if (self->backup_id == 0)
+    self->backup_id = g_timeout_add_seconds (AXW_BACKUP_DELAY_S, daily_backup_cb, self);
 }
 
 /* DESIGN §11: the counter speaks Chinese unless someone chose English
@@ -381,6 +409,82 @@ axw_application_add_shortcuts (AxwApplication *self,
   gtk_widget_add_controller (widget, controller);
 }
 
+#ifdef GDK_WINDOWING_X11
+static gboolean
+x_server_has_dri (Display *dpy)
+{
+  int op, event, error;
+
+  return XQueryExtension (dpy, "DRI3", &op, &event, &error) ||
+         XQueryExtension (dpy, "DRI2", &op, &event, &error) ||
+         XQueryExtension (dpy, "NV-GLX", &op, &event, &error);
+}
+#endif
+
+/* Mesa draws in software when nothing else says so: forced by the
+ * environment, no GPU render node at all, or (once GDK's @display is
+ * open) an X server without DRI2 or DRI3 (Xvfb, a remote display) unless
+ * it is NVIDIA's own. (A second X connection of our own before GTK's
+ * made GTK's fail now and then under Xvfb.) */
+static gboolean
+gl_is_software (GdkDisplay *display)
+{
+  const char *forced = g_getenv ("LIBGL_ALWAYS_SOFTWARE");
+  const char *gallium = g_getenv ("GALLIUM_DRIVER");
+  g_autoptr(GDir) dri = NULL;
+  const char *name;
+
+  if ((forced && *forced && !g_str_equal (forced, "0")) ||
+      (gallium && (g_str_equal (gallium, "llvmpipe") || g_str_equal (gallium, "softpipe"))))
+    return TRUE;
+#ifdef GDK_WINDOWING_X11
+  if (display != NULL && GDK_IS_X11_DISPLAY (display) &&
+      !x_server_has_dri (gdk_x11_display_get_xdisplay (display)))
+    return TRUE;
+#endif
+  dri = g_dir_open ("/dev/dri", 0, NULL);
+  while (dri && (name = g_dir_read_name (dri)))
+    if (g_str_has_prefix (name, "renderD"))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * axw_application_choose_renderer:
+ * @display: (nullable): GDK's display when GTK has started, %NULL before
+ *
+ * With software GL (llvmpipe on a terminal without a GPU, Xvfb) GTK's GL
+ * renderer paints the whole window for every scan, 50–200 ms a frame on
+ * the counter; cairo paints only what changed. So cairo is chosen there.
+ * Before GTK starts (@display %NULL), GDK is also told not to set up GL
+ * at all (GDK_DEBUG=gl-disable): even a window drawn by cairo pays for
+ * Mesa's start-up otherwise. GSK_RENDERER set by the user always wins
+ * (README, "Renderer").
+ *
+ * Returns: the renderer in use: the user's GSK_RENDERER, "cairo", or
+ *   %NULL for GTK's own choice
+ */
+const char *
+axw_application_choose_renderer (GdkDisplay *display)
+{
+  const char *user = g_getenv ("GSK_RENDERER");
+  const char *debug = g_getenv ("GDK_DEBUG");
+
+  if (user != NULL && *user != '\0')
+    return user;
+  if (!gl_is_software (display))
+    return NULL;
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  if (display == NULL && (debug == NULL || strstr (debug, "gl-disable") == NULL))
+    {
+      g_autofree char *flags = debug && *debug ? g_strconcat (debug, ",gl-disable", NULL)
+                                               : g_strdup ("gl-disable");
+
+      g_setenv ("GDK_DEBUG", flags, TRUE);
+    }
+  return "cairo";
+}
+
 static void
 axw_application_startup (GApplication *app)
 {
@@ -389,7 +493,16 @@ axw_application_startup (GApplication *app)
   choose_language ();
   /* the same resources whatever the application id (tests use their own) */
   g_application_set_resource_base_path (app, "/cn/aixinwu/Pos");
-  G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
+  /* before GTK starts (GDK reads GDK_DEBUG when it opens the display),
+   * and again with the display open: GSK_RENDERER is read only when the
+   * first window gets its renderer */
+  if (axw_application_choose_renderer (gdk_display_get_default ()) == NULL)
+    {
+      G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
+      axw_application_choose_renderer (gdk_display_get_default ());
+    }
+  else
+    G_APPLICATION_CLASS (axw_application_parent_class)->startup (app);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -401,8 +514,6 @@ axw_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->base_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  self->contrast_css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (self->contrast_css, "/cn/aixinwu/Pos/ui/axw-style-hc.css");
   axw_application_apply_prefs (self, NULL);
   if (self->manager_window == NULL)
     self->manager_window = axw_manager_window_open;
@@ -414,6 +525,7 @@ axw_application_shutdown (GApplication *app)
   AxwApplication *self = AXW_APPLICATION (app);
   GdkDisplay *display = gdk_display_get_default ();
 
+  g_clear_handle_id (&self->backup_id, g_source_remove);
   if (self->base_css)
     gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (self->base_css));
   if (self->scale_css)
@@ -427,6 +539,8 @@ axw_application_finalize (GObject *object)
 {
   AxwApplication *self = AXW_APPLICATION (object);
 
+  /* an application that was never run has no shutdown */
+  g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_object (&self->db);
   g_clear_object (&self->feedback);
   g_clear_object (&self->base_css);

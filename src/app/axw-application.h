@@ -40,5 +40,6 @@ gboolean        axw_application_restore_backup (AxwApplication *self,
                                                 GError        **error);
 int             axw_application_get_font_scale    (AxwApplication *self);
 gboolean        axw_application_get_high_contrast (AxwApplication *self);
+const char     *axw_application_choose_renderer   (GdkDisplay     *display);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "axw-cart-row.h"
 #include "axw-error.h"
+#include "axw-held-sales.h"
 #include "axw-keypad.h"
 #include "axw-login-view.h"
 #include "axw-print-queue.h"
@@ -40,7 +41,6 @@ struct _AxwSaleView
   AxwCart            *cart;
   AxwSale            *quote;
   AxwSale            *last_sale;
-  GPtrArray          *held;          /* AxwCart */
   AxwLine            *undo_line;
   guint               undo_index;
   GArray             *payments;      /* AxwPayment taken so far */
@@ -57,9 +57,11 @@ struct _AxwSaleView
   GtkLabel           *cashier_label;
   GtkLabel           *sync_label;
   AxwSyncAgent       *sync;
+  guint               sync_start_id;
   GtkLabel           *promotion_label;
   GtkLabel           *print_label;
   GtkWidget          *banner;
+  BannerKind          banner_kind;   /* the template starts with axw-info */
   GtkLabel           *banner_icon;
   GtkLabel           *banner_label;
   GtkWidget          *banner_undo;
@@ -141,9 +143,13 @@ banner (AxwSaleView *self,
   static const char *classes[] = { "axw-info", "axw-ok", "axw-error" };
   static const char *icons[] = { "ℹ", "✔", "✖" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (self->banner, classes[i]);
-  gtk_widget_add_css_class (self->banner, classes[kind]);
+  /* a class change restyles the banner: only when the kind changes */
+  if (kind != self->banner_kind)
+    {
+      gtk_widget_remove_css_class (self->banner, classes[self->banner_kind]);
+      gtk_widget_add_css_class (self->banner, classes[kind]);
+      self->banner_kind = kind;
+    }
   gtk_label_set_text (self->banner_icon, icons[kind]);
   gtk_label_set_text (self->banner_label, text);
   gtk_widget_set_visible (self->banner_undo, FALSE);
@@ -746,14 +752,28 @@ qty_activate_cb (AxwSaleView *self)
 
 /* Hold and recall -------------------------------------------------------- */
 
+/* Held sales live in the database: they are still there after a restart
+ * or a change of cashier. */
 static void
 update_recall (AxwSaleView *self)
 {
+  guint held = axw_held_sales_count (db (self));
   g_autofree char *label = NULL;
 
-  label = self->held->len ? g_strdup_printf (_("Recall sale (F7): %u held"), self->held->len)
-                          : g_strdup (_("Recall sale (F7)"));
+  label = held ? g_strdup_printf (_("Recall sale (F7): %u held"), held)
+               : g_strdup (_("Recall sale (F7)"));
   gtk_button_set_label (self->recall_button, label);
+}
+
+/* Part payments live only in memory until the sale is committed: a sale
+ * that has taken money is finished, never parked. */
+static gboolean
+refuse_with_payments (AxwSaleView *self)
+{
+  if (self->payments->len == 0)
+    return FALSE;
+  banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key)"));
+  return TRUE;
 }
 
 static void
@@ -762,6 +782,8 @@ hold_action (GtkWidget  *widget,
              GVariant   *param)
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = now (self);
   g_autofree char *text = NULL;
 
   if (axw_cart_is_empty (self->cart))
@@ -769,10 +791,16 @@ hold_action (GtkWidget  *widget,
       banner (self, BANNER_ERROR, _("The cart is empty: there is nothing to hold"));
       return;
     }
-  g_ptr_array_add (self->held, axw_cart_copy (self->cart));
+  if (refuse_with_payments (self))
+    return;
+  if (axw_held_sales_add (db (self), self->cart, self->staff->name, at, &error) == 0)
+    {
+      banner (self, BANNER_ERROR, error->message);
+      return;
+    }
   start_new_sale (self);
   update_recall (self);
-  text = g_strdup_printf (_("Sale held (%u waiting). Recall it with F7."), self->held->len);
+  text = g_strdup_printf (_("Sale held (%u waiting). Recall it with F7."), axw_held_sales_count (db (self)));
   banner (self, BANNER_OK, text);
 }
 
@@ -782,16 +810,18 @@ recall_action (GtkWidget  *widget,
                GVariant   *param)
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = now (self);
   AxwCart *back;
 
-  if (self->held->len == 0)
+  if (refuse_with_payments (self))
+    return;
+  back = axw_held_sales_recall (db (self), self->cart, self->staff->name, at, &error);
+  if (back == NULL)
     {
-      banner (self, BANNER_ERROR, _("No sale is on hold"));
+      banner (self, BANNER_ERROR, error->message);
       return;
     }
-  back = g_ptr_array_steal_index (self->held, self->held->len - 1);
-  if (!axw_cart_is_empty (self->cart))
-    g_ptr_array_insert (self->held, 0, axw_cart_copy (self->cart));
   axw_cart_free (self->cart);
   self->cart = back;
   g_array_set_size (self->payments, 0);
@@ -930,7 +960,19 @@ sync_notify_cb (GObject    *agent,
   update_sync (data);
 }
 
-/* Sales go to the online shop in the background; the counter never waits. */
+static gboolean
+start_sync_cb (gpointer data)
+{
+  AxwSaleView *self = data;
+
+  self->sync_start_id = 0;
+  axw_sync_agent_start (self->sync, 60);
+  return G_SOURCE_REMOVE;
+}
+
+/* Sales go to the online shop in the background; the counter never waits.
+ * Its first round (a thread and a database connection) starts once the
+ * sale screen is drawn: a low-priority idle runs after the frame. */
 static void
 ensure_sync (AxwSaleView *self)
 {
@@ -938,7 +980,7 @@ ensure_sync (AxwSaleView *self)
     {
       self->sync = axw_sync_agent_new (axw_db_get_path (db (self)));
       g_signal_connect_object (self->sync, "notify", G_CALLBACK (sync_notify_cb), self, 0);
-      axw_sync_agent_start (self->sync, 60);
+      self->sync_start_id = g_idle_add_full (G_PRIORITY_LOW, start_sync_cb, self, NULL);
     }
   update_sync (self);
 }
@@ -1357,6 +1399,7 @@ axw_sale_view_start (AxwSaleView    *self,
   gtk_widget_set_visible (self->manager_button, staff->manager);
   ensure_sync (self);
   update_promotions (self);
+  update_recall (self);
   requote (self, -1);
   if (axw_cart_is_empty (self->cart))
     start_new_sale (self);
@@ -1568,6 +1611,7 @@ axw_sale_view_dispose (GObject *object)
   AxwSaleView *self = AXW_SALE_VIEW (object);
 
   g_clear_handle_id (&self->print_timer, g_source_remove);
+  g_clear_handle_id (&self->sync_start_id, g_source_remove);
   if (self->sync != NULL)
     axw_sync_agent_stop (self->sync);
   g_clear_object (&self->sync);
@@ -1591,7 +1635,6 @@ axw_sale_view_finalize (GObject *object)
   g_clear_pointer (&self->cart, axw_cart_free);
   g_clear_pointer (&self->quote, axw_sale_free);
   g_clear_pointer (&self->last_sale, axw_sale_free);
-  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->undo_line, axw_line_free);
   g_clear_pointer (&self->payments, g_array_unref);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
@@ -1656,7 +1699,6 @@ axw_sale_view_init (AxwSaleView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cart = axw_cart_new ();
-  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_cart_free);
   self->payments = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
   self->rows = g_list_store_new (AXW_TYPE_CART_ROW);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
@@ -1718,9 +1760,12 @@ gboolean
 axw_sale_view_has_open_sale (AxwSaleView *self,
                              guint       *out_held)
 {
+  guint held;
+
   g_return_val_if_fail (AXW_IS_SALE_VIEW (self), FALSE);
 
+  held = axw_held_sales_count (db (self));
   if (out_held)
-    *out_held = self->held->len;
-  return !axw_cart_is_empty (self->cart) || self->held->len > 0;
+    *out_held = held;
+  return !axw_cart_is_empty (self->cart) || held > 0;
 }

@@ -21,6 +21,7 @@ struct _AxwWindow
   AxwSaleView          *sale_view;
   AxwScanDetector       detector;
   guint                 flush_id;
+  guint                 prebuild_id;
   guint                 n_scans;
   /* the focused text as it was before the first character of a burst */
   GtkEditable          *snap_widget;
@@ -198,9 +199,12 @@ static void
 logged_in_cb (AxwWindow *self,
               AxwStaff  *staff)
 {
+  /* made first: the stack cannot show a page it does not have yet */
+  AxwSaleView *sale = axw_window_get_sale_view (self);
+
   axw_application_apply_prefs (app (self), staff);
   gtk_stack_set_visible_child_name (self->stack, "sale");
-  axw_sale_view_start (axw_window_get_sale_view (self), app (self), staff);
+  axw_sale_view_start (sale, app (self), staff);
 }
 
 static void
@@ -227,12 +231,43 @@ language_cb (AxwWindow *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The sale screen is built while the cashier chooses a name and types
+ * the PIN: once the login screen is on screen and the counter is idle
+ * (a low-priority idle runs after the frame), not before the first frame. */
+static gboolean
+prebuild_sale_cb (gpointer data)
+{
+  AxwWindow *self = data;
+
+  self->prebuild_id = 0;
+  axw_window_get_sale_view (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                AxwWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->sale_view == NULL && self->prebuild_id == 0)
+    self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_sale_cb, self, NULL);
+}
+
+static void
+axw_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (axw_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_paint_cb), widget, 0);
+}
+
 static void
 axw_window_dispose (GObject *object)
 {
   AxwWindow *self = AXW_WINDOW (object);
 
   g_clear_handle_id (&self->flush_id, g_source_remove);
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
   g_clear_weak_pointer (&self->snap_widget);
   g_clear_pointer (&self->snap_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_WINDOW);
@@ -257,6 +292,7 @@ axw_window_class_init (AxwWindowClass *klass)
 
   object_class->dispose = axw_window_dispose;
   object_class->finalize = axw_window_finalize;
+  widget_class->realize = axw_window_realize;
 
   g_type_ensure (AXW_TYPE_LOGIN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-window.ui");

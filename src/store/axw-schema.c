@@ -256,9 +256,34 @@ static const char migration_2[] =
   "  WHEN (SELECT z_id FROM sales WHERE id = OLD.sale_id) IS NOT NULL"
   "  BEGIN SELECT RAISE (ABORT, 'this sale belongs to a closed day'); END;";
 
+/* v3: held (parked) sales survive a restart. Only the scanned lines are
+ * kept: a held cart is priced again when it is recalled, and it never
+ * touches stock, sales or the outbox. */
+static const char migration_3[] =
+  "CREATE TABLE held_sales ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  position     INTEGER NOT NULL UNIQUE,"   /* recall takes the largest */
+  "  staff        TEXT NOT NULL,"
+  "  held_at      TEXT NOT NULL,"
+  "  voucher_code TEXT);"
+  "CREATE TABLE held_sale_lines ("
+  "  held_id        INTEGER NOT NULL REFERENCES held_sales (id) ON DELETE CASCADE,"
+  "  line_no        INTEGER NOT NULL,"
+  "  product_id     INTEGER NOT NULL,"
+  "  barcode        TEXT,"
+  "  name           TEXT NOT NULL,"
+  "  category       TEXT NOT NULL DEFAULT '',"
+  "  qty_milli      INTEGER NOT NULL CHECK (qty_milli > 0),"
+  "  unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),"
+  "  per_kg         INTEGER NOT NULL,"
+  "  weighed        INTEGER NOT NULL,"
+  "  aid_eligible   INTEGER NOT NULL,"
+  "  PRIMARY KEY (held_id, line_no));";
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 const AxwMigration *

@@ -94,12 +94,22 @@ fill (const char *path)
 /* Frames ------------------------------------------------------------------ */
 
 static gboolean painted;
+/* ends of the frame clock's phases in the last frame: GTK allocates in
+ * "layout" and snapshots and renders in "paint" */
+static gint64 update_end, layout_end, paint_end;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
   painted = TRUE;
+}
+
+static void
+phase_end_cb (GdkFrameClock *clock,
+              gint64        *end)
+{
+  *end = g_get_monotonic_time ();
 }
 
 static void
@@ -138,6 +148,12 @@ login (AxwWindow *window)
   gtk_widget_activate_action (w, "login.submit", NULL);
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 type_burst (const char *code)
 {
@@ -155,6 +171,48 @@ type_burst (const char *code)
   XFlush (dpy);
 }
 
+/* Scans @pause_ms after the previous frame; a new sale every 50 scans. */
+static void
+scan_series (AxwSaleView *sale,
+             GRand       *rand,
+             int          pause_ms,
+             GArray      *calls,
+             GArray      *direct,
+             GArray      *layout,
+             GArray      *paint,
+             GArray      *work)
+{
+  GListModel *cart = axw_sale_view_get_cart_model (sale);
+
+  for (guint i = 0; i < N_SCANS; i++)
+    {
+      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      guint before;
+      gint64 t0;
+      double ms, handled;
+
+      if (i % 50 == 0)
+        gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
+      pump (pause_ms);
+      before = g_list_model_get_n_items (cart);
+      t0 = g_get_monotonic_time ();
+      axw_sale_view_scan (sale, code);
+      handled = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (calls, handled);
+      g_assert_cmpuint (g_list_model_get_n_items (cart), >, before);
+      wait_for_paint ();
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (direct, ms);
+      ms = (layout_end - update_end) / 1000.0;
+      g_array_append_val (layout, ms);
+      handled += ms;
+      ms = (paint_end - layout_end) / 1000.0;
+      g_array_append_val (paint, ms);
+      handled += ms;
+      g_array_append_val (work, handled);
+    }
+}
+
 static void
 bench_scans (const char *db_path)
 {
@@ -162,46 +220,56 @@ bench_scans (const char *db_path)
   g_autoptr(GArray) direct = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) xtest = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paint = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   AxwWindow *window;
   AxwSaleView *sale;
-  GListModel *cart;
   GdkFrameClock *clock;
+  guint missed = 0;
 
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_application_activate (G_APPLICATION (app));
   window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  sale = axw_window_get_sale_view (window);
-  cart = axw_sale_view_get_cart_model (sale);
-  pump (300);
-  login (window);
-  pump (300);
-  g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
+  pump (1000);
+  /* the cashier's wait after OK: PIN check (Argon2) and the sale screen drawn */
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  {
+    gint64 t0 = g_get_monotonic_time ();
+    double ms;
 
-  for (guint i = 0; i < N_SCANS; i++)
-    {
-      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
-      guint before;
-      gint64 t0;
-      double ms;
+    login (window);
+    wait_for_paint ();
+    ms = (g_get_monotonic_time () - t0) / 1000.0;
+    g_print ("%-52s n=%-4u p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms\n",
+             "PIN login → sale screen drawn (login screen up 1 s)", 1, ms, ms, ms);
+  }
+  sale = axw_window_get_sale_view (window);
+  pump (300);
+  g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
+  g_print ("renderer of the counter: %s (GSK_RENDERER=%s)\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
 
-      if (i % 50 == 0)
-        gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
-      pump (5);
-      before = g_list_model_get_n_items (cart);
-      t0 = g_get_monotonic_time ();
-      axw_sale_view_scan (sale, code);
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
-      g_array_append_val (calls, ms);
-      g_assert_cmpuint (g_list_model_get_n_items (cart), >, before);
-      wait_for_paint ();
-      ms = (g_get_monotonic_time () - t0) / 1000.0;
-      g_array_append_val (direct, ms);
-    }
+  g_signal_connect_after (clock, "update", G_CALLBACK (phase_end_cb), &update_end);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (phase_end_cb), &layout_end);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (phase_end_cb), &paint_end);
+  scan_series (sale, rand, 5, calls, direct, layout, paint, work);
   report ("scan handled (lookup, quote, model), 100k products", calls);
   report ("scan → line drawn (detector call), 100k products", direct);
+  report ("· of which the frame's layout phase", layout);
+  report ("· of which the frame's paint phase (snapshot, render)", paint);
+  report ("· scan + layout + paint: the counter's own work", work);
+  /* 5 ms after the last frame, GDK's frame clock holds the next one back
+   * to the refresh interval (16.7 ms); a scanner is never that fast */
+  g_array_set_size (calls, 0);
+  g_array_set_size (direct, 0);
+  g_array_set_size (work, 0);
+  scan_series (sale, rand, 100, calls, direct, layout, paint, work);
+  report ("scan → line drawn, scans 100 ms apart", direct);
+  report ("· scan + layout + paint, scans 100 ms apart", work);
 
   /* Through the X server: the burst itself takes 13 × 9 ms + Enter. */
   XSetInputFocus (gdk_x11_display_get_xdisplay (gdk_display_get_default ()),
@@ -216,15 +284,29 @@ bench_scans (const char *db_path)
       gint64 t0 = g_get_monotonic_time ();
       double ms;
 
+      guint tick = g_timeout_add (20, wake_cb, NULL);
+
       type_burst (code);
-      while (axw_window_get_n_scans (window) == scans)
+      /* on a loaded machine a burst can arrive too slowly to be a scan */
+      while (axw_window_get_n_scans (window) == scans && g_get_monotonic_time () - t0 < 3 * G_USEC_PER_SEC)
         g_main_context_iteration (NULL, TRUE);
+      g_source_remove (tick);
+      if (axw_window_get_n_scans (window) == scans)
+        {
+          missed++;
+          gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
+          pump (200);
+          continue;
+        }
       wait_for_paint ();
       ms = (g_get_monotonic_time () - t0) / 1000.0 - 14 * 9;
       g_array_append_val (xtest, ms);
       pump (60);
     }
-  report ("X key burst → line drawn, minus the burst's 126 ms", xtest);
+  if (xtest->len > 0)
+    report ("X key burst → line drawn, minus the burst's 126 ms", xtest);
+  if (missed > 0)
+    g_print ("X key bursts not taken as a scan (too slow on a loaded machine): %u of %u\n", missed, N_XTEST);
   gtk_window_destroy (GTK_WINDOW (window));
   pump (50);
 }
@@ -277,6 +359,11 @@ child_app (const char *db_path,
   g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), GINT_TO_POINTER (to_sale));
   g_application_run (G_APPLICATION (app), 0, NULL);
 }
+
+/* The environment this program was started with: the counter in this
+ * process sets GSK_RENDERER (and so on) for itself, and a fresh start
+ * must not inherit that. */
+static char **child_env;
 
 /* Peak memory ------------------------------------------------------------- */
 
@@ -362,7 +449,7 @@ rss_child (const char *self,
            const char *renderer)
 {
   const char *argv[] = { self, "--child", mode, db_path, NULL };
-  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(GStrv) envp = g_strdupv (child_env);
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -429,7 +516,7 @@ time_child (const char *self,
   int status;
   gint64 t0 = g_get_monotonic_time ();
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, child_env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
                                NULL, &status, &error));
   g_assert_no_error (error);
   return (g_ascii_strtoll (out, NULL, 10) - t0) / 1000.0;
@@ -439,12 +526,13 @@ static void
 bench_start (const char *self,
              const char *db_path)
 {
-  const char *modes[] = { "minimal", "login", "sale", "adwaita" };
+  const char *modes[] = { "minimal", "login", "sale", "adwaita", "minimal-cairo" };
   const char *what[] = { "cold start: minimal GTK 4 window, first frame",
                          "cold start: counter login screen, first frame",
                          "cold start: sale screen after PIN login (Argon2)",
-                         "cold start: minimal libadwaita window, first frame" };
-  double median[4];
+                         "cold start: minimal libadwaita window, first frame",
+                         "cold start: minimal window, cairo renderer" };
+  double median[5];
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
@@ -460,8 +548,10 @@ bench_start (const char *self,
       median[m] = g_array_index (ms, double, ms->len / 2);
     }
   g_print ("login screen / minimal window: %.2f×   sale screen / minimal window: %.2f×   "
-           "login screen / minimal libadwaita window: %.2f×\n",
-           median[1] / median[0], median[2] / median[0], median[1] / median[3]);
+           "login screen / minimal libadwaita window: %.2f×   "
+           "login screen / minimal window with cairo: %.2f×\n",
+           median[1] / median[0], median[2] / median[0], median[1] / median[3],
+           median[1] / median[4]);
 }
 
 /* The database, its WAL and the daily backups the counter made. */
@@ -496,21 +586,28 @@ main (int   argc,
         child_rss (argv[3]);
       if (g_str_equal (argv[2], "rss-minimal"))
         child_rss_minimal ();
+      if (g_str_equal (argv[2], "minimal-cairo"))
+        {
+          g_setenv ("GSK_RENDERER", "cairo", TRUE);
+          child_minimal (FALSE);
+        }
       if (g_str_equal (argv[2], "minimal") || g_str_equal (argv[2], "adwaita"))
         child_minimal (g_str_equal (argv[2], "adwaita"));
       child_app (argv[3], g_str_equal (argv[2], "sale"));
       return 1;
     }
+  child_env = g_get_environ ();
   gtk_init ();
   dir = g_dir_make_tmp ("axw-bench-XXXXXX", NULL);
   db_path = g_build_filename (dir, "shop.db", NULL);
   fill (db_path);
-  bench_rss (argv[0], db_path);
+  if (!(argc == 2 && g_str_equal (argv[1], "--scans")))
+    bench_rss (argv[0], db_path);
+  /* --rss: the memory figures only; --scans: the scan figures only (for a profiler) */
   if (!(argc == 2 && g_str_equal (argv[1], "--rss")))
-    {
-      bench_scans (db_path);
-      bench_start (argv[0], db_path);
-    }
+    bench_scans (db_path);
+  if (argc < 2)
+    bench_start (argv[0], db_path);
   rm_rf (dir);
   return 0;
 }

@@ -1,0 +1,249 @@
+/* axw-held-sales.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The queue of held sales: a hold goes to the back (the largest
+ * position), a recall takes the newest and, when the counter already has
+ * goods on it, parks those at the front, in one transaction, so that no
+ * cart is lost between the two.
+ */
+#include <glib/gi18n.h>
+
+#include "axw-bizdate.h"
+#include "axw-error.h"
+#include "axw-held-sales.h"
+
+static gboolean
+insert_lines (AxwDb          *db,
+              gint64          held_id,
+              const AxwCart  *cart,
+              GError        **error)
+{
+  for (guint i = 0; i < axw_cart_get_n_lines (cart); i++)
+    {
+      const AxwLine *l = axw_cart_get_line (cart, i);
+      sqlite3_stmt *stmt = axw_db_prepare (db,
+        "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, category, "
+        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, held_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      sqlite3_bind_int64 (stmt, 3, l->product_id);
+      axw_db_bind_text (stmt, 4, l->barcode);
+      axw_db_bind_text (stmt, 5, l->name);
+      axw_db_bind_text (stmt, 6, l->category ? l->category : "");
+      sqlite3_bind_int64 (stmt, 7, l->qty_milli);
+      sqlite3_bind_int64 (stmt, 8, l->unit_price_fen);
+      sqlite3_bind_int (stmt, 9, l->per_kg);
+      sqlite3_bind_int (stmt, 10, l->weighed);
+      sqlite3_bind_int (stmt, 11, l->aid_eligible);
+      if (!axw_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @front: park at the front of the queue (recalled last) instead of the back. */
+static gint64
+insert_held (AxwDb          *db,
+             const AxwCart  *cart,
+             const char     *staff,
+             GDateTime      *at,
+             gboolean        front,
+             GError        **error)
+{
+  g_autofree char *when = axw_time_to_utc_iso (at);
+  sqlite3_stmt *stmt = axw_db_prepare (db, front
+    ? "INSERT INTO held_sales (position, staff, held_at, voucher_code) "
+      "VALUES ((SELECT coalesce (min (position), 1) - 1 FROM held_sales), ?, ?, ?) RETURNING id"
+    : "INSERT INTO held_sales (position, staff, held_at, voucher_code) "
+      "VALUES ((SELECT coalesce (max (position), 0) + 1 FROM held_sales), ?, ?, ?) RETURNING id",
+    error);
+  gint64 id;
+
+  if (stmt == NULL)
+    return 0;
+  axw_db_bind_text (stmt, 1, staff);
+  axw_db_bind_text (stmt, 2, when);
+  axw_db_bind_text (stmt, 3, axw_cart_get_voucher_code (cart));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      axw_db_set_error (db, sqlite3_reset (stmt), error);
+      return 0;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return insert_lines (db, id, cart, error) ? id : 0;
+}
+
+/**
+ * axw_held_sales_add:
+ * @cart: the sale to park (copied; must have lines)
+ * @staff: who held it
+ *
+ * Returns: the held sale's id, or 0 with @error
+ */
+gint64
+axw_held_sales_add (AxwDb          *db,
+                    const AxwCart  *cart,
+                    const char     *staff,
+                    GDateTime      *at,
+                    GError        **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (AXW_IS_DB (db), 0);
+  g_return_val_if_fail (cart != NULL && staff != NULL && at != NULL, 0);
+
+  if (axw_cart_is_empty (cart))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("The cart is empty: there is nothing to hold"));
+      return 0;
+    }
+  if (!axw_db_begin (db, error))
+    return 0;
+  if ((id = insert_held (db, cart, staff, at, FALSE, error)) == 0 || !axw_db_commit (db, error))
+    {
+      axw_db_rollback (db);
+      return 0;
+    }
+  return id;
+}
+
+/* Returns: how many sales wait, 0 when the database cannot say */
+guint
+axw_held_sales_count (AxwDb *db)
+{
+  g_return_val_if_fail (AXW_IS_DB (db), 0);
+  return (guint) MAX (0, axw_db_query_int (db, "SELECT count (*) FROM held_sales", 0));
+}
+
+static AxwLine *
+line_from_row (sqlite3_stmt *stmt)
+{
+  AxwLine *l = g_new0 (AxwLine, 1);
+
+  l->line_no = sqlite3_column_int (stmt, 0);
+  l->product_id = sqlite3_column_int64 (stmt, 1);
+  l->barcode = axw_db_column_dup (stmt, 2);
+  l->name = axw_db_column_dup (stmt, 3);
+  l->category = axw_db_column_dup (stmt, 4);
+  l->qty_milli = sqlite3_column_int64 (stmt, 5);
+  l->unit_price_fen = sqlite3_column_int64 (stmt, 6);
+  l->per_kg = sqlite3_column_int (stmt, 7);
+  l->weighed = sqlite3_column_int (stmt, 8);
+  l->aid_eligible = sqlite3_column_int (stmt, 9);
+  return l;
+}
+
+static AxwCart *
+load_cart (AxwDb       *db,
+           gint64       held_id,
+           const char  *voucher_code,
+           GError     **error)
+{
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+    "SELECT line_no, product_id, barcode, name, category, qty_milli, unit_price_fen, per_kg, "
+    "weighed, aid_eligible FROM held_sale_lines WHERE held_id = ? ORDER BY line_no", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, held_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(AxwLine) l = line_from_row (stmt);
+
+      axw_cart_insert (cart, axw_cart_get_n_lines (cart), l);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  axw_cart_set_voucher_code (cart, voucher_code);
+  return g_steal_pointer (&cart);
+}
+
+static AxwCart *
+take_newest (AxwDb   *db,
+             GError **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+    "SELECT id, voucher_code FROM held_sales ORDER BY position DESC LIMIT 1", error);
+  g_autofree char *voucher = NULL;
+  AxwCart *cart;
+  gint64 id;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("No sale is on hold"));
+      else
+        axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  voucher = axw_db_column_dup (stmt, 1);
+  sqlite3_reset (stmt);
+  if ((cart = load_cart (db, id, voucher, error)) == NULL)
+    return NULL;
+  stmt = axw_db_prepare (db, "DELETE FROM held_sales WHERE id = ?", error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (stmt == NULL || !axw_db_step_done (db, stmt, error))
+    {
+      axw_cart_free (cart);
+      return NULL;
+    }
+  return cart;
+}
+
+/**
+ * axw_held_sales_recall:
+ * @current: (nullable): what is on the counter now; parked at the front
+ *   of the queue when it has lines
+ * @staff: who recalls (names @current when it is parked)
+ *
+ * Takes the sale held last out of the database.
+ *
+ * Returns: (transfer full): its cart, or %NULL with @error (NOT_FOUND when
+ *   none is held)
+ */
+AxwCart *
+axw_held_sales_recall (AxwDb          *db,
+                       const AxwCart  *current,
+                       const char     *staff,
+                       GDateTime      *at,
+                       GError        **error)
+{
+  g_autoptr(AxwCart) cart = NULL;
+
+  g_return_val_if_fail (AXW_IS_DB (db), NULL);
+  g_return_val_if_fail (staff != NULL && at != NULL, NULL);
+
+  if (!axw_db_begin (db, error))
+    return NULL;
+  if ((cart = take_newest (db, error)) == NULL)
+    goto fail;
+  if (current != NULL && !axw_cart_is_empty (current) &&
+      insert_held (db, current, staff, at, TRUE, error) == 0)
+    goto fail;
+  if (!axw_db_commit (db, error))
+    goto fail;
+  return g_steal_pointer (&cart);
+
+fail:
+  axw_db_rollback (db);
+  return NULL;
+}
