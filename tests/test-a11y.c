@@ -142,8 +142,12 @@ static gboolean
 has_name (GtkWidget *w)
 {
   GtkAccessible *a = GTK_ACCESSIBLE (w);
+  GtkWidget *parent = gtk_widget_get_parent (w);
   GtkWidget *child;
 
+  /* a drop-down's button is read out with the drop-down's name */
+  if (parent && GTK_IS_DROP_DOWN (parent) && has_name (parent))
+    return TRUE;
   if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
       gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     return TRUE;

@@ -37,6 +37,22 @@ sell (AxwDb      *db,
   g_assert_no_error (error);
 }
 
+/* The first entry in @w, depth first: the report's first date. */
+static GtkWidget *
+first_entry (GtkWidget *w)
+{
+  if (GTK_IS_ENTRY (w))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_entry (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_reports_screen (void)
 {
@@ -68,9 +84,7 @@ test_reports_screen (void)
   g_assert_true (axw_report_check_totals (r, &error));
 
   /* the same through the action, with a bad date: refused, the report stays */
-  entry = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (reports)));
-  while (entry && !GTK_IS_ENTRY (entry))
-    entry = gtk_widget_get_next_sibling (entry);
+  entry = first_entry (GTK_WIDGET (reports));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "2026-13-01");
   gtk_widget_activate_action (GTK_WIDGET (reports), "reports.show", NULL);

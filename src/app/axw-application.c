@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "axw-application.h"
+#include "axw-held-sales.h"
 #include "axw-backup.h"
 #include "axw-cli.h"
 #include "axw-error.h"
@@ -109,22 +110,22 @@ axw_application_restore_backup (AxwApplication  *self,
                                 GError         **error)
 {
   GList *windows;
+  gboolean open_sale = FALSE;
+  guint held;
 
   g_return_val_if_fail (AXW_IS_APPLICATION (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
 
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   for (GList *l = windows; l; l = l->next)
+    open_sale |= AXW_IS_WINDOW (l->data) && axw_window_has_open_sale (l->data);
+  held = axw_held_sales_count (self->db);
+  if (open_sale || held > 0)
     {
-      guint held = 0;
-
-      if (AXW_IS_WINDOW (l->data) && axw_window_has_open_sale (l->data, &held))
-        {
-          g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                       _("Not restored: a sale is open at the counter (%u held). Pay for it, or remove "
-                         "its goods and recall the held sales, then restore."), held);
-          return FALSE;
-        }
+      g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
+                   _("Not restored: a sale is open at the counter (%u held). Pay for it, or remove "
+                     "its goods and recall the held sales, then restore."), held);
+      return FALSE;
     }
   if (!axw_backup_restore_open (self->db, file, staff, out_safety_path, error))
     return FALSE;

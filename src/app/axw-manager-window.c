@@ -13,6 +13,7 @@ struct _AxwManagerWindow
 
   GtkLabel             *title;
   GtkListBox           *page_list;
+  AdwLeaflet           *leaflet;
   GtkStack             *stack;
   AxwManagerReports    *reports;
   AxwManagerRefunds    *refunds;
@@ -45,11 +46,28 @@ restored_cb (AxwManagerWindow *self)
 }
 
 static void
+show_row_page (AxwManagerWindow *self,
+               GtkListBoxRow    *row)
+{
+  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* Side by side, moving along the list shows each page; folded, the list
+ * stays until a row is activated (Enter, or a tap). */
+static void
 page_selected_cb (AxwManagerWindow *self,
                   GtkListBoxRow    *row)
 {
-  if (row != NULL)
-    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
+    show_row_page (self, row);
+}
+
+/* To the list of pages: folded, the list takes the place of the page. */
+static void
+back_cb (AxwManagerWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->page_list)));
 }
 
 /* One large row per page of the stack, named like the page for screen readers. */
@@ -61,6 +79,9 @@ page_row_new (GtkStackPage *page)
   GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
   gtk_box_append (GTK_BOX (box), label);
@@ -80,6 +101,7 @@ visible_page_cb (AxwManagerWindow *self)
        row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
       gtk_list_box_select_row (self->page_list, GTK_LIST_BOX_ROW (row));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
 }
 
 static void
@@ -103,7 +125,10 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, title);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, page_list);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, leaflet);
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_row_page);
+  gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, products);

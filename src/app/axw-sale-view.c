@@ -1751,21 +1751,14 @@ axw_sale_view_init (AxwSaleView *self)
 
 /**
  * axw_sale_view_has_open_sale:
- * @out_held: (out) (optional): how many sales are held
  *
- * Returns: whether goods are in the cart or a sale is held: what a
- *   restore of the database would lose
+ * Returns: whether goods are in the cart: a sale a restore of the
+ *   database would lose (held sales are in the database itself)
  */
 gboolean
-axw_sale_view_has_open_sale (AxwSaleView *self,
-                             guint       *out_held)
+axw_sale_view_has_open_sale (AxwSaleView *self)
 {
-  guint held;
-
   g_return_val_if_fail (AXW_IS_SALE_VIEW (self), FALSE);
 
-  held = axw_held_sales_count (db (self));
-  if (out_held)
-    *out_held = held;
-  return !axw_cart_is_empty (self->cart) || held > 0;
+  return !axw_cart_is_empty (self->cart);
 }

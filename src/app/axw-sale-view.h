@@ -33,8 +33,7 @@ const AxwStaff *axw_sale_view_get_staff     (AxwSaleView    *self);
 void           axw_sale_view_show_message   (AxwSaleView    *self,
                                              gboolean        error,
                                              const char     *text);
-gboolean       axw_sale_view_has_open_sale  (AxwSaleView    *self,
-                                             guint          *out_held);
+gboolean       axw_sale_view_has_open_sale  (AxwSaleView    *self);
 void           axw_wrap_button_labels       (GtkWidget      *widget);
 
 G_END_DECLS

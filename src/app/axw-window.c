@@ -368,16 +368,13 @@ axw_window_get_n_scans (AxwWindow *self)
   return self->n_scans;
 }
 
-/* Goods in the cart or held sales; see axw_sale_view_has_open_sale() */
+/* Goods in the cart; see axw_sale_view_has_open_sale() */
 gboolean
-axw_window_has_open_sale (AxwWindow *self,
-                          guint     *out_held)
+axw_window_has_open_sale (AxwWindow *self)
 {
   g_return_val_if_fail (AXW_IS_WINDOW (self), FALSE);
 
-  if (out_held)
-    *out_held = 0;
-  return self->sale_view != NULL && axw_sale_view_has_open_sale (self->sale_view, out_held);
+  return self->sale_view != NULL && axw_sale_view_has_open_sale (self->sale_view);
 }
 
 /* Back to the login screen, its staff list read again (after a restore) */

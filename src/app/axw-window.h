@@ -22,8 +22,7 @@ AxwLoginView *axw_window_get_login_view (AxwWindow      *self);
 AxwSaleView  *axw_window_get_sale_view  (AxwWindow      *self);
 const char   *axw_window_get_screen     (AxwWindow      *self);
 guint         axw_window_get_n_scans    (AxwWindow      *self);
-gboolean      axw_window_has_open_sale  (AxwWindow      *self,
-                                         guint          *out_held);
+gboolean      axw_window_has_open_sale  (AxwWindow      *self);
 void          axw_window_show_login     (AxwWindow      *self);
 
 G_END_DECLS
