@@ -40,12 +40,16 @@ test_window_opens (void)
   g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "shop.db", NULL);
   g_autoptr(AxwApplication) app = axw_application_new (db);
+  gboolean blink = TRUE;
 
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb),
                           GINT_TO_POINTER (g_getenv ("GSK_RENDERER") == NULL));
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
   /* first run loads the demo catalog */
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  /* a steady text cursor, whatever the desktop says */
+  g_object_get (gtk_settings_get_default (), "gtk-cursor-blink", &blink, NULL);
+  g_assert_false (blink);
 }
 
 /* The first login of a fresh start, before the sale screen exists (it is

@@ -507,6 +507,10 @@ axw_application_startup (GApplication *app)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* A steady text cursor: easier to find for staff with low vision or
+   * attention difficulties, and no redraw every half second, so a scan's
+   * frame starts at once instead of waiting for the blink's frame slot. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
