@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "axw-ui-test-util.h"
+#include "axw-test-util.h"
 
 #include "axw-backup.h"
 #include "axw-bizdate.h"
@@ -21,23 +22,6 @@
 #include "axw-error.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
-
-static char *
-sell (AxwDb *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwCart) cart = axw_cart_new ();
-  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (db, "6971234560018", 1000, &error);
-  g_autoptr(GDateTime) t = axw_time_parse_rfc3339 ("2026-12-12T10:30:00+08:00", NULL);
-  g_autoptr(AxwSale) sale = NULL;
-  AxwPayment pay = { AXW_PAY_CASH, 10000, 10000 };
-
-  g_assert_no_error (error);
-  axw_cart_add (cart, line);
-  sale = axw_checkout_commit (db, cart, t, "小林", &pay, 1, &error);
-  g_assert_no_error (error);
-  return g_strdup (sale->uuid);
-}
 
 static gint64
 count_sale (AxwDb      *db,
@@ -173,6 +157,7 @@ test_backup_restore (UiFixture     *f,
   g_autofree char *foreign = NULL;
   g_autofree char *spoiled = NULL;
   g_autofree char *uuid = NULL;
+  g_autoptr(AxwSale) sale = NULL;
   g_autofree char *safety = NULL;
   g_autoptr(GDir) d = NULL;
   GtkWindow *window;
@@ -219,7 +204,8 @@ test_backup_restore (UiFixture     *f,
                                          "AND action = 'backup.run'", 0), ==, 1);
 
   /* a sale after the backup; then three files no one can restore */
-  uuid = sell (db);
+  sale = axw_test_sell (db, "2026-12-12T10:30:00+08:00", "6971234560018", 1000, 10000);
+  uuid = g_strdup (sale->uuid);
   sales_before = ui_query_int (f, "SELECT count(*) FROM sales");
   g_assert_cmpint (count_sale (db, uuid), ==, 1);
   garbage = g_build_filename (dir, "aixinwu-2020-01-01.db", NULL);
@@ -317,7 +303,7 @@ test_backup_restore (UiFixture     *f,
   /* the counter goes on with the restored data: log in and sell */
   ui_login_touch (f, "小林", "1234");
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
-  g_free (sell (db));
+  axw_sale_free (axw_test_sell (db, "2026-12-12T10:30:00+08:00", "6971234560018", 1000, 10000));
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, sales_before);
   wait_idle (page);
   ui_save_png (GTK_WIDGET (window), "manager-backups-restored.png");

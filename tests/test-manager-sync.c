@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "axw-ui-test-util.h"
+#include "axw-test-util.h"
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -153,24 +154,6 @@ n_received (Server *s)
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&s->lock);
 
   return g_hash_table_size (s->received);
-}
-
-static AxwSale *
-sell (AxwDb      *db,
-      const char *when)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwCart) cart = axw_cart_new ();
-  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (db, "6971234560018", 1000, &error);
-  g_autoptr(GDateTime) t = axw_time_parse_rfc3339 (when, NULL);
-  AxwPayment pay = { AXW_PAY_CASH, 10000, 10000 };
-  AxwSale *sale;
-
-  g_assert_no_error (error);
-  axw_cart_add (cart, line);
-  sale = axw_checkout_commit (db, cart, t, "小林", &pay, 1, &error);
-  g_assert_no_error (error);
-  return sale;
 }
 
 static void
@@ -330,7 +313,7 @@ test_sync_page (void)
     {
       g_autofree char *when = g_strdup_printf ("2026-12-12T1%d:00:00+08:00", i);
 
-      g_ptr_array_add (sales, sell (db, when));
+      g_ptr_array_add (sales, axw_test_sell (db, when, "6971234560018", 1000, 10000));
     }
   good1 = sales->pdata[0], bad1 = sales->pdata[1], good2 = sales->pdata[2], bad2 = sales->pdata[3];
 
@@ -446,7 +429,7 @@ test_sync_page (void)
   ui_save_png (GTK_WIDGET (window), "manager-sync-all-sent.png");
 
   /* the online shop is down: the sale waits and the page says it will retry */
-  g_ptr_array_add (sales, sell (db, "2026-12-12T15:00:00+08:00"));
+  g_ptr_array_add (sales, axw_test_sell (db, "2026-12-12T15:00:00+08:00", "6971234560018", 1000, 10000));
   down = g_strdup_printf ("http://127.0.0.1:%u/sales", closed_port ());
   g_assert_true (axw_settings_set (db, "sync.endpoint", down, &error));
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
@@ -468,7 +451,7 @@ test_sync_page (void)
   g_assert_null (strstr (axw_manager_sync_get_text (page, "status"), "will retry"));
 
   /* a sale made meanwhile shows when the page comes into view again */
-  g_ptr_array_add (sales, sell (db, "2026-12-12T16:00:00+08:00"));
+  g_ptr_array_add (sales, axw_test_sell (db, "2026-12-12T16:00:00+08:00", "6971234560018", 1000, 10000));
   axw_manager_window_show_page (window, "backups");
   ui_pump (100);
   axw_manager_window_show_page (window, "sync");

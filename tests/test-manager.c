@@ -10,32 +10,13 @@
 #include <string.h>
 
 #include "axw-ui-test-util.h"
+#include "axw-test-util.h"
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
-
-static void
-sell (AxwDb      *db,
-      const char *when,
-      const char *barcode,
-      gint64      qty_milli,
-      gint64      cash_fen)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwCart) cart = axw_cart_new ();
-  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (db, barcode, qty_milli, &error);
-  g_autoptr(GDateTime) t = axw_time_parse_rfc3339 (when, NULL);
-  g_autoptr(AxwSale) sale = NULL;
-  AxwPayment pay = { AXW_PAY_CASH, cash_fen, cash_fen };
-
-  g_assert_no_error (error);
-  axw_cart_add (cart, line);
-  sale = axw_checkout_commit (db, cart, t, "小林", &pay, 1, &error);
-  g_assert_no_error (error);
-}
 
 /* The first entry in @w, depth first: the report's first date. */
 static GtkWidget *
@@ -67,9 +48,9 @@ test_reports_screen (void)
 
   g_assert_no_error (error);
   g_assert_true (axw_cli_init_demo (db, &error));
-  sell (db, "2026-12-12T09:30:00+08:00", "6971234560018", 2000, 10000);
-  sell (db, "2026-12-12T10:10:00+08:00", "6971234560025", 3000, 10000);
-  sell (db, "2026-12-12T15:45:00+08:00", "6971234560018", 1000, 5000);
+  axw_sale_free (axw_test_sell (db, "2026-12-12T09:30:00+08:00", "6971234560018", 2000, 10000));
+  axw_sale_free (axw_test_sell (db, "2026-12-12T10:10:00+08:00", "6971234560025", 3000, 10000));
+  axw_sale_free (axw_test_sell (db, "2026-12-12T15:45:00+08:00", "6971234560018", 1000, 5000));
 
   window = axw_manager_window_new (NULL, db, "王店长");
   reports = axw_manager_window_get_reports (window);

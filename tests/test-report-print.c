@@ -17,32 +17,13 @@
 #include "axw-cli.h"
 #include "axw-report-print.h"
 #include "axw-reports.h"
+#include "axw-test-util.h"
 #include "escpos-decoder.h"
 
 typedef struct {
   char  *dir;
   char  *db_path;
 } Fixture;
-
-static void
-sell (AxwDb      *db,
-      const char *when,
-      const char *barcode,
-      gint64      qty_milli,
-      gint64      cash_fen)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwCart) cart = axw_cart_new ();
-  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (db, barcode, qty_milli, &error);
-  g_autoptr(GDateTime) t = axw_time_parse_rfc3339 (when, NULL);
-  g_autoptr(AxwSale) sale = NULL;
-  AxwPayment pay = { AXW_PAY_CASH, cash_fen, cash_fen };
-
-  g_assert_no_error (error);
-  axw_cart_add (cart, line);
-  sale = axw_checkout_commit (db, cart, t, "小林", &pay, 1, &error);
-  g_assert_no_error (error);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -57,9 +38,9 @@ fixture_setup (Fixture       *f,
   db = axw_db_open (f->db_path, &error);
   g_assert_no_error (error);
   g_assert_true (axw_cli_init_demo (db, &error));
-  sell (db, "2026-12-10T09:30:00+08:00", "6971234560018", 2000, 10000);
-  sell (db, "2026-12-10T10:10:00+08:00", "6971234560025", 3000, 10000);
-  sell (db, "2026-12-10T15:45:00+08:00", "6971234560018", 1000, 5000);
+  axw_sale_free (axw_test_sell (db, "2026-12-10T09:30:00+08:00", "6971234560018", 2000, 10000));
+  axw_sale_free (axw_test_sell (db, "2026-12-10T10:10:00+08:00", "6971234560025", 3000, 10000));
+  axw_sale_free (axw_test_sell (db, "2026-12-10T15:45:00+08:00", "6971234560018", 1000, 5000));
 }
 
 static void
