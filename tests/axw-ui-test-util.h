@@ -152,6 +152,17 @@ ui_teardown (UiFixture     *f,
 }
 
 /* Logs in through the actions a touch user triggers. */
+/* The PIN is checked in a worker thread: waits (up to 10 s) for the
+ * answer, the sale screen or the reason shown. */
+static inline void
+ui_wait_login (UiFixture *f)
+{
+  for (int i = 0; i < 1000 && axw_login_view_is_checking (f->login); i++)
+    ui_pump (10);
+  g_assert_false (axw_login_view_is_checking (f->login));
+  ui_pump (20);
+}
+
 static inline void
 ui_login_touch (UiFixture  *f,
                 const char *name,
@@ -167,7 +178,7 @@ ui_login_touch (UiFixture  *f,
       g_assert_true (gtk_widget_activate_action (w, "login.key", "s", key));
     }
   g_assert_true (gtk_widget_activate_action (w, "login.key", "s", "ok"));
-  ui_pump (50);
+  ui_wait_login (f);
 }
 
 static inline gint64

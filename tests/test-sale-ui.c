@@ -50,6 +50,7 @@ test_keyboard_sale (UiFixture     *f,
   ui_press (XK_Return);
   g_assert_cmpstr (axw_login_view_get_page (f->login), ==, "pin");
   ui_type ("1234", 120, TRUE);
+  ui_wait_login (f);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
   g_assert_cmpstr (axw_sale_view_get_staff (f->sale)->name, ==, "小林");
 

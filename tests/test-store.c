@@ -555,6 +555,73 @@ test_staff_rehash (DbFixture     *f,
   g_assert_no_error (error);
 }
 
+static void
+login_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static AxwStaff *
+login_async (AxwDb        *db,
+             const char   *name,
+             const char   *pin,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  axw_staff_login_async (db, name, pin, cancellable, login_ready_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return axw_staff_login_finish (db, result, error);
+}
+
+/* The counter's login: the PIN checked in a worker thread, the attempt
+ * recorded on the caller's thread as axw_staff_login() records it, and a
+ * check given up (the cashier pressed Back) records nothing. */
+static void
+test_staff_login_async (DbFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  s = login_async (f->db, "小林", "1234", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (s->name, ==, "小林");
+  g_clear_pointer (&s, axw_staff_free);
+
+  g_assert_null (login_async (f->db, "小林", "0000", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "4 tries left"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT failed_attempts FROM staff WHERE name = '小林'"), ==, 1);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (login_async (f->db, "小林", "0000", cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT failed_attempts FROM staff WHERE name = '小林'"), ==, 1);
+
+  g_assert_null (login_async (f->db, "nobody", "1234", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  for (int i = 0; i < AXW_STAFF_MAX_FAILURES - 1; i++)
+    {
+      g_assert_null (login_async (f->db, "小林", "0000", NULL, &error));
+      g_clear_error (&error);
+    }
+  /* locked: refused before any PIN check */
+  g_assert_null (login_async (f->db, "小林", "1234", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "locked"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+}
+
 /* The statement cache goes by the SQL's text, not its address: a buffer
  * reused for another statement must get that statement. */
 static void
@@ -976,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/promotions/when-in-words", test_promotions_when);
   DB_TEST ("/staff/pin-and-lockout", test_staff);
   DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
+  DB_TEST ("/staff/login-async", test_staff_login_async);
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
   DB_TEST ("/held-sales/park-restart-recall", test_held_sales);

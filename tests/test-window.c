@@ -69,6 +69,11 @@ login_at_once_cb (GApplication *app,
       g_assert_true (gtk_widget_activate_action (login, "login.key", "s", key));
     }
   g_assert_true (gtk_widget_activate_action (login, "login.submit", NULL));
+  /* the PIN is checked off the GTK thread: the screen keeps drawing */
+  g_assert_true (axw_login_view_is_checking (AXW_LOGIN_VIEW (login)));
+  g_assert_cmpstr (axw_window_get_screen (window), ==, "login");
+  while (axw_login_view_is_checking (AXW_LOGIN_VIEW (login)))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");
   ui_pump (200);
   g_assert_cmpstr (axw_window_get_screen (window), ==, "sale");

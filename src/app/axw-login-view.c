@@ -29,6 +29,8 @@ struct _AxwLoginView
   GtkPasswordEntry *pin_entry;
   GtkLabel         *pin_message;
   AxwKeypad        *keypad;
+  /* while a PIN is being checked (off the GTK thread) */
+  GCancellable     *checking;
 };
 
 G_DEFINE_FINAL_TYPE (AxwLoginView, axw_login_view, GTK_TYPE_WIDGET)
@@ -49,6 +51,14 @@ axw_staff_copy (const AxwStaff *staff)
   *copy = *staff;
   copy->name = g_strdup (staff->name);
   return copy;
+}
+
+static void
+stop_checking (AxwLoginView *self)
+{
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
 }
 
 static void
@@ -114,6 +124,7 @@ axw_login_view_reset (AxwLoginView   *self,
 
   g_return_if_fail (AXW_IS_LOGIN_VIEW (self));
 
+  stop_checking (self);
   g_set_object (&self->app, app);
   shop = axw_settings_get (axw_application_get_db (app), "shop.name");
   gtk_label_set_text (self->shop_label, shop);
@@ -143,6 +154,7 @@ choose_action (GtkWidget  *widget,
   AxwLoginView *self = AXW_LOGIN_VIEW (widget);
   g_autofree char *title = NULL;
 
+  stop_checking (self);
   g_free (self->staff_name);
   self->staff_name = g_variant_dup_string (param, NULL);
   title = g_strdup_printf (_("%s, type your PIN and press OK"), self->staff_name);
@@ -175,19 +187,19 @@ key_action (GtkWidget  *widget,
 }
 
 static void
-submit_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+login_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
 {
-  AxwLoginView *self = AXW_LOGIN_VIEW (widget);
+  g_autoptr(AxwLoginView) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwStaff) staff = NULL;
-  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_entry));
 
-  if (self->staff_name == NULL)
+  /* the cashier went back or chose another name meanwhile */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
-  staff = axw_staff_login (axw_application_get_db (self->app), self->staff_name, pin, &error);
-  gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
+  g_clear_object (&self->checking);
+  staff = axw_staff_login_finish (axw_application_get_db (self->app), result, &error);
   if (staff == NULL)
     {
       show_message (self, self->pin_message, error->message);
@@ -196,6 +208,39 @@ submit_action (GtkWidget  *widget,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->pin_message), FALSE);
   g_signal_emit (self, signals[SIGNAL_LOGGED_IN], 0, staff);
+}
+
+/* The PIN is checked in a worker thread (Argon2id takes tens of
+ * milliseconds); the screen says so and a second OK waits for it. */
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwLoginView *self = AXW_LOGIN_VIEW (widget);
+  g_autofree char *pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin_entry)));
+
+  if (self->staff_name == NULL || self->checking != NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
+  gtk_label_set_text (self->pin_message, _("Checking the PIN…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_message), TRUE);
+  self->checking = g_cancellable_new ();
+  axw_staff_login_async (axw_application_get_db (self->app), self->staff_name, pin, self->checking,
+                         login_done_cb, g_object_ref (self));
+}
+
+/**
+ * axw_login_view_is_checking:
+ *
+ * Returns: whether a PIN is being checked: the login ends, or the screen
+ *   says why not, when it has been
+ */
+gboolean
+axw_login_view_is_checking (AxwLoginView *self)
+{
+  g_return_val_if_fail (AXW_IS_LOGIN_VIEW (self), FALSE);
+  return self->checking != NULL;
 }
 
 static void
@@ -217,6 +262,7 @@ axw_login_view_dispose (GObject *object)
 {
   AxwLoginView *self = AXW_LOGIN_VIEW (object);
 
+  stop_checking (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AXW_TYPE_LOGIN_VIEW);
   /* the template's unnamed top box */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)

@@ -245,20 +245,104 @@ record_attempt (AxwDb       *db,
          axw_audit_append (db, s->name, s->locked ? "login.locked" : "login.failed", NULL, error);
 }
 
-/* Best effort: a failure leaves the old hash, which still verifies. */
-static void
-rehash (AxwDb      *db,
-        gint64      id,
-        const char *pin)
-{
-  g_autofree char *hash = hash_pin (pin, NULL);
-  sqlite3_stmt *stmt;
+/* A PIN being checked. The check itself (Argon2id: 19 MiB and tens of
+ * milliseconds) touches no database, so the counter runs it off the GTK
+ * thread; looking the staff member up before and recording the attempt
+ * after stay with the caller's connection. */
+typedef struct {
+  AxwStaff *staff;
+  char     *hash;
+  char     *pin;
+  gboolean  ok;
+  char     *new_hash;   /* today's parameters, when the stored hash is older */
+} PinCheck;
 
-  if (hash == NULL || (stmt = axw_db_prepare (db, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", NULL)) == NULL)
-    return;
-  axw_db_bind_text (stmt, 1, hash);
-  sqlite3_bind_int64 (stmt, 2, id);
-  axw_db_step_done (db, stmt, NULL);
+static void
+pin_check_free (PinCheck *check)
+{
+  g_clear_pointer (&check->staff, axw_staff_free);
+  g_free (check->hash);
+  if (check->pin != NULL)
+    sodium_memzero (check->pin, strlen (check->pin));
+  g_free (check->pin);
+  g_free (check->new_hash);
+  g_free (check);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PinCheck, pin_check_free)
+
+/* Finds the staff member and refuses a locked or inactive account
+ * whatever the PIN. */
+static PinCheck *
+pin_check_begin (AxwDb       *db,
+                 const char  *name,
+                 const char  *pin,
+                 GError     **error)
+{
+  g_autoptr(PinCheck) check = g_new0 (PinCheck, 1);
+
+  check->staff = find (db, name, &check->hash, error);
+  if (check->staff == NULL)
+    return NULL;
+  if (!check->staff->active || check->staff->locked)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   check->staff->locked ? _("%s is locked after too many wrong PINs. Ask a manager to unlock, "
+                                            "or wait 15 minutes.")
+                                        : _("%s can no longer log in. Ask a manager."), check->staff->name);
+      return NULL;
+    }
+  check->pin = g_strdup (pin);
+  return g_steal_pointer (&check);
+}
+
+/* Any thread. */
+static void
+pin_check_run (PinCheck *check)
+{
+  check->ok = check->pin != NULL && check->hash != NULL && sodium_init () >= 0 &&
+              crypto_pwhash_str_verify (check->hash, check->pin, strlen (check->pin)) == 0;
+  if (check->ok && crypto_pwhash_str_needs_rehash (check->hash, PIN_OPSLIMIT, PIN_MEMLIMIT) != 0)
+    check->new_hash = hash_pin (check->pin, NULL);
+}
+
+/* Counts the attempt (a lockout after too many) and keeps a stronger
+ * hash. Returns: (transfer full): the staff member, or %NULL */
+static AxwStaff *
+pin_check_end (AxwDb     *db,
+               PinCheck  *check,
+               GError   **error)
+{
+  AxwStaff *s = check->staff;
+
+  if (!record_attempt (db, s, check->ok, error))
+    return NULL;
+  /* best effort: a failure leaves the old hash, which still verifies */
+  if (check->ok && check->new_hash != NULL)
+    {
+      sqlite3_stmt *stmt = axw_db_prepare (db, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", NULL);
+
+      if (stmt != NULL)
+        {
+          axw_db_bind_text (stmt, 1, check->new_hash);
+          sqlite3_bind_int64 (stmt, 2, s->id);
+          axw_db_step_done (db, stmt, NULL);
+        }
+    }
+  if (!check->ok)
+    {
+      int left = AXW_STAFF_MAX_FAILURES - s->failed_attempts;
+
+      if (left > 0)
+        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                     g_dngettext (NULL, "Wrong PIN. %d try left.", "Wrong PIN. %d tries left.", left),
+                     left);
+      else
+        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                     _("Wrong PIN. %s is now locked; ask a manager to unlock."), s->name);
+      return NULL;
+    }
+  return g_steal_pointer (&check->staff);
 }
 
 /**
@@ -275,40 +359,65 @@ axw_staff_login (AxwDb       *db,
                  const char  *pin,
                  GError     **error)
 {
-  g_autofree char *hash = NULL;
-  g_autoptr(AxwStaff) s = find (db, name, &hash, error);
-  gboolean ok;
+  g_autoptr(PinCheck) check = pin_check_begin (db, name, pin, error);
 
-  if (s == NULL)
+  if (check == NULL)
     return NULL;
-  if (!s->active || s->locked)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                   s->locked ? _("%s is locked after too many wrong PINs. Ask a manager to unlock, "
-                                 "or wait 15 minutes.")
-                             : _("%s can no longer log in. Ask a manager."), s->name);
-      return NULL;
-    }
-  ok = pin != NULL && sodium_init () >= 0 &&
-       crypto_pwhash_str_verify (hash, pin, strlen (pin)) == 0;
-  if (!record_attempt (db, s, ok, error))
-    return NULL;
-  if (ok && crypto_pwhash_str_needs_rehash (hash, PIN_OPSLIMIT, PIN_MEMLIMIT) != 0)
-    rehash (db, s->id, pin);
-  if (!ok)
-    {
-      int left = AXW_STAFF_MAX_FAILURES - s->failed_attempts;
+  pin_check_run (check);
+  return pin_check_end (db, check, error);
+}
 
-      if (left > 0)
-        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                     g_dngettext (NULL, "Wrong PIN. %d try left.", "Wrong PIN. %d tries left.", left),
-                     left);
-      else
-        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                     _("Wrong PIN. %s is now locked; ask a manager to unlock."), s->name);
-      return NULL;
+static void
+pin_check_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  pin_check_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * axw_staff_login_async:
+ *
+ * axw_staff_login() with the PIN check in a worker thread: the screen
+ * keeps drawing while Argon2 runs. The database is read now and written
+ * in axw_staff_login_finish(), both on the caller's thread; @db must stay
+ * open until then.
+ */
+void
+axw_staff_login_async (AxwDb               *db,
+                       const char          *name,
+                       const char          *pin,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GError *error = NULL;
+  PinCheck *check = pin_check_begin (db, name, pin, &error);
+
+  g_task_set_source_tag (task, axw_staff_login_async);
+  if (check == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
     }
-  return g_steal_pointer (&s);
+  g_task_set_task_data (task, check, (GDestroyNotify) pin_check_free);
+  g_task_run_in_thread (task, pin_check_thread);
+}
+
+/* Returns: (transfer full): the staff member, or %NULL with @error set */
+AxwStaff *
+axw_staff_login_finish (AxwDb         *db,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return pin_check_end (db, g_task_get_task_data (G_TASK (result)), error);
 }
 
 /* A login that must be a manager's: refunds, voids, price overrides, Z. */

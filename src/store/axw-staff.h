@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "axw-db.h"
 
 G_BEGIN_DECLS
@@ -41,6 +43,15 @@ GPtrArray *axw_staff_list         (AxwDb        *db,
 AxwStaff  *axw_staff_login        (AxwDb        *db,
                                    const char   *name,
                                    const char   *pin,
+                                   GError      **error);
+void       axw_staff_login_async  (AxwDb               *db,
+                                   const char          *name,
+                                   const char          *pin,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+AxwStaff  *axw_staff_login_finish (AxwDb        *db,
+                                   GAsyncResult *result,
                                    GError      **error);
 AxwStaff  *axw_staff_authorize_manager (AxwDb   *db,
                                         const char *name,
