@@ -34,6 +34,81 @@ n_rows (UiFixture *f)
   return g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label below @widget shows @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+column_visible (GtkColumnView *view,
+                guint          i)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
+
+  return gtk_column_view_column_get_visible (column);
+}
+
+/* At 175 % text and more the unit price and the promotion move under the
+ * name; back at 100 % they have their columns again. Nothing is lost. */
+static void
+test_large_text_cart (UiFixture     *f,
+                      gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (f->sale), GTK_TYPE_COLUMN_VIEW));
+  AxwStaff prefs = { .font_scale_pct = 200 };
+  const char *compact = "赤松茸\n¥28.00  爱心月 −\u2060¥2.80";
+
+  ui_login_touch (f, "小林", "1234");
+  axw_sale_view_scan (f->sale, "6971234560018");
+  ui_pump (100);
+  g_assert_true (column_visible (view, 2) && column_visible (view, 4));
+  g_assert_true (shows_text (GTK_WIDGET (view), "赤松茸"));
+  g_assert_true (shows_text (GTK_WIDGET (view), "¥28.00"));
+
+  axw_application_apply_prefs (f->app, &prefs);
+  ui_pump (200);
+  g_assert_false (column_visible (view, 2) || column_visible (view, 4));
+  g_assert_true (shows_text (GTK_WIDGET (view), compact));
+  g_assert_false (shows_text (GTK_WIDGET (view), "¥28.00"));
+  /* a line scanned now is shown the same way */
+  axw_sale_view_scan (f->sale, "6971234560018");
+  ui_pump (100);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_qty), ==, "2");
+  g_assert_true (shows_text (GTK_WIDGET (view), "赤松茸\n¥28.00  爱心月 −\u2060¥5.60"));
+
+  prefs.font_scale_pct = 100;
+  axw_application_apply_prefs (f->app, &prefs);
+  ui_pump (200);
+  g_assert_true (column_visible (view, 2) && column_visible (view, 4));
+  g_assert_true (shows_text (GTK_WIDGET (view), "赤松茸"));
+  g_assert_true (shows_text (GTK_WIDGET (view), "爱心月 −\u2060¥5.60"));
+}
+
 static void
 test_keyboard_sale (UiFixture     *f,
                     gconstpointer  data)
@@ -259,7 +334,7 @@ test_touch_sale (UiFixture     *f,
   g_assert_cmpuint (n_rows (f), ==, 2);
   /* not aid-eligible: no promotion on it */
   g_assert_cmpstr (row_text (f, 1, axw_cart_row_get_promotion), ==, "");
-  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_promotion), ==, "爱心月 −¥5.60");
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_promotion), ==, "爱心月 −\u2060¥5.60");
 
   /* remove with undo */
   g_assert_true (act (f, "sale.remove-line", NULL));
@@ -708,7 +783,7 @@ test_finalize (void)
   AxwProductRow *found = axw_product_row_new (&product);
 
   g_assert_cmpstr (axw_cart_row_get_amount (row), ==, "¥50.40");
-  g_assert_cmpstr (axw_cart_row_get_promotion (row), ==, "爱心月 −¥5.60");
+  g_assert_cmpstr (axw_cart_row_get_promotion (row), ==, "爱心月 −\u2060¥5.60");
   g_assert_cmpstr (axw_product_row_get_code (found), ==, "1001");
   g_assert_cmpstr (axw_product_row_get_price (found), ==, "¥24.00/kg");
   g_assert_finalize_object (row);
@@ -786,6 +861,7 @@ main (int   argc,
   g_test_add ("/sale/typed-code", UiFixture, NULL, ui_setup, test_typed_code, ui_teardown);
   g_test_add ("/sale/touch", UiFixture, NULL, ui_setup, test_touch_sale, ui_teardown);
   g_test_add ("/login/lockout", UiFixture, NULL, ui_setup, test_login_lockout, ui_teardown);
+  g_test_add ("/sale/large-text-cart", UiFixture, NULL, ui_setup, test_large_text_cart, ui_teardown);
   g_test_add ("/login/prefs", UiFixture, NULL, ui_setup, test_prefs, ui_teardown);
   g_test_add ("/login/language", UiFixture, NULL, ui_setup, test_language, ui_teardown);
   g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);

@@ -43,6 +43,7 @@ G_DEFINE_FINAL_TYPE (AxwApplication, axw_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_DB_PATH,
+  PROP_FONT_SCALE,
   N_PROPS
 };
 
@@ -179,6 +180,7 @@ set_font_scale (AxwApplication *self,
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
     }
   gtk_css_provider_load_from_data (self->scale_css, css, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SCALE]);
 }
 
 static void
@@ -588,6 +590,9 @@ axw_application_get_property (GObject    *object,
     case PROP_DB_PATH:
       g_value_set_string (value, self->db_path);
       break;
+    case PROP_FONT_SCALE:
+      g_value_set_int (value, self->font_scale_pct);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -609,6 +614,9 @@ axw_application_class_init (AxwApplicationClass *klass)
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* of whoever is logged in, in % (100–200) */
+  properties[PROP_FONT_SCALE] =
+    g_param_spec_int ("font-scale", NULL, NULL, 100, 200, 100, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -19,6 +19,7 @@ struct _AxwCartRow
   char    *price;
   char    *amount;
   char    *promotion;
+  char    *name_and_detail;
   char    *barcode;
   gint64   qty_milli;
 };
@@ -35,6 +36,7 @@ axw_cart_row_finalize (GObject *object)
   g_free (self->price);
   g_free (self->amount);
   g_free (self->promotion);
+  g_free (self->name_and_detail);
   g_free (self->barcode);
   G_OBJECT_CLASS (axw_cart_row_parent_class)->finalize (object);
 }
@@ -65,12 +67,16 @@ axw_cart_row_new (const AxwLine *line)
   self->amount = axw_money_format_screen (line->net_fen);
   if (line->promo_fen > 0)
     {
-      g_autofree char *off = axw_money_format_screen (line->promo_fen);
+      g_autofree char *money = axw_money_format_screen (line->promo_fen);
+      /* a word joiner: the minus never ends a line apart from its amount */
+      g_autofree char *off = g_strconcat ("\u2060", money, NULL);
 
       self->promotion = g_strdup_printf (_("%s −%s"), line->promotion ? line->promotion : "", off);
     }
   else
     self->promotion = g_strdup ("");
+  self->name_and_detail = *self->promotion ? g_strdup_printf ("%s\n%s  %s", self->name, self->price, self->promotion)
+                                           : g_strdup_printf ("%s\n%s", self->name, self->price);
   return self;
 }
 
@@ -102,6 +108,14 @@ const char *
 axw_cart_row_get_promotion (AxwCartRow *self)
 {
   return self->promotion;
+}
+
+/* The name, then the unit price and the promotion on a second line: the
+ * item cell when large text leaves no room for their own columns. */
+const char *
+axw_cart_row_get_name_and_detail (AxwCartRow *self)
+{
+  return self->name_and_detail;
 }
 
 const char *

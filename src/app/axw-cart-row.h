@@ -21,6 +21,7 @@ const char *axw_cart_row_get_qty       (AxwCartRow    *self);
 const char *axw_cart_row_get_price     (AxwCartRow    *self);
 const char *axw_cart_row_get_amount    (AxwCartRow    *self);
 const char *axw_cart_row_get_promotion (AxwCartRow    *self);
+const char *axw_cart_row_get_name_and_detail (AxwCartRow *self);
 const char *axw_cart_row_get_barcode   (AxwCartRow    *self);
 gint64      axw_cart_row_get_qty_milli (AxwCartRow    *self);
 

@@ -67,6 +67,9 @@ struct _AxwSaleView
   GtkWidget          *banner_undo;
   GtkEntry           *code_entry;
   GtkColumnView      *cart_view;
+  GtkColumnViewColumn *price_column;
+  GtkColumnViewColumn *promotion_column;
+  gboolean            compact_cart;
   GtkEntry           *search_entry;
   GtkListView        *search_view;
   GtkEntry           *red_packet_entry;
@@ -1374,6 +1377,28 @@ prefs_toggled_cb (AxwSaleView *self)
     banner (self, BANNER_ERROR, error->message);
 }
 
+/* At 175 % text and more five columns do not fit beside the total on a
+ * 1280 px screen without breaking numbers apart: the unit price and the
+ * promotion move under the name, the quantity and the amount keep their
+ * columns. */
+static void
+update_cart_columns (AxwSaleView *self)
+{
+  gboolean compact = self->app != NULL && axw_application_get_font_scale (self->app) >= 175;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (compact == self->compact_cart)
+    return;
+  self->compact_cart = compact;
+  gtk_column_view_column_set_visible (self->price_column, !compact);
+  gtk_column_view_column_set_visible (self->promotion_column, !compact);
+  /* bound again, with the other text in the name cell */
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->rows), i));
+  g_list_store_splice (self->rows, 0, n, rows->pdata, n);
+}
+
 /* Public ----------------------------------------------------------------- */
 
 /**
@@ -1391,7 +1416,13 @@ axw_sale_view_start (AxwSaleView    *self,
 
   g_return_if_fail (AXW_IS_SALE_VIEW (self));
 
-  g_set_object (&self->app, app);
+  if (self->app != app)
+    {
+      g_set_object (&self->app, app);
+      g_signal_connect_object (app, "notify::font-scale", G_CALLBACK (update_cart_columns), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_cart_columns (self);
   g_clear_pointer (&self->staff, axw_staff_free);
   self->staff = axw_staff_copy (staff);
   cashier = g_strdup_printf (_("Cashier: %s"), staff->name);
@@ -1498,16 +1529,23 @@ axw_sale_view_get_text (AxwSaleView *self,
 
 typedef const char *(*RowText) (AxwCartRow *row);
 
+typedef enum {
+  CELL_NAME,    /* wraps anywhere: long names in any script */
+  CELL_NUMBER,  /* right-aligned, wraps only between words: never inside a number */
+  CELL_WORDS,   /* wraps between words */
+} CellKind;
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  xalign)
+               gpointer                  data)
 {
+  CellKind kind = GPOINTER_TO_INT (data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (xalign) / 100.0f);
+  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_NUMBER ? 1.0f : 0.0f);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), kind == CELL_NAME ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   gtk_widget_add_css_class (label, "axw-cell");
   gtk_list_item_set_child (item, label);
 }
@@ -1515,30 +1553,35 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  unused)
+              AxwSaleView              *self)
 {
   RowText text = g_object_get_data (G_OBJECT (factory), "axw-text");
+  AxwCartRow *row = AXW_CART_ROW (gtk_list_item_get_item (item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      text (AXW_CART_ROW (gtk_list_item_get_item (item))));
+  /* the name column holds the price and promotion too when theirs are hidden */
+  if (text == axw_cart_row_get_name && self->compact_cart)
+    text = axw_cart_row_get_name_and_detail;
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text (row));
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (AxwSaleView *self,
             const char  *title,
             RowText      text,
-            int          xalign_pct,
+            CellKind     kind,
             gboolean     expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
+  GtkColumnViewColumn *column;
 
   g_object_set_data (G_OBJECT (factory), "axw-text", text);
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (xalign_pct));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_append_column (self->cart_view, column);
+  g_object_unref (column);
+  return column;
 }
 
 static void
@@ -1704,11 +1747,11 @@ axw_sale_view_init (AxwSaleView *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->cart_view, GTK_SELECTION_MODEL (self->selection));
-  add_column (self, _("Item"), axw_cart_row_get_name, 0, TRUE);
-  add_column (self, _("Qty"), axw_cart_row_get_qty, 100, FALSE);
-  add_column (self, _("Price"), axw_cart_row_get_price, 100, FALSE);
-  add_column (self, _("Amount"), axw_cart_row_get_amount, 100, FALSE);
-  add_column (self, _("Promotion"), axw_cart_row_get_promotion, 0, FALSE);
+  add_column (self, _("Item"), axw_cart_row_get_name, CELL_NAME, TRUE);
+  add_column (self, _("Qty"), axw_cart_row_get_qty, CELL_NUMBER, FALSE);
+  self->price_column = add_column (self, _("Price"), axw_cart_row_get_price, CELL_NUMBER, FALSE);
+  add_column (self, _("Amount"), axw_cart_row_get_amount, CELL_NUMBER, FALSE);
+  self->promotion_column = add_column (self, _("Promotion"), axw_cart_row_get_promotion, CELL_WORDS, FALSE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cart_view)); child;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
