@@ -12,6 +12,7 @@
 #include "axw-cart-row.h"
 #include "axw-keypad.h"
 #include "axw-manager-window.h"
+#include "axw-cell.h"
 #include "axw-product-row.h"
 #include "axw-scan-detector.h"
 #include "axw-ui-test-util.h"
@@ -71,6 +72,47 @@ column_visible (GtkColumnView *view,
   g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
 
   return gtk_column_view_column_get_visible (column);
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int min, nat;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return nat;
+}
+
+/* A cart cell answers from what it measured, but never with a size of
+ * an old text or an old font. */
+static void
+test_cell_measures_again (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *cell = axw_cell_new ();
+  GtkLabel *label = axw_cell_get_label (AXW_CELL (cell));
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  int one, two, big;
+
+  gtk_window_set_child (GTK_WINDOW (window), cell);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_pump (100);
+  gtk_label_set_text (label, "¥1.00");
+  one = natural_width (cell);
+  g_assert_cmpint (one, >, 0);
+  g_assert_cmpint (natural_width (cell), ==, one);
+  gtk_label_set_text (label, "¥1,000.00 ¥1,000.00");
+  two = natural_width (cell);
+  g_assert_cmpint (two, >, one);
+  gtk_css_provider_load_from_data (css, ".axw-big-cell { font-size: 40px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_add_css_class (cell, "axw-big-cell");
+  ui_pump (100);   /* styles are worked out before the next frame */
+  big = natural_width (cell);
+  g_assert_cmpint (big, >, two);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* At 175 % text and more the unit price and the promotion move under the
@@ -870,6 +912,7 @@ main (int   argc,
   g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/types/finalize", test_finalize);
+  g_test_add_func ("/sale/cell-measures-again", test_cell_measures_again);
 
   return g_test_run ();
 }

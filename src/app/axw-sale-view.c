@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "axw-cart-row.h"
+#include "axw-cell.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
 #include "axw-keypad.h"
@@ -1541,13 +1542,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  data)
 {
   CellKind kind = GPOINTER_TO_INT (data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = axw_cell_new ();
+  GtkLabel *label = axw_cell_get_label (AXW_CELL (cell));
 
-  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_NUMBER ? 1.0f : 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), kind == CELL_NAME ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
-  gtk_widget_add_css_class (label, "axw-cell");
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_xalign (label, kind == CELL_NUMBER ? 1.0f : 0.0f);
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, kind == CELL_NAME ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "axw-cell");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -1561,7 +1563,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   /* the name column holds the price and promotion too when theirs are hidden */
   if (text == axw_cart_row_get_name && self->compact_cart)
     text = axw_cart_row_get_name_and_detail;
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text (row));
+  gtk_label_set_text (axw_cell_get_label (AXW_CELL (gtk_list_item_get_child (item))), text (row));
 }
 
 static GtkColumnViewColumn *
