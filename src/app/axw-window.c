@@ -23,6 +23,7 @@ struct _AxwWindow
   guint                 flush_id;
   guint                 prebuild_id;
   guint                 n_scans;
+  guint32               last_scan_time;
   /* the focused text as it was before the first character of a burst */
   GtkEditable          *snap_widget;
   char                 *snap_text;
@@ -148,6 +149,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
       if (axw_scan_detector_feed_enter (&self->detector, time, &code) == AXW_SCAN_DONE)
         {
           g_clear_handle_id (&self->flush_id, g_source_remove);
+          self->last_scan_time = time;
           scanned (self, code);
           return GDK_EVENT_STOP;
         }
@@ -366,6 +368,19 @@ axw_window_get_n_scans (AxwWindow *self)
 {
   g_return_val_if_fail (AXW_IS_WINDOW (self), 0);
   return self->n_scans;
+}
+
+/**
+ * axw_window_get_last_scan_time:
+ *
+ * Returns: the event time (ms, the display server's clock) of the Enter
+ *   that ended the last scanner burst, 0 before the first
+ */
+guint32
+axw_window_get_last_scan_time (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), 0);
+  return self->last_scan_time;
 }
 
 /* Goods in the cart; see axw_sale_view_has_open_sale() */

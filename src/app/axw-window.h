@@ -22,6 +22,7 @@ AxwLoginView *axw_window_get_login_view (AxwWindow      *self);
 AxwSaleView  *axw_window_get_sale_view  (AxwWindow      *self);
 const char   *axw_window_get_screen     (AxwWindow      *self);
 guint         axw_window_get_n_scans    (AxwWindow      *self);
+guint32       axw_window_get_last_scan_time (AxwWindow  *self);
 gboolean      axw_window_has_open_sale  (AxwWindow      *self);
 void          axw_window_show_login     (AxwWindow      *self);
 
