@@ -152,6 +152,24 @@ ui_teardown (UiFixture     *f,
 }
 
 /* Logs in through the actions a touch user triggers. */
+/* The first widget at or below @w (depth first) that @match accepts. */
+static inline GtkWidget *
+ui_find (GtkWidget      *w,
+         gboolean      (*match) (GtkWidget *w, gconstpointer data),
+         gconstpointer   data)
+{
+  if (match (w, data))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = ui_find (c, match, data);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* The PIN is checked in a worker thread: waits (up to 10 s) for the
  * answer, the sale screen or the reason shown. */
 static inline void

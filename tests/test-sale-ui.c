@@ -35,20 +35,18 @@ n_rows (UiFixture *f)
   return g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale));
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
+static gboolean
+is_column_view (GtkWidget     *w,
+                gconstpointer  data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
+  return GTK_IS_COLUMN_VIEW (w);
+}
 
-      if (found)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_label_showing (GtkWidget     *w,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) && g_str_equal (gtk_label_get_text (GTK_LABEL (w)), text);
 }
 
 /* Whether a label below @widget shows @text. */
@@ -56,13 +54,7 @@ static gboolean
 shows_text (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (shows_text (c, text))
-      return TRUE;
-  return FALSE;
+  return ui_find (widget, is_label_showing, text) != NULL;
 }
 
 static gboolean
@@ -121,7 +113,7 @@ static void
 test_large_text_cart (UiFixture     *f,
                       gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_type (GTK_WIDGET (f->sale), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (ui_find (GTK_WIDGET (f->sale), is_column_view, NULL));
   AxwStaff prefs = { .font_scale_pct = 200 };
   const char *compact = "赤松茸\n¥28.00  爱心月 −\u2060¥2.80";
 
