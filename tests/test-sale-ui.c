@@ -135,9 +135,15 @@ test_large_text_cart (UiFixture     *f,
   g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_qty), ==, "2");
   g_assert_true (shows_text (GTK_WIDGET (view), "赤松茸\n¥28.00  爱心月 −\u2060¥5.60"));
 
+  /* the line the cashier chose stays chosen through the switch */
+  axw_sale_view_scan (f->sale, "6971234560025");
+  axw_sale_view_scan (f->sale, "6971234560032");
+  g_assert_cmpuint (n_rows (f), ==, 3);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 1);
   prefs.font_scale_pct = 100;
   axw_application_apply_prefs (f->app, &prefs);
   ui_pump (200);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))), ==, 1);
   g_assert_true (column_visible (view, 2) && column_visible (view, 4));
   g_assert_true (shows_text (GTK_WIDGET (view), "赤松茸"));
   g_assert_true (shows_text (GTK_WIDGET (view), "爱心月 −\u2060¥5.60"));

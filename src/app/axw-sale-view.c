@@ -1394,7 +1394,8 @@ update_cart_columns (AxwSaleView *self)
   self->compact_cart = compact;
   gtk_column_view_column_set_visible (self->price_column, !compact);
   gtk_column_view_column_set_visible (self->promotion_column, !compact);
-  /* bound again, with the other text in the name cell */
+  /* bound again, with the other text in the name cell; the same row
+   * objects, so the selection keeps the chosen line */
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->rows), i));
   g_list_store_splice (self->rows, 0, n, rows->pdata, n);
