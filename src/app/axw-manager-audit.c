@@ -10,6 +10,7 @@
 
 #include "axw-audit.h"
 #include "axw-bizdate.h"
+#include "axw-list-label.h"
 #include "axw-manager-audit.h"
 #include "axw-report.h"
 #include "axw-settings.h"
@@ -79,16 +80,13 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
   PangoAttrList *attrs = pango_attr_list_new ();
 
+  axw_list_label_setup_cb (factory, item, GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
+  /* columns of the log line up */
   pango_attr_list_insert (attrs, pango_attr_family_new ("Noto Sans Mono CJK SC"));
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  gtk_label_set_attributes (GTK_LABEL (gtk_list_item_get_child (item)), attrs);
   pango_attr_list_unref (attrs);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_size_request (label, -1, 48);   /* rows are touch targets */
-  gtk_list_item_set_child (item, label);
 }
 
 static void

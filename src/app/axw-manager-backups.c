@@ -15,6 +15,7 @@
 #include "axw-application.h"
 #include "axw-audit.h"
 #include "axw-backup.h"
+#include "axw-list-label.h"
 #include "axw-manager-backups.h"
 
 struct _AxwManagerBackups
@@ -301,19 +302,6 @@ selection_cb (AxwManagerBackups *self)
   gtk_button_set_label (self->restore_button, label ? label : _("_Restore…"));
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_size_request (label, -1, 48);
-  gtk_list_item_set_child (item, label);
-}
-
 static char *
 describe (const AxwBackupInfo *info)
 {
@@ -399,7 +387,7 @@ axw_manager_backups_init (AxwManagerBackups *self)
   self->paths = gtk_string_list_new (NULL);
   self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) axw_backup_info_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);

@@ -13,6 +13,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-list-label.h"
 #include "axw-manager-products.h"
 #include "axw-money.h"
 #include "axw-product-item.h"
@@ -575,19 +576,6 @@ search_stop_cb (AxwManagerProducts *self)
 /* The type ---------------------------------------------------------------- */
 
 static void
-preview_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_size_request (label, -1, 48);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 preview_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
@@ -677,7 +665,7 @@ axw_manager_products_init (AxwManagerProducts *self)
   axw_product_item_name_list (self->list, _("Products; pick one to edit it"));
 
   self->preview = gtk_string_list_new (NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (preview_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
   g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), NULL);
   gtk_list_view_set_factory (self->changes, factory);
   g_object_unref (factory);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-list-label.h"
 #include "axw-manager-promotions.h"
 #include "axw-promotions.h"
 #include "axw-vouchers.h"
@@ -384,19 +385,6 @@ untrust_cb (GtkWidget  *widget,
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_size_request (label, -1, 48);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          gpointer                  user_data)
@@ -414,7 +402,7 @@ show_list (GtkListView   *list,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (rows)));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   gtk_list_view_set_factory (list, factory);
   g_object_unref (factory);

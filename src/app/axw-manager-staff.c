@@ -8,6 +8,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-list-label.h"
 #include "axw-manager-staff.h"
 #include "axw-staff.h"
 
@@ -114,18 +115,6 @@ unlock_cb (GtkWidget  *widget,
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_size_request (label, -1, 48);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          gpointer                  user_data)
@@ -173,7 +162,7 @@ axw_manager_staff_init (AxwManagerStaff *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_PLAIN));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);

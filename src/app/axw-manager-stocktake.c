@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "axw-barcode.h"
+#include "axw-list-label.h"
 #include "axw-manager-stocktake.h"
 #include "axw-money.h"
 #include "axw-product-item.h"
@@ -373,19 +374,6 @@ scan_stop_cb (AxwManagerStocktake *self)
 /* Lists ------------------------------------------------------------------- */
 
 static void
-found_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_size_request (label, -1, 48);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
 found_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
@@ -483,7 +471,7 @@ axw_manager_stocktake_init (AxwManagerStocktake *self)
   axw_product_item_append_column (self->list, _("Difference"), "difference", 100, FALSE);
   axw_product_item_name_list (self->list, _("Counted products: expected, counted and the difference"));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (found_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
   g_signal_connect (factory, "bind", G_CALLBACK (found_bind_cb), NULL);
   gtk_list_view_set_factory (self->found, factory);
   g_object_unref (factory);

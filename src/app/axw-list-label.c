@@ -1,0 +1,31 @@
+/* axw-list-label.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one-label rows of the manager pages' lists.
+ */
+#include "axw-list-label.h"
+
+/**
+ * axw_list_label_setup_cb:
+ * @fit: (type AxwListLabelFit): GINT_TO_POINTER() of how long text is shown
+ *
+ * A "setup" handler: the row is a start-aligned label at least 48 px
+ * high, so every row is a touch target.
+ */
+void
+axw_list_label_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  fit)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (fit) == AXW_LIST_LABEL_ELLIPSIZE)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else if (GPOINTER_TO_INT (fit) == AXW_LIST_LABEL_WRAP)
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_size_request (label, -1, 48);
+  gtk_list_item_set_child (item, label);
+}
