@@ -29,7 +29,8 @@ struct _AxwDb
   GThreadPool *checkpointer;
   sqlite3     *checkpoint_handle;  /* used only on the checkpointer's thread */
   gint         checkpoint_pending;
-  int          checkpoint_next;    /* WAL pages that start the next one */
+  GMutex       checkpoint_lock;    /* guards the end of a pending checkpoint */
+  GCond        checkpoint_done;
 };
 
 G_DEFINE_FINAL_TYPE (AxwDb, axw_db, G_TYPE_OBJECT)
@@ -55,7 +56,6 @@ stop_checkpointer (AxwDb *self)
     g_thread_pool_free (g_steal_pointer (&self->checkpointer), FALSE, TRUE);
   g_clear_pointer (&self->checkpoint_handle, close_handle);
   g_atomic_int_set (&self->checkpoint_pending, 0);
-  self->checkpoint_next = AXW_DB_CHECKPOINT_PAGES;
 }
 
 static void
@@ -67,6 +67,8 @@ axw_db_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->handle, close_handle);
   g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->checkpoint_lock);
+  g_cond_clear (&self->checkpoint_done);
 
   G_OBJECT_CLASS (axw_db_parent_class)->finalize (object);
 }
@@ -82,6 +84,8 @@ axw_db_init (AxwDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  g_mutex_init (&self->checkpoint_lock);
+  g_cond_init (&self->checkpoint_done);
 }
 
 int
@@ -313,13 +317,18 @@ checkpoint_func (gpointer data,
     sqlite3_exec (self->checkpoint_handle, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
   if (self->checkpoint_handle != NULL)
     sqlite3_wal_checkpoint_v2 (self->checkpoint_handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  g_mutex_lock (&self->checkpoint_lock);
   g_atomic_int_set (&self->checkpoint_pending, 0);
+  g_cond_broadcast (&self->checkpoint_done);
+  g_mutex_unlock (&self->checkpoint_lock);
 }
 
-/* After each commit, in place of SQLite's autocheckpoint. Sales that
- * keep coming while a checkpoint runs leave frames it could not copy (and
- * the WAL cannot start over): the next one waits for another half
- * threshold of pages rather than chasing every commit. */
+/* After each commit, in place of SQLite's autocheckpoint. A sale that
+ * commits while a checkpoint runs leaves frames it could not copy, and the
+ * WAL cannot start over: so every commit past the threshold starts another
+ * one when none is running. It copies only the frames not yet copied, on
+ * the thread; the WAL starts over at the first commit after one has
+ * copied everything. */
 static int
 wal_hook (void       *data,
           sqlite3    *handle,
@@ -330,18 +339,22 @@ wal_hook (void       *data,
 
   /* Writes that never pause (an import, a generator) outrun the thread:
    * past four thresholds the writer copies the WAL itself, as SQLite's
-   * autocheckpoint would, so the file stays bounded. */
+   * autocheckpoint would, so the file stays bounded. A checkpoint still
+   * running on the thread holds SQLite's checkpoint lock and would make
+   * this one give up at once, so the writer first waits for it (it needs
+   * nothing the writer holds); only this thread sets it pending. */
   if (pages >= 4 * AXW_DB_CHECKPOINT_PAGES)
     {
+      g_mutex_lock (&self->checkpoint_lock);
+      while (g_atomic_int_get (&self->checkpoint_pending))
+        g_cond_wait (&self->checkpoint_done, &self->checkpoint_lock);
+      g_mutex_unlock (&self->checkpoint_lock);
       sqlite3_wal_checkpoint_v2 (handle, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
       return SQLITE_OK;
     }
-  if (pages < AXW_DB_CHECKPOINT_PAGES)
-    self->checkpoint_next = AXW_DB_CHECKPOINT_PAGES;   /* the WAL started over */
-  if (pages >= MAX (self->checkpoint_next, AXW_DB_CHECKPOINT_PAGES) &&
+  if (pages >= AXW_DB_CHECKPOINT_PAGES &&
       g_atomic_int_compare_and_exchange (&self->checkpoint_pending, 0, 1))
     {
-      self->checkpoint_next = pages + AXW_DB_CHECKPOINT_PAGES / 2;
       if (self->checkpointer == NULL)
         self->checkpointer = g_thread_pool_new (checkpoint_func, self, 1, FALSE, NULL);
       g_thread_pool_push (self->checkpointer, GINT_TO_POINTER (1), NULL);
