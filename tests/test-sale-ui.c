@@ -9,6 +9,7 @@
  * and its receipt in the print queue.
  */
 #define _GNU_SOURCE
+#include "axw-barcode.h"
 #include "axw-cart-row.h"
 #include "axw-keypad.h"
 #include "axw-manager-window.h"
@@ -105,6 +106,70 @@ test_cell_measures_again (void)
   g_assert_cmpint (big, >, two);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A wrapped cell is as wide for any height as for none: GtkLabel would
+ * search for the narrowest width whose lines fit the height (a width one
+ * line long for a row's height), at a cost, on each row's allocation. */
+static void
+test_cell_width_any_height (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *cell = axw_cell_new ();
+  GtkLabel *label = axw_cell_get_label (AXW_CELL (cell));
+  int min, nat, min_at, nat_at, height;
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_text (label, "甘肃和政啤特果 礼盒装 十二枚 爱心月 −\u2060¥5.60");
+  gtk_window_set_child (GTK_WINDOW (window), cell);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_pump (100);
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, nat, &height, NULL, NULL, NULL);
+  g_assert_cmpint (min, <, nat);
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, height, &min_at, &nat_at, NULL, NULL);
+  g_assert_cmpint (min_at, ==, min);
+  g_assert_cmpint (nat_at, ==, nat);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* A sale screen that nobody touches draws nothing: no blinking cursor, no
+ * scrollbar fading in or out. A scan's frame then starts at once, instead
+ * of waiting for the slot after an animation's frame (1/60 s). */
+static void
+test_idle_draws_nothing (UiFixture     *f,
+                         gconstpointer  data)
+{
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  ui_login_touch (f, "小林", "1234");
+  /* enough lines for the cart to scroll to the last one */
+  for (guint i = 1; i <= 15; i++)
+    {
+      char code[14];
+
+      g_snprintf (code, sizeof code, "697123456%03u", i);
+      g_snprintf (code + 12, 2, "%d", axw_ean_check_digit (code, 12));
+      axw_sale_view_scan (f->sale, code);
+      ui_pump (30);
+    }
+  g_assert_cmpuint (n_rows (f), ==, 15);
+  ui_pump (300);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  ui_pump (2500);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpuint (frames, ==, 0);
 }
 
 /* At 175 % text and more the unit price and the promotion move under the
@@ -911,6 +976,8 @@ main (int   argc,
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/types/finalize", test_finalize);
   g_test_add_func ("/sale/cell-measures-again", test_cell_measures_again);
+  g_test_add_func ("/sale/cell-width-any-height", test_cell_width_any_height);
+  g_test_add ("/sale/idle-draws-nothing", UiFixture, NULL, ui_setup, test_idle_draws_nothing, ui_teardown);
 
   return g_test_run ();
 }

@@ -492,6 +492,7 @@ static void
 axw_application_startup (GApplication *app)
 {
   AxwApplication *self = AXW_APPLICATION (app);
+  gboolean overlay;
 
   choose_language ();
   /* the same resources whatever the application id (tests use their own) */
@@ -509,9 +510,19 @@ axw_application_startup (GApplication *app)
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* A steady text cursor: easier to find for staff with low vision or
-   * attention difficulties, and no redraw every half second, so a scan's
-   * frame starts at once instead of waiting for the blink's frame slot. */
+  /* A steady text cursor, and scrollbars that are always there instead of
+   * fading in over the list and out again: easier to find for staff with
+   * low vision or attention difficulties, a scrollbar to drag for those
+   * who cannot swipe, and no frames drawn while nobody does anything (a
+   * blink every half second, a second of fading after each scroll), so a
+   * scan's frame starts at once instead of waiting for an animation's
+   * frame slot. Set only when not yet so: a GTK 4.8 scrolled window
+   * leaves its handler of this setting's notification behind when it is
+   * unrealized (it disconnects another function), so a second notification
+   * would call it on a freed window (a test process starts several). */
+  g_object_get (gtk_settings_get_default (), "gtk-overlay-scrolling", &overlay, NULL);
+  if (overlay)
+    g_object_set (gtk_settings_get_default (), "gtk-overlay-scrolling", FALSE, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);

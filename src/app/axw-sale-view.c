@@ -64,7 +64,8 @@ struct _AxwSaleView
   GtkWidget          *banner;
   BannerKind          banner_kind;   /* the template starts with axw-info */
   GtkLabel           *banner_icon;
-  GtkLabel           *banner_label;
+  AxwCell            *banner_cell;
+  GtkLabel           *banner_label;       /* banner_cell's */
   GtkWidget          *banner_undo;
   GtkEntry           *code_entry;
   GtkColumnView      *cart_view;
@@ -1702,10 +1703,11 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (AXW_TYPE_KEYPAD);
+  g_type_ensure (AXW_TYPE_CELL);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-sale-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   BIND (pages); BIND (cashier_label); BIND (sync_label); BIND (promotion_label); BIND (print_label);
-  BIND (banner); BIND (banner_icon); BIND (banner_label); BIND (banner_undo);
+  BIND (banner); BIND (banner_icon); BIND (banner_cell); BIND (banner_undo);
   BIND (code_entry); BIND (cart_view); BIND (search_entry); BIND (search_view);
   BIND (red_packet_entry); BIND (rp_result_box); BIND (rp_icon); BIND (rp_result);
   BIND (qty_title); BIND (qty_entry); BIND (qty_keypad);
@@ -1743,6 +1745,14 @@ static void
 axw_sale_view_init (AxwSaleView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* a wrapped label whose width does not depend on its height (axw-cell.c):
+   * the banner changes with every scan, in a horizontal box */
+  self->banner_label = axw_cell_get_label (self->banner_cell);
+  gtk_label_set_wrap (self->banner_label, TRUE);
+  gtk_label_set_wrap_mode (self->banner_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (self->banner_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->banner_label), "axw-message-text");
 
   self->cart = axw_cart_new ();
   self->payments = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
