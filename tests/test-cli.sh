@@ -72,6 +72,9 @@ check "PIN not stored plain" 0 "$(sql "SELECT count(*) FROM staff WHERE pin_hash
 expect_ok "settings set" "$AXW" settings set shop.name "爱心屋·思明店"
 expect_ok "settings get" "$AXW" settings get shop.name
 check "setting value" "爱心屋·思明店" "$OUT"
+check "setting change audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'settings.set' AND detail LIKE 'shop.name: % → 爱心屋·思明店'")"
+expect_ok "settings set, same value" "$AXW" settings set shop.name "爱心屋·思明店"
+check "same value not audited again" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'settings.set'")"
 expect_fail "bad setting value" "58 or 80" "$AXW" settings set receipt.width 72
 expect_fail "unknown setting" "Unknown setting" "$AXW" settings get shop.colour
 

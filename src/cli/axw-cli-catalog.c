@@ -339,11 +339,16 @@ axw_cli_cmd_settings (AxwCli  *cli,
     }
   if (g_str_equal (argv[1], "set") && argc == 4)
     {
+      const char *key[] = { argv[2], NULL };
+      const char *value[] = { argv[3], NULL };
+
       if (!axw_settings_validate (argv[2], argv[3], &error))
         return axw_cli_fail (g_steal_pointer (&error));
       if ((db = axw_cli_db (cli)) == NULL)
         return AXW_EXIT_FAIL;
-      if (!axw_settings_set (db, argv[2], argv[3], &error))
+      /* audited like the manager screen's change, in nobody's name (the CLI
+       * has no login): old → new, and nothing when the value is the same */
+      if (!axw_settings_apply (db, key, value, NULL, NULL, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       return AXW_EXIT_OK;
     }
