@@ -151,7 +151,6 @@ ui_teardown (UiFixture     *f,
   g_free (f->dir);
 }
 
-/* Logs in through the actions a touch user triggers. */
 /* The first widget at or below @w (depth first) that @match accepts. */
 static inline GtkWidget *
 ui_find (GtkWidget      *w,
@@ -181,6 +180,7 @@ ui_wait_login (UiFixture *f)
   ui_pump (20);
 }
 
+/* Logs in through the actions a touch user triggers. */
 static inline void
 ui_login_touch (UiFixture  *f,
                 const char *name,

@@ -1538,19 +1538,29 @@ typedef enum {
   CELL_WORDS,   /* wraps between words */
 } CellKind;
 
+/* The label of a cart cell, or of the banner, wrapped as @kind says. */
+static GtkLabel *
+setup_cell_label (AxwCell    *cell,
+                  CellKind    kind,
+                  const char *css_class)
+{
+  GtkLabel *label = axw_cell_get_label (cell);
+
+  gtk_label_set_xalign (label, kind == CELL_NUMBER ? 1.0f : 0.0f);
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, kind == CELL_NAME ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
+  gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
+  return label;
+}
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  data)
 {
-  CellKind kind = GPOINTER_TO_INT (data);
   GtkWidget *cell = axw_cell_new ();
-  GtkLabel *label = axw_cell_get_label (AXW_CELL (cell));
 
-  gtk_label_set_xalign (label, kind == CELL_NUMBER ? 1.0f : 0.0f);
-  gtk_label_set_wrap (label, TRUE);
-  gtk_label_set_wrap_mode (label, kind == CELL_NAME ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
-  gtk_widget_add_css_class (GTK_WIDGET (label), "axw-cell");
+  setup_cell_label (AXW_CELL (cell), GPOINTER_TO_INT (data), "axw-cell");
   gtk_list_item_set_child (item, cell);
 }
 
@@ -1748,11 +1758,7 @@ axw_sale_view_init (AxwSaleView *self)
 
   /* a wrapped label whose width does not depend on its height (axw-cell.c):
    * the banner changes with every scan, in a horizontal box */
-  self->banner_label = axw_cell_get_label (self->banner_cell);
-  gtk_label_set_wrap (self->banner_label, TRUE);
-  gtk_label_set_wrap_mode (self->banner_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (self->banner_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->banner_label), "axw-message-text");
+  self->banner_label = setup_cell_label (self->banner_cell, CELL_NAME, "axw-message-text");
 
   self->cart = axw_cart_new ();
   self->payments = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
