@@ -12,8 +12,10 @@
 #include "axw-checkout.h"
 #include "axw-escpos.h"
 #include "axw-print-queue.h"
+#include "axw-print-runner.h"
 #include "axw-printer.h"
 #include "axw-products.h"
+#include "axw-settings.h"
 #include "axw-staff.h"
 #include "axw-test-util.h"
 #include "escpos-decoder.h"
@@ -328,6 +330,107 @@ test_bad_targets (Fixture       *f,
     }
 }
 
+static void
+finished_cb (AxwPrintRunner *runner,
+             gboolean        all_printed,
+             GArray         *runs)
+{
+  g_array_append_val (runs, all_printed);
+}
+
+/* Until @n runs have finished and no other is running, 10 s at most;
+ * then a little longer, for a run that should not have been. */
+static void
+wait_for_runs (AxwPrintRunner *runner,
+               GArray         *runs,
+               guint           n)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((runs->len < n || axw_print_runner_is_running (runner)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  end = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AxwSale *
+sell_again (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 22, 6, 0, 0);
+  AxwPayment pay = { AXW_PAY_CASH, 0, 10000 };
+  g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db.db, "6971234560025", 1000, &error);
+  AxwSale *sale;
+
+  g_assert_no_error (error);
+  axw_cart_add (cart, l);
+  sale = axw_checkout_commit (f->db.db, cart, at, "小林", &pay, 1, &error);
+  g_assert_no_error (error);
+  return sale;
+}
+
+/* Two screens' worth of receipts asked for while one run goes on: one
+ * more run after it prints them all, never two runs side by side. */
+static void
+test_runner_one_run_at_a_time (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->db.dir, "lp0", NULL);
+  g_autofree char *target = g_strconcat ("file:", path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(AxwSale) second = NULL;
+  g_autoptr(GBytes) first_bytes = NULL, second_bytes = NULL;
+  AxwPrintRunner *runner = axw_print_runner_new (f->db.db);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (axw_settings_set (f->db.db, "printer", target, &error));
+  g_signal_connect (runner, "finished", G_CALLBACK (finished_cb), runs);
+  axw_print_runner_run (runner);
+  g_assert_true (axw_print_runner_is_running (runner));
+  second = sell_again (f);
+  axw_print_runner_run (runner);
+  axw_print_runner_run (runner);
+  wait_for_runs (runner, runs, 2);
+  g_assert_cmpuint (runs->len, ==, 2);
+  g_assert_true (g_array_index (runs, gboolean, 0));
+  g_assert_true (g_array_index (runs, gboolean, 1));
+  g_assert_cmpint (count (f, "done"), ==, 2);
+  /* each receipt once, in the order sold */
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  first_bytes = axw_print_queue_render (f->db.db, f->sale->id, 0, &error);
+  second_bytes = axw_print_queue_render (f->db.db, second->id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, ==, g_bytes_get_size (first_bytes) + g_bytes_get_size (second_bytes));
+  g_assert_cmpmem (contents, g_bytes_get_size (first_bytes), g_bytes_get_data (first_bytes, NULL),
+                   g_bytes_get_size (first_bytes));
+  g_assert_finalize_object (runner);
+  g_unlink (path);
+}
+
+/* A printer that cannot print: the run says so, the job stays queued. */
+static void
+test_runner_failure (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  AxwPrintRunner *runner = axw_print_runner_new (f->db.db);
+
+  g_assert_true (axw_settings_set (f->db.db, "printer", "file:/nonexistent/dir/lp0", &error));
+  g_signal_connect (runner, "finished", G_CALLBACK (finished_cb), runs);
+  axw_print_runner_run (runner);
+  wait_for_runs (runner, runs, 1);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_false (axw_print_runner_is_running (runner));
+  g_assert_false (g_array_index (runs, gboolean, 0));
+  g_assert_cmpint (count (f, "failed"), ==, 1);
+  g_assert_finalize_object (runner);
+}
+
 #define TEST(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
 
 int
@@ -341,5 +444,7 @@ main (int argc, char **argv)
   TEST ("/print-queue/tcp-refused-then-retry", test_tcp_refused_then_retry);
   TEST ("/print-queue/reprint-and-recover", test_reprint_and_recover);
   TEST ("/print-queue/bad-targets", test_bad_targets);
+  TEST ("/print-queue/runner/one-run-at-a-time", test_runner_one_run_at_a_time);
+  TEST ("/print-queue/runner/failure", test_runner_failure);
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "axw-keypad.h"
 #include "axw-login-view.h"
 #include "axw-print-queue.h"
+#include "axw-print-runner.h"
 #include "axw-print-status.h"
 #include "axw-product-row.h"
 #include "axw-promotions.h"
@@ -48,8 +49,7 @@ struct _AxwSaleView
   AxwPayMethod        method;
   GDateTime          *fixed_now;
   guint               print_timer;
-  gboolean            printing;
-  gboolean            print_again;
+  AxwPrintRunner     *printer;      /* made at the first receipt */
   GListStore         *rows;          /* AxwCartRow */
   GtkSingleSelection *selection;
   GListStore         *found;         /* AxwProductRow */
@@ -991,22 +991,11 @@ ensure_sync (AxwSaleView *self)
 }
 
 static void
-print_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
+printed_cb (AxwSaleView *self,
+            gboolean     all_printed)
 {
-  g_autoptr(AxwSaleView) self = data;
-  g_autoptr(GError) error = NULL;
-  guint failed = 0;
-
-  self->printing = FALSE;
-  if (!axw_print_queue_run_finish (result, &failed, &error))
-    g_message ("print queue: %s", error->message);
-  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
-    return;
-  update_print_status (self);
-  if (self->print_again)
-    print_queued (self);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    update_print_status (self);
 }
 
 /* Sends the queued receipts off the GTK thread; the sale is already
@@ -1014,17 +1003,12 @@ print_done_cb (GObject      *source,
 static void
 print_queued (AxwSaleView *self)
 {
-  g_autofree char *printer = NULL;
-
-  if (self->printing)
+  if (self->printer == NULL)
     {
-      self->print_again = TRUE;
-      return;
+      self->printer = axw_print_runner_new (db (self));
+      g_signal_connect_object (self->printer, "finished", G_CALLBACK (printed_cb), self, G_CONNECT_SWAPPED);
     }
-  self->printing = TRUE;
-  self->print_again = FALSE;
-  printer = axw_settings_get (db (self), "printer");
-  axw_print_queue_run_async (db (self), printer, NULL, print_done_cb, g_object_ref (self));
+  axw_print_runner_run (self->printer);
 }
 
 static gboolean
@@ -1672,6 +1656,7 @@ axw_sale_view_dispose (GObject *object)
   if (self->sync != NULL)
     axw_sync_agent_stop (self->sync);
   g_clear_object (&self->sync);
+  g_clear_object (&self->printer);
   gtk_widget_dispose_template (GTK_WIDGET (self), AXW_TYPE_SALE_VIEW);
   /* the template's unnamed top box */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
