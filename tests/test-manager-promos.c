@@ -294,6 +294,16 @@ sell (Fixture *f)
 
 #define R AXW_TYPE_MANAGER_REFUNDS
 
+/* The manager's PIN check runs in a worker thread: its answer comes
+ * through the main loop. */
+static void
+wait_checked (AxwManagerRefunds *page)
+{
+  for (int i = 0; i < 200 && axw_manager_refunds_is_checking (page); i++)
+    ui_pump (20);
+  g_assert_false (axw_manager_refunds_is_checking (page));
+}
+
 static void
 test_refund (Fixture       *f,
              gconstpointer  data)
@@ -344,6 +354,12 @@ test_refund (Fixture       *f,
   /* the wrong PIN: nothing refunded */
   set_text (page, R, "pin", "0000");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "refunds.confirm", NULL));
+  /* the PIN is checked off the GTK thread: the page says so, and waits */
+  g_assert_true (axw_manager_refunds_is_checking (page));
+  g_assert_cmpstr (axw_manager_refunds_get_message (page), ==, "Checking the PIN…");
+  gtk_widget_activate_action (GTK_WIDGET (page), "refunds.confirm", NULL);
+  g_assert_cmpstr (axw_manager_refunds_get_message (page), ==, "Checking the PIN…");
+  wait_checked (page);
   g_assert_nonnull (strstr (axw_manager_refunds_get_message (page), "Nothing was refunded"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sales);
   g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, stock);
@@ -352,6 +368,10 @@ test_refund (Fixture       *f,
   /* the right PIN (Enter in the PIN field): the refund, its receipt printed */
   set_text (page, R, "pin", "8888");
   g_signal_emit_by_name (child (page, R, "pin"), "activate");
+  /* a quantity changed while the PIN is checked is not what was confirmed */
+  g_assert_true (axw_manager_refunds_is_checking (page));
+  axw_manager_refunds_set_qty (page, 1, 2000);
+  wait_checked (page);
   refund = axw_manager_refunds_get_last_refund (page);
   g_assert_nonnull (refund);
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sales + 1);

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "axw-manager-refunds.h"
-#include "axw-print-queue.h"
+#include "axw-print-runner.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
 
@@ -30,8 +30,8 @@ struct _AxwManagerRefunds
   GPtrArray        *spins;       /* GtkSpinButton per line (owned by the list) */
   AxwSale          *preview;     /* what would be refunded, nullable */
   AxwSale          *last_refund;
-  gboolean          printing;
-  gboolean          print_again;
+  AxwPrintRunner   *printer;     /* made at the first refund */
+  GCancellable     *checking;    /* the manager's PIN being checked, nullable */
 
   GtkEntry         *sale_entry;
   GtkLabel         *sale_label;
@@ -102,7 +102,7 @@ update_preview (AxwManagerRefunds *self)
     }
   self->preview = axw_sales_refund_preview (self->db, self->sale->uuid, (AxwRefundItem *) items->data,
                                             items->len, at, &error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm", self->preview != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm", self->preview != NULL && self->checking == NULL);
   if (self->preview == NULL)
     {
       gtk_label_set_text (self->money, error->message);
@@ -343,30 +343,19 @@ none_cb (GtkWidget  *widget,
   set_all (AXW_MANAGER_REFUNDS (widget), FALSE);
 }
 
-static void print_refund (AxwManagerRefunds *self);
-
 static void
-print_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
+printed_cb (AxwManagerRefunds *self,
+            gboolean           all_printed)
 {
-  g_autoptr(AxwManagerRefunds) self = data;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  guint failed = 0;
-  gboolean ok;
 
-  self->printing = FALSE;
-  ok = axw_print_queue_run_finish (result, &failed, &error);
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
   text = g_strconcat (gtk_label_get_text (self->message), "\n",
-                      ok && failed == 0 ? _("The refund receipt is printed.")
-                                        : _("The printer did not print it: the refund receipt waits in the print "
-                                            "queue. Check the printer, then reprint."), NULL);
+                      all_printed ? _("The refund receipt is printed.")
+                                  : _("The printer did not print it: the refund receipt waits in the print "
+                                      "queue. Check the printer, then reprint."), NULL);
   gtk_label_set_text (self->message, text);
-  if (self->print_again)
-    print_refund (self);
 }
 
 /* The refund is committed with its print job; printing runs off the GTK
@@ -374,42 +363,65 @@ print_done_cb (GObject      *source,
 static void
 print_refund (AxwManagerRefunds *self)
 {
-  g_autofree char *printer = NULL;
-
-  if (self->printing)
+  if (self->printer == NULL)
     {
-      self->print_again = TRUE;
-      return;
+      self->printer = axw_print_runner_new (self->db);
+      g_signal_connect_object (self->printer, "finished", G_CALLBACK (printed_cb), self, G_CONNECT_SWAPPED);
     }
-  self->printing = TRUE;
-  self->print_again = FALSE;
-  printer = axw_settings_get (self->db, "printer");
-  axw_print_queue_run_async (self->db, printer, NULL, print_done_cb, g_object_ref (self));
+  axw_print_runner_run (self->printer);
 }
 
-static void
-confirm_cb (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
+/* What was confirmed, kept while the PIN is checked: the lines chosen
+ * then are the ones refunded, whatever the spin buttons say meanwhile. */
+typedef struct
 {
-  AxwManagerRefunds *self = AXW_MANAGER_REFUNDS (widget);
-  g_autoptr(GArray) items = chosen_items (self);
+  AxwManagerRefunds *self;
+  char              *sale;
+  GArray            *items;
+} Confirmed;
+
+static void
+confirmed_free (Confirmed *c)
+{
+  g_object_unref (c->self);
+  g_free (c->sale);
+  g_array_unref (c->items);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Confirmed, confirmed_free)
+
+static void
+set_checking (AxwManagerRefunds *self,
+              GCancellable      *checking)
+{
+  g_clear_object (&self->checking);
+  self->checking = checking ? g_object_ref (checking) : NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.find", checking == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm", checking == NULL && self->preview != NULL);
+}
+
+/* The refund itself, once the manager's PIN is right. */
+static void
+pin_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(Confirmed) c = data;
+  AxwManagerRefunds *self = c->self;
   g_autoptr(GDateTime) at = now (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwStaff) manager = NULL;
-  g_autofree char *pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin)));
   g_autofree char *back = NULL;
   g_autofree char *msg = NULL;
-  g_autofree char *uuid = NULL;
   AxwSale *refund;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->pin), "");
-  if (self->sale == NULL || self->preview == NULL)
-    {
-      gtk_label_set_text (self->message, _("Find the sale and choose what comes back first."));
-      return;
-    }
-  manager = axw_staff_authorize_manager (self->db, self->manager, pin, &error);
+  if (self->db == NULL)
+    return;
+  manager = axw_staff_authorize_manager_finish (self->db, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_checking (self, NULL);
   if (manager == NULL)
     {
       msg = g_strdup_printf (_("%s Nothing was refunded."), error->message);
@@ -417,7 +429,7 @@ confirm_cb (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->pin));
       return;
     }
-  refund = axw_sales_refund (self->db, self->sale->uuid, (AxwRefundItem *) items->data, items->len,
+  refund = axw_sales_refund (self->db, c->sale, (AxwRefundItem *) c->items->data, c->items->len,
                              manager->name, at, &error);
   if (refund == NULL)
     {
@@ -428,10 +440,39 @@ confirm_cb (GtkWidget  *widget,
   self->last_refund = refund;
   back = describe_payments (refund);
   msg = g_strdup_printf (_("Refund %s done. Give back: %s."), refund->receipt_no, back);
-  uuid = g_strdup (self->sale->uuid);
-  load_sale (self, uuid, NULL);
+  load_sale (self, c->sale, NULL);
   gtk_label_set_text (self->message, msg);
   print_refund (self);
+}
+
+/* The manager's PIN is checked (Argon2) off the GTK thread; the page
+ * keeps drawing, and Find and Confirm wait until the answer. */
+static void
+confirm_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  AxwManagerRefunds *self = AXW_MANAGER_REFUNDS (widget);
+  g_autofree char *pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin)));
+  g_autoptr(GCancellable) checking = NULL;
+  Confirmed *c;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->pin), "");
+  if (self->checking != NULL)
+    return;
+  if (self->sale == NULL || self->preview == NULL)
+    {
+      gtk_label_set_text (self->message, _("Find the sale and choose what comes back first."));
+      return;
+    }
+  c = g_new0 (Confirmed, 1);
+  c->self = g_object_ref (self);
+  c->sale = g_strdup (self->sale->uuid);
+  c->items = chosen_items (self);
+  checking = g_cancellable_new ();
+  set_checking (self, checking);
+  gtk_label_set_text (self->message, _("Checking the PIN…"));
+  axw_staff_login_async (self->db, self->manager, pin, checking, pin_checked_cb, c);
 }
 
 static void
@@ -453,6 +494,10 @@ axw_manager_refunds_dispose (GObject *object)
 {
   AxwManagerRefunds *self = AXW_MANAGER_REFUNDS (object);
 
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+  g_clear_object (&self->printer);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_REFUNDS);
   forget_sale (self);
   g_clear_pointer (&self->spins, g_ptr_array_unref);
@@ -501,6 +546,7 @@ axw_manager_refunds_set_db (AxwManagerRefunds *self,
 {
   g_return_if_fail (AXW_IS_MANAGER_REFUNDS (self));
   g_set_object (&self->db, db);
+  g_clear_object (&self->printer);
   g_free (self->manager);
   self->manager = g_strdup (manager);
   forget_sale (self);
@@ -546,5 +592,12 @@ axw_manager_refunds_get_money_text (AxwManagerRefunds *self)
 gboolean
 axw_manager_refunds_is_printing (AxwManagerRefunds *self)
 {
-  return self->printing;
+  return self->printer != NULL && axw_print_runner_is_running (self->printer);
+}
+
+/* Whether a confirmed refund waits for its PIN check. */
+gboolean
+axw_manager_refunds_is_checking (AxwManagerRefunds *self)
+{
+  return self->checking != NULL;
 }

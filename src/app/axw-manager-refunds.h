@@ -33,5 +33,6 @@ const AxwSale *axw_manager_refunds_get_last_refund (AxwManagerRefunds *self);
 const char    *axw_manager_refunds_get_message  (AxwManagerRefunds *self);
 const char    *axw_manager_refunds_get_money_text (AxwManagerRefunds *self);
 gboolean       axw_manager_refunds_is_printing  (AxwManagerRefunds *self);
+gboolean       axw_manager_refunds_is_checking  (AxwManagerRefunds *self);
 
 G_END_DECLS

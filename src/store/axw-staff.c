@@ -420,14 +420,12 @@ axw_staff_login_finish (AxwDb         *db,
   return pin_check_end (db, g_task_get_task_data (G_TASK (result)), error);
 }
 
-/* A login that must be a manager's: refunds, voids, price overrides, Z. */
-AxwStaff *
-axw_staff_authorize_manager (AxwDb       *db,
-                             const char  *name,
-                             const char  *pin,
-                             GError     **error)
+/* (transfer full) of @staff: @staff if a manager, else %NULL with @error */
+static AxwStaff *
+require_manager (AxwStaff  *staff,
+                 GError   **error)
 {
-  g_autoptr(AxwStaff) s = axw_staff_login (db, name, pin, error);
+  g_autoptr(AxwStaff) s = staff;
 
   if (s == NULL)
     return NULL;
@@ -438,6 +436,33 @@ axw_staff_authorize_manager (AxwDb       *db,
       return NULL;
     }
   return g_steal_pointer (&s);
+}
+
+/* A login that must be a manager's: refunds, voids, price overrides, Z. */
+AxwStaff *
+axw_staff_authorize_manager (AxwDb       *db,
+                             const char  *name,
+                             const char  *pin,
+                             GError     **error)
+{
+  return require_manager (axw_staff_login (db, name, pin, error), error);
+}
+
+/**
+ * axw_staff_authorize_manager_finish:
+ *
+ * Ends an axw_staff_login_async() that must be a manager's: as
+ * axw_staff_authorize_manager(), with the PIN checked off the caller's
+ * thread.
+ *
+ * Returns: (transfer full): the manager, or %NULL with @error set
+ */
+AxwStaff *
+axw_staff_authorize_manager_finish (AxwDb         *db,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return require_manager (axw_staff_login_finish (db, result, error), error);
 }
 
 static gboolean

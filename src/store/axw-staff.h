@@ -57,6 +57,9 @@ AxwStaff  *axw_staff_authorize_manager (AxwDb   *db,
                                         const char *name,
                                         const char *pin,
                                         GError  **error);
+AxwStaff  *axw_staff_authorize_manager_finish (AxwDb        *db,
+                                               GAsyncResult *result,
+                                               GError      **error);
 gboolean   axw_staff_set_pin      (AxwDb        *db,
                                    const char   *name,
                                    const char   *pin,
