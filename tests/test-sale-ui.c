@@ -9,6 +9,11 @@
  * and its receipt in the print queue.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "axw-barcode.h"
 #include "axw-cart-row.h"
 #include "axw-keypad.h"
@@ -782,6 +787,46 @@ test_wav (void)
     }
 }
 
+/* The sound player is a program of the system's: it gets the tone's WAV
+ * file, /dev/null for its output, and none of the counter's other files
+ * (an fd ≥ 50 here stands for the database and the X connection). */
+static void
+test_player (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("axw-player-XXXXXX", NULL);
+  g_autofree char *player = g_build_filename (dir, "paplay", NULL);
+  g_autofree char *out = g_build_filename (dir, "played", NULL);
+  int fd = fcntl (0, F_DUPFD, 50);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\nexec 3>\"%s.tmp\"\n"
+                                             "out=$(readlink /proc/$$/fd/1)\necho \"$1\" >&3\necho \"$out\" >&3\n"
+                                             "[ -e /proc/$$/fd/%d ] && echo leaked >&3\n"
+                                             "exec 3>&-\nmv \"%s.tmp\" \"%s\"\n", out, fd, out, out);
+  g_autofree char *path = g_strconcat (dir, ":", g_getenv ("PATH"), NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *played = NULL;
+  g_autoptr(AxwFeedback) fb = NULL;
+  gint64 end;
+
+  g_assert_cmpint (fd, >=, 50);
+  g_assert_true (g_file_set_contents (player, script, -1, NULL));
+  g_assert_cmpint (g_chmod (player, 0755), ==, 0);
+  g_setenv ("PATH", path, TRUE);
+  fb = axw_feedback_new ();
+  g_setenv ("PATH", old_path, TRUE);
+  axw_feedback_play (fb, AXW_SOUND_SCAN, NULL);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_test (out, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_get_contents (out, &played, NULL, NULL));
+  g_assert_true (g_str_has_suffix (strtok (played, "\n"), "/aixinwu/sounds/scan.wav"));
+  g_assert_cmpstr (strtok (NULL, "\n"), ==, "/dev/null");
+  g_assert_null (strtok (NULL, "\n"));
+  close (fd);
+  g_unlink (out);
+  g_unlink (player);
+  g_rmdir (dir);
+}
+
 /* Closes the window and the application and starts both again on the
  * same database file, as a restart of the counter does. */
 static void
@@ -974,6 +1019,7 @@ main (int   argc,
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
   g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
+  g_test_add_func ("/feedback/player", test_player);
   g_test_add_func ("/types/finalize", test_finalize);
   g_test_add_func ("/sale/cell-measures-again", test_cell_measures_again);
   g_test_add_func ("/sale/cell-width-any-height", test_cell_width_any_height);
