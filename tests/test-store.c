@@ -224,6 +224,63 @@ test_import_twice (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 3);
 }
 
+/* A price list (barcode, name, price only) changes what it gives and
+ * keeps the rest: a kg item stays by weight, red-packet goods stay
+ * eligible, the PLU, category, origin and stock stay. A column that is
+ * there sets its value, empty text included. */
+static void
+test_import_partial (DbFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwProduct) p = NULL;
+  g_autoptr(AxwProduct) kg = NULL;
+  AxwImportStats s;
+
+  g_assert_true (import (f, HEADER "6971234560018,2001,散装红枣,散装,新疆若羌,24.00,kg,1,12.5\n", NULL, &error));
+  g_assert_true (import (f, "barcode,name,price\n6971234560018,红枣,26\n", &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.updated, ==, 1);
+  g_assert_cmpuint (s.price_changed, ==, 1);
+  g_assert_cmpuint (s.stock_changed, ==, 0);
+  p = axw_products_find_barcode (f->db, "6971234560018", &error);
+  g_assert_cmpstr (p->name, ==, "红枣");
+  g_assert_cmpint (p->price_fen, ==, 2600);
+  g_assert_cmpstr (p->plu, ==, "2001");
+  g_assert_cmpstr (p->category, ==, "散装");
+  g_assert_cmpstr (p->origin, ==, "新疆若羌");
+  g_assert_true (p->per_kg);
+  g_assert_true (p->aid_eligible);
+  g_assert_cmpint (p->stock_milli, ==, 12500);
+
+  /* by PLU, without a barcode column: the barcode stays */
+  g_assert_true (import (f, "plu,name,price,stock\n2001,红枣,26,10\n", &s, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&p, axw_product_free);
+  p = axw_products_find_plu (f->db, "2001", &error);
+  g_assert_cmpstr (p->barcode, ==, "6971234560018");
+  g_assert_cmpint (p->stock_milli, ==, 10000);
+
+  /* empty unit, aid_eligible and stock cells keep; empty text clears */
+  g_assert_true (import (f, HEADER "6971234560018,2001,红枣,,新疆若羌,26,,,\n", &s, &error));
+  g_assert_no_error (error);
+  kg = axw_products_find_barcode (f->db, "6971234560018", &error);
+  g_assert_cmpstr (kg->category, ==, "");
+  g_assert_true (kg->per_kg);
+  g_assert_true (kg->aid_eligible);
+  g_assert_cmpint (kg->stock_milli, ==, 10000);
+
+  /* a column that is there sets: not eligible, by the piece */
+  g_assert_true (import (f, "barcode,name,price,unit,aid_eligible\n6971234560018,红枣,26,piece,0\n", &s, &error));
+  g_assert_cmpint (count (f, "SELECT (unit = 'kg') + aid_eligible FROM products WHERE barcode = '6971234560018'"), ==, 0);
+
+  /* a new product from a short file gets the defaults */
+  g_assert_true (import (f, "barcode,name,price\n6971234560025,藜麦粥,12.8\n", &s, &error));
+  g_assert_cmpuint (s.inserted, ==, 1);
+  g_assert_cmpint (count (f, "SELECT (unit = 'kg') + aid_eligible + stock_milli FROM products "
+                             "WHERE barcode = '6971234560025'"), ==, 0);
+}
+
 static void
 test_import_bad (DbFixture     *f,
                  gconstpointer  data)
@@ -1056,6 +1113,7 @@ main (int   argc,
   DB_TEST ("/settings/validate", test_settings);
   DB_TEST ("/products/import/good", test_import_good);
   DB_TEST ("/products/import/twice", test_import_twice);
+  DB_TEST ("/products/import/partial-keeps-the-rest", test_import_partial);
   DB_TEST ("/products/import/bad-row-imports-nothing", test_import_bad);
   DB_TEST ("/products/import/bom-crlf", test_import_bom_crlf);
   DB_TEST ("/products/export-roundtrip", test_export_roundtrip);

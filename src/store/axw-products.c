@@ -649,6 +649,39 @@ field (AxwCsv     *csv,
   return v ? g_strstrip (g_strdup (v)) : NULL;
 }
 
+/* The optional fields a row gives. A column the file does not have, or an
+ * empty unit, aid_eligible or stock cell, keeps what the catalog has: a
+ * price list of barcode,name,price changes prices and names only. */
+typedef enum {
+  GIVEN_BARCODE  = 1 << 0,
+  GIVEN_PLU      = 1 << 1,
+  GIVEN_CATEGORY = 1 << 2,
+  GIVEN_ORIGIN   = 1 << 3,
+  GIVEN_UNIT     = 1 << 4,
+  GIVEN_AID      = 1 << 5,
+  GIVEN_STOCK    = 1 << 6,
+} Given;
+
+static Given
+given_fields (AxwCsv *csv,
+              guint   row)
+{
+  static const struct { const char *column; Given flag; gboolean empty_keeps; } optional[] = {
+    { "barcode", GIVEN_BARCODE, FALSE }, { "plu", GIVEN_PLU, FALSE }, { "category", GIVEN_CATEGORY, FALSE }, { "origin", GIVEN_ORIGIN, FALSE },
+    { "unit", GIVEN_UNIT, TRUE }, { "aid_eligible", GIVEN_AID, TRUE }, { "stock", GIVEN_STOCK, TRUE },
+  };
+  Given given = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      g_autofree char *v = field (csv, row, optional[i].column);
+
+      if (v != NULL && !(optional[i].empty_keeps && *v == '\0'))
+        given |= optional[i].flag;
+    }
+  return given;
+}
+
 /* Fills @p from one CSV row; on error names the row and column. */
 static gboolean
 product_from_csv (AxwCsv      *csv,
@@ -721,9 +754,37 @@ product_from_csv (AxwCsv      *csv,
       return FALSE;
     }
   p->per_kg = unit && g_str_equal (unit, "kg");
-  if (!stock || !*stock)
-    p->stock_milli = -1;   /* keep the stock the shop has */
   return TRUE;
+}
+
+static void
+keep_str (char       **field_of_row,
+          const char  *old)
+{
+  g_free (*field_of_row);
+  *field_of_row = g_strdup (old);
+}
+
+/* What the row leaves out stays as @old has it. */
+static void
+keep_not_given (AxwProduct       *p,
+                const AxwProduct *old,
+                Given             given)
+{
+  if (!(given & GIVEN_BARCODE))
+    keep_str (&p->barcode, old->barcode);
+  if (!(given & GIVEN_PLU))
+    keep_str (&p->plu, old->plu);
+  if (!(given & GIVEN_CATEGORY))
+    keep_str (&p->category, old->category);
+  if (!(given & GIVEN_ORIGIN))
+    keep_str (&p->origin, old->origin);
+  if (!(given & GIVEN_UNIT))
+    p->per_kg = old->per_kg;
+  if (!(given & GIVEN_AID))
+    p->aid_eligible = old->aid_eligible;
+  if (!(given & GIVEN_STOCK))
+    p->stock_milli = old->stock_milli;
 }
 
 typedef struct {
@@ -782,6 +843,7 @@ static gboolean
 import_row (ImportRun   *run,
             guint        row,
             AxwProduct  *p,
+            Given        given,
             GError     **error)
 {
   g_autoptr(AxwProduct) old = NULL;
@@ -797,14 +859,14 @@ import_row (ImportRun   *run,
       g_propagate_error (error, local);
       return FALSE;
     }
+  if (old != NULL)
+    keep_not_given (p, old, given);
   if (!check_row_codes (run, row, p, old, error))
     return FALSE;
   if (old)
     g_hash_table_insert (run->touched, g_memdup2 (&old->id, sizeof old->id), GUINT_TO_POINTER (row));
   if (p->plu)
     g_hash_table_insert (run->plus, g_strdup (p->plu), GUINT_TO_POINTER (row));
-  if (p->stock_milli < 0)
-    p->stock_milli = old ? old->stock_milli : 0;
   if (old != NULL)
     {
       p->id = old->id;
@@ -939,7 +1001,7 @@ axw_products_import_csv_full (AxwDb              *db,
           goto fail;
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r + 1));
-      if (!import_row (&run, r + 1, p, error))
+      if (!import_row (&run, r + 1, p, given_fields (csv, r), error))
         {
           g_prefix_error (error, _("Row %u (line %u): "), r + 1, axw_csv_line_of_row (csv, r));
           goto fail;
