@@ -7,7 +7,8 @@
  * here as WAV files in the cache directory and played with whatever the
  * system has (PulseAudio, PipeWire, ALSA); without any, the display bell.
  * Speech goes to speech-dispatcher's spd-say in Mandarin. Neither ever
- * blocks the counter: both run as subprocesses nobody waits for.
+ * blocks the counter: both run as subprocesses nobody waits for, started
+ * after the frame that shows what they are about.
  */
 #define _GNU_SOURCE   /* environ, posix_spawn_file_actions_addclosefrom_np */
 
@@ -23,13 +24,15 @@
 
 struct _AxwFeedback
 {
-  GObject   parent_instance;
+  GObject    parent_instance;
 
-  gboolean  sound;
-  gboolean  speech;
-  guint     n_played[AXW_N_SOUNDS];
-  char     *last_spoken;
-  char     *player;
+  gboolean   sound;
+  gboolean   speech;
+  guint      n_played[AXW_N_SOUNDS];
+  char      *last_spoken;
+  char      *player;
+  GPtrArray *later;       /* GStrv of each program to start after the frame */
+  guint      later_id;
 };
 
 G_DEFINE_FINAL_TYPE (AxwFeedback, axw_feedback, G_TYPE_OBJECT)
@@ -150,6 +153,31 @@ spawn_quietly (const char * const *argv)
   g_child_watch_add (pid, reap_cb, NULL);
 }
 
+static gboolean
+start_later_cb (gpointer data)
+{
+  AxwFeedback *self = data;
+
+  self->later_id = 0;
+  for (guint i = 0; i < self->later->len; i++)
+    spawn_quietly (g_ptr_array_index (self->later, i));
+  g_ptr_array_set_size (self->later, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The program starts once the frame that shows the scan is drawn (a low
+ * idle runs after GDK's redraw): its exec and dynamic loading then do not
+ * take a core from the counter and the X server in that frame. A sound
+ * player needs tens of ms to sound anyway. */
+static void
+start_after_frame (AxwFeedback        *self,
+                   const char * const *argv)
+{
+  g_ptr_array_add (self->later, g_strdupv ((char **) argv));
+  if (self->later_id == 0)
+    self->later_id = g_idle_add_full (G_PRIORITY_LOW, start_later_cb, self, NULL);
+}
+
 void
 axw_feedback_play (AxwFeedback *self,
                    AxwSound     sound,
@@ -169,7 +197,7 @@ axw_feedback_play (AxwFeedback *self,
         gtk_widget_error_bell (widget);
       return;
     }
-  spawn_quietly ((const char * const[]) { self->player, path, NULL });
+  start_after_frame (self, (const char * const[]) { self->player, path, NULL });
 }
 
 /* Speech is for people who cannot read the screen well; it says the item
@@ -189,7 +217,7 @@ axw_feedback_say (AxwFeedback *self,
   self->last_spoken = g_strdup (text);
   spd = g_find_program_in_path ("spd-say");
   if (spd != NULL)
-    spawn_quietly ((const char * const[]) { spd, "-l", lang, "--", text, NULL });
+    start_after_frame (self, (const char * const[]) { spd, "-l", lang, "--", text, NULL });
 }
 
 void
@@ -230,6 +258,8 @@ axw_feedback_finalize (GObject *object)
 {
   AxwFeedback *self = AXW_FEEDBACK (object);
 
+  g_clear_handle_id (&self->later_id, g_source_remove);
+  g_ptr_array_unref (self->later);
   g_free (self->last_spoken);
   g_free (self->player);
   G_OBJECT_CLASS (axw_feedback_parent_class)->finalize (object);
@@ -247,6 +277,7 @@ axw_feedback_init (AxwFeedback *self)
   static const char *players[] = { "paplay", "pw-play", "aplay" };
 
   self->sound = TRUE;
+  self->later = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   for (guint i = 0; i < G_N_ELEMENTS (players) && self->player == NULL; i++)
     self->player = g_find_program_in_path (players[i]);
 }
