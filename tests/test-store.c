@@ -679,6 +679,35 @@ test_staff_login_async (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
 }
 
+/* A refund's manager PIN, checked in a worker thread: a cashier's right
+ * PIN is refused as not a manager's, a manager's is taken. */
+static void
+test_staff_authorize_async (DbFixture     *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  g_assert_cmpint (axw_staff_add (f->db, "王店长", TRUE, "8888", &error), >, 0);
+  axw_staff_login_async (f->db, "小林", "1234", NULL, login_ready_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (axw_staff_authorize_manager_finish (f->db, result, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "小林 is not a manager"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  axw_staff_login_async (f->db, "王店长", "8888", NULL, login_ready_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  s = axw_staff_authorize_manager_finish (f->db, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (s->manager);
+}
+
 /* The statement cache goes by the SQL's text, not its address: a buffer
  * reused for another statement must get that statement. */
 static void
@@ -1130,6 +1159,7 @@ main (int   argc,
   DB_TEST ("/staff/pin-and-lockout", test_staff);
   DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
   DB_TEST ("/staff/login-async", test_staff_login_async);
+  DB_TEST ("/staff/authorize-manager-async", test_staff_authorize_async);
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
   DB_TEST ("/held-sales/park-restart-recall", test_held_sales);

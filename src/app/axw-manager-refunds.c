@@ -102,7 +102,8 @@ update_preview (AxwManagerRefunds *self)
     }
   self->preview = axw_sales_refund_preview (self->db, self->sale->uuid, (AxwRefundItem *) items->data,
                                             items->len, at, &error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm", self->preview != NULL && self->checking == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm",
+                                 self->preview != NULL && self->checking == NULL);
   if (self->preview == NULL)
     {
       gtk_label_set_text (self->money, error->message);

@@ -667,8 +667,10 @@ given_fields (AxwCsv *csv,
               guint   row)
 {
   static const struct { const char *column; Given flag; gboolean empty_keeps; } optional[] = {
-    { "barcode", GIVEN_BARCODE, FALSE }, { "plu", GIVEN_PLU, FALSE }, { "category", GIVEN_CATEGORY, FALSE }, { "origin", GIVEN_ORIGIN, FALSE },
-    { "unit", GIVEN_UNIT, TRUE }, { "aid_eligible", GIVEN_AID, TRUE }, { "stock", GIVEN_STOCK, TRUE },
+    { "barcode", GIVEN_BARCODE, FALSE },  { "plu", GIVEN_PLU, FALSE },
+    { "category", GIVEN_CATEGORY, FALSE }, { "origin", GIVEN_ORIGIN, FALSE },
+    { "unit", GIVEN_UNIT, TRUE },          { "aid_eligible", GIVEN_AID, TRUE },
+    { "stock", GIVEN_STOCK, TRUE },
   };
   Given given = 0;
 
