@@ -27,8 +27,11 @@ FIGURES = [
     ("Generate 100 000 products, 6 shops × 365 days", "axw-gen", None, None, "—"),
     ("Scan → cart line (lookup, 100 000 products)", "bench-robust", "scan -> cart line",
      "baseline: one indexed SELECT", "—"),
-    ("Scan → line drawn (GUI, 100 000 products)", "bench-sale-ui", "scan → line drawn",
-     "bench-robust:baseline: one indexed SELECT", "p99 < 16 ms"),
+    # 5 ms after the last frame, 200 scans a second: GDK holds each frame back to the
+    # 16.7 ms refresh slot, so this is a stress series, not a scanner's pace (a real
+    # burst's first digit draws ≈ 126 ms before its Enter); the target is the X burst's
+    ("Scan → line drawn, scans 5 ms after the last frame (waits for the 16.7 ms refresh slot)",
+     "bench-sale-ui", "scan → line drawn", "bench-robust:baseline: one indexed SELECT", "—"),
     ("X key burst at a scanner's pace: Enter (X server time) → line drawn (GUI)", "bench-sale-ui", "X key burst",
      "floor: bare GTK window", "p99 < 16 ms"),
     ("Scan → line drawn, scans 100 ms apart (no frame-clock wait)", "bench-sale-ui",
