@@ -620,6 +620,21 @@ login_ready_cb (GObject      *source,
   *(GAsyncResult **) data = g_object_ref (result);
 }
 
+/* Returns: (transfer full): the answer of the PIN check's worker thread */
+static GAsyncResult *
+login_result (AxwDb        *db,
+              const char   *name,
+              const char   *pin,
+              GCancellable *cancellable)
+{
+  GAsyncResult *result = NULL;
+
+  axw_staff_login_async (db, name, pin, cancellable, login_ready_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return result;
+}
+
 static AxwStaff *
 login_async (AxwDb        *db,
              const char   *name,
@@ -627,11 +642,8 @@ login_async (AxwDb        *db,
              GCancellable *cancellable,
              GError      **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result = login_result (db, name, pin, cancellable);
 
-  axw_staff_login_async (db, name, pin, cancellable, login_ready_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
   return axw_staff_login_finish (db, result, error);
 }
 
@@ -691,18 +703,14 @@ test_staff_authorize_async (DbFixture     *f,
 
   g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
   g_assert_cmpint (axw_staff_add (f->db, "王店长", TRUE, "8888", &error), >, 0);
-  axw_staff_login_async (f->db, "小林", "1234", NULL, login_ready_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  result = login_result (f->db, "小林", "1234", NULL);
   g_assert_null (axw_staff_authorize_manager_finish (f->db, result, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "小林 is not a manager"));
   g_clear_error (&error);
   g_clear_object (&result);
 
-  axw_staff_login_async (f->db, "王店长", "8888", NULL, login_ready_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  result = login_result (f->db, "王店长", "8888", NULL);
   s = axw_staff_authorize_manager_finish (f->db, result, &error);
   g_assert_no_error (error);
   g_assert_true (s->manager);
