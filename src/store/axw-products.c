@@ -662,33 +662,13 @@ typedef enum {
   GIVEN_STOCK    = 1 << 6,
 } Given;
 
-static Given
-given_fields (AxwCsv *csv,
-              guint   row)
-{
-  static const struct { const char *column; Given flag; gboolean empty_keeps; } optional[] = {
-    { "barcode", GIVEN_BARCODE, FALSE },  { "plu", GIVEN_PLU, FALSE },
-    { "category", GIVEN_CATEGORY, FALSE }, { "origin", GIVEN_ORIGIN, FALSE },
-    { "unit", GIVEN_UNIT, TRUE },          { "aid_eligible", GIVEN_AID, TRUE },
-    { "stock", GIVEN_STOCK, TRUE },
-  };
-  Given given = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
-    {
-      g_autofree char *v = field (csv, row, optional[i].column);
-
-      if (v != NULL && !(optional[i].empty_keeps && *v == '\0'))
-        given |= optional[i].flag;
-    }
-  return given;
-}
-
-/* Fills @p from one CSV row; on error names the row and column. */
+/* Fills @p from one CSV row, and @given with the fields it gives; on
+ * error names the row and column. */
 static gboolean
 product_from_csv (AxwCsv      *csv,
                   guint        row,
                   AxwProduct  *p,
+                  Given       *given,
                   GError     **error)
 {
   g_autofree char *price = field (csv, row, "price");
@@ -707,6 +687,10 @@ product_from_csv (AxwCsv      *csv,
   p->category = field (csv, row, "category");
   g_free (p->origin);
   p->origin = field (csv, row, "origin");
+  *given = (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
+           (p->category ? GIVEN_CATEGORY : 0) | (p->origin ? GIVEN_ORIGIN : 0) |
+           (unit && *unit ? GIVEN_UNIT : 0) | (aid && *aid ? GIVEN_AID : 0) |
+           (stock && *stock ? GIVEN_STOCK : 0);
   if (p->barcode && !*p->barcode)
     g_clear_pointer (&p->barcode, g_free);
   if (p->plu && !*p->plu)
@@ -987,10 +971,11 @@ axw_products_import_csv_full (AxwDb              *db,
       g_autoptr(AxwProduct) p = axw_product_new ();
       g_autofree char *key = NULL;
       gpointer first;
+      Given given;
 
       if (progress && r % 256 == 0)
         progress (r, n_rows, user_data);
-      if (!product_from_csv (csv, r, p, error))
+      if (!product_from_csv (csv, r, p, &given, error))
         goto fail;
       key = g_strdup_printf ("%s\x1f%s", p->barcode ? p->barcode : "", p->barcode ? "" : p->plu);
       if (g_hash_table_lookup_extended (seen, key, NULL, &first))
@@ -1003,7 +988,7 @@ axw_products_import_csv_full (AxwDb              *db,
           goto fail;
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (r + 1));
-      if (!import_row (&run, r + 1, p, given_fields (csv, r), error))
+      if (!import_row (&run, r + 1, p, given, error))
         {
           g_prefix_error (error, _("Row %u (line %u): "), r + 1, axw_csv_line_of_row (csv, r));
           goto fail;
