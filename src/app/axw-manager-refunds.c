@@ -82,6 +82,15 @@ chosen_items (AxwManagerRefunds *self)
   return items;
 }
 
+/* Find waits for a PIN check; Confirm needs a preview too. */
+static void
+update_actions (AxwManagerRefunds *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.find", self->checking == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm",
+                                 self->checking == NULL && self->preview != NULL);
+}
+
 static void
 update_preview (AxwManagerRefunds *self)
 {
@@ -97,13 +106,12 @@ update_preview (AxwManagerRefunds *self)
     {
       gtk_label_set_text (self->money, self->sale ? _("Choose what comes back: set the quantities, or press "
                                                       "Whole sale.") : "");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm", FALSE);
+      update_actions (self);
       return;
     }
   self->preview = axw_sales_refund_preview (self->db, self->sale->uuid, (AxwRefundItem *) items->data,
                                             items->len, at, &error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm",
-                                 self->preview != NULL && self->checking == NULL);
+  update_actions (self);
   if (self->preview == NULL)
     {
       gtk_label_set_text (self->money, error->message);
@@ -398,8 +406,7 @@ set_checking (AxwManagerRefunds *self,
 {
   g_clear_object (&self->checking);
   self->checking = checking ? g_object_ref (checking) : NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.find", checking == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm", checking == NULL && self->preview != NULL);
+  update_actions (self);
 }
 
 /* The refund itself, once the manager's PIN is right. */
@@ -537,7 +544,7 @@ axw_manager_refunds_init (AxwManagerRefunds *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->spins = g_ptr_array_new ();
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "refunds.confirm", FALSE);
+  update_actions (self);
 }
 
 void
