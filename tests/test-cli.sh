@@ -76,6 +76,8 @@ check "setting change audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE ac
 expect_ok "settings set, same value" "$AXW" settings set shop.name "爱心屋·思明店"
 check "same value not audited again" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'settings.set'")"
 expect_fail "bad setting value" "58 or 80" "$AXW" settings set receipt.width 72
+expect_fail "bad setting value, no database yet" "58 or 80" "$AXW" --db "$WORK/none/shop.db" settings set receipt.width 72
+check "a bad value made no database" no "$([ -e "$WORK/none" ] && echo yes || echo no)"
 expect_fail "unknown setting" "Unknown setting" "$AXW" settings get shop.colour
 
 expect_ok "--db FILE selects another database" "$AXW" --db "$WORK/other.db" init --demo

@@ -342,6 +342,8 @@ axw_cli_cmd_settings (AxwCli  *cli,
       const char *key[] = { argv[2], NULL };
       const char *value[] = { argv[3], NULL };
 
+      /* axw_settings_apply() validates too; checked here first so that a
+       * bad value does not create the database on the way to its error */
       if (!axw_settings_validate (argv[2], argv[3], &error))
         return axw_cli_fail (g_steal_pointer (&error));
       if ((db = axw_cli_db (cli)) == NULL)
