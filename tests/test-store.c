@@ -5,8 +5,10 @@
  */
 #include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "axw-audit.h"
+#include "axw-backup.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
 #include "axw-products.h"
@@ -35,6 +37,47 @@ test_fresh (DbFixture     *f,
                              "'campaigns','vouchers','redemptions','promotions','print_jobs',"
                              "'outbox','settings','audit_log','categories','z_reports')"), ==, 16);
   g_assert_finalize_object (g_steal_pointer (&f->db));
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* PIN hashes and sales are nobody else's business: the database, its WAL
+ * and its backups are 0600 whatever the umask, and an old world-readable
+ * file is tightened when it is opened. */
+static void
+test_private_files (DbFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  mode_t old_umask = umask (022);
+  AxwDb *db;
+
+  db = axw_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_true (axw_backup_to_file (db, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (copy), ==, 0600);
+  g_object_unref (db);
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  db = axw_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_object_unref (db);
+  umask (old_umask);
 }
 
 static void
@@ -1144,6 +1187,7 @@ main (int   argc,
 
   DB_TEST ("/db/fresh", test_fresh);
   DB_TEST ("/db/upgrade-from-v1", test_upgrade);
+  DB_TEST ("/db/private-files", test_private_files);
   DB_TEST ("/db/refuse-newer", test_refuse_newer);
   DB_TEST ("/db/corrupt", test_corrupt);
   DB_TEST ("/db/audit-append-only", test_audit_append_only);

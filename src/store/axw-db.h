@@ -24,6 +24,7 @@ AxwDb         *axw_db_open_at_version (const char   *path,
                                        GError      **error);
 sqlite3       *axw_db_get_handle      (AxwDb        *self);
 const char    *axw_db_get_path        (AxwDb        *self);
+void           axw_db_make_private    (const char   *path);
 int            axw_db_get_version     (AxwDb        *self);
 
 sqlite3_stmt  *axw_db_prepare         (AxwDb        *self,
