@@ -174,6 +174,14 @@ test_settings (DbFixture     *f,
     { "barcode.layout", "2:5:weight", TRUE }, { "barcode.layout", "2:x", FALSE },
     { "shop.code", "XM01", TRUE }, { "shop.code", "厦门", FALSE },
     { "sync.endpoint", "ftp://x", FALSE }, { "no.such.key", "1", FALSE },
+    /* the token travels with every push: https to a named host, http only on this machine */
+    { "sync.endpoint", "https://", FALSE }, { "sync.endpoint", "https:///x", FALSE },
+    { "sync.endpoint", "http://:80/x", FALSE }, { "sync.endpoint", "http://shop.example.cn/api", FALSE },
+    { "sync.endpoint", "http://192.168.1.5/api", FALSE },
+    { "sync.endpoint", "https://u:p@shop.example.cn/api", FALSE },
+    { "sync.endpoint", "https://shop.example.cn/api/sales", TRUE },
+    { "sync.endpoint", "http://127.0.0.1:8080/sales", TRUE },
+    { "sync.endpoint", "http://localhost/sales", TRUE }, { "sync.endpoint", "http://[::1]:9/s", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -483,6 +483,25 @@ test_setup_refused (Fixture       *f,
   g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
   g_assert_cmpuint (f->srv.n_requests, ==, 0);
+  g_clear_error (&error);
+
+  /* Addresses an older version stored unchecked: a half address crashed the
+   * push (soup_message_new gave NULL), a plain-http one sent the token in
+   * clear. Both are refused before anything is sent or marked. */
+  for (const char * const *url = (const char *[]) { "https://", "http://:80/x", "http://shop.example.cn/s", NULL };
+       *url; url++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE settings SET value = '%s' WHERE key = 'sync.endpoint'", *url);
+
+      g_assert_true (axw_db_exec (f->db.db, "INSERT OR IGNORE INTO settings (key, value) VALUES "
+                                            "('sync.endpoint', '')", &error));
+      g_assert_true (axw_db_exec (f->db.db, sql, &error));
+      g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, *url));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (f->srv.n_requests, ==, 0);
   g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 0"), ==,
                    sql_int (&f->db, "SELECT count(*) FROM sales"));
 }

@@ -199,10 +199,17 @@ push_init (Push    *p,
   g_autofree char *token = NULL;
 
   p->endpoint = axw_settings_get (p->db, "sync.endpoint");
-  if (p->endpoint == NULL || *p->endpoint == '\0' || !g_uri_is_valid (p->endpoint, G_URI_FLAGS_NONE, NULL))
+  if (p->endpoint == NULL || *p->endpoint == '\0')
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
                    _("The online shop's address is not set. Run: aixinwu settings set sync.endpoint https://…"));
+      return FALSE;
+    }
+  if (axw_settings_endpoint_problem (p->endpoint) != NULL)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The online shop's address “%s” cannot be used: %s. Nothing was sent."),
+                   p->endpoint, axw_settings_endpoint_problem (p->endpoint));
       return FALSE;
     }
   token = axw_sync_read_token (token_file, error);
@@ -300,6 +307,11 @@ post (Push    *p,
   g_autoptr(GBytes) reply = NULL;
   guint status;
 
+  if (msg == NULL)  /* push_init checked the address; never send to a half one */
+    {
+      *out_message = g_strdup_printf (_("The online shop's address “%s” is not valid."), p->endpoint);
+      return PUSH_RETRY;
+    }
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", p->auth);
   soup_message_set_request_body_from_bytes (msg, "application/json", body);
   reply = soup_session_send_and_read (p->session, msg, p->cancellable, &error);
