@@ -2,7 +2,14 @@
 # End-to-end tests of the foundation commands on a real SQLite file.
 . "$(dirname "$0")/tap.sh"
 
+expect_ok "--version" "$AXW" --version
+check "--version names the program and version" "aixinwu 0.1.0" "$(echo "$OUT" | cut -d' ' -f1-2)"
+expect_ok "version command" "$AXW" version
+check "--version creates no database" "no" "$([ -e "$AIXINWU_DB" ] && echo yes || echo no)"
+
+umask 022
 expect_ok "init creates the database" "$AXW" init
+check "the database is private (0600) under umask 022" 600 "$(stat -c %a "$AIXINWU_DB")"
 check "schema is the latest" 3 "$(sql 'PRAGMA user_version')"
 check "journal is WAL" wal "$(sql 'PRAGMA journal_mode')"
 

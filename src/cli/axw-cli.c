@@ -41,7 +41,20 @@ static const Command commands[] = {
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
   { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
+  { "version", axw_cli_cmd_version, N_("print the program's version and the database schema it writes") },
 };
+
+/* aixinwu version, aixinwu --version: no database is opened or created. */
+int
+axw_cli_cmd_version (AxwCli  *cli,
+                     int      argc,
+                     char   **argv)
+{
+  if (argc > 1 && !axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_("Usage: aixinwu version"));
+  g_print (_("aixinwu %s (database schema %d)\n"), AXW_VERSION, axw_db_latest_version ());
+  return AXW_EXIT_OK;
+}
 
 gboolean
 axw_cli_is_command (const char *name)

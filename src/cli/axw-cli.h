@@ -61,6 +61,7 @@ int axw_cli_cmd_printers   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_export     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sync       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_import_online (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_version (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_backup     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_restore    (AxwCli *cli, int argc, char **argv);
 
