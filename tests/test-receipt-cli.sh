@@ -4,7 +4,7 @@
 . "$(dirname "$0")/tap.sh"
 
 "$AXW" init --demo >/dev/null
-"$AXW" sell --at 2026-12-12T10:00:00+08:00 --pay cash:100 --staff 小林 6971234560018 6971234560025 >"$WORK/sale.json"
+"$AXW" sell --at 2026-12-12T10:00:00+08:00 --pay cash:100 --staff 小林 <"$CPIN" 6971234560018 6971234560025 >"$WORK/sale.json"
 NO=$(sql 'SELECT receipt_no FROM sales LIMIT 1')
 
 check "the sale queued its receipt" "pending" "$(sql 'SELECT status FROM print_jobs')"

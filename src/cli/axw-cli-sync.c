@@ -177,10 +177,10 @@ axw_cli_cmd_sync (AxwCli  *cli,
 }
 
 static const char import_online_usage[] =
-  N_("Usage: aixinwu import-online FILE.jsonl\n"
+  N_("Usage: aixinwu import-online FILE.jsonl --staff MANAGER   (the manager's PIN on stdin)\n"
      "Takes the goods of the online shop's orders from the stock, each order once\n"
      "(one JSON object per line: {\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]};\n"
-     "see data/EXPORT.md). \"-\" reads standard input.");
+     "see data/EXPORT.md). \"-\" reads the orders from standard input, after the PIN.");
 
 int
 axw_cli_cmd_import_online (AxwCli  *cli,
@@ -191,16 +191,12 @@ axw_cli_cmd_import_online (AxwCli  *cli,
   g_autofree char *text = NULL;
   AxwOnlineImport stats;
   gsize len;
-  AxwDb *db;
 
   if (axw_cli_wants_help (argc, argv) || argc != 2)
     return axw_cli_usage (_(import_online_usage));
-  text = axw_cli_read_file (argv[1], &len, &error);
-  if (text == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if (!axw_online_orders_import (db, text, len, NULL, &stats, &error))
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      (text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+      !axw_online_orders_import (cli->db, text, len, cli->staff->name, &stats, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,
            stats.already);
