@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "axw-cli.h"
+#include "axw-json.h"
 #include "axw-error.h"
 #include "axw-export.h"
 #include "axw-online-orders.h"
@@ -70,6 +71,7 @@ print_status (AxwDb *db)
 {
   g_autoptr(GError) error = NULL;
   g_auto(AxwSyncStatus) st = { 0 };
+  g_autofree char *last_error = NULL;
 
   if (!axw_sync_get_status (db, &st, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -77,7 +79,9 @@ print_status (AxwDb *db)
   g_print ("sent\t%" G_GINT64_FORMAT "\n", st.sent);
   g_print ("dead\t%" G_GINT64_FORMAT "\n", st.dead);
   g_print ("last_success\t%s\n", st.last_success ? st.last_success : "");
-  g_print ("last_error\t%s\n", st.last_error ? st.last_error : "");
+  /* stored by an older version, a server's ESC bytes would reach the terminal */
+  last_error = axw_text_printable (st.last_error ? st.last_error : "", -1);
+  g_print ("last_error\t%s\n", last_error);
   g_print ("next_attempt_at\t%s\n", st.next_attempt_at ? st.next_attempt_at : "");
   return AXW_EXIT_OK;
 }
@@ -93,9 +97,9 @@ print_dead (AxwDb *db)
   for (guint i = 0; i < dead->len; i++)
     {
       AxwOutboxEntry *e = g_ptr_array_index (dead, i);
+      g_autofree char *why = axw_text_printable (e->last_error ? e->last_error : "", -1);
 
-      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", e->receipt_no, e->uuid, e->attempts,
-               e->last_error ? e->last_error : "");
+      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", e->receipt_no, e->uuid, e->attempts, why);
     }
   if (dead->len == 0)
     g_printerr (_("No sales were refused by the online shop.\n"));
