@@ -204,5 +204,7 @@ axw_cli_cmd_import_online (AxwCli  *cli,
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,
            stats.already);
+  if (stats.below_zero > 0)
+    g_print (_("%u products now have less than nothing in stock: count them (stocktake).\n"), stats.below_zero);
   return AXW_EXIT_OK;
 }
