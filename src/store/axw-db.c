@@ -425,6 +425,34 @@ checked:
   return TRUE;
 }
 
+/**
+ * axw_db_row_exists:
+ * @sql: a query with one text parameter, e.g. "SELECT 1 FROM t WHERE k = ?"
+ * @out_exists: (out): whether it returned a row
+ *
+ * Returns: %FALSE with @error when the query failed
+ */
+gboolean
+axw_db_row_exists (AxwDb       *self,
+                   const char  *sql,
+                   const char  *param,
+                   gboolean    *out_exists,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, param);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return axw_db_set_error (self, rc, error);
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 /* Tightens one existing file of the database to 0600; says so in the log. */
 static void
 tighten_file (const char *path)

@@ -263,18 +263,7 @@ order_known (AxwDb       *db,
              gboolean    *out_known,
              GError     **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT 1 FROM online_orders WHERE order_id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  axw_db_bind_text (stmt, 1, order_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return axw_db_set_error (db, rc, error);
-  *out_known = rc == SQLITE_ROW;
-  return TRUE;
+  return axw_db_row_exists (db, "SELECT 1 FROM online_orders WHERE order_id = ?", order_id, out_known, error);
 }
 
 /* Refuses a return that is not of a known order, or that would take
