@@ -921,6 +921,40 @@ test_held_restart (UiFixture     *f,
                    ==, stock - 2000);
 }
 
+/* A scale label (PLU 1001 散装红枣, ¥12.34 printed on it) held with F6 and
+ * recalled with F7 comes back at its label's price, not at ¥0. */
+static void
+test_held_weighed (UiFixture     *f,
+                   gconstpointer  data)
+{
+  const AxwSale *sale;
+  g_autofree char *total = NULL;
+
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+  ui_scan ("2001001012342");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen, ==, 1234);
+  /* 爱心月 10 %: 12.34 − 1.23 */
+  total = g_strdup (axw_sale_view_get_text (f->sale, "total"));
+  g_assert_cmpstr (total, ==, "¥11.11");
+  ui_press (XK_F6);
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  ui_press (XK_F7);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen, ==, 1234);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, total);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_amount), ==, "¥11.11");
+  ui_save_png (GTK_WIDGET (f->window), "sale-held-weighed-recalled.png");
+
+  ui_press (XK_F12);
+  ui_press (XK_Return);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->total_fen, ==, 1111);
+  g_assert_cmpint (ui_query_int (f, "SELECT gross_fen FROM sale_lines WHERE barcode = '2001001012342'"), ==, 1234);
+}
+
 /* Every type of the counter is freed when its last reference goes. */
 static void
 test_finalize (void)
@@ -1018,6 +1052,7 @@ main (int   argc,
   g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
   g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart, ui_teardown);
+  g_test_add ("/sale/held-weighed-keeps-price", UiFixture, NULL, ui_setup, test_held_weighed, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/feedback/player", test_player);
   g_test_add_func ("/types/finalize", test_finalize);
