@@ -365,7 +365,8 @@ test_settle (void)
     { 1300, NEAREST, { CASH (1007) }, 1, FALSE, 1300, 0, 0, 293, 296, 1 },
     { 1300, NEAREST, { CASH (1007), UNIONPAY (296) }, 2, TRUE, 1000, -4, 7, 0, 0, 2 },
     /* a sale of ¥0 (all paid by the red packet) */
-    { 0, NEAREST, { CASH (0) }, 1, TRUE, 0, 0, 0, 0, 0, 1 },
+    { 0, NEAREST, { CASH (0) }, 1, TRUE, 0, 0, 0, 0, 0, 0 },
+    { 0, NONE, { WECHAT (0) }, 1, TRUE, 0, 0, 0, 0, 0, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1008,6 +1008,18 @@ redeem_elsewhere (UiFixture  *f,
   g_assert_no_error (error);
 }
 
+/* 小林 logs in and scans @barcode and the red packet @code. */
+static void
+start_with_red_packet (UiFixture  *f,
+                       const char *barcode,
+                       const char *code)
+{
+  ui_login_touch (f, "小林", "1234");
+  axw_sale_view_scan (f->sale, barcode);
+  axw_sale_view_scan (f->sale, code);
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+}
+
 /* The red packet is taken by another terminal while the customer pays:
  * the commit fails, and the WeChat payment that would have finished the
  * sale is not kept (it would leave "due ¥0", and counted twice when
@@ -1019,9 +1031,7 @@ test_failed_commit_leaves_no_payment (UiFixture     *f,
 {
   const AxwSale *sale;
 
-  ui_login_touch (f, "小林", "1234");
-  axw_sale_view_scan (f->sale, "6971234560018");
-  axw_sale_view_scan (f->sale, "HB20260001");
+  start_with_red_packet (f, "6971234560018", "HB20260001");
   /* 28.00 − 爱心月 2.80 − red packet 10.00 */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥15.20");
   pay_typed (f, "cash", "5");
@@ -1038,6 +1048,10 @@ test_failed_commit_leaves_no_payment (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'wechat'"), ==, 0);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'sale'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM outbox"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sale_lines"), ==, 1);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
   g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "already used"));
   /* the cashier presses WeChat again: the same ¥10.20 is due, only the cash is kept */
@@ -1140,6 +1154,28 @@ test_remove_part_payment (UiFixture     *f,
   g_assert_cmpint (sale->payments->len, ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'cash' AND amount_fen = 1152 "
                                     "AND tendered_fen = 1152"), ==, 1);
+}
+
+/* A red packet that pays for everything leaves ¥0 to pay: Enter alone
+ * finishes the sale, with no money taken. */
+static void
+test_red_packet_pays_all (UiFixture     *f,
+                          gconstpointer  data)
+{
+  const AxwSale *sale;
+
+  start_with_red_packet (f, "6971234560049", "HB20260001");
+  /* 8.50 − 爱心月 0.85 − red packet 7.65 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥0.00");
+  g_assert_true (act (f, "sale.pay", "s", "cash"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥0.00");
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->total_fen, ==, 0);
+  g_assert_cmpint (sale->change_fen, ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT red_packet_fen FROM sales"), ==, 765);
+  g_assert_cmpint (ui_query_int (f, "SELECT coalesce (sum (amount_fen), 0) FROM payments"), ==, 0);
 }
 
 /* Every type of the counter is freed when its last reference goes. */
@@ -1245,6 +1281,7 @@ main (int   argc,
   g_test_add ("/sale/closed-day-leaves-no-payment", UiFixture, NULL, ui_setup,
               test_closed_day_leaves_no_payment, ui_teardown);
   g_test_add ("/sale/remove-part-payment", UiFixture, NULL, ui_setup, test_remove_part_payment, ui_teardown);
+  g_test_add ("/sale/red-packet-pays-all", UiFixture, NULL, ui_setup, test_red_packet_pays_all, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/feedback/player", test_player);
   g_test_add_func ("/types/finalize", test_finalize);

@@ -779,7 +779,8 @@ refuse_with_payments (AxwSaleView *self)
 {
   if (self->payments->len == 0)
     return FALSE;
-  banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key)"));
+  banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key), "
+                                "or remove its payments on the payment screen"));
   return TRUE;
 }
 
@@ -1108,7 +1109,8 @@ take_payment (AxwSaleView *self,
   AxwSettlement s;
 
   gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
-  if (amount <= 0)
+  /* nothing to take is right only when nothing is due (a red packet paid all) */
+  if (amount < 0 || (amount == 0 && still_due (self, self->method) > 0))
     {
       banner (self, BANNER_ERROR, _("Type the amount received, or choose a quick amount"));
       return;

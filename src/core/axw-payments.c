@@ -142,7 +142,8 @@ axw_payments_check_settled (const AxwSettlement  *settlement,
  *   them
  *
  * One cash payment first (what the cash pays, and all the cash handed
- * over), then each card and phone payment that paid something.
+ * over) when cash changed hands, then each card and phone payment that
+ * paid something. A sale of ¥0 (a red packet paid all) keeps none.
  */
 void
 axw_payments_record (const AxwSettlement *settlement,
@@ -152,7 +153,7 @@ axw_payments_record (const AxwSettlement *settlement,
 {
   g_return_if_fail (settlement != NULL && out != NULL);
 
-  if (settlement->has_cash)
+  if (settlement->has_cash && (settlement->cash_tendered_fen > 0 || settlement->cash_fen != 0))
     {
       AxwPayment p = { AXW_PAY_CASH, settlement->cash_fen, settlement->cash_tendered_fen };
 
