@@ -11,6 +11,7 @@
 #include "axw-backup.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
+#include "axw-pricing.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-settings.h"
@@ -1187,6 +1188,63 @@ test_held_sales (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
+/* A scale label's price is the line's price (DESIGN §5.1): a held weighed
+ * line comes back with it, not with unit price × weight (3600 × 0.343 =
+ * 12.35) and not with nothing. */
+static void
+test_held_weighed (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwLine) label = held_line ("2001001012342", "散装红枣", 343, 3600, TRUE);
+  g_autoptr(AxwLine) piece = held_line ("6971234560018", "赤松茸", 2000, 2800, FALSE);
+  g_autoptr(AxwCart) back = NULL;
+  g_autoptr(AxwSale) sale = NULL;
+
+  label->gross_fen = 1234;
+  axw_cart_add (cart, label);
+  axw_cart_add (cart, piece);
+  g_assert_cmpint (axw_held_sales_add (f->db, cart, "小林", at, &error), >, 0);
+  g_assert_no_error (error);
+  back = axw_held_sales_recall (f->db, NULL, "小林", at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_cart_get_line (back, 0)->gross_fen, ==, 1234);
+  g_assert_cmpint (axw_cart_get_line (back, 0)->qty_milli, ==, 343);
+  g_assert_true (axw_cart_get_line (back, 0)->weighed);
+
+  sale = axw_cart_to_sale (back, "2026-06-01");
+  axw_pricing_apply (sale, NULL, NULL, AXW_CASH_ROUNDING_NONE);
+  g_assert_cmpint (axw_sale_get_line (sale, 0)->gross_fen, ==, 1234);
+  g_assert_cmpint (axw_sale_get_line (sale, 1)->gross_fen, ==, 5600);
+  g_assert_cmpint (sale->total_fen, ==, 6834);
+}
+
+/* A weighed line held before v4 had no price: the upgrade gives it unit
+ * price × weight, the nearest the old row can tell (the label's own
+ * price was not kept), rather than ¥0. */
+static void
+test_held_weighed_upgrade (DbFixture     *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "v3.db", NULL);
+  AxwDb *db = axw_db_open_at_version (old, 3, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (axw_db_exec (db,
+    "INSERT INTO held_sales (id, position, staff, held_at) VALUES (1, 1, '小林', 'x');"
+    "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, qty_milli, unit_price_fen, "
+    "per_kg, weighed, aid_eligible) VALUES (1, 1, 1, '2001001012342', '散装红枣', 343, 3600, 1, 1, 1),"
+    "(1, 2, 2, '6971234560018', '赤松茸', 2000, 2800, 0, 0, 1)", &error));
+  g_object_unref (db);
+  db = axw_db_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT gross_fen FROM held_sale_lines WHERE line_no = 1", -1), ==, 1235);
+  g_object_unref (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1281,8 @@ main (int   argc,
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
   DB_TEST ("/held-sales/park-restart-recall", test_held_sales);
+  DB_TEST ("/held-sales/weighed-keeps-label-price", test_held_weighed);
+  DB_TEST ("/held-sales/weighed-upgrade-from-v3", test_held_weighed_upgrade);
 
   return g_test_run ();
 }

@@ -280,6 +280,14 @@ static const char migration_3[] =
   "  aid_eligible   INTEGER NOT NULL,"
   "  PRIMARY KEY (held_id, line_no));";
 
+/* v4: a weighed line's price is its scale label's (DESIGN §5.1), not unit
+ * price × weight, so a held one keeps it. Lines held before v4 get unit
+ * price × weight: the label's own price was not kept (it may differ by a
+ * fen), and that is nearer than the ¥0 they came back with. */
+static const char migration_4[] =
+  "ALTER TABLE held_sale_lines ADD COLUMN gross_fen INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE held_sale_lines SET gross_fen = (unit_price_fen * qty_milli + 500) / 1000 WHERE weighed;";
+
 /* v8: stock is a whole number of milli-units, always. An overflowing
  * "stock_milli + ?" made SQLite store a REAL (9.22e18) that later sales no
  * longer moved; such a value is set back to the nearest integer, with an
@@ -312,6 +320,7 @@ static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 4, migration_4 },
   { 8, migration_8 },
 };
 
