@@ -691,6 +691,95 @@ test_staff_login_async (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
 }
 
+/* A timed lock that has run out starts again at five tries: one wrong PIN
+ * after it is "4 tries left", not a new lock. */
+static void
+test_staff_lock_expires (DbFixture     *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  for (int i = 0; i < AXW_STAFF_MAX_FAILURES; i++)
+    {
+      g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count (f, "SELECT locked_until IS NOT NULL FROM staff"), ==, 1);
+  g_assert_true (axw_db_exec (f->db, "UPDATE staff SET locked_until = '2000-01-01T00:00:00Z'", NULL));
+
+  g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "4 tries left"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT failed_attempts FROM staff"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT locked_until IS NULL FROM staff"), ==, 1);
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+}
+
+#define PARALLEL_LOGINS 8
+
+typedef struct {
+  const char *path;
+  GMutex      lock;
+  GCond       cond;
+  gboolean    go;
+} LoginRace;
+
+/* One terminal: its own connection, one wrong PIN once all are ready. */
+static gpointer
+wrong_pin_thread (gpointer data)
+{
+  LoginRace *race = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (race->path, &error);
+
+  g_assert_no_error (error);
+  g_mutex_lock (&race->lock);
+  while (!race->go)
+    g_cond_wait (&race->cond, &race->lock);
+  g_mutex_unlock (&race->lock);
+  g_assert_null (axw_staff_login (db, "小林", "0000", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  return NULL;
+}
+
+/* Eight wrong PINs at once on one file each count: the account ends
+ * locked, with exactly the five tries it allows counted. */
+static void
+test_staff_parallel_wrong_pins (DbFixture     *f,
+                                gconstpointer  data)
+{
+  LoginRace race = { f->path };
+  GThread *threads[PARALLEL_LOGINS];
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  g_mutex_init (&race.lock);
+  g_cond_init (&race.cond);
+  for (guint i = 0; i < PARALLEL_LOGINS; i++)
+    threads[i] = g_thread_new ("login", wrong_pin_thread, &race);
+  g_mutex_lock (&race.lock);
+  race.go = TRUE;
+  g_cond_broadcast (&race.cond);
+  g_mutex_unlock (&race.lock);
+  for (guint i = 0; i < PARALLEL_LOGINS; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&race.lock);
+  g_cond_clear (&race.cond);
+
+  g_assert_cmpint (count (f, "SELECT failed_attempts FROM staff"), ==, AXW_STAFF_MAX_FAILURES);
+  g_assert_cmpint (count (f, "SELECT locked_until IS NOT NULL FROM staff"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.failed'"), ==,
+                   AXW_STAFF_MAX_FAILURES - 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+  g_assert_null (axw_staff_login (f->db, "小林", "1234", &error));
+  g_assert_nonnull (strstr (error->message, "locked"));
+}
+
 /* A refund's manager PIN, checked in a worker thread: a cashier's right
  * PIN is refused as not a manager's, a manager's is taken. */
 static void
@@ -1167,6 +1256,8 @@ main (int   argc,
   DB_TEST ("/staff/pin-and-lockout", test_staff);
   DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
   DB_TEST ("/staff/login-async", test_staff_login_async);
+  DB_TEST ("/staff/lock-expired-starts-again", test_staff_lock_expires);
+  DB_TEST ("/staff/parallel-wrong-pins-lock", test_staff_parallel_wrong_pins);
   DB_TEST ("/staff/authorize-manager-async", test_staff_authorize_async);
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
