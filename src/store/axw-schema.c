@@ -280,10 +280,36 @@ static const char migration_3[] =
   "  aid_eligible   INTEGER NOT NULL,"
   "  PRIMARY KEY (held_id, line_no));";
 
+/* v5: a closed day takes nothing new either: no sale dated that day, no
+ * line or payment added to one of its sales, no row moved into it
+ * (v2 refuses changing or deleting what it has). A sale is of a closed
+ * day when it is marked (z_id) or its business date has a Z report.
+ * Numbered 5, not 4: another branch's migration 4 comes before it. */
+#define CLOSED_DAY_REFUSAL "BEGIN SELECT RAISE (ABORT, 'this sale belongs to a closed day'); END;"
+#define SALE_IS_CLOSED(id) \
+  "  WHEN (SELECT z_id IS NOT NULL OR business_date IN (SELECT business_date FROM z_reports)" \
+  "        FROM sales WHERE id = " id ")"
+static const char migration_5[] =
+  "CREATE TRIGGER sales_closed_no_insert BEFORE INSERT ON sales"
+  "  WHEN NEW.z_id IS NOT NULL OR NEW.business_date IN (SELECT business_date FROM z_reports)"
+  "  " CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER sales_closed_no_move_in BEFORE UPDATE OF business_date ON sales"
+  "  WHEN NEW.business_date IN (SELECT business_date FROM z_reports)"
+  "  " CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER sale_lines_closed_no_insert BEFORE INSERT ON sale_lines"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER sale_lines_closed_no_move_in BEFORE UPDATE OF sale_id ON sale_lines"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER payments_closed_no_insert BEFORE INSERT ON payments"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER payments_closed_no_move_in BEFORE UPDATE OF sale_id ON payments"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL;
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 5, migration_5 },
 };
 
 const AxwMigration *
