@@ -59,6 +59,29 @@ test_upca_as_ean13 (void)
 
   g_assert_true (axw_barcode_parse ("036000291452", &default_layout, &scan, NULL));
   g_assert_cmpstr (scan.ean13, ==, "0036000291452");
+  g_assert_cmpstr (scan.upca, ==, "");
+}
+
+/* An EAN-13 that starts with 0 is a UPC-A too: the catalog may hold its
+ * 12 digits. */
+static void
+test_ean13_as_upca (void)
+{
+  static const struct { const char *code; const char *upca; } cases[] = {
+    { "0036000291452", "036000291452" },
+    { "0012345678905", "012345678905" },
+    { "6971234560018", "" },
+    { "96385074", "" },
+    { "1001", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AxwScan scan;
+
+      g_assert_true (axw_barcode_parse (cases[i].code, &default_layout, &scan, NULL));
+      g_assert_cmpstr (scan.upca, ==, cases[i].upca);
+    }
 }
 
 static void
@@ -170,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/barcode/check-digit", test_check_digit);
   g_test_add_func ("/barcode/check-digit-message", test_check_digit_message);
   g_test_add_func ("/barcode/upca-as-ean13", test_upca_as_ean13);
+  g_test_add_func ("/barcode/ean13-as-upca", test_ean13_as_upca);
   g_test_add_func ("/barcode/embedded/default", test_embedded_default);
   g_test_add_func ("/barcode/embedded/custom", test_embedded_custom);
   g_test_add_func ("/barcode/embedded/bad-layout", test_layout_bad);

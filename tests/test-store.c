@@ -388,6 +388,33 @@ test_lookup_scan (DbFixture     *f,
   g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
 }
 
+/* UPC-A is found in either form, whichever the catalog holds. */
+static void
+test_lookup_upca_both_ways (DbFixture     *f,
+                            gconstpointer  data)
+{
+  static const struct { const char *catalog; const char *scanned; } cases[] = {
+    { "036000291452", "0036000291452" },
+    { "0036000291452", "036000291452" },
+    { "036000291452", "036000291452" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *csv = g_strdup_printf (HEADER "%s,,UPC货,,,1,,0,\n", cases[i].catalog);
+      g_autoptr(AxwProduct) p = NULL;
+      AxwScan scan;
+
+      g_assert_true (axw_db_exec (f->db, "DELETE FROM products", &error));
+      g_assert_true (import (f, csv, NULL, &error));
+      g_assert_true (axw_barcode_parse (cases[i].scanned, NULL, &scan, &error));
+      p = axw_products_lookup_scan (f->db, &scan, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (p->barcode, ==, cases[i].catalog);
+    }
+}
+
 static void
 test_search (DbFixture     *f,
              gconstpointer  data)
@@ -1244,6 +1271,7 @@ main (int   argc,
   DB_TEST ("/products/import/bom-crlf", test_import_bom_crlf);
   DB_TEST ("/products/export-roundtrip", test_export_roundtrip);
   DB_TEST ("/products/lookup-scan", test_lookup_scan);
+  DB_TEST ("/products/lookup-upca-both-ways", test_lookup_upca_both_ways);
   DB_TEST ("/products/search", test_search);
   DB_TEST ("/products/import/preview", test_import_preview);
   DB_TEST ("/products/import/preview-bad-row", test_import_preview_bad_row);

@@ -232,6 +232,8 @@ axw_barcode_parse (const char               *text,
       else
         {
           scan.kind = AXW_CODE_EAN13;
+          if (code[0] == '0')
+            memcpy (scan.upca, code + 1, 13);
           if (layout != NULL)
             match_embedded (&scan, layout);
         }

@@ -36,6 +36,7 @@ typedef struct {
   AxwCodeKind kind;
   char        code[64];         /* as scanned, trimmed */
   char        ean13[14];        /* UPC-A as EAN-13 with a leading 0; else empty */
+  char        upca[13];         /* EAN-13 with a leading 0 as UPC-A; else empty */
   gboolean    embedded;         /* matches the embedded layout's flags */
   char        plu[13];
   gint64      value;            /* fen or grams, per layout kind */

@@ -164,8 +164,9 @@ plu_digits (const char *plu)
 /**
  * axw_products_lookup_scan:
  *
- * DESIGN §4: an exact catalog match wins; then UPC-A as EAN-13; then a
- * price-embedded code's PLU.
+ * DESIGN §4: an exact catalog match wins; then the same UPC-A in its
+ * other form (12 digits, or 13 with a leading 0); then a price-embedded
+ * code's PLU.
  *
  * Returns: (transfer full): the product, or %NULL with @error set
  */
@@ -178,8 +179,8 @@ axw_products_lookup_scan (AxwDb          *db,
   AxwProduct *p;
 
   p = axw_products_find_barcode (db, scan->code, &local);
-  if (p == NULL && local == NULL && scan->ean13[0])
-    p = axw_products_find_barcode (db, scan->ean13, &local);
+  if (p == NULL && local == NULL && (scan->ean13[0] || scan->upca[0]))
+    p = axw_products_find_barcode (db, scan->ean13[0] ? scan->ean13 : scan->upca, &local);
   if (p == NULL && local == NULL && scan->embedded)
     {
       p = axw_products_find_plu (db, scan->plu, &local);

@@ -16,9 +16,12 @@ check_scan (const AxwScan *scan)
 {
   g_assert (memchr (scan->code, '\0', sizeof scan->code) != NULL);
   g_assert (memchr (scan->ean13, '\0', sizeof scan->ean13) != NULL);
+  g_assert (memchr (scan->upca, '\0', sizeof scan->upca) != NULL);
   g_assert (memchr (scan->plu, '\0', sizeof scan->plu) != NULL);
   if (scan->kind == AXW_CODE_UPCA)
     g_assert (strlen (scan->ean13) == 13);
+  if (scan->upca[0])
+    g_assert (strlen (scan->upca) == 12 && scan->kind == AXW_CODE_EAN13);
   if (scan->embedded)
     g_assert (scan->value >= 0);
 }
