@@ -305,6 +305,54 @@ test_scale_label (DbFixture     *f,
   g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
 }
 
+/* An 18-digit label starting 25 (as Alipay codes do) sells under its
+ * layout with the weight and price printed on it; with a PLU not in the
+ * catalog, or no 18-digit layout, it is refused as a payment code. */
+static void
+test_scale_label_18 (DbFixture     *f,
+                     gconstpointer  data)
+{
+  /* 25 001001 00350 0840 3: PLU 1001 散装红枣 (¥24.00/kg), 350 g, ¥8.40 */
+  const char *label = "250010010035008403";
+  const char *unknown_plu = "259999990035008409";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwLine) l = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwSale) s = NULL;
+  AxwPayment cash = { AXW_PAY_CASH, 1000, 1000 };
+
+  g_assert_null (axw_checkout_item_from_scan (f->db, label, 0, &error));
+  g_assert_nonnull (strstr (error->message, "Alipay payment code"));
+  g_clear_error (&error);
+
+  g_assert_true (axw_settings_set (f->db, "barcode.layout", "2:6:price;25:6:weight:5:price", &error));
+  g_assert_no_error (error);
+  g_assert_null (axw_checkout_item_from_scan (f->db, unknown_plu, 0, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
+  g_assert_nonnull (strstr (error->message, "Alipay payment code"));
+  g_clear_error (&error);
+
+  l = axw_checkout_item_from_scan (f->db, label, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (l->name, ==, "散装红枣");
+  g_assert_true (l->weighed);
+  g_assert_cmpint (l->qty_milli, ==, 350);
+  g_assert_cmpint (l->gross_fen, ==, 840);
+  axw_cart_add (cart, l);
+  s = sell (f, cart, "2026-11-03T10:00:00+08:00", &cash, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->total_fen, ==, 840);
+  g_assert_cmpint (s->change_fen, ==, 160);
+  g_assert_cmpint (q (f, "SELECT qty_milli FROM sale_lines WHERE barcode = '250010010035008403'"), ==, 350);
+  g_assert_cmpint (q (f, "SELECT gross_fen FROM sale_lines WHERE barcode = '250010010035008403'"), ==, 840);
+
+  /* the 13-digit layout still works beside it */
+  g_clear_pointer (&l, axw_line_free);
+  l = axw_checkout_item_from_scan (f->db, "2001001012342", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (l->gross_fen, ==, 1234);
+}
+
 static void
 test_refund (DbFixture     *f,
              gconstpointer  data)
@@ -637,6 +685,7 @@ main (int   argc,
   TEST ("/checkout/refused-red-packet-writes-nothing", test_refused_red_packet_writes_nothing);
   TEST ("/checkout/signed-red-packet", test_signed_red_packet);
   TEST ("/checkout/scale-label", test_scale_label);
+  TEST ("/checkout/scale-label-18-digits", test_scale_label_18);
   TEST ("/checkout/staff-and-empty", test_staff_and_empty);
   TEST ("/checkout/disk-full", test_disk_full);
   TEST ("/refund/lines-and-rest", test_refund);

@@ -129,6 +129,8 @@ test_settings (DbFixture     *f,
     { "printer", "tcp://192.0.2.1:9100", TRUE }, { "printer", "lpt1", FALSE },
     { "printer", "file:/dev/usb/lp0", TRUE }, { "timezone", "Mars/Olympus", FALSE },
     { "barcode.layout", "2:5:weight", TRUE }, { "barcode.layout", "2:x", FALSE },
+    { "barcode.layout", "2:6:price;25:6:weight:5:price", TRUE },
+    { "barcode.layout", "25:6:weight:5:weight", FALSE },
     { "shop.code", "XM01", TRUE }, { "shop.code", "厦门", FALSE },
     { "sync.endpoint", "ftp://x", FALSE }, { "no.such.key", "1", FALSE },
   };

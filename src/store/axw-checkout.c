@@ -39,7 +39,7 @@ line_from_product (const AxwProduct *p,
   return l;
 }
 
-/* A scale label: the embedded price (or weight) makes the line. */
+/* A scale label: the embedded price, weight, or both make the line. */
 static AxwLine *
 line_from_label (const AxwProduct  *p,
                  const AxwScan     *scan,
@@ -54,6 +54,11 @@ line_from_label (const AxwProduct  *p,
     {
       l->qty_milli = scan->value;
       l->gross_fen = axw_mul_div_round (p->price_fen, scan->value, 1000);
+    }
+  else if (scan->weight_g > 0)
+    {
+      l->gross_fen = scan->value;
+      l->qty_milli = scan->weight_g;
     }
   else
     {

@@ -165,8 +165,9 @@ plu_digits (const char *plu)
  * axw_products_lookup_scan:
  *
  * DESIGN §4: an exact catalog match wins; then the same UPC-A in its
- * other form (12 digits, or 13 with a leading 0); then a price-embedded
- * code's PLU.
+ * other form (12 digits, or 13 with a leading 0); then a scale label's
+ * PLU. A label that also reads as a payment code is refused as one when
+ * no product has its PLU.
  *
  * Returns: (transfer full): the product, or %NULL with @error set
  */
@@ -186,6 +187,11 @@ axw_products_lookup_scan (AxwDb          *db,
       p = axw_products_find_plu (db, scan->plu, &local);
       if (p == NULL && local == NULL)
         p = axw_products_find_plu (db, plu_digits (scan->plu), &local);
+      if (p == NULL && local == NULL && scan->payment_wallet != NULL)
+        {
+          axw_barcode_set_payment_code_error (scan->payment_wallet, error);
+          return NULL;
+        }
       if (p == NULL && local == NULL)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
