@@ -325,7 +325,8 @@ test_scale_label_18 (DbFixture     *f,
   g_assert_nonnull (strstr (error->message, "Alipay payment code"));
   g_clear_error (&error);
 
-  g_assert_true (axw_settings_set (f->db, "barcode.layout", "2:6:price;25:6:weight:5:price", &error));
+  g_assert_true (axw_settings_set (f->db, "barcode.layout", "2:6:price;25:6:weight:5:price",
+                                  &error));
   g_assert_no_error (error);
   g_assert_null (axw_checkout_item_from_scan (f->db, unknown_plu, 0, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
@@ -343,8 +344,10 @@ test_scale_label_18 (DbFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpint (s->total_fen, ==, 840);
   g_assert_cmpint (s->change_fen, ==, 160);
-  g_assert_cmpint (q (f, "SELECT qty_milli FROM sale_lines WHERE barcode = '250010010035008403'"), ==, 350);
-  g_assert_cmpint (q (f, "SELECT gross_fen FROM sale_lines WHERE barcode = '250010010035008403'"), ==, 840);
+  g_assert_cmpint (q (f, "SELECT qty_milli FROM sale_lines WHERE barcode = '250010010035008403'"),
+                   ==, 350);
+  g_assert_cmpint (q (f, "SELECT gross_fen FROM sale_lines WHERE barcode = '250010010035008403'"),
+                   ==, 840);
 
   /* the 13-digit layout still works beside it */
   g_clear_pointer (&l, axw_line_free);
@@ -360,8 +363,9 @@ static void
 test_scan_red_packet_or_goods (DbFixture     *f,
                                gconstpointer  data)
 {
-  static const char hb_product[] = "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n"
-                                   "HB-TEA-01,,红白茶,冲调,福建,15,piece,0,10\n";
+  static const char hb_product[] =
+    "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n"
+    "HB-TEA-01,,红白茶,冲调,福建,15,piece,0,10\n";
   guint8 pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   AxwVoucher v = { (char *) "SIG-8", (char *) "线上助残", (char *) "厦门慈善总会", 800, 0,
                    (char *) "2026-01-01", (char *) "2026-12-31", AXW_SCOPE_ALL };
@@ -375,7 +379,8 @@ test_scan_red_packet_or_goods (DbFixture     *f,
   crypto_sign_keypair (pk, sk);
   pk64 = g_base64_encode (pk, sizeof pk);
   g_assert_true (axw_vouchers_trust (f->db, "厦门慈善总会", pk64, NULL, &error));
-  g_assert_true (axw_products_import_csv (f->db, hb_product, strlen (hb_product), FALSE, NULL, &error));
+  g_assert_true (axw_products_import_csv (f->db, hb_product, strlen (hb_product), FALSE, NULL,
+                                          &error));
   g_assert_no_error (error);
   signed_code = axw_signed_code_make (&v, sk);
   v.face_fen = 80000;   /* altered after signing */
@@ -384,14 +389,16 @@ test_scan_red_packet_or_goods (DbFixture     *f,
 
   {
     const struct { const char *code; gboolean red_packet; } cases[] = {
-      { "HB001", TRUE }, { "hb002", FALSE }, { " HB002 ", TRUE }, { signed_code, TRUE }, { forged, FALSE },
-      { "HB999", FALSE }, { "HB-TEA-01", FALSE }, { "6971234560018", FALSE }, { "", FALSE },
+      { "HB001", TRUE }, { "hb002", FALSE }, { " HB002 ", TRUE }, { signed_code, TRUE },
+      { forged, FALSE }, { "HB999", FALSE }, { "HB-TEA-01", FALSE }, { "6971234560018", FALSE },
+      { "", FALSE },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
         g_test_message ("%s", cases[i].code);
-        g_assert_cmpint (axw_checkout_scan_is_red_packet (f->db, cases[i].code), ==, cases[i].red_packet);
+        g_assert_cmpint (axw_checkout_scan_is_red_packet (f->db, cases[i].code), ==,
+                         cases[i].red_packet);
       }
   }
 

@@ -452,16 +452,19 @@ test_z_refuses_inserts (Fixture       *f,
   g_autoptr(GDateTime) close_at = at ("2026-11-10T22:00:00+08:00");
   g_autoptr(AxwReport) z = NULL;
   const char *attacks[] = {
-    "INSERT INTO sales (uuid, receipt_no, kind, created_at, business_date, seq, shop, terminal, staff_id, "
-    "  staff_name, gross_fen, promo_fen, net_fen, total_fen) "
-    "SELECT 'late', 'late-1', 'sale', created_at, business_date, 99, shop, terminal, staff_id, staff_name, "
-    "  100, 0, 100, 100 FROM sales WHERE business_date = '2026-11-10' LIMIT 1",
-    "INSERT INTO sale_lines (sale_id, line_no, barcode, name, qty_milli, unit_price_fen, gross_fen, promo_fen, "
-    "  net_fen, aid_eligible, red_packet_fen, pay_fen) "
+    "INSERT INTO sales (uuid, receipt_no, kind, created_at, business_date, seq, shop, terminal, "
+    "  staff_id, staff_name, gross_fen, promo_fen, net_fen, total_fen) "
+    "SELECT 'late', 'late-1', 'sale', created_at, business_date, 99, shop, terminal, staff_id, "
+    "  staff_name, 100, 0, 100, 100 FROM sales WHERE business_date = '2026-11-10' LIMIT 1",
+    "INSERT INTO sale_lines (sale_id, line_no, barcode, name, qty_milli, unit_price_fen, gross_fen, "
+    "  promo_fen, net_fen, aid_eligible, red_packet_fen, pay_fen) "
     "SELECT sale_id, 99, barcode, name, 1000, 100, 100, 0, 100, 0, 0, 100 FROM sale_lines LIMIT 1",
-    "INSERT INTO payments (sale_id, seq, method, amount_fen) SELECT id, 99, 'cash', 100 FROM sales LIMIT 1",
-    "UPDATE sales SET business_date = '2026-11-10', seq = seq + 100 WHERE business_date = '2026-11-11'",
-    "UPDATE payments SET sale_id = 1 WHERE sale_id IN (SELECT id FROM sales WHERE business_date = '2026-11-11')",
+    "INSERT INTO payments (sale_id, seq, method, amount_fen) "
+    "SELECT id, 99, 'cash', 100 FROM sales LIMIT 1",
+    "UPDATE sales SET business_date = '2026-11-10', seq = seq + 100 "
+    "  WHERE business_date = '2026-11-11'",
+    "UPDATE payments SET sale_id = 1 "
+    "  WHERE sale_id IN (SELECT id FROM sales WHERE business_date = '2026-11-11')",
     "UPDATE sale_lines SET sale_id = 1, line_no = line_no + 100 "
     "  WHERE sale_id IN (SELECT id FROM sales WHERE business_date = '2026-11-11')",
   };
@@ -470,18 +473,19 @@ test_z_refuses_inserts (Fixture       *f,
   build_two_days (f, &s1);
   z = axw_reports_close_day (f->db.db, NULL, "王店长", close_at, &error);
   g_assert_no_error (error);
-  sell (f, "2026-11-11T11:30:00+08:00", "小林", NULL, "cash:2800", "6971234560025", (gint64) 0, NULL);
+  sell (f, "2026-11-11T11:30:00+08:00", "小林", NULL, "cash:2800", "6971234560025", (gint64) 0,
+        NULL);
   for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
     {
       g_assert_false (axw_db_exec (f->db.db, attacks[i], &error));
       g_assert_nonnull (strstr (error->message, "closed day"));
       g_clear_error (&error);
     }
-  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM sales WHERE business_date = '2026-11-10'", 0),
-                   ==, 2);
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM sales "
+                                               "WHERE business_date = '2026-11-10'", 0), ==, 2);
   g_assert_true (axw_db_exec (f->db.db, "INSERT INTO payments (sale_id, seq, method, amount_fen) "
-                                        "SELECT id, 99, 'cash', 100 FROM sales WHERE business_date = '2026-11-11'",
-                              &error));
+                                        "SELECT id, 99, 'cash', 100 FROM sales "
+                                        "WHERE business_date = '2026-11-11'", &error));
   g_assert_no_error (error);
 }
 

@@ -166,8 +166,9 @@ axw_embedded_layout_parse (const char         *text,
 bad:
   g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
                _("Scale barcode layout “%s” is not valid: write flags:plu_length:price|weight, "
-                 "for example 2:6:price, or flags:plu_length:weight:digits:price for 18-digit labels, "
-                 "for example 25:6:weight:5:price; separate several layouts with ;"), text ? text : "");
+                 "for example 2:6:price, or flags:plu_length:weight:digits:price for 18-digit "
+                 "labels, for example 25:6:weight:5:price; separate several layouts with ;"),
+               text ? text : "");
   return FALSE;
 }
 
@@ -214,10 +215,13 @@ void
 axw_barcode_set_payment_code_error (const char  *wallet,
                                     GError     **error)
 {
+  const char *wechat = _("This is a customer's WeChat payment code, not a product. "
+                          "Scan products first, then take payment.");
+  const char *alipay = _("This is a customer's Alipay payment code, not a product. "
+                          "Scan products first, then take payment.");
+
   g_set_error_literal (error, AXW_ERROR, AXW_ERROR_BARCODE,
-                       g_str_equal (wallet, "wechat")
-                       ? _("This is a customer's WeChat payment code, not a product. Scan products first, then take payment.")
-                       : _("This is a customer's Alipay payment code, not a product. Scan products first, then take payment."));
+                       g_str_equal (wallet, "wechat") ? wechat : alipay);
 }
 
 static gboolean

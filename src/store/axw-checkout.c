@@ -148,7 +148,8 @@ axw_checkout_item_from_scan (AxwDb       *db,
           local = plu_error;
         }
     }
-  if (p == NULL && local->code == AXW_ERROR_NOT_FOUND && g_ascii_strncasecmp (scan.code, "HB", 2) == 0)
+  if (p == NULL && local->code == AXW_ERROR_NOT_FOUND &&
+      g_ascii_strncasecmp (scan.code, "HB", 2) == 0)
     {
       g_clear_error (&local);
       g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND,

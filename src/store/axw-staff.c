@@ -362,7 +362,8 @@ pin_check_end (AxwDb     *db,
   left = AXW_STAFF_MAX_FAILURES - s->failed_attempts;
   if (left > 0)
     g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                 g_dngettext (NULL, "Wrong PIN. %d try left.", "Wrong PIN. %d tries left.", left), left);
+                 g_dngettext (NULL, "Wrong PIN. %d try left.", "Wrong PIN. %d tries left.", left),
+                 left);
   else
     g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
                  _("Wrong PIN. %s is now locked; ask a manager to unlock."), s->name);
