@@ -167,7 +167,27 @@ write_file (const char *path,
   g_assert_true (g_file_set_contents (path, text, len, &error));
 }
 
-typedef enum { BAD_GARBAGE, BAD_TRUNCATED, BAD_NEWER, BAD_FOREIGN, BAD_MISSING } BadKind;
+typedef enum {
+  BAD_GARBAGE, BAD_TRUNCATED, BAD_NEWER, BAD_FOREIGN, BAD_MISSING,
+  BAD_EXTRA_TRIGGER,   /* a backup that would rewrite every sale once restored */
+  BAD_NO_TRIGGER,      /* a backup whose closed days can be changed */
+  BAD_EXTRA_VIEW,
+} BadKind;
+
+/* A real backup, then @sql run on it as someone who edited the file. */
+static void
+tamper (DbFixture  *f,
+        const char *path,
+        const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *h;
+
+  g_assert_true (axw_backup_to_file (f->db, path, &error));
+  g_assert_cmpint (sqlite3_open (path, &h), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (h, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (h);
+}
 
 static void
 make_bad_file (DbFixture  *f,
@@ -207,6 +227,16 @@ make_bad_file (DbFixture  *f,
       sqlite3_close (h);
       break;
     case BAD_MISSING:
+      break;
+    case BAD_EXTRA_TRIGGER:
+      tamper (f, path, "CREATE TRIGGER skim AFTER INSERT ON payments BEGIN "
+                       "UPDATE payments SET amount_fen = amount_fen - 1 WHERE id = NEW.id; END");
+      break;
+    case BAD_NO_TRIGGER:
+      tamper (f, path, "DROP TRIGGER sales_closed_no_update");
+      break;
+    case BAD_EXTRA_VIEW:
+      tamper (f, path, "CREATE VIEW v AS SELECT 1");
       break;
     }
 }
@@ -323,6 +353,9 @@ test_restore_refused (DbFixture     *f,
     { BAD_NEWER, "newer Aixinwu POS (schema 99" },
     { BAD_FOREIGN, "not an Aixinwu POS database" },
     { BAD_MISSING, "No such file" },
+    { BAD_EXTRA_TRIGGER, "differ from those of an Aixinwu POS database of schema" },
+    { BAD_NO_TRIGGER, "(first at trigger sales_closed_no_update" },
+    { BAD_EXTRA_VIEW, "(first at view v" },
   };
 
   sell_one (f, "6971234560018");

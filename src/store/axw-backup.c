@@ -53,6 +53,10 @@ open_file (const char  *path,
       return NULL;
     }
   sqlite3_busy_timeout (handle, 5000);
+  /* A file from outside may be crafted: no writes to sqlite_master through
+   * SQL, and nothing in its schema (a view, a trigger) may call functions. */
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   return handle;
 }
 
@@ -379,6 +383,64 @@ query_text (sqlite3    *handle,
   return text;
 }
 
+/* The tables, indexes, triggers and views of @handle, one line each, in a
+ * fixed order; SQLite keeps each one's CREATE text as it was written. */
+static GPtrArray *
+schema_lines (sqlite3 *handle)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (handle, "SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce (sql, '') "
+                                  "FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                  "ORDER BY type, name", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (lines, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return lines;
+}
+
+/* A backup is only as trustworthy as its schema: a file with a trigger or
+ * view of its own (one that rewrites every sale, say) would bring it into
+ * the shop with the data. So the file's schema must be, object for object
+ * and word for word, the one this program's migrations build for its
+ * version. */
+static gboolean
+check_schema (sqlite3     *handle,
+              const char  *file,
+              int          version,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(AxwDb) reference = axw_db_open_at_version (":memory:", version, &local);
+  g_autoptr(GPtrArray) want = NULL;
+  g_autoptr(GPtrArray) have = schema_lines (handle);
+  const char *odd = NULL;
+
+  if (reference == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  want = schema_lines (axw_db_get_handle (reference));
+  for (guint i = 0; odd == NULL && i < have->len; i++)
+    if (!g_ptr_array_find_with_equal_func (want, have->pdata[i], g_str_equal, NULL))
+      odd = have->pdata[i];   /* something the program never makes */
+  for (guint i = 0; odd == NULL && i < want->len; i++)
+    if (!g_ptr_array_find_with_equal_func (have, want->pdata[i], g_str_equal, NULL))
+      odd = want->pdata[i];   /* something it needs, missing or changed */
+  if (odd == NULL)
+    return TRUE;
+  {
+    g_autofree char *name = g_strndup (odd, strcspn (odd, ":"));
+
+    g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                 _("%s is not a usable backup: its tables and triggers differ from those of an Aixinwu POS "
+                   "database of schema %d (first at %s). Choose another file."), file, version, name);
+  }
+  return FALSE;
+}
+
 static gboolean
 check_handle (sqlite3     *handle,
               const char  *file,
@@ -413,7 +475,7 @@ check_handle (sqlite3     *handle,
                      "Update the program first."), file, (int) v, axw_db_latest_version ());
       return FALSE;
     }
-  return TRUE;
+  return check_schema (handle, file, (int) v, error);
 }
 
 /**
