@@ -95,7 +95,14 @@ atomic_file_open (const char  *dir,
   af->unnamed = af->fd >= 0;
   if (af->fd < 0)
 #endif
-    af->fd = open (af->tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    {
+      /* a new name of our own, never an existing file or a planted symlink */
+      g_autofree char *template = g_strdup_printf (".%s.XXXXXX", name);
+
+      g_free (af->tmp_path);
+      af->tmp_path = g_build_filename (dir, template, NULL);
+      af->fd = g_mkstemp_full (af->tmp_path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
+    }
   if (af->fd < 0)
     {
       io_error (error, errno, _("create"), af->tmp_path);
