@@ -65,4 +65,12 @@ expect_ok "claim pdf" "$AXW" report claim --funder 厦门市残疾人联合会 -
 expect_ok "shift close with a count" sh -c "'$AXW' shift close --staff 小林 100:2,20:2,5:1 --at 2026-12-11T18:00:00+08:00 <'$WORK/pin'"
 check "shift over/short" "$(( 24500 - $(j "$OUT" "d['expected_fen']") ))" "$(j "$OUT" "d['over_short_fen']")"
 expect_fail "no shift open" "No shift is open" "$AXW" report x
+
+# The shift's JSON is built by json-glib: a name with quotes and a backslash stays one string.
+odd='小"王\'
+printf '8888\n4321\n4321\n' >"$WORK/oddstaff"
+"$AXW" staff add "$odd" --role cashier --staff 王店长 <"$WORK/oddstaff" >/dev/null
+echo 4321 >"$WORK/oddpin"
+expect_ok "shift open by a name with quotes" "$AXW" shift open --staff "$odd" 10 <"$WORK/oddpin"
+check "the name survives the JSON" "$odd" "$(j "$OUT" "d['staff']")"
 tap_done

@@ -6,6 +6,7 @@
  * report x|z|range|claim and shift open|cash|close|status.
  */
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -301,23 +302,55 @@ static const char shift_usage[] =
      "       aixinwu shift status\n"
      "The PIN of NAME is read from stdin; cash in and out needs a manager.");
 
+/* One JSON object (json-glib: names are escaped, whatever they hold). */
 static void
 print_shift (const AxwShift *s)
 {
-  g_autofree char *fl = axw_money_format (s->float_fen);
-  g_autofree char *io = axw_money_format (s->cash_in_out_fen);
-  g_autofree char *cs = axw_money_format (s->cash_sales_fen);
-  g_autofree char *ex = axw_money_format (s->expected_fen);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
 
-  g_print ("{\"shift\":%" G_GINT64_FORMAT ",\"staff\":\"%s\",\"opened_at\":\"%s\",\"closed\":%s,"
-           "\"float_fen\":%" G_GINT64_FORMAT ",\"in_out_fen\":%" G_GINT64_FORMAT
-           ",\"cash_sales_fen\":%" G_GINT64_FORMAT ",\"expected_fen\":%" G_GINT64_FORMAT,
-           s->id, s->staff, s->opened_at, s->closed_at ? "true" : "false", s->float_fen,
-           s->cash_in_out_fen, s->cash_sales_fen, s->expected_fen);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "shift");
+  json_builder_add_int_value (b, s->id);
+  json_builder_set_member_name (b, "staff");
+  json_builder_add_string_value (b, s->staff);
+  json_builder_set_member_name (b, "opened_at");
+  json_builder_add_string_value (b, s->opened_at);
+  json_builder_set_member_name (b, "closed");
+  json_builder_add_boolean_value (b, s->closed_at != NULL);
+  json_builder_set_member_name (b, "float_fen");
+  json_builder_add_int_value (b, s->float_fen);
+  json_builder_set_member_name (b, "in_out_fen");
+  json_builder_add_int_value (b, s->cash_in_out_fen);
+  json_builder_set_member_name (b, "cash_sales_fen");
+  json_builder_add_int_value (b, s->cash_sales_fen);
+  json_builder_set_member_name (b, "expected_fen");
+  json_builder_add_int_value (b, s->expected_fen);
   if (s->closed_at)
-    g_print (",\"counted_fen\":%" G_GINT64_FORMAT ",\"over_short_fen\":%" G_GINT64_FORMAT ",\"count\":%s",
-             s->counted_fen, s->counted_fen - s->expected_fen, s->count_json ? s->count_json : "{}");
-  g_print ("}\n");
+    {
+      g_autoptr(JsonParser) count = json_parser_new ();
+
+      json_builder_set_member_name (b, "counted_fen");
+      json_builder_add_int_value (b, s->counted_fen);
+      json_builder_set_member_name (b, "over_short_fen");
+      json_builder_add_int_value (b, s->counted_fen - s->expected_fen);
+      json_builder_set_member_name (b, "count");
+      if (s->count_json && json_parser_load_from_data (count, s->count_json, -1, NULL) &&
+          json_parser_get_root (count) != NULL)
+        json_builder_add_value (b, json_node_copy (json_parser_get_root (count)));
+      else
+        {
+          json_builder_begin_object (b);
+          json_builder_end_object (b);
+        }
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
 }
 
 /* The person named by --staff with their PIN; a time other than now
