@@ -52,11 +52,10 @@ expect_ok "58 mm preview PNG" "$AXW" report range --from 2026-12-10 --to 2026-12
 check "58 mm preview is 384 dots wide" 384 "$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print(struct.unpack('>I', d[16:20])[0])" "$WORK/p.png")"
 expect_ok "pdf" "$AXW" report range --from 2026-12-10 --to 2026-12-11 --format pdf --out "$WORK/r.pdf"
 check "pdf magic" "%PDF-" "$(head -c 5 "$WORK/r.pdf")"
-if command -v pdftoppm >/dev/null; then
-  pdftoppm -png -r 60 -singlefile "$WORK/r.pdf" "$WORK/r" && [ -s "$WORK/r.png" ] \
-    && tap_result OK "pdf renders to PNG" || tap_result FAIL "pdf renders to PNG"
-  [ -n "${AXW_PNG_DIR:-}" ] && cp "$WORK/r.png" "$AXW_PNG_DIR/report-pdf.png"
-fi
+# poppler-utils comes with tools/install-deps.sh: without pdftoppm this fails, it does not skip
+pdftoppm -png -r 60 -singlefile "$WORK/r.pdf" "$WORK/r" && [ -s "$WORK/r.png" ] \
+  && tap_result OK "pdf renders to PNG" || tap_result FAIL "pdf renders to PNG (is pdftoppm installed?)"
+[ -n "${AXW_PNG_DIR:-}" ] && cp "$WORK/r.png" "$AXW_PNG_DIR/report-pdf.png"
 
 expect_ok "claim csv" "$AXW" report claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31
 check "claim: sale and its reversal" 2 "$(echo "$OUT" | grep -c HB20260001)"
