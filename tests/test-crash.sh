@@ -56,6 +56,96 @@ check "one audit row per sale" "$(sql "SELECT count(*) FROM sales")" \
   "$(sql "SELECT count(*) FROM audit_log WHERE action = 'sale'")"
 expect_ok "the database opens and sells after the kills" "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560018
 
+# --- killed refunds, products imports, shift close and Z ------------------
+# Each is SIGKILLed at random moments within three times its own run time:
+# afterwards the data is as before the command or as after it, never between.
+span_of () {  # span_of CMD...: three times one uninterrupted run, in ms
+  local t0; t0=$(date +%s%N); "$@" >/dev/null 2>&1
+  local ms=$(( ($(date +%s%N) - t0) * 3 / 1000000 )); [ "$ms" -gt 5 ] || ms=5; echo "$ms"
+}
+kill_after () {  # kill_after SPAN_MS IN OUT CMD...: runs CMD <IN >OUT, SIGKILLs it at random; returns its status
+  local span=$1 in=$2 out=$3; shift 3
+  "$@" <"$in" >"$out" 2>/dev/null &
+  local pid=$! d=$(( (RANDOM * 32768 + RANDOM) % span ))
+  sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+}
+"$AXW" shift open --staff 小林 200 >/dev/null 2>&1 <"$CPIN"
+
+sales=$(sql "SELECT receipt_no FROM sales WHERE kind = 'sale' ORDER BY id LIMIT 61")
+first=$(echo "$sales" | head -1)
+rspan=$(span_of "$AXW" refund "$first" 1*1 --staff 王店长 <"$MPIN")
+racked=0 rkilled=0
+for sale in $(echo "$sales" | tail -n +2); do
+  kill_after "$rspan" "$MPIN" "$WORK/refund.out" "$AXW" refund "$sale" --staff 王店长; rc=$?
+  if [ $rc -eq 0 ]; then
+    racked=$((racked + 1)); grep -o '"uuid":"[^"]*"' "$WORK/refund.out" | cut -d'"' -f4 >>"$WORK/racked"
+  elif [ $rc -eq 137 ]; then rkilled=$((rkilled + 1)); fi
+done
+echo "# 60 refunds: $racked acknowledged, $rkilled killed (span $rspan ms)"
+[ "$racked" -gt 0 ] && [ "$rkilled" -gt 0 ] && [ $((racked + rkilled)) -eq 60 ] \
+  && tap_result OK "refunds: both finished and killed ones" \
+  || tap_result FAIL "refunds: both finished and killed ones" "$racked acked, $rkilled killed of 60"
+check "refunds: integrity_check after the kills" ok "$(sql 'PRAGMA integrity_check')"
+list=$(sed "s/.*/'&'/" "$WORK/racked" 2>/dev/null | paste -sd,)
+check "refunds: every acknowledged refund survived" "$racked" "$(sql "SELECT count(*) FROM sales WHERE uuid IN (${list:-''})")"
+check "refunds: none half-written (lines, payments, totals)" 0 "$(sql "SELECT count(*) FROM sales s WHERE kind = 'refund' AND
+  (NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = s.id) OR NOT EXISTS (SELECT 1 FROM payments WHERE sale_id = s.id)
+   OR total_fen <> (SELECT sum(pay_fen) FROM sale_lines WHERE sale_id = s.id))")"
+check "refunds: never more than was sold" 0 "$(sql "SELECT count(*) FROM sale_lines l JOIN sales s ON s.id = l.sale_id
+  WHERE s.kind = 'sale' AND l.qty_milli < (SELECT coalesce (sum (r.qty_milli), 0) FROM sale_lines r
+  WHERE r.refund_of_line = l.id)")"
+
+# a products import of 2000 rows, killed: all rows or none, with one price
+for i in $(seq 0 1999); do printf ',%d,品%d,批量,,1.00,piece,0,%d\n' $((20000 + i)) "$i" "$i"; done \
+  | sed "1i barcode,plu,name,category,origin,price,unit,aid_eligible,stock" >"$WORK/bulk.csv"
+"$AXW" products import "$WORK/bulk.csv" --staff 王店长 <"$MPIN" >/dev/null   # the rows exist: later runs update
+ispan=$(span_of "$AXW" products import "$WORK/bulk.csv" --staff 王店长 <"$MPIN")
+bad_import=0 done_import=0 killed_import=0
+for round in $(seq 2 21); do
+  sed "s/,1\.00,piece/,$round.00,piece/" "$WORK/bulk.csv" >"$WORK/bulk-$round.csv"
+  kill_after "$ispan" "$MPIN" /dev/null "$AXW" products import "$WORK/bulk-$round.csv" --staff 王店长; rc=$?
+  [ $rc -eq 0 ] && done_import=$((done_import + 1)); [ $rc -eq 137 ] && killed_import=$((killed_import + 1))
+  n=$(sql "SELECT count(*) FROM products WHERE category_id = (SELECT id FROM categories WHERE name = '批量')")
+  prices=$(sql "SELECT count(DISTINCT price_fen) FROM products WHERE category_id = (SELECT id FROM categories WHERE name = '批量')")
+  { [ "$n" = 2000 ] && [ "$prices" = 1 ]; } || bad_import=$((bad_import + 1))
+done
+echo "# 20 imports updating 2000 rows: $done_import finished, $killed_import killed (span $ispan ms)"
+[ "$killed_import" -gt 0 ] && tap_result OK "imports: some were killed mid-way ($killed_import of 20)" \
+  || tap_result FAIL "imports: some were killed mid-way" "none of 20 was killed: change the delays"
+check "imports killed: all rows or none, never a mix of prices" 0 "$bad_import"
+expect_ok "an import after the kills" "$AXW" products import "$WORK/bulk-21.csv" --staff 王店长 <"$MPIN"
+check "it applies every row" 2000 "$(sql "SELECT count(*) FROM products WHERE price_fen = 2100")"
+
+# shift close, killed until one finishes: open with no count, or closed with it
+cspan=$(span_of "$AXW" shift status)
+cspan=$((cspan * 20)); bad_shift=0
+for round in $(seq 1 30); do
+  kill_after "$cspan" "$CPIN" /dev/null "$AXW" shift close --staff 小林 100:3; rc=$?
+  st=$(sql "SELECT count(*) || ':' || coalesce (sum (closed_at IS NOT NULL AND counted_fen = 30000 AND count_json IS NOT NULL), 0)
+            || ':' || coalesce (sum (closed_at IS NULL AND counted_fen IS NULL), 0) FROM shifts")
+  case "$st" in 1:1:0|1:0:1) ;; *) bad_shift=$((bad_shift + 1));; esac
+  [ $rc -eq 0 ] && break
+done
+check "shift close killed: open, or closed with its count" 0 "$bad_shift"
+check "shift close finished in the end" 1 "$(sql "SELECT count(*) FROM shifts WHERE closed_at IS NOT NULL")"
+
+# Z close, killed until one finishes: no Z and no sale marked, or the Z and all the day's sales
+zspan=$(span_of "$AXW" report x); zspan=$((zspan * 10)); bad_z=0
+day=$(sql "SELECT max(business_date) FROM sales")
+for round in $(seq 1 30); do
+  kill_after "$zspan" "$MPIN" /dev/null "$AXW" report z --staff 王店长; rc=$?
+  st=$(sql "SELECT (SELECT count(*) FROM z_reports) || ':' ||
+                   (SELECT count(*) FROM sales WHERE business_date = '$day' AND z_id IS NULL)")
+  case "$st" in 0:*) [ "$(sql "SELECT count(*) FROM sales WHERE z_id IS NOT NULL")" = 0 ] || bad_z=$((bad_z + 1));;
+                1:0) ;; *) bad_z=$((bad_z + 1));; esac
+  [ $rc -eq 0 ] && break
+done
+check "Z killed: nothing closed, or the whole day closed" 0 "$bad_z"
+check "Z finished in the end" 1 "$(sql 'SELECT count(*) FROM z_reports')"
+check "integrity_check after killed imports, shift close and Z" ok "$(sql 'PRAGMA integrity_check')"
+
 # --- killed backups and restores -----------------------------------
 # A backup killed half-way never replaces a good file with a partial one;
 # a restore killed half-way leaves the database as it was or as restored.
