@@ -280,10 +280,18 @@ static const char migration_3[] =
   "  aid_eligible   INTEGER NOT NULL,"
   "  PRIMARY KEY (held_id, line_no));";
 
+/* v6: which copy of its receipt a print job is. 0 is the first; a later
+ * job of the same sale is a reprint, marked on paper with its number. The
+ * count lives on the jobs because a closed day's sales cannot change. */
+static const char migration_6[] =
+  "ALTER TABLE print_jobs ADD COLUMN reprint INTEGER NOT NULL DEFAULT 0 CHECK (reprint >= 0);"
+  "CREATE INDEX print_jobs_sale ON print_jobs (sale_id);";
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 6, migration_6 },
 };
 
 const AxwMigration *
