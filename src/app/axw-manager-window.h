@@ -11,6 +11,7 @@
 #include "axw-db.h"
 #include "axw-manager-audit.h"
 #include "axw-manager-backups.h"
+#include "axw-manager-exports.h"
 #include "axw-manager-products.h"
 #include "axw-manager-promotions.h"
 #include "axw-manager-refunds.h"
