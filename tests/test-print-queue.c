@@ -349,40 +349,6 @@ test_reprint_and_recover (Fixture       *f,
   g_assert_cmpint (count (f, "pending"), ==, 2);
 }
 
-/* What one job put on paper, read back. */
-static GPtrArray *
-decode_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-  GPtrArray *decoded;
-
-  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
-  bytes = g_bytes_new_take (contents, len);
-  decoded = escpos_decode (bytes, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
-  return decoded;
-}
-
-static guint
-count_kind (GPtrArray   *decoded,
-            DecodedKind  kind,
-            const char  *text)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < decoded->len; i++)
-    {
-      const Decoded *e = decoded->pdata[i];
-
-      n += e->kind == kind && (text == NULL || g_str_equal (e->text, text));
-    }
-  return n;
-}
-
 /* The first copy opens the drawer of a cash sale; each later one is
  * numbered in the database, marked on paper, audited in the name of who
  * asked for it, and opens nothing. */
@@ -398,8 +364,8 @@ test_reprint_marked (Fixture       *f,
 
   g_assert_true (axw_settings_set (f->db.db, "receipt.width", "80", &error));
   g_assert_true (axw_print_queue_run (f->db.db, target, NULL, NULL, &error));
-  first = decode_file (path);
-  g_assert_cmpuint (count_kind (first, DECODED_DRAWER, NULL), ==, 1);
+  first = escpos_take_file (path);
+  g_assert_cmpuint (escpos_count (first, DECODED_DRAWER, NULL), ==, 1);
   for (guint n = 1; n <= 2; n++)
     {
       g_autofree char *mark = g_strdup_printf ("重印 第%u次 · 原单时间 2026-11-22 13:00:00", n);
@@ -410,10 +376,10 @@ test_reprint_marked (Fixture       *f,
       g_assert_cmpuint (axw_print_queue_next_copy (f->db.db, f->sale->id, NULL), ==, n + 1);
       g_assert_true (axw_print_queue_run_job (f->db.db, job, target, &error));
       g_assert_no_error (error);
-      copy = decode_file (path);
-      g_assert_cmpuint (count_kind (copy, DECODED_TEXT, mark), ==, 1);
-      g_assert_cmpuint (count_kind (copy, DECODED_DRAWER, NULL), ==, 0);
-      g_assert_cmpuint (count_kind (copy, DECODED_CUT, NULL), ==, 1);
+      copy = escpos_take_file (path);
+      g_assert_cmpuint (escpos_count (copy, DECODED_TEXT, mark), ==, 1);
+      g_assert_cmpuint (escpos_count (copy, DECODED_DRAWER, NULL), ==, 0);
+      g_assert_cmpuint (escpos_count (copy, DECODED_CUT, NULL), ==, 1);
     }
   g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT group_concat(reprint, '') FROM "
                                                "(SELECT reprint FROM print_jobs ORDER BY id)", -1),
@@ -441,8 +407,8 @@ test_run_job_alone (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "pending"), ==, 2);
   g_assert_cmpint (count (f, "done"), ==, 1);
-  paper = decode_file (path);
-  g_assert_cmpuint (count_kind (paper, DECODED_CUT, NULL), ==, 1);
+  paper = escpos_take_file (path);
+  g_assert_cmpuint (escpos_count (paper, DECODED_CUT, NULL), ==, 1);
   g_assert_false (axw_print_queue_run_job (f->db.db, job, target, &error));
   g_assert_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO);
   g_clear_error (&error);
