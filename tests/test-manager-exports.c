@@ -21,8 +21,11 @@
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
+#include "axw-vouchers.h"
 
 #define FUNDER "厦门市残疾人联合会"
+#define NEW_BATCH "code,campaign,funder,face,min_spend,valid_from,valid_to,scope\n" \
+  "ZZ0001,助残春风,阿拉善盟残联,10,0,2026-01-01,2026-12-31,aid\n"
 
 static void
 sell_with_red_packet (AxwDb *db)
@@ -206,6 +209,17 @@ test_exports (UiFixture     *f,
     g_assert_true (ui_contains (axw_manager_exports_get_message (page), "Choose another folder"));
   }
   ui_save_png (GTK_WIDGET (window), "manager-exports-error.png");
+
+  /* a funder imported while another page is shown is offered when this one is shown again;
+   * the funder chosen stays chosen */
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "reports");
+  ui_pump (100);
+  g_assert_true (axw_vouchers_import_csv (db, NEW_BATCH, strlen (NEW_BATCH), NULL, &error));
+  g_assert_no_error (error);
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "exports");
+  ui_pump (100);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (funder)), ==, 2);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (funder)), ==, FUNDER);
   gtk_window_destroy (window);
   ui_pump (50);
 }

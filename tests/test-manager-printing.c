@@ -117,6 +117,14 @@ test_printing (UiFixture     *f,
   g_assert_true (ui_contains (axw_manager_printing_get_message (page), "Check the receipt."));
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 2);
   ui_save_png (GTK_WIDGET (window), "manager-printing-reprint.png");
+
+  /* a sale made while another page is shown is listed when this one is shown again */
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "reports");
+  ui_pump (100);
+  axw_sale_free (axw_test_sell (db, "2026-12-12T11:00:00+08:00", "6971234560025", 1000, 10000));
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "printing");
+  ui_pump (100);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_printing_get_model (page)), ==, 1);
   gtk_window_destroy (window);
   ui_pump (50);
 }

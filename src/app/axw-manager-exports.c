@@ -463,26 +463,23 @@ axw_manager_exports_init (AxwManagerExports *self)
   self->cancellable = g_cancellable_new ();
   self->funders = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->funder, G_LIST_MODEL (self->funders));
+  g_signal_connect (self, "map", G_CALLBACK (axw_manager_exports_reload), NULL);
 }
 
-/* The funders of the campaigns, and this month so far as the period. */
+/* The funders of the campaigns (imported meanwhile on another page, maybe);
+ * the one chosen stays chosen. */
 void
 axw_manager_exports_reload (AxwManagerExports *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) campaigns = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *tz = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *first = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkStringObject *chosen;
+  g_autofree char *keep = NULL;
 
   g_return_if_fail (AXW_IS_MANAGER_EXPORTS (self));
-  tz = axw_settings_get (self->db, "timezone");
-  today = axw_business_date (now, tz);
-  first = g_strdup_printf ("%.8s01", today);
-  gtk_editable_set_text (GTK_EDITABLE (self->from), first);
-  gtk_editable_set_text (GTK_EDITABLE (self->to), today);
+  if (self->db == NULL)
+    return;
   if ((campaigns = axw_vouchers_campaigns (self->db, &error)) == NULL)
     {
       g_autofree char *text = g_strdup_printf ("✗ %s", error->message);
@@ -490,6 +487,8 @@ axw_manager_exports_reload (AxwManagerExports *self)
       say (self, text);
       return;
     }
+  chosen = gtk_drop_down_get_selected_item (self->funder);
+  keep = chosen ? g_strdup (gtk_string_object_get_string (chosen)) : NULL;
   for (guint i = 0; i < campaigns->len; i++)   /* sorted by funder */
     {
       const AxwCampaignStats *c = campaigns->pdata[i];
@@ -501,6 +500,22 @@ axw_manager_exports_reload (AxwManagerExports *self)
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->funders, 0, g_list_model_get_n_items (G_LIST_MODEL (self->funders)),
                           (const char * const *) names->pdata);
+  for (guint i = 0; keep != NULL && names->pdata[i] != NULL; i++)
+    if (g_str_equal (names->pdata[i], keep))
+      gtk_drop_down_set_selected (self->funder, i);
+}
+
+/* This month so far. */
+static void
+set_default_period (AxwManagerExports *self)
+{
+  g_autofree char *tz = axw_settings_get (self->db, "timezone");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = axw_business_date (now, tz);
+  g_autofree char *first = g_strdup_printf ("%.8s01", today);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->from), first);
+  gtk_editable_set_text (GTK_EDITABLE (self->to), today);
 }
 
 /**
@@ -516,6 +531,7 @@ axw_manager_exports_set_db (AxwManagerExports *self,
   g_set_object (&self->db, db);
   g_free (self->manager);
   self->manager = g_strdup (manager);
+  set_default_period (self);
   axw_manager_exports_reload (self);
 }
 

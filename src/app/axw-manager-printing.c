@@ -105,13 +105,15 @@ reload (AxwManagerPrinting *self)
   return show_jobs (self, jobs);
 }
 
+/* Also each time the page is shown: the counter prints meanwhile. */
 void
 axw_manager_printing_reload (AxwManagerPrinting *self)
 {
   g_autofree char *failure = NULL;
 
   g_return_if_fail (AXW_IS_MANAGER_PRINTING (self));
-  failure = reload (self);
+  if (self->db != NULL)
+    failure = reload (self);
 }
 
 static void
@@ -263,6 +265,7 @@ axw_manager_printing_init (AxwManagerPrinting *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
+  g_signal_connect (self, "map", G_CALLBACK (axw_manager_printing_reload), NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
