@@ -34,6 +34,8 @@ main (int   argc,
         break;
     }
 
+  if (first < argc && (g_str_equal (argv[first], "--version") || g_str_equal (argv[first], "-V")))
+    return axw_cli_run (db_path, 1, (char *[]) { "version", NULL });
   if (first < argc && g_str_equal (argv[first], "--help"))
     return axw_cli_run (db_path, 1, (char *[]) { "help", NULL });
   if (first < argc && axw_cli_is_command (argv[first]))

@@ -107,3 +107,25 @@ sql_int (DbFixture  *f,
 {
   return axw_db_query_int (f->db, sql, -999);
 }
+
+/* The online shop's answer to a batch it stored (data/EXPORT.md §2):
+ * {"accepted": [the UUIDs of @sales]}. */
+static inline char *
+sync_test_accepted_json (JsonArray *sales)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "accepted");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < json_array_get_length (sales); i++)
+    json_builder_add_string_value (b, json_object_get_string_member (json_array_get_object_element (sales, i),
+                                                                     "uuid"));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}

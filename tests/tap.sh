@@ -8,6 +8,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/axw-cli-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export AIXINWU_DB="$WORK/shop.db"
 export XDG_DATA_HOME="$WORK/xdg"
+# The demo manager's PIN for privileged commands: CMD … --staff 王店长 <"$MPIN"
+MPIN="$WORK/manager.pin"
+echo 8888 >"$MPIN"
+# The demo cashier's PIN, for sell: … --staff 小林 <"$CPIN"
+CPIN="$WORK/cashier.pin"
+echo 1234 >"$CPIN"
 
 tap_result () {  # tap_result OK|FAIL DESCRIPTION [DETAIL]
   TAP_N=$((TAP_N + 1))

@@ -11,7 +11,7 @@ RANDOM=${AXW_CRASH_SEED:-8}
 # Kill delays span 0 to 3 times one uninterrupted sell on this machine
 # (an ASan build or a busy machine is several times slower).
 t0=$(date +%s%N)
-for i in 1 2 3; do "$AXW" sell --pay cash:100 --staff 小林 6971234560049 >/dev/null; done
+for i in 1 2 3; do "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560049 >/dev/null; done
 span_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 [ "$span_ms" -gt 5 ] || span_ms=5
 echo "# one sell takes about $((span_ms / 3)) ms; kill delays 0-$span_ms ms"
@@ -22,7 +22,7 @@ for i in $(seq 1 "$N"); do
   [ $((i % 4)) -eq 0 ] && items="$items 6971234560032"
   pay="cash:500"; [ $((i % 5)) -eq 0 ] && pay="wechat:20,cash:480"
   # shellcheck disable=SC2086
-  "$AXW" sell --pay "$pay" --staff 小林 $items >"$WORK/sell.out" 2>"$WORK/sell.err" &
+  "$AXW" sell --pay "$pay" --staff 小林 <"$CPIN" $items >"$WORK/sell.out" 2>"$WORK/sell.err" &
   pid=$!
   d=$(( (RANDOM * 32768 + RANDOM) % span_ms ))
   sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"
@@ -54,7 +54,7 @@ check "stock moved exactly by the committed lines" 0 "$(sql "SELECT count(*) FRO
   AND stock_milli <> 50000 - (SELECT coalesce (sum(qty_milli), 0) FROM sale_lines WHERE product_id = p.id)")"
 check "one audit row per sale" "$(sql "SELECT count(*) FROM sales")" \
   "$(sql "SELECT count(*) FROM audit_log WHERE action = 'sale'")"
-expect_ok "the database opens and sells after the kills" "$AXW" sell --pay cash:100 --staff 小林 6971234560018
+expect_ok "the database opens and sells after the kills" "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560018
 
 # --- killed backups and restores -----------------------------------
 # A backup killed half-way never replaces a good file with a partial one;
@@ -67,11 +67,11 @@ if [ -n "${AXW_GEN:-}" ]; then
   bspan=$(( ($(date +%s%N) - t0) / 500000 )); [ "$bspan" -gt 5 ] || bspan=5
   good=$WORK/good.db; cp "$WORK"/bk/aixinwu-*.db "$good"   # the loop rewrites today's file
   fp_a=$(fp)
-  "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 6900000000007 >/dev/null
-  t0=$(date +%s%N); "$AXW" --db "$big" restore "$good" >/dev/null
+  "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 <"$CPIN" 6900000000007 >/dev/null
+  t0=$(date +%s%N); "$AXW" --db "$big" restore "$good" --staff 王店长 <"$MPIN" >/dev/null
   rspan=$(( ($(date +%s%N) - t0) / 500000 )); [ "$rspan" -gt 5 ] || rspan=5
   check "a restore gives back the backed-up sales" "$fp_a" "$(fp)"
-  "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 6900000000007 >/dev/null
+  "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 <"$CPIN" 6900000000007 >/dev/null
   bad_backup=0 bad_restore=0 restored=0 kb=0 kr=0
   for i in $(seq 1 25); do
     "$AXW" --db "$big" backup --to "$WORK/bk" >/dev/null 2>&1 &
@@ -82,7 +82,7 @@ if [ -n "${AXW_GEN:-}" ]; then
       [ "$(sqlite3 "$f" 'PRAGMA quick_check' 2>&1)" = ok ] || bad_backup=$((bad_backup + 1))
     done
     before=$(fp)
-    "$AXW" --db "$big" restore "$good" >/dev/null 2>&1 &
+    "$AXW" --db "$big" restore "$good" --staff 王店长 <"$MPIN" >/dev/null 2>&1 &
     pid=$!; d=$(( (RANDOM * 32768 + RANDOM) % rspan ))
     sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"; kill -KILL $pid 2>/dev/null
     wait $pid 2>/dev/null; [ $? -eq 137 ] && kr=$((kr + 1))
@@ -90,7 +90,7 @@ if [ -n "${AXW_GEN:-}" ]; then
     [ "$(sqlite3 "$big" 'PRAGMA integrity_check' 2>&1)" = ok ] || bad_restore=$((bad_restore + 1))
     if [ "$after" = "$fp_a" ]; then
       restored=$((restored + 1))
-      "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 6900000000007 >/dev/null
+      "$AXW" --db "$big" sell --pay cash:1000 --staff 收银员1 <"$CPIN" 6900000000007 >/dev/null
     elif [ "$after" != "$before" ]; then
       bad_restore=$((bad_restore + 1))
     fi
@@ -110,13 +110,13 @@ disk_full () {
   mount -t tmpfs -o size=1m tmpfs "$mnt" || return 3
   export AIXINWU_DB=$mnt/shop.db
   "$AXW" init --demo >/dev/null || return 4
-  "$AXW" sell --pay cash:100 --staff 小林 6971234560018 >/dev/null || return 5
+  "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560018 >/dev/null || return 5
   before=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales")
   # fill the disk but for a few pages: the first sells fit, then one does not
   dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null; truncate -s -96K "$mnt/filler"
   fails=0 sold=0
   for i in $(seq 1 40); do
-    if ! "$AXW" sell --pay cash:500 --staff 小林 6971234560018 6971234560025*3 >/dev/null 2>"$WORK/full.err"; then
+    if ! "$AXW" sell --pay cash:500 --staff 小林 <"$CPIN" 6971234560018 6971234560025*3 >/dev/null 2>"$WORK/full.err"; then
       fails=1; break
     fi
     sold=$((sold + 1))
@@ -129,7 +129,7 @@ disk_full () {
   echo "integrity=$(sqlite3 "$AIXINWU_DB" 'PRAGMA integrity_check' 2>&1 | head -1)"
   echo "partial=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = s.id)
     OR total_fen <> (SELECT sum(pay_fen) FROM sale_lines WHERE sale_id = s.id)" 2>&1)"
-  "$AXW" sell --pay cash:100 --staff 小林 6971234560018 >/dev/null && echo "after_free=ok"
+  "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560018 >/dev/null && echo "after_free=ok"
   umount -l "$mnt"
 }
 export -f disk_full

@@ -11,7 +11,7 @@ sell () {  # sell N: N sales on 12 December, every third with a red packet
   local i
   for i in $(seq "$1"); do
     SOLD=$((${SOLD:-0} + 1))
-    "$AXW" sell --at "2026-12-12T1$((SOLD % 10)):00:00+08:00" --pay cash:200 --staff 小林 \
+    "$AXW" sell --at "2026-12-12T1$((SOLD % 10)):00:00+08:00" --pay cash:200 --staff 小林 <"$CPIN" \
       6971234560018 "6971234560025*$((SOLD % 3 + 1))" >/dev/null || echo "sell $SOLD failed" >&2
   done
 }
@@ -123,14 +123,15 @@ cat >"$WORK/orders.jsonl" <<'JSONL'
 {"order_id":"WX-20261212-0001","lines":[{"sku":"6971234560025","qty":3}]}
 {"order_id":"WX-20261212-0002","lines":[{"barcode":"6971234560025","qty_milli":2000},{"sku":"6971234560018","qty":1}]}
 JSONL
-expect_ok "import-online" "$AXW" import-online "$WORK/orders.jsonl"
+expect_ok "import-online" "$AXW" import-online "$WORK/orders.jsonl" --staff 王店长 <"$MPIN"
 check "import-online report" "2 orders applied (3 lines), 0 already applied before." "$OUT"
 check "stock taken" $((before - 5000)) "$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560025'")"
-expect_ok "import-online again" "$AXW" import-online - <"$WORK/orders.jsonl"
+cat "$MPIN" "$WORK/orders.jsonl" >"$WORK/pin+orders"
+expect_ok "import-online again, the orders on stdin after the PIN" "$AXW" import-online - --staff 王店长 <"$WORK/pin+orders"
 check "each order once" "0 orders applied (0 lines), 2 already applied before." "$OUT"
 check "stock unchanged" $((before - 5000)) "$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560025'")"
 printf '{"order_id":"W3","lines":[{"sku":"6971234560025","qty":1}]}\n{"order_id":"W4","lines":[{"sku":"123","qty":1}]}\n' >"$WORK/bad.jsonl"
-expect_fail "unknown SKU refused" "Line 2: order W4: 123 is not in the catalog" "$AXW" import-online "$WORK/bad.jsonl"
+expect_fail "unknown SKU refused" "Line 2: order W4: 123 is not in the catalog" "$AXW" import-online "$WORK/bad.jsonl" --staff 王店长 <"$MPIN"
 check "bad file changed nothing" "0|$((before - 5000))" \
   "$(sql "SELECT (SELECT count(*) FROM online_orders WHERE order_id = 'W3'), stock_milli FROM products WHERE barcode = '6971234560025'")"
 expect_ok "export after online orders" "$AXW" export --out "$OUTD"

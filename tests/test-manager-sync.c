@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-sync-test-util.h"
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -46,6 +46,7 @@ handle (SoupServer        *server,
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&s->lock);
   const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
   const char *why = NULL;
+  char *ack;
   JsonArray *sales;
 
   if (g_strcmp0 (auth, "Bearer s3cret-token") != 0 ||
@@ -72,7 +73,8 @@ handle (SoupServer        *server,
       g_hash_table_insert (s->received, g_strdup (uuid), GUINT_TO_POINTER (n + 1));
     }
   soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"ok\":true}", 11);
+  ack = sync_test_accepted_json (sales);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, ack, strlen (ack));
 }
 
 static gpointer

@@ -37,8 +37,13 @@ static const Case good[] = {
   { "same order twice in a file", "{\"order_id\":\"W1\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}\n"
     "{\"order_id\":\"W1\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}\n", 1, 1, 4999000, 500000 },
   { "return puts back, blank lines and CRLF", "\r\n{\"order_id\":\"W1\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":4}]}\r\n"
-    "\n{\"order_id\":\"W2\",\"kind\":\"return\",\"customer\":\"x\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}",
+    "\n{\"order_id\":\"W2\",\"kind\":\"return\",\"return_of\":\"W1\",\"customer\":\"x\","
+    "\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}",
     2, 0, 4997000, 500000 },
+  { "returns up to what was sold, in parts", "{\"order_id\":\"W1\",\"lines\":[{\"sku\":\"PLU1001\",\"qty\":2}]}\n"
+    "{\"order_id\":\"R1\",\"kind\":\"return\",\"return_of\":\"W1\",\"lines\":[{\"sku\":\"PLU1001\",\"qty\":0.5}]}\n"
+    "{\"order_id\":\"R2\",\"kind\":\"return\",\"return_of\":\"W1\",\"lines\":[{\"sku\":\"PLU1001\",\"qty\":1.5}]}\n",
+    3, 0, 5000000, 500000 },
   { "empty file", "", 0, 0, 5000000, 500000 },
 };
 
@@ -53,7 +58,8 @@ test_good (DbFixture     *f,
       AxwOnlineImport st;
 
       g_test_message ("%s", c->name);
-      g_assert_true (axw_db_exec (f->db, "DELETE FROM online_orders; UPDATE products SET stock_milli = "
+      g_assert_true (axw_db_exec (f->db, "DELETE FROM online_order_lines; DELETE FROM online_orders; "
+                                         "UPDATE products SET stock_milli = "
                                          "CASE WHEN plu = '1001' THEN 500000 ELSE 5000000 END", NULL));
       g_assert_true (axw_online_orders_import (f->db, c->jsonl, strlen (c->jsonl), "王店长", &st, &error));
       g_assert_no_error (error);
@@ -84,6 +90,22 @@ static const struct {
   { "{\"order_id\":\"W9\",\"lines\":[{\"sku\":\"6971234560018\",\"qty_milli\":1.5}]}", "“qty_milli” a positive" },
   { "{\"order_id\":\"W9\",\"kind\":\"gift\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}", "use order or return" },
   { "[1,2]", "Line 1: not a JSON object" },
+  /* a quantity as large as a typed one may be, no larger: INT64_MAX once made the stock a REAL */
+  { "{\"order_id\":\"W9\",\"lines\":[{\"sku\":\"6971234560018\",\"qty_milli\":9223372036854775807}]}",
+    "“qty_milli” a positive" },
+  { "{\"order_id\":\"W9\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1000001}]}", "“qty” must be" },
+  { "{\"order_id\":\"W9\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1e300}]}", "“qty” must be" },
+  /* a return names its order, which must be known and have sold that much */
+  { "{\"order_id\":\"R9\",\"kind\":\"return\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}",
+    "must name the order it returns" },
+  { "{\"order_id\":\"R9\",\"kind\":\"return\",\"return_of\":\"W404\",\"lines\":[{\"sku\":\"6971234560018\","
+    "\"qty\":1}]}", "which was never imported" },
+  { "{\"order_id\":\"W1\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}\n"
+    "{\"order_id\":\"R1\",\"kind\":\"return\",\"return_of\":\"W1\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":2}]}",
+    "Line 2: return R1 takes back 2 of a product order W1 sold 1 of" },
+  { "{\"order_id\":\"W1\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}\n"
+    "{\"order_id\":\"R1\",\"kind\":\"return\",\"return_of\":\"W1\",\"lines\":[{\"sku\":\"6971234560025\",\"qty\":1}]}",
+    "takes back 1 of a product order W1 sold 0 of" },
 };
 
 static void
@@ -103,6 +125,75 @@ test_bad (DbFixture     *f,
       g_assert_cmpint (stock (f, "6971234560018"), ==, 5000000);
       g_assert_cmpint (sql_int (f, "SELECT count(*) FROM online_orders"), ==, 0);
     }
+}
+
+/* 400 KB of "[" crashed json-glib 1.6 (a recursion per level): the
+ * depth is checked before json-glib sees the line. */
+static void
+test_deep (DbFixture     *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = g_strnfill (400 * 1024, '[');
+  AxwOnlineImport st;
+
+  g_assert_false (axw_online_orders_import (f->db, deep, strlen (deep), NULL, &st, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the JSON nests more than 32 levels"));
+}
+
+/* The stock stays a whole number within bounds, whatever the orders;
+ * one taken below zero is counted for a stocktake. */
+static void
+test_stock_bounds (DbFixture     *f,
+                   gconstpointer  data)
+{
+  static const char one[] = "{\"order_id\":\"W1\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":1}]}";
+  static const char all[] = "{\"order_id\":\"W2\",\"lines\":[{\"sku\":\"6971234560018\",\"qty\":6000}]}";
+  g_autoptr(GError) error = NULL;
+  AxwOnlineImport st;
+
+  g_assert_true (axw_db_exec (f->db, "UPDATE products SET stock_milli = -999999999999999 "
+                                     "WHERE barcode = '6971234560018'", NULL));
+  g_assert_false (axw_online_orders_import (f->db, one, strlen (one), NULL, &st, &error));
+  g_assert_nonnull (strstr (error->message, "out of range"));
+  g_assert_cmpint (stock (f, "6971234560018"), ==, -999999999999999);
+  g_clear_error (&error);
+
+  g_assert_true (axw_db_exec (f->db, "UPDATE products SET stock_milli = 5000000 WHERE barcode = '6971234560018'",
+                              NULL));
+  g_assert_true (axw_online_orders_import (f->db, all, strlen (all), NULL, &st, &error));
+  g_assert_cmpuint (st.below_zero, ==, 1);
+  g_assert_cmpint (stock (f, "6971234560018"), ==, -1000000);
+  g_assert_cmpint (sql_int (f, "SELECT typeof (stock_milli) = 'integer' FROM products "
+                              "WHERE barcode = '6971234560018'"), ==, 1);
+
+  /* and SQLite itself refuses a stock that is not a whole number */
+  g_assert_false (axw_db_exec (f->db, "UPDATE products SET stock_milli = stock_milli + 9223372036854775807 "
+                                      "WHERE barcode = '6971234560025'", &error));
+  g_assert_nonnull (strstr (error->message, "whole number"));
+}
+
+/* A stock an older version overflowed into a REAL is made whole again by
+ * the upgrade, with an audit row asking for a count. */
+static void
+test_stock_repair (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "old.db", NULL);
+  AxwDb *db = axw_db_open_at_version (old, 3, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (axw_db_exec (db, "INSERT INTO products (barcode, name, price_fen, stock_milli, updated_at) "
+                                  "VALUES ('6971234560018', '赤松茸', 2800, 9.2233720368547758e18, 'x')", &error));
+  g_object_unref (db);
+  db = axw_db_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT typeof (stock_milli) = 'integer' FROM products", 0), ==, 1);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'stock.repair' "
+                                         "AND detail LIKE 'product 1 赤松茸: stock %count it'", 0), ==, 1);
+  g_object_unref (db);
 }
 
 /* Online orders and counter sales take from one stock figure, and the
@@ -133,5 +224,8 @@ main (int   argc,
   TEST ("/online-orders/apply", test_good);
   TEST ("/online-orders/refused", test_bad);
   TEST ("/online-orders/shared-stock", test_shared_stock);
+  TEST ("/online-orders/deep", test_deep);
+  TEST ("/online-orders/stock-bounds", test_stock_bounds);
+  TEST ("/online-orders/stock-repair", test_stock_repair);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "axw-cart.h"
 #include "axw-error.h"
+#include "axw-payments.h"
 #include "axw-pricing.h"
 #include "axw-signed-code.h"
 
@@ -312,6 +313,168 @@ test_cash_rounding (void)
     }
 }
 
+#define NONE AXW_CASH_ROUNDING_NONE
+#define DOWN AXW_CASH_ROUNDING_DOWN_JIAO
+#define NEAREST AXW_CASH_ROUNDING_NEAREST_JIAO
+#define CASH(fen) { AXW_PAY_CASH, fen, fen }
+#define WECHAT(fen) { AXW_PAY_WECHAT, fen, fen }
+#define ALIPAY(fen) { AXW_PAY_ALIPAY, fen, fen }
+#define UNIONPAY(fen) { AXW_PAY_UNIONPAY, fen, fen }
+
+/* The settlement rule of the store's commit and the sale screen, to the
+ * fen: what the cash pays after rounding, change only from cash, and the
+ * least amount that settles the rest in cash or by card/phone. */
+static void
+test_settle (void)
+{
+  static const struct {
+    gint64 total; AxwCashRounding mode; AxwPayment pay[3]; guint n;
+    gboolean settled; gint64 cash, rounding, change, due_cash, due_other; guint n_recorded;
+  } cases[] = {
+    /* nothing taken yet: cash is rounded, card and phone pay to the fen */
+    { 1280, NONE, { { 0 } }, 0, FALSE, 0, 0, 0, 1280, 1280, 0 },
+    { 1284, DOWN, { { 0 } }, 0, FALSE, 0, 0, 0, 1280, 1284, 0 },
+    { 1285, NEAREST, { { 0 } }, 0, FALSE, 0, 0, 0, 1290, 1285, 0 },
+    /* one payment: exact, short, over in cash */
+    { 1280, NONE, { CASH (1280) }, 1, TRUE, 1280, 0, 0, 0, 0, 1 },
+    { 1280, NONE, { CASH (1279) }, 1, FALSE, 1280, 0, 0, 1, 1, 1 },
+    { 1280, NONE, { CASH (2000) }, 1, TRUE, 1280, 0, 720, 0, 0, 1 },
+    { 1280, NONE, { WECHAT (1280) }, 1, TRUE, 0, 0, 0, 0, 0, 1 },
+    { 1280, NONE, { WECHAT (1000) }, 1, FALSE, 0, 0, 0, 280, 280, 1 },
+    /* cash: the larger of tendered and amount was handed over */
+    { 1280, NONE, { { AXW_PAY_CASH, 1280, 0 } }, 1, TRUE, 1280, 0, 0, 0, 0, 1 },
+    /* split payments; two cash payments are kept as one */
+    { 1280, NONE, { ALIPAY (1000), CASH (500) }, 2, TRUE, 280, 0, 220, 0, 0, 2 },
+    { 1280, NONE, { UNIONPAY (1000), WECHAT (280) }, 2, TRUE, 0, 0, 0, 0, 0, 2 },
+    { 1280, NONE, { UNIONPAY (1000), WECHAT (279) }, 2, FALSE, 0, 0, 0, 1, 1, 2 },
+    { 1000, NONE, { CASH (500), CASH (500) }, 2, TRUE, 1000, 0, 0, 0, 0, 1 },
+    { 1280, NONE, { CASH (500), WECHAT (0), CASH (500) }, 3, FALSE, 1280, 0, 0, 280, 280, 1 },
+    /* card and phone may pay all of it: the cash goes back as change */
+    { 1000, NONE, { CASH (500), WECHAT (1000) }, 2, TRUE, 0, 0, 500, 0, 0, 2 },
+    /* 抹零 on the cash part only */
+    { 1284, DOWN, { CASH (1280) }, 1, TRUE, 1280, -4, 0, 0, 0, 1 },
+    { 1284, DOWN, { CASH (1000) }, 1, FALSE, 1280, -4, 0, 280, 284, 1 },
+    { 1284, DOWN, { CASH (1000), WECHAT (284) }, 2, TRUE, 1000, 0, 0, 0, 0, 2 },
+    { 1280, DOWN, { WECHAT (1005), CASH (270) }, 2, TRUE, 270, -5, 0, 0, 0, 2 },
+    { 1280, DOWN, { WECHAT (1000), CASH (300) }, 2, TRUE, 280, 0, 20, 0, 0, 2 },
+    { 1285, NEAREST, { CASH (1290) }, 1, TRUE, 1290, 5, 0, 0, 0, 1 },
+    { 1284, NEAREST, { CASH (1280) }, 1, TRUE, 1280, -4, 0, 0, 0, 1 },
+    { 1280, NEAREST, { WECHAT (1005), CASH (270) }, 2, FALSE, 280, 5, 0, 10, 5, 2 },
+    { 1280, NEAREST, { WECHAT (1005), CASH (270), WECHAT (5) }, 3, TRUE, 270, 0, 0, 0, 0, 3 },
+    /* ¥10.07 in coins rounds up to ¥10.10: it covers only ¥10.04 */
+    { 1300, NEAREST, { CASH (1007) }, 1, FALSE, 1300, 0, 0, 293, 296, 1 },
+    { 1300, NEAREST, { CASH (1007), UNIONPAY (296) }, 2, TRUE, 1000, -4, 7, 0, 0, 2 },
+    /* a sale of ¥0 (all paid by the red packet) */
+    { 0, NEAREST, { CASH (0) }, 1, TRUE, 0, 0, 0, 0, 0, 0 },
+    { 0, NONE, { WECHAT (0) }, 1, TRUE, 0, 0, 0, 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) recorded = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
+      AxwSettlement s;
+      gint64 kept = 0;
+
+      if (!axw_payments_settle (cases[i].total, cases[i].mode, cases[i].pay, cases[i].n, &s, &error))
+        g_error ("case %u: %s", i, error->message);
+      g_test_message ("case %u", i);
+      g_assert_cmpint (s.settled, ==, cases[i].settled);
+      g_assert_cmpint (s.cash_fen, ==, cases[i].cash);
+      g_assert_cmpint (s.cash_rounding_fen, ==, cases[i].rounding);
+      g_assert_cmpint (s.change_fen, ==, cases[i].change);
+      g_assert_cmpint (axw_payments_due (&s, AXW_PAY_CASH), ==, cases[i].due_cash);
+      g_assert_cmpint (axw_payments_due (&s, AXW_PAY_WECHAT), ==, cases[i].due_other);
+      g_assert_cmpint (axw_payments_check_settled (&s, cases[i].n, NULL), ==, cases[i].settled);
+      axw_payments_record (&s, cases[i].pay, cases[i].n, recorded);
+      g_assert_cmpuint (recorded->len, ==, cases[i].n_recorded);
+      for (guint k = 0; k < recorded->len; k++)
+        kept += g_array_index (recorded, AxwPayment, k).amount_fen;
+      if (s.settled)
+        g_assert_cmpint (kept, ==, cases[i].total + s.cash_rounding_fen);
+    }
+}
+
+/* Paying the amount due in either way settles the sale, whatever was taken
+ * before, and never leaves change from a card or phone payment. */
+static void
+test_settle_due_settles (void)
+{
+  static const AxwCashRounding modes[] = { NONE, DOWN, NEAREST };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (int iter = 0; iter < 3000; iter++)
+    {
+      AxwCashRounding mode = modes[iter % 3];
+      gint64 total = g_rand_int_range (rand, 0, 5000);
+      AxwPayment pay[2] = { CASH (g_rand_int_range (rand, 0, 3000)), WECHAT (0) };
+      AxwSettlement s, after;
+
+      g_assert_true (axw_payments_settle (total, mode, pay, 1, &s, NULL));
+      if (s.settled)
+        continue;
+      pay[1].amount_fen = pay[1].tendered_fen = axw_payments_due (&s, AXW_PAY_WECHAT);
+      g_assert_true (axw_payments_settle (total, mode, pay, 2, &after, NULL));
+      g_assert_true (after.settled);
+      pay[1] = (AxwPayment) CASH (axw_payments_due (&s, AXW_PAY_CASH));
+      g_assert_true (axw_payments_settle (total, mode, pay, 2, &after, NULL));
+      g_assert_true (after.settled);
+      g_assert_cmpint (after.change_fen, ==, 0);
+    }
+}
+
+/* Refused payments leave the settlement untouched and say why. */
+static void
+test_settle_refused (void)
+{
+  static const struct {
+    gint64 total; AxwPayment pay[2]; guint n; const char *message;
+  } cases[] = {
+    { 1280, { WECHAT (1300) }, 1, "The card and phone payments are ¥0.20 more than the total." },
+    { 1280, { ALIPAY (1000), UNIONPAY (281) }, 2, "The card and phone payments are ¥0.01 more than the total." },
+    { 1280, { CASH (-1) }, 1, "A payment cannot be negative" },
+    { 1280, { { AXW_PAY_CASH, 100, -100 } }, 1, "A payment cannot be negative" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      AxwSettlement s = { .total_fen = -7 };
+
+      g_assert_false (axw_payments_settle (cases[i].total, NONE, cases[i].pay, cases[i].n, &s, &error));
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_PAYMENT);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      g_assert_cmpint (s.total_fen, ==, -7);
+    }
+}
+
+/* What the cashier reads when the payments do not finish the sale. */
+static void
+test_settle_not_settled (void)
+{
+  static const struct {
+    gint64 total; AxwCashRounding mode; AxwPayment pay[2]; guint n; const char *message;
+  } cases[] = {
+    { 1280, NONE, { { 0 } }, 0, "Take a payment first" },
+    { 1280, NONE, { CASH (1279) }, 1, "Payment is ¥0.01 short. Take the rest before finishing the sale." },
+    { 1280, NONE, { CASH (0) }, 1, "Payment is ¥12.80 short. Take the rest before finishing the sale." },
+    { 1280, NEAREST, { WECHAT (1005), CASH (270) }, 2,
+      "Payment is ¥0.10 short. Take the rest before finishing the sale." },
+    { 1280, NONE, { WECHAT (1000) }, 1, "Payment is ¥2.80 short. Take the rest before finishing the sale." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      AxwSettlement s;
+
+      g_assert_true (axw_payments_settle (cases[i].total, cases[i].mode, cases[i].pay, cases[i].n, &s, NULL));
+      g_assert_false (axw_payments_check_settled (&s, cases[i].n, &error));
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_PAYMENT);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 static void
 test_cart_merge (void)
 {
@@ -499,6 +662,10 @@ main (int   argc,
   g_test_add_func ("/pricing/allocation", test_allocation);
   g_test_add_func ("/pricing/cash-rounding", test_cash_rounding);
   g_test_add_func ("/pricing/property", test_property);
+  g_test_add_func ("/pricing/settle", test_settle);
+  g_test_add_func ("/pricing/settle/due-settles", test_settle_due_settles);
+  g_test_add_func ("/pricing/settle/refused", test_settle_refused);
+  g_test_add_func ("/pricing/settle/not-settled", test_settle_not_settled);
   g_test_add_func ("/cart/merge-remove-undo-hold", test_cart_merge);
   g_test_add_func ("/red-packet/signed", test_signed_code);
   g_test_add_func ("/sale/json", test_json);

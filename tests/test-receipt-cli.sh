@@ -4,7 +4,7 @@
 . "$(dirname "$0")/tap.sh"
 
 "$AXW" init --demo >/dev/null
-"$AXW" sell --at 2026-12-12T10:00:00+08:00 --pay cash:100 --staff 小林 6971234560018 6971234560025 >"$WORK/sale.json"
+"$AXW" sell --at 2026-12-12T10:00:00+08:00 --pay cash:100 --staff 小林 <"$CPIN" 6971234560018 6971234560025 >"$WORK/sale.json"
 NO=$(sql 'SELECT receipt_no FROM sales LIMIT 1')
 
 check "the sale queued its receipt" "pending" "$(sql 'SELECT status FROM print_jobs')"
@@ -12,7 +12,9 @@ expect_ok "receipt to PNG" "$AXW" receipt "$NO" --png "$WORK/r.png" --width 80
 check "PNG is 576 dots wide" "576" "$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print(struct.unpack('>I', d[16:20])[0])" "$WORK/r.png")"
 check "PNG alone prints nothing" "pending" "$(sql 'SELECT group_concat(status) FROM print_jobs')"
 
-expect_fail "refused network printer" "kept for retry" "$AXW" receipt "$NO" --printer tcp://127.0.0.1:1
+expect_fail "a copy needs to know who asks" "Say who you are" "$AXW" receipt "$NO" --printer "file:$WORK/lp0"
+check "nothing queued without a name" "1" "$(sql 'SELECT count(*) FROM print_jobs')"
+expect_fail "refused network printer" "kept for retry" sh -c "'$AXW' receipt '$NO' --printer tcp://127.0.0.1:1 --staff 小林 <'$CPIN'"
 check "only the copy was tried: it failed, the sale's own job still waits" "pending,failed" "$(sql "SELECT group_concat(status) FROM (SELECT status FROM print_jobs ORDER BY id)")"
 check "sale intact" "1" "$(sql 'SELECT count(*) FROM sales')"
 expect_ok "queue shows the reason" "$AXW" printers queue
@@ -25,9 +27,9 @@ grep -q "$NO" "$WORK/lp0" && tap_result OK "receipt number on paper" || tap_resu
 check "bytes start with init and Chinese mode" "1b401c26" "$(head -c 4 "$WORK/lp0" | od -An -tx1 | tr -d ' \n')"
 
 # receipt SALE prints that copy alone, marked, without a drawer kick, and says what still waits
-"$AXW" sell --at 2026-12-12T11:00:00+08:00 --pay cash:50 --staff 小林 6971234560018 >/dev/null
+"$AXW" sell --at 2026-12-12T11:00:00+08:00 --pay cash:50 --staff 小林 <"$CPIN" 6971234560018 >/dev/null
 NO2=$(sql 'SELECT receipt_no FROM sales ORDER BY id DESC LIMIT 1')
-expect_ok "reprint one receipt" "$AXW" receipt "$NO" --printer "file:$WORK/copy" --staff 王店长
+expect_ok "reprint one receipt" sh -c "'$AXW' receipt '$NO' --printer 'file:$WORK/copy' --staff 王店长 <'$MPIN'"
 echo "$OUT" | grep -q "1 other receipt waits in the queue and was not printed" && tap_result OK "says the rest of the queue waits" || tap_result FAIL "says the rest of the queue waits" "$OUT"
 check "the new sale's receipt still waits" "pending" "$(sql "SELECT status FROM print_jobs j JOIN sales s ON s.id = j.sale_id WHERE s.receipt_no = '$NO2'")"
 check "copies counted" "0,1,2" "$(sql "SELECT group_concat(reprint) FROM (SELECT reprint FROM print_jobs j JOIN sales s ON s.id = j.sale_id WHERE s.receipt_no = '$NO' ORDER BY j.id)")"

@@ -10,9 +10,9 @@ D=2026-12-10
 
 expect_ok "shift open with a float" sh -c "'$AXW' shift open --staff 小林 200 --at ${D}T08:00:00+08:00 <'$WORK/pin'"
 expect_fail "second shift refused" "already open" sh -c "'$AXW' shift open --staff 小林 1 <'$WORK/pin'"
-expect_ok "split sale with red packet" "$AXW" sell --at ${D}T10:00:00+08:00 --voucher HB20260001 --pay wechat:20,cash:50 --staff 小林 6971234560018*2 6971234560025
+expect_ok "split sale with red packet" "$AXW" sell --at ${D}T10:00:00+08:00 --voucher HB20260001 --pay wechat:20,cash:50 --staff 小林 <"$CPIN" 6971234560018*2 6971234560025
 SALE=$(echo "$OUT" | sed -n 's/.*"receipt_no":"\([^"]*\)".*/\1/p')
-expect_ok "cash sale" "$AXW" sell --at ${D}T15:20:00+08:00 --pay cash:100 --staff 小林 6971234560025
+expect_ok "cash sale" "$AXW" sell --at ${D}T15:20:00+08:00 --pay cash:100 --staff 小林 <"$CPIN" 6971234560025
 expect_fail "cash out needs a manager" "not a manager" sh -c "'$AXW' shift cash --staff 小林 -10 --reason 买水 <'$WORK/pin'"
 expect_ok "cash out" sh -c "'$AXW' shift cash --staff 王店长 -30 --reason 买水 --at ${D}T16:00:00+08:00 <'$WORK/mgr'"
 
@@ -30,7 +30,7 @@ check "z number 1" 1 "$(j "$Z" "d['z_number']")"
 check "z stored as printed" "$Z" "$(sql "SELECT report_json FROM z_reports WHERE number = 1")"
 expect_fail "z twice refused" "already closed" sh -c "'$AXW' report z --staff 王店长 --date $D --at ${D}T23:00:00+08:00 <'$WORK/mgr'"
 expect_fail "closed sales cannot change" "closed day" sql "UPDATE sales SET total_fen = 0"
-expect_fail "no new sale in a closed day" "already closed" "$AXW" sell --at ${D}T23:30:00+08:00 --pay cash:100 --staff 小林 6971234560124
+expect_fail "no new sale in a closed day" "already closed" "$AXW" sell --at ${D}T23:30:00+08:00 --pay cash:100 --staff 小林 <"$CPIN" 6971234560124
 
 expect_ok "refund next day" sh -c "'$AXW' refund '$SALE' 1*1 --staff 王店长 --at 2026-12-11T09:00:00+08:00 <'$WORK/mgr'"
 expect_ok "z reprint" "$AXW" report z --number 1 --format json

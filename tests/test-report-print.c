@@ -258,8 +258,10 @@ test_range_to_setting (Fixture       *f,
   guint widest = 0;
   gsize len;
 
-  g_assert_cmpint (run_cli (f, "", NULL, "settings", "set", "printer", printer, NULL), ==, 0);
-  g_assert_cmpint (run_cli (f, "", NULL, "settings", "set", "receipt.width", "80", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "8888\n", NULL, "settings", "set", "printer", printer, "--staff", "王店长", NULL),
+                   ==, 0);
+  g_assert_cmpint (run_cli (f, "8888\n", NULL, "settings", "set", "receipt.width", "80", "--staff", "王店长", NULL),
+                   ==, 0);
   g_assert_cmpint (run_cli (f, "", NULL, "report", "range", "--from", "2026-12-10", "--to",
                             "2026-12-10", "--print", NULL), ==, 0);
   g_assert_true (g_file_get_contents (bin, &contents, &len, &error));

@@ -20,6 +20,7 @@
 #include "axw-manager-window.h"
 #include "axw-cell.h"
 #include "axw-product-row.h"
+#include "axw-reports.h"
 #include "axw-scan-detector.h"
 #include "axw-ui-test-util.h"
 
@@ -921,6 +922,262 @@ test_held_restart (UiFixture     *f,
                    ==, stock - 2000);
 }
 
+/* A scale label (PLU 1001 散装红枣, ¥12.34 printed on it) held with F6 and
+ * recalled with F7 comes back at its label's price, not at ¥0. */
+static void
+test_held_weighed (UiFixture     *f,
+                   gconstpointer  data)
+{
+  const AxwSale *sale;
+  g_autofree char *total = NULL;
+
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+  ui_scan ("2001001012342");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen, ==, 1234);
+  /* 爱心月 10 %: 12.34 − 1.23 */
+  total = g_strdup (axw_sale_view_get_text (f->sale, "total"));
+  g_assert_cmpstr (total, ==, "¥11.11");
+  ui_press (XK_F6);
+  g_assert_cmpuint (n_rows (f), ==, 0);
+  ui_press (XK_F7);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen, ==, 1234);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, total);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_amount), ==, "¥11.11");
+  ui_save_png (GTK_WIDGET (f->window), "sale-held-weighed-recalled.png");
+
+  ui_press (XK_F12);
+  ui_press (XK_Return);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->total_fen, ==, 1111);
+  g_assert_cmpint (ui_query_int (f, "SELECT gross_fen FROM sale_lines WHERE barcode = '2001001012342'"), ==, 1234);
+}
+
+static gboolean
+is_remove_payment (GtkWidget     *w,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (w) && gtk_widget_get_mapped (w) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "sale.remove-payment") == 0;
+}
+
+/* How many part payments the pay page lists (each has its Remove button). */
+static guint
+n_payments_shown (UiFixture *f)
+{
+  GtkWidget *button = ui_find (GTK_WIDGET (f->sale), is_remove_payment, NULL);
+  guint n = 0;
+
+  for (GtkWidget *row = button ? gtk_widget_get_parent (button) : NULL; row; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static void
+pay_typed (UiFixture  *f,
+           const char *method,
+           const char *yuan)
+{
+  g_assert_true (act (f, "sale.pay", "s", method));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window))), yuan);
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+}
+
+/* Another terminal sells with red packet HB20260001 on its own connection. */
+static void
+redeem_elsewhere (UiFixture  *f,
+                  const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) other = axw_db_open (f->db_path, &error);
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwLine) water = NULL;
+  g_autoptr(GDateTime) day = ui_love_day ();
+  g_autoptr(AxwSale) sale = NULL;
+  AxwPayment cash = { AXW_PAY_CASH, 10000, 10000 };
+
+  g_assert_no_error (error);
+  water = axw_checkout_item_from_scan (other, "6971234560018", 0, &error);
+  g_assert_no_error (error);
+  axw_cart_add (cart, water);
+  axw_cart_set_voucher_code (cart, code);
+  sale = axw_checkout_commit (other, cart, day, "王店长", &cash, 1, &error);
+  g_assert_no_error (error);
+}
+
+/* 小林 logs in and scans @barcode and the red packet @code. */
+static void
+start_with_red_packet (UiFixture  *f,
+                       const char *barcode,
+                       const char *code)
+{
+  ui_login_touch (f, "小林", "1234");
+  axw_sale_view_scan (f->sale, barcode);
+  axw_sale_view_scan (f->sale, code);
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+}
+
+/* The red packet is taken by another terminal while the customer pays:
+ * the commit fails, and the WeChat payment that would have finished the
+ * sale is not kept (it would leave "due ¥0", and counted twice when
+ * taken again). The store wrote nothing; the screen is as it was before
+ * that payment and says what to do. */
+static void
+test_failed_commit_leaves_no_payment (UiFixture     *f,
+                                      gconstpointer  data)
+{
+  const AxwSale *sale;
+
+  start_with_red_packet (f, "6971234560018", "HB20260001");
+  /* 28.00 − 爱心月 2.80 − red packet 10.00 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥15.20");
+  pay_typed (f, "cash", "5");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥10.20");
+
+  redeem_elsewhere (f, "HB20260001");
+  g_assert_true (act (f, "sale.pay", "s", "wechat"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥10.20");
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  ui_save_png (GTK_WIDGET (f->window), "sale-commit-failed.png");
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "pay");
+  /* the store has only the other terminal's sale */
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'wechat'"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'sale'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM outbox"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sale_lines"), ==, 1);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "already used"));
+  /* the cashier presses WeChat again: the same ¥10.20 is due, only the cash is kept */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥10.20");
+  g_assert_true (act (f, "sale.pay", "s", "wechat"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥10.20");
+  g_assert_cmpuint (n_payments_shown (f), ==, 1);
+
+  /* without the red packet the rest is ¥20.20, taken once */
+  g_assert_true (act (f, "sale.back", NULL));
+  g_assert_true (act (f, "sale.remove-red-packet", NULL));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥25.20");
+  g_assert_true (act (f, "sale.pay", "s", "wechat"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥20.20");
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->payments->len, ==, 2);
+  g_assert_cmpint (axw_sale_paid_fen (sale), ==, 2520);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'wechat'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM payments WHERE method = 'wechat'"), ==, 2020);
+}
+
+/* A closed day refuses the sale: nothing written, no payment kept. */
+static void
+test_closed_day_leaves_no_payment (UiFixture     *f,
+                                   gconstpointer  data)
+{
+  ui_login_touch (f, "小林", "1234");
+  axw_sale_view_scan (f->sale, "6971234560025");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GDateTime) day = ui_love_day ();
+    g_autoptr(AxwReport) z = axw_reports_close_day (axw_application_get_db (f->app), NULL, "王店长", day, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_true (act (f, "sale.pay", "s", "cash"));
+  g_assert_true (act (f, "sale.cash-quick", "i", 10000));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "pay");
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments"), ==, 0);
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "already closed"));
+  /* F12 again: all of it is still due, the ¥100 was not kept */
+  g_assert_true (act (f, "sale.pay", "s", "cash"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥11.52");
+  g_assert_cmpuint (n_payments_shown (f), ==, 0);
+  g_assert_true (act (f, "sale.cash-quick", "i", 10000));
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "The payment Cash ¥100.00 is not recorded"));
+}
+
+/* A part payment taken by mistake comes off again before the sale is
+ * committed: by touch (its Remove button) and by keyboard (Shift+Tab from
+ * the amount to the button, Space). */
+static void
+test_remove_part_payment (UiFixture     *f,
+                          gconstpointer  data)
+{
+  GtkWidget *remove;
+  const AxwSale *sale;
+
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+  axw_sale_view_scan (f->sale, "6971234560025");
+  /* 12.80 − 爱心月 1.28 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥11.52");
+  pay_typed (f, "cash", "5");
+  pay_typed (f, "wechat", "3");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥3.52");
+  g_assert_cmpuint (n_payments_shown (f), ==, 2);
+  remove = ui_find (GTK_WIDGET (f->sale), is_remove_payment, NULL);
+  g_assert_cmpint (gtk_widget_get_width (remove), >=, 48);
+  g_assert_cmpint (gtk_widget_get_height (remove), >=, 48);
+  ui_save_png (GTK_WIDGET (f->window), "sale-part-payments.png");
+
+  /* touch: the cash payment's button */
+  gtk_widget_activate (remove);
+  ui_pump (400);    /* a button's activation shows itself pressed for 250 ms */
+  g_assert_cmpuint (n_payments_shown (f), ==, 1);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥8.52");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==,
+                   "Payment removed: Cash ¥5.00 no longer counts for this sale; give it back to the customer. "
+                   "Still due: ¥8.52");
+
+  /* keyboard: the WeChat payment's button is just before the amount */
+  ui_press_with (XK_Shift_L, XK_Tab);
+  remove = ui_find (GTK_WIDGET (f->sale), is_remove_payment, NULL);
+  g_assert_true (gtk_widget_has_focus (remove));
+  ui_press (XK_space);
+  g_assert_cmpuint (n_payments_shown (f), ==, 0);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥11.52");
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "WeChat Pay ¥3.00"));
+
+  /* nothing of either was written; the sale is paid in cash alone */
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments"), ==, 0);
+  g_assert_true (act (f, "sale.pay", "s", "cash"));
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->payments->len, ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'cash' AND amount_fen = 1152 "
+                                    "AND tendered_fen = 1152"), ==, 1);
+}
+
+/* A red packet that pays for everything leaves ¥0 to pay: Enter alone
+ * finishes the sale, with no money taken. */
+static void
+test_red_packet_pays_all (UiFixture     *f,
+                          gconstpointer  data)
+{
+  const AxwSale *sale;
+
+  start_with_red_packet (f, "6971234560049", "HB20260001");
+  /* 8.50 − 爱心月 0.85 − red packet 7.65 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥0.00");
+  g_assert_true (act (f, "sale.pay", "s", "cash"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥0.00");
+  g_assert_true (act (f, "sale.pay-confirm", NULL));
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->total_fen, ==, 0);
+  g_assert_cmpint (sale->change_fen, ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT red_packet_fen FROM sales"), ==, 765);
+  g_assert_cmpint (ui_query_int (f, "SELECT coalesce (sum (amount_fen), 0) FROM payments"), ==, 0);
+}
+
 /* Every type of the counter is freed when its last reference goes. */
 static void
 test_finalize (void)
@@ -1018,6 +1275,13 @@ main (int   argc,
   g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
   g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart, ui_teardown);
+  g_test_add ("/sale/held-weighed-keeps-price", UiFixture, NULL, ui_setup, test_held_weighed, ui_teardown);
+  g_test_add ("/sale/failed-commit-leaves-no-payment", UiFixture, NULL, ui_setup,
+              test_failed_commit_leaves_no_payment, ui_teardown);
+  g_test_add ("/sale/closed-day-leaves-no-payment", UiFixture, NULL, ui_setup,
+              test_closed_day_leaves_no_payment, ui_teardown);
+  g_test_add ("/sale/remove-part-payment", UiFixture, NULL, ui_setup, test_remove_part_payment, ui_teardown);
+  g_test_add ("/sale/red-packet-pays-all", UiFixture, NULL, ui_setup, test_red_packet_pays_all, ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/feedback/player", test_player);
   g_test_add_func ("/types/finalize", test_finalize);

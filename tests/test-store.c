@@ -5,10 +5,13 @@
  */
 #include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "axw-audit.h"
+#include "axw-backup.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
+#include "axw-pricing.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-settings.h"
@@ -35,6 +38,47 @@ test_fresh (DbFixture     *f,
                              "'campaigns','vouchers','redemptions','promotions','print_jobs',"
                              "'outbox','settings','audit_log','categories','z_reports')"), ==, 16);
   g_assert_finalize_object (g_steal_pointer (&f->db));
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* PIN hashes and sales are nobody else's business: the database, its WAL
+ * and its backups are 0600 whatever the umask, and an old world-readable
+ * file is tightened when it is opened. */
+static void
+test_private_files (DbFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  mode_t old_umask = umask (022);
+  AxwDb *db;
+
+  db = axw_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_true (axw_backup_to_file (db, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (copy), ==, 0600);
+  g_object_unref (db);
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  db = axw_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_object_unref (db);
+  umask (old_umask);
 }
 
 static void
@@ -131,6 +175,14 @@ test_settings (DbFixture     *f,
     { "barcode.layout", "2:5:weight", TRUE }, { "barcode.layout", "2:x", FALSE },
     { "shop.code", "XM01", TRUE }, { "shop.code", "厦门", FALSE },
     { "sync.endpoint", "ftp://x", FALSE }, { "no.such.key", "1", FALSE },
+    /* the token travels with every push: https to a named host, http only on this machine */
+    { "sync.endpoint", "https://", FALSE }, { "sync.endpoint", "https:///x", FALSE },
+    { "sync.endpoint", "http://:80/x", FALSE }, { "sync.endpoint", "http://shop.example.cn/api", FALSE },
+    { "sync.endpoint", "http://192.168.1.5/api", FALSE },
+    { "sync.endpoint", "https://u:p@shop.example.cn/api", FALSE },
+    { "sync.endpoint", "https://shop.example.cn/api/sales", TRUE },
+    { "sync.endpoint", "http://127.0.0.1:8080/sales", TRUE },
+    { "sync.endpoint", "http://localhost/sales", TRUE }, { "sync.endpoint", "http://[::1]:9/s", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1136,6 +1188,63 @@ test_held_sales (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
+/* A scale label's price is the line's price (DESIGN §5.1): a held weighed
+ * line comes back with it, not with unit price × weight (3600 × 0.343 =
+ * 12.35) and not with nothing. */
+static void
+test_held_weighed (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwLine) label = held_line ("2001001012342", "散装红枣", 343, 3600, TRUE);
+  g_autoptr(AxwLine) piece = held_line ("6971234560018", "赤松茸", 2000, 2800, FALSE);
+  g_autoptr(AxwCart) back = NULL;
+  g_autoptr(AxwSale) sale = NULL;
+
+  label->gross_fen = 1234;
+  axw_cart_add (cart, label);
+  axw_cart_add (cart, piece);
+  g_assert_cmpint (axw_held_sales_add (f->db, cart, "小林", at, &error), >, 0);
+  g_assert_no_error (error);
+  back = axw_held_sales_recall (f->db, NULL, "小林", at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_cart_get_line (back, 0)->gross_fen, ==, 1234);
+  g_assert_cmpint (axw_cart_get_line (back, 0)->qty_milli, ==, 343);
+  g_assert_true (axw_cart_get_line (back, 0)->weighed);
+
+  sale = axw_cart_to_sale (back, "2026-06-01");
+  axw_pricing_apply (sale, NULL, NULL, AXW_CASH_ROUNDING_NONE);
+  g_assert_cmpint (axw_sale_get_line (sale, 0)->gross_fen, ==, 1234);
+  g_assert_cmpint (axw_sale_get_line (sale, 1)->gross_fen, ==, 5600);
+  g_assert_cmpint (sale->total_fen, ==, 6834);
+}
+
+/* A weighed line held before v4 had no price: the upgrade gives it unit
+ * price × weight, the nearest the old row can tell (the label's own
+ * price was not kept), rather than ¥0. */
+static void
+test_held_weighed_upgrade (DbFixture     *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "v3.db", NULL);
+  AxwDb *db = axw_db_open_at_version (old, 3, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (axw_db_exec (db,
+    "INSERT INTO held_sales (id, position, staff, held_at) VALUES (1, 1, '小林', 'x');"
+    "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, qty_milli, unit_price_fen, "
+    "per_kg, weighed, aid_eligible) VALUES (1, 1, 1, '2001001012342', '散装红枣', 343, 3600, 1, 1, 1),"
+    "(1, 2, 2, '6971234560018', '赤松茸', 2000, 2800, 0, 0, 1)", &error));
+  g_object_unref (db);
+  db = axw_db_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT gross_fen FROM held_sale_lines WHERE line_no = 1", -1), ==, 1235);
+  g_object_unref (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1144,6 +1253,7 @@ main (int   argc,
 
   DB_TEST ("/db/fresh", test_fresh);
   DB_TEST ("/db/upgrade-from-v1", test_upgrade);
+  DB_TEST ("/db/private-files", test_private_files);
   DB_TEST ("/db/refuse-newer", test_refuse_newer);
   DB_TEST ("/db/corrupt", test_corrupt);
   DB_TEST ("/db/audit-append-only", test_audit_append_only);
@@ -1171,6 +1281,8 @@ main (int   argc,
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
   DB_TEST ("/held-sales/park-restart-recall", test_held_sales);
+  DB_TEST ("/held-sales/weighed-keeps-label-price", test_held_weighed);
+  DB_TEST ("/held-sales/weighed-upgrade-from-v3", test_held_weighed_upgrade);
 
   return g_test_run ();
 }

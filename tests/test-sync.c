@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Pushing the outbox to a real HTTP server on 127.0.0.1 (an ephemeral
- * port, in a thread of this test) that answers 200, 500 and 401, sleeps
+ * port, in a thread of this test) that answers 200, 500, 401 and 422, sleeps
  * past the client's timeout, resets connections, and takes duplicates the
  * way the online shop must: by sale UUID.
  */
@@ -24,6 +24,14 @@ typedef enum {
   ANSWER_RESET,   /* drops the connection without an answer */
   ANSWER_KILL,    /* takes the sales, then SIGKILLs the client process */
   ANSWER_429,     /* too many requests: a 4xx that means "later" */
+  ANSWER_NO_ACK,  /* takes the sales, answers 200 without the "accepted" list */
+  ANSWER_PARTIAL, /* takes the sales, confirms only the first */
+  ANSWER_REDIRECT,/* 301 to /elsewhere */
+  ANSWER_401,     /* the token is no longer valid */
+  ANSWER_404,     /* no such address */
+  ANSWER_HUGE,    /* 200 with 1 MB of answer */
+  ANSWER_TRICKLE, /* 200, then a byte every 200 ms for 20 s: each read is quick, the whole is not */
+  ANSWER_ESC,     /* 500 whose text holds terminal escape sequences */
 } Answer;
 
 typedef struct {
@@ -35,11 +43,12 @@ typedef struct {
   SoupServer   *server;
   guint         port;
   GQueue        script;       /* Answer for the next requests */
-  GHashTable   *refuse;       /* uuid → the reason a 401 gives */
+  GHashTable   *refuse;       /* uuid → the reason a 422 gives */
   GHashTable   *received;     /* uuid → times received */
   guint         n_requests;
   guint         n_received;   /* documents, duplicates included */
   guint         max_batch;
+  guint         n_elsewhere;  /* requests that followed a redirect */
   gint64        victim;       /* pid for ANSWER_KILL */
 } Server;
 
@@ -52,11 +61,31 @@ static gboolean
 unpause (gpointer data)
 {
   SoupServerMessage *msg = data;
+  const char *ack = g_object_get_data (G_OBJECT (msg), "ack");
 
   soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{\"ok\":true}", 11);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, ack, strlen (ack));
   soup_server_message_unpause (msg);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+trickle (gpointer data)
+{
+  SoupServerMessage *msg = data;
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  guint sent = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "sent"));
+
+  if (sent == 100)
+    {
+      soup_message_body_complete (body);
+      soup_server_message_unpause (msg);
+      return G_SOURCE_REMOVE;
+    }
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (msg);
+  g_object_set_data (G_OBJECT (msg), "sent", GUINT_TO_POINTER (sent + 1));
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -123,6 +152,7 @@ handle (SoupServer        *server,
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&s->lock);
   const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
   GSource *sleep_source;
+  g_autofree char *ack = NULL;
   Answer a;
   JsonArray *sales;
   const char *why;
@@ -142,9 +172,10 @@ handle (SoupServer        *server,
   s->max_batch = MAX (s->max_batch, json_array_get_length (sales));
   if ((why = refused_in (s, sales)) != NULL)
     {
-      answer (msg, 401, why);
+      answer (msg, 422, why);
       return;
     }
+  ack = sync_test_accepted_json (sales);
 
   a = g_queue_is_empty (&s->script) ? ANSWER_OK : GPOINTER_TO_INT (g_queue_pop_head (&s->script));
 
@@ -152,7 +183,55 @@ handle (SoupServer        *server,
     {
     case ANSWER_OK:
       record (s, sales);
+      answer (msg, 200, ack);
+      break;
+    case ANSWER_NO_ACK:
+      record (s, sales);
       answer (msg, 200, "{\"ok\":true}");
+      break;
+    case ANSWER_PARTIAL:
+      {
+        g_autoptr(JsonArray) first = json_array_new ();
+        g_autofree char *one = NULL;
+
+        record (s, sales);
+        json_array_add_element (first, json_array_dup_element (sales, 0));
+        one = sync_test_accepted_json (first);
+        answer (msg, 200, one);
+      }
+      break;
+    case ANSWER_REDIRECT:
+      soup_server_message_set_redirect (msg, 301, "/elsewhere");
+      break;
+    case ANSWER_401:
+      answer (msg, 401, "{\"error\":\"token revoked\"}");
+      break;
+    case ANSWER_404:
+      answer (msg, 404, "{\"error\":\"no such page\"}");
+      break;
+    case ANSWER_HUGE:
+      {
+        char *big = g_malloc (1 << 20);
+
+        record (s, sales);
+        memset (big, ' ', 1 << 20);
+        memcpy (big, ack, strlen (ack));
+        soup_server_message_set_status (msg, 200, NULL);
+        soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, big, 1 << 20);
+      }
+      break;
+    case ANSWER_TRICKLE:
+      record (s, sales);
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_CHUNKED);
+      soup_server_message_pause (msg);
+      sleep_source = g_timeout_source_new (200);
+      g_source_set_callback (sleep_source, trickle, g_object_ref (msg), g_object_unref);
+      g_source_attach (sleep_source, s->ctx);
+      g_source_unref (sleep_source);
+      break;
+    case ANSWER_ESC:
+      answer (msg, 500, "\x1b[2J\x1b]0;owned\a" "database\r\n\x1b[31m" "down\xc2\x9b");
       break;
     case ANSWER_500:
       answer (msg, 500, "{\"error\":\"database is down\"}");
@@ -165,6 +244,7 @@ handle (SoupServer        *server,
       break;
     case ANSWER_SLEEP:
       record (s, sales);
+      g_object_set_data_full (G_OBJECT (msg), "ack", g_steal_pointer (&ack), g_free);
       soup_server_message_pause (msg);
       sleep_source = g_timeout_source_new (3500);
       g_source_set_callback (sleep_source, unpause, g_object_ref (msg), g_object_unref);
@@ -176,11 +256,27 @@ handle (SoupServer        *server,
       while (s->victim == 0)
         g_cond_wait (&s->cond, &s->lock);
       kill ((pid_t) s->victim, SIGKILL);
-      answer (msg, 200, "{\"ok\":true}");
+      answer (msg, 200, ack);
       break;
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Where a redirect points: a client that follows it arrives here. */
+static void
+elsewhere (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           data)
+{
+  Server *s = data;
+
+  g_mutex_lock (&s->lock);
+  s->n_elsewhere++;
+  g_mutex_unlock (&s->lock);
+  answer (msg, 200, "{\"accepted\":[]}");
 }
 
 static gpointer
@@ -193,6 +289,7 @@ server_thread (gpointer data)
   g_main_context_push_thread_default (s->ctx);
   s->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (s->server, "/sales", handle, s, NULL);
+  soup_server_add_handler (s->server, "/elsewhere", elsewhere, s, NULL);
   g_assert_true (soup_server_listen_local (s->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (s->server);
@@ -405,7 +502,7 @@ test_chaos (Fixture       *f,
   g_assert_cmpint (dead->len, ==, 2);
   g_assert_cmpstr (((AxwOutboxEntry *) dead->pdata[0])->uuid, ==, bad1);
   g_assert_cmpstr (((AxwOutboxEntry *) dead->pdata[1])->uuid, ==, bad2);
-  g_assert_true (g_str_has_prefix (((AxwOutboxEntry *) dead->pdata[0])->last_error, "HTTP 401"));
+  g_assert_true (g_str_has_prefix (((AxwOutboxEntry *) dead->pdata[0])->last_error, "HTTP 422"));
   g_assert_nonnull (strstr (((AxwOutboxEntry *) dead->pdata[0])->last_error, "shop code unknown"));
   g_assert_true (axw_sync_get_status (f->db.db, &st, NULL));
   g_assert_cmpint (st.sent, ==, n - 2);
@@ -483,6 +580,25 @@ test_setup_refused (Fixture       *f,
   g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
   g_assert_cmpuint (f->srv.n_requests, ==, 0);
+  g_clear_error (&error);
+
+  /* Addresses an older version stored unchecked: a half address crashed the
+   * push (soup_message_new gave NULL), a plain-http one sent the token in
+   * clear. Both are refused before anything is sent or marked. */
+  for (const char * const *url = (const char *[]) { "https://", "http://:80/x", "http://shop.example.cn/s", NULL };
+       *url; url++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE settings SET value = '%s' WHERE key = 'sync.endpoint'", *url);
+
+      g_assert_true (axw_db_exec (f->db.db, "INSERT OR IGNORE INTO settings (key, value) VALUES "
+                                            "('sync.endpoint', '')", &error));
+      g_assert_true (axw_db_exec (f->db.db, sql, &error));
+      g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, *url));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (f->srv.n_requests, ==, 0);
   g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 0"), ==,
                    sql_int (&f->db, "SELECT count(*) FROM sales"));
 }
@@ -551,7 +667,7 @@ test_cli_dead_letters (Fixture       *f,
   g_assert_nonnull (strstr (sent, "1 refused"));
   list = run_cli (f, "--dead", NULL);
   g_assert_nonnull (strstr (list, bad));
-  g_assert_nonnull (strstr (list, "HTTP 401"));
+  g_assert_nonnull (strstr (list, "HTTP 422"));
   g_assert_nonnull (strstr (list, "shop code unknown"));
   g_assert_cmpint (strchr (list, '\n') - list, ==, strlen (list) - 1);   /* one line */
   status = run_cli (f, "--status", NULL);
@@ -772,6 +888,117 @@ test_cancel (Fixture       *f,
                                     "AND next_attempt_at IS NULL AND last_error IS NULL"), ==, n);
 }
 
+static gint64
+count_outbox (Fixture    *f,
+              const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM outbox WHERE %s", where);
+
+  return sql_int (&f->db, sql);
+}
+
+/* Answers about the request itself (a redirect, a revoked token, a wrong
+ * address, a 2xx that confirms nothing) stop the run: nothing is marked
+ * sent, nothing is dead-lettered, no attempt is counted, and the manager
+ * reads what to do. A redirect is never followed. */
+static void
+test_protocol_stops (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { Answer answer; const char *says; } cases[] = {
+    { ANSWER_REDIRECT, "final one" },
+    { ANSWER_401, "token" },
+    { ANSWER_404, "address" },
+    { ANSWER_NO_ACK, "accepted" },
+  };
+  guint n = shop_sell (&f->db, 5, 16);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      AxwSyncReport r;
+
+      script (f, cases[i].answer, -1);
+      g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_nonnull (strstr (error->message, "Nothing was"));
+      g_assert_cmpuint (r.sent + r.dead, ==, 0);
+      g_assert_cmpint (count_outbox (f, "status = 'pending' AND attempts = 0"), ==, n);
+    }
+  g_mutex_lock (&f->srv.lock);
+  g_assert_cmpuint (f->srv.n_elsewhere, ==, 0);
+  g_mutex_unlock (&f->srv.lock);
+
+  /* the server mended: everything goes, once */
+  g_assert_cmpuint (push_until_done (f), ==, 1);
+  assert_all_arrived (f);
+}
+
+/* Only what the answer confirms by UUID is sent; the rest waits. */
+static void
+test_partial_ack (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  AxwSyncReport r;
+  guint n = shop_sell (&f->db, 4, 17);
+
+  first = uuid_of_sale (f, 0);
+  script (f, ANSWER_PARTIAL, -1);
+  g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NETWORK);
+  g_assert_cmpuint (r.sent, ==, 1);
+  g_assert_cmpuint (r.retry, ==, n - 1);
+  g_assert_cmpint (count_outbox (f, "status = 'sent'"), ==, 1);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox o JOIN sales s ON s.id = o.sale_id "
+                                    "WHERE o.status = 'sent' AND s.uuid = (SELECT uuid FROM sales ORDER BY id "
+                                    "LIMIT 1)"), ==, 1);
+  g_assert_cmpint (count_outbox (f, "status = 'pending' AND last_error LIKE '%did not confirm%'"), ==, n - 1);
+  push_until_done (f);
+  assert_all_arrived (f);
+}
+
+/* A reply past the size bound, or one that never ends within the
+ * deadline, marks nothing; the server's control characters never reach
+ * the stored error (shown on screen and by sync --dead). */
+static void
+test_hostile_replies (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(AxwSyncStatus) st = { 0 };
+  AxwSyncReport r;
+  guint n = shop_sell (&f->db, 3, 18);
+  gint64 t0;
+
+  script (f, ANSWER_HUGE, -1);
+  g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "KB"));
+  g_assert_cmpint (count_outbox (f, "status = 'pending'"), ==, n);
+  g_clear_error (&error);
+
+  script (f, ANSWER_TRICKLE, -1);
+  t0 = g_get_monotonic_time ();
+  g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));   /* fast: 2 s for the whole request */
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 6 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (error->message, "within 2 s"));
+  g_assert_cmpint (count_outbox (f, "status = 'pending'"), ==, n);
+  g_clear_error (&error);
+
+  script (f, ANSWER_ESC, -1);
+  g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
+  g_assert_true (axw_sync_get_status (f->db.db, &st, NULL));
+  g_assert_nonnull (strstr (st.last_error, "owned database"));   /* the words stay, ESC and BEL go */
+  for (const char *c = st.last_error; *c; c++)
+    g_assert_true ((guchar) *c >= 0x20 && *c != 0x7f);
+  g_assert_null (strstr (st.last_error, "\xc2\x9b"));
+  push_until_done (f);
+  assert_all_arrived (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +1018,9 @@ main (int   argc,
   TEST ("/sync/async", test_async);
   TEST ("/sync/agent", test_agent);
   TEST ("/sync/cancel", test_cancel);
+  TEST ("/sync/protocol-stops", test_protocol_stops);
+  TEST ("/sync/partial-ack", test_partial_ack);
+  TEST ("/sync/hostile-replies", test_hostile_replies);
   g_test_add_func ("/sync/agent/new-destroy", test_agent_new_destroy);
   return g_test_run ();
 }

@@ -6,8 +6,9 @@
  * The sale screen (DESIGN §6, §11). Every command is an action of this
  * widget, so keys, buttons and tests all go through the same code. The
  * cart is priced by axw_checkout_quote after every change and committed by
- * axw_checkout_commit; this file never computes money itself beyond
- * adding up what the cashier has taken.
+ * axw_checkout_commit; what the payments taken so far settle is
+ * axw_payments_settle's, the rule the commit uses: this file never
+ * computes money itself.
  */
 #include <glib/gi18n.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "axw-held-sales.h"
 #include "axw-keypad.h"
 #include "axw-login-view.h"
+#include "axw-payments.h"
 #include "axw-print-queue.h"
 #include "axw-print-runner.h"
 #include "axw-print-status.h"
@@ -83,7 +85,7 @@ struct _AxwSaleView
   AxwKeypad          *qty_keypad;
   GtkLabel           *pay_title;
   GtkLabel           *pay_due;
-  GtkLabel           *pay_paid;
+  GtkWidget          *paid_box;      /* a row per payment taken, each with Remove */
   GtkEntry           *amount_entry;
   GtkWidget          *quick_box;
   AxwKeypad          *pay_keypad;
@@ -777,7 +779,8 @@ refuse_with_payments (AxwSaleView *self)
 {
   if (self->payments->len == 0)
     return FALSE;
-  banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key)"));
+  banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key), "
+                                "or remove its payments on the payment screen"));
   return TRUE;
 }
 
@@ -838,74 +841,75 @@ recall_action (GtkWidget  *widget,
 
 /* Payment ---------------------------------------------------------------- */
 
-static const char *
-method_label (AxwPayMethod method)
+/* What core makes of the payments taken so far (DESIGN §5.5): the screen
+ * shows it and never adds up money itself. */
+static gboolean
+settle (AxwSaleView    *self,
+        AxwSettlement  *out,
+        GError        **error)
 {
-  switch (method)
-    {
-    case AXW_PAY_CASH:
-      return _("Cash");
-    case AXW_PAY_WECHAT:
-      return _("WeChat Pay");
-    case AXW_PAY_ALIPAY:
-      return _("Alipay");
-    case AXW_PAY_UNIONPAY:
-    default:
-      return _("UnionPay");
-    }
+  return axw_payments_settle (self->quote->total_fen, self->quote->cash_rounding,
+                              (const AxwPayment *) self->payments->data, self->payments->len, out, error);
 }
 
-static void
-paid_so_far (AxwSaleView *self,
-             gint64      *out_noncash,
-             gint64      *out_cash)
-{
-  *out_noncash = *out_cash = 0;
-  for (guint i = 0; i < self->payments->len; i++)
-    {
-      const AxwPayment *p = &g_array_index (self->payments, AxwPayment, i);
-
-      if (p->method == AXW_PAY_CASH)
-        *out_cash += p->tendered_fen;
-      else
-        *out_noncash += p->amount_fen;
-    }
-}
-
-/* What is still owed in @method: cash is rounded (抹零) as the shop's
- * setting says; the others pay to the fen. */
+/* What is still owed if the rest is paid in @method. */
 static gint64
 still_due (AxwSaleView  *self,
            AxwPayMethod  method)
 {
-  gint64 noncash, cash, rest;
+  AxwSettlement s;
 
-  paid_so_far (self, &noncash, &cash);
-  rest = self->quote->total_fen - noncash;
-  if (method == AXW_PAY_CASH)
-    rest = axw_cash_round (rest, self->quote->cash_rounding);
-  return MAX (0, rest - cash);
+  return settle (self, &s, NULL) ? axw_payments_due (&s, method) : 0;
+}
+
+static char *
+describe_payment (const AxwPayment *p)
+{
+  g_autofree char *amount = axw_money_format_screen (p->tendered_fen);
+
+  return g_strdup_printf (_("Received %s %s\n"), axw_pay_method_label (p->method), amount);
+}
+
+/* A row per part payment, with a button that takes it off again. */
+static GtkWidget *
+paid_row (guint             index,
+          const AxwPayment *p)
+{
+  g_autofree char *text = g_strchomp (describe_payment (p));
+  g_autofree char *amount = axw_money_format_screen (p->tendered_fen);
+  g_autofree char *name = g_strdup_printf (_("Remove the payment %s %s"), axw_pay_method_label (p->method),
+                                           amount);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *remove = gtk_button_new_with_label (_("✕ Remove"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "axw-paid");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "sale.remove-payment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "i", (gint32) index);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), remove);
+  return row;
 }
 
 static void
 update_pay_page (AxwSaleView *self)
 {
   g_autofree char *due = axw_money_format_screen (still_due (self, self->method));
-  g_autofree char *title = g_strdup_printf (_("Payment: %s"), method_label (self->method));
+  g_autofree char *title = g_strdup_printf (_("Payment: %s"), axw_pay_method_label (self->method));
   g_autofree char *due_text = g_strdup_printf (_("Due %s"), due);
-  g_autoptr(GString) paid = g_string_new (NULL);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (self->paid_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->paid_box), child);
   for (guint i = 0; i < self->payments->len; i++)
-    {
-      const AxwPayment *p = &g_array_index (self->payments, AxwPayment, i);
-      g_autofree char *amount = axw_money_format_screen (p->tendered_fen);
-
-      g_string_append_printf (paid, _("Received %s %s\n"), method_label (p->method), amount);
-    }
+    gtk_box_append (GTK_BOX (self->paid_box), paid_row (i, &g_array_index (self->payments, AxwPayment, i)));
   gtk_label_set_text (self->pay_title, title);
   gtk_label_set_text (self->pay_due, due_text);
-  gtk_label_set_text (self->pay_paid, paid->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->pay_paid), paid->len > 0);
+  gtk_widget_set_visible (self->paid_box, self->payments->len > 0);
   gtk_widget_set_visible (self->quick_box, self->method == AXW_PAY_CASH);
   gtk_entry_set_placeholder_text (self->amount_entry, due);
 }
@@ -1029,10 +1033,9 @@ show_done (AxwSaleView *self)
   change_text = s->change_fen > 0 ? g_strdup_printf (_("Change %s"), change) : g_strdup (_("No change"));
   for (guint i = 0; i < s->payments->len; i++)
     {
-      const AxwPayment *p = &g_array_index (s->payments, AxwPayment, i);
-      g_autofree char *amount = axw_money_format_screen (p->tendered_fen);
+      g_autofree char *line = describe_payment (&g_array_index (s->payments, AxwPayment, i));
 
-      g_string_append_printf (detail, _("Received %s %s\n"), method_label (p->method), amount);
+      g_string_append (detail, line);
     }
   g_string_append_printf (detail, _("Receipt %s"), s->receipt_no);
   gtk_label_set_text (self->done_change, change_text);
@@ -1047,21 +1050,25 @@ show_done (AxwSaleView *self)
 }
 
 static void
-commit (AxwSaleView *self)
+show_pay_error (AxwSaleView *self,
+                const char  *text)
 {
-  g_autoptr(GError) error = NULL;
+  gtk_label_set_text (self->pay_message, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->pay_message), TRUE);
+  banner (self, BANNER_ERROR, text);
+}
+
+static gboolean
+commit (AxwSaleView  *self,
+        GError      **error)
+{
   g_autoptr(GDateTime) at = now (self);
   AxwSale *sale = axw_checkout_commit (db (self), self->cart, at, self->staff->name,
                                        (const AxwPayment *) self->payments->data, self->payments->len,
-                                       &error);
+                                       error);
 
   if (sale == NULL)
-    {
-      gtk_label_set_text (self->pay_message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->pay_message), TRUE);
-      banner (self, BANNER_ERROR, error->message);
-      return;
-    }
+    return FALSE;
   g_clear_pointer (&self->last_sale, axw_sale_free);
   self->last_sale = sale;
   forget_sale (self);
@@ -1070,45 +1077,92 @@ commit (AxwSaleView *self)
   print_queued (self);
   if (self->sync != NULL)
     axw_sync_agent_kick (self->sync);
+  return TRUE;
+}
+
+/* The store wrote nothing, so the payment that would have finished the
+ * sale is not kept either: the screen is as it was before it, and says
+ * so, for a phone payment the customer has already made. */
+static void
+refuse_last_payment (AxwSaleView *self,
+                     const char  *why)
+{
+  AxwPayment p = g_array_index (self->payments, AxwPayment, self->payments->len - 1);
+  g_autofree char *amount = axw_money_format_screen (p.tendered_fen);
+  g_autofree char *text = NULL;
+
+  g_array_remove_index (self->payments, self->payments->len - 1);
+  update_pay_page (self);
+  text = g_strdup_printf (_("The sale was not saved: %s\nThe payment %s %s is not recorded: "
+                            "record it again once this is put right."),
+                          why, axw_pay_method_label (p.method), amount);
+  show_pay_error (self, text);
 }
 
 static void
 take_payment (AxwSaleView *self,
               gint64       amount)
 {
-  gint64 due = still_due (self, self->method);
+  g_autoptr(GError) error = NULL;
   AxwPayment p = { self->method, amount, amount };
   g_autofree char *text = NULL;
+  AxwSettlement s;
 
   gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
-  if (amount <= 0)
+  /* nothing to take is right only when nothing is due (a red packet paid all) */
+  if (amount < 0 || (amount == 0 && still_due (self, self->method) > 0))
     {
       banner (self, BANNER_ERROR, _("Type the amount received, or choose a quick amount"));
       return;
     }
-  if (self->method != AXW_PAY_CASH && amount > due)
-    {
-      g_autofree char *d = axw_money_format_screen (due);
-
-      text = g_strdup_printf (_("%s can take at most %s. Change is only given in cash."),
-                              method_label (self->method), d);
-      gtk_label_set_text (self->pay_message, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->pay_message), TRUE);
-      banner (self, BANNER_ERROR, text);
-      return;
-    }
   g_array_append_val (self->payments, p);
-  gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
-  if (amount >= due)
+  if (!settle (self, &s, &error))
     {
-      commit (self);
+      g_array_remove_index (self->payments, self->payments->len - 1);
+      show_pay_error (self, error->message);
       return;
     }
+  if (s.settled)
+    {
+      if (!commit (self, &error))
+        refuse_last_payment (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
   axw_feedback_play (feedback (self), AXW_SOUND_ACCEPTED, GTK_WIDGET (self));
   update_pay_page (self);
   text = g_strdup_printf (_("Part payment taken. Still due: %s"),
                           gtk_entry_get_placeholder_text (self->amount_entry));
   banner (self, BANNER_OK, text);
+}
+
+/* Takes a part payment off again before the sale is committed: nothing of
+ * it was written, so there is nothing to audit, but the cashier hands it
+ * back and the screen says so. */
+static void
+remove_payment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  gint32 index = g_variant_get_int32 (param);
+  AxwPayment p;
+  g_autofree char *amount = NULL;
+  g_autofree char *text = NULL;
+
+  if (index < 0 || (guint) index >= self->payments->len)
+    return;
+  p = g_array_index (self->payments, AxwPayment, index);
+  g_array_remove_index (self->payments, index);
+  gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
+  update_pay_page (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->amount_entry));
+  amount = axw_money_format_screen (p.tendered_fen);
+  text = g_strdup_printf (_("Payment removed: %s %s no longer counts for this sale; give it back to the customer. "
+                            "Still due: %s"), axw_pay_method_label (p.method), amount,
+                          gtk_entry_get_placeholder_text (self->amount_entry));
+  banner (self, BANNER_INFO, text);
+  axw_feedback_say (feedback (self), text);
 }
 
 static void
@@ -1135,7 +1189,7 @@ pay_action (GtkWidget  *widget,
   text = self->method == AXW_PAY_CASH
          ? g_strdup_printf (_("Total %s. Type the cash received and press Enter (Enter alone: exact)"), total)
          : g_strdup_printf (_("Total %s. When the customer's %s payment shows as paid, press Enter"),
-                            total, method_label (self->method));
+                            total, axw_pay_method_label (self->method));
   banner (self, BANNER_INFO, text);
   axw_feedback_say (feedback (self), text);
 }
@@ -1170,9 +1224,7 @@ pay_confirm_action (GtkWidget  *widget,
     amount = still_due (self, self->method);
   else if (!axw_money_parse (text, &amount, &error))
     {
-      gtk_label_set_text (self->pay_message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->pay_message), TRUE);
-      banner (self, BANNER_ERROR, error->message);
+      show_pay_error (self, error->message);
       return;
     }
   take_payment (self, amount);
@@ -1706,7 +1758,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   BIND (code_entry); BIND (cart_view); BIND (search_entry); BIND (search_view);
   BIND (red_packet_entry); BIND (rp_result_box); BIND (rp_icon); BIND (rp_result);
   BIND (qty_title); BIND (qty_entry); BIND (qty_keypad);
-  BIND (pay_title); BIND (pay_due); BIND (pay_paid); BIND (amount_entry); BIND (quick_box);
+  BIND (pay_title); BIND (pay_due); BIND (paid_box); BIND (amount_entry); BIND (quick_box);
   BIND (pay_keypad); BIND (pay_message);
   BIND (done_change); BIND (done_detail); BIND (done_print); BIND (next_button);
   BIND (recall_button); BIND (line_grid); BIND (manager_button); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label);
@@ -1729,6 +1781,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.pay", "s", pay_action);
   gtk_widget_class_install_action (widget_class, "sale.cash-quick", "i", cash_quick_action);
   gtk_widget_class_install_action (widget_class, "sale.pay-confirm", NULL, pay_confirm_action);
+  gtk_widget_class_install_action (widget_class, "sale.remove-payment", "i", remove_payment_action);
   gtk_widget_class_install_action (widget_class, "sale.reprint", NULL, reprint_action);
   gtk_widget_class_install_action (widget_class, "sale.new-sale", NULL, new_sale_action);
   gtk_widget_class_install_action (widget_class, "sale.back", NULL, back_action);

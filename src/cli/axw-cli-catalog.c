@@ -127,7 +127,8 @@ axw_cli_cmd_products (AxwCli  *cli,
                       char   **argv)
 {
   static const char usage[] =
-    N_("Usage: aixinwu products import FILE.csv [--dry-run]\n"
+    N_("Usage: aixinwu products import FILE.csv --staff MANAGER   (the manager's PIN on stdin)\n"
+       "       aixinwu products import FILE.csv --dry-run   (only shows what would change)\n"
        "       aixinwu products export FILE.csv   (- for stdout)\n"
        "Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock.\n"
        "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
@@ -146,13 +147,16 @@ axw_cli_cmd_products (AxwCli  *cli,
       gboolean dry_run = argc == 4;
       gsize len;
 
+      /* the PIN first: "-" reads the file from stdin after it */
+      if (!dry_run && axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
       text = axw_cli_read_file (argv[2], &len, &error);
       if (text == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
       if ((db = axw_cli_db (cli)) == NULL)
         return AXW_EXIT_FAIL;
-      if (!axw_products_import_csv_full (db, text, len, dry_run, NULL, NULL, NULL, &stats,
-                                         dry_run ? &changes : NULL, &error))
+      if (!axw_products_import_csv_full (db, text, len, dry_run, dry_run ? NULL : cli->staff->name, NULL, NULL,
+                                         &stats, dry_run ? &changes : NULL, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       if (!dry_run)
         {
@@ -199,7 +203,8 @@ axw_cli_cmd_promotions (AxwCli  *cli,
                         char   **argv)
 {
   static const char usage[] =
-    N_("Usage: aixinwu promotions import FILE.csv | list | remove NAME\n"
+    N_("Usage: aixinwu promotions import FILE.csv | remove NAME   --staff MANAGER (PIN on stdin)\n"
+       "       aixinwu promotions list\n"
        "Columns: name, scope (aid|all), percent (5, 12.5), day_of_month, month, from, to.\n"
        "All conditions given must hold: month 12 with day 12 is 12 December only.");
   g_autoptr(GError) error = NULL;
@@ -213,12 +218,9 @@ axw_cli_cmd_promotions (AxwCli  *cli,
       gsize len;
       guint n;
 
-      text = axw_cli_read_file (argv[2], &len, &error);
-      if (text == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (!axw_promotions_import_csv (db, text, len, &n, &error))
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          (text = axw_cli_read_file (argv[2], &len, &error)) == NULL ||
+          !axw_promotions_import_csv_as (cli->db, text, len, cli->staff->name, &n, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       g_print (_("%u promotions imported.\n"), n);
       return AXW_EXIT_OK;
@@ -238,9 +240,8 @@ axw_cli_cmd_promotions (AxwCli  *cli,
     }
   if (g_str_equal (argv[1], "remove") && argc == 3)
     {
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (!axw_promotions_remove (db, argv[2], NULL, &error))
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          !axw_promotions_remove (cli->db, argv[2], cli->staff->name, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       g_print (_("Promotion “%s” ended; past sales keep it.\n"), argv[2]);
       return AXW_EXIT_OK;
@@ -254,8 +255,10 @@ axw_cli_cmd_staff (AxwCli  *cli,
                    char   **argv)
 {
   static const char usage[] =
-    N_("Usage: aixinwu staff add NAME --role cashier|manager   (PIN of 4–8 digits on stdin)\n"
-       "       aixinwu staff list");
+    N_("Usage: aixinwu staff add NAME --role cashier|manager --staff MANAGER\n"
+       "       aixinwu staff list\n"
+       "Standard input: the manager's PIN, then the new PIN (4–8 digits) twice.\n"
+       "The first manager of a database is added without --staff: the new PIN twice.");
   g_autoptr(GError) error = NULL;
   AxwDb *db;
 
@@ -264,13 +267,27 @@ axw_cli_cmd_staff (AxwCli  *cli,
   if (g_str_equal (argv[1], "add") && argc == 5 && g_str_equal (argv[3], "--role") &&
       (g_str_equal (argv[4], "cashier") || g_str_equal (argv[4], "manager")))
     {
-      g_autofree char *pin = axw_cli_read_pin (_("PIN (4–8 digits): "), &error);
+      gboolean manager = g_str_equal (argv[4], "manager");
+      g_autoptr(AxwCliPin) pin = NULL;
+      g_autoptr(AxwCliPin) again = NULL;
 
-      if (pin == NULL || !axw_staff_pin_is_valid (pin, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
       if ((db = axw_cli_db (cli)) == NULL)
         return AXW_EXIT_FAIL;
-      if (!axw_staff_add (db, argv[2], g_str_equal (argv[4], "manager"), pin, &error))
+      /* only the very first manager comes without one */
+      if ((!manager || axw_staff_count_managers (db) > 0 || cli->staff_name != NULL) &&
+          axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      if ((pin = axw_cli_read_pin (_("New PIN (4–8 digits): "), &error)) == NULL ||
+          !axw_staff_pin_is_valid (pin, &error) ||
+          (again = axw_cli_read_pin (_("The new PIN again: "), &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      if (!g_str_equal (pin, again))
+        {
+          g_set_error_literal (&error, AXW_ERROR, AXW_ERROR_INVALID,
+                               _("The two new PINs differ; nobody was added. Type the same PIN twice."));
+          return axw_cli_fail (g_steal_pointer (&error));
+        }
+      if (!axw_staff_add_as (db, argv[2], manager, pin, cli->staff ? cli->staff->name : NULL, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       g_print (_("%s added as %s.\n"), argv[2], argv[4]);
       return AXW_EXIT_OK;
@@ -301,8 +318,9 @@ axw_cli_cmd_settings (AxwCli  *cli,
                       char   **argv)
 {
   g_autofree char *keys = g_strjoinv (", ", (char **) axw_settings_keys ());
-  g_autofree char *usage = g_strdup_printf (_("Usage: aixinwu settings get|set KEY [VALUE]\n"
-                                              "       aixinwu settings list\nKeys: %s"), keys);
+  g_autofree char *usage = g_strdup_printf (_("Usage: aixinwu settings set KEY VALUE --staff MANAGER "
+                                              "(the manager's PIN on stdin)\n"
+                                              "       aixinwu settings get KEY | list\nKeys: %s"), keys);
   g_autoptr(GError) error = NULL;
   AxwDb *db;
 
@@ -348,9 +366,10 @@ axw_cli_cmd_settings (AxwCli  *cli,
         return axw_cli_fail (g_steal_pointer (&error));
       if ((db = axw_cli_db (cli)) == NULL)
         return AXW_EXIT_FAIL;
-      /* audited like the manager screen's change, in nobody's name (the CLI
-       * has no login): old → new, and nothing when the value is the same */
-      if (!axw_settings_apply (db, key, value, NULL, NULL, &error))
+      /* audited like the manager screen's change, in the manager's name:
+       * old → new, and nothing when the value is the same */
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          !axw_settings_apply (db, key, value, cli->staff->name, NULL, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       return AXW_EXIT_OK;
     }

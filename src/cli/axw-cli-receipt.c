@@ -21,7 +21,6 @@
 
 typedef struct {
   const char *printer;
-  const char *staff;
   const char *png;
   guint       width_mm;
   GPtrArray  *args;
@@ -39,7 +38,7 @@ parse_receipt_args (int           argc,
       const char *opt = argv[i];
 
       if (!g_str_equal (opt, "--printer") && !g_str_equal (opt, "--png") &&
-          !g_str_equal (opt, "--width") && !g_str_equal (opt, "--staff"))
+          !g_str_equal (opt, "--width"))
         {
           g_ptr_array_add (a->args, argv[i]);
           continue;
@@ -51,8 +50,6 @@ parse_receipt_args (int           argc,
         }
       if (g_str_equal (opt, "--printer"))
         a->printer = argv[i];
-      else if (g_str_equal (opt, "--staff"))
-        a->staff = argv[i];
       else if (g_str_equal (opt, "--png"))
         a->png = argv[i];
       else if (g_str_equal (argv[i], "58") || g_str_equal (argv[i], "80"))
@@ -111,26 +108,28 @@ run_queue (AxwDb      *db,
 
 static const char receipt_usage[] =
   N_("Usage: aixinwu receipt SALE [--printer usb|usb:VID:PID|tcp://HOST:PORT|file:PATH]\n"
-     "                        [--png FILE] [--width 58|80] [--staff NAME]\n"
+     "                        [--png FILE] [--width 58|80] --staff NAME\n"
      "Prints a copy of the receipt of SALE (receipt number or uuid), marked as a reprint,\n"
      "and only that receipt (`aixinwu printers retry` prints the rest of the queue). The\n"
-     "reprint is audited in the name of NAME (default: the system user). With --png, draws\n"
-     "the copy to FILE instead (and prints too only when --printer is given).");
+     "reprint is audited in the name of NAME, whose PIN is the first line of standard input.\n"
+     "With --png, draws the copy to FILE instead (and prints too only when --printer is given).");
 
 /* The copy alone: other receipts waiting in the queue stay there. */
 static int
-print_copy (AxwDb         *db,
+print_copy (AxwCli        *cli,
+            AxwDb         *db,
             const AxwSale *sale,
             ReceiptArgs   *a)
 {
   g_autofree char *target = printer_of (db, a->printer);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) left = NULL;
-  const char *staff = a->staff != NULL ? a->staff : g_get_user_name ();
+  AxwStaff *staff;
   guint waiting = 0;
   gint64 job;
 
-  if ((job = axw_print_queue_reprint (db, sale, staff, &error)) == 0)
+  if ((staff = axw_cli_authorize (cli, AXW_CLI_STAFF, &error)) == NULL ||
+      (job = axw_print_queue_reprint (db, sale, staff->name, &error)) == 0)
     return axw_cli_fail (g_steal_pointer (&error));
   if (!axw_print_queue_run_job (db, job, target, &error))
     {
@@ -183,7 +182,7 @@ axw_cli_cmd_receipt (AxwCli  *cli,
       if (a.printer == NULL)
         return AXW_EXIT_OK;
     }
-  return print_copy (db, sale, &a);
+  return print_copy (cli, db, sale, &a);
 }
 
 static int

@@ -22,7 +22,7 @@
 #include "axw-staff.h"
 
 typedef struct {
-  char      *from, *to, *format, *out, *at, *staff, *funder, *date, *number, *width, *reason;
+  char      *from, *to, *format, *out, *at, *funder, *date, *number, *width, *reason;
   char      *printer;
   gboolean   print;
   GPtrArray *rest;
@@ -32,7 +32,7 @@ static void
 args_clear (Args *a)
 {
   g_free (a->from); g_free (a->to); g_free (a->format); g_free (a->out); g_free (a->at);
-  g_free (a->staff); g_free (a->funder); g_free (a->date); g_free (a->number); g_free (a->width);
+  g_free (a->funder); g_free (a->date); g_free (a->number); g_free (a->width);
   g_free (a->reason); g_free (a->printer);
   g_clear_pointer (&a->rest, g_ptr_array_unref);
 }
@@ -43,9 +43,9 @@ static char **
 slot_of (Args       *a,
          const char *opt)
 {
-  static const char *names[] = { "--from", "--to", "--format", "--out", "--at", "--staff", "--funder",
+  static const char *names[] = { "--from", "--to", "--format", "--out", "--at", "--funder",
                                  "--date", "--number", "--width", "--reason", "--printer" };
-  char **slots[] = { &a->from, &a->to, &a->format, &a->out, &a->at, &a->staff, &a->funder,
+  char **slots[] = { &a->from, &a->to, &a->format, &a->out, &a->at, &a->funder,
                      &a->date, &a->number, &a->width, &a->reason, &a->printer };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -194,14 +194,13 @@ static const char report_usage[] =
      "on the receipt printer (default: the printer and receipt.width settings).");
 
 static int
-report_z (AxwDb   *db,
+report_z (AxwCli  *cli,
+          AxwDb   *db,
           Args    *a)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwReport) r = NULL;
-  g_autoptr(AxwStaff) manager = NULL;
   g_autoptr(GDateTime) at = NULL;
-  g_autofree char *pin = NULL;
 
   if (a->number != NULL)
     {
@@ -213,12 +212,11 @@ report_z (AxwDb   *db,
       r = axw_reports_load_z (db, (gint64) n, &error);
       return r ? emit_report (db, r, a) : axw_cli_fail (g_steal_pointer (&error));
     }
-  if (a->staff == NULL)
+  if (cli->staff_name == NULL)
     return axw_cli_usage (_(report_usage));
   if ((at = axw_cli_parse_at (a->at, &error)) == NULL ||
-      (pin = axw_cli_read_pin (_("Manager PIN: "), &error)) == NULL ||
-      (manager = axw_staff_authorize_manager (db, a->staff, pin, &error)) == NULL ||
-      (r = axw_reports_close_day (db, a->date, manager->name, at, &error)) == NULL)
+      axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      (r = axw_reports_close_day (db, a->date, cli->staff->name, at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   return emit_report (db, r, a);
 }
@@ -256,7 +254,7 @@ axw_cli_cmd_report (AxwCli  *cli,
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(report_usage));
   what = argv[1];
-  if (!parse_args (argc, argv, 2, "--from --to --format --out --at --staff --funder --date --number --width "
+  if (!parse_args (argc, argv, 2, "--from --to --format --out --at --funder --date --number --width "
                    "--print --printer",
                    &a, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -265,7 +263,7 @@ axw_cli_cmd_report (AxwCli  *cli,
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
   if (g_str_equal (what, "z"))
-    return report_z (db, &a);
+    return report_z (cli, db, &a);
   if (g_str_equal (what, "claim") && !a.print)
     return report_claim (db, &a);
   if (g_str_equal (what, "x"))
@@ -303,19 +301,15 @@ print_shift (const AxwShift *s)
   g_print ("}\n");
 }
 
+/* The person named by --staff with their PIN; a time other than now
+ * only with a manager's. */
 static gboolean
-authorize (AxwDb       *db,
-           const char  *name,
-           gboolean     manager,
+authorize (AxwCli      *cli,
+           AxwCliRole   role,
+           const char  *at,
            GError     **error)
 {
-  g_autofree char *pin = axw_cli_read_pin (_("PIN: "), error);
-  g_autoptr(AxwStaff) s = NULL;
-
-  if (pin == NULL)
-    return FALSE;
-  s = manager ? axw_staff_authorize_manager (db, name, pin, error) : axw_staff_login (db, name, pin, error);
-  return s != NULL;
+  return axw_cli_authorize (cli, role, error) != NULL && axw_cli_check_at (cli, at, error);
 }
 
 int
@@ -334,7 +328,7 @@ axw_cli_cmd_shift (AxwCli  *cli,
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(shift_usage));
   what = argv[1];
-  if (!parse_args (argc, argv, 2, "--staff --at --reason --from", &a, &error) ||
+  if (!parse_args (argc, argv, 2, "--at --reason --from", &a, &error) ||
       (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
@@ -346,13 +340,13 @@ axw_cli_cmd_shift (AxwCli  *cli,
       print_shift (shift);
       return AXW_EXIT_OK;
     }
-  if (a.staff == NULL || a.rest->len != 1)
+  if (cli->staff_name == NULL || a.rest->len != 1)
     return axw_cli_usage (_(shift_usage));
   if (g_str_equal (what, "open"))
     {
       if (!axw_money_parse (g_ptr_array_index (a.rest, 0), &fen, &error) ||
-          !authorize (db, a.staff, FALSE, &error) ||
-          (id = axw_shift_open (db, a.staff, fen, at, &error)) == 0 ||
+          !authorize (cli, AXW_CLI_STAFF, a.at, &error) ||
+          (id = axw_shift_open (db, cli->staff->name, fen, at, &error)) == 0 ||
           (shift = axw_shift_load (db, id, &error)) == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
     }
@@ -362,15 +356,15 @@ axw_cli_cmd_shift (AxwCli  *cli,
       gboolean out = amount[0] == '-';
 
       if (!axw_money_parse (out || amount[0] == '+' ? amount + 1 : amount, &fen, &error) ||
-          !authorize (db, a.staff, TRUE, &error) ||
-          !axw_shift_cash (db, a.staff, out ? -fen : fen, a.reason, at, &error) ||
+          !authorize (cli, AXW_CLI_MANAGER, a.at, &error) ||
+          !axw_shift_cash (db, cli->staff->name, out ? -fen : fen, a.reason, at, &error) ||
           (shift = axw_shift_load (db, axw_shift_open_id (db, NULL), &error)) == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
     }
   else if (g_str_equal (what, "close"))
     {
-      if (!authorize (db, a.staff, FALSE, &error) ||
-          (shift = axw_shift_close (db, a.staff, g_ptr_array_index (a.rest, 0), at, &error)) == NULL)
+      if (!authorize (cli, AXW_CLI_STAFF, a.at, &error) ||
+          (shift = axw_shift_close (db, cli->staff->name, g_ptr_array_index (a.rest, 0), at, &error)) == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
     }
   else

@@ -21,7 +21,6 @@ typedef struct {
   char       *at;
   GPtrArray  *vouchers;   /* char* */
   char       *pay;
-  char       *staff;
   GPtrArray  *items;      /* char*, positional */
 } SaleArgs;
 
@@ -30,14 +29,13 @@ sale_args_clear (SaleArgs *a)
 {
   g_free (a->at);
   g_free (a->pay);
-  g_free (a->staff);
   g_clear_pointer (&a->vouchers, g_ptr_array_unref);
   g_clear_pointer (&a->items, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaleArgs, sale_args_clear)
 
-/* Parses [--at T] [--voucher C]… [--pay P] [--staff S] ITEM…; options
+/* Parses [--at T] [--voucher C]… [--pay P] ITEM… (--staff is taken by axw_cli_run); options
  * not in @allowed are refused. */
 static gboolean
 parse_args (int          argc,
@@ -70,7 +68,7 @@ parse_args (int          argc,
           g_ptr_array_add (a->vouchers, g_strdup (argv[++i]));
           continue;
         }
-      slot = g_str_equal (opt, "--at") ? &a->at : g_str_equal (opt, "--pay") ? &a->pay : &a->staff;
+      slot = g_str_equal (opt, "--at") ? &a->at : &a->pay;
       g_free (*slot);
       *slot = g_strdup (argv[++i]);
     }
@@ -191,6 +189,7 @@ bad:
 static const char sell_usage[] =
   N_("Usage: aixinwu sell [--at RFC3339] [--voucher CODE] --pay METHOD:YUAN[,METHOD:YUAN] --staff NAME ITEM...\n"
      "Commits a sale (for sales made on paper while the counter was down) and prints its JSON.\n"
+     "The cashier's PIN is read from standard input; only a manager may give --at.\n"
      "METHOD is cash, wechat, alipay or unionpay; cash may exceed the total (change is given).");
 
 int
@@ -209,17 +208,18 @@ axw_cli_cmd_sell (AxwCli  *cli,
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(sell_usage));
-  if (!parse_args (argc, argv, "--at --voucher --pay --staff", &a, &error) ||
+  if (!parse_args (argc, argv, "--at --voucher --pay", &a, &error) ||
       (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  if (a.pay == NULL || a.staff == NULL)
+  if (a.pay == NULL || cli->staff_name == NULL)
     return axw_cli_usage (_(sell_usage));
   if ((payments = parse_payments (a.pay, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((cart = build_cart (db, &a, &error)) == NULL ||
-      (sale = axw_checkout_commit (db, cart, at, a.staff, (AxwPayment *) payments->data, payments->len,
+  if (axw_cli_authorize (cli, AXW_CLI_STAFF, &error) == NULL || !axw_cli_check_at (cli, a.at, &error) ||
+      (cart = build_cart (db, &a, &error)) == NULL ||
+      (sale = axw_checkout_commit (db, cart, at, cli->staff->name, (AxwPayment *) payments->data, payments->len,
                                    &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   json = axw_sale_to_json (sale, TRUE);
@@ -241,17 +241,15 @@ axw_cli_cmd_refund (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = NULL;
   g_autoptr(AxwSale) refund = NULL;
-  g_autoptr(AxwStaff) manager = NULL;
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AxwRefundItem));
-  g_autofree char *pin = NULL;
   g_autofree char *json = NULL;
   AxwDb *db;
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(refund_usage));
-  if (!parse_args (argc, argv, "--at --staff", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
+  if (!parse_args (argc, argv, "--at", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  if (a.staff == NULL || a.items->len == 0)
+  if (cli->staff_name == NULL || a.items->len == 0)
     return axw_cli_usage (_(refund_usage));
   for (guint i = 1; i < a.items->len; i++)
     {
@@ -272,14 +270,11 @@ axw_cli_cmd_refund (AxwCli  *cli,
       item.line_no = (int) line;
       g_array_append_val (items, item);
     }
-  pin = axw_cli_read_pin (_("Manager PIN: "), &error);
-  if (pin == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((manager = axw_staff_authorize_manager (db, a.staff, pin, &error)) == NULL ||
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL || !axw_cli_check_at (cli, a.at, &error) ||
       (refund = axw_sales_refund (db, g_ptr_array_index (a.items, 0), (AxwRefundItem *) items->data,
-                                  items->len, manager->name, at, &error)) == NULL)
+                                  items->len, cli->staff->name, at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   json = axw_sale_to_json (refund, TRUE);
   g_print ("%s\n", json);
@@ -288,6 +283,7 @@ axw_cli_cmd_refund (AxwCli  *cli,
 
 static const char vouchers_usage[] =
   N_("Usage: aixinwu vouchers import FILE.csv      a funder's batch of red packets\n"
+     "       (import, trust and untrust need --staff MANAGER and the manager's PIN on stdin)\n"
      "       aixinwu vouchers trust FUNDER PUBKEY_BASE64   accept red packets signed with this key\n"
      "       aixinwu vouchers untrust FUNDER PUBKEY_BASE64 stop accepting this key\n"
      "       aixinwu vouchers keys                         list the trusted keys\n"
@@ -363,7 +359,6 @@ axw_cli_cmd_vouchers (AxwCli  *cli,
                       char   **argv)
 {
   g_autoptr(GError) error = NULL;
-  AxwDb *db;
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(vouchers_usage));
@@ -375,29 +370,25 @@ axw_cli_cmd_vouchers (AxwCli  *cli,
       gsize len;
       guint n;
 
-      if ((text = axw_cli_read_file (argv[2], &len, &error)) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (!axw_vouchers_import_csv (db, text, len, &n, &error))
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          (text = axw_cli_read_file (argv[2], &len, &error)) == NULL ||
+          !axw_vouchers_import_csv_as (cli->db, text, len, cli->staff->name, &n, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       g_print (_("%u red packets imported.\n"), n);
       return AXW_EXIT_OK;
     }
   if (g_str_equal (argv[1], "trust") && argc == 4)
     {
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (!axw_vouchers_trust (db, argv[2], argv[3], NULL, &error))
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          !axw_vouchers_trust (cli->db, argv[2], argv[3], cli->staff->name, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       g_print (_("Red packets signed by %s with this key are now accepted.\n"), argv[2]);
       return AXW_EXIT_OK;
     }
   if (g_str_equal (argv[1], "untrust") && argc == 4)
     {
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (!axw_vouchers_untrust (db, argv[2], argv[3], NULL, &error))
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          !axw_vouchers_untrust (cli->db, argv[2], argv[3], cli->staff->name, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       g_print (_("Red packets signed by %s with this key are no longer accepted.\n"), argv[2]);
       return AXW_EXIT_OK;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "axw-cli.h"
+#include "axw-json.h"
 #include "axw-error.h"
 #include "axw-export.h"
 #include "axw-online-orders.h"
@@ -70,6 +71,7 @@ print_status (AxwDb *db)
 {
   g_autoptr(GError) error = NULL;
   g_auto(AxwSyncStatus) st = { 0 };
+  g_autofree char *last_error = NULL;
 
   if (!axw_sync_get_status (db, &st, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -77,7 +79,9 @@ print_status (AxwDb *db)
   g_print ("sent\t%" G_GINT64_FORMAT "\n", st.sent);
   g_print ("dead\t%" G_GINT64_FORMAT "\n", st.dead);
   g_print ("last_success\t%s\n", st.last_success ? st.last_success : "");
-  g_print ("last_error\t%s\n", st.last_error ? st.last_error : "");
+  /* stored by an older version, a server's ESC bytes would reach the terminal */
+  last_error = axw_text_printable (st.last_error ? st.last_error : "", -1);
+  g_print ("last_error\t%s\n", last_error);
   g_print ("next_attempt_at\t%s\n", st.next_attempt_at ? st.next_attempt_at : "");
   return AXW_EXIT_OK;
 }
@@ -93,9 +97,9 @@ print_dead (AxwDb *db)
   for (guint i = 0; i < dead->len; i++)
     {
       AxwOutboxEntry *e = g_ptr_array_index (dead, i);
+      g_autofree char *why = axw_text_printable (e->last_error ? e->last_error : "", -1);
 
-      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", e->receipt_no, e->uuid, e->attempts,
-               e->last_error ? e->last_error : "");
+      g_print ("%s\t%s\t%" G_GINT64_FORMAT "\t%s\n", e->receipt_no, e->uuid, e->attempts, why);
     }
   if (dead->len == 0)
     g_printerr (_("No sales were refused by the online shop.\n"));
@@ -177,10 +181,10 @@ axw_cli_cmd_sync (AxwCli  *cli,
 }
 
 static const char import_online_usage[] =
-  N_("Usage: aixinwu import-online FILE.jsonl\n"
+  N_("Usage: aixinwu import-online FILE.jsonl --staff MANAGER   (the manager's PIN on stdin)\n"
      "Takes the goods of the online shop's orders from the stock, each order once\n"
      "(one JSON object per line: {\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]};\n"
-     "see data/EXPORT.md). \"-\" reads standard input.");
+     "see data/EXPORT.md). \"-\" reads the orders from standard input, after the PIN.");
 
 int
 axw_cli_cmd_import_online (AxwCli  *cli,
@@ -191,18 +195,16 @@ axw_cli_cmd_import_online (AxwCli  *cli,
   g_autofree char *text = NULL;
   AxwOnlineImport stats;
   gsize len;
-  AxwDb *db;
 
   if (axw_cli_wants_help (argc, argv) || argc != 2)
     return axw_cli_usage (_(import_online_usage));
-  text = axw_cli_read_file (argv[1], &len, &error);
-  if (text == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if (!axw_online_orders_import (db, text, len, NULL, &stats, &error))
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      (text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+      !axw_online_orders_import (cli->db, text, len, cli->staff->name, &stats, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,
            stats.already);
+  if (stats.below_zero > 0)
+    g_print (_("%u products now have less than nothing in stock: count them (stocktake).\n"), stats.below_zero);
   return AXW_EXIT_OK;
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "axw-bizdate.h"
@@ -41,7 +42,20 @@ static const Command commands[] = {
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
   { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
+  { "version", axw_cli_cmd_version, N_("print the program's version and the database schema it writes") },
 };
+
+/* aixinwu version, aixinwu --version: no database is opened or created. */
+int
+axw_cli_cmd_version (AxwCli  *cli,
+                     int      argc,
+                     char   **argv)
+{
+  if (argc > 1 && !axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_("Usage: aixinwu version"));
+  g_print (_("aixinwu %s (database schema %d)\n"), AXW_VERSION, axw_db_latest_version ());
+  return AXW_EXIT_OK;
+}
 
 gboolean
 axw_cli_is_command (const char *name)
@@ -131,12 +145,22 @@ axw_cli_read_file (const char  *path,
 
   if (g_str_equal (path, "-"))
     {
-      g_autoptr(GIOChannel) ch = g_io_channel_unix_new (STDIN_FILENO);
+      /* through stdio, which may hold what follows the PIN's line already */
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      guint8 buf[65536];
+      size_t n;
 
-      g_io_channel_set_encoding (ch, NULL, NULL);
-      if (g_io_channel_read_to_end (ch, &text, length, error) != G_IO_STATUS_NORMAL)
-        return NULL;
-      return text;
+      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+        g_byte_array_append (bytes, buf, (guint) n);
+      if (ferror (stdin))
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       _("Cannot read standard input: %s"), g_strerror (errno));
+          return NULL;
+        }
+      *length = bytes->len;
+      g_byte_array_append (bytes, (const guint8 *) "", 1);
+      return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
     }
   if (!g_file_get_contents (path, &text, length, error))
     return NULL;
@@ -147,23 +171,161 @@ axw_cli_read_file (const char  *path,
  * axw_cli_read_pin:
  *
  * Reads one line from stdin (a PIN, never an argument: arguments show in
- * the process list and the shell history).
+ * the process list and the shell history). Typed on a terminal, it is not
+ * echoed. Free it with axw_cli_free_pin(), which wipes it.
  */
 char *
 axw_cli_read_pin (const char  *prompt,
                   GError     **error)
 {
   char buf[64] = { 0 };
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &saved) == 0;
+  char *line;
 
-  if (isatty (STDIN_FILENO))
-    g_printerr ("%s", prompt);
-  if (fgets (buf, sizeof buf, stdin) == NULL)
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  line = fgets (buf, sizeof buf, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (line == NULL)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("No PIN given on standard input"));
       return NULL;
     }
   buf[strcspn (buf, "\r\n")] = '\0';
-  return g_strdup (buf);
+  line = g_strdup (buf);
+  explicit_bzero (buf, sizeof buf);
+  return line;
+}
+
+void
+axw_cli_free_pin (char *pin)
+{
+  if (pin == NULL)
+    return;
+  explicit_bzero (pin, strlen (pin));
+  g_free (pin);
+}
+
+/**
+ * axw_cli_authorize:
+ * @role: whether the command needs a manager or anyone on the staff
+ *
+ * What the counter asks on the screen, asked on the command line: the
+ * person named by --staff, with their PIN on the first line of standard
+ * input (a wrong one counts toward the lockout). Asked once per command;
+ * the store functions then write the audit rows in that person's name.
+ *
+ * Returns: (transfer none) (nullable): the person, or %NULL with @error
+ */
+AxwStaff *
+axw_cli_authorize (AxwCli      *cli,
+                   AxwCliRole   role,
+                   GError     **error)
+{
+  g_autoptr(AxwCliPin) pin = NULL;
+  g_autoptr(GError) local = NULL;
+  AxwDb *db;
+
+  if (cli->staff != NULL)
+    return cli->staff;
+  if (cli->staff_name == NULL)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                           role == AXW_CLI_MANAGER
+                           ? _("This needs a manager: add --staff NAME and give the manager's PIN on the first "
+                               "line of standard input.")
+                           : _("Say who you are: add --staff NAME and give your PIN on the first line of "
+                               "standard input."));
+      return NULL;
+    }
+  if ((db = axw_cli_db (cli)) == NULL)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DATABASE, _("The database cannot be opened."));
+      return NULL;
+    }
+  if (role == AXW_CLI_MANAGER && axw_staff_count_managers (db) == 0)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                           _("There is no manager yet. Add one first: aixinwu staff add NAME --role manager"));
+      return NULL;
+    }
+  pin = axw_cli_read_pin (role == AXW_CLI_MANAGER ? _("Manager PIN: ") : _("PIN: "), error);
+  if (pin == NULL)
+    return NULL;
+  cli->staff = role == AXW_CLI_MANAGER
+               ? axw_staff_authorize_manager (db, cli->staff_name, pin, error)
+               : axw_staff_login (db, cli->staff_name, pin, error);
+  return cli->staff;
+}
+
+/**
+ * axw_cli_check_at:
+ * @at: (nullable): the --at option
+ *
+ * A sale or refund dated other than now changes a day that may be
+ * reported already: only a manager may (the person authorized with
+ * --staff), or tests and benchmarks that set AIXINWU_ALLOW_AT=1.
+ * Call after axw_cli_authorize().
+ */
+gboolean
+axw_cli_check_at (AxwCli      *cli,
+                  const char  *at,
+                  GError     **error)
+{
+  if (at == NULL || g_strcmp0 (g_getenv ("AIXINWU_ALLOW_AT"), "1") == 0 ||
+      (cli->staff != NULL && cli->staff->manager))
+    return TRUE;
+  g_set_error_literal (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                       _("Only a manager may date a sale other than now: give --staff with a manager's name "
+                         "and PIN, or leave out --at."));
+  return FALSE;
+}
+
+/* Takes --staff NAME (or --staff=NAME) out of argv, as main() takes --db. */
+static gboolean
+take_staff_option (AxwCli   *cli,
+                   int      *argc,
+                   char    **argv,
+                   GError  **error)
+{
+  int kept = 0;
+
+  for (int i = 0; i < *argc; i++)
+    {
+      const char *value = NULL;
+
+      if (g_str_equal (argv[i], "--staff"))
+        {
+          if (i + 1 >= *argc)
+            {
+              g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID, _("--staff needs a name"));
+              return FALSE;
+            }
+          value = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--staff="))
+        value = argv[i] + strlen ("--staff=");
+      else
+        {
+          argv[kept++] = argv[i];
+          continue;
+        }
+      g_free (cli->staff_name);
+      cli->staff_name = g_strdup (value);
+    }
+  *argc = kept;
+  argv[kept] = NULL;
+  return TRUE;
 }
 
 static void
@@ -189,6 +351,7 @@ axw_cli_run (const char  *db_path,
              int          argc,
              char       **argv)
 {
+  g_autoptr(GError) error = NULL;
   AxwCli cli = { 0 };
   int rc = AXW_EXIT_USAGE;
 
@@ -205,14 +368,19 @@ axw_cli_run (const char  *db_path,
   else
     cli.db_path = axw_cli_default_db_path ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, argv[0]))
-      {
-        rc = commands[i].run (&cli, argc, argv);
-        break;
-      }
+  if (!take_staff_option (&cli, &argc, argv, &error))
+    rc = axw_cli_fail (g_steal_pointer (&error));
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      if (g_str_equal (commands[i].name, argv[0]))
+        {
+          rc = commands[i].run (&cli, argc, argv);
+          break;
+        }
 
+  g_clear_pointer (&cli.staff, axw_staff_free);
   g_clear_object (&cli.db);
+  g_free (cli.staff_name);
   g_free (cli.db_path);
   return rc;
 }

@@ -6,13 +6,22 @@
 #pragma once
 
 #include "axw-db.h"
+#include "axw-staff.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
-  char  *db_path;
-  AxwDb *db;
+  char     *db_path;
+  AxwDb    *db;
+  char     *staff_name;  /* --staff NAME, taken out of argv for every command */
+  AxwStaff *staff;       /* who gave their PIN (axw_cli_authorize) */
 } AxwCli;
+
+/* Who a command needs: anyone on the staff (a sale, a shift), or a manager. */
+typedef enum {
+  AXW_CLI_STAFF,
+  AXW_CLI_MANAGER,
+} AxwCliRole;
 
 typedef int (*AxwCliCommand) (AxwCli  *cli,
                               int      argc,
@@ -42,6 +51,13 @@ char     *axw_cli_read_file        (const char  *path,
                                     GError     **error);
 char     *axw_cli_read_pin         (const char  *prompt,
                                     GError     **error);
+void      axw_cli_free_pin         (char        *pin);
+AxwStaff *axw_cli_authorize        (AxwCli      *cli,
+                                    AxwCliRole   role,
+                                    GError     **error);
+gboolean  axw_cli_check_at         (AxwCli      *cli,
+                                    const char  *at,
+                                    GError     **error);
 gboolean  axw_cli_init_demo        (AxwDb       *db,
                                     GError     **error);
 
@@ -61,7 +77,12 @@ int axw_cli_cmd_printers   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_export     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sync       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_import_online (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_version (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_backup     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_restore    (AxwCli *cli, int argc, char **argv);
+
+/* A PIN read from stdin: g_autoptr(AxwCliPin) wipes it when it goes. */
+typedef char AxwCliPin;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwCliPin, axw_cli_free_pin)
 
 G_END_DECLS

@@ -209,7 +209,7 @@ axw_qty_parse (const char  *text,
 
   g_return_val_if_fail (out_milli != NULL, FALSE);
 
-  if (!parse_decimal (text, 3, G_GINT64_CONSTANT (1000000000), &v, _("quantity"), error))
+  if (!parse_decimal (text, 3, AXW_QTY_MAX_MILLI, &v, _("quantity"), error))
     return FALSE;
   if (v == 0)
     {

@@ -23,6 +23,12 @@ gboolean  axw_money_parse        (const char  *text,
 char     *axw_money_format       (gint64       fen);
 char     *axw_money_format_screen (gint64      fen);
 char     *axw_money_format_paper (gint64       fen);
+/* The most one line may hold: a million pieces (or kg), as typed. */
+#define AXW_QTY_MAX_MILLI G_GINT64_CONSTANT (1000000000)
+/* The most a product's stock may be, either way: far past any shop, far
+ * from int64's end, so sums of stock never overflow. */
+#define AXW_STOCK_MAX_MILLI G_GINT64_CONSTANT (1000000000000000)
+
 gboolean  axw_qty_parse          (const char  *text,
                                   gint64      *out_milli,
                                   GError     **error);

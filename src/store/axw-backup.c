@@ -15,6 +15,7 @@
 
 #include "axw-audit.h"
 #include "axw-backup.h"
+#include "axw-db.h"
 #include "axw-error.h"
 
 #define NAME_PREFIX "aixinwu-"
@@ -92,6 +93,7 @@ copy_to_file (sqlite3     *src,
       g_autofree char *p = g_strconcat (part, *side, NULL);
       g_unlink (p);
     }
+  axw_db_make_private (part);  /* a copy of the database is as private as it is */
   out = open_file (part, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (out == NULL)
     return FALSE;

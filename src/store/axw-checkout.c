@@ -15,6 +15,7 @@
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-error.h"
+#include "axw-payments.h"
 #include "axw-pricing.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
@@ -206,73 +207,6 @@ axw_checkout_quote (AxwDb          *db,
                     GError        **error)
 {
   return price_cart (db, cart, at, error);
-}
-
-typedef struct {
-  gint64 noncash;
-  gint64 tendered;
-  gint64 cash_due;
-  gint64 cash_rounding;
-  gint64 change;
-  gboolean has_cash;
-} Settlement;
-
-/* Payment must cover the total exactly; only cash may exceed it, and
- * change comes only from cash. Cash rounding (抹零) applies to the cash
- * part only and is recorded as its own amount. */
-static gboolean
-settle (const AxwSale     *sale,
-        const AxwPayment  *payments,
-        guint              n,
-        Settlement        *s,
-        GError           **error)
-{
-  g_autofree char *short_by = NULL;
-  gint64 rounded;
-
-  memset (s, 0, sizeof *s);
-  for (guint i = 0; i < n; i++)
-    {
-      if (payments[i].amount_fen < 0 || payments[i].tendered_fen < 0)
-        {
-          g_set_error (error, AXW_ERROR, AXW_ERROR_PAYMENT, _("A payment cannot be negative"));
-          return FALSE;
-        }
-      if (payments[i].method == AXW_PAY_CASH)
-        {
-          s->has_cash = TRUE;
-          s->tendered += MAX (payments[i].tendered_fen, payments[i].amount_fen);
-        }
-      else
-        s->noncash += payments[i].amount_fen;
-    }
-  if (n == 0)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PAYMENT, _("Take a payment first"));
-      return FALSE;
-    }
-  if (s->noncash > sale->total_fen)
-    {
-      g_autofree char *over = axw_money_format_screen (s->noncash - sale->total_fen);
-
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PAYMENT,
-                   _("The card and phone payments are %s more than the total. Change is only given from cash: "
-                     "enter the exact amount."), over);
-      return FALSE;
-    }
-  s->cash_due = sale->total_fen - s->noncash;
-  rounded = s->has_cash ? axw_cash_round (s->cash_due, sale->cash_rounding) : s->cash_due;
-  s->cash_rounding = rounded - s->cash_due;
-  if (s->tendered < rounded)
-    {
-      short_by = axw_money_format_screen (rounded - s->tendered);
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PAYMENT,
-                   _("Payment is %s short. Take the rest before finishing the sale."), short_by);
-      return FALSE;
-    }
-  s->change = s->tendered - rounded;
-  s->cash_due = rounded;
-  return TRUE;
 }
 
 static gint64
@@ -634,7 +568,7 @@ axw_checkout_commit (AxwDb             *db,
 {
   g_autoptr(AxwSale) sale = NULL;
   g_autofree char *now = axw_time_to_utc_iso (at);
-  Settlement s;
+  AxwSettlement s;
   gint64 staff_id, id;
 
   if (axw_cart_is_empty (cart))
@@ -646,22 +580,14 @@ axw_checkout_commit (AxwDb             *db,
     return NULL;
   if (!axw_sales_lookup_staff (db, staff, FALSE, &staff_id, error) ||
       (sale = price_cart (db, cart, at, error)) == NULL ||
-      !red_packet_ok (sale, error) || !settle (sale, payments, n_payments, &s, error))
+      !red_packet_ok (sale, error) ||
+      !axw_payments_settle (sale->total_fen, sale->cash_rounding, payments, n_payments, &s, error) ||
+      !axw_payments_check_settled (&s, n_payments, error))
     goto fail;
 
-  for (guint i = 0; i < n_payments; i++)
-    if (payments[i].method != AXW_PAY_CASH && payments[i].amount_fen > 0)
-      {
-        AxwPayment p = { payments[i].method, payments[i].amount_fen, payments[i].amount_fen };
-        g_array_append_val (sale->payments, p);
-      }
-  if (s.has_cash)
-    {
-      AxwPayment p = { AXW_PAY_CASH, s.cash_due, s.tendered };
-      g_array_prepend_val (sale->payments, p);
-    }
-  sale->change_fen = s.change;
-  sale->cash_rounding_fen = s.cash_rounding;
+  axw_payments_record (&s, payments, n_payments, sale->payments);
+  sale->change_fen = s.change_fen;
+  sale->cash_rounding_fen = s.cash_rounding_fen;
 
   id = axw_sales_insert_document (db, sale, staff_id, staff, 0, now, error);
   if (id == 0 || !axw_db_commit (db, error))

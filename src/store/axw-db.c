@@ -4,8 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "axw-db.h"
 #include "axw-error.h"
@@ -421,12 +425,92 @@ checked:
   return TRUE;
 }
 
+/**
+ * axw_db_row_exists:
+ * @sql: a query with one text parameter, e.g. "SELECT 1 FROM t WHERE k = ?"
+ * @out_exists: (out): whether it returned a row
+ *
+ * Returns: %FALSE with @error when the query failed
+ */
+gboolean
+axw_db_row_exists (AxwDb       *self,
+                   const char  *sql,
+                   const char  *param,
+                   gboolean    *out_exists,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, param);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return axw_db_set_error (self, rc, error);
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Tightens one existing file of the database to 0600; says so in the log. */
+static void
+tighten_file (const char *path)
+{
+  struct stat st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || (st.st_mode & 077) == 0)
+    return;
+  if (g_chmod (path, 0600) == 0)
+    g_message ("%s could be read by other users (mode %04o); it is now 0600",
+               path, (unsigned) (st.st_mode & 07777));
+  else
+    g_warning ("%s can be read by other users (mode %04o) and cannot be changed: %s",
+               path, (unsigned) (st.st_mode & 07777), g_strerror (errno));
+}
+
+/**
+ * axw_db_make_private:
+ * @path: a database file, or one about to be created
+ *
+ * The database holds PIN hashes and every sale: it is created 0600, and an
+ * existing file readable by others (with its -wal and -shm files, which
+ * SQLite creates with the database's mode) is tightened to 0600. Created
+ * here, before SQLite opens it, so it is never readable by others for an
+ * instant; ":memory:" and "" (a temporary database) are left alone.
+ */
+void
+axw_db_make_private (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  int fd;
+
+  g_return_if_fail (path != NULL);
+
+  if (*path == '\0' || g_str_equal (path, ":memory:") || g_str_has_prefix (path, "file:"))
+    return;
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      tighten_file (file);
+    }
+}
+
 static gboolean
 open_handle (AxwDb   *self,
              int      version,
              GError **error)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->handle,
+  int rc;
+
+  axw_db_make_private (self->path);
+  rc = sqlite3_open_v2 (self->path, &self->handle,
                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 
   if (rc != SQLITE_OK)

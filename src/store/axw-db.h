@@ -24,6 +24,12 @@ AxwDb         *axw_db_open_at_version (const char   *path,
                                        GError      **error);
 sqlite3       *axw_db_get_handle      (AxwDb        *self);
 const char    *axw_db_get_path        (AxwDb        *self);
+void           axw_db_make_private    (const char   *path);
+gboolean       axw_db_row_exists      (AxwDb        *self,
+                                       const char   *sql,
+                                       const char   *param,
+                                       gboolean     *out_exists,
+                                       GError      **error);
 int            axw_db_get_version     (AxwDb        *self);
 
 sqlite3_stmt  *axw_db_prepare         (AxwDb        *self,

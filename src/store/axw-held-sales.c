@@ -25,8 +25,8 @@ insert_lines (AxwDb          *db,
       const AxwLine *l = axw_cart_get_line (cart, i);
       sqlite3_stmt *stmt = axw_db_prepare (db,
         "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, category, "
-        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible, gross_fen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -41,6 +41,7 @@ insert_lines (AxwDb          *db,
       sqlite3_bind_int (stmt, 9, l->per_kg);
       sqlite3_bind_int (stmt, 10, l->weighed);
       sqlite3_bind_int (stmt, 11, l->aid_eligible);
+      sqlite3_bind_int64 (stmt, 12, l->gross_fen);
       if (!axw_db_step_done (db, stmt, error))
         return FALSE;
     }
@@ -137,6 +138,7 @@ line_from_row (sqlite3_stmt *stmt)
   l->per_kg = sqlite3_column_int (stmt, 7);
   l->weighed = sqlite3_column_int (stmt, 8);
   l->aid_eligible = sqlite3_column_int (stmt, 9);
+  l->gross_fen = sqlite3_column_int64 (stmt, 10);   /* a weighed line's label price */
   return l;
 }
 
@@ -149,7 +151,7 @@ load_cart (AxwDb       *db,
   g_autoptr(AxwCart) cart = axw_cart_new ();
   sqlite3_stmt *stmt = axw_db_prepare (db,
     "SELECT line_no, product_id, barcode, name, category, qty_milli, unit_price_fen, per_kg, "
-    "weighed, aid_eligible FROM held_sale_lines WHERE held_id = ? ORDER BY line_no", error);
+    "weighed, aid_eligible, gross_fen FROM held_sale_lines WHERE held_id = ? ORDER BY line_no", error);
   int rc;
 
   if (stmt == NULL)

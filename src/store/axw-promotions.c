@@ -253,7 +253,7 @@ promotion_from_csv (AxwCsv        *csv,
 /**
  * axw_promotions_import_csv:
  *
- * Upserts by name in one transaction; one bad row imports nothing.
+ * axw_promotions_import_csv_as() in nobody's name (the demo data, tests).
  */
 gboolean
 axw_promotions_import_csv (AxwDb       *db,
@@ -261,6 +261,23 @@ axw_promotions_import_csv (AxwDb       *db,
                            gsize        length,
                            guint       *out_count,
                            GError     **error)
+{
+  return axw_promotions_import_csv_as (db, text, length, NULL, out_count, error);
+}
+
+/**
+ * axw_promotions_import_csv_as:
+ * @staff: (nullable): the manager, for the audit row
+ *
+ * Upserts by name in one transaction; one bad row imports nothing.
+ */
+gboolean
+axw_promotions_import_csv_as (AxwDb       *db,
+                              const char  *text,
+                              gsize        length,
+                              const char  *staff,
+                              guint       *out_count,
+                              GError     **error)
 {
   g_autoptr(AxwCsv) csv = axw_csv_parse (text, length, error);
   g_autofree char *detail = NULL;
@@ -280,7 +297,7 @@ axw_promotions_import_csv (AxwDb       *db,
         }
     }
   detail = g_strdup_printf ("%u promotions", axw_csv_n_rows (csv));
-  if (!axw_audit_append (db, NULL, "promotion.import", detail, error) || !axw_db_commit (db, error))
+  if (!axw_audit_append (db, staff, "promotion.import", detail, error) || !axw_db_commit (db, error))
     {
       axw_db_rollback (db);
       return FALSE;

@@ -41,5 +41,11 @@ gboolean   axw_promotions_import_csv  (AxwDb          *db,
                                        gsize           length,
                                        guint          *out_count,
                                        GError        **error);
+gboolean   axw_promotions_import_csv_as (AxwDb        *db,
+                                         const char   *text,
+                                         gsize         length,
+                                         const char   *staff,
+                                         guint        *out_count,
+                                         GError      **error);
 
 G_END_DECLS

@@ -280,6 +280,14 @@ static const char migration_3[] =
   "  aid_eligible   INTEGER NOT NULL,"
   "  PRIMARY KEY (held_id, line_no));";
 
+/* v4: a weighed line's price is its scale label's (DESIGN §5.1), not unit
+ * price × weight, so a held one keeps it. Lines held before v4 get unit
+ * price × weight: the label's own price was not kept (it may differ by a
+ * fen), and that is nearer than the ¥0 they came back with. */
+static const char migration_4[] =
+  "ALTER TABLE held_sale_lines ADD COLUMN gross_fen INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE held_sale_lines SET gross_fen = (unit_price_fen * qty_milli + 500) / 1000 WHERE weighed;";
+
 /* v6: which copy of its receipt a print job is. 0 is the first; a later
  * job of the same sale is a reprint, marked on paper with its number. The
  * count lives on the jobs because a closed day's sales cannot change. */
@@ -287,11 +295,41 @@ static const char migration_6[] =
   "ALTER TABLE print_jobs ADD COLUMN reprint INTEGER NOT NULL DEFAULT 0 CHECK (reprint >= 0);"
   "CREATE INDEX print_jobs_sale ON print_jobs (sale_id);";
 
+/* v8: stock is a whole number of milli-units, always. An overflowing
+ * "stock_milli + ?" made SQLite store a REAL (9.22e18) that later sales no
+ * longer moved; such a value is set back to the nearest integer, with an
+ * audit row naming the product so a stocktake follows. And the lines of
+ * online orders are kept, so a return is checked against what the order
+ * sold. (Numbers 4–7 are other changes of the same release.) */
+static const char migration_8[] =
+  "INSERT INTO audit_log (at, staff, action, detail)"
+  "  SELECT strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), NULL, 'stock.repair',"
+  "         'product ' || id || ' ' || name || ': stock ' || stock_milli ||"
+  "         ' was not a whole number; set to ' || CAST (stock_milli AS INTEGER) || ', count it'"
+  "  FROM products WHERE typeof (stock_milli) <> 'integer';"
+  "UPDATE products SET stock_milli = CAST (stock_milli AS INTEGER)"
+  "  WHERE typeof (stock_milli) <> 'integer';"
+  "CREATE TRIGGER products_stock_integer_insert BEFORE INSERT ON products"
+  "  WHEN typeof (NEW.stock_milli) <> 'integer'"
+  "  BEGIN SELECT RAISE (ABORT, 'the stock must be a whole number of milli-units'); END;"
+  "CREATE TRIGGER products_stock_integer_update BEFORE UPDATE OF stock_milli ON products"
+  "  WHEN typeof (NEW.stock_milli) <> 'integer'"
+  "  BEGIN SELECT RAISE (ABORT, 'the stock must be a whole number of milli-units'); END;"
+  "CREATE TABLE online_order_lines ("
+  "  order_id   TEXT NOT NULL REFERENCES online_orders (order_id),"
+  "  product_id INTEGER NOT NULL REFERENCES products (id),"
+  "  qty_milli  INTEGER NOT NULL CHECK (qty_milli > 0),"
+  "  return_of  TEXT REFERENCES online_orders (order_id));"
+  "CREATE INDEX online_order_lines_order ON online_order_lines (order_id);"
+  "CREATE INDEX online_order_lines_return ON online_order_lines (return_of);";
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 4, migration_4 },
   { 6, migration_6 },
+  { 8, migration_8 },
 };
 
 const AxwMigration *

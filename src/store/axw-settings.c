@@ -105,6 +105,43 @@ is_code (const char *v)
 }
 
 static gboolean
+is_loopback (const char *host)
+{
+  if (g_hostname_is_ip_address (host))
+    return g_str_has_prefix (host, "127.") || g_str_equal (host, "::1");
+  return g_ascii_strcasecmp (host, "localhost") == 0;
+}
+
+/**
+ * axw_settings_endpoint_problem:
+ * @url: an online-shop address
+ *
+ * The bearer token goes with every request, so it only travels over
+ * https to a named host; plain http is for a server on this machine
+ * (tests, a local proxy). Checked when the address is set, and again
+ * before each push, so an address stored by an older version cannot
+ * send the token in clear or crash the push.
+ *
+ * Returns: (nullable): %NULL when @url is usable, else why not, in words
+ */
+const char *
+axw_settings_endpoint_problem (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL || host == NULL || *host == '\0' ||
+      (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
+    return _("write the whole address, like https://shop.example.cn/api/sales");
+  if (g_uri_get_userinfo (uri) != NULL)
+    return _("the address must not contain a user name or password");
+  if (g_str_equal (scheme, "http") && !is_loopback (host))
+    return _("the token would travel unencrypted: use https://");
+  return NULL;
+}
+
+static gboolean
 is_printer (const char *v)
 {
   if (g_str_equal (v, "usb") || g_str_has_prefix (v, "usb:"))
@@ -153,9 +190,8 @@ axw_settings_validate (const char  *key,
     why = _("use usb, usb:VID:PID, tcp://HOST:9100 or file:PATH");
   else if (g_str_equal (key, "barcode.layout") && !axw_embedded_layout_parse (value, &layout, NULL))
     why = _("write flags:plu_length:price|weight, like 2:6:price");
-  else if (g_str_equal (key, "sync.endpoint") && *value != '\0' &&
-           !g_str_has_prefix (value, "https://") && !g_str_has_prefix (value, "http://"))
-    why = _("the online shop address starts with https://");
+  else if (g_str_equal (key, "sync.endpoint") && *value != '\0')
+    why = axw_settings_endpoint_problem (value);
   else if (g_str_equal (key, "timezone"))
     {
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);

@@ -71,6 +71,8 @@ hash_pin (const char  *pin,
 /**
  * axw_staff_add:
  *
+ * axw_staff_add_as() in nobody's name (the demo data, the first manager).
+ *
  * Returns: the new staff id, or 0 with @error set
  */
 gint64
@@ -79,6 +81,35 @@ axw_staff_add (AxwDb       *db,
                gboolean     manager,
                const char  *pin,
                GError     **error)
+{
+  return axw_staff_add_as (db, name, manager, pin, NULL, error);
+}
+
+/**
+ * axw_staff_count_managers:
+ *
+ * Returns: how many active managers there are (none: the first may be
+ *   added without one)
+ */
+gint64
+axw_staff_count_managers (AxwDb *db)
+{
+  return axw_db_query_int (db, "SELECT count(*) FROM staff WHERE role = 'manager' AND active", 0);
+}
+
+/**
+ * axw_staff_add_as:
+ * @by: (nullable): the manager who adds, for the audit row
+ *
+ * Returns: the new staff id, or 0 with @error set
+ */
+gint64
+axw_staff_add_as (AxwDb       *db,
+                  const char  *name,
+                  gboolean     manager,
+                  const char  *pin,
+                  const char  *by,
+                  GError     **error)
 {
   g_autofree char *hash = NULL;
   g_autofree char *now = axw_now_utc_iso ();
@@ -117,7 +148,7 @@ axw_staff_add (AxwDb       *db,
     }
   id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (!axw_audit_append (db, NULL, "staff.add", clean, error) || !axw_db_commit (db, error))
+  if (!axw_audit_append (db, by, "staff.add", clean, error) || !axw_db_commit (db, error))
     goto fail;
   return id;
 

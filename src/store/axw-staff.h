@@ -35,6 +35,13 @@ gint64     axw_staff_add          (AxwDb        *db,
                                    gboolean      manager,
                                    const char   *pin,
                                    GError      **error);
+gint64     axw_staff_add_as       (AxwDb        *db,
+                                   const char   *name,
+                                   gboolean      manager,
+                                   const char   *pin,
+                                   const char   *by,
+                                   GError      **error);
+gint64     axw_staff_count_managers (AxwDb      *db);
 AxwStaff  *axw_staff_find         (AxwDb        *db,
                                    const char   *name,
                                    GError      **error);

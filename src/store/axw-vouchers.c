@@ -393,18 +393,7 @@ is_redeemed (AxwDb       *db,
              gboolean    *out,
              GError     **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT 1 FROM redemptions WHERE code = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  axw_db_bind_text (stmt, 1, code);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return axw_db_set_error (db, rc, error);
-  *out = rc == SQLITE_ROW;
-  return TRUE;
+  return axw_db_row_exists (db, "SELECT 1 FROM redemptions WHERE code = ?", code, out, error);
 }
 
 static gboolean

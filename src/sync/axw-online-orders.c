@@ -6,6 +6,10 @@
  * The whole file is checked before anything changes; then every order is
  * applied in one transaction, each order id once (online_orders), so
  * importing the same file twice, or overlapping files, is harmless.
+ * Quantities are bounded as typed ones are, the stock never leaves
+ * ±AXW_STOCK_MAX_MILLI (SQLite would turn an overflow into a REAL), and a
+ * return names the order it returns and never takes back more than that
+ * order sold (online_order_lines).
  */
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -14,6 +18,7 @@
 
 #include "axw-audit.h"
 #include "axw-error.h"
+#include "axw-json.h"
 #include "axw-money.h"
 #include "axw-online-orders.h"
 #include "axw-products.h"
@@ -25,6 +30,8 @@ typedef struct {
 
 typedef struct {
   char   *order_id;
+  char   *return_of;    /* a return: the order it returns; else NULL */
+  guint   line_no;
   GArray *moves;        /* StockMove */
 } Order;
 
@@ -32,6 +39,7 @@ static void
 order_free (Order *o)
 {
   g_free (o->order_id);
+  g_free (o->return_of);
   g_array_unref (o->moves);
   g_free (o);
 }
@@ -74,7 +82,7 @@ parse_qty (JsonObject  *item,
       if (json_node_get_value_type (node) != G_TYPE_INT64)
         return FALSE;
       *out_milli = json_node_get_int (node);
-      return *out_milli > 0;
+      return *out_milli > 0 && *out_milli <= AXW_QTY_MAX_MILLI;
     }
   if ((node = json_object_get_member (item, "qty")) == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
@@ -82,7 +90,7 @@ parse_qty (JsonObject  *item,
     {
       gint64 q = json_node_get_int (node);
 
-      if (q <= 0 || q > G_MAXINT64 / 1000)
+      if (q <= 0 || q > AXW_QTY_MAX_MILLI / 1000)
         return FALSE;
       *out_milli = q * 1000;
       return TRUE;
@@ -91,7 +99,7 @@ parse_qty (JsonObject  *item,
     {
       double milli = json_node_get_double (node) * 1000.0;
 
-      if (!(milli > 0 && milli < 1e15) || fabs (milli - round (milli)) > 1e-6)
+      if (!(milli > 0 && milli <= (double) AXW_QTY_MAX_MILLI) || fabs (milli - round (milli)) > 1e-6)
         return FALSE;
       *out_milli = (gint64) round (milli);
       return TRUE;
@@ -156,8 +164,9 @@ parse_order (AxwDb       *db,
   int sign;
 
   order->moves = g_array_new (FALSE, FALSE, sizeof (StockMove));
+  order->line_no = line_no;
   /* a line holding only a comment parses, with no root */
-  if (!json_parser_load_from_data (parser, text, -1, &local) || json_parser_get_root (parser) == NULL ||
+  if (!axw_json_load_bounded (parser, text, strlen (text), &local) || json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return refuse (error, line_no, _("not a JSON object (%s)"), local ? local->message : "?");
   root = json_node_get_object (json_parser_get_root (parser));
@@ -168,6 +177,16 @@ parse_order (AxwDb       *db,
   if (kind == NULL || (!g_str_equal (kind, "order") && !g_str_equal (kind, "return")))
     return refuse (error, line_no, _("“kind” is “%s”; use order or return"), kind ? kind : "?");
   sign = g_str_equal (kind, "order") ? -1 : 1;
+  if (sign > 0)
+    {
+      const char *of = member_string (root, "return_of", NULL);
+
+      if (of == NULL || *of == '\0')
+        return refuse (error, line_no, _("return %s must name the order it returns in “return_of”"), id);
+      if (g_str_equal (of, id))
+        return refuse (error, line_no, _("return %s names itself in “return_of”"), id);
+      order->return_of = g_strdup (of);
+    }
   node = json_object_get_member (root, "lines");
   lines = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   if (lines == NULL || json_array_get_length (lines) == 0)
@@ -200,6 +219,8 @@ parse_order (AxwDb       *db,
       m.product_id = p->id;
       m.delta_milli *= sign;
       g_array_append_val (order->moves, m);
+      if (order->moves->len > 1000)
+        return refuse (error, line_no, _("order %s has more than 1000 lines"), id);
     }
   return g_steal_pointer (&order);
 }
@@ -235,6 +256,119 @@ parse_orders (AxwDb       *db,
   return g_steal_pointer (&orders);
 }
 
+/* Whether @order_id was imported before (or earlier in this file). */
+static gboolean
+order_known (AxwDb       *db,
+             const char  *order_id,
+             gboolean    *out_known,
+             GError     **error)
+{
+  return axw_db_row_exists (db, "SELECT 1 FROM online_orders WHERE order_id = ?", order_id, out_known, error);
+}
+
+/* Refuses a return that is not of a known order, or that would take
+ * back more of a product than the order sold (less earlier returns). */
+static gboolean
+check_return (AxwDb        *db,
+              const Order  *o,
+              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 sold, returned;
+  gboolean known;
+
+  if (!order_known (db, o->return_of, &known, error))
+    return FALSE;
+  if (!known)
+    return refuse (error, o->line_no, _("return %s is of order %s, which was never imported"),
+                   o->order_id, o->return_of) != NULL;
+  for (guint i = 0; i < o->moves->len; i++)
+    {
+      const StockMove *m = &g_array_index (o->moves, StockMove, i);
+      gint64 asked = 0;
+      int rc;
+
+      /* this return's own lines for the product, all of them */
+      for (guint j = 0; j < o->moves->len; j++)
+        if (g_array_index (o->moves, StockMove, j).product_id == m->product_id)
+          asked += g_array_index (o->moves, StockMove, j).delta_milli;
+      stmt = axw_db_prepare (db,
+        "SELECT coalesce ((SELECT sum (qty_milli) FROM online_order_lines WHERE order_id = ?1 AND product_id = ?2 "
+        "                  AND return_of IS NULL), 0),"
+        "       coalesce ((SELECT sum (qty_milli) FROM online_order_lines WHERE return_of = ?1 AND product_id = ?2), 0)",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+      axw_db_bind_text (stmt, 1, o->return_of);
+      sqlite3_bind_int64 (stmt, 2, m->product_id);
+      rc = sqlite3_step (stmt);
+      sold = sqlite3_column_int64 (stmt, 0);
+      returned = sqlite3_column_int64 (stmt, 1);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        return axw_db_set_error (db, rc, error);
+      if (asked > sold - returned)
+        {
+          g_autofree char *left = axw_qty_format (MAX (sold - returned, 0));
+          g_autofree char *want = axw_qty_format (asked);
+
+          return refuse (error, o->line_no, _("return %s takes back %s of a product order %s sold %s of "
+                                             "(counting earlier returns)"),
+                         o->order_id, want, o->return_of, left) != NULL;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+move_stock (AxwDb            *db,
+            const Order      *o,
+            const StockMove  *m,
+            const char       *now,
+            AxwOnlineImport  *stats,
+            GError          **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT stock_milli, name FROM products WHERE id = ?", error);
+  g_autofree char *name = NULL;
+  gint64 stock, after;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, m->product_id);
+  rc = sqlite3_step (stmt);
+  stock = sqlite3_column_int64 (stmt, 0);
+  name = axw_db_column_dup (stmt, 1);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return axw_db_set_error (db, rc, error);
+  if (__builtin_add_overflow (stock, m->delta_milli, &after) ||
+      after > AXW_STOCK_MAX_MILLI || after < -AXW_STOCK_MAX_MILLI)
+    return refuse (error, o->line_no, _("order %s would take the stock of %s out of range"),
+                   o->order_id, name) != NULL;
+  stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  axw_db_bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, m->product_id);
+  if (!axw_db_step_done (db, stmt, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "INSERT INTO online_order_lines (order_id, product_id, qty_milli, return_of) "
+                             "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, o->order_id);
+  sqlite3_bind_int64 (stmt, 2, m->product_id);
+  sqlite3_bind_int64 (stmt, 3, ABS (m->delta_milli));
+  axw_db_bind_text (stmt, 4, o->return_of);
+  if (!axw_db_step_done (db, stmt, error))
+    return FALSE;
+  if (stock >= 0 && after < 0)
+    stats->below_zero++;
+  return TRUE;
+}
+
 static gboolean
 apply_order (AxwDb            *db,
              const Order      *o,
@@ -242,34 +376,28 @@ apply_order (AxwDb            *db,
              AxwOnlineImport  *stats,
              GError          **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "INSERT INTO online_orders (order_id, applied_at) VALUES (?, ?) "
-                                           "ON CONFLICT (order_id) DO NOTHING", error);
+  sqlite3_stmt *stmt;
+  gboolean known;
 
+  if (!order_known (db, o->order_id, &known, error))
+    return FALSE;
+  if (known)
+    {
+      stats->already++;
+      return TRUE;
+    }
+  if (o->return_of != NULL && !check_return (db, o, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "INSERT INTO online_orders (order_id, applied_at) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, o->order_id);
   axw_db_bind_text (stmt, 2, now);
   if (!axw_db_step_done (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
-    {
-      stats->already++;
-      return TRUE;
-    }
   for (guint i = 0; i < o->moves->len; i++)
-    {
-      const StockMove *m = &g_array_index (o->moves, StockMove, i);
-
-      stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = stock_milli + ?, updated_at = ? "
-                                 "WHERE id = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, m->delta_milli);
-      axw_db_bind_text (stmt, 2, now);
-      sqlite3_bind_int64 (stmt, 3, m->product_id);
-      if (!axw_db_step_done (db, stmt, error))
-        return FALSE;
-    }
+    if (!move_stock (db, o, &g_array_index (o->moves, StockMove, i), now, stats, error))
+      return FALSE;
   stats->applied++;
   stats->lines += o->moves->len;
   return TRUE;

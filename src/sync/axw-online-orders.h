@@ -16,6 +16,7 @@ typedef struct {
   guint applied;        /* orders that changed the stock now */
   guint already;        /* order ids applied before: skipped */
   guint lines;          /* lines of the applied orders */
+  guint below_zero;     /* products this import took below zero stock: count them */
 } AxwOnlineImport;
 
 gboolean axw_online_orders_import (AxwDb            *db,

@@ -3,10 +3,13 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A row leaves "pending" only after the server answered: a kill while a
- * batch is on the wire sends it again, and the server drops the
- * duplicates by sale UUID. A 4xx for a batch is narrowed down sale by
- * sale, so only the sales the server refuses go to the dead letters.
+ * A row leaves "pending" only when the server confirmed it by UUID in
+ * its answer ({"accepted": [...]}): a kill while a batch is on the wire
+ * sends it again, and the server drops the duplicates by sale UUID. A
+ * 4xx for a batch is narrowed down sale by sale, so only the sales the
+ * server refuses go to the dead letters; an answer about the request
+ * itself (a wrong token or address, a redirect, a 2xx that confirms
+ * nothing) stops the run and marks nothing.
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -20,17 +23,22 @@
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
+#include "axw-json.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"
 #include "axw-sync.h"
 
 #define BACKOFF_MAX_S 3600
 #define ERROR_TEXT_MAX 300
+/* An answer confirms at most 100 UUIDs: a few KB. Anything much larger is
+ * not an answer of the protocol and is not read to its end. */
+#define REPLY_MAX_BYTES (256 * 1024)
 
 typedef enum {
-  PUSH_SENT,
+  PUSH_SENT,      /* 2xx with the sales confirmed (see Reply.accepted) */
   PUSH_RETRY,     /* 5xx, timeout, network: try again later */
   PUSH_REFUSED,   /* 4xx: the server will never take it as it is */
+  PUSH_STOP,      /* the request itself is wrong (token, address, protocol): mark nothing */
 } PushOutcome;
 
 typedef struct {
@@ -199,10 +207,17 @@ push_init (Push    *p,
   g_autofree char *token = NULL;
 
   p->endpoint = axw_settings_get (p->db, "sync.endpoint");
-  if (p->endpoint == NULL || *p->endpoint == '\0' || !g_uri_is_valid (p->endpoint, G_URI_FLAGS_NONE, NULL))
+  if (p->endpoint == NULL || *p->endpoint == '\0')
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
                    _("The online shop's address is not set. Run: aixinwu settings set sync.endpoint https://…"));
+      return FALSE;
+    }
+  if (axw_settings_endpoint_problem (p->endpoint) != NULL)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The online shop's address “%s” cannot be used: %s. Nothing was sent."),
+                   p->endpoint, axw_settings_endpoint_problem (p->endpoint));
       return FALSE;
     }
   token = axw_sync_read_token (token_file, error);
@@ -275,43 +290,228 @@ batch_body (Push          *p,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
-/* The server's words, short and printable, for the manager's list. */
+/* The server's words, short and printable, for the manager's list and a
+ * terminal: no control character of the server's reaches either. */
 static char *
 server_message (SoupMessage *msg,
                 GBytes      *body)
 {
   gsize len = 0;
   const char *data = body ? g_bytes_get_data (body, &len) : NULL;
-  g_autofree char *text = g_utf8_make_valid (data ? data : "", (gssize) MIN (len, ERROR_TEXT_MAX));
+  g_autofree char *text = axw_text_printable (data ? data : "", (gssize) MIN (len, ERROR_TEXT_MAX));
+  g_autofree char *reason = axw_text_printable (soup_message_get_reason_phrase (msg), -1);
 
-  g_strstrip (g_strdelimit (text, "\r\n\t", ' '));
-  return g_strdup_printf ("HTTP %u %s%s%s", soup_message_get_status (msg),
-                          soup_message_get_reason_phrase (msg) ? soup_message_get_reason_phrase (msg) : "",
-                          *text ? ": " : "", text);
+  return g_strdup_printf ("HTTP %u %s%s%s", soup_message_get_status (msg), reason, *text ? ": " : "", text);
 }
 
+/* The whole request, connecting included, within @seconds: libsoup's own
+ * timeout is per read, and a server trickling a byte a second would hold
+ * the push (and the GUI's sync) forever. A watchdog thread cancels it. */
+typedef struct {
+  GMutex        lock;
+  GCond         cond;
+  gboolean      done;
+  gboolean      expired;
+  guint         seconds;
+  GCancellable *cancellable;
+  GThread      *thread;
+  GCancellable *parent;
+  gulong        parent_id;
+} Deadline;
+
+static gpointer
+deadline_thread (gpointer data)
+{
+  Deadline *d = data;
+  gint64 end = g_get_monotonic_time () + (gint64) d->seconds * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&d->lock);
+  while (!d->done)
+    if (!g_cond_wait_until (&d->cond, &d->lock, end))
+      {
+        d->expired = TRUE;
+        g_cancellable_cancel (d->cancellable);
+        break;
+      }
+  g_mutex_unlock (&d->lock);
+  return NULL;
+}
+
+static void
+parent_cancelled_cb (GCancellable *parent,
+                     gpointer      data)
+{
+  g_cancellable_cancel (data);
+}
+
+static void
+deadline_start (Deadline     *d,
+                guint         seconds,
+                GCancellable *parent)
+{
+  g_mutex_init (&d->lock);
+  g_cond_init (&d->cond);
+  d->seconds = seconds;
+  d->cancellable = g_cancellable_new ();
+  d->parent = parent;
+  if (parent != NULL)
+    d->parent_id = g_cancellable_connect (parent, G_CALLBACK (parent_cancelled_cb), d->cancellable, NULL);
+  d->thread = g_thread_new ("sync-deadline", deadline_thread, d);
+}
+
+static void
+deadline_stop (Deadline *d)
+{
+  g_mutex_lock (&d->lock);
+  d->done = TRUE;
+  g_cond_signal (&d->cond);
+  g_mutex_unlock (&d->lock);
+  g_thread_join (d->thread);
+  if (d->parent != NULL)
+    g_cancellable_disconnect (d->parent, d->parent_id);
+  g_clear_object (&d->cancellable);
+  g_mutex_clear (&d->lock);
+  g_cond_clear (&d->cond);
+}
+
+/* At most REPLY_MAX_BYTES of the answer; %NULL with @error past that. */
+static GBytes *
+read_reply (GInputStream  *in,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 buf[8192];
+  gsize n;
+
+  do
+    {
+      if (!g_input_stream_read_all (in, buf, sizeof buf, &n, cancellable, error))
+        return NULL;
+      g_byte_array_append (bytes, buf, (guint) n);
+      if (bytes->len > REPLY_MAX_BYTES)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
+                       _("The online shop's answer is larger than %d KB, which no answer of the protocol is"),
+                       REPLY_MAX_BYTES / 1024);
+          return NULL;
+        }
+    }
+  while (n == sizeof buf);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* The UUIDs the answer confirms, or %NULL when it confirms nothing in the
+ * protocol's words ({"accepted": ["<uuid>", …]}). */
+static GHashTable *
+parse_accepted (GBytes *reply)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) accepted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize len;
+  const char *data = g_bytes_get_data (reply, &len);
+  JsonNode *root, *member;
+  JsonArray *list;
+
+  if (data == NULL || !axw_json_load_bounded (parser, data, len, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (member = json_object_get_member (json_node_get_object (root), "accepted")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (member))
+    return NULL;
+  list = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *item = json_array_get_element (list, i);
+
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+        g_hash_table_add (accepted, g_strdup (json_node_get_string (item)));
+    }
+  return g_steal_pointer (&accepted);
+}
+
+/* What the status says about the request itself, in words: a wrong token
+ * or address, or a redirect, which no retry and no dead letter mends. */
+static char *
+stop_message (Push        *p,
+              SoupMessage *msg,
+              guint        status)
+{
+  g_autofree char *server = server_message (msg, NULL);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *to = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
+      g_autofree char *where = axw_text_printable (to ? to : "?", -1);
+
+      return g_strdup_printf (_("The online shop sends the sales elsewhere (%s, to %s). Nothing was sent "
+                                "there: set the online shop's address to the final one."), server, where);
+    }
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    return g_strdup_printf (_("The online shop refused the token (%s). Nothing was marked; enter the "
+                              "shop's current token, then send again."), server);
+  return g_strdup_printf (_("The online shop has no sales address at %s (%s). Nothing was marked; check "
+                            "the online shop's address."), p->endpoint, server);
+}
+
+/* Posts @body; on 2xx, @out_accepted gets the UUIDs the server confirmed. */
 static PushOutcome
-post (Push    *p,
-      GBytes  *body,
-      char   **out_message)
+post (Push         *p,
+      GBytes       *body,
+      GHashTable  **out_accepted,
+      char        **out_message)
 {
   g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, p->endpoint);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) in = NULL;
   g_autoptr(GBytes) reply = NULL;
+  Deadline deadline = { 0 };
   guint status;
 
+  if (msg == NULL)  /* push_init checked the address; never send to a half one */
+    {
+      *out_message = g_strdup_printf (_("The online shop's address “%s” is not valid."), p->endpoint);
+      return PUSH_STOP;
+    }
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", p->auth);
   soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  reply = soup_session_send_and_read (p->session, msg, p->cancellable, &error);
+  deadline_start (&deadline, p->options->timeout_s ? p->options->timeout_s : 30, p->cancellable);
+  in = soup_session_send (p->session, msg, deadline.cancellable, &error);
+  if (in != NULL)
+    {
+      reply = read_reply (in, deadline.cancellable, &error);
+      g_input_stream_close (in, NULL, NULL);
+    }
+  deadline_stop (&deadline);
   if (reply == NULL)
     {
-      *out_message = g_strdup (error->message);
+      if (deadline.expired)
+        *out_message = g_strdup_printf (_("no complete answer within %u s"), deadline.seconds);
+      else
+        *out_message = axw_text_printable (error->message, -1);
       return PUSH_RETRY;
     }
   status = soup_message_get_status (msg);
   *out_message = server_message (msg, reply);
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
-    return PUSH_SENT;
+    {
+      *out_accepted = parse_accepted (reply);
+      if (*out_accepted != NULL)
+        return PUSH_SENT;
+      g_free (*out_message);
+      *out_message = g_strdup_printf (_("The online shop answered HTTP %u but confirmed no sale (its answer "
+                                        "has no “accepted” list). Nothing was marked sent; the sales wait. "
+                                        "Check that the server follows data/EXPORT.md."), status);
+      return PUSH_STOP;
+    }
+  if (SOUP_STATUS_IS_REDIRECTION (status) || status == SOUP_STATUS_UNAUTHORIZED ||
+      status == SOUP_STATUS_FORBIDDEN || status == SOUP_STATUS_NOT_FOUND ||
+      status == SOUP_STATUS_METHOD_NOT_ALLOWED)
+    {
+      g_free (*out_message);
+      *out_message = stop_message (p, msg, status);
+      return PUSH_STOP;
+    }
   /* 408 and 429 say "not now", not "never". */
   if (SOUP_STATUS_IS_CLIENT_ERROR (status) && status != SOUP_STATUS_REQUEST_TIMEOUT && status != 429)
     return PUSH_REFUSED;
@@ -355,19 +555,26 @@ typedef struct {
   gint64  outbox_id[AXW_SYNC_BATCH_MAX];
   gint64  sale_id[AXW_SYNC_BATCH_MAX];
   gint64  attempts[AXW_SYNC_BATCH_MAX];
+  char    uuid[AXW_SYNC_BATCH_MAX][40];
 } Batch;
 
+/* Records the answer for b[from, from+n). A 2xx marks sent only the
+ * sales in @accepted; the others wait for a retry. */
 static gboolean
 mark (Push          *p,
       const Batch   *b,
       guint          from,
       guint          n,
-      PushOutcome    outcome,
+      PushOutcome    answer,
+      GHashTable    *accepted,
       const char    *message,
       GError       **error)
 {
-  static const char *status[] = { [PUSH_SENT] = "sent", [PUSH_RETRY] = "pending", [PUSH_REFUSED] = "dead" };
+  static const char *status[] = { [PUSH_SENT] = "sent", [PUSH_RETRY] = "pending", [PUSH_REFUSED] = "dead",
+                                  [PUSH_STOP] = "pending" };
   g_autofree char *now = axw_now_utc_iso ();
+  const char *unconfirmed = _("The online shop did not confirm this sale; it is sent again.");
+  guint counts[PUSH_STOP + 1] = { 0 };
   sqlite3_stmt *stmt;
 
   if (!axw_db_begin (p->db, error))
@@ -380,29 +587,34 @@ mark (Push          *p,
   for (guint i = from; i < from + n; i++)
     {
       g_autofree char *next = NULL;
+      PushOutcome outcome = answer;
+      const char *why = message;
 
+      if (answer == PUSH_SENT && !g_hash_table_contains (accepted, b->uuid[i]))
+        {
+          outcome = PUSH_RETRY;
+          why = unconfirmed;
+        }
       if (outcome == PUSH_RETRY)
         next = utc_iso_in (backoff_s (p->options, b->attempts[i]));
       sqlite3_bind_int64 (stmt, 1, b->outbox_id[i]);
       axw_db_bind_text (stmt, 2, status[outcome]);
       axw_db_bind_text (stmt, 3, outcome == PUSH_SENT ? now : NULL);
-      axw_db_bind_text (stmt, 4, outcome == PUSH_SENT ? NULL : message);
+      axw_db_bind_text (stmt, 4, outcome == PUSH_SENT ? NULL : why);
       axw_db_bind_text (stmt, 5, next);
       if (!axw_db_step_done (p->db, stmt, error))
         goto fail;
+      counts[outcome]++;
     }
   if (!axw_db_commit (p->db, error))
     goto fail;
-  if (outcome == PUSH_SENT)
-    p->report->sent += n;
-  else if (outcome == PUSH_REFUSED)
-    p->report->dead += n;
-  else
-    p->report->retry += n;
-  if (outcome == PUSH_RETRY)
+  p->report->sent += counts[PUSH_SENT];
+  p->report->dead += counts[PUSH_REFUSED];
+  p->report->retry += counts[PUSH_RETRY];
+  if (counts[PUSH_RETRY] > 0)
     {
       g_free (p->last_error);
-      p->last_error = g_strdup (message);
+      p->last_error = g_strdup (answer == PUSH_RETRY ? message : unconfirmed);
     }
   return TRUE;
 
@@ -421,8 +633,9 @@ load_batch (Push     *p,
   int rc;
 
   stmt = axw_db_prepare (p->db,
-    "SELECT id, sale_id, attempts FROM outbox WHERE status = 'pending' "
-    "AND (?1 OR next_attempt_at IS NULL OR next_attempt_at <= ?2) ORDER BY id LIMIT ?3", error);
+    "SELECT o.id, o.sale_id, o.attempts, s.uuid FROM outbox o JOIN sales s ON s.id = o.sale_id "
+    "WHERE o.status = 'pending' AND (?1 OR o.next_attempt_at IS NULL OR o.next_attempt_at <= ?2) "
+    "ORDER BY o.id LIMIT ?3", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, p->options->ignore_backoff);
@@ -434,6 +647,7 @@ load_batch (Push     *p,
       b->outbox_id[b->n] = sqlite3_column_int64 (stmt, 0);
       b->sale_id[b->n] = sqlite3_column_int64 (stmt, 1);
       b->attempts[b->n] = sqlite3_column_int64 (stmt, 2);
+      g_strlcpy (b->uuid[b->n], (const char *) sqlite3_column_text (stmt, 3), sizeof b->uuid[b->n]);
       b->n++;
     }
   sqlite3_reset (stmt);
@@ -452,6 +666,7 @@ send_range (Push         *p,
             GError      **error)
 {
   g_autoptr(GBytes) body = NULL;
+  g_autoptr(GHashTable) accepted = NULL;
   g_autofree char *message = NULL;
   g_autofree gint64 *ids = g_memdup2 (b->sale_id + from, n * sizeof (gint64));
 
@@ -460,12 +675,22 @@ send_range (Push         *p,
   body = batch_body (p, ids, n, error);
   if (body == NULL)
     return FALSE;
-  *out_outcome = post (p, body, &message);
+  *out_outcome = post (p, body, &accepted, &message);
   if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
     return FALSE;   /* the program is closing: the rows stay as they were */
+  if (*out_outcome == PUSH_STOP)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_PERMISSION, message);
+      return FALSE;   /* nothing is marked: the answer was about the request */
+    }
   if (*out_outcome == PUSH_REFUSED && n > 1)
     return TRUE;   /* the caller narrows it down */
-  return mark (p, b, from, n, *out_outcome, message, error);
+  if (!mark (p, b, from, n, *out_outcome, accepted, message, error))
+    return FALSE;
+  for (guint i = from; *out_outcome == PUSH_SENT && i < from + n; i++)
+    if (!g_hash_table_contains (accepted, b->uuid[i]))
+      *out_outcome = PUSH_RETRY;   /* some were not confirmed: they wait */
+  return TRUE;
 }
 
 /* A refused batch, sale by sale: only what the server refuses alone is

@@ -11,7 +11,8 @@ failed=0
 for t in "$@"; do
   mkdir -p "$build/corpus/$t"
   log="$build/artifacts/$t.log"
-  "$build/tests/fuzz/$t" -max_total_time="$secs" -max_len=4096 -timeout=10 -print_final_stats=1 \
+  max_len=4096; [ "$t" = fuzz-online-orders ] && max_len=1048576   # room for nesting attacks
+  "$build/tests/fuzz/$t" -max_total_time="$secs" -max_len="$max_len" -timeout=10 -print_final_stats=1 \
     -artifact_prefix="$build/artifacts/$t-" "$build/corpus/$t" "$src/corpus/$t" >"$log" 2>&1
   rc=$?
   runs=$(grep -o '^stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
