@@ -305,6 +305,114 @@ test_scale_label (DbFixture     *f,
   g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
 }
 
+/* An 18-digit label starting 25 (as Alipay codes do) sells under its
+ * layout with the weight and price printed on it; with a PLU not in the
+ * catalog, or no 18-digit layout, it is refused as a payment code. */
+static void
+test_scale_label_18 (DbFixture     *f,
+                     gconstpointer  data)
+{
+  /* 25 001001 00350 0840 3: PLU 1001 散装红枣 (¥24.00/kg), 350 g, ¥8.40 */
+  const char *label = "250010010035008403";
+  const char *unknown_plu = "259999990035008409";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwLine) l = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwSale) s = NULL;
+  AxwPayment cash = { AXW_PAY_CASH, 1000, 1000 };
+
+  g_assert_null (axw_checkout_item_from_scan (f->db, label, 0, &error));
+  g_assert_nonnull (strstr (error->message, "Alipay payment code"));
+  g_clear_error (&error);
+
+  g_assert_true (axw_settings_set (f->db, "barcode.layout", "2:6:price;25:6:weight:5:price",
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_null (axw_checkout_item_from_scan (f->db, unknown_plu, 0, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
+  g_assert_nonnull (strstr (error->message, "Alipay payment code"));
+  g_clear_error (&error);
+
+  l = axw_checkout_item_from_scan (f->db, label, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (l->name, ==, "散装红枣");
+  g_assert_true (l->weighed);
+  g_assert_cmpint (l->qty_milli, ==, 350);
+  g_assert_cmpint (l->gross_fen, ==, 840);
+  axw_cart_add (cart, l);
+  s = sell (f, cart, "2026-11-03T10:00:00+08:00", &cash, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->total_fen, ==, 840);
+  g_assert_cmpint (s->change_fen, ==, 160);
+  g_assert_cmpint (q (f, "SELECT qty_milli FROM sale_lines WHERE barcode = '250010010035008403'"),
+                   ==, 350);
+  g_assert_cmpint (q (f, "SELECT gross_fen FROM sale_lines WHERE barcode = '250010010035008403'"),
+                   ==, 840);
+
+  /* the 13-digit layout still works beside it */
+  g_clear_pointer (&l, axw_line_free);
+  l = axw_checkout_item_from_scan (f->db, "2001001012342", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (l->gross_fen, ==, 1234);
+}
+
+/* A scan is a red packet only when the shop knows it (imported) or its
+ * signature verifies; any other HB… code is goods: found in the catalog,
+ * or refused as an unknown code that says it is no red packet either. */
+static void
+test_scan_red_packet_or_goods (DbFixture     *f,
+                               gconstpointer  data)
+{
+  static const char hb_product[] =
+    "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n"
+    "HB-TEA-01,,红白茶,冲调,福建,15,piece,0,10\n";
+  guint8 pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  AxwVoucher v = { (char *) "SIG-8", (char *) "线上助残", (char *) "厦门慈善总会", 800, 0,
+                   (char *) "2026-01-01", (char *) "2026-12-31", AXW_SCOPE_ALL };
+  g_autofree char *signed_code = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *pk64 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwLine) l = NULL;
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  crypto_sign_keypair (pk, sk);
+  pk64 = g_base64_encode (pk, sizeof pk);
+  g_assert_true (axw_vouchers_trust (f->db, "厦门慈善总会", pk64, NULL, &error));
+  g_assert_true (axw_products_import_csv (f->db, hb_product, strlen (hb_product), FALSE, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  signed_code = axw_signed_code_make (&v, sk);
+  v.face_fen = 80000;   /* altered after signing */
+  crypto_sign_keypair (pk, sk);
+  forged = axw_signed_code_make (&v, sk);
+
+  {
+    const struct { const char *code; gboolean red_packet; } cases[] = {
+      { "HB001", TRUE }, { "hb002", FALSE }, { " HB002 ", TRUE }, { signed_code, TRUE },
+      { forged, FALSE }, { "HB999", FALSE }, { "HB-TEA-01", FALSE }, { "6971234560018", FALSE },
+      { "", FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_test_message ("%s", cases[i].code);
+        g_assert_cmpint (axw_checkout_scan_is_red_packet (f->db, cases[i].code), ==,
+                         cases[i].red_packet);
+      }
+  }
+
+  l = axw_checkout_item_from_scan (f->db, "HB-TEA-01", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (l->name, ==, "红白茶");
+  g_assert_null (axw_checkout_item_from_scan (f->db, "HB999", 0, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "nor a red packet"));
+  g_clear_error (&error);
+  g_assert_null (axw_checkout_item_from_scan (f->db, "6971234560019", 0, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);   /* misread: never looked up */
+}
+
 static void
 test_refund (DbFixture     *f,
              gconstpointer  data)
@@ -637,6 +745,8 @@ main (int   argc,
   TEST ("/checkout/refused-red-packet-writes-nothing", test_refused_red_packet_writes_nothing);
   TEST ("/checkout/signed-red-packet", test_signed_red_packet);
   TEST ("/checkout/scale-label", test_scale_label);
+  TEST ("/checkout/scale-label-18-digits", test_scale_label_18);
+  TEST ("/checkout/scan-red-packet-or-goods", test_scan_red_packet_or_goods);
   TEST ("/checkout/staff-and-empty", test_staff_and_empty);
   TEST ("/checkout/disk-full", test_disk_full);
   TEST ("/refund/lines-and-rest", test_refund);

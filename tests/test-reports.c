@@ -440,6 +440,55 @@ test_z_immutable (Fixture       *f,
   g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM audit_log WHERE action = 'z_close'", 0), ==, 1);
 }
 
+/* Inserts into a closed day are refused by SQLite itself, not only by the
+ * checkout's check: a sale dated that day, a line or a payment added to
+ * one of its sales, a row moved into it. The same payment into an open
+ * day's sale goes in. */
+static void
+test_z_refuses_inserts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) close_at = at ("2026-11-10T22:00:00+08:00");
+  g_autoptr(AxwReport) z = NULL;
+  const char *attacks[] = {
+    "INSERT INTO sales (uuid, receipt_no, kind, created_at, business_date, seq, shop, terminal, "
+    "  staff_id, staff_name, gross_fen, promo_fen, net_fen, total_fen) "
+    "SELECT 'late', 'late-1', 'sale', created_at, business_date, 99, shop, terminal, staff_id, "
+    "  staff_name, 100, 0, 100, 100 FROM sales WHERE business_date = '2026-11-10' LIMIT 1",
+    "INSERT INTO sale_lines (sale_id, line_no, barcode, name, qty_milli, unit_price_fen, gross_fen, "
+    "  promo_fen, net_fen, aid_eligible, red_packet_fen, pay_fen) "
+    "SELECT sale_id, 99, barcode, name, 1000, 100, 100, 0, 100, 0, 0, 100 FROM sale_lines LIMIT 1",
+    "INSERT INTO payments (sale_id, seq, method, amount_fen) "
+    "SELECT id, 99, 'cash', 100 FROM sales LIMIT 1",
+    "UPDATE sales SET business_date = '2026-11-10', seq = seq + 100 "
+    "  WHERE business_date = '2026-11-11'",
+    "UPDATE payments SET sale_id = 1 "
+    "  WHERE sale_id IN (SELECT id FROM sales WHERE business_date = '2026-11-11')",
+    "UPDATE sale_lines SET sale_id = 1, line_no = line_no + 100 "
+    "  WHERE sale_id IN (SELECT id FROM sales WHERE business_date = '2026-11-11')",
+  };
+  AxwSale *s1;
+
+  build_two_days (f, &s1);
+  z = axw_reports_close_day (f->db.db, NULL, "王店长", close_at, &error);
+  g_assert_no_error (error);
+  sell (f, "2026-11-11T11:30:00+08:00", "小林", NULL, "cash:2800", "6971234560025", (gint64) 0,
+        NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+    {
+      g_assert_false (axw_db_exec (f->db.db, attacks[i], &error));
+      g_assert_nonnull (strstr (error->message, "closed day"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM sales "
+                                               "WHERE business_date = '2026-11-10'", 0), ==, 2);
+  g_assert_true (axw_db_exec (f->db.db, "INSERT INTO payments (sale_id, seq, method, amount_fen) "
+                                        "SELECT id, 99, 'cash', 100 FROM sales "
+                                        "WHERE business_date = '2026-11-11'", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_shift_cash_drawer (Fixture       *f,
                         gconstpointer  data)
@@ -580,6 +629,7 @@ main (int    argc,
   TEST ("/reports/range/empty-day", test_empty_day);
   TEST ("/reports/range/bad-dates", test_bad_range);
   TEST ("/reports/z/immutable", test_z_immutable);
+  TEST ("/reports/z/refuses-inserts-into-closed-day", test_z_refuses_inserts);
   TEST ("/reports/shift/cash-drawer", test_shift_cash_drawer);
   TEST ("/reports/shift/refuses-unpaid", test_shift_refuses_unpaid);
   TEST ("/reports/claim/csv", test_claim);

@@ -339,6 +339,39 @@ test_keyboard_sale (UiFixture     *f,
 
 /* A person typing a code (slower than a scanner) is not a scan: the code
  * entry gets every character, and Enter adds the item. */
+/* HB is no red packet by itself: goods whose code starts HB are sold,
+ * an HB code nobody issued is an unknown code, a known one is the red
+ * packet. */
+static void
+test_hb_code (UiFixture     *f,
+              gconstpointer  data)
+{
+  static const char csv[] = "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n"
+                            "HB-TEA-01,,红白茶,冲调,福建,15,piece,1,10\n";
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (axw_products_import_csv (axw_application_get_db (f->app), csv, strlen (csv), FALSE, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+
+  axw_sale_view_scan (f->sale, "HB-TEA-01");
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "红白茶");
+
+  axw_sale_view_scan (f->sale, "HB20269999");
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "nor a red packet"));
+  g_assert_null (axw_sale_view_get_quote (f->sale)->red_packet);
+
+  axw_sale_view_scan (f->sale, "HB20260001");
+  g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
+  g_assert_cmpuint (n_rows (f), ==, 1);
+}
+
 static void
 test_typed_code (UiFixture     *f,
                  gconstpointer  data)
@@ -1266,6 +1299,7 @@ main (int   argc,
     }
   g_test_add ("/sale/keyboard", UiFixture, NULL, ui_setup, test_keyboard_sale, ui_teardown);
   g_test_add ("/sale/typed-code", UiFixture, NULL, ui_setup, test_typed_code, ui_teardown);
+  g_test_add ("/sale/hb-code-is-goods-unless-red-packet", UiFixture, NULL, ui_setup, test_hb_code, ui_teardown);
   g_test_add ("/sale/touch", UiFixture, NULL, ui_setup, test_touch_sale, ui_teardown);
   g_test_add ("/login/lockout", UiFixture, NULL, ui_setup, test_login_lockout, ui_teardown);
   g_test_add ("/sale/large-text-cart", UiFixture, NULL, ui_setup, test_large_text_cart, ui_teardown);

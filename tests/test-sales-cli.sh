@@ -15,6 +15,11 @@ check "quote wrote nothing" 0 "$(sql 'SELECT count(*) FROM sales')"
 
 expect_ok "quote with a refused red packet" "$AXW" quote --at 2027-01-05T10:00:00+08:00 --voucher HB20260001 6971234560018
 echo "$OUT" | grep -q '"accepted":false,"reason":"expired"' && tap_result OK "expired reason in JSON" || tap_result FAIL "expired reason in JSON" "$OUT"
+# a red packet among the items is taken as the red packet, as at the counter
+expect_ok "red packet among the items" "$AXW" quote --at "$AT" 6971234560018*2 HB20260001
+echo "$OUT" | grep -q '"red_packet":{"code":"HB20260001","accepted":true' && tap_result OK "item red packet applied" || tap_result FAIL "item red packet applied" "$OUT"
+expect_fail "unknown HB code is no red packet" "nor a red packet" "$AXW" quote --at "$AT" 6971234560018 HB20269999
+expect_fail "red packet item and --voucher: one per sale" "one_per_sale" "$AXW" quote --at "$AT" --voucher HB20260003 6971234560018 HB20260001
 expect_fail "second red packet refused" "one_per_sale" "$AXW" quote --at "$AT" --voucher HB20260001 --voucher HB20260003 6971234560018
 expect_fail "bad check digit" "check digit should be 8" "$AXW" quote 6971234560019
 expect_fail "unknown barcode" "not in the catalog" "$AXW" quote 6970000000000

@@ -173,6 +173,8 @@ test_settings (DbFixture     *f,
     { "printer", "tcp://192.0.2.1:9100", TRUE }, { "printer", "lpt1", FALSE },
     { "printer", "file:/dev/usb/lp0", TRUE }, { "timezone", "Mars/Olympus", FALSE },
     { "barcode.layout", "2:5:weight", TRUE }, { "barcode.layout", "2:x", FALSE },
+    { "barcode.layout", "2:6:price;25:6:weight:5:price", TRUE },
+    { "barcode.layout", "25:6:weight:5:weight", FALSE },
     { "shop.code", "XM01", TRUE }, { "shop.code", "厦门", FALSE },
     { "sync.endpoint", "ftp://x", FALSE }, { "no.such.key", "1", FALSE },
     /* the token travels with every push: https to a named host, http only on this machine */
@@ -438,6 +440,33 @@ test_lookup_scan (DbFixture     *f,
   g_assert_true (axw_barcode_parse ("6971234560018", &layout, &scan, NULL));
   g_assert_null (axw_products_lookup_scan (f->db, &scan, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+}
+
+/* UPC-A is found in either form, whichever the catalog holds. */
+static void
+test_lookup_upca_both_ways (DbFixture     *f,
+                            gconstpointer  data)
+{
+  static const struct { const char *catalog; const char *scanned; } cases[] = {
+    { "036000291452", "0036000291452" },
+    { "0036000291452", "036000291452" },
+    { "036000291452", "036000291452" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *csv = g_strdup_printf (HEADER "%s,,UPC货,,,1,,0,\n", cases[i].catalog);
+      g_autoptr(AxwProduct) p = NULL;
+      AxwScan scan;
+
+      g_assert_true (axw_db_exec (f->db, "DELETE FROM products", &error));
+      g_assert_true (import (f, csv, NULL, &error));
+      g_assert_true (axw_barcode_parse (cases[i].scanned, NULL, &scan, &error));
+      p = axw_products_lookup_scan (f->db, &scan, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (p->barcode, ==, cases[i].catalog);
+    }
 }
 
 static void
@@ -741,6 +770,95 @@ test_staff_login_async (DbFixture     *f,
   g_assert_null (login_async (f->db, "小林", "1234", NULL, &error));
   g_assert_nonnull (strstr (error->message, "locked"));
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+}
+
+/* A timed lock that has run out starts again at five tries: one wrong PIN
+ * after it is "4 tries left", not a new lock. */
+static void
+test_staff_lock_expires (DbFixture     *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  for (int i = 0; i < AXW_STAFF_MAX_FAILURES; i++)
+    {
+      g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count (f, "SELECT locked_until IS NOT NULL FROM staff"), ==, 1);
+  g_assert_true (axw_db_exec (f->db, "UPDATE staff SET locked_until = '2000-01-01T00:00:00Z'", NULL));
+
+  g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "4 tries left"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT failed_attempts FROM staff"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT locked_until IS NULL FROM staff"), ==, 1);
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+}
+
+#define PARALLEL_LOGINS 8
+
+typedef struct {
+  const char *path;
+  GMutex      lock;
+  GCond       cond;
+  gboolean    go;
+} LoginRace;
+
+/* One terminal: its own connection, one wrong PIN once all are ready. */
+static gpointer
+wrong_pin_thread (gpointer data)
+{
+  LoginRace *race = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (race->path, &error);
+
+  g_assert_no_error (error);
+  g_mutex_lock (&race->lock);
+  while (!race->go)
+    g_cond_wait (&race->cond, &race->lock);
+  g_mutex_unlock (&race->lock);
+  g_assert_null (axw_staff_login (db, "小林", "0000", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  return NULL;
+}
+
+/* Eight wrong PINs at once on one file each count: the account ends
+ * locked, with exactly the five tries it allows counted. */
+static void
+test_staff_parallel_wrong_pins (DbFixture     *f,
+                                gconstpointer  data)
+{
+  LoginRace race = { f->path };
+  GThread *threads[PARALLEL_LOGINS];
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
+  g_mutex_init (&race.lock);
+  g_cond_init (&race.cond);
+  for (guint i = 0; i < PARALLEL_LOGINS; i++)
+    threads[i] = g_thread_new ("login", wrong_pin_thread, &race);
+  g_mutex_lock (&race.lock);
+  race.go = TRUE;
+  g_cond_broadcast (&race.cond);
+  g_mutex_unlock (&race.lock);
+  for (guint i = 0; i < PARALLEL_LOGINS; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&race.lock);
+  g_cond_clear (&race.cond);
+
+  g_assert_cmpint (count (f, "SELECT failed_attempts FROM staff"), ==, AXW_STAFF_MAX_FAILURES);
+  g_assert_cmpint (count (f, "SELECT locked_until IS NOT NULL FROM staff"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.failed'"), ==,
+                   AXW_STAFF_MAX_FAILURES - 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+  g_assert_null (axw_staff_login (f->db, "小林", "1234", &error));
+  g_assert_nonnull (strstr (error->message, "locked"));
 }
 
 /* A refund's manager PIN, checked in a worker thread: a cashier's right
@@ -1265,6 +1383,7 @@ main (int   argc,
   DB_TEST ("/products/import/bom-crlf", test_import_bom_crlf);
   DB_TEST ("/products/export-roundtrip", test_export_roundtrip);
   DB_TEST ("/products/lookup-scan", test_lookup_scan);
+  DB_TEST ("/products/lookup-upca-both-ways", test_lookup_upca_both_ways);
   DB_TEST ("/products/search", test_search);
   DB_TEST ("/products/import/preview", test_import_preview);
   DB_TEST ("/products/import/preview-bad-row", test_import_preview_bad_row);
@@ -1277,6 +1396,8 @@ main (int   argc,
   DB_TEST ("/staff/pin-and-lockout", test_staff);
   DB_TEST ("/staff/rehash-old-cost", test_staff_rehash);
   DB_TEST ("/staff/login-async", test_staff_login_async);
+  DB_TEST ("/staff/lock-expired-starts-again", test_staff_lock_expires);
+  DB_TEST ("/staff/parallel-wrong-pins-lock", test_staff_parallel_wrong_pins);
   DB_TEST ("/staff/authorize-manager-async", test_staff_authorize_async);
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);

@@ -426,12 +426,6 @@ apply_red_packet (AxwSaleView *self,
 
 /* Scans and typed codes -------------------------------------------------- */
 
-static gboolean
-looks_like_red_packet (const char *code)
-{
-  return g_ascii_strncasecmp (code, "HB", 2) == 0;
-}
-
 static void
 add_code (AxwSaleView *self,
           const char  *text)
@@ -450,22 +444,12 @@ add_code (AxwSaleView *self,
       banner (self, BANNER_ERROR, error->message);
       return;
     }
-  if (looks_like_red_packet (code))
+  if (axw_checkout_scan_is_red_packet (db (self), code))
     {
       apply_red_packet (self, code);
       return;
     }
   line = axw_checkout_item_from_scan (db (self), code, qty, &error);
-  if (line == NULL && g_error_matches (error, AXW_ERROR, AXW_ERROR_NOT_FOUND))
-    {
-      g_autoptr(AxwVoucher) voucher = axw_vouchers_lookup (db (self), code, NULL);
-
-      if (voucher != NULL && voucher->known)
-        {
-          apply_red_packet (self, code);
-          return;
-        }
-    }
   if (line == NULL)
     {
       banner (self, BANNER_ERROR, error->message);

@@ -75,7 +75,8 @@ parse_args (int          argc,
   return TRUE;
 }
 
-/* ITEM is BARCODE or BARCODE*QTY. */
+/* ITEM is BARCODE or BARCODE*QTY, or a red packet scanned among the
+ * goods, as at the counter. */
 static AxwCart *
 build_cart (AxwDb      *db,
             SaleArgs   *a,
@@ -95,6 +96,11 @@ build_cart (AxwDb      *db,
       char *star = strrchr (code, '*');
       gint64 qty = 0;
 
+      if (axw_checkout_scan_is_red_packet (db, code))
+        {
+          g_ptr_array_add (a->vouchers, g_steal_pointer (&code));
+          continue;
+        }
       if (star != NULL)
         {
           *star = '\0';

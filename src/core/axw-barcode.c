@@ -44,61 +44,131 @@ all_digits (const char *s)
   return TRUE;
 }
 
+static gboolean
+parse_flags (const char     *text,
+             AxwScaleFormat *f)
+{
+  g_auto(GStrv) flags = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; flags[i] != NULL; i++)
+    {
+      gsize len = strlen (flags[i]);
+
+      if (!all_digits (flags[i]) || len > 3 || f->n_flags >= G_N_ELEMENTS (f->flags))
+        return FALSE;
+      if (f->flag_len != 0 && len != f->flag_len)
+        return FALSE;
+      f->flag_len = len;
+      memcpy (f->flags[f->n_flags++], flags[i], len + 1);
+    }
+  return f->n_flags > 0;
+}
+
+/* A value field has 4 to 10 digits: ¥99.99 or 9.999 kg at least, and
+ * always fits a gint64. */
+static gboolean
+value_len_ok (guint len)
+{
+  return len >= 4 && len <= 10;
+}
+
+static gboolean
+parse_field (const char       *kind,
+             const char       *len,
+             AxwEmbeddedField *field)
+{
+  guint64 n = 0;
+
+  if (g_str_equal (kind, "price"))
+    field->kind = AXW_EMBEDDED_PRICE;
+  else if (g_str_equal (kind, "weight"))
+    field->kind = AXW_EMBEDDED_WEIGHT;
+  else
+    return FALSE;
+  if (len != NULL && !g_ascii_string_to_unsigned (len, 10, 0, 99, &n, NULL))
+    return FALSE;
+  field->len = n;
+  return len == NULL || value_len_ok (field->len);
+}
+
+/* "FLAGS:PLU_LEN:FIELD[:LEN][:FIELD[:LEN]]": the last field's length
+ * defaults to what is left before the check digit of a 13-digit code
+ * (one field) or an 18-digit code (two). */
+static gboolean
+parse_format (const char     *text,
+              AxwScaleFormat *out)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  guint n = g_strv_length (parts);
+  AxwScaleFormat f = { 0 };
+  AxwEmbeddedField *last;
+  guint64 plu_len;
+  guint used;
+
+  if (n < 3 || n > 6 || !parse_flags (parts[0], &f) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 9, &plu_len, NULL))
+    return FALSE;
+  f.plu_len = plu_len;
+  used = f.flag_len + f.plu_len;
+  for (guint i = 2; i < n; i += 2)
+    {
+      AxwEmbeddedField *field = &f.fields[f.n_fields++];
+
+      if (!parse_field (parts[i], parts[i + 1], field) ||
+          (f.n_fields == 2 && field->kind == f.fields[0].kind))
+        return FALSE;
+      used += field->len;
+    }
+  last = &f.fields[f.n_fields - 1];
+  if (last->len == 0)
+    {
+      guint data_len = f.n_fields == 1 ? 12 : 17;
+
+      if (used >= data_len || !value_len_ok (data_len - used))
+        return FALSE;
+      last->len = data_len - used;
+      used = data_len;
+    }
+  if (used != 12 && used != 17)
+    return FALSE;
+  f.code_len = used + 1;
+  *out = f;
+  return TRUE;
+}
+
 /**
  * axw_embedded_layout_parse:
- * @text: "FLAGS:PLU_LEN:price|weight", FLAGS a comma list of digit
- *   prefixes of one length, e.g. "2:6:price" or "21,22:5:weight"
+ * @text: one or more formats separated by ";", each
+ *   "FLAGS:PLU_LEN:FIELD[:LEN][:FIELD[:LEN]]": FLAGS a comma list of digit
+ *   prefixes of one length, FIELD price (fen) or weight (grams), e.g.
+ *   "2:6:price", "21,22:5:weight" or, for 18-digit labels,
+ *   "25:6:weight:5:price"
  */
 gboolean
 axw_embedded_layout_parse (const char         *text,
                            AxwEmbeddedLayout  *out_layout,
                            GError            **error)
 {
-  g_auto(GStrv) parts = NULL;
-  g_auto(GStrv) flags = NULL;
+  g_auto(GStrv) formats = g_strsplit (text ? text : "", ";", -1);
   AxwEmbeddedLayout l = { 0 };
-  guint64 plu_len;
 
-  parts = g_strsplit (text ? text : "", ":", -1);
-  if (g_strv_length (parts) != 3)
-    goto bad;
-
-  flags = g_strsplit (parts[0], ",", -1);
-  for (guint i = 0; flags[i] != NULL; i++)
+  for (guint i = 0; formats[i] != NULL; i++)
     {
-      gsize len = strlen (flags[i]);
-
-      if (!all_digits (flags[i]) || len > 3 || l.n_flags >= G_N_ELEMENTS (l.flags))
+      if (l.n_formats >= G_N_ELEMENTS (l.formats) ||
+          !parse_format (g_strstrip (formats[i]), &l.formats[l.n_formats++]))
         goto bad;
-      if (l.flag_len != 0 && len != l.flag_len)
-        goto bad;
-      l.flag_len = len;
-      memcpy (l.flags[l.n_flags++], flags[i], len + 1);
     }
-  if (l.n_flags == 0)
+  if (l.n_formats == 0)
     goto bad;
-
-  if (!g_ascii_string_to_unsigned (parts[1], 10, 1, 9, &plu_len, NULL))
-    goto bad;
-  l.plu_len = plu_len;
-  if (l.flag_len + l.plu_len > 8)
-    goto bad;
-  l.value_len = 12 - l.flag_len - l.plu_len;
-
-  if (g_str_equal (parts[2], "price"))
-    l.kind = AXW_EMBEDDED_PRICE;
-  else if (g_str_equal (parts[2], "weight"))
-    l.kind = AXW_EMBEDDED_WEIGHT;
-  else
-    goto bad;
-
   *out_layout = l;
   return TRUE;
 
 bad:
   g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
                _("Scale barcode layout “%s” is not valid: write flags:plu_length:price|weight, "
-                 "for example 2:6:price"), text ? text : "");
+                 "for example 2:6:price, or flags:plu_length:weight:digits:price for 18-digit "
+                 "labels, for example 25:6:weight:5:price; separate several layouts with ;"),
+               text ? text : "");
   return FALSE;
 }
 
@@ -134,6 +204,26 @@ axw_barcode_is_payment_code (const char  *code,
   return FALSE;
 }
 
+/**
+ * axw_barcode_set_payment_code_error:
+ * @wallet: "wechat" or "alipay", from axw_barcode_is_payment_code()
+ *
+ * Sets the cashier's message for a customer's payment code scanned as a
+ * product.
+ */
+void
+axw_barcode_set_payment_code_error (const char  *wallet,
+                                    GError     **error)
+{
+  const char *wechat = _("This is a customer's WeChat payment code, not a product. "
+                          "Scan products first, then take payment.");
+  const char *alipay = _("This is a customer's Alipay payment code, not a product. "
+                          "Scan products first, then take payment.");
+
+  g_set_error_literal (error, AXW_ERROR, AXW_ERROR_BARCODE,
+                       g_str_equal (wallet, "wechat") ? wechat : alipay);
+}
+
 static gboolean
 check_digit_ok (const char  *code,
                 gsize        len,
@@ -150,26 +240,61 @@ check_digit_ok (const char  *code,
   return FALSE;
 }
 
-static void
-match_embedded (AxwScan                 *scan,
-                const AxwEmbeddedLayout *layout)
+/* The format of @layout that reads @code: its length and one of its flags. */
+static const AxwScaleFormat *
+find_format (const AxwEmbeddedLayout *layout,
+             const char              *code)
 {
-  const char *c = scan->code;
+  gsize len = strlen (code);
 
-  for (guint i = 0; i < layout->n_flags; i++)
-    if (strncmp (c, layout->flags[i], layout->flag_len) == 0)
-      {
-        guint64 v = 0;
+  if (layout == NULL || !all_digits (code))
+    return NULL;
+  for (guint i = 0; i < layout->n_formats; i++)
+    {
+      const AxwScaleFormat *f = &layout->formats[i];
 
-        memcpy (scan->plu, c + layout->flag_len, layout->plu_len);
-        scan->plu[layout->plu_len] = '\0';
-        for (guint k = 0; k < layout->value_len; k++)
-          v = v * 10 + (guint64) (c[layout->flag_len + layout->plu_len + k] - '0');
-        scan->value = (gint64) v;
-        scan->value_kind = layout->kind;
-        scan->embedded = TRUE;
-        return;
-      }
+      for (guint k = 0; k < f->n_flags && f->code_len == len; k++)
+        if (strncmp (code, f->flags[k], f->flag_len) == 0)
+          return f;
+    }
+  return NULL;
+}
+
+static gint64
+read_digits (const char *digits,
+             guint       len)
+{
+  gint64 v = 0;
+
+  for (guint k = 0; k < len; k++)
+    v = v * 10 + (digits[k] - '0');
+  return v;
+}
+
+/* With two fields the weight goes to weight_g and the price to value. */
+static void
+read_label (AxwScan              *scan,
+            const AxwScaleFormat *f)
+{
+  const char *c = scan->code + f->flag_len;
+
+  memcpy (scan->plu, c, f->plu_len);
+  scan->plu[f->plu_len] = '\0';
+  c += f->plu_len;
+  for (guint i = 0; i < f->n_fields; i++)
+    {
+      gint64 v = read_digits (c, f->fields[i].len);
+
+      c += f->fields[i].len;
+      if (f->n_fields == 2 && f->fields[i].kind == AXW_EMBEDDED_WEIGHT)
+        scan->weight_g = v;
+      else
+        {
+          scan->value = v;
+          scan->value_kind = f->fields[i].kind;
+        }
+    }
+  scan->embedded = TRUE;
 }
 
 /**
@@ -178,7 +303,10 @@ match_embedded (AxwScan                 *scan,
  *
  * Classifies a scanned or typed code and verifies its check digit. A code
  * with a bad check digit is refused here and must never be looked up.
- * Payment codes are refused with a message that says so.
+ * Scale layouts are tried before payment codes: an 18-digit label of
+ * @layout is read even when it looks like a payment code (payment_wallet
+ * says so, for the caller to refuse it when its PLU is unknown); other
+ * payment codes are refused with a message that says so.
  */
 gboolean
 axw_barcode_parse (const char               *text,
@@ -189,7 +317,9 @@ axw_barcode_parse (const char               *text,
   AxwScan scan = { 0 };
   g_autofree char *code = g_strstrip (g_strdup (text ? text : ""));
   gsize len = strlen (code);
-  const char *wallet;
+  const AxwScaleFormat *format;
+  const char *wallet = NULL;
+  gboolean is_payment;
 
   if (len == 0 || len >= sizeof scan.code)
     {
@@ -207,12 +337,25 @@ axw_barcode_parse (const char               *text,
       }
   memcpy (scan.code, code, len + 1);
 
-  if (axw_barcode_is_payment_code (code, &wallet))
+  /* Scale layouts first: an 18-digit label may start like a payment code. */
+  format = find_format (layout, code);
+  is_payment = axw_barcode_is_payment_code (code, &wallet);
+  if (format != NULL && len == 18)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_BARCODE,
-                   g_str_equal (wallet, "wechat")
-                   ? _("This is a customer's WeChat payment code, not a product. Scan products first, then take payment.")
-                   : _("This is a customer's Alipay payment code, not a product. Scan products first, then take payment."));
+      if (check_digit_ok (code, len, is_payment ? NULL : error))
+        {
+          scan.kind = AXW_CODE_INSTORE;
+          scan.payment_wallet = is_payment ? wallet : NULL;
+          read_label (&scan, format);
+          *out_scan = scan;
+          return TRUE;
+        }
+      if (!is_payment)
+        return FALSE;
+    }
+  if (is_payment)
+    {
+      axw_barcode_set_payment_code_error (wallet, error);
       return FALSE;
     }
 
@@ -232,8 +375,10 @@ axw_barcode_parse (const char               *text,
       else
         {
           scan.kind = AXW_CODE_EAN13;
-          if (layout != NULL)
-            match_embedded (&scan, layout);
+          if (code[0] == '0')
+            memcpy (scan.upca, code + 1, 13);
+          if (format != NULL)
+            read_label (&scan, format);
         }
     }
 

@@ -21,25 +21,44 @@ typedef enum {
   AXW_EMBEDDED_WEIGHT,      /* value is grams (qty_milli of a per-kg product) */
 } AxwEmbeddedKind;
 
-/* Layout of price-embedded EAN-13 codes printed by label scales:
- * flag digits, PLU, value, check digit (DESIGN §4). */
+/* One value field of a scale label: what it holds, how many digits. */
 typedef struct {
-  char            flags[8][4];  /* accepted flag prefixes, all flag_len long */
-  guint           n_flags;
-  guint           flag_len;
-  guint           plu_len;
-  guint           value_len;    /* 12 - flag_len - plu_len */
   AxwEmbeddedKind kind;
+  guint           len;
+} AxwEmbeddedField;
+
+/* One label format printed by a scale: flag digits, PLU, one value field
+ * (13 digits, EAN-13) or a weight and a price (13 or 18 digits), then a
+ * check digit (DESIGN §4). */
+typedef struct {
+  char             flags[8][4]; /* accepted flag prefixes, all flag_len long */
+  guint            n_flags;
+  guint            flag_len;
+  guint            plu_len;
+  AxwEmbeddedField fields[2];
+  guint            n_fields;
+  guint            code_len;    /* with the check digit: 13 or 18 */
+} AxwScaleFormat;
+
+/* The barcode.layout setting: the formats of the shop's scales, tried in
+ * order. */
+typedef struct {
+  AxwScaleFormat formats[4];
+  guint          n_formats;
 } AxwEmbeddedLayout;
 
 typedef struct {
   AxwCodeKind kind;
   char        code[64];         /* as scanned, trimmed */
   char        ean13[14];        /* UPC-A as EAN-13 with a leading 0; else empty */
+  char        upca[13];         /* EAN-13 with a leading 0 as UPC-A; else empty */
   gboolean    embedded;         /* matches the embedded layout's flags */
   char        plu[13];
-  gint64      value;            /* fen or grams, per layout kind */
+  gint64      value;            /* fen or grams, per layout kind; the price if both */
   AxwEmbeddedKind value_kind;
+  gint64      weight_g;         /* grams printed beside the price; else 0 */
+  const char *payment_wallet;   /* "wechat"/"alipay": a label that also reads as a
+                                 * payment code, refused as one if its PLU is unknown */
 } AxwScan;
 
 #define AXW_EMBEDDED_LAYOUT_DEFAULT "2:6:price"
@@ -51,6 +70,8 @@ gboolean  axw_embedded_layout_parse  (const char              *text,
                                       GError                 **error);
 gboolean  axw_barcode_is_payment_code (const char             *code,
                                        const char            **out_wallet);
+void      axw_barcode_set_payment_code_error (const char       *wallet,
+                                              GError          **error);
 gboolean  axw_barcode_parse          (const char              *text,
                                       const AxwEmbeddedLayout *layout,
                                       AxwScan                 *out_scan,

@@ -40,7 +40,7 @@ line_from_product (const AxwProduct *p,
   return l;
 }
 
-/* A scale label: the embedded price (or weight) makes the line. */
+/* A scale label: the embedded price, weight, or both make the line. */
 static AxwLine *
 line_from_label (const AxwProduct  *p,
                  const AxwScan     *scan,
@@ -55,6 +55,11 @@ line_from_label (const AxwProduct  *p,
     {
       l->qty_milli = scan->value;
       l->gross_fen = axw_mul_div_round (p->price_fen, scan->value, 1000);
+    }
+  else if (scan->weight_g > 0)
+    {
+      l->gross_fen = scan->value;
+      l->qty_milli = scan->weight_g;
     }
   else
     {
@@ -90,11 +95,31 @@ load_layout (AxwDb              *db,
 }
 
 /**
+ * axw_checkout_scan_is_red_packet:
+ * @code: what the scanner sent or the cashier typed
+ *
+ * Whether @code is a red packet rather than goods, for the counter and
+ * the CLI alike: one the voucher table knows, or a signed HB1. code whose
+ * signature verifies with a trusted key. The HB prefix alone decides
+ * nothing: any other code is looked up as goods. A database failure
+ * answers %FALSE, and the goods lookup then reports it.
+ */
+gboolean
+axw_checkout_scan_is_red_packet (AxwDb       *db,
+                                 const char  *code)
+{
+  g_autoptr(AxwVoucher) v = axw_vouchers_lookup (db, code, NULL);
+
+  return v != NULL && v->known;
+}
+
+/**
  * axw_checkout_item_from_scan:
  * @qty_milli: 0 for one piece (or the label's quantity)
  *
  * Returns: (transfer full): a cart line, or %NULL with a message for the
- *   cashier (misread code, unknown product, payment code…)
+ *   cashier (misread code, unknown product, payment code, an HB… code
+ *   that is no red packet either…)
  */
 AxwLine *
 axw_checkout_item_from_scan (AxwDb       *db,
@@ -123,6 +148,15 @@ axw_checkout_item_from_scan (AxwDb       *db,
           g_clear_error (&local);
           local = plu_error;
         }
+    }
+  if (p == NULL && local->code == AXW_ERROR_NOT_FOUND &&
+      g_ascii_strncasecmp (scan.code, "HB", 2) == 0)
+    {
+      g_clear_error (&local);
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("%s is neither a product in the catalog nor a red packet this shop knows "
+                     "(imported, or signed with a trusted key). Put it aside and ask the manager."),
+                   scan.code);
     }
   if (p == NULL)
     {

@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+gboolean    axw_checkout_scan_is_red_packet (AxwDb      *db,
+                                             const char *code);
 /* A scanned or typed code → a cart item (qty 1 piece, or the embedded
  * price/weight). @qty_milli > 0 overrides the quantity ("BARCODE*QTY"). */
 AxwLine    *axw_checkout_item_from_scan (AxwDb          *db,

@@ -164,8 +164,10 @@ plu_digits (const char *plu)
 /**
  * axw_products_lookup_scan:
  *
- * DESIGN §4: an exact catalog match wins; then UPC-A as EAN-13; then a
- * price-embedded code's PLU.
+ * DESIGN §4: an exact catalog match wins; then the same UPC-A in its
+ * other form (12 digits, or 13 with a leading 0); then a scale label's
+ * PLU. A label that also reads as a payment code is refused as one when
+ * no product has its PLU.
  *
  * Returns: (transfer full): the product, or %NULL with @error set
  */
@@ -178,13 +180,18 @@ axw_products_lookup_scan (AxwDb          *db,
   AxwProduct *p;
 
   p = axw_products_find_barcode (db, scan->code, &local);
-  if (p == NULL && local == NULL && scan->ean13[0])
-    p = axw_products_find_barcode (db, scan->ean13, &local);
+  if (p == NULL && local == NULL && (scan->ean13[0] || scan->upca[0]))
+    p = axw_products_find_barcode (db, scan->ean13[0] ? scan->ean13 : scan->upca, &local);
   if (p == NULL && local == NULL && scan->embedded)
     {
       p = axw_products_find_plu (db, scan->plu, &local);
       if (p == NULL && local == NULL)
         p = axw_products_find_plu (db, plu_digits (scan->plu), &local);
+      if (p == NULL && local == NULL && scan->payment_wallet != NULL)
+        {
+          axw_barcode_set_payment_code_error (scan->payment_wallet, error);
+          return NULL;
+        }
       if (p == NULL && local == NULL)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,

@@ -288,6 +288,31 @@ static const char migration_4[] =
   "ALTER TABLE held_sale_lines ADD COLUMN gross_fen INTEGER NOT NULL DEFAULT 0;"
   "UPDATE held_sale_lines SET gross_fen = (unit_price_fen * qty_milli + 500) / 1000 WHERE weighed;";
 
+/* v5: a closed day takes nothing new either: no sale dated that day, no
+ * line or payment added to one of its sales, no row moved into it
+ * (v2 refuses changing or deleting what it has). A sale is of a closed
+ * day when it is marked (z_id) or its business date has a Z report.
+ * Numbered 5, not 4: another branch's migration 4 comes before it. */
+#define CLOSED_DAY_REFUSAL "BEGIN SELECT RAISE (ABORT, 'this sale belongs to a closed day'); END;"
+#define SALE_IS_CLOSED(id) \
+  "  WHEN (SELECT z_id IS NOT NULL OR business_date IN (SELECT business_date FROM z_reports)" \
+  "        FROM sales WHERE id = " id ")"
+static const char migration_5[] =
+  "CREATE TRIGGER sales_closed_no_insert BEFORE INSERT ON sales"
+  "  WHEN NEW.z_id IS NOT NULL OR NEW.business_date IN (SELECT business_date FROM z_reports)"
+  "  " CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER sales_closed_no_move_in BEFORE UPDATE OF business_date ON sales"
+  "  WHEN NEW.business_date IN (SELECT business_date FROM z_reports)"
+  "  " CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER sale_lines_closed_no_insert BEFORE INSERT ON sale_lines"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER sale_lines_closed_no_move_in BEFORE UPDATE OF sale_id ON sale_lines"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER payments_closed_no_insert BEFORE INSERT ON payments"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER payments_closed_no_move_in BEFORE UPDATE OF sale_id ON payments"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL;
+
 /* v6: which copy of its receipt a print job is. 0 is the first; a later
  * job of the same sale is a reprint, marked on paper with its number. The
  * count lives on the jobs because a closed day's sales cannot change. */
@@ -328,6 +353,7 @@ static const AxwMigration migrations[] = {
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
+  { 5, migration_5 },
   { 6, migration_6 },
   { 8, migration_8 },
 };

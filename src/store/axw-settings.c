@@ -189,7 +189,9 @@ axw_settings_validate (const char  *key,
   else if (g_str_equal (key, "printer") && !is_printer (value))
     why = _("use usb, usb:VID:PID, tcp://HOST:9100 or file:PATH");
   else if (g_str_equal (key, "barcode.layout") && !axw_embedded_layout_parse (value, &layout, NULL))
-    why = _("write flags:plu_length:price|weight, like 2:6:price");
+    why = _("write flags:plu_length:price|weight, like 2:6:price, or "
+            "flags:plu_length:weight:digits:price for 18-digit labels, like 25:6:weight:5:price; "
+            "separate several with ;");
   else if (g_str_equal (key, "sync.endpoint") && *value != '\0')
     why = axw_settings_endpoint_problem (value);
   else if (g_str_equal (key, "timezone"))

@@ -238,42 +238,77 @@ axw_staff_list (AxwDb   *db,
   return g_steal_pointer (&out);
 }
 
+/* In the attempt's transaction. Any locked_until left is a lock that has
+ * run out (a live one was refused), so the count starts again at one. */
 static gboolean
-record_attempt (AxwDb       *db,
-                AxwStaff    *s,
-                gboolean     ok,
-                GError     **error)
+count_failure (AxwDb     *db,
+               AxwStaff  *s,
+               GError   **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, AXW_STAFF_LOCK_MINUTES);
+  g_autofree char *until = axw_time_to_utc_iso (later);
   sqlite3_stmt *stmt;
-  g_autofree char *until = NULL;
+  int rc;
 
-  if (ok)
-    {
-      stmt = axw_db_prepare (db, "UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, s->id);
-      return axw_db_step_done (db, stmt, error);
-    }
-
-  s->failed_attempts++;
-  if (s->failed_attempts >= AXW_STAFF_MAX_FAILURES)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autoptr(GDateTime) later = g_date_time_add_minutes (now, AXW_STAFF_LOCK_MINUTES);
-
-      until = axw_time_to_utc_iso (later);
-      s->locked = TRUE;
-    }
-  stmt = axw_db_prepare (db, "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?", error);
+  stmt = axw_db_prepare (db, "UPDATE staff SET failed_attempts = CASE WHEN locked_until IS NULL "
+                             "THEN failed_attempts + 1 ELSE 1 END, locked_until = NULL "
+                             "WHERE id = ?1 RETURNING failed_attempts", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, s->failed_attempts);
-  axw_db_bind_text (stmt, 2, until);
-  sqlite3_bind_int64 (stmt, 3, s->id);
-  return axw_db_step_done (db, stmt, error) &&
-         axw_audit_append (db, s->name, s->locked ? "login.locked" : "login.failed", NULL, error);
+  sqlite3_bind_int64 (stmt, 1, s->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    s->failed_attempts = sqlite3_column_int (stmt, 0);
+  rc = sqlite3_reset (stmt);
+  if (rc != SQLITE_OK)
+    return axw_db_set_error (db, rc, error);
+  s->locked = s->failed_attempts >= AXW_STAFF_MAX_FAILURES;
+  if (s->locked)
+    {
+      stmt = axw_db_prepare (db, "UPDATE staff SET locked_until = ?1 WHERE id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      axw_db_bind_text (stmt, 1, until);
+      sqlite3_bind_int64 (stmt, 2, s->id);
+      if (!axw_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return axw_audit_append (db, s->name, s->locked ? "login.locked" : "login.failed", NULL, error);
+}
+
+/* In the attempt's transaction: a right PIN clears the count and keeps a
+ * stronger hash (best effort: a failure leaves the old hash, which still
+ * verifies). */
+static gboolean
+count_success (AxwDb       *db,
+               AxwStaff    *s,
+               const char  *new_hash,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = axw_db_prepare (db, "UPDATE staff SET failed_attempts = 0, locked_until = NULL, "
+                             "pin_hash = coalesce (?1, pin_hash) WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, new_hash);
+  sqlite3_bind_int64 (stmt, 2, s->id);
+  return axw_db_step_done (db, stmt, error);
+}
+
+/* A locked or inactive account is refused whatever the PIN. */
+static gboolean
+may_log_in (const AxwStaff  *s,
+            GError         **error)
+{
+  if (s->active && !s->locked)
+    return TRUE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+               s->locked ? _("%s is locked after too many wrong PINs. Ask a manager to unlock, "
+                             "or wait 15 minutes.")
+                         : _("%s can no longer log in. Ask a manager."), s->name);
+  return FALSE;
 }
 
 /* A PIN being checked. The check itself (Argon2id: 19 MiB and tens of
@@ -313,16 +348,8 @@ pin_check_begin (AxwDb       *db,
   g_autoptr(PinCheck) check = g_new0 (PinCheck, 1);
 
   check->staff = find (db, name, &check->hash, error);
-  if (check->staff == NULL)
+  if (check->staff == NULL || !may_log_in (check->staff, error))
     return NULL;
-  if (!check->staff->active || check->staff->locked)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                   check->staff->locked ? _("%s is locked after too many wrong PINs. Ask a manager to unlock, "
-                                            "or wait 15 minutes.")
-                                        : _("%s can no longer log in. Ask a manager."), check->staff->name);
-      return NULL;
-    }
   check->pin = g_strdup (pin);
   return g_steal_pointer (&check);
 }
@@ -337,43 +364,41 @@ pin_check_run (PinCheck *check)
     check->new_hash = hash_pin (check->pin, NULL);
 }
 
-/* Counts the attempt (a lockout after too many) and keeps a stronger
- * hash. Returns: (transfer full): the staff member, or %NULL */
+/* Counts the attempt (a lockout after too many) in one BEGIN IMMEDIATE
+ * read-modify-write: wrong PINs checked at once on several terminals
+ * each count, and an account locked by one of them while this PIN was
+ * being checked is refused even with the right PIN.
+ * Returns: (transfer full): the staff member, or %NULL */
 static AxwStaff *
 pin_check_end (AxwDb     *db,
                PinCheck  *check,
                GError   **error)
 {
+  g_autoptr(AxwStaff) fresh = NULL;
   AxwStaff *s = check->staff;
+  int left;
 
-  if (!record_attempt (db, s, check->ok, error))
+  if (!axw_db_begin (db, error))
     return NULL;
-  /* best effort: a failure leaves the old hash, which still verifies */
-  if (check->ok && check->new_hash != NULL)
+  fresh = find (db, s->name, NULL, error);
+  if (fresh == NULL || !may_log_in (fresh, error) ||
+      !(check->ok ? count_success (db, s, check->new_hash, error) : count_failure (db, s, error)) ||
+      !axw_db_commit (db, error))
     {
-      sqlite3_stmt *stmt = axw_db_prepare (db, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", NULL);
-
-      if (stmt != NULL)
-        {
-          axw_db_bind_text (stmt, 1, check->new_hash);
-          sqlite3_bind_int64 (stmt, 2, s->id);
-          axw_db_step_done (db, stmt, NULL);
-        }
-    }
-  if (!check->ok)
-    {
-      int left = AXW_STAFF_MAX_FAILURES - s->failed_attempts;
-
-      if (left > 0)
-        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                     g_dngettext (NULL, "Wrong PIN. %d try left.", "Wrong PIN. %d tries left.", left),
-                     left);
-      else
-        g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                     _("Wrong PIN. %s is now locked; ask a manager to unlock."), s->name);
+      axw_db_rollback (db);
       return NULL;
     }
-  return g_steal_pointer (&check->staff);
+  if (check->ok)
+    return g_steal_pointer (&check->staff);
+  left = AXW_STAFF_MAX_FAILURES - s->failed_attempts;
+  if (left > 0)
+    g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                 g_dngettext (NULL, "Wrong PIN. %d try left.", "Wrong PIN. %d tries left.", left),
+                 left);
+  else
+    g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                 _("Wrong PIN. %s is now locked; ask a manager to unlock."), s->name);
+  return NULL;
 }
 
 /**

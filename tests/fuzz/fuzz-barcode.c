@@ -16,9 +16,12 @@ check_scan (const AxwScan *scan)
 {
   g_assert (memchr (scan->code, '\0', sizeof scan->code) != NULL);
   g_assert (memchr (scan->ean13, '\0', sizeof scan->ean13) != NULL);
+  g_assert (memchr (scan->upca, '\0', sizeof scan->upca) != NULL);
   g_assert (memchr (scan->plu, '\0', sizeof scan->plu) != NULL);
   if (scan->kind == AXW_CODE_UPCA)
     g_assert (strlen (scan->ean13) == 13);
+  if (scan->upca[0])
+    g_assert (strlen (scan->upca) == 12 && scan->kind == AXW_CODE_EAN13);
   if (scan->embedded)
     g_assert (scan->value >= 0);
 }
@@ -43,7 +46,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       *nl = '\0';
       if (axw_embedded_layout_parse (text, &layout, &error))
         {
-          g_assert (layout.flag_len + layout.plu_len + layout.value_len == 12);
+          for (guint i = 0; i < layout.n_formats; i++)
+            {
+              const AxwScaleFormat *f = &layout.formats[i];
+              guint used = f->flag_len + f->plu_len;
+
+              for (guint k = 0; k < f->n_fields; k++)
+                used += f->fields[k].len;
+              g_assert (used + 1 == f->code_len && (f->code_len == 13 || f->code_len == 18));
+            }
           if (axw_barcode_parse (nl + 1, &layout, &scan, NULL))
             check_scan (&scan);
         }
