@@ -68,6 +68,24 @@ set_period (AxwManagerExports *page,
   gtk_editable_set_text (GTK_EDITABLE (second), to);
 }
 
+/* The chooser takes its folder in its own time: waits until it would
+ * answer @path, as it would once the person sees it. */
+static void
+wait_chosen (GtkFileChooser *chooser,
+             const char     *path)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
+
+      if (g_strcmp0 (chosen, path) == 0)
+        return;
+      ui_pump (20);
+    }
+  g_assert_not_reached ();
+}
+
 /* Activates @action, then answers the page's chooser with @dir and, for a
  * file, @name: what the manager picks; the page's response handler runs. */
 static void
@@ -78,6 +96,7 @@ export_to (AxwManagerExports *page,
            const char        *name)
 {
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *path = name ? g_build_filename (dir, name, NULL) : NULL;
   g_autoptr(GError) error = NULL;
   GtkFileChooser *chooser;
 
@@ -92,14 +111,15 @@ export_to (AxwManagerExports *page,
       gtk_file_chooser_set_current_folder (chooser, folder, &error);
       g_assert_no_error (error);
       gtk_file_chooser_set_current_name (chooser, name);
+      wait_chosen (chooser, path);
     }
   else
     {
       g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
       gtk_file_chooser_set_file (chooser, folder, &error);
       g_assert_no_error (error);
+      wait_chosen (chooser, dir);
     }
-  ui_pump (200);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   g_assert_null (axw_manager_exports_get_chooser (page));
   wait_idle (page);
@@ -190,6 +210,7 @@ test_exports (UiFixture     *f,
   /* a folder that is not there: said in words, with what to do */
   {
     g_autofree char *gone = g_build_filename (f->dir, "gone", NULL);
+    g_autofree char *claim_gone = g_build_filename (gone, "claim.csv", NULL);
 
     g_assert_cmpint (g_mkdir (gone, 0700), ==, 0);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exports.claim", "s", "csv"));
@@ -200,7 +221,7 @@ test_exports (UiFixture     *f,
       ui_pump (200);
       g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
       gtk_file_chooser_set_current_name (chooser, "claim.csv");
-      ui_pump (200);
+      wait_chosen (chooser, claim_gone);
       g_assert_cmpint (g_rmdir (gone), ==, 0);
       g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
     }
@@ -224,6 +245,40 @@ test_exports (UiFixture     *f,
   ui_pump (50);
 }
 
+/* A page made and dropped, and one closed while its worker writes. */
+static void
+test_new_destroy (UiFixture     *f,
+                  gconstpointer  data)
+{
+  AxwDb *db = axw_application_get_db (f->app);
+  g_autofree char *path = g_build_filename (f->dir, "report.csv", NULL);
+  AxwManagerExports *page = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_EXPORTS, NULL));
+  GtkFileChooser *chooser;
+  g_autoptr(GFile) file = g_file_new_for_path (f->dir);
+
+  axw_manager_exports_set_db (page, db, "王店长");
+  g_assert_finalize_object (page);
+
+  page = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_EXPORTS, NULL));
+  axw_manager_exports_set_db (page, db, "王店长");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exports.report", "s", "csv"));
+  chooser = axw_manager_exports_get_chooser (page);
+  ui_pump (200);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, file, NULL));
+  gtk_file_chooser_set_current_name (chooser, "report.csv");
+  wait_chosen (chooser, path);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_true (axw_manager_exports_get_busy (page));
+  /* the window closes: the worker keeps the page until it is done, then lets it go */
+  g_object_run_dispose (G_OBJECT (page));
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  g_object_unref (page);
+  for (int i = 0; i < 100 && page != NULL; i++)
+    ui_pump (20);
+  g_assert_null (page);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,5 +287,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/manager/exports/claim-report-online", UiFixture, NULL, ui_setup, test_exports,
               ui_teardown);
+  g_test_add ("/manager/exports/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy, ui_teardown);
   return g_test_run ();
 }

@@ -129,6 +129,28 @@ test_printing (UiFixture     *f,
   ui_pump (50);
 }
 
+/* A page made and dropped, and one dropped while its runner prints. */
+static void
+test_new_destroy (UiFixture     *f,
+                  gconstpointer  data)
+{
+  AxwDb *db = axw_application_get_db (f->app);
+  g_autoptr(AxwSale) sale = axw_test_sell (db, "2026-12-12T10:30:00+08:00", "6971234560018", 1000, 10000);
+  AxwManagerPrinting *page = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_PRINTING, NULL));
+
+  axw_manager_printing_set_db (page, db, "王店长");
+  g_assert_finalize_object (page);
+
+  page = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_PRINTING, NULL));
+  axw_manager_printing_set_db (page, db, "王店长");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "printing.retry", NULL));
+  g_assert_true (axw_manager_printing_is_printing (page));
+  g_assert_finalize_object (page);
+  for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") == 0; i++)
+    ui_pump (20);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,5 +159,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/manager/printing/failed-retry-reprint", UiFixture, NULL, ui_setup, test_printing,
               ui_teardown);
+  g_test_add ("/manager/printing/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy, ui_teardown);
   return g_test_run ();
 }

@@ -39,6 +39,9 @@ typedef struct {
   char       *format;     /* csv or pdf */
   gboolean    full;
   char       *summary;    /* what was written, in words */
+  AxwManagerExports *page;
+  AxwDb      *db;         /* the GTK thread's, for the audit row */
+  char       *manager;
 } Job;
 
 struct _AxwManagerExports
@@ -52,7 +55,6 @@ struct _AxwManagerExports
   guint                 pulse_id;
   GtkFileChooserNative *chooser;
   Job                  *chosen;     /* what the open chooser is for */
-  Job                  *online;     /* the online export running */
   GtkStringList        *funders;
 
   GtkEntry             *from;
@@ -75,6 +77,9 @@ job_free (Job *job)
   g_free (job->to);
   g_free (job->format);
   g_free (job->summary);
+  g_clear_object (&job->page);
+  g_clear_object (&job->db);
+  g_free (job->manager);
   g_free (job);
 }
 
@@ -170,15 +175,22 @@ say (AxwManagerExports *self,
                                   text, -1);
 }
 
+/* Written even when the window was closed meanwhile: the file exists. */
 static void
-audit (AxwManagerExports *self,
-       const char        *action,
-       const char        *detail)
+audit (Job        *job,
+       const char *action)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!axw_audit_append (self->db, self->manager, action, detail, &error))
+  if (!axw_audit_append (job->db, job->manager, action, job->path, &error))
     g_message ("audit of the export: %s", error->message);
+}
+
+/* Returns: (transfer none) (nullable): the page, unless it was closed */
+static AxwManagerExports *
+page_of (Job *job)
+{
+  return g_cancellable_is_cancelled (job->page->cancellable) ? NULL : job->page;
 }
 
 static void
@@ -186,24 +198,23 @@ file_done (GObject      *source,
            GAsyncResult *result,
            gpointer      data)
 {
-  g_autoptr(AxwManagerExports) self = data;
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  AxwManagerExports *self = page_of (job);
 
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (ok)
+    audit (job, job->kind == EXPORT_CLAIM ? "export.claim" : "export.report");
+  if (self == NULL)
     return;
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      text = g_strdup_printf (_("✗ Not saved: %s"), error->message);
-      say (self, text);
-      return;
-    }
-  text = g_strdup_printf (_("✓ Saved %s (%s). Only you can open it on this computer; "
-                            "hand it on as it is."), job->path, job->summary);
+  if (ok)
+    text = g_strdup_printf (_("✓ Saved %s (%s). Only you can open it on this computer; "
+                              "hand it on as it is."), job->path, job->summary);
+  else
+    text = g_strdup_printf (_("✗ Not saved: %s"), error->message);
   say (self, text);
-  audit (self, job->kind == EXPORT_CLAIM ? "export.claim" : "export.report", job->path);
 }
 
 static char *
@@ -232,24 +243,23 @@ online_done (GObject      *source,
              GAsyncResult *result,
              gpointer      data)
 {
-  g_autoptr(AxwManagerExports) self = data;
+  g_autoptr(Job) job = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(Job) job = NULL;
   AxwExportResult r = { 0 };
   gboolean ok = axw_export_run_finish (result, &r, &error);
+  AxwManagerExports *self = page_of (job);
 
-  if (g_cancellable_is_cancelled (self->cancellable))
+  if (ok)
+    audit (job, "export.online");
+  if (self == NULL)
     return;
-  job = g_steal_pointer (&self->online);
   set_busy (self, FALSE);
   if (!ok)
     text = g_strdup_printf (_("✗ Not exported: %s"), error->message);
   else
     text = online_summary (job->path, &r);
   say (self, text);
-  if (ok)
-    audit (self, "export.online", job->path);
 }
 
 static void
@@ -262,14 +272,16 @@ start_job (AxwManagerExports *self,
   gtk_progress_bar_set_text (self->progress, job->kind == EXPORT_ONLINE ? _("Exporting…")
                                                                          : _("Saving…"));
   say (self, _("Working; the counter can go on selling meanwhile."));
+  /* Once started, a file is finished even if the window closes: no cancellable. */
+  job->page = g_object_ref (self);
+  job->db = g_object_ref (self->db);
+  job->manager = g_strdup (self->manager);
   if (job->kind == EXPORT_ONLINE)
     {
-      self->online = job;
-      axw_export_run_async (job->db_path, job->path, job->full, self->cancellable, online_done,
-                            g_object_ref (self));
+      axw_export_run_async (job->db_path, job->path, job->full, NULL, online_done, job);
       return;
     }
-  task = g_task_new (NULL, self->cancellable, file_done, g_object_ref (self));
+  task = g_task_new (NULL, NULL, file_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, file_thread);
 }
@@ -417,7 +429,6 @@ axw_manager_exports_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->chosen, job_free);
-  g_clear_pointer (&self->online, job_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_EXPORTS);
   g_clear_object (&self->funders);
   g_clear_object (&self->db);
@@ -425,7 +436,7 @@ axw_manager_exports_dispose (GObject *object)
   G_OBJECT_CLASS (axw_manager_exports_parent_class)->dispose (object);
 }
 
-/* The cancellable outlives dispose: a worker that ends after it sees it
+/* The cancellable outlives dispose: a job that ends after it sees it
  * cancelled and leaves the widgets alone. */
 static void
 axw_manager_exports_finalize (GObject *object)
