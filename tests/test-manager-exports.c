@@ -93,7 +93,8 @@ export_to (AxwManagerExports *page,
            const char        *action,
            const char        *format,
            const char        *dir,
-           const char        *name)
+           const char        *name,
+           const char        *busy_png)
 {
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *path = name ? g_build_filename (dir, name, NULL) : NULL;
@@ -122,6 +123,9 @@ export_to (AxwManagerExports *page,
     }
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   g_assert_null (axw_manager_exports_get_chooser (page));
+  g_assert_true (axw_manager_exports_get_busy (page));
+  if (busy_png != NULL)
+    ui_save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), busy_png);
   wait_idle (page);
 }
 
@@ -181,7 +185,7 @@ test_exports (UiFixture     *f,
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), "the first not after the last"));
 
   set_period (page, "2026-12-01", "2026-12-31");
-  export_to (page, "exports.claim", "csv", out, "claim.csv");
+  export_to (page, "exports.claim", "csv", out, "claim.csv", NULL);
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), "✓ Saved"));
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), claim));
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), "1 line, ¥10.00 to claim"));
@@ -192,7 +196,7 @@ test_exports (UiFixture     *f,
   ui_save_png (GTK_WIDGET (window), "manager-exports-claim.png");
   g_clear_pointer (&text, g_free);
 
-  export_to (page, "exports.report", "pdf", out, "report.pdf");
+  export_to (page, "exports.report", "pdf", out, "report.pdf", "manager-exports-busy.png");
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), report));
   text = read_file (report);
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
@@ -200,11 +204,11 @@ test_exports (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                     "AND action IN ('export.claim', 'export.report')"), ==, 2);
 
-  export_to (page, "exports.online", NULL, online, NULL);
+  export_to (page, "exports.online", NULL, online, NULL, NULL);
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), "✓ Exported to"));
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), "1 sale written"));
   g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
-  export_to (page, "exports.online", NULL, online, NULL);
+  export_to (page, "exports.online", NULL, online, NULL, NULL);
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), "Nothing new to export"));
 
   /* a folder that is not there: said in words, with what to do */

@@ -382,6 +382,7 @@ claim_cb (GtkWidget  *widget,
     return;
   job->funder = g_strdup (gtk_string_object_get_string (funder));
   name = g_strdup_printf (_("claim-%s-%s-%s.%s"), job->funder, job->from, job->to, format);
+  g_strdelimit (name, "/\\", '-');   /* a funder's name is no folder */
   choose (self, job, _("Save the subsidy claim"), name);
 }
 
