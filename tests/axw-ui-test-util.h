@@ -11,6 +11,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
@@ -167,6 +168,27 @@ ui_find (GtkWidget      *w,
         return found;
     }
   return NULL;
+}
+
+/* A ui_find() matcher: @data is the GType wanted. */
+static inline gboolean
+ui_is_type (GtkWidget     *w,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (w, GPOINTER_TO_SIZE (data));
+}
+
+/* strstr() that says, in the test log, what it did not find where. */
+static inline gboolean
+ui_contains (const char *text,
+             const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    {
+      g_test_message ("“%s” not in “%s”", needle, text);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The PIN is checked in a worker thread: waits (up to 10 s) for the

@@ -5,6 +5,7 @@
  */
 #include "escpos-decoder.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 typedef struct {
@@ -224,4 +225,41 @@ escpos_raster_write_pgm (const Decoded *e,
         g_string_append_c (s, (char) (black ? 0x00 : 0xFF));
       }
   return g_file_set_contents (path, s->str, (gssize) s->len, error);
+}
+
+/* What a `file:` printer received, decoded; the file is removed so that
+ * the next print starts it afresh. Fails the test when it cannot. */
+GPtrArray *
+escpos_take_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data = NULL;
+  gsize len = 0;
+  GPtrArray *decoded;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  bytes = g_bytes_new_take (data, len);
+  decoded = escpos_decode (bytes, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  return decoded;
+}
+
+/* How many items of @kind there are; for text, those containing @text
+ * (nullable: any). */
+guint
+escpos_count (GPtrArray   *decoded,
+              DecodedKind  kind,
+              const char  *text)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < decoded->len; i++)
+    {
+      const Decoded *e = decoded->pdata[i];
+
+      n += e->kind == kind && (text == NULL || strstr (e->text, text) != NULL);
+    }
+  return n;
 }

@@ -32,6 +32,10 @@ typedef struct {
 
 GPtrArray *escpos_decode            (GBytes      *bytes,
                                      GError     **error);
+GPtrArray *escpos_take_file         (const char  *path);
+guint      escpos_count             (GPtrArray   *decoded,
+                                     DecodedKind  kind,
+                                     const char  *text);
 gboolean   escpos_raster_write_pgm  (const Decoded *raster,
                                      const char  *path,
                                      GError     **error);

@@ -68,6 +68,8 @@ check "first export says what it wrote" "7 sales written; exported up to sale 7.
 check "files, hashes, every sale once" "$EXACT" "$(audit)"
 check "refund points at its sale" "$(sql "SELECT uuid FROM sales WHERE receipt_no = 'S01-T01-20261212-0002'")" \
   "$(python3 -c 'import json,sys; print([d for d in map(json.loads, open(sys.argv[1])) if d["kind"] == "refund"][0]["refund_of"])' "$OUTD/sales-1-7.jsonl")"
+check "sales file for its owner only" 600 "$(stat -c %a "$OUTD/sales-1-7.jsonl")"
+check "products.csv readable by all" 644 "$(stat -c %a "$OUTD/products.csv")"
 snap=$(ls -l --time-style=full-iso "$OUTD"; sha256sum "$OUTD"/*)
 expect_ok "second export with nothing new" "$AXW" export --out "$OUTD"
 check "says nothing new" "Nothing new to export." "$OUT"

@@ -9,6 +9,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "axw-audit.h"
 #include "axw-checkout.h"
 #include "axw-escpos.h"
 #include "axw-print-queue.h"
@@ -296,22 +299,126 @@ test_tcp_refused_then_retry (Fixture       *f,
   g_object_unref (p.listener);
 }
 
+static AxwSale *
+sell_again (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 22, 6, 0, 0);
+  AxwPayment pay = { AXW_PAY_CASH, 0, 10000 };
+  g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db.db, "6971234560025", 1000, &error);
+  AxwSale *sale;
+
+  g_assert_no_error (error);
+  axw_cart_add (cart, l);
+  sale = axw_checkout_commit (f->db.db, cart, at, "小林", &pay, 1, &error);
+  g_assert_no_error (error);
+  return sale;
+}
+
+static guint
+count_audit (GPtrArray  *entries,
+             const char *action,
+             const char *staff)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const AxwAuditEntry *e = entries->pdata[i];
+
+      n += g_str_equal (e->action, action) && g_str_equal (e->staff, staff);
+    }
+  return n;
+}
+
 static void
 test_reprint_and_recover (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (axw_print_queue_add (f->db.db, f->sale->id, &error), >, 0);
+  g_assert_cmpint (axw_print_queue_reprint (f->db.db, f->sale, "王店长", &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "pending"), ==, 2);
-  g_assert_cmpint (axw_print_queue_add (f->db.db, 9999, &error), ==, 0);
-  g_assert_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO);
-  g_clear_error (&error);
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count(*) FROM audit_log "
+                                               "WHERE action = 'receipt.reprint'", -1), ==, 1);
   g_assert_true (axw_db_exec (f->db.db, "UPDATE print_jobs SET status = 'printing'", &error));
   g_assert_true (axw_print_queue_recover (f->db.db, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "pending"), ==, 2);
+}
+
+/* The first copy opens the drawer of a cash sale; each later one is
+ * numbered in the database, marked on paper, audited in the name of who
+ * asked for it, and opens nothing. */
+static void
+test_reprint_marked (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->db.dir, "lp0", NULL);
+  g_autofree char *target = g_strconcat ("file:", path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+
+  g_assert_true (axw_settings_set (f->db.db, "receipt.width", "80", &error));
+  g_assert_true (axw_print_queue_run (f->db.db, target, NULL, NULL, &error));
+  first = escpos_take_file (path);
+  g_assert_cmpuint (escpos_count (first, DECODED_DRAWER, NULL), ==, 1);
+  for (guint n = 1; n <= 2; n++)
+    {
+      g_autofree char *mark = g_strdup_printf ("重印 第%u次 · 原单时间 2026-11-22 13:00:00", n);
+      g_autoptr(GPtrArray) copy = NULL;
+      gint64 job = axw_print_queue_reprint (f->db.db, f->sale, "王店长", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (axw_print_queue_next_copy (f->db.db, f->sale->id, NULL), ==, n + 1);
+      g_assert_true (axw_print_queue_run_job (f->db.db, job, target, &error));
+      g_assert_no_error (error);
+      copy = escpos_take_file (path);
+      g_assert_cmpuint (escpos_count (copy, DECODED_TEXT, mark), ==, 1);
+      g_assert_cmpuint (escpos_count (copy, DECODED_DRAWER, NULL), ==, 0);
+      g_assert_cmpuint (escpos_count (copy, DECODED_CUT, NULL), ==, 1);
+    }
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT group_concat(reprint, '') FROM "
+                                               "(SELECT reprint FROM print_jobs ORDER BY id)", -1),
+                   ==, 12);
+  audit = axw_audit_list (f->db.db, NULL, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_audit (audit, "receipt.reprint", "王店长"), ==, 2);
+}
+
+/* A job printed alone leaves the rest of the queue waiting. */
+static void
+test_run_job_alone (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->db.dir, "lp0", NULL);
+  g_autofree char *target = g_strconcat ("file:", path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) second = sell_again (f);
+  g_autoptr(GPtrArray) paper = NULL;
+  g_autofree char *mark = NULL;
+  gint64 job = axw_print_queue_reprint (f->db.db, second, "小林", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (axw_print_queue_run_job (f->db.db, job, target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "pending"), ==, 2);
+  g_assert_cmpint (count (f, "done"), ==, 1);
+  paper = escpos_take_file (path);
+  g_assert_cmpuint (escpos_count (paper, DECODED_CUT, NULL), ==, 1);
+  g_assert_false (axw_print_queue_run_job (f->db.db, job, target, &error));
+  g_assert_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO);
+  g_clear_error (&error);
+  /* a printer that fails keeps the job, with its reason */
+  job = axw_print_queue_reprint (f->db.db, second, "小林", &error);
+  g_assert_false (axw_print_queue_run_job (f->db.db, job, "file:/nonexistent/dir/lp0", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (count (f, "failed"), ==, 1);
+  mark = job_error (f);
+  g_assert_cmpstr (mark, ==, error->message);
 }
 
 static void
@@ -352,23 +459,6 @@ wait_for_runs (AxwPrintRunner *runner,
   end = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static AxwSale *
-sell_again (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwCart) cart = axw_cart_new ();
-  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 22, 6, 0, 0);
-  AxwPayment pay = { AXW_PAY_CASH, 0, 10000 };
-  g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db.db, "6971234560025", 1000, &error);
-  AxwSale *sale;
-
-  g_assert_no_error (error);
-  axw_cart_add (cart, l);
-  sale = axw_checkout_commit (f->db.db, cart, at, "小林", &pay, 1, &error);
-  g_assert_no_error (error);
-  return sale;
 }
 
 /* Two screens' worth of receipts asked for while one run goes on: one
@@ -443,6 +533,8 @@ main (int argc, char **argv)
   TEST ("/print-queue/tcp", test_tcp);
   TEST ("/print-queue/tcp-refused-then-retry", test_tcp_refused_then_retry);
   TEST ("/print-queue/reprint-and-recover", test_reprint_and_recover);
+  TEST ("/print-queue/reprint-marked", test_reprint_marked);
+  TEST ("/print-queue/run-job-alone", test_run_job_alone);
   TEST ("/print-queue/bad-targets", test_bad_targets);
   TEST ("/print-queue/runner/one-run-at-a-time", test_runner_one_run_at_a_time);
   TEST ("/print-queue/runner/failure", test_runner_failure);

@@ -233,6 +233,79 @@ test_refund (void)
   g_assert_true (orig);
 }
 
+typedef struct {
+  guint        width_mm;
+  gboolean     refund;
+  guint        reprint;
+  const char  *mark[2];     /* the marking as printed, one or two lines */
+} ReprintCase;
+
+static const ReprintCase reprint_cases[] = {
+  { 80, FALSE, 1, { "重印 第1次 · 原单时间 2026-11-22 13:07:09", NULL } },
+  { 80, TRUE, 3, { "重印 第3次 · 原单时间 2026-11-22 13:07:09", NULL } },
+  { 58, FALSE, 2, { "重印 第2次 · 原单时间", "2026-11-22 13:07:09" } },
+  { 58, TRUE, 12, { "重印 第12次 · 原单时间", "2026-11-22 13:07:09" } },
+};
+
+/* A copy after the first: marked under the title with its number and the
+ * sale's own time, and no drawer kick although cash changed hands. */
+static void
+test_reprint (gconstpointer data)
+{
+  const ReprintCase *c = data;
+  g_autoptr(AxwSale) sale = fixture_long_sale (TRUE);
+  AxwReceiptSettings settings = settings_for (c->width_mm);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) decoded = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0, drawers = 0, title_at = 0;
+
+  sale->is_refund = c->refund;
+  settings.reprint = c->reprint;
+  items = axw_receipt_layout (sale, &settings);
+  bytes = axw_escpos_encode (items, c->width_mm, NULL, &error);
+  g_assert_no_error (error);
+  decoded = escpos_decode (bytes, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < decoded->len; i++)
+    {
+      const Decoded *e = decoded->pdata[i];
+
+      drawers += e->kind == DECODED_DRAWER;
+      if (e->kind != DECODED_TEXT)
+        continue;
+      if (g_str_equal (e->text, c->refund ? "退货单" : "销售单"))
+        title_at = i;
+      if (found < 2 && c->mark[found] != NULL && g_str_equal (e->text, c->mark[found]))
+        {
+          g_assert_cmpuint (i, ==, title_at + 1 + found);
+          g_assert_true (e->bold);
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, c->mark[1] != NULL ? 2 : 1);
+  g_assert_cmpuint (drawers, ==, 0);
+}
+
+/* The first copy carries no mark and opens the drawer. */
+static void
+test_first_copy_unmarked (void)
+{
+  g_autoptr(AxwSale) sale = fixture_long_sale (TRUE);
+  g_autoptr(GPtrArray) decoded = decode_sale (sale, 80, NULL);
+  guint drawers = 0;
+
+  for (guint i = 0; i < decoded->len; i++)
+    {
+      const Decoded *e = decoded->pdata[i];
+
+      drawers += e->kind == DECODED_DRAWER;
+      g_assert_true (e->kind != DECODED_TEXT || strstr (e->text, "重印") == NULL);
+    }
+  g_assert_cmpuint (drawers, ==, 1);
+}
+
 static void
 test_replacement (void)
 {
@@ -360,6 +433,15 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/receipt/escpos/refund", test_refund);
   g_test_add_func ("/receipt/escpos/replacement", test_replacement);
+  g_test_add_func ("/receipt/escpos/first-copy-unmarked", test_first_copy_unmarked);
+  for (guint i = 0; i < G_N_ELEMENTS (reprint_cases); i++)
+    {
+      const ReprintCase *c = &reprint_cases[i];
+      g_autofree char *path = g_strdup_printf ("/receipt/escpos/reprint/%s-%u-mm-copy-%u",
+                                               c->refund ? "refund" : "sale", c->width_mm, c->reprint);
+
+      g_test_add_data_func (path, c, test_reprint);
+    }
   g_test_add_func ("/receipt/escpos/tall-raster", test_tall_raster_split);
   g_test_add_func ("/receipt/escpos/hostile-names", test_hostile_names);
   g_test_add_data_func ("/receipt/png/58-mm", GUINT_TO_POINTER (58), test_png);

@@ -60,6 +60,8 @@ pdftoppm -png -r 60 -singlefile "$WORK/r.pdf" "$WORK/r" && [ -s "$WORK/r.png" ] 
 expect_ok "claim csv" "$AXW" report claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31
 check "claim: sale and its reversal" 2 "$(echo "$OUT" | grep -c HB20260001)"
 expect_ok "claim pdf" "$AXW" report claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/c.pdf"
+check "claim file for its owner only" 600 "$(stat -c %a "$WORK/c.pdf")"
+check "report file for its owner only" 600 "$(stat -c %a "$WORK/r.pdf")"
 
 expect_ok "shift close with a count" sh -c "'$AXW' shift close --staff 小林 100:2,20:2,5:1 --at 2026-12-11T18:00:00+08:00 <'$WORK/pin'"
 check "shift over/short" "$(( 24500 - $(j "$OUT" "d['expected_fen']") ))" "$(j "$OUT" "d['over_short_fen']")"

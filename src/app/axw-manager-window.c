@@ -23,6 +23,8 @@ struct _AxwManagerWindow
   AxwManagerStaff      *staff;
   AxwManagerSync       *sync;
   AxwManagerBackups    *backups;
+  AxwManagerExports    *exports;
+  AxwManagerPrinting   *printing;
   AxwManagerSettings   *settings;
   AxwManagerAudit      *audit;
 };
@@ -119,6 +121,8 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SYNC);
   g_type_ensure (AXW_TYPE_MANAGER_BACKUPS);
+  g_type_ensure (AXW_TYPE_MANAGER_EXPORTS);
+  g_type_ensure (AXW_TYPE_MANAGER_PRINTING);
   g_type_ensure (AXW_TYPE_MANAGER_SETTINGS);
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
@@ -137,6 +141,8 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, backups);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, exports);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, printing);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, settings);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -181,6 +187,8 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_sync_set_db (self->sync, db, manager);
   axw_manager_backups_set_db (self->backups, db, manager);
+  axw_manager_exports_set_db (self->exports, db, manager);
+  axw_manager_printing_set_db (self->printing, db, manager);
   axw_manager_settings_set_db (self->settings, db, manager);
   axw_manager_audit_set_db (self->audit, db);
   subtitle = g_strdup_printf (_("Manager: %s"), manager);

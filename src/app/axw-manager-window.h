@@ -11,6 +11,8 @@
 #include "axw-db.h"
 #include "axw-manager-audit.h"
 #include "axw-manager-backups.h"
+#include "axw-manager-exports.h"
+#include "axw-manager-printing.h"
 #include "axw-manager-products.h"
 #include "axw-manager-promotions.h"
 #include "axw-manager-refunds.h"

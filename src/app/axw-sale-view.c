@@ -1233,7 +1233,7 @@ reprint_action (GtkWidget  *widget,
       banner (self, BANNER_ERROR, _("No sale yet: there is no receipt to reprint"));
       return;
     }
-  if (axw_print_queue_add (db (self), self->last_sale->id, &error) == 0)
+  if (axw_print_queue_reprint (db (self), self->last_sale, self->staff->name, &error) == 0)
     {
       banner (self, BANNER_ERROR, error->message);
       return;

@@ -108,9 +108,45 @@ run_queue (AxwDb      *db,
 
 static const char receipt_usage[] =
   N_("Usage: aixinwu receipt SALE [--printer usb|usb:VID:PID|tcp://HOST:PORT|file:PATH]\n"
-     "                        [--png FILE] [--width 58|80]\n"
-     "Prints the receipt of SALE (receipt number or uuid) again. With --png, draws it\n"
-     "to FILE instead (and prints too only when --printer is given).");
+     "                        [--png FILE] [--width 58|80] --staff NAME\n"
+     "Prints a copy of the receipt of SALE (receipt number or uuid), marked as a reprint,\n"
+     "and only that receipt (`aixinwu printers retry` prints the rest of the queue). The\n"
+     "reprint is audited in the name of NAME, whose PIN is the first line of standard input.\n"
+     "With --png, draws the copy to FILE instead (and prints too only when --printer is given).");
+
+/* The copy alone: other receipts waiting in the queue stay there. */
+static int
+print_copy (AxwCli        *cli,
+            AxwDb         *db,
+            const AxwSale *sale,
+            ReceiptArgs   *a)
+{
+  g_autofree char *target = printer_of (db, a->printer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  AxwStaff *staff;
+  guint waiting = 0;
+  gint64 job;
+
+  if ((staff = axw_cli_authorize (cli, AXW_CLI_STAFF, &error)) == NULL ||
+      (job = axw_print_queue_reprint (db, sale, staff->name, &error)) == 0)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (!axw_print_queue_run_job (db, job, target, &error))
+    {
+      g_printerr (_("aixinwu: receipt %s not printed (kept for retry): %s\n"), sale->receipt_no,
+                  error->message);
+      return AXW_EXIT_FAIL;
+    }
+  g_print (_("A copy of receipt %s was printed, marked as a reprint.\n"), sale->receipt_no);
+  left = axw_print_queue_list (db, TRUE, NULL);
+  waiting = left != NULL ? left->len : 0;
+  if (waiting > 0)
+    g_print (g_dngettext (NULL, "%u other receipt waits in the queue and was not printed: "
+                                "aixinwu printers retry prints it.\n",
+                          "%u other receipts wait in the queue and were not printed: "
+                          "aixinwu printers retry prints them.\n", waiting), waiting);
+  return AXW_EXIT_OK;
+}
 
 int
 axw_cli_cmd_receipt (AxwCli  *cli,
@@ -135,16 +171,18 @@ axw_cli_cmd_receipt (AxwCli  *cli,
   if (a.png != NULL)
     {
       guint width = axw_print_queue_width (db, a.width_mm);
-      g_autoptr(GPtrArray) items = axw_print_queue_layout (db, sale, width);
+      guint copy = axw_print_queue_next_copy (db, sale->id, &error);
+      g_autoptr(GPtrArray) items = NULL;
 
+      if (copy == G_MAXUINT)
+        return axw_cli_fail (g_steal_pointer (&error));
+      items = axw_print_queue_layout (db, sale, width, copy);
       if (!axw_receipt_render_png (items, width, a.png, &error))
         return axw_cli_fail (g_steal_pointer (&error));
       if (a.printer == NULL)
         return AXW_EXIT_OK;
     }
-  if (axw_print_queue_add (db, sale->id, &error) == 0)
-    return axw_cli_fail (g_steal_pointer (&error));
-  return run_queue (db, a.printer);
+  return print_copy (cli, db, sale, &a);
 }
 
 static int
@@ -178,7 +216,7 @@ test_page (AxwDb       *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  AxwReceiptSettings s = { name, NULL, NULL, url, axw_print_queue_width (db, a->width_mm) };
+  AxwReceiptSettings s = { name, NULL, NULL, url, axw_print_queue_width (db, a->width_mm), 0 };
 
   items = axw_receipt_test_page (&s);
   if (a->png != NULL && !axw_receipt_render_png (items, s.width_mm, a->png, &error))

@@ -14,6 +14,7 @@
 #include "axw-cli.h"
 #include "axw-error.h"
 #include "axw-money.h"
+#include "axw-report-file.h"
 #include "axw-report-print.h"
 #include "axw-report-render.h"
 #include "axw-reports.h"
@@ -95,22 +96,32 @@ parse_args (int          argc,
   return TRUE;
 }
 
-/* Writes @data to --out (atomically) or stdout. */
+/* Writes @bytes to --out (atomically, owner only) or stdout. */
 static int
-emit (const char  *out,
-      const char  *data,
-      gsize        len)
+emit_bytes (const char *out,
+            GBytes     *bytes)
 {
   g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
 
   if (out == NULL || g_str_equal (out, "-"))
     {
       fwrite (data, 1, len, stdout);
       return fflush (stdout) == 0 ? AXW_EXIT_OK : AXW_EXIT_FAIL;
     }
-  if (!g_file_set_contents (out, data, (gssize) len, &error))
+  if (!axw_report_file_save (out, bytes, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   return AXW_EXIT_OK;
+}
+
+static int
+emit (const char *out,
+      char       *data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (data, strlen (data));
+
+  return emit_bytes (out, bytes);
 }
 
 /* --print: the report's paper lines to the receipt printer, nothing on stdout
@@ -145,52 +156,32 @@ emit_report (AxwDb           *db,
 {
   g_autoptr(GError) error = NULL;
   const char *format = a->format ? a->format : "text";
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  g_autoptr(GBytes) bytes = NULL;
 
   if (a->print)
     return print_report (db, r, a);
-  if (g_str_equal (format, "json"))
-    data = axw_report_to_json (r);
-  else if (g_str_equal (format, "csv"))
-    data = axw_report_to_csv (r);
-  else if (g_str_equal (format, "text") && a->width == NULL)
-    data = axw_report_to_text (r, 48);
-  else if (g_str_equal (format, "text") || g_str_equal (format, "png"))
+  if (g_str_equal (format, "text") && a->width == NULL)
+    return emit (a->out, axw_report_to_text (r, 48));
+  if (g_str_equal (format, "text") || g_str_equal (format, "png"))
     {
       gboolean narrow = a->width && g_str_equal (a->width, "58");
       g_autoptr(GPtrArray) lines = axw_report_to_lines (r, narrow ? 32 : 48, TRUE);
-      g_autoptr(GBytes) png = NULL;
       GString *text;
 
       if (g_str_equal (format, "png"))
         {
-          if ((png = axw_report_render_lines_png (lines, narrow ? 32 : 48, narrow ? 384 : 576, &error)) == NULL)
+          if ((bytes = axw_report_render_lines_png (lines, narrow ? 32 : 48, narrow ? 384 : 576, &error)) == NULL)
             return axw_cli_fail (g_steal_pointer (&error));
-          data = g_bytes_unref_to_data (g_steal_pointer (&png), &len);
-          return emit (a->out, data, len);
+          return emit_bytes (a->out, bytes);
         }
       text = g_string_new (NULL);
       for (guint i = 0; i < lines->len; i++)
         g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, i));
-      data = g_string_free (text, FALSE);
+      return emit (a->out, g_string_free (text, FALSE));
     }
-  else if (g_str_equal (format, "pdf"))
-    {
-      g_autoptr(GBytes) pdf = axw_report_render_pdf (r, &error);
-
-      if (pdf == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
-      return emit (a->out, data, len);
-    }
-  else
-    {
-      g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("Unknown format “%s”: use text, csv, json or pdf."), format);
-      return axw_cli_fail (g_steal_pointer (&error));
-    }
-  return emit (a->out, data, strlen (data));
+  if ((bytes = axw_report_file_bytes (r, format, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return emit_bytes (a->out, bytes);
 }
 
 static const char report_usage[] =
@@ -237,27 +228,17 @@ report_claim (AxwDb *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *csv = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *format = a->format ? a->format : "csv";
 
   if (a->funder == NULL || a->from == NULL || a->to == NULL)
     return axw_cli_usage (_(report_usage));
-  if ((rows = axw_reports_claim (db, a->funder, a->from, a->to, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  if (a->format && g_str_equal (a->format, "pdf"))
-    {
-      g_autoptr(GBytes) pdf = axw_claim_render_pdf (a->funder, a->from, a->to, rows, &error);
-      gsize len;
-      g_autofree char *data = NULL;
-
-      if (pdf == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
-      return emit (a->out, data, len);
-    }
-  if (a->format && !g_str_equal (a->format, "csv"))
+  if (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
     return axw_cli_usage (_(report_usage));
-  csv = axw_claim_to_csv (rows);
-  return emit (a->out, csv, strlen (csv));
+  if ((rows = axw_reports_claim (db, a->funder, a->from, a->to, &error)) == NULL ||
+      (bytes = axw_claim_file_bytes (a->funder, a->from, a->to, rows, format, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return emit_bytes (a->out, bytes);
 }
 
 int

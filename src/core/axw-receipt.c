@@ -279,6 +279,23 @@ local_time (const char *created_at)
   return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
 }
 
+/**
+ * axw_receipt_reprint_mark:
+ * @reprint: 1 for the first copy after the original, and so on
+ *
+ * The line that tells a copy from the original, so that a reprinted
+ * receipt cannot pass for a second sale.
+ * Returns: (transfer full): `重印 第N次 · 原单时间 YYYY-MM-DD HH:MM:SS`
+ */
+char *
+axw_receipt_reprint_mark (const AxwSale *sale,
+                          guint          reprint)
+{
+  g_autofree char *when = local_time (sale->created_at);
+
+  return g_strdup_printf ("重印 第%u次 · 原单时间 %s", reprint, when);
+}
+
 static void
 add_header (Builder                  *b,
             const AxwSale            *sale,
@@ -295,6 +312,12 @@ add_header (Builder                  *b,
     add_wrapped (b, settings->shop_address, AXW_RECEIPT_CENTER, FALSE, 1);
   add_wrapped (b, sale->is_refund ? "退货单" : "销售单", AXW_RECEIPT_CENTER, TRUE,
                sale->is_refund ? 2 : 1);
+  if (settings->reprint > 0)
+    {
+      g_autofree char *mark = axw_receipt_reprint_mark (sale, settings->reprint);
+
+      add_wrapped (b, mark, AXW_RECEIPT_CENTER, TRUE, 1);
+    }
   add_rule (b, '-');
   add_wrapped (b, no, AXW_RECEIPT_LEFT, FALSE, 1);
   if (sale->is_refund && sale->refund_of_receipt_no != NULL)
@@ -406,6 +429,9 @@ add_footer (Builder                  *b,
  * @sale: a committed sale or refund
  * @settings: shop, footer, QR template and paper width
  *
+ * A copy (@settings->reprint > 0) is marked under the title and never opens
+ * the drawer: the cash changed hands at the first one.
+ *
  * Returns: (transfer full) (element-type AxwReceiptItem): the receipt, ending
  *   with a drawer kick when cash changed hands and a cut
  */
@@ -425,7 +451,7 @@ axw_receipt_layout (const AxwSale            *sale,
   add_totals (&b, sale);
   add_footer (&b, sale, settings);
   add_item (b.items, AXW_RECEIPT_FEED, NULL);
-  if (has_cash (sale))
+  if (has_cash (sale) && settings->reprint == 0)
     add_item (b.items, AXW_RECEIPT_DRAWER, NULL);
   add_item (b.items, AXW_RECEIPT_CUT, NULL);
   return b.items;

@@ -43,6 +43,7 @@ typedef struct {
   const char *footer;         /* nullable */
   const char *qr_url;         /* nullable: template with {uuid}, {receipt_no} */
   guint       width_mm;       /* 58 or 80 */
+  guint       reprint;        /* 0: the first copy; N: the Nth copy after it */
 } AxwReceiptSettings;
 
 guint      axw_receipt_columns_for_width (guint               width_mm);
@@ -55,6 +56,8 @@ char      *axw_receipt_qr_url            (const char         *url_template,
                                           const AxwSale      *sale);
 GPtrArray *axw_receipt_layout            (const AxwSale      *sale,
                                           const AxwReceiptSettings *settings);
+char      *axw_receipt_reprint_mark      (const AxwSale      *sale,
+                                          guint               reprint);
 GPtrArray *axw_receipt_test_page         (const AxwReceiptSettings *settings);
 void       axw_receipt_item_free         (AxwReceiptItem     *item);
 

@@ -37,6 +37,7 @@ settings_free (AxwReceiptSettings *s)
 /**
  * axw_print_queue_layout:
  * @width_mm: 58 or 80, or 0 for the receipt.width setting
+ * @reprint: 0 for the first copy, N for the Nth reprint (marked, no drawer)
  *
  * The receipt of @sale with the shop's settings.
  * Returns: (transfer full) (element-type AxwReceiptItem)
@@ -44,7 +45,8 @@ settings_free (AxwReceiptSettings *s)
 GPtrArray *
 axw_print_queue_layout (AxwDb         *db,
                         const AxwSale *sale,
-                        guint          width_mm)
+                        guint          width_mm,
+                        guint          reprint)
 {
   AxwReceiptSettings s = { 0 };
   GPtrArray *items;
@@ -54,6 +56,7 @@ axw_print_queue_layout (AxwDb         *db,
   s.footer = axw_settings_get (db, "receipt.footer");
   s.qr_url = axw_settings_get (db, "receipt.qr_url");
   s.width_mm = width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
+  s.reprint = reprint;
   items = axw_receipt_layout (sale, &s);
   settings_free (&s);
   return items;
@@ -66,17 +69,12 @@ axw_print_queue_width (AxwDb *db,
   return width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
 }
 
-/**
- * axw_print_queue_render:
- * @width_mm: 58 or 80, or 0 for the receipt.width setting
- *
- * Returns: (transfer full): the ESC/POS bytes of the sale's receipt
- */
-GBytes *
-axw_print_queue_render (AxwDb   *db,
-                        gint64   sale_id,
-                        guint    width_mm,
-                        GError **error)
+static GBytes *
+render_copy (AxwDb   *db,
+             gint64   sale_id,
+             guint    width_mm,
+             guint    reprint,
+             GError **error)
 {
   g_autoptr(AxwSale) sale = axw_sales_load_by_id (db, sale_id, error);
   g_autoptr(GPtrArray) items = NULL;
@@ -84,26 +82,74 @@ axw_print_queue_render (AxwDb   *db,
   if (sale == NULL)
     return NULL;
   width_mm = axw_print_queue_width (db, width_mm);
-  items = axw_print_queue_layout (db, sale, width_mm);
+  items = axw_print_queue_layout (db, sale, width_mm, reprint);
   return axw_escpos_encode (items, width_mm, NULL, error);
 }
 
-/* Returns: the new job's id, 0 on error. A reprint is a new job. */
-gint64
-axw_print_queue_add (AxwDb   *db,
-                     gint64   sale_id,
-                     GError **error)
+/**
+ * axw_print_queue_render:
+ * @width_mm: 58 or 80, or 0 for the receipt.width setting
+ *
+ * Returns: (transfer full): the ESC/POS bytes of the sale's first receipt
+ */
+GBytes *
+axw_print_queue_render (AxwDb   *db,
+                        gint64   sale_id,
+                        guint    width_mm,
+                        GError **error)
+{
+  return render_copy (db, sale_id, width_mm, 0, error);
+}
+
+/**
+ * axw_print_queue_next_copy:
+ *
+ * Returns: the number the next copy of the sale's receipt would carry:
+ *   the count of its jobs so far (the checkout queued the first), or
+ *   %G_MAXUINT when the database fails
+ */
+guint
+axw_print_queue_next_copy (AxwDb   *db,
+                           gint64   sale_id,
+                           GError **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT count(*) FROM print_jobs WHERE sale_id = ?", error);
+  guint n;
+  int rc;
+
+  if (stmt == NULL)
+    return G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, sale_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return axw_db_set_error (db, rc, error), G_MAXUINT;
+    }
+  n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static gint64
+insert_copy (AxwDb   *db,
+             gint64   sale_id,
+             guint   *out_reprint,
+             GError **error)
 {
   g_autofree char *now = axw_now_utc_iso ();
+  guint reprint = axw_print_queue_next_copy (db, sale_id, error);
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "INSERT INTO print_jobs (sale_id, kind, created_at, updated_at) "
-                             "SELECT id, 'receipt', ?, ? FROM sales WHERE id = ?", error);
+  if (reprint == G_MAXUINT)
+    return 0;
+  stmt = axw_db_prepare (db, "INSERT INTO print_jobs (sale_id, kind, reprint, created_at, updated_at) "
+                             "SELECT id, 'receipt', ?, ?, ? FROM sales WHERE id = ?", error);
   if (stmt == NULL)
     return 0;
-  axw_db_bind_text (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 1, reprint);
   axw_db_bind_text (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, sale_id);
+  axw_db_bind_text (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, sale_id);
   if (!axw_db_step_done (db, stmt, error))
     return 0;
   if (sqlite3_changes (axw_db_get_handle (db)) == 0)
@@ -112,7 +158,39 @@ axw_print_queue_add (AxwDb   *db,
                    "There is no sale %" G_GINT64_FORMAT " to print.", sale_id);
       return 0;
     }
+  *out_reprint = reprint;
   return sqlite3_last_insert_rowid (axw_db_get_handle (db));
+}
+
+/**
+ * axw_print_queue_reprint:
+ * @staff: who asks for the copy, for the audit log
+ *
+ * Queues another copy of the sale's receipt, numbered after the copies
+ * queued before it (the first is the checkout's), and audits it as
+ * `receipt.reprint` in @staff's name, in one transaction.
+ * Returns: the new job's id, 0 on error
+ */
+gint64
+axw_print_queue_reprint (AxwDb         *db,
+                         const AxwSale *sale,
+                         const char    *staff,
+                         GError       **error)
+{
+  g_autofree char *detail = NULL;
+  guint reprint = 0;
+  gint64 id;
+
+  g_return_val_if_fail (sale != NULL, 0);
+
+  if (!axw_db_begin (db, error))
+    return 0;
+  if ((id = insert_copy (db, sale->id, &reprint, error)) == 0)
+    return axw_db_rollback (db), 0;
+  detail = g_strdup_printf ("%s copy %u", sale->receipt_no, reprint);
+  if (!axw_audit_append (db, staff, "receipt.reprint", detail, error) || !axw_db_commit (db, error))
+    return axw_db_rollback (db), 0;
+  return id;
 }
 
 static gboolean
@@ -178,7 +256,7 @@ axw_print_queue_list (AxwDb    *db,
   int rc;
 
   stmt = axw_db_prepare (db, "SELECT j.id, j.sale_id, s.receipt_no, j.status, j.attempts, "
-                             "j.last_error FROM print_jobs j LEFT JOIN sales s ON s.id = j.sale_id "
+                             "j.last_error, j.reprint FROM print_jobs j LEFT JOIN sales s ON s.id = j.sale_id "
                              "WHERE ? = 0 OR j.status != 'done' ORDER BY j.id DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -193,6 +271,7 @@ axw_print_queue_list (AxwDb    *db,
       job->status = axw_db_column_dup (stmt, 3);
       job->attempts = sqlite3_column_int (stmt, 4);
       job->last_error = axw_db_column_dup (stmt, 5);
+      job->reprint = (guint) sqlite3_column_int (stmt, 6);
       g_ptr_array_add (jobs, job);
     }
   if (rc != SQLITE_DONE)
@@ -203,24 +282,29 @@ axw_print_queue_list (AxwDb    *db,
   return g_steal_pointer (&jobs);
 }
 
+/* @only_job: that job, or 0 for the oldest pending one */
 static gint64
-oldest_pending (AxwDb   *db,
-                gint64  *sale_id,
-                GError **error)
+next_pending (AxwDb   *db,
+              gint64   only_job,
+              gint64  *sale_id,
+              guint   *reprint,
+              GError **error)
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
   int rc;
 
-  stmt = axw_db_prepare (db, "SELECT id, sale_id FROM print_jobs WHERE status = 'pending' "
-                             "ORDER BY id LIMIT 1", error);
+  stmt = axw_db_prepare (db, "SELECT id, sale_id, reprint FROM print_jobs WHERE status = 'pending' "
+                             "AND (?1 = 0 OR id = ?1) ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return -1;
+  sqlite3_bind_int64 (stmt, 1, only_job);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
       *sale_id = sqlite3_column_int64 (stmt, 1);
+      *reprint = (guint) sqlite3_column_int (stmt, 2);
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
@@ -237,16 +321,18 @@ oldest_pending (AxwDb   *db,
  * be rendered fails at once with its reason and the next job is taken.
  * Returns: %FALSE only when the database fails.
  */
-gboolean
-axw_print_queue_claim (AxwDb   *db,
-                       gint64  *out_job_id,
-                       GBytes **out_bytes,
-                       GError **error)
+static gboolean
+claim (AxwDb   *db,
+       gint64   only_job,
+       gint64  *out_job_id,
+       GBytes **out_bytes,
+       GError **error)
 {
   for (;;)
     {
       g_autoptr(GError) render_error = NULL;
-      gint64 sale_id = 0, id = oldest_pending (db, &sale_id, error);
+      guint reprint = 0;
+      gint64 sale_id = 0, id = next_pending (db, only_job, &sale_id, &reprint, error);
       GBytes *bytes;
 
       *out_job_id = 0;
@@ -255,7 +341,7 @@ axw_print_queue_claim (AxwDb   *db,
         return id == 0;
       if (!set_status (db, id, "printing", NULL, NULL, error))
         return FALSE;
-      bytes = axw_print_queue_render (db, sale_id, 0, &render_error);
+      bytes = render_copy (db, sale_id, 0, reprint, &render_error);
       if (bytes != NULL)
         {
           *out_job_id = id;
@@ -264,7 +350,18 @@ axw_print_queue_claim (AxwDb   *db,
         }
       if (!axw_print_queue_finish (db, id, render_error, error))
         return FALSE;
+      if (only_job != 0)
+        return g_propagate_error (error, g_steal_pointer (&render_error)), FALSE;
     }
+}
+
+gboolean
+axw_print_queue_claim (AxwDb   *db,
+                       gint64  *out_job_id,
+                       GBytes **out_bytes,
+                       GError **error)
+{
+  return claim (db, 0, out_job_id, out_bytes, error);
 }
 
 /* Marks the job done, or failed with @send_error's message. */
@@ -277,6 +374,39 @@ axw_print_queue_finish (AxwDb         *db,
   if (send_error == NULL)
     return set_status (db, job_id, "done", NULL, NULL, error);
   return set_status (db, job_id, "failed", send_error->message, NULL, error);
+}
+
+/**
+ * axw_print_queue_run_job:
+ *
+ * Prints that job alone, blocking, whatever else waits in the queue: for
+ * `aixinwu receipt SALE`. A printer failure keeps the job with its reason.
+ * Returns: %TRUE when it was printed
+ */
+gboolean
+axw_print_queue_run_job (AxwDb       *db,
+                         gint64       job_id,
+                         const char  *printer,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) send_error = NULL;
+  gint64 claimed = 0;
+
+  if (!claim (db, job_id, &claimed, &bytes, error))
+    return FALSE;
+  if (claimed == 0)
+    {
+      g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
+                   "Print job %" G_GINT64_FORMAT " is not waiting to be printed.", job_id);
+      return FALSE;
+    }
+  axw_printer_send (printer, bytes, NULL, &send_error);
+  if (!axw_print_queue_finish (db, job_id, send_error, error))
+    return FALSE;
+  if (send_error != NULL)
+    return g_propagate_error (error, g_steal_pointer (&send_error)), FALSE;
+  return TRUE;
 }
 
 /**

@@ -23,21 +23,27 @@ typedef struct {
   char   *status;       /* pending, printing, done, failed */
   int     attempts;
   char   *last_error;   /* nullable */
+  guint   reprint;      /* 0: the first copy; N: the Nth reprint */
 } AxwPrintJob;
 
 void       axw_print_job_free        (AxwPrintJob   *job);
 
 GPtrArray *axw_print_queue_layout    (AxwDb         *db,
                                       const AxwSale *sale,
-                                      guint          width_mm);
+                                      guint          width_mm,
+                                      guint          reprint);
 guint      axw_print_queue_width     (AxwDb         *db,
                                       guint          width_mm);
 GBytes    *axw_print_queue_render    (AxwDb         *db,
                                       gint64         sale_id,
                                       guint          width_mm,
                                       GError       **error);
-gint64     axw_print_queue_add       (AxwDb         *db,
+guint      axw_print_queue_next_copy (AxwDb         *db,
                                       gint64         sale_id,
+                                      GError       **error);
+gint64     axw_print_queue_reprint   (AxwDb         *db,
+                                      const AxwSale *sale,
+                                      const char    *staff,
                                       GError       **error);
 gboolean   axw_print_queue_retry     (AxwDb         *db,
                                       gint64         job_id,
@@ -54,6 +60,10 @@ gboolean   axw_print_queue_claim     (AxwDb         *db,
 gboolean   axw_print_queue_finish    (AxwDb         *db,
                                       gint64         job_id,
                                       const GError  *send_error,
+                                      GError       **error);
+gboolean   axw_print_queue_run_job   (AxwDb         *db,
+                                      gint64         job_id,
+                                      const char    *printer,
                                       GError       **error);
 gboolean   axw_print_queue_run       (AxwDb         *db,
                                       const char    *printer,

@@ -313,6 +313,13 @@ static const char migration_5[] =
   "CREATE TRIGGER payments_closed_no_move_in BEFORE UPDATE OF sale_id ON payments"
   SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL;
 
+/* v6: which copy of its receipt a print job is. 0 is the first; a later
+ * job of the same sale is a reprint, marked on paper with its number. The
+ * count lives on the jobs because a closed day's sales cannot change. */
+static const char migration_6[] =
+  "ALTER TABLE print_jobs ADD COLUMN reprint INTEGER NOT NULL DEFAULT 0 CHECK (reprint >= 0);"
+  "CREATE INDEX print_jobs_sale ON print_jobs (sale_id);";
+
 /* v8: stock is a whole number of milli-units, always. An overflowing
  * "stock_milli + ?" made SQLite store a REAL (9.22e18) that later sales no
  * longer moved; such a value is set back to the nearest integer, with an
@@ -347,6 +354,7 @@ static const AxwMigration migrations[] = {
   { 3, migration_3 },
   { 4, migration_4 },
   { 5, migration_5 },
+  { 6, migration_6 },
   { 8, migration_8 },
 };
 

@@ -78,10 +78,13 @@ atomic_file_free (AtomicFile *af)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtomicFile, atomic_file_free)
 
 /* An unnamed file (O_TMPFILE) where the file system has them: a kill
- * while writing then leaves nothing behind, not even a temporary. */
+ * while writing then leaves nothing behind, not even a temporary.
+ * @mode: 0600 for the sales (staff, payments, red-packet codes), 0644
+ * for what anyone may read. */
 static AtomicFile *
 atomic_file_open (const char  *dir,
                   const char  *name,
+                  mode_t       mode,
                   GError     **error)
 {
   g_autoptr(AtomicFile) af = g_new0 (AtomicFile, 1);
@@ -91,7 +94,7 @@ atomic_file_open (const char  *dir,
   af->tmp_path = g_build_filename (dir, tmp, NULL);
   af->sha = g_checksum_new (G_CHECKSUM_SHA256);
 #ifdef O_TMPFILE
-  af->fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  af->fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
   af->unnamed = af->fd >= 0;
   if (af->fd < 0)
 #endif
@@ -101,7 +104,7 @@ atomic_file_open (const char  *dir,
 
       g_free (af->tmp_path);
       af->tmp_path = g_build_filename (dir, template, NULL);
-      af->fd = g_mkstemp_full (af->tmp_path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0644);
+      af->fd = g_mkstemp_full (af->tmp_path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode);
     }
   if (af->fd < 0)
     {
@@ -413,7 +416,7 @@ write_manifest (Export  *e,
   text = g_string_new (NULL);
   json_generator_to_gstring (gen, text);
   g_string_append_c (text, '\n');
-  af = atomic_file_open (e->dir, "manifest.json", error);
+  af = atomic_file_open (e->dir, "manifest.json", 0644, error);
   if (af == NULL || !atomic_file_write (af, text, error) || !atomic_file_commit (af, error))
     return FALSE;
   sync_dir (e->dir);
@@ -428,7 +431,7 @@ write_sales_file (Export   *e,
 {
   g_autofree char *name = g_strdup_printf ("sales-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ".jsonl",
                                            after + 1, last);
-  g_autoptr(AtomicFile) af = atomic_file_open (e->dir, name, error);
+  g_autoptr(AtomicFile) af = atomic_file_open (e->dir, name, 0600, error);
   g_autoptr(AxwSaleDocs) docs = NULL;
   g_autoptr(GString) buf = NULL;
   JsonObject *entry;
@@ -550,7 +553,7 @@ export_products (Export    *e,
   if (!full && g_strcmp0 (hash, e->products_hash) == 0 && g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  af = atomic_file_open (e->dir, "products.csv", error);
+  af = atomic_file_open (e->dir, "products.csv", 0644, error);
   if (af == NULL || !atomic_file_write (af, buf, error) || !atomic_file_commit (af, error))
     return FALSE;
   af->count = count;
