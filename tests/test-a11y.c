@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN §11 checked on the real screens, in every theme the staff can
+ * docs/design.md §11 checked on the real screens, in every theme the staff can
  * choose (text 100 % and 150 %, high contrast; 200 % for fitting):
  * every control a person can reach has an accessible name and is at least
  * 48×48 px, every text colour on screen is one of the theme's declared

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark data generator: consistent with DESIGN §5 and the schema,
+# The benchmark data generator: consistent with docs/design.md §5 and the schema,
 # and the same file from the same seed.
 . "$(dirname "$0")/tap.sh"
 GEN="${AXW_GEN:?AXW_GEN is not set}"

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN §5, table-driven, to the fen.
+ * docs/design.md §5, table-driven, to the fen.
  */
 #include <sodium.h>
 #include <string.h>
@@ -180,7 +180,7 @@ test_promotion_tie_first_defined (void)
   g_assert_cmpstr (axw_sale_get_line (s, 0)->promotion, ==, "第一");
 }
 
-/* The DESIGN §12 example, to the fen. */
+/* The docs/design.md §12 example, to the fen. */
 static void
 test_design_example (void)
 {

@@ -8,7 +8,7 @@ AT=2026-12-12T10:00:00+08:00
 echo 8888 >"$WORK/mgr"
 
 expect_ok "quote prices a basket" "$AXW" quote --at "$AT" --voucher HB20260001 6971234560018*2
-check "quote JSON (DESIGN §12 example)" \
+check "quote JSON (docs/design.md §12 example)" \
   '{"business_date":"2026-12-12","lines":[{"line":1,"barcode":"6971234560018","name":"赤松茸","qty_milli":2000,"unit_price_fen":2800,"gross_fen":5600,"promo_fen":560,"promotion":"爱心月","net_fen":5040,"aid_eligible":true,"red_packet_fen":1000,"pay_fen":4040}],"gross_fen":5600,"promo_fen":560,"net_fen":5040,"red_packet":{"code":"HB20260001","accepted":true,"reason":null,"discount_fen":1000,"campaign":"2026惠民助残红包","funder":"厦门市残疾人联合会"},"total_fen":4040,"cash_total_fen":4040}' \
   "$OUT"
 check "quote wrote nothing" 0 "$(sql 'SELECT count(*) FROM sales')"

@@ -1322,7 +1322,7 @@ test_held_sales (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
-/* A scale label's price is the line's price (DESIGN §5.1): a held weighed
+/* A scale label's price is the line's price (docs/design.md §5.1): a held weighed
  * line comes back with it, not with unit price × weight (3600 × 0.343 =
  * 12.35) and not with nothing. */
 static void

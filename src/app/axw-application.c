@@ -291,7 +291,7 @@ open_db (AxwApplication  *self,
   /* Jobs left "printing" by a crash go back to the queue. */
   if (!axw_print_queue_recover (self->db, error))
     return FALSE;
-  /* DESIGN §12: the demo catalog on first run. */
+  /* docs/design.md §12: the demo catalog on first run. */
   return !fresh || axw_cli_init_demo (self->db, error);
 }
 
@@ -318,7 +318,7 @@ axw_application_activate (GApplication *app)
     self->backup_id = g_timeout_add_seconds (AXW_BACKUP_DELAY_S, daily_backup_cb, self);
 }
 
-/* DESIGN §11: the counter speaks Chinese unless someone chose English
+/* docs/design.md §11: the counter speaks Chinese unless someone chose English
  * (AIXINWU_LANGUAGE=en, or the button on the login screen). */
 static void
 choose_language (void)

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Sound and speech for the counter (DESIGN §11). The tones are generated
+ * Sound and speech for the counter (docs/design.md §11). The tones are generated
  * here as WAV files in the cache directory and played with whatever the
  * system has (PulseAudio, PipeWire, ALSA); without any, the display bell.
  * Speech goes to speech-dispatcher's spd-say in Mandarin. Neither ever

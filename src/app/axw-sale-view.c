@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The sale screen (DESIGN §6, §11). Every command is an action of this
+ * The sale screen (docs/design.md §6, §11). Every command is an action of this
  * widget, so keys, buttons and tests all go through the same code. The
  * cart is priced by axw_checkout_quote after every change and committed by
  * axw_checkout_commit; what the payments taken so far settle is
@@ -825,7 +825,7 @@ recall_action (GtkWidget  *widget,
 
 /* Payment ---------------------------------------------------------------- */
 
-/* What core makes of the payments taken so far (DESIGN §5.5): the screen
+/* What core makes of the payments taken so far (docs/design.md §5.5): the screen
  * shows it and never adds up money itself. */
 static gboolean
 settle (AxwSaleView    *self,

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * export, sync and import-online: the online shop (DESIGN §9).
+ * export, sync and import-online: the online shop (docs/design.md §9).
  */
 #include <glib/gi18n.h>
 

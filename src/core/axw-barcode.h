@@ -29,7 +29,7 @@ typedef struct {
 
 /* One label format printed by a scale: flag digits, PLU, one value field
  * (13 digits, EAN-13) or a weight and a price (13 or 18 digits), then a
- * check digit (DESIGN §4). */
+ * check digit (docs/design.md §4). */
 typedef struct {
   char             flags[8][4]; /* accepted flag prefixes, all flag_len long */
   guint            n_flags;

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The cart at the counter: scan merge rules of DESIGN §12, quantities,
+ * The cart at the counter: scan merge rules of docs/design.md §12, quantities,
  * removal with undo, and parked (held) carts. Pure: prices come from
  * axw_pricing_apply through axw_cart_price.
  */

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The one settlement rule (DESIGN §5.5, §6), for the store's commit and
+ * The one settlement rule (docs/design.md §5.5, §6), for the store's commit and
  * the sale screen alike: what the payments taken so far pay, cash
  * rounding (抹零, on the cash part only), change (only from cash) and
  * what is still due. Pure: no I/O.

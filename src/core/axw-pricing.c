@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN.md §5 to the fen. Every amount is an integer number of fen and
+ * docs/design.md §5 to the fen. Every amount is an integer number of fen and
  * every division rounds half up, so the tests can state exact results.
  */
 #include "axw-pricing.h"
@@ -60,7 +60,7 @@ apply_promotions (AxwLine    *line,
  * axw_red_packet_check:
  * @eligible_base_fen: Σ net of the lines in the red packet's scope
  *
- * The first reason that holds, in the order of DESIGN §5. A red packet
+ * The first reason that holds, in the order of docs/design.md §5. A red packet
  * with nothing eligible to pay for is below its minimum: accepting it
  * would spend it for nothing.
  */

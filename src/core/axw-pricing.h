@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN.md §5, to the fen: line gross, date-rule promotions, one red
+ * docs/design.md §5, to the fen: line gross, date-rule promotions, one red
  * packet with largest-remainder allocation, cash rounding. Pure: no I/O.
  */
 #pragma once

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The content of a printed receipt (DESIGN §7) as a list of items, already
+ * The content of a printed receipt (docs/design.md §7) as a list of items, already
  * wrapped to the paper's columns. The ESC/POS encoder and the PNG renderer
  * both draw this list, so paper and preview cannot disagree.
  */

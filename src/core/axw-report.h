@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A manager's report (DESIGN §8) as plain data, and its renderings. The
+ * A manager's report (docs/design.md §8) as plain data, and its renderings. The
  * store fills it (axw-reports.c); nothing here touches a database.
  *
  * The sections add up to the fen:

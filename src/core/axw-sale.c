@@ -253,7 +253,7 @@ append_string (GString    *out,
 #define KV_INT(out, key, val) g_string_append_printf (out, "\"" key "\":%" G_GINT64_FORMAT, (gint64) (val))
 #define KV_BOOL(out, key, val) g_string_append_printf (out, "\"" key "\":%s", (val) ? "true" : "false")
 
-/* One line of the quote JSON (DESIGN §12). */
+/* One line of the quote JSON (docs/design.md §12). */
 void
 axw_sale_append_line_json (GString       *out,
                            const AxwLine *l)
@@ -311,7 +311,7 @@ append_red_packet (GString            *out,
  * axw_sale_to_json:
  * @committed: add the committed fields (sale, payments, change…)
  *
- * Returns: (transfer full): the quote or sell JSON of DESIGN §12
+ * Returns: (transfer full): the quote or sell JSON of docs/design.md §12
  */
 char *
 axw_sale_to_json (const AxwSale *sale,

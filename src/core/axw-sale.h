@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A priced sale: a quote before it is committed, the document after
- * (DESIGN §5, §6, §12). The GUI, the CLI, receipts, reports and the
+ * (docs/design.md §5, §6, §12). The GUI, the CLI, receipts, reports and the
  * online-shop export all read this one structure.
  */
 #pragma once
@@ -58,7 +58,7 @@ typedef struct {
   gint64       tendered_fen;  /* cash handed over; = amount for other methods */
 } AxwPayment;
 
-/* Stable rejection codes, in the order DESIGN §5 checks them. */
+/* Stable rejection codes, in the order docs/design.md §5 checks them. */
 typedef enum {
   AXW_RED_PACKET_OK,
   AXW_RED_PACKET_UNKNOWN,
@@ -137,8 +137,8 @@ AxwLine  *axw_sale_get_line     (AxwSale     *sale,
                                  guint        index);
 gint64    axw_sale_paid_fen     (const AxwSale *sale);
 
-/* JSON of DESIGN §12 (quote; with @committed also sale, payments, change)
- * and of DESIGN §9 (export documents). Amounts are integer fen. */
+/* JSON of docs/design.md §12 (quote; with @committed also sale, payments, change)
+ * and of docs/design.md §9 (export documents). Amounts are integer fen. */
 char     *axw_sale_to_json      (const AxwSale *sale,
                                  gboolean       committed);
 void      axw_sale_append_line_json (GString       *out,

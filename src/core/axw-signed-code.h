@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Signed red packets issued by the online platform (DESIGN §12):
+ * Signed red packets issued by the online platform (docs/design.md §12):
  * "HB1." base64url(payload) "." base64url(Ed25519 signature), no padding;
  * payload "code|campaign|funder|face_fen|min_spend_fen|valid_from|valid_to|scope".
  */

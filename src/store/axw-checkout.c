@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * From cart to committed sale (DESIGN §6). A sale is one SQLite
+ * From cart to committed sale (docs/design.md §6). A sale is one SQLite
  * transaction: the sale, its lines, payments, the red packet redemption,
  * stock, an outbox row for the online shop, a print job and an audit row.
  * Any failure rolls all of it back and leaves the cart as it was.

@@ -5,7 +5,7 @@
  *
  * The one path from a cart to a committed sale, shared by the GUI and the
  * CLI: look up scans and red packets, price with the day's promotions,
- * commit in one transaction (DESIGN §6), refund.
+ * commit in one transaction (docs/design.md §6), refund.
  */
 #pragma once
 

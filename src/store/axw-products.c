@@ -164,7 +164,7 @@ plu_digits (const char *plu)
 /**
  * axw_products_lookup_scan:
  *
- * DESIGN §4: an exact catalog match wins; then the same UPC-A in its
+ * docs/design.md §4: an exact catalog match wins; then the same UPC-A in its
  * other form (12 digits, or 13 with a leading 0); then a scale label's
  * PLU. A label that also reads as a payment code is refused as one when
  * no product has its PLU.

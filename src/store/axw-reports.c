@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each section is one GROUP BY over the documents of the period; a refund
- * subtracts in the section where its sale added (DESIGN §8). Refunds land
+ * subtracts in the section where its sale added (docs/design.md §8). Refunds land
  * on the business day they are made, so a closed day never changes.
  */
 #include <glib/gi18n.h>

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reports from the sales tables (DESIGN §8): any range of business dates,
+ * Reports from the sales tables (docs/design.md §8): any range of business dates,
  * X (the open shift, no reset) and Z (closes a business day: numbered,
  * immutable). Subsidy claims per funder.
  */

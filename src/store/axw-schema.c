@@ -280,7 +280,7 @@ static const char migration_3[] =
   "  aid_eligible   INTEGER NOT NULL,"
   "  PRIMARY KEY (held_id, line_no));";
 
-/* v4: a weighed line's price is its scale label's (DESIGN §5.1), not unit
+/* v4: a weighed line's price is its scale label's (docs/design.md §5.1), not unit
  * price × weight, so a held one keeps it. Lines held before v4 get unit
  * price × weight: the label's own price was not kept (it may differ by a
  * fen), and that is nearer than the ¥0 they came back with. */

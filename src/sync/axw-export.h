@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Files for the online shop (DESIGN §9, data/EXPORT.md): products.csv,
+ * Files for the online shop (docs/design.md §9, data/EXPORT.md): products.csv,
  * sales-<first>-<last>.jsonl and manifest.json, incremental from a cursor
  * in the database.
  */

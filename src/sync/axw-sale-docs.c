@@ -214,7 +214,7 @@ step (AxwSaleDocs   *docs,
   return axw_db_set_error (docs->db, rc, error);
 }
 
-/* The line fields of the quote JSON (DESIGN §12), in its order. */
+/* The line fields of the quote JSON (docs/design.md §12), in its order. */
 static gboolean
 append_lines (AxwSaleDocs  *docs,
               gint64        sale_id,

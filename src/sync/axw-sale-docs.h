@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The online shop's sale documents (DESIGN §9), written straight from
+ * The online shop's sale documents (docs/design.md §9), written straight from
  * SQL rows: three queries ordered by sale id, merged like a join, so a
  * million sales stream without loading each one.
  */

@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Pushes the outbox to the online shop (DESIGN §9): batches of at most
+ * Pushes the outbox to the online shop (docs/design.md §9): batches of at most
  * 100 sale documents (the export's format), bearer token from a 0600
  * file, idempotent by sale UUID on the server; 2xx sent, 5xx and network
  * errors retried with exponential backoff and jitter, 4xx dead-lettered.

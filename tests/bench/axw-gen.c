@@ -456,7 +456,7 @@ gen_day (Gen        *g,
     }
 }
 
-/* DESIGN §5 sums, over the whole file. Returns the number of violations. */
+/* docs/design.md §5 sums, over the whole file. Returns the number of violations. */
 static gint64
 verify (AxwDb *db)
 {
@@ -499,7 +499,7 @@ main (int   argc,
     { "shops", 0, 0, G_OPTION_ARG_INT64, &shops, "shops (6)", "N" },
     { "days", 0, 0, G_OPTION_ARG_INT64, &days, "days from 2026-01-01 (365)", "N" },
     { "sales-per-day", 0, 0, G_OPTION_ARG_INT64, &per_day, "mean sales per shop and day (228)", "N" },
-    { "verify", 0, 0, G_OPTION_ARG_NONE, &do_verify, "check the DESIGN §5 sums afterwards", NULL },
+    { "verify", 0, 0, G_OPTION_ARG_NONE, &do_verify, "check the docs/design.md §5 sums afterwards", NULL },
     { NULL }
   };
   g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
