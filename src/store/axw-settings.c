@@ -11,6 +11,7 @@
 #include "axw-bizdate.h"
 #include "axw-error.h"
 #include "axw-money.h"
+#include "axw-printer-target.h"
 #include "axw-settings.h"
 
 typedef struct {
@@ -144,13 +145,9 @@ axw_settings_endpoint_problem (const char *url)
 static gboolean
 is_printer (const char *v)
 {
-  if (g_str_equal (v, "usb") || g_str_has_prefix (v, "usb:"))
-    return TRUE;
-  if (g_str_has_prefix (v, "file:"))
-    return v[5] != '\0';
-  if (g_str_has_prefix (v, "tcp://"))
-    return strchr (v + 6, ':') != NULL || v[6] != '\0';
-  return FALSE;
+  g_auto(AxwPrinterTarget) target = { 0 };
+
+  return axw_printer_target_parse (v, &target, NULL);
 }
 
 /**
@@ -187,7 +184,7 @@ axw_settings_validate (const char  *key,
   else if (g_str_equal (key, "cash_rounding") && !axw_cash_rounding_from_string (value, &mode))
     why = _("use none, down_jiao or nearest_jiao");
   else if (g_str_equal (key, "printer") && !is_printer (value))
-    why = _("use usb, usb:VID:PID, tcp://HOST:9100 or file:PATH");
+    why = _("use usb, usb:VID:PID in hex, tcp://HOST:9100 or file:/PATH");
   else if (g_str_equal (key, "barcode.layout") && !axw_embedded_layout_parse (value, &layout, NULL))
     why = _("write flags:plu_length:price|weight, like 2:6:price, or "
             "flags:plu_length:weight:digits:price for 18-digit labels, like 25:6:weight:5:price; "
