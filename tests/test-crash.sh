@@ -213,6 +213,15 @@ disk_full () {
   done
   echo "full_err=$(head -1 "$WORK/full.err")"
   echo "full_failed=$fails"
+  # the rest of the program on the full disk: refused cleanly, nothing half-written
+  "$AXW" backup --to "$mnt/bk" >/dev/null 2>"$WORK/bk.err"; echo "backup_rc=$?"
+  echo "backup_err=$(head -1 "$WORK/bk.err")"
+  echo "backup_partial=$(ls "$mnt/bk" 2>/dev/null | grep -vc '^aixinwu-[0-9-]*\.db$')"
+  mkdir -p "$mnt/out"; dd if=/dev/zero of="$mnt/filler2" bs=4k 2>/dev/null   # what the backup gave back
+  "$AXW" export --out "$mnt/out" >/dev/null 2>"$WORK/ex.err"; echo "export_rc=$?"
+  echo "export_err=$(head -1 "$WORK/ex.err")"
+  echo "export_partial=$(ls -A "$mnt/out" 2>/dev/null | grep -v '^\.aixinwu-export\.lock$' | grep -c .)"
+  rm -f "$mnt/filler2"
   # the sqlite3 shell needs space for its -shm file too
   rm -f "$mnt/filler"
   echo "unexpected_sales=$(( $(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales") - before - sold ))"
@@ -220,6 +229,8 @@ disk_full () {
   echo "partial=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = s.id)
     OR total_fen <> (SELECT sum(pay_fen) FROM sale_lines WHERE sale_id = s.id)" 2>&1)"
   "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560018 >/dev/null && echo "after_free=ok"
+  "$AXW" export --out "$mnt/out" >/dev/null && echo "export_exported=$(cat "$mnt"/out/sales-*.jsonl | wc -l)"
+  echo "sales_now=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales")"
   umount -l "$mnt"
 }
 export -f disk_full
@@ -236,6 +247,15 @@ if grep -q full_failed "$WORK/full.log"; then
   check "disk full: no partial sale" 0 "$(r partial)"
   check "disk full: only the acknowledged sales were saved" 0 "$(r unexpected_sales)"
   check "disk full: selling works again once space is freed" ok "$(r after_free)"
+  check "disk full: backup refused" 1 "$(r backup_rc)"
+  echo "$(r backup_err)" | grep -qi "full" \
+    && tap_result OK "disk full: the backup says why" || tap_result FAIL "disk full: the backup says why" "$(r backup_err)"
+  check "disk full: no partial backup left" 0 "$(r backup_partial)"
+  check "disk full: export refused" 1 "$(r export_rc)"
+  check "disk full: no partial export file left" 0 "$(r export_partial)"
+  echo "$(r export_err)" | grep -qi "full\|space" \
+    && tap_result OK "disk full: the export says why" || tap_result FAIL "disk full: the export says why" "$(r export_err)"
+  check "disk full: the next export has every sale (the cursor did not move)" "$(r sales_now)" "$(r export_exported)"
 else
   # no test passes by skipping: without a private mount namespace (root, or
   # unprivileged user namespaces) this machine cannot run the case, and says so
