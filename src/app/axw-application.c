@@ -10,7 +10,7 @@
 #include "axw-application.h"
 #include "axw-held-sales.h"
 #include "axw-backup.h"
-#include "axw-cli.h"
+#include "axw-demo.h"
 #include "axw-error.h"
 #include "axw-print-queue.h"
 #include "axw-manager-window.h"
@@ -280,7 +280,7 @@ open_db (AxwApplication  *self,
   if (self->db_path == NULL || *self->db_path == '\0')
     {
       g_free (self->db_path);
-      self->db_path = axw_cli_default_db_path ();
+      self->db_path = axw_db_default_path ();
     }
   dir = g_path_get_dirname (self->db_path);
   g_mkdir_with_parents (dir, 0700);
@@ -292,7 +292,7 @@ open_db (AxwApplication  *self,
   if (!axw_print_queue_recover (self->db, error))
     return FALSE;
   /* docs/design.md §12: the demo catalog on first run. */
-  return !fresh || axw_cli_init_demo (self->db, error);
+  return !fresh || axw_demo_fill (self->db, error);
 }
 
 static void

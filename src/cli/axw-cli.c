@@ -66,11 +66,11 @@ axw_cli_is_command (const char *name)
   return g_strcmp0 (name, "help") == 0;
 }
 
-/* Returns: (transfer full): $XDG_DATA_HOME/aixinwu/aixinwu.db */
+/* Returns: (transfer full): axw_db_default_path() */
 char *
 axw_cli_default_db_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "aixinwu", "aixinwu.db", NULL);
+  return axw_db_default_path ();
 }
 
 /**

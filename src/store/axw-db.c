@@ -426,6 +426,18 @@ checked:
 }
 
 /**
+ * axw_db_default_path:
+ *
+ * Returns: (transfer full): the database when neither --db nor AIXINWU_DB
+ *   names one: $XDG_DATA_HOME/aixinwu/aixinwu.db
+ */
+char *
+axw_db_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "aixinwu", "aixinwu.db", NULL);
+}
+
+/**
  * axw_db_row_exists:
  * @sql: a query with one text parameter, e.g. "SELECT 1 FROM t WHERE k = ?"
  * @out_exists: (out): whether it returned a row

@@ -25,6 +25,7 @@ AxwDb         *axw_db_open_at_version (const char   *path,
 sqlite3       *axw_db_get_handle      (AxwDb        *self);
 const char    *axw_db_get_path        (AxwDb        *self);
 void           axw_db_make_private    (const char   *path);
+char          *axw_db_default_path    (void);
 gboolean       axw_db_row_exists      (AxwDb        *self,
                                        const char   *sql,
                                        const char   *param,
