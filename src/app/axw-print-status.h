@@ -3,26 +3,15 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the counter shows of the receipt queue (the print_jobs table that
- * axw_checkout_commit fills and the printer worker drains).
+ * What the counter shows of the receipt queue, in words (the state itself
+ * is read by the store: axw_print_status_of_sale).
  */
 #pragma once
 
-#include "axw-db.h"
+#include "axw-print-jobs.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  AXW_PRINT_NONE,
-  AXW_PRINT_PENDING,
-  AXW_PRINT_PRINTING,
-  AXW_PRINT_DONE,
-  AXW_PRINT_FAILED,
-} AxwPrintState;
-
-AxwPrintState axw_print_status_of_sale (AxwDb       *db,
-                                        gint64       sale_id,
-                                        char       **out_error);
 char         *axw_print_state_describe (AxwPrintState state,
                                         const char   *error);
 
