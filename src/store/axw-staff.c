@@ -30,6 +30,18 @@
   "locked_until IS NOT NULL AND locked_until > ?9, failed_attempts, " \
   "font_scale_pct, high_contrast, sound, speech, pin_hash FROM staff "
 
+G_DEFINE_BOXED_TYPE (AxwStaff, axw_staff, axw_staff_copy, axw_staff_free)
+
+AxwStaff *
+axw_staff_copy (const AxwStaff *staff)
+{
+  AxwStaff *copy = g_new (AxwStaff, 1);
+
+  *copy = *staff;
+  copy->name = g_strdup (staff->name);
+  return copy;
+}
+
 void
 axw_staff_free (AxwStaff *staff)
 {

@@ -27,6 +27,10 @@ typedef struct {
   gboolean  speech;
 } AxwStaff;
 
+#define AXW_TYPE_STAFF (axw_staff_get_type ())
+
+GType      axw_staff_get_type     (void) G_GNUC_CONST;
+AxwStaff  *axw_staff_copy         (const AxwStaff *staff);
 void       axw_staff_free         (AxwStaff     *staff);
 gboolean   axw_staff_pin_is_valid (const char   *pin,
                                    GError      **error);
