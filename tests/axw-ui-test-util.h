@@ -287,17 +287,25 @@ ui_press (KeySym sym)
   ui_pump (300);
 }
 
+/* @sym with @modifier held (XK_Control_L, XK_Alt_L…). */
+static inline void
+ui_press_with (KeySym modifier,
+               KeySym sym)
+{
+  Display *dpy = ui_xdisplay ();
+  KeyCode mod = XKeysymToKeycode (dpy, modifier);
+  KeyCode code = XKeysymToKeycode (dpy, sym);
+
+  XTestFakeKeyEvent (dpy, mod, True, 150);
+  XTestFakeKeyEvent (dpy, code, True, 20);
+  XTestFakeKeyEvent (dpy, code, False, 20);
+  XTestFakeKeyEvent (dpy, mod, False, 20);
+  XFlush (dpy);
+  ui_pump (400);
+}
+
 static inline void
 ui_press_ctrl (KeySym sym)
 {
-  Display *dpy = ui_xdisplay ();
-  KeyCode ctrl = XKeysymToKeycode (dpy, XK_Control_L);
-  KeyCode code = XKeysymToKeycode (dpy, sym);
-
-  XTestFakeKeyEvent (dpy, ctrl, True, 150);
-  XTestFakeKeyEvent (dpy, code, True, 20);
-  XTestFakeKeyEvent (dpy, code, False, 20);
-  XTestFakeKeyEvent (dpy, ctrl, False, 20);
-  XFlush (dpy);
-  ui_pump (400);
+  ui_press_with (XK_Control_L, sym);
 }
