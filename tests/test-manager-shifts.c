@@ -34,6 +34,13 @@ is_password_entry (GtkWidget     *w,
 }
 
 static gboolean
+is_scrolled (GtkWidget     *w,
+             gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (w);
+}
+
+static gboolean
 is_drop_down (GtkWidget     *w,
               gconstpointer  data)
 {
@@ -268,6 +275,20 @@ close_the_day (UiFixture        *f,
   g_assert_no_error (error);
   again = axw_report_to_json (rebuilt);
   g_assert_cmpstr (stored, ==, again);
+  /* and what the command prints for it */
+  {
+    const char *argv[] = { g_getenv ("AIXINWU_BIN"), "--db", f->db_path, "report", "z", "--number", "1",
+                           "--format", "json", NULL };
+    g_autofree char *out = NULL;
+    int status = -1;
+
+    g_assert_nonnull (argv[0]);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                                 NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (out, ==, stored);
+  }
   g_assert_cmpint (rebuilt->sales_count, ==, 2);
   g_assert_cmpint (rebuilt->total_fen, ==, day->total_fen);
 
@@ -313,6 +334,14 @@ test_day (UiFixture     *f,
   open_shift_and_cash_out (f, page);
   count_and_close (f, page);
   close_the_day (f, page);
+  {
+    GtkScrolledWindow *sw = GTK_SCROLLED_WINDOW (ui_find (GTK_WIDGET (page), is_scrolled, NULL));
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (sw);
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    ui_pump (200);
+    ui_save_png (GTK_WIDGET (window), "manager-shifts-z-list.png");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   ui_pump (50);
 }
@@ -363,6 +392,9 @@ test_keyboard (UiFixture     *f,
 
   ui_press_with (XK_Alt_L, XK_f);    /* _Float */
   g_assert_true (has_focus_in (window, entry_named (page, "float")));
+  ui_press (XK_Tab);
+  g_assert_true (has_focus_in (window, entry_named (page, "open-pin")));
+  ui_press_with (XK_Alt_L, XK_f);
   ui_type ("150", 30, TRUE);
   g_assert_true (has_focus_in (window, entry_named (page, "open-pin")));
   ui_type (g_str_equal (gtk_string_object_get_string (who), "王店长") ? "8888" : "1234", 30, TRUE);

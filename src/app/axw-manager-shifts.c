@@ -218,6 +218,10 @@ show_shift (AxwManagerShifts *self)
   const AxwShift *s = self->shift;
 
   gtk_stack_set_visible_child_name (self->shift_stack, s ? "running" : "open");
+  /* the number pad types into the form on screen */
+  axw_keypad_set_target (self->keypad, s ? GTK_EDITABLE (self->cash_amount)
+                                         : GTK_EDITABLE (self->float_entry));
+  axw_keypad_set_decimal (self->keypad, TRUE);
   update_actions (self);
   if (s == NULL)
     return;
@@ -226,8 +230,8 @@ show_shift (AxwManagerShifts *self)
   io = axw_money_format_screen (s->cash_in_out_fen);
   sales = axw_money_format_screen (s->cash_sales_fen);
   expected = axw_money_format_screen (s->expected_fen);
-  text = g_strdup_printf (_("Shift %lld is open: %s since %s.\nFloat %s · cash in and out %s · cash from "
-                            "sales %s · expected in the drawer %s"),
+  text = g_strdup_printf (_("Shift %lld is open: %s since %s.\nFloat %s · cash in and out %s · "
+                            "cash from sales %s · expected in the drawer %s"),
                           (long long) s->id, s->staff, opened, fl, io, sales, expected);
   gtk_label_set_text (self->shift_label, text);
   update_count (self);
@@ -258,7 +262,8 @@ reload_staff (AxwManagerShifts *self)
         g_ptr_array_add (names, s->name);
     }
   g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->staff_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->staff_names)),
+  gtk_string_list_splice (self->staff_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->staff_names)),
                           (const char * const *) names->pdata);
 }
 
@@ -286,11 +291,14 @@ z_row (AxwManagerShifts  *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *total = axw_money_format_screen (z->total_fen);
   g_autofree char *closed = axw_reports_local_time (self->db, z->closed_at);
-  g_autofree char *sales = g_strdup_printf (g_dngettext (NULL, "%lld sale", "%lld sales", (gulong) z->sales_count),
+  g_autofree char *sales = g_strdup_printf (g_dngettext (NULL, "%lld sale", "%lld sales",
+                                                         (gulong) z->sales_count),
                                             (long long) z->sales_count);
-  g_autofree char *text = g_strdup_printf (_("Z %lld · %s · %s · total %s · closed %s by %s"), (long long) z->number,
-                                           z->business_date, sales, total, closed, z->manager);
-  g_autofree char *print = g_strdup_printf (_("Print Z %lld (%s) again"), (long long) z->number, z->business_date);
+  g_autofree char *text = g_strdup_printf (_("Z %lld · %s · %s · total %s · closed %s by %s"),
+                                           (long long) z->number, z->business_date, sales, total,
+                                           closed, z->manager);
+  g_autofree char *print = g_strdup_printf (_("Print Z %lld (%s) again"), (long long) z->number,
+                                            z->business_date);
   g_autofree char *pdf = g_strdup_printf (_("Save Z %lld (%s) as PDF again"), (long long) z->number,
                                           z->business_date);
   GtkWidget *label = gtk_label_new (text);
@@ -412,7 +420,8 @@ open_shift (AxwManagerShifts *self,
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->float_entry), "");
-  msg = g_strdup_printf (_("Shift %lld opened for %s with a float of %s."), (long long) id, p->staff, fl);
+  msg = g_strdup_printf (_("Shift %lld opened for %s with a float of %s."), (long long) id,
+                         p->staff, fl);
   show_message (self, TRUE, msg);
   reload_shift (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->cash_amount));
@@ -439,8 +448,10 @@ record_cash (AxwManagerShifts *self,
   reload_shift (self);
   expected = axw_money_format_screen (self->shift ? self->shift->expected_fen : 0);
   msg = p->amount_fen > 0
-        ? g_strdup_printf (_("Cash in %s recorded (%s). Expected in the drawer: %s."), amount, p->text, expected)
-        : g_strdup_printf (_("Cash out %s recorded (%s). Expected in the drawer: %s."), amount, p->text, expected);
+        ? g_strdup_printf (_("Cash in %s recorded (%s). Expected in the drawer: %s."),
+                           amount, p->text, expected)
+        : g_strdup_printf (_("Cash out %s recorded (%s). Expected in the drawer: %s."),
+                           amount, p->text, expected);
   show_message (self, TRUE, msg);
 }
 
@@ -459,9 +470,10 @@ printed_cb (GObject      *source,
   self->printing--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* the page is gone */
-  msg = ok ? g_strdup_printf ("%s\n✔ %s", self->before_print, _("The Z report went to the receipt printer."))
-           : g_strdup_printf ("%s\n✖ %s %s", self->before_print, _("The Z report was not printed:"),
-                              error->message);
+  msg = ok ? g_strdup_printf ("%s\n✔ %s", self->before_print,
+                              _("The Z report went to the receipt printer."))
+           : g_strdup_printf ("%s\n✖ %s %s", self->before_print,
+                              _("The Z report was not printed:"), error->message);
   gtk_label_set_text (self->message, msg);
   if (!ok)
     set_banner_kind (GTK_WIDGET (self->message), "axw-error");
@@ -499,8 +511,8 @@ save_z_pdf (AxwManagerShifts  *self,
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Cannot make the folder %s: %s"),
-                   dir, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot make the folder %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
   if (!axw_report_save_pdf (z, path, error))
@@ -545,7 +557,8 @@ close_day (AxwManagerShifts *self,
     }
   total = axw_money_format_screen (z->total_fen);
   pdf = pdf_result (self, z, &saved);
-  closed = g_strdup_printf (_("%s is closed: Z %lld, total %s."), z->from, (long long) z->z_number, total);
+  closed = g_strdup_printf (_("%s is closed: Z %lld, total %s."), z->from,
+                            (long long) z->z_number, total);
   msg = g_strdup_printf ("%s\n%s %s", closed, saved ? "✔" : "✖", pdf);
   reload_z_list (self);
   print_z (self, z, TRUE, msg);
@@ -574,7 +587,8 @@ pin_checked_cb (GObject      *source,
       msg = g_strdup_printf (_("%s Nothing was changed."), error->message);
       show_message (self, FALSE, msg);
       if (p->kind != PENDING_Z)
-        gtk_widget_grab_focus (GTK_WIDGET (p->kind == PENDING_OPEN ? self->open_pin : self->cash_pin));
+        gtk_widget_grab_focus (p->kind == PENDING_OPEN ? GTK_WIDGET (self->open_pin)
+                                                       : GTK_WIDGET (self->cash_pin));
       return;
     }
   switch (p->kind)
@@ -644,17 +658,18 @@ cash_cb (GtkWidget  *widget,
   AxwManagerShifts *self = AXW_MANAGER_SHIFTS (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *pin = take_pin (self->cash_pin);
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cash_reason))));
+  const char *amount = gtk_editable_get_text (GTK_EDITABLE (self->cash_amount));
+  g_autofree char *reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cash_reason)));
   gint64 fen = 0;
   Pending *p;
 
-  if (!axw_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->cash_amount)), &fen, &error) || fen <= 0)
+  if (!axw_money_parse (amount, &fen, &error) || fen <= 0)
     {
       show_message (self, FALSE, error ? error->message : _("Type how much cash goes in or out."));
       gtk_widget_grab_focus (GTK_WIDGET (self->cash_amount));
       return;
     }
-  if (*reason == '\0')
+  if (*g_strstrip (reason) == '\0')
     {
       show_message (self, FALSE, _("Say why the cash goes in or out."));
       gtk_widget_grab_focus (GTK_WIDGET (self->cash_reason));
@@ -692,8 +707,8 @@ close_cb (GtkWidget  *widget,
   expected = axw_money_format_screen (closed->expected_fen);
   counted = axw_money_format_screen (closed->counted_fen);
   verdict = over_short_text (closed->counted_fen - closed->expected_fen);
-  msg = g_strdup_printf (_("Shift %lld closed. Expected %s, counted %s: %s."), (long long) closed->id,
-                         expected, counted, verdict);
+  msg = g_strdup_printf (_("Shift %lld closed. Expected %s, counted %s: %s."),
+                         (long long) closed->id, expected, counted, verdict);
   for (guint i = 0; i < N_DENOMINATIONS; i++)
     gtk_spin_button_set_value (self->counts[i], 0);
   show_message (self, TRUE, msg);
@@ -761,7 +776,7 @@ z_close_cb (GtkWidget  *widget,
             GVariant   *param)
 {
   AxwManagerShifts *self = AXW_MANAGER_SHIFTS (widget);
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->z_date))));
+  g_autofree char *date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->z_date)));
   g_autoptr(GDateTime) at = now (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwReport) day = NULL;
@@ -772,6 +787,7 @@ z_close_cb (GtkWidget  *widget,
 
   if (self->dialog != NULL)
     return;
+  g_strstrip (date);
   if (!axw_reports_can_close_day (self->db, date, at, &error) ||
       (day = axw_reports_range (self->db, date, date, &error)) == NULL)
     {
@@ -781,17 +797,20 @@ z_close_cb (GtkWidget  *widget,
     }
   total = axw_money_format_screen (day->total_fen);
   heading = g_strdup_printf (_("Close %s?"), date);
-  body = g_strdup_printf (g_dngettext (NULL, "%s: %lld sale, total %s. Once closed, the day's sales can no "
-                                       "longer change. The Z report is printed and saved as a PDF.",
-                                       "%s: %lld sales, total %s. Once closed, the day's sales can no "
-                                       "longer change. The Z report is printed and saved as a PDF.",
+  body = g_strdup_printf (g_dngettext (NULL, "%s: %lld sale, total %s. Once closed, the day's "
+                                       "sales can no longer change. The Z report is printed and "
+                                       "saved as a PDF.",
+                                       "%s: %lld sales, total %s. Once closed, the day's "
+                                       "sales can no longer change. The Z report is printed and "
+                                       "saved as a PDF.",
                                        (gulong) day->sales_count),
                           date, (long long) day->sales_count, total);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), z_pin_box (self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "close", _("_Close the day"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "axw-date", g_steal_pointer (&date), g_free);
@@ -920,7 +939,7 @@ escape_cb (GtkWidget *widget,
   return dropped;
 }
 
-/* The number pad types into the entry that has the focus. */
+/* The number pad types into the entry that had the focus last. */
 static void
 entry_focus_cb (GtkEventControllerFocus *focus,
                 AxwManagerShifts        *self)
@@ -928,7 +947,8 @@ entry_focus_cb (GtkEventControllerFocus *focus,
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
 
   axw_keypad_set_target (self->keypad, GTK_EDITABLE (entry));
-  axw_keypad_set_decimal (self->keypad, entry == GTK_WIDGET (self->float_entry));
+  axw_keypad_set_decimal (self->keypad, entry == GTK_WIDGET (self->float_entry) ||
+                                        entry == GTK_WIDGET (self->cash_amount));
 }
 
 static void
@@ -957,7 +977,7 @@ count_stepper (AxwManagerShifts *self,
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 9999, 1);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-3");
+  gtk_widget_add_css_class (label, "axw-heading");
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
@@ -1032,7 +1052,8 @@ axw_manager_shifts_class_init (AxwManagerShiftsClass *klass)
   object_class->dispose = axw_manager_shifts_dispose;
   object_class->finalize = axw_manager_shifts_finalize;
   g_type_ensure (AXW_TYPE_KEYPAD);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-shifts.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-shifts.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerShifts, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerShifts, shift_stack);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerShifts, staff);
@@ -1076,7 +1097,9 @@ axw_manager_shifts_init (AxwManagerShifts *self)
   add_steppers (self);
   follow_focus (self, GTK_WIDGET (self->float_entry));
   follow_focus (self, GTK_WIDGET (self->open_pin));
-  axw_keypad_set_target (self->keypad, GTK_EDITABLE (self->float_entry));
+  follow_focus (self, GTK_WIDGET (self->cash_amount));
+  follow_focus (self, GTK_WIDGET (self->cash_reason));
+  follow_focus (self, GTK_WIDGET (self->cash_pin));
   direction_toggled_cb (self);
   g_signal_connect (self, "map", G_CALLBACK (axw_manager_shifts_reload), NULL);
   update_actions (self);
