@@ -441,6 +441,98 @@ test_keyboard (UiFixture     *f,
   ui_pump (50);
 }
 
+/* Layout -------------------------------------------------------------------- */
+
+static gboolean
+lays_out (GtkWidget *w)
+{
+  return GTK_IS_BOX (w) || GTK_IS_GRID (w) || GTK_IS_FLOW_BOX (w) || GTK_IS_FLOW_BOX_CHILD (w) ||
+         GTK_IS_LIST_BOX (w) || GTK_IS_LIST_BOX_ROW (w) || GTK_IS_STACK (w);
+}
+
+/* In boxes, grids, flow boxes, lists and stacks: no child outside its
+ * parent, no two children over each other. */
+static void
+check_layout (GtkWidget *w,
+              GString   *problems)
+{
+  if (!gtk_widget_get_mapped (w))
+    return;
+  for (GtkWidget *a = gtk_widget_get_first_child (w); a && lays_out (w); a = gtk_widget_get_next_sibling (a))
+    {
+      graphene_rect_t ra, rb, both;
+
+      if (!gtk_widget_get_mapped (a) || !gtk_widget_compute_bounds (a, w, &ra))
+        continue;
+      if (ra.origin.x < -1 || ra.origin.y < -1 || ra.origin.x + ra.size.width > gtk_widget_get_width (w) + 1 ||
+          ra.origin.y + ra.size.height > gtk_widget_get_height (w) + 1)
+        g_string_append_printf (problems, "%s sticks out of %s\n", G_OBJECT_TYPE_NAME (a), G_OBJECT_TYPE_NAME (w));
+      for (GtkWidget *b = gtk_widget_get_next_sibling (a); b; b = gtk_widget_get_next_sibling (b))
+        if (gtk_widget_get_mapped (b) && gtk_widget_compute_bounds (b, w, &rb) &&
+            graphene_rect_intersection (&ra, &rb, &both) && both.size.width > 1 && both.size.height > 1)
+          g_string_append_printf (problems, "%s and %s overlap in %s\n", G_OBJECT_TYPE_NAME (a),
+                                  G_OBJECT_TYPE_NAME (b), G_OBJECT_TYPE_NAME (w));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    check_layout (c, problems);
+}
+
+static void
+assert_laid_out (GtkWidget  *page,
+                 const char *what)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  int min_w;
+
+  ui_pump (150);
+  check_layout (page, problems);
+  /* the page fits the counter's 1280 px screen, in the window's frame (the
+   * window folds to one pane at large text) */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  if (min_w > 1260)
+    g_string_append_printf (problems, "needs %d px, more than the 1280 px screen\n", min_w);
+  if (problems->len > 0)
+    g_error ("%s:\n%s", what, problems->str);
+}
+
+/* At the text sizes the staff can choose, with and without an open shift
+ * and with a closed day in the list. */
+static void
+test_text_scales (UiFixture     *f,
+                  gconstpointer  data)
+{
+  static const int scales[] = { 100, 150, 200 };
+  AxwDb *db = axw_application_get_db (f->app);
+  AxwManagerShifts *page;
+  AxwManagerWindow *window;
+  g_autoptr(GDateTime) t = g_date_time_new_utc (2026, 12, 12, 3, 0, 0);
+
+  sell_before_the_shift (f);
+  axw_report_free (axw_reports_close_day (db, "2026-12-12", "王店长", t, NULL));
+  window = open_page (f, &page);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      AxwStaff prefs = { .font_scale_pct = scales[i] };
+      g_autofree char *open = g_strdup_printf ("manager-shifts-form-%d.png", scales[i]);
+      g_autofree char *running = g_strdup_printf ("manager-shifts-count-%d.png", scales[i]);
+
+      axw_application_apply_prefs (f->app, &prefs);
+      g_assert_null (axw_manager_shifts_get_shift (page));
+      assert_laid_out (GTK_WIDGET (page), open);
+      ui_save_png (GTK_WIDGET (window), open);
+      g_assert_cmpint (axw_shift_open (db, "小林", 20000, t, NULL), >, 0);
+      axw_manager_shifts_reload (page);
+      g_assert_true (axw_manager_shifts_set_count (page, 100, 3));
+      assert_laid_out (GTK_WIDGET (page), running);
+      ui_save_png (GTK_WIDGET (window), running);
+      g_assert_nonnull (axw_shift_close (db, "小林", "1:3", t, NULL));
+      axw_manager_shifts_reload (page);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_pump (50);
+}
+
 static void
 test_new_destroy (void)
 {
@@ -467,6 +559,7 @@ main (int   argc,
   adw_init ();
   g_test_add ("/manager-shifts/day", UiFixture, NULL, ui_setup, test_day, ui_teardown);
   g_test_add ("/manager-shifts/keyboard", UiFixture, NULL, ui_setup, test_keyboard, ui_teardown);
+  g_test_add ("/manager-shifts/text-scales", UiFixture, NULL, ui_setup, test_text_scales, ui_teardown);
   g_test_add_func ("/manager-shifts/new-destroy", test_new_destroy);
   return g_test_run ();
 }

@@ -986,7 +986,13 @@ count_stepper (AxwManagerShifts *self,
   /* its − and + are touch targets; its text, which takes the focus, is named too */
   for (GtkWidget *c = gtk_widget_get_first_child (spin); c; c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_BUTTON (c))
-      gtk_widget_set_size_request (c, 56, 56);
+      {
+        GtkWidget *icon = gtk_button_get_child (GTK_BUTTON (c));
+
+        gtk_widget_set_size_request (c, 56, 56);
+        if (GTK_IS_IMAGE (icon))
+          gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+      }
     else if (GTK_IS_TEXT (c))
       gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(denominations[i].a11y), -1);
