@@ -113,6 +113,17 @@ now (AxwManagerShifts *self)
   return self->clock ? g_date_time_ref (self->clock) : g_date_time_new_now_utc ();
 }
 
+static void
+set_banner_kind (GtkWidget  *label,
+                 const char *kind)
+{
+  static const char *kinds[] = { "axw-ok", "axw-info", "axw-error" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_widget_remove_css_class (label, kinds[i]);
+  gtk_widget_add_css_class (label, kind);
+}
+
 /* The banner: ✔ or ✖ and the words, so the state is not told by colour alone. */
 static void
 show_message (AxwManagerShifts *self,
@@ -122,8 +133,7 @@ show_message (AxwManagerShifts *self,
   g_autofree char *marked = g_strdup_printf ("%s %s", ok ? "✔" : "✖", text);
 
   gtk_label_set_text (self->message, marked);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message), ok ? "axw-error" : "axw-ok");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), ok ? "axw-ok" : "axw-error");
+  set_banner_kind (GTK_WIDGET (self->message), ok ? "axw-ok" : "axw-error");
   gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
 }
 
@@ -168,17 +178,6 @@ over_short_text (gint64 over_fen)
   if (over_fen > 0)
     return g_strdup_printf (_("▲ Over %s"), amount);
   return g_strdup_printf (_("▼ Short %s"), amount);
-}
-
-static void
-set_banner_kind (GtkWidget  *label,
-                 const char *kind)
-{
-  static const char *kinds[] = { "axw-ok", "axw-info", "axw-error" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_widget_remove_css_class (label, kinds[i]);
-  gtk_widget_add_css_class (label, kind);
 }
 
 static void
@@ -267,13 +266,14 @@ reload_staff (AxwManagerShifts *self)
                           (const char * const *) names->pdata);
 }
 
+/* Without a mnemonic: every row has one. */
 static GtkWidget *
 z_button (const char *label,
           const char *a11y,
           const char *action,
           gint64      number)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   gtk_widget_set_size_request (button, -1, 48);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -308,8 +308,8 @@ z_row (AxwManagerShifts  *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), z_button (_("_Print"), print, "shifts.z-print", z->number));
-  gtk_box_append (GTK_BOX (box), z_button (_("_PDF"), pdf, "shifts.z-pdf", z->number));
+  gtk_box_append (GTK_BOX (box), z_button (C_("z list", "Print"), print, "shifts.z-print", z->number));
+  gtk_box_append (GTK_BOX (box), z_button ("PDF", pdf, "shifts.z-pdf", z->number));
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
@@ -394,10 +394,11 @@ check_pin (AxwManagerShifts *self,
            const char       *pin)
 {
   g_autoptr(GCancellable) checking = g_cancellable_new ();
+  g_autofree char *checking_text = g_strdup_printf ("ℹ %s", _("Checking the PIN…"));
 
   p->self = g_object_ref (self);
   set_checking (self, checking);
-  gtk_label_set_text (self->message, _("Checking the PIN…"));
+  gtk_label_set_text (self->message, checking_text);
   set_banner_kind (GTK_WIDGET (self->message), "axw-info");
   gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
   axw_staff_login_async (self->db, name, pin, checking, pin_checked_cb, p);
