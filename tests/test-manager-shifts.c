@@ -72,6 +72,19 @@ type_into (AxwManagerShifts *page,
   gtk_editable_set_text (entry_named (page, name), text);
 }
 
+static void
+click (GtkWindow  *dialog,
+       const char *label)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = ui_find (GTK_WIDGET (dialog), is_button_labelled, label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_pump (100);
+}
+
 /* PINs are checked in a worker thread and reports printed in one. */
 static void
 wait_idle (AxwManagerShifts *page)
@@ -185,6 +198,8 @@ static void
 count_and_close (UiFixture        *f,
                  AxwManagerShifts *page)
 {
+  const char *body;
+
   /* ¥170 exactly, then ¥2 over, then ¥1.50 short: words and symbols */
   g_assert_true (axw_manager_shifts_set_count (page, 10000, 1));
   g_assert_true (axw_manager_shifts_set_count (page, 5000, 1));
@@ -203,7 +218,17 @@ count_and_close (UiFixture        *f,
   g_assert_nonnull (strstr (axw_manager_shifts_get_count_text (page), "¥168.50"));
   ui_save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "manager-shifts-count.png");
 
+  /* asked first: Cancel keeps the shift and the count */
   gtk_widget_activate_action (GTK_WIDGET (page), "shifts.close", NULL);
+  g_assert_nonnull (axw_manager_shifts_get_dialog (page));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (axw_manager_shifts_get_dialog (page)));
+  g_assert_nonnull (strstr (body, "▼"));
+  click (axw_manager_shifts_get_dialog (page), "_Cancel");
+  g_assert_null (axw_manager_shifts_get_dialog (page));
+  g_assert_nonnull (axw_manager_shifts_get_shift (page));
+  g_assert_nonnull (strstr (axw_manager_shifts_get_count_text (page), "¥168.50"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "shifts.close", NULL);
+  click (axw_manager_shifts_get_dialog (page), "C_lose the shift");
   g_assert_null (axw_manager_shifts_get_shift (page));
   g_assert_nonnull (strstr (axw_manager_shifts_get_message (page), "▼"));
   g_assert_cmpint (ui_query_int (f, "SELECT expected_fen FROM shifts"), ==, 17000);
@@ -225,7 +250,7 @@ answer_z (AxwManagerShifts *page,
   entry = ui_find (GTK_WIDGET (dialog), is_password_entry, NULL);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), pin);
-  g_signal_emit_by_name (ui_find (GTK_WIDGET (dialog), is_button_labelled, "_Close the day"), "clicked");
+  click (dialog, "_Close the day");
   wait_idle (page);
   g_assert_null (axw_manager_shifts_get_dialog (page));
 }
@@ -417,6 +442,31 @@ test_keyboard (UiFixture     *f,
   ui_press (XK_Escape);
   g_assert_cmpstr (gtk_editable_get_text (entry_named (page, "cash-amount")), ==, "");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* the count: Tab from the PIN passes Record and reaches ¥100, then on
+   * to Close the shift, whose question Enter confirms */
+  ui_press_with (XK_Alt_L, XK_i);
+  g_assert_true (has_focus_in (window, entry_named (page, "cash-pin")));
+  ui_press (XK_Tab);
+  g_assert_true (GTK_IS_BUTTON (focus_of (window)));
+  ui_press (XK_Tab);
+  g_assert_true (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_SPIN_BUTTON) != NULL);
+  ui_type ("2", 30, FALSE);
+  ui_press (XK_Tab);
+  g_assert_nonnull (strstr (axw_manager_shifts_get_count_text (page), "¥200.00"));
+  for (int i = 0; i < 12 && !is_button_labelled (focus_of (window), "C_lose the shift"); i++)
+    ui_press (XK_Tab);
+  g_assert_true (is_button_labelled (focus_of (window), "C_lose the shift"));
+  ui_press (XK_Return);
+  g_assert_nonnull (axw_manager_shifts_get_dialog (page));
+  focus_window (axw_manager_shifts_get_dialog (page));
+  ui_press (XK_Return);
+  for (int i = 0; i < 100 && axw_manager_shifts_get_dialog (page) != NULL; i++)
+    ui_pump (50);
+  g_assert_null (axw_manager_shifts_get_shift (page));
+  g_assert_cmpint (ui_query_int (f, "SELECT counted_fen FROM shifts"), ==, 20000);
+  g_assert_cmpint (ui_query_int (f, "SELECT expected_fen FROM shifts"), ==, 13000);
+  focus_window (GTK_WINDOW (window));
 
   /* the day: Alt+B to the date, Enter asks, Escape cancels; again, PIN and Enter closes */
   ui_press_with (XK_Alt_L, XK_b);

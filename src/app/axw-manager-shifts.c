@@ -684,11 +684,8 @@ cash_cb (GtkWidget  *widget,
 }
 
 static void
-close_cb (GtkWidget  *widget,
-          const char *action,
-          GVariant   *param)
+close_shift (AxwManagerShifts *self)
 {
-  AxwManagerShifts *self = AXW_MANAGER_SHIFTS (widget);
   g_autoptr(GDateTime) at = now (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwShift) closed = NULL;
@@ -716,6 +713,65 @@ close_cb (GtkWidget  *widget,
   reload_shift (self);
 }
 
+/* A question with Cancel and @confirm (the default, marked destructive);
+ * Escape cancels. @response_cb gets "confirm" or "cancel". */
+static AdwMessageDialog *
+ask (AxwManagerShifts *self,
+     const char       *heading,
+     const char       *body,
+     const char       *confirm,
+     GtkWidget        *extra,
+     GCallback         response_cb)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+
+  if (extra != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "confirm", confirm, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  self->dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return self->dialog;
+}
+
+static void
+shift_close_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AxwManagerShifts *self)
+{
+  if (g_str_equal (response, "confirm"))
+    close_shift (self);
+  else
+    show_message (self, FALSE, _("The shift was not closed. The count is kept."));
+}
+
+/* Asks first, with expected, counted and over or short: a close cannot be
+ * undone. */
+static void
+close_cb (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  AxwManagerShifts *self = AXW_MANAGER_SHIFTS (widget);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->dialog != NULL || self->shift == NULL)
+    return;
+  update_count (self);
+  heading = g_strdup_printf (_("Close shift %lld?"), (long long) self->shift->id);
+  body = g_strdup_printf ("%s\n%s", gtk_label_get_text (self->count_label),
+                          _("The count is recorded and the shift ends."));
+  ask (self, heading, body, _("C_lose the shift"), NULL, G_CALLBACK (shift_close_response_cb));
+}
+
 static void
 clear_count_cb (GtkWidget  *widget,
                 const char *action,
@@ -728,9 +784,9 @@ clear_count_cb (GtkWidget  *widget,
 }
 
 static void
-dialog_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    AxwManagerShifts *self)
+z_response_cb (AdwMessageDialog *dialog,
+               const char       *response,
+               AxwManagerShifts *self)
 {
   g_autofree char *pin = take_pin (self->z_pin);
   Pending *p;
@@ -738,7 +794,7 @@ dialog_response_cb (AdwMessageDialog *dialog,
   /* GTK 4.8's password entry must not hold the focus while its window is
    * destroyed (its focus handler then runs on a finalized entry) */
   gtk_root_set_focus (GTK_ROOT (dialog), NULL);
-  if (!g_str_equal (response, "close"))
+  if (!g_str_equal (response, "confirm"))
     {
       show_message (self, FALSE, _("The day was not closed."));
       return;
@@ -784,7 +840,7 @@ z_close_cb (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *total = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (self->dialog != NULL)
     return;
@@ -806,19 +862,8 @@ z_close_cb (GtkWidget  *widget,
                                        "saved as a PDF.",
                                        (gulong) day->sales_count),
                           date, (long long) day->sales_count, total);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), z_pin_box (self));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "close", _("_Close the day"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ask (self, heading, body, _("_Close the day"), z_pin_box (self), G_CALLBACK (z_response_cb));
   g_object_set_data_full (G_OBJECT (dialog), "axw-date", g_steal_pointer (&date), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
-  self->dialog = ADW_MESSAGE_DIALOG (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (self->z_pin));
 }
 

@@ -34,7 +34,7 @@ const char       *axw_manager_shifts_get_message  (AxwManagerShifts *self);
 const char       *axw_manager_shifts_get_count_text (AxwManagerShifts *self);
 /* The PDF saved by the last Z close or re-save, nullable. */
 const char       *axw_manager_shifts_get_pdf_path (AxwManagerShifts *self);
-/* The Z close confirmation while it is open, nullable. */
+/* The question on screen (close the shift, close the day), nullable. */
 GtkWindow        *axw_manager_shifts_get_dialog   (AxwManagerShifts *self);
 /* TRUE while a PIN is checked or a report is on its way to the printer. */
 gboolean          axw_manager_shifts_is_busy      (AxwManagerShifts *self);
