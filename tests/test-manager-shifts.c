@@ -223,6 +223,8 @@ count_and_close (UiFixture        *f,
   g_assert_nonnull (axw_manager_shifts_get_dialog (page));
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (axw_manager_shifts_get_dialog (page)));
   g_assert_nonnull (strstr (body, "▼"));
+  ui_pump (200);
+  ui_save_png (GTK_WIDGET (axw_manager_shifts_get_dialog (page)), "manager-shifts-close-confirm.png");
   click (axw_manager_shifts_get_dialog (page), "_Cancel");
   g_assert_null (axw_manager_shifts_get_dialog (page));
   g_assert_nonnull (axw_manager_shifts_get_shift (page));
