@@ -726,6 +726,8 @@ ask (AxwManagerShifts *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               heading, body);
 
+  /* the counter's theme and the staff member's text size, as on the page */
+  gtk_widget_add_css_class (dialog, "axw-counter");
   if (extra != NULL)
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
