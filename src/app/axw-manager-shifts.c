@@ -252,6 +252,8 @@ reload_staff (AxwManagerShifts *self)
 {
   g_autoptr(GPtrArray) staff = axw_staff_list (self->db, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GtkStringObject *selected = gtk_drop_down_get_selected_item (self->staff);
+  g_autofree char *chosen = selected ? g_strdup (gtk_string_object_get_string (selected)) : NULL;
 
   for (guint i = 0; staff && i < staff->len; i++)
     {
@@ -264,6 +266,10 @@ reload_staff (AxwManagerShifts *self)
   gtk_string_list_splice (self->staff_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->staff_names)),
                           (const char * const *) names->pdata);
+  /* the one chosen stays chosen */
+  for (guint i = 0; chosen && names->pdata[i]; i++)
+    if (g_str_equal (names->pdata[i], chosen))
+      gtk_drop_down_set_selected (self->staff, i);
 }
 
 /* Without a mnemonic: every row has one. */
@@ -765,9 +771,11 @@ close_cb (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
 
-  if (self->dialog != NULL || self->shift == NULL)
+  if (self->dialog != NULL)
     return;
-  update_count (self);
+  reload_shift (self);   /* the counter may have sold meanwhile: expected as it is now */
+  if (self->shift == NULL)
+    return;
   heading = g_strdup_printf (_("Close shift %lld?"), (long long) self->shift->id);
   body = g_strdup_printf ("%s\n%s", gtk_label_get_text (self->count_label),
                           _("The count is recorded and the shift ends."));
