@@ -340,6 +340,7 @@ close_the_day (UiFixture        *f,
   /* reprint and re-save from the list */
   g_unlink (axw_manager_shifts_get_pdf_path (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "shifts.z-pdf", "x", (gint64) 1);
+  wait_idle (page);
   g_assert_true (g_file_test (axw_manager_shifts_get_pdf_path (page), G_FILE_TEST_EXISTS));
   gtk_widget_activate_action (GTK_WIDGET (page), "shifts.z-print", "x", (gint64) 1);
   wait_idle (page);

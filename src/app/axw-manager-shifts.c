@@ -54,6 +54,7 @@ struct _AxwManagerShifts
   GCancellable      *checking;     /* a PIN being checked, nullable */
   GCancellable      *cancellable;  /* printing; cancelled when the page goes */
   guint              printing;     /* reports on their way to the printer */
+  guint              saving;       /* PDFs being written */
   char              *pdf_path;
   char              *before_print; /* the banner when printing began */
   AdwMessageDialog  *dialog;
@@ -503,45 +504,105 @@ print_z (AxwManagerShifts *self,
   axw_report_print_async (self->db, z, NULL, 0, self->cancellable, printed_cb, g_object_ref (self));
 }
 
-/* reports/Z-0003-2026-12-12.pdf next to the database, for the owner only. */
-static char *
-save_z_pdf (AxwManagerShifts  *self,
-            const AxwReport   *z,
-            GError           **error)
+/* Saving a Z's PDF, in a worker thread (pango lays it out: ~0.1 s). */
+typedef struct {
+  AxwReport *z;
+  char      *path;
+  char      *head;        /* the banner's first line, nullable */
+  gboolean   then_print;
+} PdfJob;
+
+static void
+pdf_job_free (PdfJob *job)
 {
-  g_autofree char *base = g_path_get_dirname (axw_db_get_path (self->db));
-  g_autofree char *dir = g_build_filename (base, "reports", NULL);
-  g_autofree char *name = g_strdup_printf ("Z-%04lld-%s.pdf", (long long) z->z_number, z->from);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  axw_report_free (job->z);
+  g_free (job->path);
+  g_free (job->head);
+  g_free (job);
+}
+
+/* reports/Z-0003-2026-12-12.pdf next to the database, for the owner only. */
+static void
+save_pdf_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  PdfJob *job = data;
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  GError *error = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot make the folder %s: %s"), dir, g_strerror (saved));
-      return NULL;
+      g_task_return_new_error (task, G_FILE_ERROR, g_file_error_from_errno (saved),
+                               _("Cannot make the folder %s: %s"), dir, g_strerror (saved));
+      return;
     }
-  if (!axw_report_save_pdf (z, path, error))
-    return NULL;
-  g_free (self->pdf_path);
-  self->pdf_path = g_strdup (path);
-  return g_steal_pointer (&path);
+  if (!axw_report_save_pdf (job->z, job->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
-/* "Saved as PDF: …" or why not, for the banner. */
-static char *
-pdf_result (AxwManagerShifts *self,
-            const AxwReport  *z,
-            gboolean         *ok)
+static void
+pdf_saved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(AxwManagerShifts) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = save_z_pdf (self, z, &error);
+  PdfJob *job = g_task_get_task_data (G_TASK (result));
+  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
+  g_autofree char *line = NULL;
+  g_autofree char *text = NULL;
 
-  *ok = path != NULL;
-  if (path == NULL)
-    return g_strdup_printf (_("The PDF was not saved: %s"), error->message);
-  return g_strdup_printf (_("Saved as PDF: %s"), path);
+  self->saving--;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the page is gone; the file is written all the same */
+  if (saved)
+    {
+      g_free (self->pdf_path);
+      self->pdf_path = g_strdup (job->path);
+    }
+  line = saved ? g_strdup_printf (_("Saved as PDF: %s"), job->path)
+               : g_strdup_printf (_("The PDF was not saved: %s"), error->message);
+  if (job->head == NULL)
+    {
+      show_message (self, saved, line);
+      return;
+    }
+  text = g_strdup_printf ("%s\n%s %s", job->head, saved ? "✔" : "✖", line);
+  if (job->then_print)
+    print_z (self, job->z, TRUE, text);
+  else
+    show_message (self, TRUE, text);
+}
+
+/* Saves @z (taken) as PDF off the GTK thread; the banner shows @head (✔)
+ * and then where it went; then prints it when @then_print. */
+static void
+save_z_pdf (AxwManagerShifts *self,
+            AxwReport        *z,
+            const char       *head,
+            gboolean          then_print)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, pdf_saved_cb, g_object_ref (self));
+  g_autofree char *base = g_path_get_dirname (axw_db_get_path (self->db));
+  g_autofree char *name = g_strdup_printf ("Z-%04lld-%s.pdf", (long long) z->z_number, z->from);
+  g_autofree char *saving = g_strdup_printf ("%s%s%s", head ? head : "", head ? "\n" : "",
+                                             _("Saving the PDF…"));
+  PdfJob *job = g_new0 (PdfJob, 1);
+
+  job->z = z;
+  job->path = g_build_filename (base, "reports", name, NULL);
+  job->head = g_strdup (head);
+  job->then_print = then_print;
+  show_message (self, TRUE, saving);
+  self->saving++;
+  g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
+  g_task_run_in_thread (task, save_pdf_thread);
 }
 
 static void
@@ -552,10 +613,7 @@ close_day (AxwManagerShifts *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwReport) z = axw_reports_close_day (self->db, p->text, self->manager, at, &error);
   g_autofree char *total = NULL;
-  g_autofree char *pdf = NULL;
   g_autofree char *closed = NULL;
-  g_autofree char *msg = NULL;
-  gboolean saved;
 
   if (z == NULL)
     {
@@ -563,12 +621,10 @@ close_day (AxwManagerShifts *self,
       return;
     }
   total = axw_money_format_screen (z->total_fen);
-  pdf = pdf_result (self, z, &saved);
   closed = g_strdup_printf (_("%s is closed: Z %lld, total %s."), z->from,
                             (long long) z->z_number, total);
-  msg = g_strdup_printf ("%s\n%s %s", closed, saved ? "✔" : "✖", pdf);
   reload_z_list (self);
-  print_z (self, z, TRUE, msg);
+  save_z_pdf (self, g_steal_pointer (&z), closed, TRUE);
 }
 
 static void
@@ -911,14 +967,10 @@ z_pdf_cb (GtkWidget  *widget,
           GVariant   *param)
 {
   AxwManagerShifts *self = AXW_MANAGER_SHIFTS (widget);
-  g_autoptr(AxwReport) z = load_z (self, param);
-  g_autofree char *msg = NULL;
-  gboolean saved;
+  AxwReport *z = load_z (self, param);
 
-  if (z == NULL)
-    return;
-  msg = pdf_result (self, z, &saved);
-  show_message (self, saved, msg);
+  if (z != NULL)
+    save_z_pdf (self, z, NULL, FALSE);
 }
 
 /* Keys ------------------------------------------------------------------- */
@@ -1263,5 +1315,5 @@ gboolean
 axw_manager_shifts_is_busy (AxwManagerShifts *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_SHIFTS (self), FALSE);
-  return self->checking != NULL || self->printing > 0;
+  return self->checking != NULL || self->printing > 0 || self->saving > 0;
 }

@@ -36,7 +36,7 @@ const char       *axw_manager_shifts_get_count_text (AxwManagerShifts *self);
 const char       *axw_manager_shifts_get_pdf_path (AxwManagerShifts *self);
 /* The question on screen (close the shift, close the day), nullable. */
 GtkWindow        *axw_manager_shifts_get_dialog   (AxwManagerShifts *self);
-/* TRUE while a PIN is checked or a report is on its way to the printer. */
+/* TRUE while a PIN is checked, a PDF written or a report on its way to the printer. */
 gboolean          axw_manager_shifts_is_busy      (AxwManagerShifts *self);
 
 G_END_DECLS
