@@ -315,7 +315,8 @@ z_row (AxwManagerShifts  *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), z_button (C_("z list", "Print"), print, "shifts.z-print", z->number));
+  gtk_box_append (GTK_BOX (box),
+                  z_button (C_("z list", "Print"), print, "shifts.z-print", z->number));
   gtk_box_append (GTK_BOX (box), z_button ("PDF", pdf, "shifts.z-pdf", z->number));
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
@@ -928,7 +929,8 @@ z_close_cb (GtkWidget  *widget,
                                        "saved as a PDF.",
                                        (gulong) day->sales_count),
                           date, (long long) day->sales_count, total);
-  dialog = ask (self, heading, body, _("_Close the day"), z_pin_box (self), G_CALLBACK (z_response_cb));
+  dialog = ask (self, heading, body, _("_Close the day"), z_pin_box (self),
+                G_CALLBACK (z_response_cb));
   g_object_set_data_full (G_OBJECT (dialog), "axw-date", g_steal_pointer (&date), g_free);
   gtk_widget_grab_focus (GTK_WIDGET (self->z_pin));
 }
