@@ -345,6 +345,7 @@ close_the_day (UiFixture        *f,
   gtk_widget_activate_action (GTK_WIDGET (page), "shifts.z-print", "x", (gint64) 1);
   wait_idle (page);
   g_assert_nonnull (strstr (axw_manager_shifts_get_message (page), "✔"));
+  g_assert_cmpint (audited (f, "z_reprint"), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (page), "shifts.z-print", "x", (gint64) 7);
   g_assert_true (g_str_has_prefix (axw_manager_shifts_get_message (page), "✖"));
 }

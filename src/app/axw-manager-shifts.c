@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-keypad.h"
 #include "axw-manager-shifts.h"
@@ -935,17 +936,30 @@ z_close_cb (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->z_pin));
 }
 
-/* A closed day again, rebuilt as `report z --number N` does. */
+/* A closed day again, rebuilt as `report z --number N` does, and audited
+ * as shown again (@how: "print" or "pdf"). */
 static AxwReport *
 load_z (AxwManagerShifts *self,
-        GVariant         *param)
+        GVariant         *param,
+        const char       *how)
 {
   g_autoptr(GError) error = NULL;
-  AxwReport *z = axw_reports_load_z (self->db, g_variant_get_int64 (param), &error);
+  g_autoptr(AxwReport) z = axw_reports_load_z (self->db, g_variant_get_int64 (param), &error);
+  g_autofree char *detail = NULL;
 
   if (z == NULL)
-    show_message (self, FALSE, error->message);
-  return z;
+    {
+      show_message (self, FALSE, error->message);
+      return NULL;
+    }
+  /* a closed day shown again is written down, like the close */
+  detail = g_strdup_printf ("Z %" G_GINT64_FORMAT " %s %s", z->z_number, z->from, how);
+  if (!axw_audit_append (self->db, self->manager, "z_reprint", detail, &error))
+    {
+      show_message (self, FALSE, error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&z);
 }
 
 static void
@@ -954,7 +968,7 @@ z_print_cb (GtkWidget  *widget,
             GVariant   *param)
 {
   AxwManagerShifts *self = AXW_MANAGER_SHIFTS (widget);
-  g_autoptr(AxwReport) z = load_z (self, param);
+  g_autoptr(AxwReport) z = load_z (self, param, "print");
   g_autofree char *msg = NULL;
 
   if (z == NULL)
@@ -969,7 +983,7 @@ z_pdf_cb (GtkWidget  *widget,
           GVariant   *param)
 {
   AxwManagerShifts *self = AXW_MANAGER_SHIFTS (widget);
-  AxwReport *z = load_z (self, param);
+  AxwReport *z = load_z (self, param, "pdf");
 
   if (z != NULL)
     save_z_pdf (self, z, NULL, FALSE);
