@@ -410,6 +410,7 @@ test_keyboard (UiFixture     *f,
 {
   AxwManagerShifts *page;
   AxwManagerWindow *window;
+  GtkWidget *hundred, *fifty;
   GtkDropDown *dd;
   g_autoptr(GtkStringObject) who = NULL;
 
@@ -454,10 +455,12 @@ test_keyboard (UiFixture     *f,
   ui_press (XK_Tab);
   g_assert_true (GTK_IS_BUTTON (focus_of (window)));
   ui_press (XK_Tab);
-  g_assert_true (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_SPIN_BUTTON) != NULL);
-  ui_type ("2", 30, FALSE);
-  ui_press (XK_Tab);
+  hundred = gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (hundred);
+  ui_type ("2", 30, TRUE);    /* Enter moves on to ¥50 */
   g_assert_nonnull (strstr (axw_manager_shifts_get_count_text (page), "¥200.00"));
+  fifty = gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_SPIN_BUTTON);
+  g_assert_true (fifty != NULL && fifty != hundred);
   for (int i = 0; i < 12 && !is_button_labelled (focus_of (window), "C_lose the shift"); i++)
     ui_press (XK_Tab);
   g_assert_true (is_button_labelled (focus_of (window), "C_lose the shift"));

@@ -1091,6 +1091,17 @@ count_changed_cb (AxwManagerShifts *self)
   update_count (self);
 }
 
+/* Enter in a stepper moves on to the next note or coin, as Tab does:
+ * the drawer is counted with the digits and Enter alone. */
+static void
+count_activate_cb (GtkText          *text,
+                   AxwManagerShifts *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (text)));
+
+  gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD);
+}
+
 /* A large stepper: the value typed or stepped with 48 px − and + buttons. */
 static GtkWidget *
 count_stepper (AxwManagerShifts *self,
@@ -1118,8 +1129,12 @@ count_stepper (AxwManagerShifts *self,
           gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
       }
     else if (GTK_IS_TEXT (c))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(denominations[i].a11y), -1);
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _(denominations[i].a11y), -1);
+        /* after the spin button's own handler, which takes the typed value */
+        g_signal_connect (c, "activate", G_CALLBACK (count_activate_cb), self);
+      }
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(denominations[i].a11y), -1);
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (count_changed_cb), self);
