@@ -371,6 +371,17 @@ test_manager_screens (UiFixture     *f,
     g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 2);
     check_screen (GTK_WIDGET (manager), theme, "manager-products-import");
   }
+
+  /* the shifts page with a shift open: the cash form and the count's steppers */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    g_assert_cmpint (axw_shift_open (db, "小林", 20000, now, NULL), >, 0);
+    axw_manager_window_show_page (manager, "shifts");
+    axw_manager_shifts_reload (axw_manager_window_get_shifts (manager));
+    g_assert_true (axw_manager_shifts_set_count (axw_manager_window_get_shifts (manager), 10000, 2));
+    check_screen (GTK_WIDGET (manager), theme, "manager-shifts-running");
+  }
   gtk_window_destroy (GTK_WINDOW (manager));
 }
 

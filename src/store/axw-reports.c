@@ -471,9 +471,10 @@ axw_reports_range (AxwDb       *db,
   return r;
 }
 
-static char *
-local_time (AxwDb      *db,
-            const char *utc_iso)
+/* Returns: (transfer full): @utc_iso as "YYYY-MM-DD HH:MM" in the shop's time zone */
+char *
+axw_reports_local_time (AxwDb      *db,
+                        const char *utc_iso)
 {
   g_autofree char *tz = axw_settings_get (db, "timezone");
   g_autoptr(GDateTime) t = utc_iso ? axw_time_parse_rfc3339 (utc_iso, NULL) : NULL;
@@ -500,8 +501,8 @@ axw_reports_shift (AxwDb   *db,
   r = build (&q, AXW_REPORT_X, error);
   if (r == NULL)
     return NULL;
-  r->from = local_time (db, shift->opened_at);
-  r->to = shift->closed_at ? local_time (db, shift->closed_at) : g_strdup (_("now"));
+  r->from = axw_reports_local_time (db, shift->opened_at);
+  r->to = shift->closed_at ? axw_reports_local_time (db, shift->closed_at) : g_strdup (_("now"));
   r->has_cash_drawer = TRUE;
   r->float_fen = shift->float_fen;
   r->cash_in_out_fen = shift->cash_in_out_fen;
@@ -598,6 +599,24 @@ check_can_close (AxwDb       *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * axw_reports_can_close_day:
+ *
+ * Whether axw_reports_close_day() at @at would accept @date: a valid date,
+ * begun, not closed yet. For asking before closing; the close checks again.
+ */
+gboolean
+axw_reports_can_close_day (AxwDb       *db,
+                           const char  *date,
+                           GDateTime   *at,
+                           GError     **error)
+{
+  g_autofree char *tz = axw_settings_get (db, "timezone");
+  g_autofree char *today = axw_business_date (at, tz);
+
+  return check_can_close (db, date, today, error);
 }
 
 /**
@@ -722,6 +741,62 @@ axw_reports_z_json (AxwDb   *db,
   if (!find_z (db, number, ids, &date, &json, error))
     return NULL;
   return json;
+}
+
+void
+axw_z_summary_free (gpointer summary)
+{
+  AxwZSummary *z = summary;
+
+  if (z == NULL)
+    return;
+  g_free (z->business_date);
+  g_free (z->closed_at);
+  g_free (z->manager);
+  g_free (z);
+}
+
+/**
+ * axw_reports_z_list:
+ *
+ * Returns: (transfer full) (element-type AxwZSummary): newest first
+ */
+GPtrArray *
+axw_reports_z_list (AxwDb    *db,
+                    guint     limit,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (axw_z_summary_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = axw_db_prepare (db, "SELECT z.number, z.business_date, z.closed_at, coalesce (st.name, ''), "
+                             "coalesce (json_extract (z.report_json, '$.sales_count'), 0), "
+                             "coalesce (json_extract (z.report_json, '$.total_fen'), 0) "
+                             "FROM z_reports z LEFT JOIN staff st ON st.id = z.staff_id "
+                             "ORDER BY z.number DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwZSummary *z = g_new0 (AxwZSummary, 1);
+
+      z->number = sqlite3_column_int64 (stmt, 0);
+      z->business_date = axw_db_column_dup (stmt, 1);
+      z->closed_at = axw_db_column_dup (stmt, 2);
+      z->manager = axw_db_column_dup (stmt, 3);
+      z->sales_count = sqlite3_column_int64 (stmt, 4);
+      z->total_fen = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (list, z);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
 }
 
 /* Subsidy claims */
