@@ -339,8 +339,13 @@ claim (AxwDb   *db,
       *out_bytes = NULL;
       if (id <= 0)
         return id == 0;
-      if (!set_status (db, id, "printing", NULL, NULL, error))
+      /* only while still pending: another process (a second counter, the
+       * CLI's retry) may have taken it since it was read, and a receipt
+       * printed twice opens the drawer twice */
+      if (!set_status (db, id, "printing", NULL, "pending", error))
         return FALSE;
+      if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+        continue;
       bytes = render_copy (db, sale_id, 0, reprint, &render_error);
       if (bytes != NULL)
         {
