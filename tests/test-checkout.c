@@ -11,6 +11,7 @@
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-error.h"
+#include "axw-exceptions.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-settings.h"
@@ -305,15 +306,24 @@ test_scale_label (DbFixture     *f,
   g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
 }
 
+/* 赤松茸 ×3 and 藜麦粥 on Love Day with red packet HB001, paid ¥50 WeChat + ¥50 cash. */
+static AxwSale *
+sell_to_refund (DbFixture  *f,
+                GError    **error)
+{
+  g_autoptr(AxwCart) cart = cart_of (f, "HB001", "6971234560018", (gint64) 3000, "6971234560025",
+                                     (gint64) 0, NULL);
+  AxwPayment pay[] = { { AXW_PAY_WECHAT, 5000, 5000 }, { AXW_PAY_CASH, 5000, 5000 } };
+
+  return sell (f, cart, "2026-11-12T10:00:00+08:00", pay, 2, error);
+}
+
 static void
 test_refund (DbFixture     *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AxwCart) cart = cart_of (f, "HB001", "6971234560018", (gint64) 3000, "6971234560025",
-                                     (gint64) 0, NULL);
-  AxwPayment pay[] = { { AXW_PAY_WECHAT, 5000, 5000 }, { AXW_PAY_CASH, 5000, 5000 } };
-  g_autoptr(AxwSale) s = sell (f, cart, "2026-11-12T10:00:00+08:00", pay, 2, &error);
+  g_autoptr(AxwSale) s = sell_to_refund (f, &error);
   g_autoptr(GDateTime) later = at ("2026-11-13T09:00:00+08:00");
   AxwRefundItem one = { 1, 1000 };
   AxwRefundItem too_many = { 1, 5000 };
@@ -626,6 +636,134 @@ test_funder_keys (DbFixture     *f,
   g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.trust'"), ==, 1);
 }
 
+static void
+test_void (DbFixture     *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) s = sell_to_refund (f, &error);
+  g_autoptr(GDateTime) later = at ("2026-11-12T11:00:00+08:00");
+  AxwRefundItem one = { 1, 1000 };
+  g_autoptr(AxwSale) r1 = NULL;
+  g_autoptr(AxwSale) v = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->total_fen, ==, 8196);
+  g_assert_null (axw_sales_void (f->db, s->receipt_no, "小林", "wrong goods", later, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (axw_sales_void (f->db, s->receipt_no, "王店长", "  ", later, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM sales WHERE kind = 'refund'"), ==, 0);
+
+  /* a line already refunded: the void takes exactly what is left */
+  r1 = axw_sales_refund (f->db, s->receipt_no, &one, 1, "王店长", later, &error);
+  g_assert_no_error (error);
+  v = axw_sales_void (f->db, s->receipt_no, "王店长", "customer changed mind", later, &error);
+  g_assert_no_error (error);
+  g_assert_true (v->is_refund);
+  g_assert_cmpstr (v->refund_of_uuid, ==, s->uuid);
+  g_assert_cmpint (r1->total_fen + v->total_fen, ==, 8196);
+  g_assert_cmpint (v->total_fen, ==, 8196 - 2371);
+  g_assert_cmpint (q (f, "SELECT sum (red_packet_fen) FROM sales WHERE kind = 'refund'"), ==, 1000);
+  g_assert_cmpint (q (f, "SELECT sum (amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
+                         "WHERE s.kind = 'refund' AND p.method = 'wechat'"), ==, 5000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs WHERE status = 'pending'"), ==, 3);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'void' "
+                         "AND detail = 'S01-T01-20261112-0001 ￥58.25: customer changed mind'"), ==, 1);
+
+  g_assert_null (axw_sales_void (f->db, s->receipt_no, "王店长", "again", later, &error));
+  g_assert_nonnull (strstr (error->message, "Nothing is left"));
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'void'"), ==, 1);
+}
+
+static void
+test_override_price (DbFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = cart_of (f, "HB001", "6971234560018", (gint64) 3000, "6971234560025",
+                                     (gint64) 0, NULL);
+  g_autoptr(GDateTime) t = at ("2026-11-12T10:00:00+08:00");
+  AxwPayment cash = { AXW_PAY_CASH, 6000, 6000 };
+  g_autoptr(AxwSale) quote = NULL;
+  g_autoptr(AxwSale) s = NULL;
+
+  g_assert_false (axw_exceptions_override_price (f->db, cart, 0, -1, "王店长", "damaged", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (axw_exceptions_override_price (f->db, cart, 0, 2000, "小林", "damaged", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (axw_exceptions_override_price (f->db, cart, 0, 2000, "王店长", "", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (axw_cart_get_line (cart, 0)->unit_price_fen, ==, 2800);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'price-override'"), ==, 0);
+
+  g_assert_true (axw_exceptions_override_price (f->db, cart, 0, 2000, "王店长", "damaged box", &error));
+  g_assert_no_error (error);
+  /* 2000 × 3 = 6000 − 5 % 300 = 5700; 1280 − 64 = 1216; red packet 1000 over 6916:
+   * 824.17 and 175.82 → 824 + 176 */
+  quote = axw_checkout_quote (f->db, cart, t, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (axw_sale_get_line (quote, 0)->gross_fen, ==, 6000);
+  g_assert_cmpint (axw_sale_get_line (quote, 0)->promo_fen, ==, 300);
+  g_assert_cmpint (axw_sale_get_line (quote, 0)->red_packet_fen, ==, 824);
+  g_assert_cmpint (axw_sale_get_line (quote, 1)->red_packet_fen, ==, 176);
+  g_assert_cmpint (quote->total_fen, ==, 5916);
+
+  s = axw_checkout_commit (f->db, cart, t, "小林", &cash, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->total_fen, ==, 5916);
+  g_assert_cmpint (q (f, "SELECT unit_price_fen FROM sale_lines WHERE line_no = 1"), ==, 2000);
+  g_assert_cmpint (q (f, "SELECT list_price_fen FROM sale_lines WHERE line_no = 1"), ==, 2800);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM sale_lines WHERE line_no = 2 AND list_price_fen IS NULL"), ==, 1);
+  g_clear_pointer (&s, axw_sale_free);
+  s = axw_sales_load (f->db, "S01-T01-20261112-0001", &error);
+  g_assert_true (axw_sale_get_line (s, 0)->price_overridden);
+  g_assert_cmpint (axw_sale_get_line (s, 0)->list_price_fen, ==, 2800);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'price-override' "
+                         "AND detail = '6971234560018 赤松茸 ￥28.00 → ￥20.00: damaged box'"), ==, 1);
+}
+
+static void
+test_removed_and_discarded (DbFixture     *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = cart_of (f, NULL, "6971234560018", (gint64) 2000, "6971234560124",
+                                     (gint64) 0, NULL);
+  g_autoptr(GDateTime) t = at ("2026-11-12T10:00:00+08:00");
+  g_autoptr(AxwSale) quote = axw_checkout_quote (f->db, cart, t, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (axw_exceptions_line_removed (f->db, "小林", axw_sale_get_line (quote, 0), &error));
+  g_assert_true (axw_exceptions_cart_discarded (f->db, "小林", quote, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'remove-line' "
+                         "AND detail = '6971234560018 赤松茸 ×2 ￥53.20'"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'discard-cart' "
+                         "AND detail = '赤松茸 ×2, 爱心帆布袋 ×1 ￥65.20'"), ==, 1);
+}
+
+static void
+test_no_sale (DbFixture     *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (axw_exceptions_no_sale (f->db, "小林", "change for the float", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (axw_exceptions_no_sale (f->db, "王店长", "change for the float", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'no-sale' "
+                         "AND detail = 'change for the float'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +782,10 @@ main (int   argc,
   TEST ("/refund/preview", test_refund_preview);
   TEST ("/vouchers/campaigns", test_campaigns);
   TEST ("/vouchers/funder-keys", test_funder_keys);
+  TEST ("/exceptions/void", test_void);
+  TEST ("/exceptions/override-price", test_override_price);
+  TEST ("/exceptions/removed-and-discarded", test_removed_and_discarded);
+  TEST ("/exceptions/no-sale", test_no_sale);
 
   return g_test_run ();
 }

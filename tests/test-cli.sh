@@ -3,7 +3,7 @@
 . "$(dirname "$0")/tap.sh"
 
 expect_ok "init creates the database" "$AXW" init
-check "schema is the latest" 3 "$(sql 'PRAGMA user_version')"
+check "schema is the latest" 7 "$(sql 'PRAGMA user_version')"
 check "journal is WAL" wal "$(sql 'PRAGMA journal_mode')"
 
 expect_ok "--help lists commands" "$AXW" --help

@@ -124,6 +124,17 @@ axw_cart_insert (AxwCart       *cart,
   g_ptr_array_insert (cart->lines, (int) MIN (index, cart->lines->len), axw_line_copy (line));
 }
 
+/* Puts a copy of @line in place of line @index (a changed price). */
+void
+axw_cart_replace (AxwCart       *cart,
+                  guint          index,
+                  const AxwLine *line)
+{
+  g_return_if_fail (index < cart->lines->len);
+  axw_line_free (g_ptr_array_index (cart->lines, index));
+  g_ptr_array_index (cart->lines, index) = axw_line_copy (line);
+}
+
 void
 axw_cart_clear (AxwCart *cart)
 {

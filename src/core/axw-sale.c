@@ -267,6 +267,11 @@ axw_sale_append_line_json (GString       *out,
   g_string_append_c (out, ',');
   KV_INT (out, "unit_price_fen", l->unit_price_fen);
   g_string_append_c (out, ',');
+  if (l->price_overridden)
+    {
+      KV_INT (out, "list_price_fen", l->list_price_fen);
+      g_string_append_c (out, ',');
+    }
   KV_INT (out, "gross_fen", l->gross_fen);
   g_string_append_c (out, ',');
   KV_INT (out, "promo_fen", l->promo_fen);

@@ -388,7 +388,8 @@ insert_lines (AxwDb          *db,
       stmt = axw_db_prepare (db,
         "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, category, qty_milli, "
         "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, "
-        "refund_of_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        "refund_of_line, list_price_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+        "?16, ?17)",
         error);
       if (stmt == NULL)
         return FALSE;
@@ -410,6 +411,8 @@ insert_lines (AxwDb          *db,
       sqlite3_bind_int64 (stmt, 15, l->pay_fen);
       if (l->refund_of_line)
         sqlite3_bind_int64 (stmt, 16, l->refund_of_line);
+      if (l->price_overridden)
+        sqlite3_bind_int64 (stmt, 17, l->list_price_fen);
       if (!axw_db_step_done (db, stmt, error))
         return FALSE;
 

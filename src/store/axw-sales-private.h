@@ -23,5 +23,12 @@ gint64   axw_sales_insert_document (AxwDb        *db,
                                     gint64        refund_of,
                                     const char   *now,
                                     GError      **error);
+AxwSale *axw_sales_refund_in_transaction (AxwDb               *db,
+                                          const char          *sale,
+                                          const AxwRefundItem *items,
+                                          guint                n_items,
+                                          const char          *manager,
+                                          GDateTime           *at,
+                                          GError             **error);
 
 G_END_DECLS

@@ -280,10 +280,18 @@ static const char migration_3[] =
   "  aid_eligible   INTEGER NOT NULL,"
   "  PRIMARY KEY (held_id, line_no));";
 
+/* v7: counter exceptions. A sale line whose price a manager changed keeps
+ * the catalog price it replaced (NULL: not overridden), and the manager
+ * marks products whose price the cashier types at each sale. */
+static const char migration_7[] =
+  "ALTER TABLE sale_lines ADD COLUMN list_price_fen INTEGER CHECK (list_price_fen >= 0);"
+  "ALTER TABLE products ADD COLUMN open_price INTEGER NOT NULL DEFAULT 0;";
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 7, migration_7 },
 };
 
 const AxwMigration *
