@@ -14,6 +14,7 @@
 #include "axw-exceptions.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
+#include "axw-receipt.h"
 #include "axw-settings.h"
 #include "axw-signed-code.h"
 #include "axw-staff.h"
@@ -725,6 +726,20 @@ test_override_price (DbFixture     *f,
   s = axw_sales_load (f->db, "S01-T01-20261112-0001", &error);
   g_assert_true (axw_sale_get_line (s, 0)->price_overridden);
   g_assert_cmpint (axw_sale_get_line (s, 0)->list_price_fen, ==, 2800);
+  /* the receipt says the price was changed, and from what */
+  {
+    AxwReceiptSettings settings = { "爱心屋", NULL, NULL, NULL, 58 };
+    g_autoptr(GPtrArray) items = axw_receipt_layout (s, &settings);
+    guint found = 0;
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        const AxwReceiptItem *it = g_ptr_array_index (items, i);
+
+        found += it->kind == AXW_RECEIPT_TEXT && g_strcmp0 (it->text, "  改价（原价 ￥28.00）") == 0;
+      }
+    g_assert_cmpuint (found, ==, 1);
+  }
   g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'price-override' "
                          "AND detail = '6971234560018 赤松茸 ￥28.00 → ￥20.00: damaged box'"), ==, 1);
 }

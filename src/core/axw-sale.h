@@ -138,6 +138,7 @@ void      axw_sale_free         (AxwSale     *sale);
 AxwLine  *axw_sale_get_line     (AxwSale     *sale,
                                  guint        index);
 gint64    axw_sale_paid_fen     (const AxwSale *sale);
+char     *axw_sale_payments_text (const AxwSale *sale);
 
 /* JSON of DESIGN §12 (quote; with @committed also sale, payments, change)
  * and of DESIGN §9 (export documents). Amounts are integer fen. */
