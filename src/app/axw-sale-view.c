@@ -23,7 +23,7 @@
 #include "axw-print-status.h"
 #include "axw-product-row.h"
 #include "axw-promotions.h"
-#include "axw-sale-view.h"
+#include "axw-sale-view-private.h"
 #include "axw-settings.h"
 #include "axw-sync-agent.h"
 #include "axw-bizdate.h"
@@ -619,6 +619,7 @@ remove_line (AxwSaleView *self,
 {
   g_autofree char *text = NULL;
 
+  axw_sale_exceptions_line_removed (self, index);
   g_clear_pointer (&self->undo_line, axw_line_free);
   self->undo_line = axw_cart_remove (self->cart, index);
   self->undo_index = index;
@@ -1734,6 +1735,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "sale.switch-cashier", NULL, switch_cashier_action);
   gtk_widget_class_install_action (widget_class, "sale.settings", NULL, settings_action);
+  axw_sale_exceptions_class_init (widget_class);
 }
 
 static void
@@ -1808,4 +1810,69 @@ axw_sale_view_has_open_sale (AxwSaleView *self)
   g_return_val_if_fail (AXW_IS_SALE_VIEW (self), FALSE);
 
   return !axw_cart_is_empty (self->cart);
+}
+
+/* For axw-sale-exceptions.c (axw-sale-view-private.h) ---------------------- */
+
+AxwDb *
+axw_sale_view_get_db (AxwSaleView *self)
+{
+  return db (self);
+}
+
+AxwCart *
+axw_sale_view_get_cart (AxwSaleView *self)
+{
+  return self->cart;
+}
+
+/* Returns: the chosen cart line, or -1 (with the banner saying so) */
+gint64
+axw_sale_view_get_selected (AxwSaleView *self)
+{
+  gint64 index;
+
+  return need_line (self, &index) ? index : -1;
+}
+
+/* Returns: TRUE (with the banner saying so) when money is already taken */
+gboolean
+axw_sale_view_has_payments (AxwSaleView *self)
+{
+  return refuse_with_payments (self);
+}
+
+GDateTime *
+axw_sale_view_now (AxwSaleView *self)
+{
+  return now (self);
+}
+
+gboolean
+axw_sale_view_requote (AxwSaleView *self,
+                       gint64       select)
+{
+  return requote (self, select);
+}
+
+/* An exception done: the banner and, with speech on, the voice say it. */
+void
+axw_sale_view_say (AxwSaleView *self,
+                   const char  *text)
+{
+  banner (self, BANNER_OK, text);
+  axw_feedback_say (feedback (self), text);
+}
+
+void
+axw_sale_view_start_new_sale (AxwSaleView *self)
+{
+  start_new_sale (self);
+}
+
+void
+axw_sale_view_print_queued (AxwSaleView *self)
+{
+  update_print_status (self);
+  print_queued (self);
 }

@@ -1,0 +1,291 @@
+/* axw-sale-exceptions.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exceptions at the counter, the sale screen's part: a manager's price
+ * for a line, a void of a completed sale, the drawer opened without a
+ * sale (each behind AxwManagerPinDialog), and a cart thrown away. The
+ * rules and the audit rows are in src/store/axw-exceptions.c.
+ */
+#include <glib/gi18n.h>
+
+#include "axw-escpos.h"
+#include "axw-exceptions.h"
+#include "axw-manager-pin-dialog.h"
+#include "axw-printer.h"
+#include "axw-sale-view-private.h"
+#include "axw-settings.h"
+
+static const char *
+staff_name (AxwSaleView *self)
+{
+  const AxwStaff *staff = axw_sale_view_get_staff (self);
+
+  return staff ? staff->name : "";
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), "exceptions_button") == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A touch on the Exceptions menu's button: the menu has done its work. */
+static void
+close_menu (AxwSaleView *self)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (self));
+
+  if (button != NULL)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
+static AxwManagerPinDialog *
+ask_manager (AxwSaleView *self,
+             const char  *title,
+             GCallback    authorized)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AxwManagerPinDialog *dialog;
+
+  close_menu (self);
+  dialog = axw_manager_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       axw_sale_view_get_db (self), title);
+
+  g_signal_connect_object (dialog, "authorized", authorized, self, 0);
+  return dialog;
+}
+
+/**
+ * axw_sale_exceptions_line_removed:
+ *
+ * Audits a line leaving the cart (who, what, amount as priced), before
+ * it goes. A failed audit row does not keep the goods on the cart.
+ */
+void
+axw_sale_exceptions_line_removed (AxwSaleView *self,
+                                  guint        index)
+{
+  const AxwSale *quote = axw_sale_view_get_quote (self);
+  g_autoptr(GError) error = NULL;
+
+  if (quote == NULL || index >= quote->lines->len)
+    return;
+  if (!axw_exceptions_line_removed (axw_sale_view_get_db (self), staff_name (self),
+                                    g_ptr_array_index (quote->lines, index), &error))
+    g_warning ("Removed line not audited: %s", error->message);
+}
+
+/* Price override ---------------------------------------------------------- */
+
+static void
+price_authorized_cb (AxwManagerPinDialog *dialog,
+                     const char          *manager,
+                     const char          *reason,
+                     const char          *value,
+                     AxwSaleView         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *price = NULL;
+  gint64 index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "line")) - 1;
+  gint64 fen;
+
+  if (index >= axw_cart_get_n_lines (axw_sale_view_get_cart (self)))
+    {
+      axw_manager_pin_dialog_show_error (dialog, _("The line is no longer in the cart."));
+      return;
+    }
+  if (!axw_money_parse (value, &fen, &error) ||
+      !axw_exceptions_override_price (axw_sale_view_get_db (self), axw_sale_view_get_cart (self), index, fen,
+                                      manager, reason, &error))
+    {
+      axw_manager_pin_dialog_show_error (dialog, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  axw_sale_view_requote (self, index);
+  price = axw_money_format_screen (fen);
+  text = g_strdup_printf (_("%s now costs %s (allowed by %s)"),
+                          axw_cart_get_line (axw_sale_view_get_cart (self), index)->name, price, manager);
+  axw_sale_view_say (self, text);
+}
+
+static void
+override_price_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autofree char *title = NULL;
+  AxwManagerPinDialog *dialog;
+  const AxwLine *l;
+  gint64 index;
+
+  close_menu (self);
+  if ((index = axw_sale_view_get_selected (self)) < 0 || axw_sale_view_has_payments (self))
+    return;
+  l = axw_cart_get_line (axw_sale_view_get_cart (self), index);
+  title = g_strdup_printf (_("Change the price of %s"), l->name);
+  dialog = ask_manager (self, title, G_CALLBACK (price_authorized_cb));
+  g_object_set_data (G_OBJECT (dialog), "line", GINT_TO_POINTER (index + 1));
+  axw_manager_pin_dialog_ask_value (dialog, l->per_kg ? _("New _price per kg in yuan") : _("New _price in yuan"),
+                                    TRUE);
+}
+
+/* Void a completed sale --------------------------------------------------- */
+
+static void
+void_authorized_cb (AxwManagerPinDialog *dialog,
+                    const char          *manager,
+                    const char          *reason,
+                    const char          *value,
+                    AxwSaleView         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = axw_sale_view_now (self);
+  g_autoptr(AxwSale) refund = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *text = NULL;
+
+  refund = axw_sales_void (axw_sale_view_get_db (self), value, manager, reason, at, &error);
+  if (refund == NULL)
+    {
+      axw_manager_pin_dialog_show_error (dialog, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  axw_sale_view_print_queued (self);
+  back = axw_sale_payments_text (refund);
+  text = g_strdup_printf (_("Sale %s voided. Give back: %s."), refund->refund_of_receipt_no, back);
+  axw_sale_view_say (self, text);
+}
+
+static void
+void_sale_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  const AxwSale *last = axw_sale_view_get_last_sale (self);
+  AxwManagerPinDialog *dialog = ask_manager (self, _("Void a completed sale: everything is refunded"),
+                                             G_CALLBACK (void_authorized_cb));
+
+  axw_manager_pin_dialog_ask_value (dialog, _("_Receipt number (scan the receipt)"), FALSE);
+  if (last != NULL && !last->is_refund)
+    axw_manager_pin_dialog_set_value (dialog, last->receipt_no);
+}
+
+/* No sale: open the drawer ------------------------------------------------ */
+
+static void
+drawer_opened_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(AxwSaleView) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (axw_printer_send_finish (result, &error))
+    return;
+  text = g_strdup_printf (_("The drawer did not open: %s Open it with its key."), error->message);
+  axw_sale_view_show_message (self, TRUE, text);
+}
+
+static void
+no_sale_authorized_cb (AxwManagerPinDialog *dialog,
+                       const char          *manager,
+                       const char          *reason,
+                       const char          *value,
+                       AxwSaleView         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) kick = axw_escpos_drawer_kick ();
+  g_autofree char *printer = axw_settings_get (axw_sale_view_get_db (self), "printer");
+
+  if (!axw_exceptions_no_sale (axw_sale_view_get_db (self), manager, reason, &error))
+    {
+      axw_manager_pin_dialog_show_error (dialog, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (printer == NULL || *printer == '\0')
+    {
+      axw_sale_view_show_message (self, TRUE, _("No printer is set, so the drawer cannot open. Open it with its key."));
+      return;
+    }
+  /* the drawer hangs on the receipt printer: never wait for it here */
+  axw_printer_send_async (printer, kick, NULL, drawer_opened_cb, g_object_ref (self));
+  axw_sale_view_say (self, _("Drawer opened (no sale)"));
+}
+
+static void
+no_sale_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  ask_manager (AXW_SALE_VIEW (widget), _("Open the cash drawer without a sale"), G_CALLBACK (no_sale_authorized_cb));
+}
+
+/* Discard the cart -------------------------------------------------------- */
+
+/* The first press says what would be lost; the second, with the cart
+ * unchanged (the same quote), throws it away and audits it. */
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  const AxwSale *quote = axw_sale_view_get_quote (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+
+  close_menu (self);
+  if (axw_cart_is_empty (axw_sale_view_get_cart (self)) || quote == NULL)
+    {
+      axw_sale_view_show_message (self, TRUE, _("The cart is empty: there is nothing to throw away"));
+      return;
+    }
+  if (axw_sale_view_has_payments (self))
+    return;
+  if (g_object_get_data (G_OBJECT (self), "axw-discard-armed") != quote)
+    {
+      g_object_set_data (G_OBJECT (self), "axw-discard-armed", (gpointer) quote);
+      total = axw_money_format_screen (quote->total_fen);
+      text = g_strdup_printf (_("Throw away this whole sale (%u lines, %s)? Press Discard (Shift+F8) again."),
+                              quote->lines->len, total);
+      axw_sale_view_show_message (self, FALSE, text);
+      return;
+    }
+  g_object_set_data (G_OBJECT (self), "axw-discard-armed", NULL);
+  if (!axw_exceptions_cart_discarded (axw_sale_view_get_db (self), staff_name (self), quote, &error))
+    {
+      axw_sale_view_show_message (self, TRUE, error->message);
+      return;
+    }
+  axw_sale_view_start_new_sale (self);
+  axw_sale_view_say (self, _("Sale thrown away. Ready: scan the first item"));
+}
+
+void
+axw_sale_exceptions_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "sale.override-price", NULL, override_price_action);
+  gtk_widget_class_install_action (widget_class, "sale.void", NULL, void_sale_action);
+  gtk_widget_class_install_action (widget_class, "sale.no-sale", NULL, no_sale_action);
+  gtk_widget_class_install_action (widget_class, "sale.discard", NULL, discard_action);
+}
