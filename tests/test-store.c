@@ -1136,6 +1136,57 @@ test_held_sales (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
+/* The list shows the held sales newest first; any one of them comes
+ * back by its id, and the counter's cart takes the front of the queue. */
+static void
+test_held_sales_choose (DbFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 12, 12, 2, 5, 0);
+  g_autoptr(AxwCart) first = held_cart ("赤松茸", 2000);
+  g_autoptr(AxwCart) second = held_cart ("藜麦粥", 1000);
+  g_autoptr(AxwCart) counter = held_cart ("红茶", 3000);
+  g_autoptr(AxwCart) back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 first_id;
+  const AxwHeldSale *h;
+
+  axw_cart_set_voucher_code (first, "HB20260001");
+  first_id = axw_held_sales_add (f->db, first, "小林", at, &error);
+  g_assert_cmpint (axw_held_sales_add (f->db, second, "王店长", later, &error), >, first_id);
+  g_assert_no_error (error);
+  list = axw_held_sales_list (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  h = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (h->staff, ==, "王店长");
+  g_assert_cmpstr (h->held_at, ==, "2026-12-12T02:05:00.000Z");
+  g_assert_cmpstr (axw_cart_get_line (h->cart, 0)->name, ==, "藜麦粥");
+  h = g_ptr_array_index (list, 1);
+  g_assert_cmpint (h->id, ==, first_id);
+  g_assert_cmpuint (axw_cart_get_n_lines (h->cart), ==, 2);
+  g_assert_cmpstr (axw_cart_get_voucher_code (h->cart), ==, "HB20260001");
+
+  /* the older one, chosen from the list */
+  back = axw_held_sales_recall_id (f->db, first_id, counter, "小林", at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (axw_cart_get_line (back, 0)->name, ==, "赤松茸");
+  g_assert_cmpstr (axw_cart_get_voucher_code (back), ==, "HB20260001");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = axw_held_sales_list (f->db, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 0))->cart, 0)->name, ==, "藜麦粥");
+  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 1))->cart, 0)->name, ==, "红茶");
+
+  /* taken meanwhile (another terminal): said so, nothing changes */
+  g_clear_pointer (&back, axw_cart_free);
+  g_assert_null (axw_held_sales_recall_id (f->db, first_id, counter, "小林", at, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_assert_cmpuint (axw_held_sales_count (f->db), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1222,7 @@ main (int   argc,
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
   DB_TEST ("/held-sales/park-restart-recall", test_held_sales);
+  DB_TEST ("/held-sales/choose", test_held_sales_choose);
 
   return g_test_run ();
 }
