@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
 #include "axw-ui-test-util.h"
 
@@ -37,32 +38,45 @@ press_with (KeySym      sym,
   ui_pump (400);
 }
 
-static AxwManagerPinDialog *
-find_dialog (void)
+/* The shown dialog of @type, or NULL. */
+static GtkWindow *
+find_window (GType type)
 {
   g_autoptr(GList) tops = gtk_window_list_toplevels ();
 
   for (GList *l = tops; l; l = l->next)
-    if (AXW_IS_MANAGER_PIN_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
       return l->data;
   return NULL;
 }
 
-/* The dialog gets the keyboard, as a window manager would give it. */
 static AxwManagerPinDialog *
-focus_dialog (void)
+find_dialog (void)
 {
-  AxwManagerPinDialog *dialog = NULL;
+  return (AxwManagerPinDialog *) find_window (AXW_TYPE_MANAGER_PIN_DIALOG);
+}
 
-  for (int i = 0; i < 50 && (dialog = find_dialog ()) == NULL; i++)
+/* The dialog of @type gets the keyboard, as a window manager would give it. */
+static gpointer
+focus_window (GType type)
+{
+  GtkWindow *window = NULL;
+
+  for (int i = 0; i < 50 && (window = find_window (type)) == NULL; i++)
     ui_pump (20);
-  g_assert_nonnull (dialog);
+  g_assert_nonnull (window);
   ui_pump (100);
-  XSetInputFocus (ui_xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (dialog))),
+  XSetInputFocus (ui_xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
                   RevertToParent, CurrentTime);
   XFlush (ui_xdisplay ());
   ui_pump (150);
-  return dialog;
+  return window;
+}
+
+static AxwManagerPinDialog *
+focus_dialog (void)
+{
+  return focus_window (AXW_TYPE_MANAGER_PIN_DIALOG);
 }
 
 /* Waits (the PIN is checked in a worker thread) until the dialog closes. */
@@ -248,6 +262,49 @@ test_no_sale_touch (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
 }
 
+/* Three sales held: F7 lists them newest first (time, cashier, total,
+ * items); ↓ and Enter bring back the second; the counter's own cart
+ * waits in its place. One held sale: F7 takes it at once, as before. */
+static void
+test_recall_from_list (UiFixture     *f,
+                       gconstpointer  data)
+{
+  AxwHeldSalesDialog *dialog;
+
+  login_cashier (f);
+  ui_scan ("6971234560018");
+  ui_press (XK_F6);
+  ui_scan ("6971234560025");
+  ui_scan ("6971234560025");
+  ui_press (XK_F6);
+  ui_scan ("6971234560124");
+  ui_press (XK_F6);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 3);
+  ui_scan ("6971234560018");
+
+  ui_press (XK_F7);
+  dialog = focus_window (AXW_TYPE_HELD_SALES_DIALOG);
+  g_assert_cmpuint (axw_held_sales_dialog_get_n (dialog), ==, 3);
+  ui_save_png (GTK_WIDGET (dialog), "held-sales-list.png");
+  ui_press (XK_Down);
+  ui_press (XK_Return);
+  for (int i = 0; i < 50 && g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)) != 1; i++)
+    ui_pump (20);
+  ui_focus_window (f);
+  /* 藜麦粥 ×2 with 爱心月 10 %: 25.60 − 2.56 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥23.04");
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 3);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sale_lines WHERE barcode = '6971234560025'"), ==, 0);
+
+  /* Escape keeps everything as it was */
+  ui_press (XK_F7);
+  dialog = focus_window (AXW_TYPE_HELD_SALES_DIALOG);
+  ui_press (XK_Escape);
+  ui_focus_window (f);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥23.04");
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +314,7 @@ main (int   argc,
 
   g_test_add ("/exceptions-ui/price-and-void", UiFixture, NULL, ui_setup, test_price_and_void, ui_teardown);
   g_test_add ("/exceptions-ui/remove-and-discard", UiFixture, NULL, ui_setup, test_remove_and_discard, ui_teardown);
+  g_test_add ("/exceptions-ui/recall-from-list", UiFixture, NULL, ui_setup, test_recall_from_list, ui_teardown);
   g_test_add ("/exceptions-ui/no-sale-touch", UiFixture, NULL, ui_setup, test_no_sale_touch, ui_teardown);
 
   return g_test_run ();

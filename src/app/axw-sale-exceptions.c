@@ -5,13 +5,15 @@
  *
  * Exceptions at the counter, the sale screen's part: a manager's price
  * for a line, a void of a completed sale, the drawer opened without a
- * sale (each behind AxwManagerPinDialog), and a cart thrown away. The
+ * sale (each behind AxwManagerPinDialog), a cart thrown away, and the
+ * choice of a held sale when several wait. The
  * rules and the audit rows are in src/store/axw-exceptions.c.
  */
 #include <glib/gi18n.h>
 
 #include "axw-escpos.h"
 #include "axw-exceptions.h"
+#include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
 #include "axw-printer.h"
 #include "axw-sale-view-private.h"
@@ -279,6 +281,33 @@ discard_action (GtkWidget  *widget,
     }
   axw_sale_view_start_new_sale (self);
   axw_sale_view_say (self, _("Sale thrown away. Ready: scan the first item"));
+}
+
+/* Recall from a list ------------------------------------------------------ */
+
+static void
+held_chosen_cb (AxwHeldSalesDialog *dialog,
+                gint64              id,
+                AxwSaleView        *self)
+{
+  axw_sale_view_recall (self, id);
+}
+
+/**
+ * axw_sale_exceptions_choose_held:
+ *
+ * Shows the held sales (time, cashier, items, total) to choose the one
+ * that comes back.
+ */
+void
+axw_sale_exceptions_choose_held (AxwSaleView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GDateTime) at = axw_sale_view_now (self);
+  AxwHeldSalesDialog *dialog = axw_held_sales_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                          axw_sale_view_get_db (self), at);
+
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (held_chosen_cb), self, 0);
 }
 
 void

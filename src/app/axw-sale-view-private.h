@@ -22,10 +22,13 @@ void       axw_sale_view_say             (AxwSaleView    *self,
                                           const char     *text);
 void       axw_sale_view_start_new_sale  (AxwSaleView    *self);
 void       axw_sale_view_print_queued    (AxwSaleView    *self);
+void       axw_sale_view_recall          (AxwSaleView    *self,
+                                          gint64          id);
 
 /* axw-sale-exceptions.c */
 void       axw_sale_exceptions_class_init   (GtkWidgetClass *widget_class);
 void       axw_sale_exceptions_line_removed (AxwSaleView    *self,
                                              guint           index);
+void       axw_sale_exceptions_choose_held  (AxwSaleView    *self);
 
 G_END_DECLS

@@ -810,19 +810,18 @@ hold_action (GtkWidget  *widget,
   banner (self, BANNER_OK, text);
 }
 
+/* @id: the held sale chosen, 0 for the newest */
 static void
-recall_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+recall_held (AxwSaleView *self,
+             gint64       id)
 {
-  AxwSaleView *self = AXW_SALE_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = now (self);
   AxwCart *back;
 
   if (refuse_with_payments (self))
     return;
-  back = axw_held_sales_recall (db (self), self->cart, self->staff->name, at, &error);
+  back = axw_held_sales_recall_id (db (self), id, self->cart, self->staff->name, at, &error);
   if (back == NULL)
     {
       banner (self, BANNER_ERROR, error->message);
@@ -835,6 +834,20 @@ recall_action (GtkWidget  *widget,
   if (requote (self, -1))
     banner (self, BANNER_OK, _("Held sale recalled"));
   update_recall (self);
+}
+
+/* F7: with more than one sale held, the cashier chooses which. */
+static void
+recall_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+
+  if (axw_held_sales_count (db (self)) > 1 && !refuse_with_payments (self))
+    axw_sale_exceptions_choose_held (self);
+  else
+    recall_held (self, 0);
 }
 
 /* Payment ---------------------------------------------------------------- */
@@ -1868,6 +1881,13 @@ void
 axw_sale_view_start_new_sale (AxwSaleView *self)
 {
   start_new_sale (self);
+}
+
+void
+axw_sale_view_recall (AxwSaleView *self,
+                      gint64       id)
+{
+  recall_held (self, id);
 }
 
 void
