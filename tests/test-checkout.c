@@ -15,6 +15,7 @@
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-receipt.h"
+#include "axw-reports.h"
 #include "axw-settings.h"
 #include "axw-signed-code.h"
 #include "axw-staff.h"
@@ -779,6 +780,60 @@ test_no_sale (DbFixture     *f,
                          "AND detail = 'change for the float'"), ==, 1);
 }
 
+/* Goods back without a receipt: the catalog price (no promotion, no red
+ * packet) in cash, stock back, a refund of that business day. */
+static void
+test_return_without_receipt (DbFixture     *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) t = at ("2026-12-12T15:00:00+08:00");
+  g_autoptr(AxwSale) r = NULL;
+  g_autoptr(AxwSale) loaded = NULL;
+  g_autoptr(AxwReport) report = NULL;
+
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*2", "小林", "broken", t, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*2", "王店长", "", t, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560019", "王店长", "broken", t, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
+  g_clear_error (&error);
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*1.5", "王店长", "broken", t, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, 0);
+
+  /* 12 December (爱心日 and 爱心月) changes nothing: 2 × 28.00 */
+  r = axw_sales_return_without_receipt (f->db, "6971234560018*2", "王店长", "gift, no receipt", t, &error);
+  g_assert_no_error (error);
+  g_assert_true (r->is_refund);
+  g_assert_cmpint (r->total_fen, ==, 5600);
+  g_assert_cmpint (axw_sale_get_line (r, 0)->promo_fen, ==, 0);
+  g_assert_cmpint (axw_sale_get_line (r, 0)->red_packet_fen, ==, 0);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 52000);
+  g_assert_cmpint (q (f, "SELECT amount_fen FROM payments WHERE method = 'cash'"), ==, 5600);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM payments"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs WHERE status = 'pending'"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM redemptions"), ==, 0);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'return-no-receipt' "
+                         "AND detail = 'S01-T01-20261212-0001 6971234560018 赤松茸 ×2 ￥56.00: gift, no receipt'"), ==, 1);
+
+  loaded = axw_sales_load (f->db, r->receipt_no, &error);
+  g_assert_no_error (error);
+  g_assert_true (loaded->is_refund);
+  g_assert_null (loaded->refund_of_uuid);
+  g_assert_cmpstr (loaded->business_date, ==, "2026-12-12");
+
+  report = axw_reports_range (f->db, "2026-12-12", "2026-12-12", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->refunds_count, ==, 1);
+  g_assert_cmpint (report->refunds_fen, ==, 5600);
+  g_assert_cmpint (report->payments[AXW_PAY_CASH], ==, -5600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +856,7 @@ main (int   argc,
   TEST ("/exceptions/override-price", test_override_price);
   TEST ("/exceptions/removed-and-discarded", test_removed_and_discarded);
   TEST ("/exceptions/no-sale", test_no_sale);
+  TEST ("/exceptions/return-without-receipt", test_return_without_receipt);
 
   return g_test_run ();
 }

@@ -79,6 +79,22 @@ focus_dialog (void)
   return focus_window (AXW_TYPE_MANAGER_PIN_DIALOG);
 }
 
+static gboolean
+is_message (GtkWidget     *w,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "axw-message");
+}
+
+static GtkLabel *
+find_message (AxwManagerPinDialog *dialog)
+{
+  GtkWidget *label = ui_find (GTK_WIDGET (dialog), is_message, NULL);
+
+  g_assert_nonnull (label);
+  return GTK_LABEL (label);
+}
+
 /* Waits (the PIN is checked in a worker thread) until the dialog closes. */
 static void
 wait_dialog_closed (void)
@@ -262,6 +278,49 @@ test_no_sale_touch (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
 }
 
+/* Ctrl+Shift+R: the item scanned (here typed with its quantity), the
+ * manager's PIN and a reason; cash back at the catalog price, the slip
+ * printed, the stock back. A code that is no product keeps the dialog. */
+static void
+test_return_keyboard (UiFixture     *f,
+                      gconstpointer  data)
+{
+  AxwManagerPinDialog *dialog;
+  gint64 stock;
+
+  login_cashier (f);
+  stock = ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'");
+  press_with (XK_r, TRUE, TRUE);
+  dialog = focus_dialog ();
+  ui_type ("6971234560019", 40, TRUE);
+  ui_type ("8888", 120, TRUE);
+  ui_type ("no receipt", 60, TRUE);
+  for (int i = 0; i < 200 && strstr (gtk_label_get_text (find_message (dialog)), "✖") == NULL; i++)
+    ui_pump (20);
+  g_assert_nonnull (find_dialog ());
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
+  ui_save_png (GTK_WIDGET (dialog), "exception-return-bad-code.png");
+  ui_press (XK_Escape);
+
+  press_with (XK_r, TRUE, TRUE);
+  dialog = focus_dialog ();
+  ui_type ("6971234560018*2", 40, TRUE);
+  ui_type ("8888", 120, TRUE);
+  ui_type ("no receipt", 60, FALSE);
+  ui_save_png (GTK_WIDGET (dialog), "exception-return.png");
+  ui_press (XK_Return);
+  wait_dialog_closed ();
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "¥56.00"));
+  g_assert_cmpint (ui_query_int (f, "SELECT total_fen FROM sales WHERE kind = 'refund'"), ==, 5600);
+  g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, stock + 2000);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
+                                    "AND action = 'return-no-receipt' AND detail LIKE '%: no receipt'"), ==, 1);
+  for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 1; i++)
+    ui_pump (50);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
+}
+
 /* Three sales held: F7 lists them newest first (time, cashier, total,
  * items); ↓ and Enter bring back the second; the counter's own cart
  * waits in its place. One held sale: F7 takes it at once, as before. */
@@ -314,6 +373,7 @@ main (int   argc,
 
   g_test_add ("/exceptions-ui/price-and-void", UiFixture, NULL, ui_setup, test_price_and_void, ui_teardown);
   g_test_add ("/exceptions-ui/remove-and-discard", UiFixture, NULL, ui_setup, test_remove_and_discard, ui_teardown);
+  g_test_add ("/exceptions-ui/return-keyboard", UiFixture, NULL, ui_setup, test_return_keyboard, ui_teardown);
   g_test_add ("/exceptions-ui/recall-from-list", UiFixture, NULL, ui_setup, test_recall_from_list, ui_teardown);
   g_test_add ("/exceptions-ui/no-sale-touch", UiFixture, NULL, ui_setup, test_no_sale_touch, ui_teardown);
 

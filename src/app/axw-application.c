@@ -366,6 +366,7 @@ static const struct {
   { "sale.override-price",     { "<Control>r", NULL } },
   { "sale.void",               { "<Control><Shift>v", NULL } },
   { "sale.no-sale",            { "<Control><Shift>d", NULL } },
+  { "sale.return",             { "<Control><Shift>r", NULL } },
   { "sale.discard",            { "<Shift>F8", NULL } },
   { "sale.reprint",            { "<Control>p", NULL } },
   { "sale.settings",           { "<Control>comma", NULL } },

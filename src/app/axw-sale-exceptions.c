@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Exceptions at the counter, the sale screen's part: a manager's price
- * for a line, a void of a completed sale, the drawer opened without a
- * sale (each behind AxwManagerPinDialog), a cart thrown away, and the
+ * for a line, a void of a completed sale, goods back without a receipt,
+ * the drawer opened without a sale (each behind AxwManagerPinDialog), a cart thrown away, and the
  * choice of a held sale when several wait. The
  * rules and the audit rows are in src/store/axw-exceptions.c.
  */
@@ -148,6 +148,24 @@ override_price_action (GtkWidget  *widget,
 
 /* Void a completed sale --------------------------------------------------- */
 
+/* A refund document written (or @error): the dialog closes and its slip
+ * goes to the printer, or the dialog stays with the reason. */
+static gboolean
+refund_written (AxwSaleView         *self,
+                AxwManagerPinDialog *dialog,
+                const AxwSale       *refund,
+                const GError        *error)
+{
+  if (refund == NULL)
+    {
+      axw_manager_pin_dialog_show_error (dialog, error->message);
+      return FALSE;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  axw_sale_view_print_queued (self);
+  return TRUE;
+}
+
 static void
 void_authorized_cb (AxwManagerPinDialog *dialog,
                     const char          *manager,
@@ -162,13 +180,8 @@ void_authorized_cb (AxwManagerPinDialog *dialog,
   g_autofree char *text = NULL;
 
   refund = axw_sales_void (axw_sale_view_get_db (self), value, manager, reason, at, &error);
-  if (refund == NULL)
-    {
-      axw_manager_pin_dialog_show_error (dialog, error->message);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  axw_sale_view_print_queued (self);
+  if (!refund_written (self, dialog, refund, error))
+    return;
   back = axw_sale_payments_text (refund);
   text = g_strdup_printf (_("Sale %s voided. Give back: %s."), refund->refund_of_receipt_no, back);
   axw_sale_view_say (self, text);
@@ -187,6 +200,42 @@ void_sale_action (GtkWidget  *widget,
   axw_manager_pin_dialog_ask_value (dialog, _("_Receipt number (scan the receipt)"), FALSE);
   if (last != NULL && !last->is_refund)
     axw_manager_pin_dialog_set_value (dialog, last->receipt_no);
+}
+
+/* Return without a receipt ------------------------------------------------ */
+
+static void
+return_authorized_cb (AxwManagerPinDialog *dialog,
+                      const char          *manager,
+                      const char          *reason,
+                      const char          *value,
+                      AxwSaleView         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = axw_sale_view_now (self);
+  g_autoptr(AxwSale) back = NULL;
+  g_autofree char *cash = NULL;
+  g_autofree char *text = NULL;
+
+  back = axw_sales_return_without_receipt (axw_sale_view_get_db (self), value, manager, reason, at, &error);
+  if (!refund_written (self, dialog, back, error))
+    return;
+  cash = axw_money_format_screen (back->total_fen);
+  text = g_strdup_printf (_("%s taken back (%s). Give back %s in cash."), axw_sale_get_line (back, 0)->name,
+                          back->receipt_no, cash);
+  axw_sale_view_say (self, text);
+}
+
+static void
+return_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwManagerPinDialog *dialog = ask_manager (AXW_SALE_VIEW (widget), _("Goods back without a receipt: cash at the "
+                                                                       "catalog price"),
+                                             G_CALLBACK (return_authorized_cb));
+
+  axw_manager_pin_dialog_ask_value (dialog, _("_Item: scan it, or type BARCODE*QTY"), FALSE);
 }
 
 /* No sale: open the drawer ------------------------------------------------ */
@@ -316,5 +365,6 @@ axw_sale_exceptions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "sale.override-price", NULL, override_price_action);
   gtk_widget_class_install_action (widget_class, "sale.void", NULL, void_sale_action);
   gtk_widget_class_install_action (widget_class, "sale.no-sale", NULL, no_sale_action);
+  gtk_widget_class_install_action (widget_class, "sale.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "sale.discard", NULL, discard_action);
 }

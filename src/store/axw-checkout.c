@@ -334,7 +334,8 @@ insert_sale_row (AxwDb            *db,
   stmt = axw_db_prepare (db,
     "INSERT INTO sales (uuid, receipt_no, kind, refund_of, created_at, business_date, seq, shop, terminal, "
     "staff_id, staff_name, shift_id, gross_fen, promo_fen, net_fen, red_packet_fen, total_fen, "
-    "cash_rounding_fen, change_fen, voucher_code, campaign, funder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "cash_rounding_fen, change_fen, voucher_code, campaign, funder) VALUES (?1, ?2, ?3, "
+    "CASE ?4 WHEN -1 THEN (SELECT coalesce (max (id), 0) + 1 FROM sales) ELSE ?4 END, ?5, ?6, ?7, "
     "?8, ?9, ?10, ?11, (SELECT id FROM shifts WHERE closed_at IS NULL), ?12, ?13, ?14, ?15, ?16, ?17, "
     "?18, ?19, ?20, ?21) RETURNING id", error);
   if (stmt == NULL)
@@ -343,7 +344,7 @@ insert_sale_row (AxwDb            *db,
   axw_db_bind_text (stmt, 2, sale->receipt_no);
   axw_db_bind_text (stmt, 3, h->refund_of ? "refund" : "sale");
   if (h->refund_of)
-    sqlite3_bind_int64 (stmt, 4, h->refund_of);
+    sqlite3_bind_int64 (stmt, 4, h->refund_of);   /* -1: the document itself (a return without receipt) */
   axw_db_bind_text (stmt, 5, h->created_at);
   axw_db_bind_text (stmt, 6, sale->business_date);
   sqlite3_bind_int64 (stmt, 7, seq);
@@ -554,7 +555,8 @@ axw_sales_lookup_staff (AxwDb       *db,
 
 /**
  * axw_sales_insert_document:
- * @refund_of: the original sale's id for a refund, else 0
+ * @refund_of: the original sale's id for a refund, AXW_REFUND_OF_ITSELF for
+ *   a return without a receipt, else 0
  *
  * Writes a priced and settled document with everything that goes with it:
  * lines and stock, payments, the redemption (sales only), outbox, print job

@@ -8,28 +8,43 @@
  */
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "axw-audit.h"
+#include "axw-bizdate.h"
 #include "axw-error.h"
 #include "axw-exceptions.h"
 #include "axw-pricing.h"
 #include "axw-sales-private.h"
+#include "axw-settings.h"
 
 /* A manager's decision needs a reason the audit log can show. */
 static gboolean
-check_manager (AxwDb       *db,
-               const char  *manager,
-               const char  *reason,
-               GError     **error)
+check_manager_id (AxwDb       *db,
+                  const char  *manager,
+                  const char  *reason,
+                  gint64      *out_id,
+                  GError     **error)
 {
   g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
-  gint64 id;
 
   if (*why == '\0')
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Say why: type a reason."));
       return FALSE;
     }
-  return axw_sales_lookup_staff (db, manager, TRUE, &id, error);
+  return axw_sales_lookup_staff (db, manager, TRUE, out_id, error);
+}
+
+static gboolean
+check_manager (AxwDb       *db,
+               const char  *manager,
+               const char  *reason,
+               GError     **error)
+{
+  gint64 id;
+
+  return check_manager_id (db, manager, reason, &id, error);
 }
 
 /**
@@ -163,4 +178,94 @@ axw_exceptions_no_sale (AxwDb       *db,
                         GError     **error)
 {
   return check_manager (db, manager, reason, error) && axw_audit_append (db, manager, "no-sale", reason, error);
+}
+
+/**
+ * axw_checkout_item_from_spec:
+ * @spec: "BARCODE" or "BARCODE*QTY" (pieces, or kg for goods sold by weight)
+ *
+ * Returns: (transfer full): the line, or %NULL with @error
+ */
+AxwLine *
+axw_checkout_item_from_spec (AxwDb       *db,
+                             const char  *spec,
+                             GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, "*", 2);
+  g_autofree char *code = g_strstrip (g_strdup (parts[0] ? parts[0] : ""));
+  gint64 qty = 0;
+
+  if (parts[0] && parts[1] && !axw_qty_parse (g_strstrip (parts[1]), &qty, error))
+    return NULL;
+  return axw_checkout_item_from_scan (db, code, qty, error);
+}
+
+/* The return as a refund document: the catalog price, no promotion, no
+ * red-packet share, all of it back in cash. */
+static AxwSale *
+return_document (AxwDb       *db,
+                 AxwLine     *line,
+                 GDateTime   *at)
+{
+  g_autofree char *tz = axw_settings_get (db, "timezone");
+  AxwSale *r = axw_sale_new ();
+  AxwPayment cash = { AXW_PAY_CASH, 0, 0 };
+
+  r->business_date = axw_business_date (at, tz);
+  r->is_refund = TRUE;
+  line->line_no = 1;
+  axw_pricing_line_gross (line);
+  line->net_fen = line->pay_fen = line->gross_fen;
+  r->gross_fen = r->net_fen = r->total_fen = line->gross_fen;
+  cash.amount_fen = cash.tendered_fen = r->total_fen;
+  g_array_append_val (r->payments, cash);
+  g_ptr_array_add (r->lines, line);
+  return r;
+}
+
+/**
+ * axw_sales_return_without_receipt:
+ * @item: "BARCODE" or "BARCODE*QTY"
+ *
+ * Goods brought back without a receipt: a refund document on the business
+ * day of @at at the catalog price, paid back in cash, the stock back, no
+ * red-packet share; its 退货单 is queued; audited with the reason.
+ *
+ * Returns: (transfer full): the refund document, or %NULL with @error
+ */
+AxwSale *
+axw_sales_return_without_receipt (AxwDb       *db,
+                                  const char  *item,
+                                  const char  *manager,
+                                  const char  *reason,
+                                  GDateTime   *at,
+                                  GError     **error)
+{
+  g_autoptr(AxwSale) doc = NULL;
+  g_autofree char *now = axw_time_to_utc_iso (at);
+  g_autofree char *total = NULL;
+  g_autofree char *qty = NULL;
+  g_autofree char *detail = NULL;
+  AxwLine *line;
+  gint64 staff_id;
+
+  if (!check_manager_id (db, manager, reason, &staff_id, error) ||
+      (line = axw_checkout_item_from_spec (db, item, error)) == NULL)
+    return NULL;
+  doc = return_document (db, line, at);
+  if (!axw_db_begin (db, error))
+    return NULL;
+  if (axw_sales_insert_document (db, doc, staff_id, manager, AXW_REFUND_OF_ITSELF, now, error) == 0)
+    goto fail;
+  total = axw_money_format (doc->total_fen);
+  qty = axw_qty_format (line->qty_milli);
+  detail = g_strdup_printf ("%s %s %s ×%s%s ￥%s: %s", doc->receipt_no, line->barcode, line->name, qty,
+                            line->per_kg ? "kg" : "", total, reason);
+  if (!axw_audit_append (db, manager, "return-no-receipt", detail, error) || !axw_db_commit (db, error))
+    goto fail;
+  return g_steal_pointer (&doc);
+
+fail:
+  axw_db_rollback (db);
+  return NULL;
 }

@@ -41,5 +41,14 @@ gboolean  axw_exceptions_no_sale         (AxwDb          *db,
                                           const char     *manager,
                                           const char     *reason,
                                           GError        **error);
+AxwLine  *axw_checkout_item_from_spec    (AxwDb          *db,
+                                          const char     *spec,
+                                          GError        **error);
+AxwSale  *axw_sales_return_without_receipt (AxwDb        *db,
+                                            const char   *item,
+                                            const char   *manager,
+                                            const char   *reason,
+                                            GDateTime    *at,
+                                            GError      **error);
 
 G_END_DECLS

@@ -750,7 +750,7 @@ axw_reports_claim (AxwDb       *db,
       return NULL;
     }
   stmt = axw_db_prepare (db, "SELECT s.voucher_code, s.receipt_no, s.business_date, s.campaign, s.red_packet_fen, "
-                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of "
+                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
                              "WHERE s.funder = ? AND s.business_date BETWEEN ? AND ? AND s.red_packet_fen > 0 "
                              "ORDER BY s.business_date, s.created_at, s.id", error);
   if (stmt == NULL)

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* A refund must name the sale it refunds (schema v1: CHECK on sales); a
+ * return without a receipt names itself, and loads with no original. */
+#define AXW_REFUND_OF_ITSELF (-1)
+
 gboolean axw_sales_lookup_staff    (AxwDb        *db,
                                     const char   *name,
                                     gboolean      manager,

@@ -107,7 +107,7 @@ axw_sales_load_by_id (AxwDb   *db,
     "SELECT s.uuid, s.receipt_no, s.kind, o.uuid, o.receipt_no, s.created_at, s.business_date, s.shop, "
     "s.terminal, s.staff_name, s.gross_fen, s.promo_fen, s.net_fen, s.red_packet_fen, s.total_fen, "
     "s.cash_rounding_fen, s.change_fen, s.voucher_code, s.campaign, s.funder, coalesce (z.number, 0) "
-    "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of LEFT JOIN z_reports z ON z.id = s.z_id "
+    "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id LEFT JOIN z_reports z ON z.id = s.z_id "
     "WHERE s.id = ?", error);
   if (stmt == NULL)
     return NULL;

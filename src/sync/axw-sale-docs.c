@@ -23,7 +23,7 @@ static const char sales_sql[] =
   "SELECT s.id, s.uuid, s.receipt_no, s.kind, o.uuid, s.created_at, s.business_date, s.shop, "
   "s.terminal, s.staff_name, s.gross_fen, s.promo_fen, s.voucher_code, s.campaign, s.funder, "
   "s.red_packet_fen, s.total_fen, s.cash_rounding_fen "
-  "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of "
+  "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
   "WHERE s.id > ?1 AND s.id <= ?2 ORDER BY s.id";
 
 static const char lines_sql[] =
