@@ -12,6 +12,7 @@
 #include "axw-checkout.h"
 #include "axw-error.h"
 #include "axw-exceptions.h"
+#include "axw-pricing.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-receipt.h"
@@ -834,6 +835,51 @@ test_return_without_receipt (DbFixture     *f,
   g_assert_cmpint (report->payments[AXW_PAY_CASH], ==, -5600);
 }
 
+/* An open-price product: the scan asks for the price; each scan is a line
+ * of its own; a cart with an unpriced line is refused; an import keeps
+ * the flag (it is no CSV column). */
+static void
+test_open_price (DbFixture     *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwProduct) p = axw_products_find_barcode (f->db, "6971234560124", &error);
+  g_autoptr(AxwLine) l = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(GDateTime) t = at ("2026-11-12T10:00:00+08:00");
+  g_autoptr(AxwSale) s = NULL;
+  AxwPayment cash = { AXW_PAY_CASH, 5000, 5000 };
+
+  p->open_price = TRUE;
+  g_assert_true (axw_products_save (f->db, p, "王店长", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'product.edit' "
+                         "AND detail LIKE '%open price no → yes'"), ==, 1);
+  g_assert_true (axw_products_import_csv (f->db, PRODUCTS, strlen (PRODUCTS), FALSE, NULL, &error));
+  g_assert_cmpint (q (f, "SELECT open_price FROM products WHERE barcode = '6971234560124'"), ==, 1);
+
+  l = axw_checkout_item_from_scan (f->db, "6971234560124", 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (l->open_price);
+  g_assert_cmpint (l->unit_price_fen, <, 0);
+  axw_cart_add (cart, l);
+  g_assert_null (axw_checkout_quote (f->db, cart, t, &error));
+  g_assert_nonnull (strstr (error->message, "open price"));
+  g_clear_error (&error);
+  axw_cart_clear (cart);
+
+  g_assert_false (axw_pricing_set_open_price (l, -5, &error));
+  g_clear_error (&error);
+  g_assert_true (axw_pricing_set_open_price (l, 1550, &error));
+  axw_cart_add (cart, l);
+  g_assert_true (axw_pricing_set_open_price (l, 990, &error));
+  g_assert_cmpuint (axw_cart_add (cart, l), ==, 1);
+  s = axw_checkout_commit (f->db, cart, t, "小林", &cash, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->total_fen, ==, 2540);
+  g_assert_cmpint (q (f, "SELECT sum (unit_price_fen) FROM sale_lines"), ==, 2540);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,6 +903,7 @@ main (int   argc,
   TEST ("/exceptions/removed-and-discarded", test_removed_and_discarded);
   TEST ("/exceptions/no-sale", test_no_sale);
   TEST ("/exceptions/return-without-receipt", test_return_without_receipt);
+  TEST ("/exceptions/open-price", test_open_price);
 
   return g_test_run ();
 }

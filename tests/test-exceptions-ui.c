@@ -321,6 +321,48 @@ test_return_keyboard (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
 }
 
+/* An open-price product: the scan opens the price (keypad or keys), Enter
+ * puts it in the cart; each scan is a line of its own; Escape adds nothing. */
+static void
+test_open_price (UiFixture     *f,
+                 gconstpointer  data)
+{
+  AxwManagerPinDialog *dialog;
+
+  g_assert_true (axw_db_exec (axw_application_get_db (f->app),
+                              "UPDATE products SET open_price = 1 WHERE barcode = '6971234560124'", NULL));
+  login_cashier (f);
+  ui_scan ("6971234560124");
+  dialog = focus_dialog ();
+  g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 0);
+  ui_type ("15.5", 120, FALSE);
+  ui_save_png (GTK_WIDGET (dialog), "open-price.png");
+  ui_press (XK_Return);
+  wait_dialog_closed ();
+  ui_focus_window (f);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥15.50");
+
+  ui_scan ("6971234560124");
+  focus_dialog ();
+  ui_type ("9.9", 120, TRUE);
+  wait_dialog_closed ();
+  ui_focus_window (f);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 2);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥25.40");
+
+  ui_scan ("6971234560124");
+  focus_dialog ();
+  ui_press (XK_Escape);
+  g_assert_null (find_dialog ());
+  ui_focus_window (f);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 2);
+
+  ui_press (XK_F12);
+  ui_press (XK_Return);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  g_assert_cmpint (ui_query_int (f, "SELECT sum (unit_price_fen) FROM sale_lines"), ==, 2540);
+}
+
 /* Three sales held: F7 lists them newest first (time, cashier, total,
  * items); ↓ and Enter bring back the second; the counter's own cart
  * waits in its place. One held sale: F7 takes it at once, as before. */
@@ -374,6 +416,7 @@ main (int   argc,
   g_test_add ("/exceptions-ui/price-and-void", UiFixture, NULL, ui_setup, test_price_and_void, ui_teardown);
   g_test_add ("/exceptions-ui/remove-and-discard", UiFixture, NULL, ui_setup, test_remove_and_discard, ui_teardown);
   g_test_add ("/exceptions-ui/return-keyboard", UiFixture, NULL, ui_setup, test_return_keyboard, ui_teardown);
+  g_test_add ("/exceptions-ui/open-price", UiFixture, NULL, ui_setup, test_open_price, ui_teardown);
   g_test_add ("/exceptions-ui/recall-from-list", UiFixture, NULL, ui_setup, test_recall_from_list, ui_teardown);
   g_test_add ("/exceptions-ui/no-sale-touch", UiFixture, NULL, ui_setup, test_no_sale_touch, ui_teardown);
 

@@ -122,6 +122,13 @@ wait_idle (AxwManagerProducts *products)
   ui_pump (50);
 }
 
+static gboolean
+is_open_price (GtkWidget     *w,
+               gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)), "open_price") == 0;
+}
+
 static void
 test_search_edit_add (Fixture       *f,
                       gconstpointer  data)
@@ -189,6 +196,19 @@ test_search_edit_add (Fixture       *f,
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT aid_eligible "
                              "AND origin = '甘肃临夏' AND stock_milli = 45000 AND price_fen = 3120"), ==, 1);
+
+  /* open price: the cashier types it at each sale */
+  {
+    GtkWidget *open_price = ui_find (GTK_WIDGET (products), is_open_price, NULL);
+
+    g_assert_nonnull (open_price);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (open_price)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (open_price), TRUE);
+    gtk_widget_activate_action (w, "products.save", NULL);
+    g_assert_cmpint (query (f, "SELECT open_price FROM products WHERE barcode = '6971234560018'"), ==, 1);
+    g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.edit' "
+                               "AND detail LIKE '%open price no → yes'"), ==, 1);
+  }
 
   /* a new product: a misread barcode is refused with the right digit */
   gtk_widget_activate_action (w, "products.new", NULL);

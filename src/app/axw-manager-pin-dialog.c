@@ -14,6 +14,7 @@ struct _AxwManagerPinDialog
   GtkWindow         parent_instance;
 
   AxwDb            *db;
+  gboolean          cashier_only;
   GCancellable     *checking;
   GtkStringList    *managers;
 
@@ -22,6 +23,7 @@ struct _AxwManagerPinDialog
   GtkLabel         *value_label;
   GtkEntry         *value_entry;
   AxwKeypad        *keypad;
+  GtkWidget        *manager_box;
   GtkDropDown      *manager_drop;
   GtkPasswordEntry *pin_entry;
   GtkEntry         *reason_entry;
@@ -137,6 +139,13 @@ confirm_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
       return;
     }
+  if (self->cashier_only)
+    {
+      g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_entry))));
+
+      g_signal_emit (self, signals[SIGNAL_AUTHORIZED], 0, "", "", value);
+      return;
+    }
   if (chosen_manager (self) == NULL)
     {
       axw_manager_pin_dialog_show_error (self, _("No manager can do this. Add a manager first."));
@@ -170,7 +179,10 @@ cancel_action (GtkWidget  *widget,
 static void
 value_activate_cb (AxwManagerPinDialog *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+  if (self->cashier_only)
+    gtk_widget_activate_action (GTK_WIDGET (self), "exception.confirm", NULL);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
 }
 
 static void
@@ -254,6 +266,22 @@ axw_manager_pin_dialog_set_value (AxwManagerPinDialog *self,
   gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
 }
 
+/**
+ * axw_manager_pin_dialog_set_cashier_only:
+ *
+ * Asks only for the value (the cashier's own decision, such as the price
+ * of an open-price item): "authorized" comes at Enter, with an empty
+ * manager and reason.
+ */
+void
+axw_manager_pin_dialog_set_cashier_only (AxwManagerPinDialog *self)
+{
+  g_return_if_fail (AXW_IS_MANAGER_PIN_DIALOG (self));
+
+  self->cashier_only = TRUE;
+  gtk_widget_set_visible (self->manager_box, FALSE);
+}
+
 static void
 axw_manager_pin_dialog_dispose (GObject *object)
 {
@@ -292,6 +320,7 @@ axw_manager_pin_dialog_class_init (AxwManagerPinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, value_label);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, value_entry);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, keypad);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, manager_box);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, manager_drop);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, reason_entry);

@@ -6,7 +6,7 @@
  * Asks for a manager, the manager's PIN and a reason (and, for some
  * exceptions, one more value such as a price or a receipt number). The PIN
  * is checked off the GTK thread; "authorized" is emitted only for a
- * manager whose PIN was right. Its handler does the exception and either
+ * manager whose PIN was right (or, cashier-only, for the value alone). Its handler does the exception and either
  * closes the dialog or calls axw_manager_pin_dialog_show_error().
  */
 #pragma once
@@ -26,6 +26,7 @@ AxwManagerPinDialog *axw_manager_pin_dialog_new        (GtkWindow           *par
 void                 axw_manager_pin_dialog_ask_value  (AxwManagerPinDialog *self,
                                                         const char          *label,
                                                         gboolean             money);
+void                 axw_manager_pin_dialog_set_cashier_only (AxwManagerPinDialog *self);
 void                 axw_manager_pin_dialog_set_value  (AxwManagerPinDialog *self,
                                                         const char          *value);
 void                 axw_manager_pin_dialog_show_error (AxwManagerPinDialog *self,

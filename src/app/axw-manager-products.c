@@ -62,6 +62,7 @@ struct _AxwManagerProducts
   GtkEntry             *price;
   GtkEntry             *stock;
   GtkCheckButton       *aid;
+  GtkCheckButton       *open_price;
   GtkLabel             *message;
   GtkLabel             *import_file;
   GtkProgressBar       *progress;
@@ -148,6 +149,7 @@ fill_form (AxwManagerProducts *self,
   set_text (self->price, price);
   set_text (self->stock, stock);
   gtk_check_button_set_active (self->aid, p ? p->aid_eligible : FALSE);
+  gtk_check_button_set_active (self->open_price, p ? p->open_price : FALSE);
   gtk_label_set_text (self->form_title, title);
   self->editing_id = p ? p->id : 0;
   self->shown_stock = p ? p->stock_milli : 0;
@@ -221,6 +223,7 @@ form_to_product (AxwManagerProducts  *self,
   g_free (p->origin);
   p->origin = field_text (self->origin);
   p->aid_eligible = gtk_check_button_get_active (self->aid);
+  p->open_price = gtk_check_button_get_active (self->open_price);
   return TRUE;
 }
 
@@ -623,6 +626,7 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, price);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, stock);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, aid);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, open_price);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, import_file);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, progress);

@@ -15,6 +15,7 @@
 #include "axw-exceptions.h"
 #include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
+#include "axw-pricing.h"
 #include "axw-printer.h"
 #include "axw-sale-view-private.h"
 #include "axw-settings.h"
@@ -330,6 +331,51 @@ discard_action (GtkWidget  *widget,
     }
   axw_sale_view_start_new_sale (self);
   axw_sale_view_say (self, _("Sale thrown away. Ready: scan the first item"));
+}
+
+/* Open-price items --------------------------------------------------------- */
+
+static void
+open_price_typed_cb (AxwManagerPinDialog *dialog,
+                     const char          *manager,
+                     const char          *reason,
+                     const char          *value,
+                     AxwSaleView         *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwLine) line = axw_line_copy (g_object_get_data (G_OBJECT (dialog), "line"));
+  gint64 fen;
+
+  if (!axw_money_parse (value, &fen, &error) || !axw_pricing_set_open_price (line, fen, &error))
+    {
+      axw_manager_pin_dialog_show_error (dialog, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  axw_sale_view_add_line (self, line);
+}
+
+/**
+ * axw_sale_exceptions_ask_open_price:
+ * @line: an open-price item as scanned (copied)
+ *
+ * Asks the cashier for its price (keypad or keys); the item joins the
+ * cart once the price is typed, and not at all when Escape is pressed.
+ */
+void
+axw_sale_exceptions_ask_open_price (AxwSaleView   *self,
+                                    const AxwLine *line)
+{
+  g_autofree char *title = g_strdup_printf (_("%s has an open price: type it"), line->name);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AxwManagerPinDialog *dialog = axw_manager_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                            axw_sale_view_get_db (self), title);
+
+  g_object_set_data_full (G_OBJECT (dialog), "line", axw_line_copy (line), (GDestroyNotify) axw_line_free);
+  g_signal_connect_object (dialog, "authorized", G_CALLBACK (open_price_typed_cb), self, 0);
+  axw_manager_pin_dialog_set_cashier_only (dialog);
+  axw_manager_pin_dialog_ask_value (dialog, line->per_kg ? _("_Price per kg in yuan") : _("_Price in yuan"), TRUE);
+  axw_sale_view_show_message (self, FALSE, title);
 }
 
 /* Recall from a list ------------------------------------------------------ */

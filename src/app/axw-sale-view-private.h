@@ -22,6 +22,8 @@ void       axw_sale_view_say             (AxwSaleView    *self,
                                           const char     *text);
 void       axw_sale_view_start_new_sale  (AxwSaleView    *self);
 void       axw_sale_view_print_queued    (AxwSaleView    *self);
+void       axw_sale_view_add_line        (AxwSaleView    *self,
+                                          const AxwLine  *line);
 void       axw_sale_view_recall          (AxwSaleView    *self,
                                           gint64          id);
 
@@ -30,5 +32,7 @@ void       axw_sale_exceptions_class_init   (GtkWidgetClass *widget_class);
 void       axw_sale_exceptions_line_removed (AxwSaleView    *self,
                                              guint           index);
 void       axw_sale_exceptions_choose_held  (AxwSaleView    *self);
+void       axw_sale_exceptions_ask_open_price (AxwSaleView   *self,
+                                               const AxwLine *line);
 
 G_END_DECLS

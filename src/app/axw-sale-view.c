@@ -439,7 +439,6 @@ add_code (AxwSaleView *self,
   g_auto(GStrv) parts = g_strsplit (text, "*", 2);
   g_autofree char *code = g_strstrip (g_strdup (parts[0] ? parts[0] : ""));
   gint64 qty = 0;
-  guint index;
 
   if (*code == '\0')
     return;
@@ -469,9 +468,12 @@ add_code (AxwSaleView *self,
       banner (self, BANNER_ERROR, error->message);
       return;
     }
-  index = axw_cart_add (self->cart, line);
-  if (requote (self, index))
-    say_line (self, index);
+  if (line->unit_price_fen < 0)
+    {
+      axw_sale_exceptions_ask_open_price (self, line);
+      return;
+    }
+  axw_sale_view_add_line (self, line);
 }
 
 /**
@@ -1826,6 +1828,17 @@ axw_sale_view_has_open_sale (AxwSaleView *self)
 }
 
 /* For axw-sale-exceptions.c (axw-sale-view-private.h) ---------------------- */
+
+/* A line ready for the cart (an open-price item once its price is typed). */
+void
+axw_sale_view_add_line (AxwSaleView   *self,
+                        const AxwLine *line)
+{
+  guint index = axw_cart_add (self->cart, line);
+
+  if (requote (self, index))
+    say_line (self, index);
+}
 
 AxwDb *
 axw_sale_view_get_db (AxwSaleView *self)

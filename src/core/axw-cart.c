@@ -67,7 +67,7 @@ axw_cart_get_line (const AxwCart *cart,
  * @item: a line from a scan (copied)
  *
  * The same non-weighed barcode adds its quantity to the existing line;
- * weighed items always make a line of their own.
+ * weighed and open-price items always make a line of their own.
  *
  * Returns: the index of the line that changed or was added
  */
@@ -75,7 +75,7 @@ guint
 axw_cart_add (AxwCart       *cart,
               const AxwLine *item)
 {
-  if (!item->weighed)
+  if (!item->weighed && !item->open_price)
     for (guint i = 0; i < cart->lines->len; i++)
       {
         AxwLine *l = g_ptr_array_index (cart->lines, i);

@@ -21,6 +21,16 @@ axw_pricing_line_gross (AxwLine *line)
   line->gross_fen = axw_mul_div_round (line->unit_price_fen, line->qty_milli, 1000);
 }
 
+static gboolean
+price_not_negative (gint64   unit_price_fen,
+                    GError **error)
+{
+  if (unit_price_fen >= 0)
+    return TRUE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("A price cannot be below zero. Type the new price again."));
+  return FALSE;
+}
+
 /**
  * axw_pricing_override_unit_price:
  * @unit_price_fen: the manager's price per piece (or per kg), ≥ 0
@@ -37,11 +47,8 @@ axw_pricing_override_unit_price (AxwLine  *line,
                                  gint64    unit_price_fen,
                                  GError  **error)
 {
-  if (unit_price_fen < 0)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("A price cannot be below zero. Type the new price again."));
-      return FALSE;
-    }
+  if (!price_not_negative (unit_price_fen, error))
+    return FALSE;
   if (line->weighed)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
@@ -51,6 +58,27 @@ axw_pricing_override_unit_price (AxwLine  *line,
   if (!line->price_overridden)
     line->list_price_fen = line->unit_price_fen;
   line->price_overridden = unit_price_fen != line->list_price_fen;
+  line->unit_price_fen = unit_price_fen;
+  axw_pricing_line_gross (line);
+  return TRUE;
+}
+
+/**
+ * axw_pricing_set_open_price:
+ * @unit_price_fen: the price the cashier typed, ≥ 0
+ *
+ * Prices an open-price item (scanned with unit_price_fen < 0, "to be
+ * typed") before it joins the cart.
+ *
+ * Returns: %FALSE with @error (the line untouched) for a price below zero
+ */
+gboolean
+axw_pricing_set_open_price (AxwLine  *line,
+                            gint64    unit_price_fen,
+                            GError  **error)
+{
+  if (!price_not_negative (unit_price_fen, error))
+    return FALSE;
   line->unit_price_fen = unit_price_fen;
   axw_pricing_line_gross (line);
   return TRUE;

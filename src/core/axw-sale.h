@@ -27,6 +27,7 @@ typedef struct {
   gboolean   per_kg;
   gboolean   weighed;         /* from a price-embedded code: never merged */
   gboolean   aid_eligible;
+  gboolean   open_price;      /* priced by the cashier at the counter: never merged */
   gboolean   price_overridden; /* a manager changed unit_price_fen */
   gint64     list_price_fen;  /* the catalog price before the override */
   /* computed by pricing */

@@ -157,6 +157,10 @@ axw_checkout_item_from_scan (AxwDb       *db,
     }
   l = line_from_product (p, scan.code);
   l->qty_milli = qty_milli > 0 ? qty_milli : 1000;
+  /* the cashier types its price (axw_pricing_set_open_price) before it joins the cart */
+  l->open_price = p->open_price;
+  if (p->open_price)
+    l->unit_price_fen = -1;
   return l;
 }
 
@@ -186,6 +190,13 @@ price_cart (AxwDb          *db,
 
   if (promotions == NULL)
     return NULL;
+  for (guint i = 0; i < axw_cart_get_n_lines (cart); i++)
+    if (axw_cart_get_line (cart, i)->unit_price_fen < 0)
+      {
+        g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s has an open price: type its price first."),
+                     axw_cart_get_line (cart, i)->name);
+        return NULL;
+      }
   if (axw_cart_get_voucher_code (cart) != NULL &&
       (voucher = axw_vouchers_lookup (db, axw_cart_get_voucher_code (cart), error)) == NULL)
     return NULL;

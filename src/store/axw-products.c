@@ -15,7 +15,7 @@
 
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
-  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at " \
+  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, p.open_price " \
   "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
 
 AxwProduct *
@@ -88,6 +88,7 @@ product_from_row (sqlite3_stmt *stmt)
   p->stock_milli = sqlite3_column_int64 (stmt, 9);
   p->pinyin = axw_db_column_dup (stmt, 10);
   p->updated_at = axw_db_column_dup (stmt, 11);
+  p->open_price = sqlite3_column_int (stmt, 12);
   return p;
 }
 
@@ -299,7 +300,7 @@ same_product (const AxwProduct *a,
          g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
          g_strcmp0 (a->origin, b->origin) == 0 && a->price_fen == b->price_fen &&
          a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
-         a->stock_milli == b->stock_milli;
+         a->stock_milli == b->stock_milli && a->open_price == b->open_price;
 }
 
 /* Writes the row; the caller holds the transaction and the audit. */
@@ -317,14 +318,14 @@ write_product (AxwDb       *db,
     return FALSE;
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
-                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL) RETURNING id",
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, open_price, id) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, NULL) RETURNING id",
                            error);
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
-                               "active = 1 WHERE id = ?12 RETURNING id", error);
+                               "open_price = ?13, active = 1 WHERE id = ?12 RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, p->barcode);
@@ -341,6 +342,7 @@ write_product (AxwDb       *db,
   axw_db_bind_text (stmt, 11, now);
   if (p->id)
     sqlite3_bind_int64 (stmt, 12, p->id);
+  sqlite3_bind_int (stmt, 13, p->open_price ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -450,6 +452,8 @@ describe_fields (GString          *what,
   append_field (what, translate ? _("PLU") : "PLU", b->plu, a->plu);
   append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
   append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
+  append_field (what, translate ? _("open price") : "open price", b->open_price ? yes : no,
+                a->open_price ? yes : no);
 }
 
 /**
@@ -771,6 +775,7 @@ keep_not_given (AxwProduct       *p,
     p->aid_eligible = old->aid_eligible;
   if (!(given & GIVEN_STOCK))
     p->stock_milli = old->stock_milli;
+  p->open_price = old->open_price;    /* not a CSV column: set on the Products page */
 }
 
 typedef struct {

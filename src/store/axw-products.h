@@ -20,6 +20,7 @@ typedef struct {
   gint64    price_fen;      /* per piece, or per kg when per_kg */
   gboolean  per_kg;
   gboolean  aid_eligible;
+  gboolean  open_price;     /* the cashier types the price at each sale */
   gint64    stock_milli;
   char     *pinyin;
   char     *updated_at;
