@@ -880,6 +880,94 @@ test_open_price (DbFixture     *f,
   g_assert_cmpint (q (f, "SELECT sum (unit_price_fen) FROM sale_lines"), ==, 2540);
 }
 
+/* A retired product: kept, not sold (the scan says why), not searched at
+ * the counter nor exported, still found by the manager; an import leaves
+ * it retired; restored, it sells again. Audited both ways. */
+static void
+test_retire_product (DbFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwLine) l = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_false (axw_products_set_retired (f->db, "6971234569999", TRUE, "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (axw_products_set_retired (f->db, "6971234560124", TRUE, "王店长", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'product.retire' "
+                         "AND detail = '6971234560124 爱心帆布袋'"), ==, 1);
+
+  g_assert_null (axw_checkout_item_from_scan (f->db, "6971234560124", 0, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "爱心帆布袋 is retired"));
+  g_clear_error (&error);
+  found = axw_products_search (f->db, "爱心帆布袋", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = axw_products_search_with_retired (f->db, "爱心帆布袋", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (((AxwProduct *) g_ptr_array_index (found, 0))->retired);
+  csv = axw_products_export_csv (f->db, &error);
+  g_assert_null (strstr (csv, "6971234560124"));
+  g_assert_true (axw_products_import_csv (f->db, PRODUCTS, strlen (PRODUCTS), FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM products WHERE barcode = '6971234560124' AND NOT active"), ==, 1);
+
+  /* PLU works as well as the barcode */
+  g_assert_true (axw_products_set_retired (f->db, "1001", TRUE, NULL, &error));
+  g_assert_true (axw_products_set_retired (f->db, "1001", FALSE, NULL, &error));
+  g_assert_true (axw_products_set_retired (f->db, "6971234560124", FALSE, "王店长", &error));
+  g_assert_no_error (error);
+  l = axw_checkout_item_from_scan (f->db, "6971234560124", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (l->unit_price_fen, ==, 1200);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'product.restore'"), ==, 2);
+}
+
+/* A deactivated member cannot log in nor sell; nobody deactivates
+ * themselves or the last manager; activating lets them in again. */
+static void
+test_deactivate_staff (DbFixture     *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwStaff) s = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) active = NULL;
+
+  g_assert_false (axw_staff_set_active (f->db, "王店长", FALSE, "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (axw_staff_set_active (f->db, "王店长", FALSE, NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (axw_staff_set_active (f->db, "nobody", FALSE, "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (axw_staff_set_active (f->db, "小林", FALSE, "王店长", &error));
+  g_assert_no_error (error);
+  g_assert_null (axw_staff_login (f->db, "小林", "1234", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
+  g_clear_error (&error);
+  active = axw_staff_list (f->db, &error);
+  all = axw_staff_list_all (f->db, &error);
+  g_assert_cmpuint (active->len, ==, 1);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_false (((AxwStaff *) g_ptr_array_index (all, 0))->active);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'staff.deactivate' "
+                         "AND detail = '小林'"), ==, 1);
+
+  g_assert_true (axw_staff_set_active (f->db, "小林", TRUE, "王店长", &error));
+  s = axw_staff_login (f->db, "小林", "1234", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'staff.activate'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -904,6 +992,8 @@ main (int   argc,
   TEST ("/exceptions/no-sale", test_no_sale);
   TEST ("/exceptions/return-without-receipt", test_return_without_receipt);
   TEST ("/exceptions/open-price", test_open_price);
+  TEST ("/products/retire-restore", test_retire_product);
+  TEST ("/staff/deactivate-activate", test_deactivate_staff);
 
   return g_test_run ();
 }

@@ -15,7 +15,7 @@
 
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
-  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, p.open_price " \
+  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, p.open_price, NOT p.active " \
   "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
 
 AxwProduct *
@@ -89,6 +89,7 @@ product_from_row (sqlite3_stmt *stmt)
   p->pinyin = axw_db_column_dup (stmt, 10);
   p->updated_at = axw_db_column_dup (stmt, 11);
   p->open_price = sqlite3_column_int (stmt, 12);
+  p->retired = sqlite3_column_int (stmt, 13);
   return p;
 }
 
@@ -153,6 +154,19 @@ axw_products_find_plu (AxwDb       *db,
   return query_one (db, "SELECT " PRODUCT_COLUMNS "WHERE p.plu = ? AND p.active", plu, 0, error);
 }
 
+/* Retired products too: codes stay theirs, and an import or a save
+ * updates a retired product (it stays retired) instead of adding one. */
+static AxwProduct *
+find_code_any (AxwDb       *db,
+               const char  *column,
+               const char  *code,
+               GError     **error)
+{
+  return query_one (db, g_str_equal (column, "plu") ? "SELECT " PRODUCT_COLUMNS "WHERE p.plu = ?"
+                                                    : "SELECT " PRODUCT_COLUMNS "WHERE p.barcode = ?",
+                    code, 0, error);
+}
+
 /* Strips leading zeros, so PLU 000123 on a label finds PLU 123. */
 static const char *
 plu_digits (const char *plu)
@@ -200,23 +214,26 @@ axw_products_lookup_scan (AxwDb          *db,
       return NULL;
     }
   if (p == NULL)
-    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                 _("Barcode %s is not in the catalog. Put the item aside and ask the manager to add it."),
-                 scan->code);
+    {
+      g_autoptr(AxwProduct) retired = find_code_any (db, "barcode", scan->code, NULL);
+
+      if (retired != NULL)
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                     _("%s is retired: it is no longer sold. Put it aside and tell the manager."), retired->name);
+      else
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                     _("Barcode %s is not in the catalog. Put the item aside and ask the manager to add it."),
+                     scan->code);
+    }
   return p;
 }
 
-/**
- * axw_products_search:
- * @query: part of the name, pinyin initials (“csr”), or barcode digits
- *
- * Returns: (transfer full) (element-type AxwProduct): matches, by name
- */
-GPtrArray *
-axw_products_search (AxwDb       *db,
-                     const char  *query,
-                     guint        limit,
-                     GError     **error)
+static GPtrArray *
+search (AxwDb       *db,
+        const char  *query,
+        guint        limit,
+        gboolean     retired_too,
+        GError     **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
   g_autofree char *lower = g_utf8_strdown (query ? query : "", -1);
@@ -238,7 +255,7 @@ axw_products_search (AxwDb       *db,
   prefix = g_strdup_printf ("%s%%", escaped);
 
   stmt = axw_db_prepare (db, "SELECT " PRODUCT_COLUMNS
-                             "WHERE p.active AND (p.name LIKE ?1 ESCAPE '\\' "
+                             "WHERE (p.active OR ?5) AND (p.name LIKE ?1 ESCAPE '\\' "
                              "  OR p.pinyin LIKE ?2 ESCAPE '\\' OR p.barcode LIKE ?2 ESCAPE '\\' "
                              "  OR p.plu = ?3) "
                              "ORDER BY (p.pinyin LIKE ?2 ESCAPE '\\') DESC, length (p.name), p.name "
@@ -249,6 +266,7 @@ axw_products_search (AxwDb       *db,
   axw_db_bind_text (stmt, 2, prefix);
   axw_db_bind_text (stmt, 3, lower);
   sqlite3_bind_int (stmt, 4, (int) limit);
+  sqlite3_bind_int (stmt, 5, retired_too);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, product_from_row (stmt));
   sqlite3_reset (stmt);
@@ -258,6 +276,94 @@ axw_products_search (AxwDb       *db,
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+/**
+ * axw_products_search:
+ * @query: part of the name, pinyin initials (“csr”), or barcode digits
+ *
+ * Returns: (transfer full) (element-type AxwProduct): products on sale
+ *   that match, by name
+ */
+GPtrArray *
+axw_products_search (AxwDb       *db,
+                     const char  *query,
+                     guint        limit,
+                     GError     **error)
+{
+  return search (db, query, limit, FALSE, error);
+}
+
+/**
+ * axw_products_search_with_retired:
+ *
+ * axw_products_search() with the retired products too (the manager's
+ * Products page, where a retired product is brought back).
+ *
+ * Returns: (transfer full) (element-type AxwProduct): matches, by name
+ */
+GPtrArray *
+axw_products_search_with_retired (AxwDb       *db,
+                                  const char  *query,
+                                  guint        limit,
+                                  GError     **error)
+{
+  return search (db, query, limit, TRUE, error);
+}
+
+/**
+ * axw_products_set_retired:
+ * @code: the product's barcode or PLU
+ * @staff: (nullable): who did it, for the audit log
+ *
+ * A retired product is kept (past sales name it) but no longer sold,
+ * searched at the counter or exported; restoring it sells it again.
+ */
+gboolean
+axw_products_set_retired (AxwDb       *db,
+                          const char  *code,
+                          gboolean     retired,
+                          const char  *staff,
+                          GError     **error)
+{
+  g_autoptr(AxwProduct) p = NULL;
+  g_autofree char *sku = NULL;
+  g_autofree char *detail = NULL;
+  GError *local = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((p = find_code_any (db, "barcode", code, &local)) == NULL && local == NULL)
+    p = find_code_any (db, "plu", code, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (p == NULL)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("No product has the barcode or PLU %s."), code);
+      return FALSE;
+    }
+  sku = axw_product_dup_sku (p);
+  detail = g_strdup_printf ("%s %s", sku, p->name);
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "UPDATE products SET active = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      g_autofree char *now = axw_now_utc_iso ();
+
+      sqlite3_bind_int (stmt, 1, !retired);
+      axw_db_bind_text (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, p->id);
+    }
+  if (stmt == NULL || !axw_db_step_done (db, stmt, error) ||
+      !axw_audit_append (db, staff, retired ? "product.retire" : "product.restore", detail, error))
+    {
+      axw_db_rollback (db);
+      return FALSE;
+    }
+  return axw_db_commit (db, error);
 }
 
 gint64
@@ -325,7 +431,7 @@ write_product (AxwDb       *db,
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
-                               "open_price = ?13, active = 1 WHERE id = ?12 RETURNING id", error);
+                               "open_price = ?13 WHERE id = ?12 RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, p->barcode);
@@ -408,8 +514,8 @@ check_for_save (AxwDb             *db,
     }
   barcode = p->barcode ? g_strdup_printf (_("Barcode %s"), p->barcode) : NULL;
   plu = p->plu ? g_strdup_printf (_("PLU %s"), p->plu) : NULL;
-  if ((p->barcode && code_taken (db, p, barcode, axw_products_find_barcode (db, p->barcode, NULL), error)) ||
-      (p->plu && code_taken (db, p, plu, axw_products_find_plu (db, p->plu, NULL), error)))
+  if ((p->barcode && code_taken (db, p, barcode, find_code_any (db, "barcode", p->barcode, NULL), error)) ||
+      (p->plu && code_taken (db, p, plu, find_code_any (db, "plu", p->plu, NULL), error)))
     return FALSE;
   return TRUE;
 }
@@ -815,7 +921,7 @@ check_row_codes (ImportRun         *run,
                    GPOINTER_TO_UINT (first));
       return FALSE;
     }
-  owner = axw_products_find_plu (run->db, p->plu, &local);
+  owner = find_code_any (run->db, "plu", p->plu, &local);
   if (local)
     {
       g_propagate_error (error, local);
@@ -842,9 +948,9 @@ import_row (ImportRun   *run,
   GError *local = NULL;
 
   if (p->barcode)
-    old = axw_products_find_barcode (run->db, p->barcode, &local);
+    old = find_code_any (run->db, "barcode", p->barcode, &local);
   if (old == NULL && local == NULL && p->plu)
-    old = axw_products_find_plu (run->db, p->plu, &local);
+    old = find_code_any (run->db, "plu", p->plu, &local);
   if (local)
     {
       g_propagate_error (error, local);
