@@ -68,6 +68,20 @@ echo 12 >"$WORK/shortpin"
 expect_fail "short PIN refused" "4 to 8 digits" "$AXW" staff add 小王 --role manager <"$WORK/shortpin"
 expect_fail "bad role refused" "Usage" "$AXW" staff add 小王 --role boss <"$WORK/pin"
 check "PIN not stored plain" 0 "$(sql "SELECT count(*) FROM staff WHERE pin_hash LIKE '%1234%'")"
+expect_ok "staff deactivate" "$AXW" staff deactivate 小林
+check "deactivated is not listed" "" "$("$AXW" staff list)"
+check "deactivate audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'staff.deactivate' AND detail = '小林'")"
+expect_fail "deactivate unknown" "小周" "$AXW" staff deactivate 小周
+expect_ok "staff activate" "$AXW" staff activate 小林
+check "activated is listed" "小林	cashier" "$("$AXW" staff list)"
+
+expect_ok "products retire" "$AXW" products retire 6971234560018
+expect_ok "products export" "$AXW" products export "$WORK/retired.csv"
+check "retired not exported" 0 "$(grep -c 6971234560018 "$WORK/retired.csv")"
+check "retire audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'product.retire'")"
+expect_fail "retire unknown" "No product" "$AXW" products retire 6971234569999
+expect_ok "products restore" "$AXW" products restore 6971234560018
+check "restored" 1 "$(sql "SELECT active FROM products WHERE barcode = '6971234560018'")"
 
 expect_ok "settings set" "$AXW" settings set shop.name "爱心屋·思明店"
 expect_ok "settings get" "$AXW" settings get shop.name

@@ -13,6 +13,7 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
 
@@ -209,6 +210,23 @@ test_search_edit_add (Fixture       *f,
     g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.edit' "
                                "AND detail LIKE '%open price no → yes'"), ==, 1);
   }
+
+  /* retired: kept and listed as retired, no longer sold; brought back */
+  gtk_widget_activate_action (w, "products.retire", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT active"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'product.retire'"),
+                   ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AxwLine) line = axw_checkout_item_from_scan (f->db, "6971234560018", 0, &error);
+
+    g_assert_null (line);
+    g_assert_nonnull (strstr (error->message, "retired"));
+  }
+  ui_save_png (GTK_WIDGET (f->window), "manager-products-retired.png");
+  gtk_widget_activate_action (w, "products.retire", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND active"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.restore'"), ==, 1);
 
   /* a new product: a misread barcode is refused with the right digit */
   gtk_widget_activate_action (w, "products.new", NULL);
