@@ -13,6 +13,7 @@
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-error.h"
+#include "axw-exceptions.h"
 #include "axw-pricing.h"
 #include "axw-staff.h"
 #include "axw-vouchers.h"
@@ -22,6 +23,7 @@ typedef struct {
   GPtrArray  *vouchers;   /* char* */
   char       *pay;
   char       *staff;
+  char       *reason;
   GPtrArray  *items;      /* char*, positional */
 } SaleArgs;
 
@@ -31,13 +33,14 @@ sale_args_clear (SaleArgs *a)
   g_free (a->at);
   g_free (a->pay);
   g_free (a->staff);
+  g_free (a->reason);
   g_clear_pointer (&a->vouchers, g_ptr_array_unref);
   g_clear_pointer (&a->items, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaleArgs, sale_args_clear)
 
-/* Parses [--at T] [--voucher C]… [--pay P] [--staff S] ITEM…; options
+/* Parses [--at T] [--voucher C]… [--pay P] [--staff S] [--reason R] ITEM…; options
  * not in @allowed are refused. */
 static gboolean
 parse_args (int          argc,
@@ -70,7 +73,8 @@ parse_args (int          argc,
           g_ptr_array_add (a->vouchers, g_strdup (argv[++i]));
           continue;
         }
-      slot = g_str_equal (opt, "--at") ? &a->at : g_str_equal (opt, "--pay") ? &a->pay : &a->staff;
+      slot = g_str_equal (opt, "--at") ? &a->at : g_str_equal (opt, "--pay") ? &a->pay :
+             g_str_equal (opt, "--reason") ? &a->reason : &a->staff;
       g_free (*slot);
       *slot = g_strdup (argv[++i]);
     }
@@ -227,6 +231,23 @@ axw_cli_cmd_sell (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
+/* The manager's PIN from standard input, checked against @staff. %NULL
+ * without @error when the database could not be opened (already said). */
+static AxwStaff *
+authorize (AxwCli      *cli,
+           const char  *staff,
+           AxwDb      **out_db,
+           GError     **error)
+{
+  g_autofree char *pin = axw_cli_read_pin (_("Manager PIN: "), error);
+
+  if (pin == NULL)
+    return NULL;
+  if ((*out_db = axw_cli_db (cli)) == NULL)
+    return NULL;
+  return axw_staff_authorize_manager (*out_db, staff, pin, error);
+}
+
 static const char refund_usage[] =
   N_("Usage: aixinwu refund SALE [LINE*QTY ...] --staff MANAGER [--at RFC3339]\n"
      "Refunds a sale (receipt number or UUID): the given lines, or everything left.\n"
@@ -243,7 +264,6 @@ axw_cli_cmd_refund (AxwCli  *cli,
   g_autoptr(AxwSale) refund = NULL;
   g_autoptr(AxwStaff) manager = NULL;
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AxwRefundItem));
-  g_autofree char *pin = NULL;
   g_autofree char *json = NULL;
   AxwDb *db;
 
@@ -272,14 +292,51 @@ axw_cli_cmd_refund (AxwCli  *cli,
       item.line_no = (int) line;
       g_array_append_val (items, item);
     }
-  pin = axw_cli_read_pin (_("Manager PIN: "), &error);
-  if (pin == NULL)
+  if ((manager = authorize (cli, a.staff, &db, &error)) == NULL)
+    return error ? axw_cli_fail (g_steal_pointer (&error)) : AXW_EXIT_FAIL;
+  refund = axw_sales_refund (db, g_ptr_array_index (a.items, 0), (AxwRefundItem *) items->data, items->len,
+                             manager->name, at, &error);
+  if (refund == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if ((manager = axw_staff_authorize_manager (db, a.staff, pin, &error)) == NULL ||
-      (refund = axw_sales_refund (db, g_ptr_array_index (a.items, 0), (AxwRefundItem *) items->data,
-                                  items->len, manager->name, at, &error)) == NULL)
+  json = axw_sale_to_json (refund, TRUE);
+  g_print ("%s\n", json);
+  return AXW_EXIT_OK;
+}
+
+static const char void_usage[] =
+  N_("Usage: aixinwu void SALE --staff MANAGER --reason TEXT [--at RFC3339]\n"
+     "       aixinwu return BARCODE[*QTY] --staff MANAGER --reason TEXT [--at RFC3339]\n"
+     "void: everything left of a sale is refunded. return: goods back without a receipt,\n"
+     "cash at the catalog price. The manager's PIN is read from standard input.");
+
+/* void SALE and return ITEM: one positional argument, a manager and a reason. */
+int
+axw_cli_cmd_void (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
+{
+  g_auto(SaleArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autoptr(AxwStaff) manager = NULL;
+  g_autofree char *json = NULL;
+  gboolean is_return = g_str_equal (argv[0], "return");
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(void_usage));
+  if (!parse_args (argc, argv, "--at --staff --reason", &a, &error) ||
+      (at = axw_cli_parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (a.staff == NULL || a.reason == NULL || a.items->len != 1)
+    return axw_cli_usage (_(void_usage));
+  if ((manager = authorize (cli, a.staff, &db, &error)) == NULL)
+    return error ? axw_cli_fail (g_steal_pointer (&error)) : AXW_EXIT_FAIL;
+  refund = is_return
+    ? axw_sales_return_without_receipt (db, g_ptr_array_index (a.items, 0), manager->name, a.reason, at, &error)
+    : axw_sales_void (db, g_ptr_array_index (a.items, 0), manager->name, a.reason, at, &error);
+  if (refund == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   json = axw_sale_to_json (refund, TRUE);
   g_print ("%s\n", json);
