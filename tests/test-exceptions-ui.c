@@ -208,6 +208,13 @@ test_remove_and_discard (UiFixture     *f,
   ui_press (XK_F8);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'remove-line' "
                                     "AND detail = '6971234560025 藜麦粥 ×1 ￥11.52'"), ==, 1);
+  /* undone: the log says it came back; removed again */
+  ui_press_ctrl (XK_z);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'restore-line' "
+                                    "AND detail = '6971234560025 藜麦粥 ×1 ￥11.52'"), ==, 1);
+  ui_press (XK_F8);
+  /* armed, then the cart changes: the next press asks again */
+  press_with (XK_F8, FALSE, TRUE);
   ui_scan ("6971234560025");
   press_with (XK_F8, FALSE, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 2);

@@ -70,24 +70,39 @@ ask_manager (AxwSaleView *self,
   return dialog;
 }
 
-/**
- * axw_sale_exceptions_line_removed:
- *
- * Audits a line leaving the cart (who, what, amount as priced), before
- * it goes. A failed audit row does not keep the goods on the cart.
- */
-void
-axw_sale_exceptions_line_removed (AxwSaleView *self,
-                                  guint        index)
+/* Audits line @index of the cart as priced (who, what, amount). A failed
+ * audit row does not keep the goods on the cart or off it. */
+static void
+audit_cart_line (AxwSaleView *self,
+                 guint        index,
+                 gboolean     restored)
 {
   const AxwSale *quote = axw_sale_view_get_quote (self);
+  const AxwLine *line;
   g_autoptr(GError) error = NULL;
 
   if (quote == NULL || index >= quote->lines->len)
     return;
-  if (!axw_exceptions_line_removed (axw_sale_view_get_db (self), staff_name (self),
-                                    g_ptr_array_index (quote->lines, index), &error))
-    g_warning ("Removed line not audited: %s", error->message);
+  line = g_ptr_array_index (quote->lines, index);
+  if (!(restored ? axw_exceptions_line_restored : axw_exceptions_line_removed) (axw_sale_view_get_db (self),
+                                                                               staff_name (self), line, &error))
+    g_warning ("Cart line not audited: %s", error->message);
+}
+
+/* A line about to leave the cart (F8, or − down to nothing). */
+void
+axw_sale_exceptions_line_removed (AxwSaleView *self,
+                                  guint        index)
+{
+  audit_cart_line (self, index, FALSE);
+}
+
+/* A removed line put back by Undo, once priced again. */
+void
+axw_sale_exceptions_line_restored (AxwSaleView *self,
+                                   guint        index)
+{
+  audit_cart_line (self, index, TRUE);
 }
 
 /* Price override ---------------------------------------------------------- */
@@ -293,8 +308,15 @@ no_sale_action (GtkWidget  *widget,
 
 /* Discard the cart -------------------------------------------------------- */
 
+static void
+disarm_discard (AxwSaleView *self)
+{
+  g_object_set_data (G_OBJECT (self), "axw-discard-armed", NULL);
+}
+
 /* The first press says what would be lost; the second, with the cart
- * unchanged (the same quote), throws it away and audits it. */
+ * unchanged (any change to its lines disarms), throws it away and
+ * audits it. */
 static void
 discard_action (GtkWidget  *widget,
                 const char *action_name,
@@ -314,16 +336,22 @@ discard_action (GtkWidget  *widget,
     }
   if (axw_sale_view_has_payments (self))
     return;
-  if (g_object_get_data (G_OBJECT (self), "axw-discard-armed") != quote)
+  if (g_object_get_data (G_OBJECT (self), "axw-discard-armed") == NULL)
     {
-      g_object_set_data (G_OBJECT (self), "axw-discard-armed", (gpointer) quote);
+      if (g_object_get_data (G_OBJECT (self), "axw-discard-watch") == NULL)
+        {
+          g_signal_connect_object (axw_sale_view_get_cart_model (self), "items-changed",
+                                   G_CALLBACK (disarm_discard), self, G_CONNECT_SWAPPED);
+          g_object_set_data (G_OBJECT (self), "axw-discard-watch", GINT_TO_POINTER (1));
+        }
+      g_object_set_data (G_OBJECT (self), "axw-discard-armed", GINT_TO_POINTER (1));
       total = axw_money_format_screen (quote->total_fen);
       text = g_strdup_printf (_("Throw away this whole sale (%u lines, %s)? Press Discard (Shift+F8) again."),
                               quote->lines->len, total);
       axw_sale_view_show_message (self, FALSE, text);
       return;
     }
-  g_object_set_data (G_OBJECT (self), "axw-discard-armed", NULL);
+  disarm_discard (self);
   if (!axw_exceptions_cart_discarded (axw_sale_view_get_db (self), staff_name (self), quote, &error))
     {
       axw_sale_view_show_message (self, TRUE, error->message);

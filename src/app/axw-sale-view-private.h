@@ -31,6 +31,8 @@ void       axw_sale_view_recall          (AxwSaleView    *self,
 void       axw_sale_exceptions_class_init   (GtkWidgetClass *widget_class);
 void       axw_sale_exceptions_line_removed (AxwSaleView    *self,
                                              guint           index);
+void       axw_sale_exceptions_line_restored (AxwSaleView   *self,
+                                              guint          index);
 void       axw_sale_exceptions_choose_held  (AxwSaleView    *self);
 void       axw_sale_exceptions_ask_open_price (AxwSaleView   *self,
                                                const AxwLine *line);

@@ -702,7 +702,10 @@ undo_action (GtkWidget  *widget,
   axw_cart_insert (self->cart, index, self->undo_line);
   g_clear_pointer (&self->undo_line, axw_line_free);
   if (requote (self, index))
-    say_line (self, index);
+    {
+      axw_sale_exceptions_line_restored (self, index);
+      say_line (self, index);
+    }
 }
 
 static void

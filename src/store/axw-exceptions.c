@@ -137,6 +137,20 @@ audit_amount (AxwDb       *db,
   return axw_audit_append (db, staff, action, detail, error);
 }
 
+static gboolean
+audit_line (AxwDb          *db,
+            const char     *staff,
+            const char     *action,
+            const AxwLine  *line,
+            GError        **error)
+{
+  g_autofree char *qty = axw_qty_format (line->qty_milli);
+  g_autofree char *what = g_strdup_printf ("%s %s ×%s%s", line->barcode ? line->barcode : "", line->name, qty,
+                                           line->per_kg ? "kg" : "");
+
+  return audit_amount (db, staff, action, what, line->net_fen, error);
+}
+
 /* Who took which line off the cart, and what it was worth. */
 gboolean
 axw_exceptions_line_removed (AxwDb          *db,
@@ -144,11 +158,17 @@ axw_exceptions_line_removed (AxwDb          *db,
                              const AxwLine  *line,
                              GError        **error)
 {
-  g_autofree char *qty = axw_qty_format (line->qty_milli);
-  g_autofree char *what = g_strdup_printf ("%s %s ×%s%s", line->barcode ? line->barcode : "", line->name, qty,
-                                           line->per_kg ? "kg" : "");
+  return audit_line (db, staff, "remove-line", line, error);
+}
 
-  return audit_amount (db, staff, "remove-line", what, line->net_fen, error);
+/* A removed line put back (undo): the log shows it was not lost. */
+gboolean
+axw_exceptions_line_restored (AxwDb          *db,
+                              const char     *staff,
+                              const AxwLine  *line,
+                              GError        **error)
+{
+  return audit_line (db, staff, "restore-line", line, error);
 }
 
 /* Who threw a whole cart away, with its lines and total. */

@@ -33,6 +33,10 @@ gboolean  axw_exceptions_line_removed    (AxwDb          *db,
                                           const char     *staff,
                                           const AxwLine  *line,
                                           GError        **error);
+gboolean  axw_exceptions_line_restored   (AxwDb          *db,
+                                          const char     *staff,
+                                          const AxwLine  *line,
+                                          GError        **error);
 gboolean  axw_exceptions_cart_discarded  (AxwDb          *db,
                                           const char     *staff,
                                           const AxwSale  *quote,
