@@ -9,6 +9,7 @@
 #include "axw-audit.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
+#include "axw-pricing.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-settings.h"
@@ -1179,6 +1180,31 @@ test_held_sales_choose (DbFixture     *f,
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 0))->cart, 0)->name, ==, "藜麦粥");
   g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 1))->cart, 0)->name, ==, "红茶");
+
+  /* a manager's price and an open price come back as they were held */
+  {
+    g_autoptr(AxwCart) priced = held_cart ("赤松茸", 1000);
+    g_autoptr(AxwCart) again = NULL;
+    g_autoptr(AxwLine) open = held_line ("6971234560124", "爱心帆布袋", 1000, 1550, FALSE);
+    g_autoptr(AxwLine) changed = axw_line_copy (axw_cart_get_line (priced, 0));
+    const AxwLine *l;
+
+    g_assert_true (axw_pricing_override_unit_price (changed, 2000, &error));
+    axw_cart_replace (priced, 0, changed);
+    open->open_price = TRUE;
+    axw_cart_add (priced, open);
+    g_assert_cmpint (axw_held_sales_add (f->db, priced, "小林", at, &error), >, 0);
+    again = axw_held_sales_recall (f->db, NULL, "小林", at, &error);
+    g_assert_no_error (error);
+    l = axw_cart_get_line (again, 0);
+    g_assert_true (l->price_overridden);
+    g_assert_cmpint (l->list_price_fen, ==, 2800);
+    g_assert_cmpint (l->unit_price_fen, ==, 2000);
+    l = axw_cart_get_line (again, 2);
+    g_assert_true (l->open_price);
+    g_assert_false (l->price_overridden);
+    g_assert_cmpint (l->unit_price_fen, ==, 1550);
+  }
 
   /* taken meanwhile (another terminal): said so, nothing changes */
   g_clear_pointer (&back, axw_cart_free);

@@ -25,8 +25,8 @@ insert_lines (AxwDb          *db,
       const AxwLine *l = axw_cart_get_line (cart, i);
       sqlite3_stmt *stmt = axw_db_prepare (db,
         "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, category, "
-        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible, list_price_fen, open_price) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -41,6 +41,9 @@ insert_lines (AxwDb          *db,
       sqlite3_bind_int (stmt, 9, l->per_kg);
       sqlite3_bind_int (stmt, 10, l->weighed);
       sqlite3_bind_int (stmt, 11, l->aid_eligible);
+      if (l->price_overridden)
+        sqlite3_bind_int64 (stmt, 12, l->list_price_fen);
+      sqlite3_bind_int (stmt, 13, l->open_price);
       if (!axw_db_step_done (db, stmt, error))
         return FALSE;
     }
@@ -137,6 +140,9 @@ line_from_row (sqlite3_stmt *stmt)
   l->per_kg = sqlite3_column_int (stmt, 7);
   l->weighed = sqlite3_column_int (stmt, 8);
   l->aid_eligible = sqlite3_column_int (stmt, 9);
+  l->price_overridden = sqlite3_column_type (stmt, 10) != SQLITE_NULL;
+  l->list_price_fen = sqlite3_column_int64 (stmt, 10);
+  l->open_price = sqlite3_column_int (stmt, 11);
   return l;
 }
 
@@ -149,7 +155,8 @@ load_cart (AxwDb       *db,
   g_autoptr(AxwCart) cart = axw_cart_new ();
   sqlite3_stmt *stmt = axw_db_prepare (db,
     "SELECT line_no, product_id, barcode, name, category, qty_milli, unit_price_fen, per_kg, "
-    "weighed, aid_eligible FROM held_sale_lines WHERE held_id = ? ORDER BY line_no", error);
+    "weighed, aid_eligible, list_price_fen, open_price FROM held_sale_lines WHERE held_id = ? ORDER BY line_no",
+    error);
   int rc;
 
   if (stmt == NULL)

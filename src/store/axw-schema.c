@@ -282,10 +282,13 @@ static const char migration_3[] =
 
 /* v7: counter exceptions. A sale line whose price a manager changed keeps
  * the catalog price it replaced (NULL: not overridden), and the manager
- * marks products whose price the cashier types at each sale. */
+ * marks products whose price the cashier types at each sale; a held line
+ * keeps both, so a recalled sale is the sale that was held. */
 static const char migration_7[] =
   "ALTER TABLE sale_lines ADD COLUMN list_price_fen INTEGER CHECK (list_price_fen >= 0);"
-  "ALTER TABLE products ADD COLUMN open_price INTEGER NOT NULL DEFAULT 0;";
+  "ALTER TABLE products ADD COLUMN open_price INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE held_sale_lines ADD COLUMN list_price_fen INTEGER CHECK (list_price_fen >= 0);"
+  "ALTER TABLE held_sale_lines ADD COLUMN open_price INTEGER NOT NULL DEFAULT 0;";
 
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
