@@ -113,6 +113,17 @@ focused_text (GtkWindow *window)
   return gtk_editable_get_text (GTK_EDITABLE (focus));
 }
 
+/* A scan is typed with real key timing; on a loaded machine GTK may
+ * still be handling it: wait (up to 5 s) until the cart has @n lines. */
+static void
+wait_rows (UiFixture *f,
+           guint      n)
+{
+  for (int i = 0; i < 250 && g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)) != n; i++)
+    ui_pump (20);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, n);
+}
+
 static void
 login_cashier (UiFixture *f)
 {
@@ -135,6 +146,7 @@ test_price_and_void (UiFixture     *f,
 
   login_cashier (f);
   ui_scan ("6971234560018");
+  wait_rows (f, 1);
   /* 爱心月 10 %: 28.00 − 2.80 */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥25.20");
 
@@ -204,18 +216,24 @@ test_remove_and_discard (UiFixture     *f,
 {
   login_cashier (f);
   ui_scan ("6971234560018");
+  wait_rows (f, 1);
   ui_scan ("6971234560025");
+  wait_rows (f, 2);
   ui_press (XK_F8);
+  wait_rows (f, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'remove-line' "
                                     "AND detail = '6971234560025 藜麦粥 ×1 ￥11.52'"), ==, 1);
   /* undone: the log says it came back; removed again */
   ui_press_ctrl (XK_z);
+  wait_rows (f, 2);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'restore-line' "
                                     "AND detail = '6971234560025 藜麦粥 ×1 ￥11.52'"), ==, 1);
   ui_press (XK_F8);
+  wait_rows (f, 1);
   /* armed, then the cart changes: the next press asks again */
   press_with (XK_F8, FALSE, TRUE);
   ui_scan ("6971234560025");
+  wait_rows (f, 2);
   press_with (XK_F8, FALSE, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 2);
   g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "Shift+F8"));
@@ -381,14 +399,22 @@ test_recall_from_list (UiFixture     *f,
 
   login_cashier (f);
   ui_scan ("6971234560018");
+  wait_rows (f, 1);
   ui_press (XK_F6);
+  wait_rows (f, 0);
   ui_scan ("6971234560025");
   ui_scan ("6971234560025");
+  for (int i = 0; i < 250 && !strstr (axw_sale_view_get_text (f->sale, "total"), "23.04"); i++)
+    ui_pump (20);
   ui_press (XK_F6);
+  wait_rows (f, 0);
   ui_scan ("6971234560124");
+  wait_rows (f, 1);
   ui_press (XK_F6);
+  wait_rows (f, 0);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 3);
   ui_scan ("6971234560018");
+  wait_rows (f, 1);
 
   ui_press (XK_F7);
   dialog = focus_window (AXW_TYPE_HELD_SALES_DIALOG);

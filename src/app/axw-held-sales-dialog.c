@@ -77,8 +77,9 @@ held_row (AxwDb             *db,
   GtkWidget *head = gtk_label_new (title);
   GtkWidget *detail = gtk_label_new (items);
 
-  gtk_widget_add_css_class (head, "title-4");
+  gtk_widget_add_css_class (head, "axw-heading");
   gtk_label_set_xalign (GTK_LABEL (head), 0);
+  gtk_label_set_wrap (GTK_LABEL (head), TRUE);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
   gtk_box_append (GTK_BOX (box), head);

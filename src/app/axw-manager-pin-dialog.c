@@ -19,12 +19,13 @@ struct _AxwManagerPinDialog
   GtkStringList    *managers;
 
   GtkLabel         *title_label;
-  GtkWidget        *value_box;
   GtkLabel         *value_label;
   GtkEntry         *value_entry;
   AxwKeypad        *keypad;
-  GtkWidget        *manager_box;
+  GtkWidget        *manager_label;
   GtkDropDown      *manager_drop;
+  GtkWidget        *pin_label;
+  GtkWidget        *reason_label;
   GtkPasswordEntry *pin_entry;
   GtkEntry         *reason_entry;
   GtkLabel         *message;
@@ -132,7 +133,7 @@ confirm_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->pin_entry), "");
   if (self->checking != NULL)
     return;
-  if (gtk_widget_get_visible (self->value_box) &&
+  if (gtk_widget_get_visible (GTK_WIDGET (self->value_entry)) &&
       *gtk_editable_get_text (GTK_EDITABLE (self->value_entry)) == '\0')
     {
       axw_manager_pin_dialog_show_error (self, _("Type the value first."));
@@ -215,7 +216,10 @@ load_managers (AxwManagerPinDialog *self)
  * axw_manager_pin_dialog_new:
  * @title: what the manager authorizes, in words
  *
- * Returns: (transfer none): the dialog, shown; it destroys itself
+ * Show it with axw_manager_pin_dialog_present() once asked what it needs:
+ * a window shown first and grown later may keep its first, smaller size.
+ *
+ * Returns: (transfer none): the dialog; it destroys itself when closed
  */
 AxwManagerPinDialog *
 axw_manager_pin_dialog_new (GtkWindow  *parent,
@@ -228,9 +232,24 @@ axw_manager_pin_dialog_new (GtkWindow  *parent,
   self->db = g_object_ref (db);
   gtk_label_set_text (self->title_label, title);
   load_managers (self);
-  gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
   return self;
+}
+
+/**
+ * axw_manager_pin_dialog_present:
+ *
+ * Shows the dialog, asked what it needs, with the keyboard in its first
+ * field (the value asked for, else the manager's PIN).
+ */
+void
+axw_manager_pin_dialog_present (AxwManagerPinDialog *self)
+{
+  g_return_if_fail (AXW_IS_MANAGER_PIN_DIALOG (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->value_entry)) ? GTK_WIDGET (self->value_entry)
+                                                                                 : GTK_WIDGET (self->pin_entry));
 }
 
 /**
@@ -249,7 +268,8 @@ axw_manager_pin_dialog_ask_value (AxwManagerPinDialog *self,
   gtk_label_set_text_with_mnemonic (self->value_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->value_label), -1);
-  gtk_widget_set_visible (self->value_box, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->value_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->value_entry), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->keypad), money);
   axw_keypad_set_decimal (self->keypad, money);
   gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
@@ -279,7 +299,12 @@ axw_manager_pin_dialog_set_cashier_only (AxwManagerPinDialog *self)
   g_return_if_fail (AXW_IS_MANAGER_PIN_DIALOG (self));
 
   self->cashier_only = TRUE;
-  gtk_widget_set_visible (self->manager_box, FALSE);
+  gtk_widget_set_visible (self->manager_label, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->manager_drop), FALSE);
+  gtk_widget_set_visible (self->pin_label, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_entry), FALSE);
+  gtk_widget_set_visible (self->reason_label, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_entry), FALSE);
 }
 
 static void
@@ -316,11 +341,12 @@ axw_manager_pin_dialog_class_init (AxwManagerPinDialogClass *klass)
   g_type_ensure (AXW_TYPE_KEYPAD);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-pin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, title_label);
-  gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, value_box);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, value_label);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, value_entry);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, keypad);
-  gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, manager_box);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, manager_label);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, pin_label);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, reason_label);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, manager_drop);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, reason_entry);

@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (AxwManagerPinDialog, axw_manager_pin_dialog, AXW, MANAGER_
 AxwManagerPinDialog *axw_manager_pin_dialog_new        (GtkWindow           *parent,
                                                         AxwDb               *db,
                                                         const char          *title);
+void                 axw_manager_pin_dialog_present    (AxwManagerPinDialog *self);
 void                 axw_manager_pin_dialog_ask_value  (AxwManagerPinDialog *self,
                                                         const char          *label,
                                                         gboolean             money);

@@ -160,6 +160,7 @@ override_price_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "line", GINT_TO_POINTER (index + 1));
   axw_manager_pin_dialog_ask_value (dialog, l->per_kg ? _("New _price per kg in yuan") : _("New _price in yuan"),
                                     TRUE);
+  axw_manager_pin_dialog_present (dialog);
 }
 
 /* Void a completed sale --------------------------------------------------- */
@@ -216,6 +217,7 @@ void_sale_action (GtkWidget  *widget,
   axw_manager_pin_dialog_ask_value (dialog, _("_Receipt number (scan the receipt)"), FALSE);
   if (last != NULL && !last->is_refund)
     axw_manager_pin_dialog_set_value (dialog, last->receipt_no);
+  axw_manager_pin_dialog_present (dialog);
 }
 
 /* Return without a receipt ------------------------------------------------ */
@@ -252,6 +254,7 @@ return_action (GtkWidget  *widget,
                                              G_CALLBACK (return_authorized_cb));
 
   axw_manager_pin_dialog_ask_value (dialog, _("_Item: scan it, or type BARCODE*QTY"), FALSE);
+  axw_manager_pin_dialog_present (dialog);
 }
 
 /* No sale: open the drawer ------------------------------------------------ */
@@ -303,7 +306,10 @@ no_sale_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  ask_manager (AXW_SALE_VIEW (widget), _("Open the cash drawer without a sale"), G_CALLBACK (no_sale_authorized_cb));
+  AxwManagerPinDialog *dialog = ask_manager (AXW_SALE_VIEW (widget), _("Open the cash drawer without a sale"),
+                                             G_CALLBACK (no_sale_authorized_cb));
+
+  axw_manager_pin_dialog_present (dialog);
 }
 
 /* Discard the cart -------------------------------------------------------- */
@@ -403,6 +409,7 @@ axw_sale_exceptions_ask_open_price (AxwSaleView   *self,
   g_signal_connect_object (dialog, "authorized", G_CALLBACK (open_price_typed_cb), self, 0);
   axw_manager_pin_dialog_set_cashier_only (dialog);
   axw_manager_pin_dialog_ask_value (dialog, line->per_kg ? _("_Price per kg in yuan") : _("_Price in yuan"), TRUE);
+  axw_manager_pin_dialog_present (dialog);
   axw_sale_view_show_message (self, FALSE, title);
 }
 
