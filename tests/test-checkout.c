@@ -718,6 +718,14 @@ test_override_price (DbFixture     *f,
   g_assert_cmpint (axw_sale_get_line (quote, 1)->red_packet_fen, ==, 176);
   g_assert_cmpint (quote->total_fen, ==, 5916);
 
+  /* the same goods scanned again: a line of their own, at the catalog price */
+  {
+    g_autoptr(AxwLine) again = axw_checkout_item_from_scan (f->db, "6971234560018", 0, &error);
+
+    g_assert_cmpuint (axw_cart_add (cart, again), ==, 2);
+    g_assert_cmpint (axw_cart_get_line (cart, 2)->unit_price_fen, ==, 2800);
+    axw_line_free (axw_cart_remove (cart, 2));
+  }
   s = axw_checkout_commit (f->db, cart, t, "小林", &cash, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (s->total_fen, ==, 5916);

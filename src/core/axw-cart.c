@@ -67,7 +67,8 @@ axw_cart_get_line (const AxwCart *cart,
  * @item: a line from a scan (copied)
  *
  * The same non-weighed barcode adds its quantity to the existing line;
- * weighed and open-price items always make a line of their own.
+ * weighed and open-price items always make a line of their own, and a
+ * line at a manager's price takes no more pieces at that price.
  *
  * Returns: the index of the line that changed or was added
  */
@@ -80,7 +81,8 @@ axw_cart_add (AxwCart       *cart,
       {
         AxwLine *l = g_ptr_array_index (cart->lines, i);
 
-        if (!l->weighed && l->product_id == item->product_id && g_strcmp0 (l->barcode, item->barcode) == 0)
+        if (!l->weighed && !l->open_price && !l->price_overridden && l->product_id == item->product_id &&
+            g_strcmp0 (l->barcode, item->barcode) == 0)
           {
             l->qty_milli += item->qty_milli;
             return i;
