@@ -752,6 +752,18 @@ test_override_price (DbFixture     *f,
   }
   g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'price-override' "
                          "AND detail = '6971234560018 赤松茸 ￥28.00 → ￥20.00: damaged box'"), ==, 1);
+
+  /* the day's report: one line at a manager's price, 3 × ¥8.00 below the catalog */
+  {
+    g_autoptr(AxwReport) report = axw_reports_range (f->db, "2026-11-12", "2026-11-12", &error);
+    g_autofree char *csv = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (report->price_overrides_count, ==, 1);
+    g_assert_cmpint (report->price_overrides_fen, ==, 2400);
+    csv = axw_report_to_csv (report);
+    g_assert_nonnull (strstr (csv, "summary,price_overrides,1,0,24.00\r\n"));
+  }
 }
 
 static void
