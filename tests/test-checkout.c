@@ -764,6 +764,12 @@ test_override_price (DbFixture     *f,
     csv = axw_report_to_csv (report);
     g_assert_nonnull (strstr (csv, "summary,price_overrides,1,0,24.00\r\n"));
   }
+  /* the online shop sees it too, as the quote JSON shows it */
+  {
+    g_autofree char *json = axw_sale_to_json (s, TRUE);
+
+    g_assert_nonnull (strstr (json, "\"unit_price_fen\":2000,\"list_price_fen\":2800,"));
+  }
 }
 
 static void
