@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "axw-held-sales-dialog.h"
+#include "axw-manager-pin-dialog.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-manager-window.h"
@@ -271,6 +273,20 @@ check_screen (GtkWidget   *window,
   g_string_free (k.problems, TRUE);
 }
 
+/* The shown dialog of @type (the counter's own windows over it). */
+static GtkWindow *
+top_dialog (GType type)
+{
+  g_autoptr(GList) tops = NULL;
+
+  ui_pump (100);
+  tops = gtk_window_list_toplevels ();
+  for (GList *l = tops; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  g_assert_not_reached ();
+}
+
 static void
 apply_theme (UiFixture   *f,
              const Theme *theme)
@@ -309,6 +325,10 @@ test_screens (UiFixture     *f,
   axw_sale_view_scan (f->sale, "HB20260002");
   g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
   check_screen (GTK_WIDGET (f->window), theme, "sale-cart");
+  /* the manager's dialog over the counter (the price keypad: the tallest) */
+  gtk_widget_activate_action (sale, "sale.override-price", NULL);
+  check_screen (GTK_WIDGET (top_dialog (AXW_TYPE_MANAGER_PIN_DIALOG)), theme, "exception-price");
+  gtk_window_destroy (top_dialog (AXW_TYPE_MANAGER_PIN_DIALOG));
 
   gtk_widget_activate_action (sale, "sale.pay", "s", "cash");
   check_screen (GTK_WIDGET (f->window), theme, "payment");
@@ -322,6 +342,16 @@ test_screens (UiFixture     *f,
   check_screen (GTK_WIDGET (f->window), theme, "search");
   gtk_widget_activate_action (sale, "sale.settings", NULL);
   check_screen (GTK_WIDGET (f->window), theme, "settings");
+  gtk_widget_activate_action (sale, "sale.back", NULL);
+
+  /* two held sales: F7 lists them */
+  axw_sale_view_scan (f->sale, "6971234560018");
+  gtk_widget_activate_action (sale, "sale.hold", NULL);
+  axw_sale_view_scan (f->sale, "6971234560025");
+  gtk_widget_activate_action (sale, "sale.hold", NULL);
+  gtk_widget_activate_action (sale, "sale.recall", NULL);
+  check_screen (GTK_WIDGET (top_dialog (AXW_TYPE_HELD_SALES_DIALOG)), theme, "held-sales");
+  gtk_window_destroy (top_dialog (AXW_TYPE_HELD_SALES_DIALOG));
 }
 
 /* Every page of the manager window, whatever pages it has. */

@@ -127,6 +127,22 @@ test_reports_screen (void)
     g_assert_false (s->locked);
     g_assert_cmpint (axw_db_query_int (db, "SELECT count (*) FROM audit_log WHERE staff = '王店长' "
                                            "AND detail = '小陈'", 0), >=, 1);
+
+    /* deactivated: still listed, cannot log in; activated again */
+    gtk_editable_set_text (GTK_EDITABLE (pin), "");
+    gtk_widget_activate_action (GTK_WIDGET (staff), "staff.deactivate", NULL);
+    g_assert_null (axw_staff_login (db, "小陈", "2468", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+    g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), before), "cannot log in"));
+    g_assert_cmpint (axw_db_query_int (db, "SELECT count (*) FROM audit_log WHERE staff = '王店长' "
+                                           "AND action = 'staff.deactivate' AND detail = '小陈'", 0), ==, 1);
+    axw_manager_window_show_page (window, "staff");
+    ui_pump (10 * 50);
+    ui_save_png (GTK_WIDGET (window), "manager-staff-deactivated.png");
+    gtk_widget_activate_action (GTK_WIDGET (staff), "staff.activate", NULL);
+    g_clear_pointer (&s, axw_staff_free);
+    s = axw_staff_login (db, "小陈", "2468", NULL);
+    g_assert_nonnull (s);
     axw_manager_window_show_page (window, "staff");
     ui_pump (10 * 50);
     ui_save_png (GTK_WIDGET (window), "manager-staff.png");

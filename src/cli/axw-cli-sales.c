@@ -13,6 +13,7 @@
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-error.h"
+#include "axw-exceptions.h"
 #include "axw-pricing.h"
 #include "axw-staff.h"
 #include "axw-vouchers.h"
@@ -21,6 +22,7 @@ typedef struct {
   char       *at;
   GPtrArray  *vouchers;   /* char* */
   char       *pay;
+  char       *reason;
   GPtrArray  *items;      /* char*, positional */
 } SaleArgs;
 
@@ -29,13 +31,15 @@ sale_args_clear (SaleArgs *a)
 {
   g_free (a->at);
   g_free (a->pay);
+  g_free (a->reason);
   g_clear_pointer (&a->vouchers, g_ptr_array_unref);
   g_clear_pointer (&a->items, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaleArgs, sale_args_clear)
 
-/* Parses [--at T] [--voucher C]… [--pay P] ITEM… (--staff is taken by axw_cli_run); options
+/* Parses [--at T] [--voucher C]… [--pay P] [--reason R] ITEM… (--staff is taken by
+ * axw_cli_run); options
  * not in @allowed are refused. */
 static gboolean
 parse_args (int          argc,
@@ -68,7 +72,7 @@ parse_args (int          argc,
           g_ptr_array_add (a->vouchers, g_strdup (argv[++i]));
           continue;
         }
-      slot = g_str_equal (opt, "--at") ? &a->at : &a->pay;
+      slot = g_str_equal (opt, "--at") ? &a->at : g_str_equal (opt, "--reason") ? &a->reason : &a->pay;
       g_free (*slot);
       *slot = g_strdup (argv[++i]);
     }
@@ -281,6 +285,48 @@ axw_cli_cmd_refund (AxwCli  *cli,
   if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL || !axw_cli_check_at (cli, a.at, &error) ||
       (refund = axw_sales_refund (db, g_ptr_array_index (a.items, 0), (AxwRefundItem *) items->data,
                                   items->len, cli->staff->name, at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  json = axw_sale_to_json (refund, TRUE);
+  g_print ("%s\n", json);
+  return AXW_EXIT_OK;
+}
+
+static const char void_usage[] =
+  N_("Usage: aixinwu void SALE --staff MANAGER --reason TEXT [--at RFC3339]\n"
+     "       aixinwu return BARCODE[*QTY] --staff MANAGER --reason TEXT [--at RFC3339]\n"
+     "void: everything left of a sale is refunded. return: goods back without a receipt,\n"
+     "cash at the catalog price. The manager's PIN is read from standard input.");
+
+/* void SALE and return ITEM: one positional argument, a manager and a reason. */
+int
+axw_cli_cmd_void (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
+{
+  g_auto(SaleArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autofree char *json = NULL;
+  gboolean is_return = g_str_equal (argv[0], "return");
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(void_usage));
+  if (!parse_args (argc, argv, "--at --reason", &a, &error) ||
+      (at = axw_cli_parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (cli->staff_name == NULL || a.reason == NULL || a.items->len != 1)
+    return axw_cli_usage (_(void_usage));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL || !axw_cli_check_at (cli, a.at, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  refund = is_return
+    ? axw_sales_return_without_receipt (db, g_ptr_array_index (a.items, 0), cli->staff->name, a.reason, at,
+                                        &error)
+    : axw_sales_void (db, g_ptr_array_index (a.items, 0), cli->staff->name, a.reason, at, &error);
+  if (refund == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   json = axw_sale_to_json (refund, TRUE);
   g_print ("%s\n", json);

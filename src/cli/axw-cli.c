@@ -32,6 +32,8 @@ static const Command commands[] = {
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
+  { "void", axw_cli_cmd_void, N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)") },
+  { "return", axw_cli_cmd_void, N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)") },
   { "report", axw_cli_cmd_report, N_("X, Z and period reports; subsidy claims") },
   { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
   { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },

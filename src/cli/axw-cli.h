@@ -69,6 +69,7 @@ int axw_cli_cmd_settings   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_void       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_report     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_shift      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);

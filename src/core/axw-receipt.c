@@ -342,6 +342,13 @@ add_line (Builder       *b,
 
   add_wrapped (b, line->name ? line->name : "", AXW_RECEIPT_LEFT, FALSE, 1);
   add_money (b, detail, line->gross_fen, FALSE);
+  if (line->price_overridden)
+    {
+      g_autofree char *list = axw_money_format_paper (line->list_price_fen);
+      g_autofree char *was = g_strdup_printf ("  改价（原价 %s）", list);
+
+      add_wrapped (b, was, AXW_RECEIPT_LEFT, FALSE, 1);
+    }
   if (line->promo_fen != 0)
     {
       g_autofree char *promo = g_strdup_printf ("  优惠 %s", line->promotion ? line->promotion : "");

@@ -339,6 +339,20 @@ add_line (AxwReportRow *row,
   row->total_fen += sign * fen;
 }
 
+/* What a manager's price took off the catalog price (a refund of such a
+ * line gives its share back). */
+static void
+add_price_override (AxwReport *r,
+                    gint64     list_price_fen,
+                    gint64     unit_price_fen,
+                    gint64     qty_milli,
+                    int        sign)
+{
+  if (sign > 0)
+    r->price_overrides_count++;
+  r->price_overrides_fen += sign * axw_mul_div_round (list_price_fen - unit_price_fen, qty_milli, 1000);
+}
+
 static gboolean
 load_lines (const Query  *q,
             const Docs   *docs,
@@ -347,7 +361,8 @@ load_lines (const Query  *q,
 {
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) products = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen "
+  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen, "
+                                                  "unit_price_fen, list_price_fen "
                                                   "FROM sale_lines WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
@@ -365,6 +380,8 @@ load_lines (const Query  *q,
                 qty, fen, sign);
       add_line (find_row (products, r->top_products, (const char *) sqlite3_column_text (stmt, 2)),
                 qty, fen, sign);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        add_price_override (r, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 5), qty, sign);
     }
   return finish (q, stmt, rc, error);
 }
@@ -825,7 +842,7 @@ axw_reports_claim (AxwDb       *db,
       return NULL;
     }
   stmt = axw_db_prepare (db, "SELECT s.voucher_code, s.receipt_no, s.business_date, s.campaign, s.red_packet_fen, "
-                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of "
+                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
                              "WHERE s.funder = ? AND s.business_date BETWEEN ? AND ? AND s.red_packet_fen > 0 "
                              "ORDER BY s.business_date, s.created_at, s.id", error);
   if (stmt == NULL)

@@ -51,6 +51,13 @@ AxwStaff  *axw_staff_find         (AxwDb        *db,
                                    GError      **error);
 GPtrArray *axw_staff_list         (AxwDb        *db,
                                    GError      **error);
+GPtrArray *axw_staff_list_all     (AxwDb        *db,
+                                   GError      **error);
+gboolean   axw_staff_set_active   (AxwDb        *db,
+                                   const char   *name,
+                                   gboolean      active,
+                                   const char   *by,
+                                   GError      **error);
 AxwStaff  *axw_staff_login        (AxwDb        *db,
                                    const char   *name,
                                    const char   *pin,
