@@ -85,6 +85,9 @@ ui_love_day (void)
   return g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
 }
 
+/* ui_setup()'s test data for a database without staff or products */
+#define UI_EMPTY_DB ((gconstpointer) "empty")
+
 static inline void
 ui_setup (UiFixture     *f,
           gconstpointer  data)
@@ -95,6 +98,15 @@ ui_setup (UiFixture     *f,
   f->dir = g_dir_make_tmp ("axw-ui-XXXXXX", &error);
   g_assert_no_error (error);
   f->db_path = g_build_filename (f->dir, "shop.db", NULL);
+  /* the demo shop, as "aixinwu init --demo" makes it: the GUI makes none */
+  if (data != UI_EMPTY_DB)
+    {
+      g_autoptr(AxwDb) db = axw_db_open (f->db_path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (axw_cli_init_demo (db, &error));
+      g_assert_no_error (error);
+    }
   static guint serial;
   g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.Test%u", ++serial);
 

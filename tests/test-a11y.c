@@ -324,6 +324,33 @@ test_screens (UiFixture     *f,
   check_screen (GTK_WIDGET (f->window), theme, "settings");
 }
 
+/* The first start on an empty database: the setup assistant, empty and
+ * then with a message. */
+static void
+setup_empty (UiFixture     *f,
+             gconstpointer  data)
+{
+  ui_setup (f, UI_EMPTY_DB);
+}
+
+static void
+test_setup_screens (UiFixture     *f,
+                    gconstpointer  data)
+{
+  const Theme *theme = data;
+  AxwSetupAssistant *setup = axw_window_get_setup_assistant (f->window);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  apply_theme (f, theme);
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "setup");
+  check_screen (GTK_WIDGET (f->window), theme, "setup");
+  gtk_editable_set_text (axw_setup_assistant_get_field (setup, "manager.name"), "陈店长");
+  gtk_editable_set_text (axw_setup_assistant_get_field (setup, "manager.pin"), "2468");
+  gtk_widget_activate_action (GTK_WIDGET (setup), "setup.finish", NULL);
+  g_assert_cmpstr (axw_setup_assistant_get_message (setup), !=, "");
+  check_screen (GTK_WIDGET (f->window), theme, "setup-message");
+}
+
 /* Every page of the manager window, whatever pages it has. */
 static void
 test_manager_screens (UiFixture     *f,
@@ -390,6 +417,8 @@ main (int   argc,
 
       g_test_add (path, UiFixture, &themes[i], ui_setup, test_screens, ui_teardown);
       g_test_add (manager, UiFixture, &themes[i], ui_setup, test_manager_screens, ui_teardown);
+      g_autofree char *setup = g_strdup_printf ("/a11y/setup/%s", themes[i].name);
+      g_test_add (setup, UiFixture, &themes[i], setup_empty, test_setup_screens, ui_teardown);
     }
   return g_test_run ();
 }
