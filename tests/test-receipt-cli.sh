@@ -24,6 +24,15 @@ check "all done" "done" "$(sql "SELECT group_concat(DISTINCT status) FROM print_
 grep -q "$NO" "$WORK/lp0" && tap_result OK "receipt number on paper" || tap_result FAIL "receipt number on paper"
 check "bytes start with init and Chinese mode" "1b401c26" "$(head -c 4 "$WORK/lp0" | od -An -tx1 | tr -d ' \n')"
 
+# A sale at 07:10 in Xiamen: its receipt says 07:10 and 20261212 whatever the
+# machine's TZ (meson runs this script with TZ=UTC and TZ=America/New_York too).
+"$AXW" sell --at 2026-12-12T07:10:00+08:00 --pay cash:50 --staff 小林 <"$CPIN" 6971234560018 >/dev/null
+EARLY=$(sql "SELECT receipt_no FROM sales WHERE created_at LIKE '2026-12-11T23:10%'")
+check "early sale's receipt number has the shop's date" "1" "$(echo "$EARLY" | grep -c -- '-20261212-')"
+expect_ok "early receipt to a file" "$AXW" receipt "$EARLY" --printer "file:$WORK/early.bin"
+check "early receipt shows the shop's time" "yes" \
+  "$(iconv -f GB18030 -t UTF-8 -c "$WORK/early.bin" | grep -q '时间：2026-12-12 07:10:00' && echo yes)"
+
 expect_ok "test page to a file" "$AXW" printers test --printer "file:$WORK/test.bin" --width 58
 expect_fail "bad width" "58 or 80" "$AXW" receipt "$NO" --width 70
 expect_fail "unknown sale" "No sale" "$AXW" receipt NOPE --png "$WORK/x.png"

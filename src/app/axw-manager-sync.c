@@ -44,10 +44,8 @@ local_time (AxwDb      *db,
 {
   g_autofree char *tzid = axw_settings_get (db, "timezone");
   g_autoptr(GTimeZone) tz = axw_timezone_new (tzid);
-  g_autoptr(GDateTime) t = utc_iso ? axw_time_parse_rfc3339 (utc_iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = t ? g_date_time_to_timezone (t, tz) : NULL;
 
-  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (utc_iso);
+  return axw_time_format_shop_iso (utc_iso, tz, AXW_TIME_FORMAT_MINUTES);
 }
 
 static char *

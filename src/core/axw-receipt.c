@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "axw-bizdate.h"
 #include "axw-receipt.h"
 
 #include <string.h>
@@ -264,27 +265,13 @@ paper_pay_label (AxwPayMethod method)
     }
 }
 
-static char *
-local_time (const char *created_at)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (created_at == NULL)
-    return g_strdup ("");
-  utc = g_date_time_new_from_iso8601 (created_at, NULL);
-  if (utc == NULL)
-    return g_strdup (created_at);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-}
-
 static void
 add_header (Builder                  *b,
             const AxwSale            *sale,
             const AxwReceiptSettings *settings)
 {
-  g_autofree char *when = local_time (sale->created_at);
+  g_autoptr(GTimeZone) tz = axw_timezone_new (settings->timezone);
+  g_autofree char *when = axw_time_format_shop_iso (sale->created_at, tz, AXW_TIME_FORMAT_SECONDS);
   g_autofree char *no = g_strdup_printf ("单号：%s", sale->receipt_no ? sale->receipt_no : "");
   g_autofree char *time = g_strdup_printf ("时间：%s", when);
   g_autofree char *staff = g_strdup_printf ("%s：%s", sale->is_refund ? "经办人" : "收银员",

@@ -43,6 +43,7 @@ typedef struct {
   const char *footer;         /* nullable */
   const char *qr_url;         /* nullable: template with {uuid}, {receipt_no} */
   guint       width_mm;       /* 58 or 80 */
+  const char *timezone;       /* nullable: the shop's, Asia/Shanghai when unset */
 } AxwReceiptSettings;
 
 guint      axw_receipt_columns_for_width (guint               width_mm);

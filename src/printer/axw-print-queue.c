@@ -32,6 +32,7 @@ settings_free (AxwReceiptSettings *s)
   g_free ((char *) s->shop_address);
   g_free ((char *) s->footer);
   g_free ((char *) s->qr_url);
+  g_free ((char *) s->timezone);
 }
 
 /**
@@ -54,6 +55,7 @@ axw_print_queue_layout (AxwDb         *db,
   s.footer = axw_settings_get (db, "receipt.footer");
   s.qr_url = axw_settings_get (db, "receipt.qr_url");
   s.width_mm = width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
+  s.timezone = axw_settings_get (db, "timezone");
   items = axw_receipt_layout (sale, &s);
   settings_free (&s);
   return items;
