@@ -200,6 +200,31 @@ test_pinyin (void)
     }
 }
 
+/* An error quoted inside a sentence loses its own full stop, so that the
+ * sentence's "。" is not doubled ("power.。"). */
+static void
+test_error_clause (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "No USB receipt printer is plugged in. Check the cable and the power.",
+      "No USB receipt printer is plugged in. Check the cable and the power" },
+    { "没有插着 USB 小票打印机。请检查数据线和电源。", "没有插着 USB 小票打印机。请检查数据线和电源" },
+    { "缺纸。 ", "缺纸" },
+    { "paper out", "paper out" },
+    { "wait...", "wait..." },
+    { "出错了！", "出错了" },
+    { "", "" },
+    { NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *clause = axw_error_clause (cases[i].in);
+
+      g_assert_cmpstr (clause, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/good", test_parse_good);
   g_test_add_func ("/money/parse/bad", test_parse_bad);
   g_test_add_func ("/money/format", test_format);
+  g_test_add_func ("/text/error-clause", test_error_clause);
   g_test_add_func ("/money/round-half-up", test_round_half_up);
   g_test_add_func ("/money/qty", test_qty);
   g_test_add_func ("/money/cash-rounding", test_cash_rounding);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "axw-audit.h"
+#include "axw-error.h"
 #include "axw-print-status.h"
 
 /**
@@ -62,7 +63,10 @@ axw_print_state_describe (AxwPrintState  state,
       return g_strdup (_("✔ Receipt printed"));
     case AXW_PRINT_FAILED:
     default:
-      return g_strdup_printf (_("✖ Receipt not printed: %s. Check the printer, then reprint."),
-                              error && *error ? error : _("printer problem"));
+      {
+        g_autofree char *why = axw_error_clause (error && *error ? error : _("printer problem"));
+
+        return g_strdup_printf (_("✖ Receipt not printed: %s. Check the printer, then reprint."), why);
+      }
     }
 }

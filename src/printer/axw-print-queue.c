@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include "axw-print-queue.h"
 
 #include <sqlite3.h>
@@ -111,7 +112,7 @@ axw_print_queue_add (AxwDb   *db,
   if (sqlite3_changes (axw_db_get_handle (db)) == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "There is no sale %" G_GINT64_FORMAT " to print.", sale_id);
+                   _("There is no sale %lld to print."), (long long) sale_id);
       return 0;
     }
   return sqlite3_last_insert_rowid (axw_db_get_handle (db));
@@ -154,7 +155,7 @@ axw_print_queue_retry (AxwDb   *db,
   if (sqlite3_changes (axw_db_get_handle (db)) == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Print job %" G_GINT64_FORMAT " has not failed; nothing to retry.", job_id);
+                   _("Print job %lld has not failed; nothing to retry."), (long long) job_id);
       return FALSE;
     }
   return TRUE;
