@@ -58,7 +58,7 @@ setup_text (AxwDb *db)
 
   if (endpoint == NULL || *endpoint == '\0')
     return g_strdup (_("✗ Not set up: the online shop's address is missing. "
-                       "Set sync.endpoint in the settings (aixinwu settings set sync.endpoint …)."));
+                       "Write it on the Settings page, under Online shop address."));
   token = axw_sync_read_token (token_file, &error);
   if (token == NULL)
     return g_strdup_printf (_("✗ Not set up: %s"), error->message);
