@@ -38,5 +38,7 @@ char      *axw_time_format_shop_iso (const char  *iso,
 /* what people read: "2026-12-12 07:10:00" */
 #define AXW_TIME_FORMAT_SECONDS "%Y-%m-%d %H:%M:%S"
 #define AXW_TIME_FORMAT_MINUTES "%Y-%m-%d %H:%M"
+/* for text both people and programs read: "2026-12-12T07:10:00+08:00" */
+#define AXW_TIME_FORMAT_RFC3339 "%Y-%m-%dT%H:%M:%S%:z"
 
 G_END_DECLS
