@@ -11,6 +11,7 @@
  * and "finished" is emitted. No PIN is ever made up for the shop.
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "axw-escpos.h"
 #include "axw-printer.h"
@@ -28,6 +29,7 @@ struct _AxwSetupAssistant
   GFile            *import_file;
   GCancellable     *cancellable;
   gboolean          testing;
+  gboolean          busy;
 
   GtkEntry         *shop_name;
   GtkEntry         *shop_address;
@@ -215,60 +217,92 @@ check_manager (AxwSetupAssistant *self,
   return FALSE;
 }
 
-/* Returns: (transfer full) (nullable): the products file's text, %NULL
- * when none was chosen or on error */
-static GBytes *
-read_import (AxwSetupAssistant  *self,
-             const char         *staff,
-             GError            **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
+/* What Finish stores, copied for the worker thread. */
+typedef struct {
+  char   *db_path;
+  GStrv   values;        /* one per setting_keys[] */
+  char   *manager;
+  char   *pin;
+  GFile  *import_file;   /* nullable */
+} SetupJob;
 
-  if (self->import_file == NULL)
-    return NULL;
-  bytes = g_file_load_bytes (self->import_file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  /* a dry run first: a bad file stores nothing at all */
-  if (!axw_products_import_csv_full (self->db, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     TRUE, NULL, NULL, NULL, NULL, NULL, error))
-    return NULL;
-  return g_steal_pointer (&bytes);
+static const char * const setting_keys[] = { "shop.name", "shop.address", "shop.code", "terminal.code",
+                                             "receipt.width", "printer", NULL };
+
+static void
+setup_job_free (SetupJob *job)
+{
+  g_free (job->db_path);
+  g_strfreev (job->values);
+  g_free (job->manager);
+  if (job->pin != NULL)
+    memset (job->pin, 0, strlen (job->pin));
+  g_free (job->pin);
+  g_clear_object (&job->import_file);
+  g_free (job);
+}
+
+/* A bad products file stores nothing at all: it is checked (a dry run)
+ * before the settings and the manager are written. */
+static gboolean
+run_setup (SetupJob      *job,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(AxwDb) db = axw_db_open (job->db_path, error);
+  g_autoptr(GBytes) products = NULL;
+  gconstpointer text = NULL;
+  gsize len = 0;
+
+  if (db == NULL)
+    return FALSE;
+  if (job->import_file != NULL)
+    {
+      products = g_file_load_bytes (job->import_file, cancellable, NULL, error);
+      if (products == NULL)
+        return FALSE;
+      text = g_bytes_get_data (products, &len);
+      if (!axw_products_import_csv_full (db, text, len, TRUE, NULL, NULL, NULL, NULL, NULL, error))
+        return FALSE;
+    }
+  return axw_settings_apply (db, setting_keys, (const char * const *) job->values, job->manager, NULL, error) &&
+         axw_staff_add (db, job->manager, TRUE, job->pin, error) != 0 &&
+         (products == NULL ||
+          axw_products_import_csv_full (db, text, len, FALSE, job->manager, NULL, NULL, NULL, NULL, error));
+}
+
+/* its own connection, off the GTK thread: the PIN's hash and a large
+ * products file take seconds on a counter's CPU */
+static void
+setup_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (run_setup (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
-finish_cb (GtkWidget  *widget,
-           const char *action,
-           GVariant   *param)
+setup_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  AxwSetupAssistant *self = AXW_SETUP_ASSISTANT (widget);
-  static const char * const keys[] = { "shop.name", "shop.address", "shop.code", "terminal.code",
-                                       "receipt.width", "printer", NULL };
-  g_autofree char *name = text_of (self->shop_name);
-  g_autofree char *address = text_of (self->shop_address);
-  g_autofree char *shop = text_of (self->shop_code);
-  g_autofree char *terminal = text_of (self->terminal_code);
-  g_autofree char *width = width_of (self);
-  g_autofree char *printer = text_of (self->printer);
-  g_autofree char *manager = text_of (self->manager_name);
-  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin));
-  const char *values[] = { name, address, shop, terminal, width, printer, NULL };
+  AxwSetupAssistant *self = AXW_SETUP_ASSISTANT (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) products = NULL;
 
-  if (!check_settings (self, keys, values) || !check_manager (self, manager, pin))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  products = read_import (self, manager, &error);
+  if (self->cancellable == NULL)
+    return;   /* the window is gone; what was stored stays stored */
+  self->busy = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.finish", TRUE);
   if (error != NULL)
-    {
-      show_message (self, error->message, NULL);
-      return;
-    }
-  if (!axw_settings_apply (self->db, keys, values, manager, NULL, &error) ||
-      axw_staff_add (self->db, manager, TRUE, pin, &error) == 0 ||
-      (products != NULL &&
-       !axw_products_import_csv_full (self->db, g_bytes_get_data (products, NULL), g_bytes_get_size (products),
-                                      FALSE, manager, NULL, NULL, NULL, NULL, &error)))
     {
       show_message (self, error->message, NULL);
       return;
@@ -277,6 +311,41 @@ finish_cb (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->pin_again), "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
   g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static void
+finish_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  AxwSetupAssistant *self = AXW_SETUP_ASSISTANT (widget);
+  gpointer fields[] = { self->shop_name, self->shop_address, self->shop_code, self->terminal_code };
+  g_autoptr(GTask) task = NULL;
+  SetupJob *job = g_new0 (SetupJob, 1);
+  GPtrArray *values = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_ptr_array_add (values, text_of (fields[i]));
+  g_ptr_array_add (values, width_of (self));
+  g_ptr_array_add (values, text_of (self->printer));
+  g_ptr_array_add (values, NULL);
+  job->values = (GStrv) g_ptr_array_free (values, FALSE);
+  job->manager = text_of (self->manager_name);
+  job->pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pin)));
+  if (self->busy ||
+      !check_settings (self, setting_keys, (const char * const *) job->values) ||
+      !check_manager (self, job->manager, job->pin))
+    {
+      setup_job_free (job);
+      return;
+    }
+  job->db_path = g_strdup (axw_db_get_path (self->db));
+  job->import_file = self->import_file ? g_object_ref (self->import_file) : NULL;
+  self->busy = TRUE;
+  gtk_widget_action_set_enabled (widget, "setup.finish", FALSE);
+  task = g_task_new (self, self->cancellable, setup_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) setup_job_free);
+  g_task_run_in_thread (task, setup_thread);
 }
 
 /* The type -------------------------------------------------------------- */
@@ -434,4 +503,12 @@ axw_setup_assistant_is_testing (AxwSetupAssistant *self)
 {
   g_return_val_if_fail (AXW_IS_SETUP_ASSISTANT (self), FALSE);
   return self->testing;
+}
+
+/* TRUE while Finish is storing the shop */
+gboolean
+axw_setup_assistant_is_busy (AxwSetupAssistant *self)
+{
+  g_return_val_if_fail (AXW_IS_SETUP_ASSISTANT (self), FALSE);
+  return self->busy;
 }

@@ -23,5 +23,6 @@ void               axw_setup_assistant_set_import_file (AxwSetupAssistant *self,
 const char        *axw_setup_assistant_get_message     (AxwSetupAssistant *self);
 const char        *axw_setup_assistant_get_test_result (AxwSetupAssistant *self);
 gboolean           axw_setup_assistant_is_testing      (AxwSetupAssistant *self);
+gboolean           axw_setup_assistant_is_busy         (AxwSetupAssistant *self);
 
 G_END_DECLS
