@@ -179,6 +179,38 @@ test_complete (UiFixture     *f,
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
 }
 
+/* From the keyboard alone: Enter in a field is Finish; with a field
+ * missing the focus goes there, with all filled the shop is set up. */
+static void
+test_keyboard_enter (UiFixture     *f,
+                     gconstpointer  data)
+{
+  GtkWidget *name = GTK_WIDGET (axw_setup_assistant_get_field (assistant (f), "manager.name"));
+  GtkWidget *pin_again = GTK_WIDGET (axw_setup_assistant_get_field (assistant (f), "manager.pin-again"));
+  g_autoptr(AxwSetupAssistant) setup = g_object_ref (assistant (f));
+
+  gtk_widget_grab_focus (pin_again);
+  g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (f->window)), "activate");
+  ui_pump (50);
+  g_assert_cmpstr (axw_setup_assistant_get_message (setup), !=, "");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), name) ||
+                 gtk_root_get_focus (GTK_ROOT (f->window)) == name);
+
+  /* the name through the input method (set here); the PINs typed as a
+   * person types them, Tab between, Enter at the end */
+  type (f, "manager.name", "陈店长");
+  ui_focus_window (f);
+  gtk_widget_grab_focus (GTK_WIDGET (axw_setup_assistant_get_field (setup, "manager.pin")));
+  ui_type ("13579", 120, FALSE);
+  ui_key (XK_Tab, 120);
+  ui_type ("13579", 120, TRUE);
+  for (int i = 0; i < 200 && axw_setup_assistant_is_busy (setup); i++)
+    ui_pump (50);
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_again)), ==, "");   /* cleared once stored */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE name = '陈店长' AND role = 'manager'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,5 +221,6 @@ main (int   argc,
   g_test_add ("/setup/no-default-staff", UiFixture, UI_EMPTY_DB, ui_setup, test_no_default_staff, ui_teardown);
   g_test_add ("/setup/refuses-and-stores-nothing", UiFixture, UI_EMPTY_DB, ui_setup, test_refuses, ui_teardown);
   g_test_add ("/setup/complete", UiFixture, UI_EMPTY_DB, ui_setup, test_complete, ui_teardown);
+  g_test_add ("/setup/keyboard-enter", UiFixture, UI_EMPTY_DB, ui_setup, test_keyboard_enter, ui_teardown);
   return g_test_run ();
 }

@@ -416,11 +416,25 @@ axw_setup_assistant_class_init (AxwSetupAssistantClass *klass)
   gtk_widget_class_install_action (widget_class, "setup.finish", NULL, finish_cb);
 }
 
+/* Enter in any field is Finish: what is missing or wrong gets the focus */
+static void
+entry_activate_cb (AxwSetupAssistant *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "setup.finish", NULL);
+}
+
 static void
 axw_setup_assistant_init (AxwSetupAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  {
+    gpointer entries[] = { self->shop_name, self->shop_address, self->shop_code, self->terminal_code,
+                           self->manager_name, self->pin, self->pin_again, self->printer };
+
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      g_signal_connect_swapped (entries[i], "activate", G_CALLBACK (entry_activate_cb), self);
+  }
 }
 
 /**
