@@ -211,6 +211,22 @@ test_keyboard_enter (UiFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE name = '陈店长' AND role = 'manager'"), ==, 1);
 }
 
+static void
+test_new_destroy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  g_autoptr(AxwDb) db = axw_db_open (path, NULL);
+  AxwSetupAssistant *setup = axw_setup_assistant_new (db);
+
+  g_object_ref_sink (setup);
+  g_assert_cmpstr (gtk_editable_get_text (axw_setup_assistant_get_field (setup, "shop.code")), ==, "S01");
+  g_assert_null (axw_setup_assistant_get_field (setup, "nothing"));
+  g_assert_finalize_object (setup);
+  g_clear_object (&db);
+  ui_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +234,7 @@ main (int   argc,
   g_unsetenv ("AIXINWU_LANGUAGE");   /* the default: Chinese */
   gtk_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/setup/new-destroy", test_new_destroy);
   g_test_add ("/setup/no-default-staff", UiFixture, UI_EMPTY_DB, ui_setup, test_no_default_staff, ui_teardown);
   g_test_add ("/setup/refuses-and-stores-nothing", UiFixture, UI_EMPTY_DB, ui_setup, test_refuses, ui_teardown);
   g_test_add ("/setup/complete", UiFixture, UI_EMPTY_DB, ui_setup, test_complete, ui_teardown);

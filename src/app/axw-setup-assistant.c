@@ -377,6 +377,7 @@ axw_setup_assistant_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_file);
+  g_clear_object (&self->db);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_SETUP_ASSISTANT);
   G_OBJECT_CLASS (axw_setup_assistant_parent_class)->dispose (object);
 }
@@ -447,9 +448,11 @@ axw_setup_assistant_init (AxwSetupAssistant *self)
 AxwSetupAssistant *
 axw_setup_assistant_new (AxwDb *db)
 {
+  g_return_val_if_fail (AXW_IS_DB (db), NULL);
+
   AxwSetupAssistant *self = g_object_new (AXW_TYPE_SETUP_ASSISTANT, NULL);
 
-  self->db = db;
+  self->db = g_object_ref (db);
   fill (self);
   return self;
 }
