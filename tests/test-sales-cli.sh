@@ -79,6 +79,7 @@ KEY=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=
 expect_ok "vouchers trust" "$AXW" vouchers trust 市残联 "$KEY" --staff 王店长 <"$MPIN"
 expect_ok "vouchers keys" "$AXW" vouchers keys
 check "keys lists the key" "市残联 $KEY" "$(echo "$OUT" | cut -f1,2 | tr '\t' ' ')"
+check "keys: when, on the shop's clock" "1" "$(echo "$OUT" | cut -f3 | grep -c -E '^[0-9-]{10}T[0-9:]{8}\+08:00$')"
 expect_fail "vouchers untrust unknown" "no trusted key" "$AXW" vouchers untrust 别人 "$KEY" --staff 王店长 <"$MPIN"
 expect_ok "vouchers untrust" "$AXW" vouchers untrust 市残联 "$KEY" --staff 王店长 <"$MPIN"
 check "key gone" 0 "$(sql 'SELECT count(*) FROM funder_keys')"

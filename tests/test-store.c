@@ -1462,12 +1462,43 @@ test_held_sales_choose (DbFixture     *f,
   g_assert_cmpuint (axw_held_sales_count (f->db), ==, 2);
 }
 
+/* Audit rows are read in the manager's language: each fixed form the
+ * store writes is recognised (here untranslated: the test binds no
+ * catalogue), anything else is shown as stored. */
+static void
+test_audit_text (void)
+{
+  static const struct { const char *action, *detail, *expected; } cases[] = {
+    { "product.import", "18 new, 0 updated, 3 unchanged", "18 new, 0 updated, 3 unchanged" },
+    { "sale", "sale S01-T01-20261212-0001 ￥12.30", "S01-T01-20261212-0001, total ￥12.30" },
+    { "stock.adjust", "product 12 6971234560018 赤松茸 礼盒 -2 (50 → 48): stocktake",
+      "product 12 6971234560018 赤松茸 礼盒 -2 (50 → 48): stocktake" },
+    { "shift_close", "shift 3 expected 10000 counted 9950 fen", "shift 3, expected 10000 fen, counted 9950 fen" },
+    { "export", "4 sales to /srv/out (full)", "4 sales to /srv/out (all of them)" },
+    { "export", "4 sales to /srv/out", "4 sales to /srv/out" },
+    { "product.import", "something else", "something else" },
+    { "made.up", "as stored", "as stored" },
+    { "login.failed", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = axw_audit_detail_text (cases[i].action, cases[i].detail);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  g_assert_cmpstr (axw_audit_action_name ("product.import"), ==, "Products imported");
+  g_assert_cmpstr (axw_audit_action_name ("z_close"), ==, "Day closed (Z)");
+  g_assert_cmpstr (axw_audit_action_name ("made.up"), ==, "made.up");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/audit/text", test_audit_text);
   DB_TEST ("/db/fresh", test_fresh);
   g_test_add_func ("/db/migrations-ascend", test_migrations_ascend);
   DB_TEST ("/db/upgrade-from-v1", test_upgrade);

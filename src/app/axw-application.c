@@ -273,7 +273,6 @@ open_db (AxwApplication  *self,
          GError         **error)
 {
   g_autofree char *dir = NULL;
-  gboolean fresh;
 
   if (self->db_path == NULL)
     self->db_path = g_strdup (g_getenv ("AIXINWU_DB"));
@@ -284,15 +283,13 @@ open_db (AxwApplication  *self,
     }
   dir = g_path_get_dirname (self->db_path);
   g_mkdir_with_parents (dir, 0700);
-  fresh = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
   self->db = axw_db_open (self->db_path, error);
   if (self->db == NULL)
     return FALSE;
-  /* Jobs left "printing" by a crash go back to the queue. */
-  if (!axw_print_queue_recover (self->db, error))
-    return FALSE;
-  /* docs/design.md §12: the demo catalog on first run. */
-  return !fresh || axw_demo_fill (self->db, error);
+  /* Jobs left "printing" by a crash go back to the queue. A database
+   * without staff is set up by the window (AxwSetupAssistant); the demo
+   * shop comes only from "aixinwu init --demo". */
+  return axw_print_queue_recover (self->db, error);
 }
 
 static void

@@ -345,6 +345,35 @@ forget_sale (AxwSaleView *self)
   g_clear_pointer (&self->undo_line, axw_line_free);
 }
 
+/* A clock set back (a flat battery, a wrong time zone) before the last
+ * sale would date the next receipts before it: the cashier is told at
+ * once, with both times on the shop's clock. */
+static gboolean
+warn_clock_behind (AxwSaleView *self)
+{
+  AxwDb *db = axw_application_get_db (self->app);
+  g_autofree char *last = axw_sales_last_time (db);
+  g_autoptr(GDateTime) last_time = last ? axw_time_parse_rfc3339 (last, NULL) : NULL;
+  g_autoptr(GDateTime) clock = now (self);
+  g_autofree char *tzid = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *shown_now = NULL;
+  g_autofree char *shown_last = NULL;
+  g_autofree char *text = NULL;
+
+  if (last_time == NULL || g_date_time_compare (clock, last_time) >= 0)
+    return FALSE;
+  tzid = axw_settings_get (db, "timezone");
+  tz = axw_timezone_new (tzid);
+  shown_now = axw_time_format_shop (clock, tz, AXW_TIME_FORMAT_MINUTES);
+  shown_last = axw_time_format_shop (last_time, tz, AXW_TIME_FORMAT_MINUTES);
+  text = g_strdup_printf (_("The clock says %s, earlier than the last sale (%s). Ask a manager to set "
+                            "the date and time right: receipts and reports use them."),
+                          shown_now, shown_last);
+  banner (self, BANNER_ERROR, text);
+  return TRUE;
+}
+
 static void
 start_new_sale (AxwSaleView *self)
 {
@@ -352,7 +381,8 @@ start_new_sale (AxwSaleView *self)
   requote (self, -1);
   gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
   show_page (self, "cart", GTK_WIDGET (self->code_entry));
-  banner (self, BANNER_INFO, _("Ready: scan the first item"));
+  if (!warn_clock_behind (self))
+    banner (self, BANNER_INFO, _("Ready: scan the first item"));
 }
 
 /* Red packets ------------------------------------------------------------ */

@@ -400,7 +400,9 @@ vouchers_keys (AxwCli *cli)
     {
       const AxwFunderKey *k = g_ptr_array_index (keys, i);
 
-      g_print ("%s\t%s\t%s\n", k->funder, k->public_key, k->added_at);
+      g_autofree char *added = axw_cli_shop_time (db, k->added_at);
+
+      g_print ("%s\t%s\t%s\n", k->funder, k->public_key, added);
     }
   return AXW_EXIT_OK;
 }

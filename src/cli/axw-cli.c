@@ -15,6 +15,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-cli.h"
+#include "axw-settings.h"
 #include "axw-error.h"
 
 typedef struct {
@@ -385,4 +386,22 @@ axw_cli_run (const char  *db_path,
   g_free (cli.staff_name);
   g_free (cli.db_path);
   return rc;
+}
+
+/**
+ * axw_cli_shop_time:
+ * @utc_iso: (nullable): a stored time
+ *
+ * Returns: (transfer full): @utc_iso on the shop's clock with its offset,
+ *   "2026-12-12T07:10:00+08:00", as people and scripts both read it;
+ *   "" for %NULL
+ */
+char *
+axw_cli_shop_time (AxwDb      *db,
+                   const char *utc_iso)
+{
+  g_autofree char *tzid = axw_settings_get (db, "timezone");
+  g_autoptr(GTimeZone) tz = axw_timezone_new (tzid);
+
+  return axw_time_format_shop_iso (utc_iso, tz, AXW_TIME_FORMAT_RFC3339);
 }

@@ -100,8 +100,8 @@ check_one (const char  *section,
   if (got == want)
     return TRUE;
   g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-               "The report does not add up: %s gives %" G_GINT64_FORMAT " fen, expected %"
-               G_GINT64_FORMAT, section, got, want);
+               _("The report does not add up: %s gives %lld fen, expected %lld"), section,
+               (long long) got, (long long) want);
   return FALSE;
 }
 

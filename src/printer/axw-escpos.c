@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include "axw-escpos.h"
 
 #include <qrencode.h>
@@ -64,7 +65,7 @@ axw_raster_new_qr (const char  *text,
   if (qr == NULL)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_QR,
-                   "The receipt link is too long for a QR code. Shorten the receipt.qr_url setting.");
+                   _("The receipt link is too long for a QR code. Shorten the receipt.qr_url setting."));
       return NULL;
     }
   modules = (guint) qr->width + 2 * QR_QUIET_MODULES;
@@ -72,8 +73,8 @@ axw_raster_new_qr (const char  *text,
   if (scale == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_QR,
-                   "The receipt link is too long for a QR code on this paper. "
-                   "Shorten the receipt.qr_url setting.");
+                   _("The receipt link is too long for a QR code on this paper. "
+                   "Shorten the receipt.qr_url setting."));
       return NULL;
     }
   raster = g_new0 (AxwRaster, 1);

@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include "axw-print-queue.h"
 
 #include <sqlite3.h>
@@ -32,6 +33,7 @@ settings_free (AxwReceiptSettings *s)
   g_free ((char *) s->shop_address);
   g_free ((char *) s->footer);
   g_free ((char *) s->qr_url);
+  g_free ((char *) s->timezone);
 }
 
 /**
@@ -57,6 +59,7 @@ axw_print_queue_layout (AxwDb         *db,
   s.qr_url = axw_settings_get (db, "receipt.qr_url");
   s.width_mm = width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
   s.reprint = reprint;
+  s.timezone = axw_settings_get (db, "timezone");
   items = axw_receipt_layout (sale, &s);
   settings_free (&s);
   return items;
@@ -155,7 +158,7 @@ insert_copy (AxwDb   *db,
   if (sqlite3_changes (axw_db_get_handle (db)) == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "There is no sale %" G_GINT64_FORMAT " to print.", sale_id);
+                   _("There is no sale %lld to print."), (long long) sale_id);
       return 0;
     }
   *out_reprint = reprint;
@@ -230,7 +233,7 @@ axw_print_queue_retry (AxwDb   *db,
   if (sqlite3_changes (axw_db_get_handle (db)) == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Print job %" G_GINT64_FORMAT " has not failed; nothing to retry.", job_id);
+                   _("Print job %lld has not failed; nothing to retry."), (long long) job_id);
       return FALSE;
     }
   return TRUE;
@@ -403,7 +406,7 @@ axw_print_queue_run_job (AxwDb       *db,
   if (claimed == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Print job %" G_GINT64_FORMAT " is not waiting to be printed.", job_id);
+                   _("Print job %lld is not waiting to be printed."), (long long) job_id);
       return FALSE;
     }
   axw_printer_send (printer, bytes, NULL, &send_error);

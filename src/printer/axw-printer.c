@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include "axw-printer.h"
 
 #include "axw-escpos.h"
@@ -30,7 +31,7 @@ send_file (const char   *path,
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Could not write the receipt to %s: %s", path, local->message);
+                   _("Could not write the receipt to %s: %s"), path, local->message);
       return FALSE;
     }
   return TRUE;
@@ -56,8 +57,8 @@ send_tcp (const char   *address,
   if (conn == NULL)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Could not reach the network printer %s: %s. Check that it is on and "
-                   "its address is right.", address, local->message);
+                   _("Could not reach the network printer %s: %s. Check that it is on and "
+                   "its address is right."), address, local->message);
       return FALSE;
     }
   out = g_io_stream_get_output_stream (G_IO_STREAM (conn));
@@ -65,7 +66,7 @@ send_tcp (const char   *address,
       !g_io_stream_close (G_IO_STREAM (conn), cancellable, &local))
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "The network printer %s stopped taking the receipt: %s", address,
+                   _("The network printer %s stopped taking the receipt: %s"), address,
                    local->message);
       return FALSE;
     }
@@ -90,7 +91,7 @@ parse_usb_ids (const char *spec,
       !g_ascii_string_to_unsigned (parts[1], 16, 0, 0xFFFF, &p, NULL))
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BAD_TARGET,
-                   "“%s” is not a USB printer. Write usb, or usb:VID:PID in hex like usb:0416:5011.",
+                   _("“%s” is not a USB printer. Write usb, or usb:VID:PID in hex like usb:0416:5011."),
                    spec);
       return FALSE;
     }
@@ -123,7 +124,7 @@ check_status (AxwUsbPrinter *printer,
     case AXW_PRINTER_STATUS_OFFLINE:
     default:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "The receipt printer reports: %s. Fix it, then print again.",
+                   _("The receipt printer reports: %s. Fix it, then print again."),
                    axw_printer_status_describe (status));
       return FALSE;
     }
@@ -172,7 +173,7 @@ axw_printer_send (const char    *target,
   if (g_str_equal (target, "usb") || g_str_has_prefix (target, "usb:"))
     return send_usb (target, bytes, error);
   g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BAD_TARGET,
-               "“%s” is not a printer. Write usb, usb:VID:PID, tcp://HOST:9100 or file:PATH.",
+               _("“%s” is not a printer. Write usb, usb:VID:PID, tcp://HOST:9100 or file:PATH."),
                target);
   return FALSE;
 }

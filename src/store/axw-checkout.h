@@ -48,6 +48,7 @@ AxwSale    *axw_sales_load              (AxwDb          *db,
 AxwSale    *axw_sales_load_by_id        (AxwDb          *db,
                                          gint64          id,
                                          GError        **error);
+char       *axw_sales_last_time         (AxwDb          *db);
 
 typedef struct {
   int    line_no;      /* line of the original sale */

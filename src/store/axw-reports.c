@@ -494,14 +494,9 @@ axw_reports_local_time (AxwDb      *db,
                         const char *utc_iso)
 {
   g_autofree char *tz = axw_settings_get (db, "timezone");
-  g_autoptr(GDateTime) t = utc_iso ? axw_time_parse_rfc3339 (utc_iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autoptr(GTimeZone) zone = axw_timezone_new (tz);
 
-  if (t == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_timezone (t, zone);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return axw_time_format_shop_iso (utc_iso, zone, AXW_TIME_FORMAT_MINUTES);
 }
 
 AxwReport *

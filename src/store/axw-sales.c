@@ -153,6 +153,26 @@ axw_sales_load_by_id (AxwDb   *db,
 }
 
 /**
+ * axw_sales_last_time:
+ *
+ * Returns: (transfer full) (nullable): when the newest sale or refund was
+ *   made (stored UTC), %NULL when there is none
+ */
+char *
+axw_sales_last_time (AxwDb *db)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT created_at FROM sales ORDER BY id DESC LIMIT 1", NULL);
+  char *at = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    at = axw_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return at;
+}
+
+/**
  * axw_sales_load:
  * @sale: a receipt number or a UUID
  *
