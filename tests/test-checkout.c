@@ -10,6 +10,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-error.h"
 #include "axw-exceptions.h"
 #include "axw-pricing.h"

@@ -12,6 +12,7 @@
 #include "axw-exceptions.h"
 #include "axw-export.h"
 #include "axw-sale.h"
+#include "axw-sales.h"
 #include "axw-settings.h"
 #include "axw-sync-test-util.h"
 

@@ -13,6 +13,7 @@
 
 #include "axw-audit.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-escpos.h"
 #include "axw-print-queue.h"
 #include "axw-print-runner.h"

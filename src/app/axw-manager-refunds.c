@@ -14,6 +14,7 @@
 
 #include "axw-manager-refunds.h"
 #include "axw-print-runner.h"
+#include "axw-sales.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
 

@@ -15,6 +15,7 @@
 #include "axw-exceptions.h"
 #include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
+#include "axw-sales.h"
 #include "axw-pricing.h"
 #include "axw-printer.h"
 #include "axw-sale-view-private.h"

@@ -17,6 +17,7 @@
 #include "axw-cell.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
+#include "axw-sales.h"
 #include "axw-keypad.h"
 #include "axw-login-view.h"
 #include "axw-payments.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-cli.h"
 #include "axw-error.h"
 #include "axw-escpos.h"

@@ -11,6 +11,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-cli.h"
 #include "axw-error.h"
 #include "axw-exceptions.h"

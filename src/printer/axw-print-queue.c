@@ -10,6 +10,7 @@
 
 #include "axw-audit.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-escpos.h"
 #include "axw-printer.h"
 #include "axw-receipt.h"

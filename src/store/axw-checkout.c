@@ -14,6 +14,8 @@
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-vouchers.h"
+#include "axw-sales.h"
 #include "axw-error.h"
 #include "axw-payments.h"
 #include "axw-pricing.h"

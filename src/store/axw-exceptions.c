@@ -14,6 +14,7 @@
 #include "axw-bizdate.h"
 #include "axw-error.h"
 #include "axw-exceptions.h"
+#include "axw-sales.h"
 #include "axw-pricing.h"
 #include "axw-sales-private.h"
 #include "axw-settings.h"

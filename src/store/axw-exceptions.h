@@ -11,6 +11,7 @@
 
 #include "axw-cart.h"
 #include "axw-db.h"
+#include "axw-sales.h"
 
 G_BEGIN_DECLS
 

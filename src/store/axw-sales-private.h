@@ -8,6 +8,7 @@
 #pragma once
 
 #include "axw-checkout.h"
+#include "axw-sales.h"
 
 G_BEGIN_DECLS
 

@@ -12,6 +12,7 @@
 #include "axw-bizdate.h"
 #include "axw-error.h"
 #include "axw-pricing.h"
+#include "axw-sales.h"
 #include "axw-sales-private.h"
 #include "axw-settings.h"
 
