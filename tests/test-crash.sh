@@ -226,6 +226,9 @@ disk_full () {
   mkdir -p "$mnt/out"; dd if=/dev/zero of="$mnt/filler2" bs=4k 2>/dev/null   # what the backup gave back
   "$AXW" sync --now >/dev/null 2>"$WORK/sync.err"; echo "sync_rc=$?"
   echo "sync_err=$(head -1 "$WORK/sync.err")"
+  # the receipts print (the printer is elsewhere) but their state cannot be written
+  "$AXW" printers retry --printer "file:$WORK/full-receipts.bin" >/dev/null 2>"$WORK/print.err"; echo "print_rc=$?"
+  echo "print_err=$(head -1 "$WORK/print.err")"
   "$AXW" export --out "$mnt/out" >/dev/null 2>"$WORK/ex.err"; echo "export_rc=$?"
   echo "export_err=$(head -1 "$WORK/ex.err")"
   echo "export_partial=$(ls -A "$mnt/out" 2>/dev/null | grep -v '^\.aixinwu-export\.lock$' | grep -c .)"
@@ -240,6 +243,10 @@ disk_full () {
   "$AXW" export --out "$mnt/out" >/dev/null && echo "export_exported=$(cat "$mnt"/out/sales-*.jsonl | wc -l)"
   echo "sales_now=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales")"
   echo "pending_after_full=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM outbox WHERE status <> 'sent'")"
+  echo "jobs_lost=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM print_jobs
+    WHERE sale_id = s.id)")"
+  "$AXW" printers retry --printer "file:$WORK/receipts-after.bin" >/dev/null 2>&1; echo "print_after_rc=$?"
+  echo "jobs_open=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM print_jobs WHERE status <> 'done'")"
   "$AXW" sync --now >/dev/null 2>&1; echo "sync_after_rc=$?"
   echo "sent_after=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM outbox WHERE status = 'sent'")"
   echo "shop_got=$(sort -u "$WORK/shop.got" | wc -l)"
@@ -284,6 +291,11 @@ if grep -q full_failed "$WORK/full.log"; then
   echo "$(r export_err)" | grep -qi "full\|space" \
     && tap_result OK "disk full: the export says why" || tap_result FAIL "disk full: the export says why" "$(r export_err)"
   check "disk full: the next export has every sale (the cursor did not move)" "$(r sales_now)" "$(r export_exported)"
+  check "disk full: printing that cannot record its state fails" 1 "$(r print_rc)"
+  echo "$(r print_err)" | grep -qi "full" \
+    && tap_result OK "disk full: printing says why" || tap_result FAIL "disk full: printing says why" "$(r print_err)"
+  check "disk full: no receipt job lost" 0 "$(r jobs_lost)"
+  check "disk full: once there is room every receipt job finishes" "0:0" "$(r print_after_rc):$(r jobs_open)"
   check "disk full: sync that cannot mark fails" 1 "$(r sync_rc)"
   echo "$(r sync_err)" | grep -qi "full" \
     && tap_result OK "disk full: sync says why" || tap_result FAIL "disk full: sync says why" "$(r sync_err)"
