@@ -15,8 +15,10 @@
 
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
-  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at " \
-  "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, " \
+  "coalesce (s.name, ''), p.cost_fen " \
+  "FROM products p LEFT JOIN categories c ON c.id = p.category_id " \
+  "LEFT JOIN suppliers s ON s.id = p.supplier_id "
 
 AxwProduct *
 axw_product_new (void)
@@ -27,6 +29,7 @@ axw_product_new (void)
   p->category = g_strdup ("");
   p->origin = g_strdup ("");
   p->pinyin = g_strdup ("");
+  p->supplier = g_strdup ("");
   return p;
 }
 
@@ -41,6 +44,7 @@ axw_product_free (AxwProduct *product)
   g_free (product->category);
   g_free (product->origin);
   g_free (product->pinyin);
+  g_free (product->supplier);
   g_free (product->updated_at);
   g_free (product);
 }
@@ -57,6 +61,7 @@ axw_product_copy (const AxwProduct *product)
   p->category = g_strdup (product->category);
   p->origin = g_strdup (product->origin);
   p->pinyin = g_strdup (product->pinyin);
+  p->supplier = g_strdup (product->supplier);
   p->updated_at = g_strdup (product->updated_at);
   return p;
 }
@@ -88,6 +93,8 @@ product_from_row (sqlite3_stmt *stmt)
   p->stock_milli = sqlite3_column_int64 (stmt, 9);
   p->pinyin = axw_db_column_dup (stmt, 10);
   p->updated_at = axw_db_column_dup (stmt, 11);
+  p->supplier = axw_db_column_dup (stmt, 12);
+  p->cost_fen = sqlite3_column_int64 (stmt, 13);
   return p;
 }
 
@@ -306,7 +313,8 @@ same_product (const AxwProduct *a,
          g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
          g_strcmp0 (a->origin, b->origin) == 0 && a->price_fen == b->price_fen &&
          a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
-         a->stock_milli == b->stock_milli;
+         a->stock_milli == b->stock_milli && g_strcmp0 (a->supplier, b->supplier) == 0 &&
+         a->cost_fen == b->cost_fen;
 }
 
 /* Writes the row; the caller holds the transaction and the audit. */
@@ -324,14 +332,16 @@ write_product (AxwDb       *db,
     return FALSE;
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
-                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL) RETURNING id",
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id, supplier_id, cost_fen) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, "
+                               "(SELECT id FROM suppliers WHERE name = ?13), ?14) RETURNING id",
                            error);
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
-                               "active = 1 WHERE id = ?12 RETURNING id", error);
+                               "supplier_id = (SELECT id FROM suppliers WHERE name = ?13), "
+                               "cost_fen = ?14, active = 1 WHERE id = ?12 RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, p->barcode);
@@ -348,6 +358,8 @@ write_product (AxwDb       *db,
   axw_db_bind_text (stmt, 11, now);
   if (p->id)
     sqlite3_bind_int64 (stmt, 12, p->id);
+  axw_db_bind_text (stmt, 13, p->supplier);
+  sqlite3_bind_int64 (stmt, 14, p->cost_fen);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -457,6 +469,14 @@ describe_fields (GString          *what,
   append_field (what, translate ? _("PLU") : "PLU", b->plu, a->plu);
   append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
   append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
+  append_field (what, translate ? _("supplier") : "supplier", b->supplier, a->supplier);
+  if (a->cost_fen != b->cost_fen)
+    {
+      g_autofree char *cost = axw_money_format (a->cost_fen);
+      g_autofree char *old_cost = axw_money_format (b->cost_fen);
+
+      append_field (what, translate ? _("cost") : "cost", old_cost, cost);
+    }
 }
 
 /**
@@ -501,15 +521,19 @@ axw_products_save (AxwDb       *db,
   return axw_db_commit (db, error);
 }
 
-/* Changes the stock by @delta_milli and audits product, from, to and
- * reason; the caller holds the transaction. */
-static gboolean
-adjust_in_transaction (AxwDb       *db,
-                       gint64       id,
-                       gint64       delta_milli,
-                       const char  *reason,
-                       const char  *staff,
-                       GError     **error)
+/**
+ * axw_products_adjust_in_transaction:
+ *
+ * Changes the stock by @delta_milli and audits product, from, to and
+ * reason; the caller holds the transaction.
+ */
+gboolean
+axw_products_adjust_in_transaction (AxwDb       *db,
+                                    gint64       id,
+                                    gint64       delta_milli,
+                                    const char  *reason,
+                                    const char  *staff,
+                                    GError     **error)
 {
   g_autofree char *now = axw_now_utc_iso ();
   g_autofree char *qty = axw_qty_format (delta_milli);
@@ -567,7 +591,7 @@ axw_products_adjust_stock (AxwDb       *db,
 {
   if (!axw_db_begin (db, error))
     return FALSE;
-  if (!adjust_in_transaction (db, id, delta_milli, reason, staff, error))
+  if (!axw_products_adjust_in_transaction (db, id, delta_milli, reason, staff, error))
     {
       axw_db_rollback (db);
       return FALSE;
@@ -612,8 +636,8 @@ axw_products_stocktake (AxwDb                *db,
         goto fail;
       if (p->stock_milli == counts[i].counted_milli)
         continue;
-      if (!adjust_in_transaction (db, p->id, counts[i].counted_milli - p->stock_milli, "stocktake",
-                                  staff, error))
+      if (!axw_products_adjust_in_transaction (db, p->id, counts[i].counted_milli - p->stock_milli,
+                                               "stocktake", staff, error))
         goto fail;
       changed++;
     }
@@ -629,7 +653,8 @@ fail:
 }
 
 static const char * const csv_columns[] = {
-  "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock", NULL
+  "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock",
+  "supplier", "cost", NULL
 };
 static const char * const csv_required[] = { "name", "price", NULL };
 
@@ -667,6 +692,8 @@ typedef enum {
   GIVEN_UNIT     = 1 << 4,
   GIVEN_AID      = 1 << 5,
   GIVEN_STOCK    = 1 << 6,
+  GIVEN_SUPPLIER = 1 << 7,
+  GIVEN_COST     = 1 << 8,
 } Given;
 
 /* Fills @p from one CSV row, and @given with the fields it gives; on
@@ -682,6 +709,7 @@ product_from_csv (AxwCsv      *csv,
   g_autofree char *unit = field (csv, row, "unit");
   g_autofree char *aid = field (csv, row, "aid_eligible");
   g_autofree char *stock = field (csv, row, "stock");
+  g_autofree char *cost = field (csv, row, "cost");
   const char *column = NULL;
   GError *local = NULL;
   AxwScan scan;
@@ -694,10 +722,13 @@ product_from_csv (AxwCsv      *csv,
   p->category = field (csv, row, "category");
   g_free (p->origin);
   p->origin = field (csv, row, "origin");
+  g_free (p->supplier);
+  p->supplier = field (csv, row, "supplier");
   *given = (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
            (p->category ? GIVEN_CATEGORY : 0) | (p->origin ? GIVEN_ORIGIN : 0) |
            (unit && *unit ? GIVEN_UNIT : 0) | (aid && *aid ? GIVEN_AID : 0) |
-           (stock && *stock ? GIVEN_STOCK : 0);
+           (stock && *stock ? GIVEN_STOCK : 0) | (p->supplier ? GIVEN_SUPPLIER : 0) |
+           (cost && *cost ? GIVEN_COST : 0);
   if (p->barcode && !*p->barcode)
     g_clear_pointer (&p->barcode, g_free);
   if (p->plu && !*p->plu)
@@ -706,6 +737,8 @@ product_from_csv (AxwCsv      *csv,
     p->category = g_strdup ("");
   if (p->origin == NULL)
     p->origin = g_strdup ("");
+  if (p->supplier == NULL)
+    p->supplier = g_strdup ("");
 
   if (p->barcode == NULL && p->plu == NULL)
     {
@@ -738,6 +771,8 @@ product_from_csv (AxwCsv      *csv,
     }
   else if (stock && *stock && !g_str_equal (stock, "0") && !axw_qty_parse (stock, &p->stock_milli, &local))
     column = "stock";
+  else if (cost && *cost && !axw_money_parse (cost, &p->cost_fen, &local))
+    column = "cost";
 
   if (local != NULL)
     {
@@ -778,6 +813,10 @@ keep_not_given (AxwProduct       *p,
     p->aid_eligible = old->aid_eligible;
   if (!(given & GIVEN_STOCK))
     p->stock_milli = old->stock_milli;
+  if (!(given & GIVEN_SUPPLIER))
+    keep_str (&p->supplier, old->supplier);
+  if (!(given & GIVEN_COST))
+    p->cost_fen = old->cost_fen;
 }
 
 typedef struct {
@@ -788,6 +827,22 @@ typedef struct {
   GHashTable     *touched;    /* product id → first row changing it */
   GHashTable     *plus;       /* PLU → first row giving it */
 } ImportRun;
+
+static gboolean
+supplier_known (AxwDb       *db,
+                const char  *name,
+                GError     **error)
+{
+  gboolean exists = FALSE;
+
+  if (!axw_db_row_exists (db, "SELECT 1 FROM suppliers WHERE name = ?", name, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                 _("column “supplier”: there is no supplier “%s”; add it first. Nothing was imported."),
+                 name);
+  return exists;
+}
 
 /* What a write would refuse, found before writing, so a dry run (which
  * writes nothing) refuses exactly what the import refuses. */
@@ -808,6 +863,8 @@ check_row_codes (ImportRun         *run,
                    _("it changes the same product as row %u. Nothing was imported."), GPOINTER_TO_UINT (first));
       return FALSE;
     }
+  if (*p->supplier && !supplier_known (run->db, p->supplier, error))
+    return FALSE;
   if (p->plu == NULL)
     return TRUE;
   if (g_hash_table_lookup_extended (run->plus, p->plu, NULL, &first))
@@ -1092,9 +1149,10 @@ axw_products_export_csv (AxwDb   *db,
       g_autoptr(AxwProduct) p = product_from_row (stmt);
       g_autofree char *price = axw_money_format (p->price_fen);
       g_autofree char *stock = axw_qty_format (p->stock_milli);
+      g_autofree char *cost = axw_money_format (p->cost_fen);
       const char *row[] = {
         p->barcode, p->plu, p->name, p->category, p->origin, price,
-        p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock,
+        p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock, p->supplier, cost,
       };
 
       axw_csv_append_row (out, row, G_N_ELEMENTS (row));

@@ -23,6 +23,8 @@ typedef struct {
   gint64    stock_milli;
   char     *pinyin;
   char     *updated_at;
+  char     *supplier;       /* the supplier's name, "" when none */
+  gint64    cost_fen;       /* what the shop pays, per piece or per kg */
 } AxwProduct;
 
 typedef struct {
@@ -82,6 +84,12 @@ gboolean    axw_products_adjust_stock   (AxwDb               *db,
                                          const char          *reason,
                                          const char          *staff,
                                          GError             **error);
+gboolean    axw_products_adjust_in_transaction (AxwDb        *db,
+                                                gint64        id,
+                                                gint64        delta_milli,
+                                                const char   *reason,
+                                                const char   *staff,
+                                                GError      **error);
 gboolean    axw_products_import_csv     (AxwDb               *db,
                                          const char          *text,
                                          gsize                length,

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end tests of goods in: suppliers, receive, deliveries return.
+. "$(dirname "$0")/tap.sh"
+
+expect_ok "init --demo" "$AXW" init --demo
+expect_fail "suppliers add needs a manager" "needs a manager" "$AXW" suppliers add 和政县合作社 </dev/null
+expect_fail "a cashier cannot add suppliers" "manager" "$AXW" suppliers add 和政县合作社 --staff 小林 <"$CPIN"
+expect_ok "suppliers add" "$AXW" suppliers add 和政县合作社 --origin 甘肃和政县 --contact "马经理 0930-1234567" \
+  --consignment --partner --staff 王店长 <"$MPIN"
+check "suppliers add prints the supplier" "Supplier 1 和政县合作社 added." "$OUT"
+expect_ok "a second supplier, bought outright" "$AXW" suppliers add 清流县食品公司 --origin 福建清流县 --staff 王店长 <"$MPIN"
+expect_fail "a name is taken once" "already a supplier" "$AXW" suppliers add 和政县合作社 --staff 王店长 <"$MPIN"
+expect_ok "suppliers list" "$AXW" suppliers list
+check "suppliers list" "1	和政县合作社	甘肃和政县	马经理 0930-1234567	consignment	partner
+2	清流县食品公司	福建清流县		outright" "$OUT"
+check "audited in the manager's name" 2 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'supplier.add' AND staff = '王店长'")"
+
+printf 'barcode,name,price,supplier,cost\n6971234560018,赤松茸,28,和政县合作社,18.5\n' >"$WORK/sup.csv"
+expect_ok "products import names the supplier and the cost" "$AXW" products import "$WORK/sup.csv" --staff 王店长 <"$MPIN"
+check "supplier and cost stored" "1:1850" "$(sql "SELECT supplier_id || ':' || cost_fen FROM products WHERE barcode = '6971234560018'")"
+printf 'barcode,name,price\n6971234560018,赤松茸,29\n' >"$WORK/price.csv"
+expect_ok "a price list" "$AXW" products import "$WORK/price.csv" --staff 王店长 <"$MPIN"
+check "a price list keeps supplier and cost" "1:1850:2900" "$(sql "SELECT supplier_id || ':' || cost_fen || ':' || price_fen FROM products WHERE barcode = '6971234560018'")"
+
+cat >"$WORK/d.csv" <<'CSV'
+barcode,plu,qty,cost
+6971234560018,,12,18.5
+,1001,2.345,16.3
+CSV
+before_kg=$(sql "SELECT stock_milli FROM products WHERE plu = '1001'")
+expect_fail "receive needs a manager" "needs a manager" "$AXW" receive "$WORK/d.csv" --supplier 和政县合作社 </dev/null
+expect_fail "receive needs --supplier" "Usage" "$AXW" receive "$WORK/d.csv" --staff 王店长 <"$MPIN"
+expect_ok "receive" "$AXW" receive "$WORK/d.csv" --supplier 和政县合作社 --date 2026-12-05 --staff 王店长 <"$MPIN"
+check "receive prints the delivery" "Delivery 1 received: 2 lines, cost ¥260.22." "$OUT"
+check "stock up by 12 pieces" 62000 "$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560018'")"
+check "stock up by 2.345 kg" $((before_kg + 2345)) "$(sql "SELECT stock_milli FROM products WHERE plu = '1001'")"
+check "each line audited" 2 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust' AND staff = '王店长' AND detail LIKE '%delivery 1 from 和政县合作社'")"
+
+printf 'barcode,plu,qty,cost\n6971234560018,,1,1\n6971234560025,,1.5,1\n' >"$WORK/bad.csv"
+expect_fail "a bad row names row and column" "Row 2 (line 3), column “qty”: 藜麦粥 is counted in whole pieces. Nothing was received." \
+  "$AXW" receive "$WORK/bad.csv" --supplier 和政县合作社 --staff 王店长 <"$MPIN"
+expect_fail "an unknown supplier" "no supplier “没有”" "$AXW" receive "$WORK/d.csv" --supplier 没有 --staff 王店长 <"$MPIN"
+check "refused deliveries changed nothing" "1:62000" "$(sql "SELECT count(*) FROM deliveries"):$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560018'")"
+
+expect_ok "return part of a line" "$AXW" deliveries return 1 2*1 --staff 王店长 <"$MPIN"
+check "return prints" "Return 2 of delivery 1 recorded." "$OUT"
+expect_fail "never more back than came in" "at most 1.345" "$AXW" deliveries return 1 2*2 --staff 王店长 <"$MPIN"
+expect_ok "return the rest" "$AXW" deliveries return 1 --staff 王店长 <"$MPIN"
+check "stock back where it was" "50000:$before_kg" "$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"):$(sql "SELECT stock_milli FROM products WHERE plu = '1001'")"
+expect_ok "deliveries list" "$AXW" deliveries list
+check "deliveries list, newest first" "Return 3 of delivery 1, $(sql "SELECT delivered_on FROM deliveries WHERE id = 3"), 和政县合作社: 2 lines, ¥243.92
+Return 2 of delivery 1, $(sql "SELECT delivered_on FROM deliveries WHERE id = 2"), 和政县合作社: 1 lines, ¥16.30
+Delivery 1, 2026-12-05, 和政县合作社: 2 lines, ¥260.22" "$OUT"
+
+tap_done

@@ -1,0 +1,338 @@
+/* test-goods.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Goods in: suppliers, products' supplier and cost, deliveries and
+ * returns to the supplier, where sold goods came from.
+ */
+#include <string.h>
+
+#include "axw-deliveries.h"
+#include "axw-error.h"
+#include "axw-products.h"
+#include "axw-staff.h"
+#include "axw-suppliers.h"
+
+#include "axw-test-util.h"
+
+#define CATALOG "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
+                "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \
+                ",1001,散装红枣,散装,甘肃和政,24,kg,1,10\n" \
+                "6971234560049,,清流豆腐干,零食,,8.5,piece,1,20\n"
+
+static gint64
+count (DbFixture  *f,
+       const char *sql)
+{
+  return axw_db_query_int (f->db, sql, -1);
+}
+
+static gint64
+stock (DbFixture  *f,
+       const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT stock_milli FROM products WHERE name = '%s'", name);
+
+  return count (f, sql);
+}
+
+static void
+add_supplier (DbFixture  *f,
+              const char *name,
+              const char *origin,
+              gboolean    consignment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSupplier) s = axw_supplier_new ();
+
+  g_free (s->name);
+  s->name = g_strdup (name);
+  g_free (s->origin);
+  s->origin = g_strdup (origin);
+  s->consignment = consignment;
+  s->partner = TRUE;
+  g_assert_true (axw_suppliers_add (f->db, s, "王店长", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (s->id, >, 0);
+}
+
+static void
+setup (DbFixture     *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  db_fixture_setup (f, data);
+  g_assert_true (axw_products_import_csv (f->db, CATALOG, strlen (CATALOG), FALSE, NULL, &error));
+  g_assert_no_error (error);
+  axw_staff_add (f->db, "小林", FALSE, "1234", &error);
+  g_assert_no_error (error);
+  axw_staff_add (f->db, "王店长", TRUE, "8888", &error);
+  g_assert_no_error (error);
+  add_supplier (f, "和政县合作社", "甘肃和政县", TRUE);
+  add_supplier (f, "清流县食品公司", "福建清流县", FALSE);
+}
+
+#define GOODS_TEST(path, fn) g_test_add (path, DbFixture, NULL, setup, fn, db_fixture_teardown)
+
+static void
+test_suppliers (DbFixture     *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = axw_suppliers_list (f->db, &error);
+  g_autoptr(AxwSupplier) dup = axw_supplier_new ();
+  g_autoptr(AxwSupplier) blank = axw_supplier_new ();
+  g_autoptr(AxwSupplier) found = NULL;
+  AxwSupplier *s;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  s = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (s->name, ==, "和政县合作社");
+  g_assert_cmpstr (s->origin, ==, "甘肃和政县");
+  g_assert_true (s->consignment);
+  g_assert_true (s->partner);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'supplier.add' "
+                             "AND staff = '王店长'"), ==, 2);
+
+  g_free (dup->name);
+  dup->name = g_strdup (" 和政县合作社 ");
+  g_assert_false (axw_suppliers_add (f->db, dup, "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (axw_suppliers_add (f->db, blank, "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  found = axw_suppliers_find (f->db, "没有", &error);
+  g_assert_null (found);
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM suppliers"), ==, 2);
+}
+
+static void
+test_products_csv (DbFixture     *f,
+                   gconstpointer  data)
+{
+  static const char with[] = "barcode,name,price,supplier,cost\n6971234560018,赤松茸,28,和政县合作社,18.5\n";
+  static const char without[] = "barcode,name,price\n6971234560018,赤松茸,30\n";
+  static const char unknown[] = "barcode,name,price,supplier\n6971234560049,清流豆腐干,8.5,\n"
+                                "6971234560018,赤松茸,28,没有这家\n";
+  static const char bad_cost[] = "barcode,name,price,cost\n6971234560018,赤松茸,28,abc\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwProduct) p = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_true (axw_products_import_csv (f->db, with, strlen (with), FALSE, NULL, &error));
+  g_assert_no_error (error);
+  p = axw_products_find_barcode (f->db, "6971234560018", &error);
+  g_assert_cmpstr (p->supplier, ==, "和政县合作社");
+  g_assert_cmpint (p->cost_fen, ==, 1850);
+  g_clear_pointer (&p, axw_product_free);
+
+  /* a price list without the columns keeps them */
+  g_assert_true (axw_products_import_csv (f->db, without, strlen (without), FALSE, NULL, &error));
+  p = axw_products_find_barcode (f->db, "6971234560018", &error);
+  g_assert_cmpint (p->price_fen, ==, 3000);
+  g_assert_cmpstr (p->supplier, ==, "和政县合作社");
+  g_assert_cmpint (p->cost_fen, ==, 1850);
+
+  g_assert_false (axw_products_import_csv (f->db, unknown, strlen (unknown), FALSE, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Row 2 (line 3): column “supplier”: there is no supplier “没有这家”; "
+                                       "add it first. Nothing was imported.");
+  g_clear_error (&error);
+  g_assert_false (axw_products_import_csv (f->db, bad_cost, strlen (bad_cost), FALSE, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Row 1 (line 2), column “cost”"));
+  g_clear_error (&error);
+
+  csv = axw_products_export_csv (f->db, &error);
+  g_assert_true (g_str_has_prefix (csv, "barcode,plu,name,category,origin,price,unit,aid_eligible,stock,"
+                                        "supplier,cost\r\n6971234560018,,赤松茸,干货,甘肃和政,30.00,piece,1,50,"
+                                        "和政县合作社,18.50\r\n"));
+}
+
+static const char delivery_csv[] =
+  "barcode,plu,qty,cost\n"
+  "6971234560018,,12,18.5\n"
+  ",1001,2.345,16.3\n";
+
+static gint64
+receive (DbFixture  *f,
+         const char *csv,
+         const char *supplier)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) lines = axw_deliveries_parse_csv (f->db, csv, strlen (csv), &error);
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (axw_deliveries_receive (f->db, supplier, "2026-12-05", (AxwDeliveryLine *) lines->data,
+                                         lines->len, "王店长", &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_receive (DbFixture     *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *words = NULL;
+  gint64 id = receive (f, delivery_csv, "和政县合作社");
+  AxwDelivery *d;
+
+  g_assert_cmpint (stock (f, "赤松茸"), ==, 62000);
+  g_assert_cmpint (stock (f, "散装红枣"), ==, 12345);
+  /* ¥16.30 × 2.345 kg = ¥38.2235 → ¥38.22 */
+  g_assert_cmpint (count (f, "SELECT amount_fen FROM delivery_lines WHERE line_no = 2"), ==, 3822);
+  g_assert_cmpint (count (f, "SELECT cost_fen FROM products WHERE plu = '1001'"), ==, 1630);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM products WHERE supplier_id IS NOT NULL"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust' "
+                             "AND detail LIKE '%delivery 1 from 和政县合作社' AND staff = '王店长'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.receive'"), ==, 1);
+
+  list = axw_deliveries_list (f->db, 10, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  d = g_ptr_array_index (list, 0);
+  g_assert_cmpint (d->id, ==, id);
+  g_assert_cmpint (d->amount_fen, ==, 22200 + 3822);
+  g_assert_cmpint (d->qty_milli, ==, 14345);
+  words = axw_delivery_describe (d);
+  g_assert_cmpstr (words, ==, "Delivery 1, 2026-12-05, 和政县合作社: 2 lines, ¥260.22");
+}
+
+typedef struct {
+  const char *csv;
+  const char *message;
+} BadDelivery;
+
+static void
+test_receive_bad (DbFixture     *f,
+                  gconstpointer  data)
+{
+  static const BadDelivery cases[] = {
+    { "barcode,qty\n6971234560018,2\n6971234560025,1\n",
+      "Row 2 (line 3), column “barcode”: “6971234560025” is not in the catalog. Nothing was received." },
+    { "barcode,qty\n6971234560018,1.5\n",
+      "Row 1 (line 2), column “qty”: 赤松茸 is counted in whole pieces. Nothing was received." },
+    { "plu,qty,cost\n1001,0,1\n",
+      "Row 1 (line 2), column “qty”: the quantity must be more than 0 and at most 1000000. "
+      "Nothing was received." },
+    { "plu,qty,cost\n1001,1,-2\n", NULL },
+    { "barcode,qty,price\n6971234560018,1,2\n", "Unknown column “price”" },
+    { "barcode,qty\n", "The delivery has no lines." },
+  };
+  AxwDeliveryLine good = { 1, 1000, 100 }, bad[] = { { 1, 1000, 100 }, { 999, 1000, 100 } };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) lines = axw_deliveries_parse_csv (f->db, cases[i].csv, strlen (cases[i].csv), &error);
+
+      g_assert_null (lines);
+      g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+      if (cases[i].message)
+        g_assert_nonnull (strstr (error->message, cases[i].message));
+      else
+        g_assert_nonnull (strstr (error->message, "column “cost”"));
+      g_clear_error (&error);
+    }
+  /* a line that fails in the transaction takes the whole delivery back */
+  g_assert_false (axw_deliveries_receive (f->db, "和政县合作社", NULL, bad, 2, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (axw_deliveries_receive (f->db, "没有", NULL, &good, 1, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (axw_deliveries_receive (f->db, "和政县合作社", "2026-13-01", &good, 1, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (stock (f, "赤松茸"), ==, 50000);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM deliveries"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action <> 'supplier.add' "
+                             "AND action <> 'product.import' AND action NOT LIKE 'staff.%'"), ==, 0);
+}
+
+static void
+test_return (DbFixture     *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = receive (f, delivery_csv, "和政县合作社");
+  AxwDeliveryReturn part[] = { { 2, 1000 } }, too_much[] = { { 2, 1346 } }, no_line[] = { { 3, 0 } };
+  gint64 back = 0;
+
+  /* 1 kg of 2.345 kg goes back: ¥16.30 */
+  g_assert_true (axw_deliveries_return (f->db, id, part, 1, "王店长", &back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stock (f, "散装红枣"), ==, 11345);
+  g_assert_cmpint (count (f, "SELECT amount_fen FROM delivery_lines WHERE return_of_line IS NOT NULL"), ==, 1630);
+
+  g_assert_false (axw_deliveries_return (f->db, id, too_much, 1, "王店长", NULL, &error));
+  g_assert_cmpstr (error->message, ==, "Line 2: at most 1.345 can go back. Nothing was returned.");
+  g_clear_error (&error);
+  g_assert_false (axw_deliveries_return (f->db, id, no_line, 1, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (axw_deliveries_return (f->db, back, NULL, 0, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);   /* a return is not a delivery */
+  g_clear_error (&error);
+
+  /* the rest: everything is as before the delivery, to the milli and the fen */
+  g_assert_true (axw_deliveries_return (f->db, id, NULL, 0, "王店长", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stock (f, "赤松茸"), ==, 50000);
+  g_assert_cmpint (stock (f, "散装红枣"), ==, 10000);
+  g_assert_cmpint (count (f, "SELECT sum (CASE d.kind WHEN 'return' THEN -l.amount_fen ELSE l.amount_fen END) "
+                             "FROM delivery_lines l JOIN deliveries d ON d.id = l.delivery_id"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT sum (CASE d.kind WHEN 'return' THEN -l.qty_milli ELSE l.qty_milli END) "
+                             "FROM delivery_lines l JOIN deliveries d ON d.id = l.delivery_id"), ==, 0);
+  g_assert_false (axw_deliveries_return (f->db, id, NULL, 0, "王店长", NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.return'"), ==, 2);
+
+  /* recorded for good */
+  g_assert_false (axw_db_exec (f->db, "UPDATE delivery_lines SET qty_milli = 1", &error));
+  g_clear_error (&error);
+  g_assert_false (axw_db_exec (f->db, "DELETE FROM deliveries", &error));
+  g_clear_error (&error);
+}
+
+/* A sale line keeps where its goods came from as they were when sold, and
+ * a refund line takes its sold line's. */
+static void
+test_sale_sources (DbFixture     *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) sale = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autoptr(GDateTime) at = axw_time_parse_rfc3339 ("2026-12-05T11:00:00+08:00", NULL);
+
+  receive (f, delivery_csv, "和政县合作社");
+  sale = axw_test_sell (f->db, "2026-12-05T10:00:00+08:00", "6971234560018", 2000, 10000);
+  g_assert_true (axw_db_exec (f->db, "UPDATE products SET origin = '别处', cost_fen = 1 "
+                                     "WHERE barcode = '6971234560018'", &error));
+  refund = axw_sales_refund (f->db, sale->receipt_no, NULL, 0, "王店长", at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sale_line_sources WHERE origin = '甘肃和政' "
+                             "AND cost_fen = 1850 AND consignment AND partner "
+                             "AND supplier_id = (SELECT id FROM suppliers WHERE name = '和政县合作社')"), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  GOODS_TEST ("/goods/suppliers", test_suppliers);
+  GOODS_TEST ("/goods/products-csv/supplier-cost", test_products_csv);
+  GOODS_TEST ("/goods/receive/exact", test_receive);
+  GOODS_TEST ("/goods/receive/bad-rows", test_receive_bad);
+  GOODS_TEST ("/goods/return/exact", test_return);
+  GOODS_TEST ("/goods/sale-sources", test_sale_sources);
+  return g_test_run ();
+}
