@@ -11,6 +11,7 @@
 #include "axw-db.h"
 #include "axw-manager-audit.h"
 #include "axw-manager-backups.h"
+#include "axw-manager-goods-in.h"
 #include "axw-manager-products.h"
 #include "axw-manager-promotions.h"
 #include "axw-manager-refunds.h"
@@ -35,7 +36,7 @@ AxwManagerWindow  *axw_manager_window_new         (GtkWindow        *parent,
 GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
                                                    const AxwStaff   *manager);
 /* a page by name: "reports", "refunds", "products", "stocktake", "promotions",
- * "staff", "sync", "backups", "settings" or "audit" */
+ * "goods-in", "staff", "sync", "backups", "settings" or "audit" */
 void                  axw_manager_window_show_page (AxwManagerWindow *self,
                                                     const char       *name);
 GtkStack             *axw_manager_window_get_stack (AxwManagerWindow *self);
@@ -43,6 +44,7 @@ AxwManagerReports    *axw_manager_window_get_reports (AxwManagerWindow *self);
 AxwManagerRefunds    *axw_manager_window_get_refunds (AxwManagerWindow *self);
 AxwManagerProducts   *axw_manager_window_get_products (AxwManagerWindow *self);
 AxwManagerStocktake  *axw_manager_window_get_stocktake (AxwManagerWindow *self);
+AxwManagerGoodsIn    *axw_manager_window_get_goods_in  (AxwManagerWindow *self);
 AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
 AxwManagerStaff      *axw_manager_window_get_staff (AxwManagerWindow *self);
 AxwManagerSync       *axw_manager_window_get_sync (AxwManagerWindow *self);

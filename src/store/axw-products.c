@@ -273,6 +273,55 @@ axw_products_search (AxwDb       *db,
   return g_steal_pointer (&out);
 }
 
+/* Whether @text is all digits: a code, not a search. */
+gboolean
+axw_products_is_code (const char *text)
+{
+  return *text && strspn (text, "0123456789") == strlen (text);
+}
+
+/**
+ * axw_products_find_typed:
+ * @text: a barcode or PLU, or a search (name, pinyin initials)
+ *
+ * What a manager's scan-or-search entry finds: a code (checked, and a scale
+ * label's PLU), else the one product a search finds.
+ *
+ * Returns: (transfer full): the product, or %NULL with an error that says
+ *   what to do (a misread code, none or several found)
+ */
+AxwProduct *
+axw_products_find_typed (AxwDb       *db,
+                         const char  *text,
+                         GError     **error)
+{
+  g_autofree char *code = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GPtrArray) found = NULL;
+  GError *local = NULL;
+  AxwProduct *p = NULL;
+  AxwScan scan;
+
+  if (axw_barcode_parse (code, NULL, &scan, axw_products_is_code (code) ? &local : NULL))
+    p = axw_products_lookup_scan (db, &scan, NULL);
+  if (p == NULL && local == NULL && axw_products_is_code (code))
+    p = axw_products_find_plu (db, code, NULL);
+  if (p == NULL && local == NULL)
+    {
+      found = axw_products_search (db, code, 2, &local);
+      if (found && found->len == 1)
+        p = g_steal_pointer (&found->pdata[0]);
+      else if (found && found->len == 0)
+        g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                     _("No product matches “%s”. Check the code or search by name."), code);
+      else if (found)
+        g_set_error (&local, AXW_ERROR, AXW_ERROR_CONFLICT,
+                     _("Several products match “%s”: pick one from the list or type more."), code);
+    }
+  if (local)
+    g_propagate_error (error, local);
+  return p;
+}
+
 gint64
 axw_products_count (AxwDb *db)
 {

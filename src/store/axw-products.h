@@ -74,6 +74,10 @@ GPtrArray  *axw_products_search         (AxwDb               *db,
                                          guint                limit,
                                          GError             **error);
 gint64      axw_products_count          (AxwDb               *db);
+gboolean    axw_products_is_code        (const char          *text);
+AxwProduct *axw_products_find_typed     (AxwDb               *db,
+                                         const char          *text,
+                                         GError             **error);
 gboolean    axw_products_save           (AxwDb               *db,
                                          AxwProduct          *product,
                                          const char          *staff,
