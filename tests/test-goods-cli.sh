@@ -52,4 +52,20 @@ check "deliveries list, newest first" "Return 3 of delivery 1, $(sql "SELECT del
 Return 2 of delivery 1, $(sql "SELECT delivered_on FROM deliveries WHERE id = 2"), 和政县合作社: 1 lines, ¥16.30
 Delivery 1, 2026-12-05, 和政县合作社: 2 lines, ¥260.22" "$OUT"
 
+# Consignment settlement: two sold on the 3rd at ¥18.50 cost; one refunded on the 6th
+expect_ok "a sale of consignment goods" "$AXW" sell --at 2026-12-03T10:00:00+08:00 --pay cash:100 --staff 小林 6971234560018*2 <"$CPIN"
+receipt=$(echo "$OUT" | sed -n 's/.*"receipt_no":"\([^"]*\)".*/\1/p' | head -1)
+expect_fail "settle needs a manager" "needs a manager" "$AXW" consignment settle --supplier 和政县合作社 --from 2026-12-01 --to 2026-12-05 </dev/null
+expect_ok "preview" "$AXW" consignment preview --supplier 和政县合作社 --from 2026-12-01 --to 2026-12-05
+check "preview owes 2 × ¥18.50" "Owed to 和政县合作社: ¥37.00 (1 lines)" "$(echo "$OUT" | tail -1)"
+expect_ok "settle" "$AXW" consignment settle --supplier 和政县合作社 --from 2026-12-01 --to 2026-12-05 --staff 王店长 <"$MPIN"
+check "settled as number 1" "Consignment settlement 1: 和政县合作社, 2026-12-01 – 2026-12-05" "$(echo "$OUT" | head -1 | sed 's/, settled .*//')"
+expect_fail "a period settled twice is refused" "left to settle" "$AXW" consignment settle --supplier 和政县合作社 --from 2026-12-01 --to 2026-12-05 --staff 王店长 <"$MPIN"
+expect_ok "refund one after the settlement" "$AXW" refund "$receipt" 1*1 --at 2026-12-06T10:00:00+08:00 --staff 王店长 <"$MPIN"
+expect_ok "the next period" "$AXW" consignment settle --supplier 和政县合作社 --from 2026-12-06 --to 2026-12-31 --format csv --staff 王店长 <"$MPIN"
+check "the refund is taken off in the next period" "2,和政县合作社,,,total,-1,,-18.50" "$(echo "$OUT" | tail -1 | tr -d '\r')"
+expect_ok "show as PDF" "$AXW" consignment show 1 --format pdf --out "$WORK/s1.pdf"
+check "a PDF" "%PDF" "$(head -c 4 "$WORK/s1.pdf")"
+expect_fail "an unknown settlement" "no settlement 9" "$AXW" consignment show 9
+
 tap_done

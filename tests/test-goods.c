@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "axw-consignment.h"
 #include "axw-deliveries.h"
 #include "axw-error.h"
 #include "axw-products.h"
@@ -323,6 +324,85 @@ test_sale_sources (DbFixture     *f,
                              "AND supplier_id = (SELECT id FROM suppliers WHERE name = '和政县合作社')"), ==, 2);
 }
 
+/* Consignment: 2 赤松茸 and 0.5 kg 散装红枣 sold on the 3rd, one 赤松茸
+ * refunded on the 6th (after the period was settled): the first period
+ * owes both lines at cost, settling it again is refused, the refund is
+ * taken off in the second period; goods bought outright are never owed. */
+static void
+test_consignment (DbFixture     *f,
+                  gconstpointer  data)
+{
+  static const char catalog[] = "barcode,plu,name,price,supplier,cost\n"
+                                "6971234560018,,赤松茸,28,和政县合作社,18.5\n"
+                                ",1001,散装红枣,24,和政县合作社,16.3\n"
+                                "6971234560049,,清流豆腐干,8.5,清流县食品公司,5\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) a = NULL;
+  g_autoptr(AxwSale) b = NULL;
+  g_autoptr(AxwSale) c = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autoptr(AxwSettlement) preview = NULL;
+  g_autoptr(AxwSettlement) first = NULL;
+  g_autoptr(AxwSettlement) again = NULL;
+  g_autoptr(AxwSettlement) second = NULL;
+  g_autoptr(AxwSettlement) shown = NULL;
+  g_autoptr(GDateTime) on_6th = axw_time_parse_rfc3339 ("2026-12-06T11:00:00+08:00", NULL);
+  g_autofree char *csv = NULL;
+  AxwRefundItem one = { 1, 1000 };
+
+  g_assert_true (axw_products_import_csv (f->db, catalog, strlen (catalog), FALSE, NULL, &error));
+  g_assert_no_error (error);
+  a = axw_test_sell (f->db, "2026-12-03T10:00:00+08:00", "6971234560018", 2000, 10000);
+  b = axw_test_sell (f->db, "2026-12-03T10:05:00+08:00", "1001", 500, 5000);
+  c = axw_test_sell (f->db, "2026-12-03T10:10:00+08:00", "6971234560049", 1000, 1000);
+  /* the cost the line had when sold counts, not a later one */
+  g_assert_true (axw_db_exec (f->db, "UPDATE products SET cost_fen = 1 WHERE barcode = '6971234560018'", &error));
+
+  preview = axw_consignment_preview (f->db, "和政县合作社", "2026-12-01", "2026-12-05", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->lines->len, ==, 2);
+  g_assert_cmpint (preview->owed_fen, ==, 3700 + 815);   /* 2 × ¥18.50 + 0.5 kg × ¥16.30 = ¥8.15 */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM settled_lines"), ==, 0);   /* a preview writes nothing */
+
+  first = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-05", "王店长", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->number, ==, 1);
+  g_assert_cmpint (first->owed_fen, ==, 4515);
+  again = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-05", "王店长", &error);
+  g_assert_null (again);
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_null (axw_consignment_settle (f->db, "清流县食品公司", "2026-12-01", "2026-12-05", "王店长", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);     /* bought outright */
+  g_clear_error (&error);
+  g_assert_null (axw_consignment_preview (f->db, "和政县合作社", "2026-12-05", "2026-12-01", &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  refund = axw_sales_refund (f->db, a->receipt_no, &one, 1, "王店长", on_6th, &error);
+  g_assert_no_error (error);
+  second = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-31", "王店长", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->number, ==, 2);
+  g_assert_cmpuint (second->lines->len, ==, 1);
+  g_assert_cmpint (second->qty_milli, ==, -1000);
+  g_assert_cmpint (second->owed_fen, ==, -1850);
+  /* a line is settled once, by the key of settled_lines */
+  g_assert_false (axw_db_exec (f->db, "INSERT INTO settled_lines SELECT sale_line_id, settlement_id, 0 "
+                                      "FROM settled_lines LIMIT 1", &error));
+  g_clear_error (&error);
+
+  shown = axw_consignment_get (f->db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shown->owed_fen, ==, 4515);
+  g_assert_cmpuint (shown->lines->len, ==, 2);
+  csv = axw_settlement_to_csv (shown);
+  g_assert_nonnull (strstr (csv, ",赤松茸,2,18.50,37.00\r\n"));
+  g_assert_true (g_str_has_suffix (csv, "1,和政县合作社,,,total,2.5,,45.15\r\n"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'consignment.settle' "
+                             "AND staff = '王店长'"), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,5 +414,6 @@ main (int    argc,
   GOODS_TEST ("/goods/receive/bad-rows", test_receive_bad);
   GOODS_TEST ("/goods/return/exact", test_return);
   GOODS_TEST ("/goods/sale-sources", test_sale_sources);
+  GOODS_TEST ("/goods/consignment/settle", test_consignment);
   return g_test_run ();
 }

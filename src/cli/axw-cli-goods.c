@@ -9,9 +9,11 @@
 #include <string.h>
 
 #include "axw-cli.h"
+#include "axw-consignment.h"
 #include "axw-deliveries.h"
 #include "axw-error.h"
 #include "axw-money.h"
+#include "axw-report-render.h"
 #include "axw-suppliers.h"
 
 /* Takes "--NAME VALUE" (or a flag "--NAME") out of argv; returns the value,
@@ -238,4 +240,85 @@ axw_cli_cmd_deliveries (AxwCli  *cli,
   else if (g_str_equal (argv[1], "return"))
     rc = deliveries_return (cli, argc, argv);
   return rc < 0 ? axw_cli_usage (_(usage)) : rc;
+}
+
+/* The settlement as text, CSV or PDF, to --out or stdout. */
+static int
+emit_settlement (const AxwSettlement *s,
+                 const char          *format,
+                 const char          *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *csv = NULL;
+
+  if (g_strcmp0 (format, "csv") == 0)
+    {
+      csv = axw_settlement_to_csv (s);
+      return axw_cli_emit (out, csv, strlen (csv));
+    }
+  lines = axw_settlement_to_lines (s);
+  if (g_strcmp0 (format, "pdf") == 0)
+    {
+      gsize len;
+      const char *data;
+
+      if ((pdf = axw_lines_render_pdf (lines, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      data = g_bytes_get_data (pdf, &len);
+      return axw_cli_emit (out, data, len);
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return axw_cli_emit (out, text->str, text->len);
+}
+
+int
+axw_cli_cmd_consignment (AxwCli  *cli,
+                         int      argc,
+                         char   **argv)
+{
+  static const char usage[] =
+    N_("Usage: aixinwu consignment preview --supplier NAME --from DATE --to DATE [--format text|csv|pdf] [--out FILE]\n"
+       "       aixinwu consignment settle --supplier NAME --from DATE --to DATE --staff MANAGER [--format …] [--out FILE]\n"
+       "       aixinwu consignment show N [--format text|csv|pdf] [--out FILE]\n"
+       "What the shop owes a consignment (代销) supplier for the goods sold in the period, at the cost\n"
+       "each line had when sold, refunds taken off in the period they were made. settle numbers it and\n"
+       "marks its lines, so no sale is settled twice; settling again only takes lines not settled yet.");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSettlement) s = NULL;
+  const char *supplier = take_option (&argc, argv, "--supplier", TRUE);
+  const char *from = take_option (&argc, argv, "--from", TRUE);
+  const char *to = take_option (&argc, argv, "--to", TRUE);
+  const char *format = take_option (&argc, argv, "--format", TRUE);
+  const char *out = take_option (&argc, argv, "--out", TRUE);
+  gboolean settle = argc == 2 && g_str_equal (argv[1], "settle");
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2 ||
+      (format && !g_str_equal (format, "text") && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf")))
+    return axw_cli_usage (_(usage));
+  if (g_str_equal (argv[1], "show") && argc == 3)
+    {
+      gint64 number = g_ascii_strtoll (argv[2], NULL, 10);
+
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if ((s = axw_consignment_get (db, number, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      return emit_settlement (s, format, out);
+    }
+  if (!(settle || (argc == 2 && g_str_equal (argv[1], "preview"))) || !supplier || !from || !to)
+    return axw_cli_usage (_(usage));
+  if (settle && axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  s = settle ? axw_consignment_settle (db, supplier, from, to, cli->staff->name, &error)
+             : axw_consignment_preview (db, supplier, from, to, &error);
+  if (s == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return emit_settlement (s, format, out);
 }

@@ -94,11 +94,11 @@ parse_args (int          argc,
   return TRUE;
 }
 
-/* Writes @data to --out (atomically) or stdout. */
-static int
-emit (const char  *out,
-      const char  *data,
-      gsize        len)
+/* Writes @data to --out or stdout. */
+int
+axw_cli_emit (const char  *out,
+              const char  *data,
+              gsize        len)
 {
   g_autoptr(GError) error = NULL;
 
@@ -167,7 +167,7 @@ emit_report (AxwDb           *db,
           if ((png = axw_report_render_lines_png (lines, narrow ? 32 : 48, narrow ? 384 : 576, &error)) == NULL)
             return axw_cli_fail (g_steal_pointer (&error));
           data = g_bytes_unref_to_data (g_steal_pointer (&png), &len);
-          return emit (a->out, data, len);
+          return axw_cli_emit (a->out, data, len);
         }
       text = g_string_new (NULL);
       for (guint i = 0; i < lines->len; i++)
@@ -181,7 +181,7 @@ emit_report (AxwDb           *db,
       if (pdf == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
       data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
-      return emit (a->out, data, len);
+      return axw_cli_emit (a->out, data, len);
     }
   else
     {
@@ -189,7 +189,7 @@ emit_report (AxwDb           *db,
                    _("Unknown format “%s”: use text, csv, json or pdf."), format);
       return axw_cli_fail (g_steal_pointer (&error));
     }
-  return emit (a->out, data, strlen (data));
+  return axw_cli_emit (a->out, data, strlen (data));
 }
 
 static const char report_usage[] =
@@ -251,12 +251,12 @@ report_claim (AxwDb *db,
       if (pdf == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
       data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
-      return emit (a->out, data, len);
+      return axw_cli_emit (a->out, data, len);
     }
   if (a->format && !g_str_equal (a->format, "csv"))
     return axw_cli_usage (_(report_usage));
   csv = axw_claim_to_csv (rows);
-  return emit (a->out, csv, strlen (csv));
+  return axw_cli_emit (a->out, csv, strlen (csv));
 }
 
 int
