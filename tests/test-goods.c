@@ -12,6 +12,8 @@
 #include "axw-deliveries.h"
 #include "axw-error.h"
 #include "axw-products.h"
+#include "axw-report.h"
+#include "axw-reports.h"
 #include "axw-staff.h"
 #include "axw-suppliers.h"
 
@@ -403,6 +405,106 @@ test_consignment (DbFixture     *f,
                              "AND staff = '王店长'"), ==, 2);
 }
 
+static gint64
+row_fen (GPtrArray  *rows,
+         const char *name)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (((AxwReportRow *) g_ptr_array_index (rows, i))->name, name))
+      return ((AxwReportRow *) g_ptr_array_index (rows, i))->total_fen;
+  return -1;
+}
+
+static gint64
+rows_fen (GPtrArray *rows)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    sum += ((AxwReportRow *) g_ptr_array_index (rows, i))->total_fen;
+  return sum;
+}
+
+/* Origins and suppliers add up to the fen with the categories, a refund
+ * included; a Z keeps them, and a Z stored before schema 10 (without
+ * them) still rebuilds as it was stored. */
+static void
+test_report_origins (DbFixture     *f,
+                     gconstpointer  data)
+{
+  static const char catalog[] = "barcode,plu,name,price,supplier\n"
+                                "6971234560018,,赤松茸,28,和政县合作社\n"
+                                "6971234560049,,清流豆腐干,8.5,清流县食品公司\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) a = NULL;
+  g_autoptr(AxwSale) b = NULL;
+  g_autoptr(AxwSale) c = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autoptr(AxwReport) r = NULL;
+  g_autoptr(AxwReport) z = NULL;
+  g_autoptr(AxwSale) old = NULL;
+  g_autoptr(AxwReport) rebuilt = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *legacy = NULL;
+  char *insert;
+  g_autoptr(GDateTime) later = axw_time_parse_rfc3339 ("2026-12-05T12:00:00+08:00", NULL);
+  g_autoptr(GDateTime) close_at = axw_time_parse_rfc3339 ("2026-12-05T22:00:00+08:00", NULL);
+  AxwRefundItem one = { 1, 1000 };
+
+  g_assert_true (axw_products_import_csv (f->db, catalog, strlen (catalog), FALSE, NULL, &error));
+  a = axw_test_sell (f->db, "2026-12-05T10:00:00+08:00", "6971234560018", 3000, 10000);
+  b = axw_test_sell (f->db, "2026-12-05T10:05:00+08:00", "6971234560049", 2000, 2000);
+  c = axw_test_sell (f->db, "2026-12-05T10:10:00+08:00", "1001", 250, 1000);   /* no supplier */
+  refund = axw_sales_refund (f->db, a->receipt_no, &one, 1, "王店长", later, &error);
+  g_assert_no_error (error);
+
+  r = axw_reports_range (f->db, "2026-12-05", "2026-12-05", &error);
+  g_assert_no_error (error);
+  g_assert_true (axw_report_check_totals (r, &error));
+  g_assert_cmpint (row_fen (r->origins, "甘肃和政"), ==, 5600 + 600);     /* 赤松茸 2 × 28 + 红枣 0.25 × 24 */
+  g_assert_cmpint (row_fen (r->origins, "福建清流县"), ==, 1700);   /* the supplier's: the product has none */
+  g_assert_cmpint (row_fen (r->suppliers, "和政县合作社"), ==, 5600);
+  g_assert_cmpint (row_fen (r->suppliers, "清流县食品公司"), ==, 1700);
+  g_assert_cmpint (row_fen (r->suppliers, ""), ==, 600);
+  g_assert_cmpint (rows_fen (r->origins), ==, rows_fen (r->categories));
+  g_assert_cmpint (rows_fen (r->suppliers), ==, r->total_fen);
+
+  z = axw_reports_close_day (f->db, "2026-12-05", "王店长", close_at, &error);
+  g_assert_no_error (error);
+  stored = axw_reports_z_json (f->db, z->z_number, &error);
+  rebuilt = axw_reports_load_z (f->db, z->z_number, &error);
+  again = axw_report_to_json (rebuilt);
+  g_assert_nonnull (strstr (stored, "\"origins\":[{\"origin\":\"甘肃和政\",\"qty_milli\":2250,\"net_fen\":6200}"));
+  g_assert_cmpstr (again, ==, stored);
+
+  /* a day closed by an older program: its Z has no origins */
+  g_clear_pointer (&rebuilt, axw_report_free);
+  g_clear_pointer (&again, g_free);
+  old = axw_test_sell (f->db, "2026-12-07T10:00:00+08:00", "6971234560049", 1000, 1000);
+  {
+    g_autoptr(AxwReport) day = axw_reports_range (f->db, "2026-12-07", "2026-12-07", &error);
+
+    day->kind = AXW_REPORT_Z;
+    day->z_number = 2;
+    g_clear_pointer (&day->origins, g_ptr_array_unref);
+    g_clear_pointer (&day->suppliers, g_ptr_array_unref);
+    legacy = axw_report_to_json (day);
+  }
+  insert = sqlite3_mprintf ("INSERT INTO z_reports (number, business_date, closed_at, report_json) "
+                            "VALUES (2, '2026-12-07', '2026-12-07T14:00:00Z', %Q);"
+                            "UPDATE sales SET z_id = last_insert_rowid () WHERE business_date = '2026-12-07';",
+                            legacy);
+  g_assert_true (axw_db_exec (f->db, insert, &error));
+  sqlite3_free (insert);
+  g_assert_no_error (error);
+  rebuilt = axw_reports_load_z (f->db, 2, &error);
+  g_assert_no_error (error);
+  g_assert_null (rebuilt->origins);
+  again = axw_report_to_json (rebuilt);
+  g_assert_cmpstr (again, ==, legacy);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -415,5 +517,6 @@ main (int    argc,
   GOODS_TEST ("/goods/return/exact", test_return);
   GOODS_TEST ("/goods/sale-sources", test_sale_sources);
   GOODS_TEST ("/goods/consignment/settle", test_consignment);
+  GOODS_TEST ("/goods/reports/origins", test_report_origins);
   return g_test_run ();
 }
