@@ -68,4 +68,9 @@ expect_ok "show as PDF" "$AXW" consignment show 1 --format pdf --out "$WORK/s1.p
 check "a PDF" "%PDF" "$(head -c 4 "$WORK/s1.pdf")"
 expect_fail "an unknown settlement" "no settlement 9" "$AXW" consignment show 9
 
+expect_ok "the 消费扶贫 report" "$AXW" suppliers report --from 2026-12-01 --to 2026-12-31 --format csv
+# paid ¥50.40 (爱心月 10 %), ¥24.30 refunded; cost 2 × ¥18.50 − ¥18.50
+check "by county and product, net of the refund" "甘肃和政,赤松茸,consignment,1,26.10,18.50," "$(echo "$OUT" | sed -n 2p | tr -d '\r')"
+expect_fail "a period the wrong way round" "swap the dates" "$AXW" suppliers report --from 2026-12-31 --to 2026-12-01
+
 tap_done

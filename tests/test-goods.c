@@ -11,6 +11,7 @@
 #include "axw-consignment.h"
 #include "axw-deliveries.h"
 #include "axw-error.h"
+#include "axw-partner-sales.h"
 #include "axw-products.h"
 #include "axw-report.h"
 #include "axw-reports.h"
@@ -432,9 +433,9 @@ static void
 test_report_origins (DbFixture     *f,
                      gconstpointer  data)
 {
-  static const char catalog[] = "barcode,plu,name,price,supplier\n"
-                                "6971234560018,,赤松茸,28,和政县合作社\n"
-                                "6971234560049,,清流豆腐干,8.5,清流县食品公司\n";
+  static const char catalog[] = "barcode,plu,name,price,supplier,cost\n"
+                                "6971234560018,,赤松茸,28,和政县合作社,18.5\n"
+                                "6971234560049,,清流豆腐干,8.5,清流县食品公司,5\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwSale) a = NULL;
   g_autoptr(AxwSale) b = NULL;
@@ -469,6 +470,33 @@ test_report_origins (DbFixture     *f,
   g_assert_cmpint (row_fen (r->suppliers, ""), ==, 600);
   g_assert_cmpint (rows_fen (r->origins), ==, rows_fen (r->categories));
   g_assert_cmpint (rows_fen (r->suppliers), ==, r->total_fen);
+
+  /* 消费扶贫: partner counties' goods only, adding up with the origins */
+  {
+    g_autoptr(GPtrArray) partner = axw_partner_sales (f->db, "2026-12-05", "2026-12-05", &error);
+    g_autofree char *csv = NULL;
+    AxwPartnerSalesRow *hz, *ql;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (partner->len, ==, 2);
+    hz = g_ptr_array_index (partner, 0);
+    ql = g_ptr_array_index (partner, 1);
+    g_assert_cmpstr (hz->county, ==, "甘肃和政");
+    g_assert_true (hz->consignment);
+    g_assert_cmpint (hz->qty_milli, ==, 2000);
+    g_assert_cmpint (hz->net_fen, ==, 5600);
+    g_assert_cmpint (hz->cost_fen, ==, 3700);
+    g_assert_cmpint (ql->net_fen, ==, 1700);
+    g_assert_cmpint (hz->net_fen + ql->net_fen, ==,
+                     row_fen (r->origins, "甘肃和政") - 600 + row_fen (r->origins, "福建清流县"));
+    csv = axw_partner_sales_to_csv (partner);
+    g_assert_cmpstr (csv, ==, "county,product,supply,qty,net,cost,margin\r\n"
+                              "甘肃和政,赤松茸,consignment,2,56.00,37.00,\r\n"
+                              "甘肃和政,subtotal,,0,56.00,37.00,\r\n"
+                              "福建清流县,清流豆腐干,outright,2,17.00,10.00,7.00\r\n"
+                              "福建清流县,subtotal,,0,17.00,10.00,\r\n"
+                              "total,,,0,73.00,47.00,\r\n");
+  }
 
   z = axw_reports_close_day (f->db, "2026-12-05", "王店长", close_at, &error);
   g_assert_no_error (error);

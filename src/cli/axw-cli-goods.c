@@ -13,6 +13,7 @@
 #include "axw-deliveries.h"
 #include "axw-error.h"
 #include "axw-money.h"
+#include "axw-partner-sales.h"
 #include "axw-report-render.h"
 #include "axw-suppliers.h"
 
@@ -91,6 +92,49 @@ suppliers_list (AxwCli *cli)
   return AXW_EXIT_OK;
 }
 
+/* Text for people, a line each, to --out or stdout; takes @lines. */
+static int
+emit_lines (const char *out,
+            GPtrArray  *lines)
+{
+  g_autoptr(GPtrArray) owned = lines;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return axw_cli_emit (out, text->str, text->len);
+}
+
+/* The 消费扶贫 report: --from, --to, --format text|csv, --out. */
+static int
+suppliers_report (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *from = take_option (&argc, argv, "--from", TRUE);
+  const char *to = take_option (&argc, argv, "--to", TRUE);
+  const char *format = take_option (&argc, argv, "--format", TRUE);
+  const char *out = take_option (&argc, argv, "--out", TRUE);
+  AxwDb *db;
+
+  if (argc != 2 || from == NULL || to == NULL || (format && !g_str_equal (format, "csv") &&
+                                                  !g_str_equal (format, "text")))
+    return -1;
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((rows = axw_partner_sales (db, from, to, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (g_strcmp0 (format, "csv") == 0)
+    {
+      g_autofree char *csv = axw_partner_sales_to_csv (rows);
+
+      return axw_cli_emit (out, csv, strlen (csv));
+    }
+  return emit_lines (out, axw_partner_sales_to_lines (rows, from, to));
+}
+
 int
 axw_cli_cmd_suppliers (AxwCli  *cli,
                        int      argc,
@@ -100,6 +144,8 @@ axw_cli_cmd_suppliers (AxwCli  *cli,
     N_("Usage: aixinwu suppliers add NAME [--contact TEXT] [--origin COUNTY] [--consignment] [--partner]\n"
        "                              --staff MANAGER   (the manager's PIN on stdin)\n"
        "       aixinwu suppliers list   (id, name, origin, contact, consignment or outright, partner)\n"
+       "       aixinwu suppliers report --from DATE --to DATE [--format text|csv] [--out FILE]\n"
+       "               sales of partner counties' goods (消费扶贫) by county and product, margins\n"
        "--consignment: 代销, the shop pays for what it sold; --partner: a partner county's (消费扶贫).");
   int rc = -1;
 
@@ -109,6 +155,8 @@ axw_cli_cmd_suppliers (AxwCli  *cli,
     rc = suppliers_add (cli, argc, argv);
   else if (g_str_equal (argv[1], "list") && argc == 2)
     rc = suppliers_list (cli);
+  else if (g_str_equal (argv[1], "report"))
+    rc = suppliers_report (cli, argc, argv);
   return rc < 0 ? axw_cli_usage (_(usage)) : rc;
 }
 
@@ -251,7 +299,6 @@ emit_settlement (const AxwSettlement *s,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *csv = NULL;
 
   if (g_strcmp0 (format, "csv") == 0)
@@ -270,9 +317,7 @@ emit_settlement (const AxwSettlement *s,
       data = g_bytes_get_data (pdf, &len);
       return axw_cli_emit (out, data, len);
     }
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, i));
-  return axw_cli_emit (out, text->str, text->len);
+  return emit_lines (out, g_steal_pointer (&lines));
 }
 
 int

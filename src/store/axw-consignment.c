@@ -10,6 +10,7 @@
  * SQLite itself refuses to settle a line twice.
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "axw-audit.h"
 #include "axw-bizdate.h"
@@ -92,18 +93,27 @@ read_lines (AxwDb          *db,
   return rc == SQLITE_DONE || axw_db_set_error (db, rc, error);
 }
 
-static gboolean
-check_period (const char  *from,
-              const char  *to,
-              GError     **error)
+/**
+ * axw_period_check:
+ *
+ * Returns: whether @from and @to are dates, @from not after @to; else
+ *   the error says which and what to do, as the reports' period does
+ */
+gboolean
+axw_period_check (const char  *from,
+                  const char  *to,
+                  GError     **error)
 {
-  if (!axw_date_is_valid (from) || !axw_date_is_valid (to) || g_strcmp0 (from, to) > 0)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("The period needs two dates, YYYY-MM-DD, the first not after the second."));
-      return FALSE;
-    }
-  return TRUE;
+  if (!axw_date_is_valid (from) || !axw_date_is_valid (to))
+    g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                 _("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-12."),
+                 axw_date_is_valid (from) ? to : from);
+  else if (strcmp (from, to) > 0)
+    g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                 _("The period starts (%s) after it ends (%s): swap the dates."), from, to);
+  else
+    return TRUE;
+  return FALSE;
 }
 
 static AxwSupplier *
@@ -164,7 +174,7 @@ axw_consignment_preview (AxwDb       *db,
 {
   g_autoptr(AxwSupplier) s = NULL;
 
-  if (!check_period (date_from, date_to, error) || (s = consignment_supplier (db, supplier, error)) == NULL)
+  if (!axw_period_check (date_from, date_to, error) || (s = consignment_supplier (db, supplier, error)) == NULL)
     return NULL;
   return unsettled (db, s, date_from, date_to, error);
 }
@@ -238,7 +248,7 @@ axw_consignment_settle (AxwDb       *db,
   g_autofree char *detail = NULL;
   g_autofree char *owed = NULL;
 
-  if (!check_period (date_from, date_to, error) || !axw_db_begin (db, error))
+  if (!axw_period_check (date_from, date_to, error) || !axw_db_begin (db, error))
     return NULL;
   if ((sup = consignment_supplier (db, supplier, error)) == NULL ||
       (s = unsettled (db, sup, date_from, date_to, error)) == NULL)

@@ -36,6 +36,9 @@ typedef struct {
   GPtrArray *lines;         /* AxwSettlementLine, by date and receipt */
 } AxwSettlement;
 
+gboolean       axw_period_check         (const char    *from,
+                                         const char    *to,
+                                         GError       **error);
 void           axw_settlement_free      (AxwSettlement *settlement);
 AxwSettlement *axw_consignment_preview  (AxwDb         *db,
                                          const char    *supplier,
