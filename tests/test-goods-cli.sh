@@ -73,4 +73,9 @@ expect_ok "the 消费扶贫 report" "$AXW" suppliers report --from 2026-12-01 --
 check "by county and product, net of the refund" "甘肃和政,赤松茸,consignment,1,26.10,18.50," "$(echo "$OUT" | sed -n 2p | tr -d '\r')"
 expect_fail "a period the wrong way round" "swap the dates" "$AXW" suppliers report --from 2026-12-31 --to 2026-12-01
 
+printf 'barcode,name,price,low_stock\n6971234560025,藜麦粥,12.8,100\n' >"$WORK/low.csv"
+expect_ok "a low-stock threshold from the CSV" "$AXW" products import "$WORK/low.csv" --staff 王店长 <"$MPIN"
+expect_ok "products low-stock" "$AXW" products low-stock
+check "the low-stock list" "6971234560025 藜麦粥: 80 in stock, low at 100" "$OUT"
+
 tap_done

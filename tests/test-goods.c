@@ -152,8 +152,8 @@ test_products_csv (DbFixture     *f,
 
   csv = axw_products_export_csv (f->db, &error);
   g_assert_true (g_str_has_prefix (csv, "barcode,plu,name,category,origin,price,unit,aid_eligible,stock,"
-                                        "supplier,cost\r\n6971234560018,,赤松茸,干货,甘肃和政,30.00,piece,1,50,"
-                                        "和政县合作社,18.50\r\n"));
+                                        "supplier,cost,low_stock\r\n6971234560018,,赤松茸,干货,甘肃和政,30.00,piece,"
+                                        "1,50,和政县合作社,18.50,0\r\n"));
 }
 
 static const char delivery_csv[] =
@@ -533,6 +533,47 @@ test_report_origins (DbFixture     *f,
   g_assert_cmpstr (again, ==, legacy);
 }
 
+/* A threshold per product: at or under it the product is listed, the
+ * emptiest first; a delivery takes it off the list; a price list keeps
+ * the threshold. */
+static void
+test_low_stock (DbFixture     *f,
+                gconstpointer  data)
+{
+  static const char thresholds[] = "barcode,plu,name,price,low_stock\n"
+                                   "6971234560018,,赤松茸,28,60\n"
+                                   ",1001,散装红枣,24,10\n"
+                                   "6971234560049,,清流豆腐干,8.5,5\n";
+  static const char prices[] = "barcode,name,price\n6971234560018,赤松茸,29\n";
+  static const char bad[] = "barcode,name,price,low_stock\n6971234560018,赤松茸,29,lots\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) low = NULL;
+  g_autofree char *line = NULL;
+  AxwDeliveryLine in = { 0, 12000, 1850 };
+
+  g_assert_true (axw_products_import_csv (f->db, thresholds, strlen (thresholds), FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (axw_products_import_csv (f->db, prices, strlen (prices), FALSE, NULL, &error));
+  g_assert_false (axw_products_import_csv (f->db, bad, strlen (bad), FALSE, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "column “low_stock”"));
+  g_clear_error (&error);
+
+  low = axw_products_low_stock (f->db, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (low->len, ==, 2);      /* 20 豆腐干 over 5 is not low */
+  g_assert_cmpstr (((AxwProduct *) g_ptr_array_index (low, 0))->name, ==, "赤松茸");    /* 50/60 */
+  g_assert_cmpstr (((AxwProduct *) g_ptr_array_index (low, 1))->name, ==, "散装红枣");  /* 10/10 */
+  line = axw_product_describe_stock (g_ptr_array_index (low, 1));
+  g_assert_cmpstr (line, ==, "PLU1001 散装红枣: 10 kg in stock, low at 10 kg");
+  g_clear_pointer (&low, g_ptr_array_unref);
+
+  in.product_id = count (f, "SELECT id FROM products WHERE barcode = '6971234560018'");
+  g_assert_true (axw_deliveries_receive (f->db, "和政县合作社", NULL, &in, 1, "王店长", NULL, &error));
+  g_assert_no_error (error);
+  low = axw_products_low_stock (f->db, 10, &error);
+  g_assert_cmpuint (low->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -546,5 +587,6 @@ main (int    argc,
   GOODS_TEST ("/goods/sale-sources", test_sale_sources);
   GOODS_TEST ("/goods/consignment/settle", test_consignment);
   GOODS_TEST ("/goods/reports/origins", test_report_origins);
+  GOODS_TEST ("/goods/low-stock", test_low_stock);
   return g_test_run ();
 }

@@ -16,7 +16,7 @@
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
   "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, " \
-  "coalesce (s.name, ''), p.cost_fen " \
+  "coalesce (s.name, ''), p.cost_fen, p.low_stock_milli " \
   "FROM products p LEFT JOIN categories c ON c.id = p.category_id " \
   "LEFT JOIN suppliers s ON s.id = p.supplier_id "
 
@@ -95,6 +95,7 @@ product_from_row (sqlite3_stmt *stmt)
   p->updated_at = axw_db_column_dup (stmt, 11);
   p->supplier = axw_db_column_dup (stmt, 12);
   p->cost_fen = sqlite3_column_int64 (stmt, 13);
+  p->low_stock_milli = sqlite3_column_int64 (stmt, 14);
   return p;
 }
 
@@ -219,6 +220,26 @@ axw_products_lookup_scan (AxwDb          *db,
   return p;
 }
 
+/* The rows of @stmt (PRODUCT_COLUMNS), which is reset. */
+static GPtrArray *
+collect_products (AxwDb         *db,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, product_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 /**
  * axw_products_search:
  * @query: part of the name, pinyin initials (“csr”), or barcode digits
@@ -231,14 +252,12 @@ axw_products_search (AxwDb       *db,
                      guint        limit,
                      GError     **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
   g_autofree char *lower = g_utf8_strdown (query ? query : "", -1);
   g_autofree char *escaped = NULL;
   g_autofree char *like = NULL;
   g_autofree char *prefix = NULL;
   GString *e = g_string_new (NULL);
   sqlite3_stmt *stmt;
-  int rc;
 
   for (const char *p = lower; *p; p++)
     {
@@ -262,15 +281,7 @@ axw_products_search (AxwDb       *db,
   axw_db_bind_text (stmt, 2, prefix);
   axw_db_bind_text (stmt, 3, lower);
   sqlite3_bind_int (stmt, 4, (int) limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, product_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return collect_products (db, stmt, error);
 }
 
 /* Whether @text is all digits: a code, not a search. */
@@ -278,6 +289,30 @@ gboolean
 axw_products_is_code (const char *text)
 {
   return *text && strspn (text, "0123456789") == strlen (text);
+}
+
+/**
+ * axw_products_low_stock:
+ * @limit: at most this many
+ *
+ * Returns: (transfer full) (element-type AxwProduct): the products with a
+ *   low-stock threshold whose stock is at or under it, the emptiest first
+ */
+GPtrArray *
+axw_products_low_stock (AxwDb   *db,
+                        guint    limit,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT " PRODUCT_COLUMNS
+                                           "WHERE p.active AND p.low_stock_milli > 0 "
+                                           "  AND p.stock_milli <= p.low_stock_milli "
+                                           "ORDER BY p.stock_milli * 1.0 / p.low_stock_milli, p.name LIMIT ?",
+                                       error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) limit);
+  return collect_products (db, stmt, error);
 }
 
 /**
@@ -363,7 +398,7 @@ same_product (const AxwProduct *a,
          g_strcmp0 (a->origin, b->origin) == 0 && a->price_fen == b->price_fen &&
          a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
          a->stock_milli == b->stock_milli && g_strcmp0 (a->supplier, b->supplier) == 0 &&
-         a->cost_fen == b->cost_fen;
+         a->cost_fen == b->cost_fen && a->low_stock_milli == b->low_stock_milli;
 }
 
 /* Writes the row; the caller holds the transaction and the audit. */
@@ -381,16 +416,17 @@ write_product (AxwDb       *db,
     return FALSE;
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
-                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id, supplier_id, cost_fen) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, "
-                               "(SELECT id FROM suppliers WHERE name = ?13), ?14) RETURNING id",
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id, supplier_id, cost_fen, "
+                               "low_stock_milli) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, "
+                               "(SELECT id FROM suppliers WHERE name = ?13), ?14, ?15) RETURNING id",
                            error);
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
                                "supplier_id = (SELECT id FROM suppliers WHERE name = ?13), "
-                               "cost_fen = ?14, active = 1 WHERE id = ?12 RETURNING id", error);
+                               "cost_fen = ?14, low_stock_milli = ?15, active = 1 WHERE id = ?12 RETURNING id",
+                           error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, p->barcode);
@@ -409,6 +445,7 @@ write_product (AxwDb       *db,
     sqlite3_bind_int64 (stmt, 12, p->id);
   axw_db_bind_text (stmt, 13, p->supplier);
   sqlite3_bind_int64 (stmt, 14, p->cost_fen);
+  sqlite3_bind_int64 (stmt, 15, p->low_stock_milli);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -519,6 +556,13 @@ describe_fields (GString          *what,
   append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
   append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
   append_field (what, translate ? _("supplier") : "supplier", b->supplier, a->supplier);
+  if (a->low_stock_milli != b->low_stock_milli)
+    {
+      g_autofree char *low = axw_qty_format (a->low_stock_milli);
+      g_autofree char *old_low = axw_qty_format (b->low_stock_milli);
+
+      append_field (what, translate ? _("low stock") : "low stock", old_low, low);
+    }
   if (a->cost_fen != b->cost_fen)
     {
       g_autofree char *cost = axw_money_format (a->cost_fen);
@@ -703,7 +747,7 @@ fail:
 
 static const char * const csv_columns[] = {
   "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock",
-  "supplier", "cost", NULL
+  "supplier", "cost", "low_stock", NULL
 };
 static const char * const csv_required[] = { "name", "price", NULL };
 
@@ -743,6 +787,7 @@ typedef enum {
   GIVEN_STOCK    = 1 << 6,
   GIVEN_SUPPLIER = 1 << 7,
   GIVEN_COST     = 1 << 8,
+  GIVEN_LOW      = 1 << 9,
 } Given;
 
 /* Fills @p from one CSV row, and @given with the fields it gives; on
@@ -759,6 +804,7 @@ product_from_csv (AxwCsv      *csv,
   g_autofree char *aid = field (csv, row, "aid_eligible");
   g_autofree char *stock = field (csv, row, "stock");
   g_autofree char *cost = field (csv, row, "cost");
+  g_autofree char *low = field (csv, row, "low_stock");
   const char *column = NULL;
   GError *local = NULL;
   AxwScan scan;
@@ -777,7 +823,7 @@ product_from_csv (AxwCsv      *csv,
            (p->category ? GIVEN_CATEGORY : 0) | (p->origin ? GIVEN_ORIGIN : 0) |
            (unit && *unit ? GIVEN_UNIT : 0) | (aid && *aid ? GIVEN_AID : 0) |
            (stock && *stock ? GIVEN_STOCK : 0) | (p->supplier ? GIVEN_SUPPLIER : 0) |
-           (cost && *cost ? GIVEN_COST : 0);
+           (cost && *cost ? GIVEN_COST : 0) | (low && *low ? GIVEN_LOW : 0);
   if (p->barcode && !*p->barcode)
     g_clear_pointer (&p->barcode, g_free);
   if (p->plu && !*p->plu)
@@ -822,6 +868,8 @@ product_from_csv (AxwCsv      *csv,
     column = "stock";
   else if (cost && *cost && !axw_money_parse (cost, &p->cost_fen, &local))
     column = "cost";
+  else if (low && *low && !g_str_equal (low, "0") && !axw_qty_parse (low, &p->low_stock_milli, &local))
+    column = "low_stock";
 
   if (local != NULL)
     {
@@ -866,6 +914,8 @@ keep_not_given (AxwProduct       *p,
     keep_str (&p->supplier, old->supplier);
   if (!(given & GIVEN_COST))
     p->cost_fen = old->cost_fen;
+  if (!(given & GIVEN_LOW))
+    p->low_stock_milli = old->low_stock_milli;
 }
 
 typedef struct {
@@ -1199,9 +1249,10 @@ axw_products_export_csv (AxwDb   *db,
       g_autofree char *price = axw_money_format (p->price_fen);
       g_autofree char *stock = axw_qty_format (p->stock_milli);
       g_autofree char *cost = axw_money_format (p->cost_fen);
+      g_autofree char *low = axw_qty_format (p->low_stock_milli);
       const char *row[] = {
         p->barcode, p->plu, p->name, p->category, p->origin, price,
-        p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock, p->supplier, cost,
+        p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock, p->supplier, cost, low,
       };
 
       axw_csv_append_row (out, row, G_N_ELEMENTS (row));
@@ -1214,4 +1265,17 @@ axw_products_export_csv (AxwDb   *db,
       return NULL;
     }
   return g_string_free (out, FALSE);
+}
+
+/* Returns: (transfer full): “6971234560018 赤松茸: 3 in stock, low at 10”
+ * (kg for goods sold by weight), the low-stock list's line */
+char *
+axw_product_describe_stock (const AxwProduct *p)
+{
+  g_autofree char *sku = axw_product_dup_sku (p);
+  g_autofree char *stock = axw_qty_format (p->stock_milli);
+  g_autofree char *low = axw_qty_format (p->low_stock_milli);
+
+  return p->per_kg ? g_strdup_printf (_("%s %s: %s kg in stock, low at %s kg"), sku, p->name, stock, low)
+                   : g_strdup_printf (_("%s %s: %s in stock, low at %s"), sku, p->name, stock, low);
 }
