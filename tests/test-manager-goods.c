@@ -187,9 +187,9 @@ test_keyboard_receiving (Fixture       *f,
   gint64 kg_before = query (f, "SELECT stock_milli FROM products WHERE plu = '1001'");
   AdwMessageDialog *dialog;
 
-  /* a new supplier: Alt+N, the form, Enter */
+  /* a new supplier: Ctrl+N, the form, Enter */
   focus (f, scan);
-  ui_press_with (XK_Alt_L, XK_n);
+  ui_press_ctrl (XK_n);
   dialog = axw_manager_goods_in_get_dialog (f->goods);
   g_assert_nonnull (dialog);
   ui_type ("Hezheng Coop", 20, FALSE);
@@ -249,6 +249,16 @@ test_keyboard_receiving (Fixture       *f,
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-received.png");
 }
 
+/* The list view showing @data (a model). */
+static gboolean
+is_list_of (GtkWidget     *w,
+            gconstpointer  data)
+{
+  GtkSelectionModel *model = GTK_IS_LIST_VIEW (w) ? gtk_list_view_get_model (GTK_LIST_VIEW (w)) : NULL;
+
+  return GTK_IS_NO_SELECTION (model) && gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == data;
+}
+
 static gboolean
 is_delivery_list (GtkWidget     *w,
                   gconstpointer  data)
@@ -274,12 +284,21 @@ test_return (Fixture       *f,
   axw_manager_window_show_page (f->window, "goods-in");
   gtk_widget_activate_action (page, "goods.receive", NULL);
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "Add the supplier first"));
-  /* a fresh window lists the supplier */
+  g_assert_true (axw_db_exec (f->db, "UPDATE products SET low_stock_milli = 100000 "
+                                     "WHERE barcode = '6971234560025'", NULL));
+  /* a fresh window lists the supplier and what is low */
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
   open_window (f);
   page = GTK_WIDGET (f->goods);
   g_assert_cmpstr (axw_manager_goods_in_get_supplier (f->goods), ==, "和政县合作社");
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==, 1);
+  g_signal_emit_by_name (ui_find (page, is_list_of, axw_manager_goods_in_get_low_stock (f->goods)), "activate", 0);
+  g_assert_true (axw_manager_goods_in_add_line (f->goods, "30", "6"));
+  gtk_widget_activate_action (page, "goods.receive", NULL);
+  click (axw_manager_goods_in_get_dialog (f->goods), "_Receive");
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 110000);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==, 0);
 
   g_assert_false (axw_manager_goods_in_scan (f->goods, "6971234560019"));
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "check digit"));
@@ -292,14 +311,15 @@ test_return (Fixture       *f,
 
   gtk_widget_activate_action (page, "goods.return", NULL);
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "Pick a delivery"));
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 2);
   list = ui_find (page, is_delivery_list, NULL);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);   /* the newest: 散装红枣 */
   gtk_widget_activate_action (page, "goods.return", NULL);
   click (axw_manager_goods_in_get_dialog (f->goods), "_Return");
   g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "went back to the supplier"));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before);
-  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 3);
 }
 
 int

@@ -23,6 +23,7 @@
 
 #define FOUND_SHOWN 20
 #define DELIVERIES_SHOWN 50
+#define LOW_SHOWN 200
 
 struct _AxwManagerGoodsIn
 {
@@ -35,6 +36,7 @@ struct _AxwManagerGoodsIn
   GtkStringList      *suppliers;    /* names, for the drop-down */
   GtkStringList      *deliveries;   /* described, newest first */
   GArray             *delivery_ids; /* gint64, as deliveries */
+  GListStore         *low;          /* AxwProductItem: at or under their alert level */
   AxwProduct         *current;      /* (nullable) the product being received */
   AdwMessageDialog   *dialog;       /* (nullable) (unowned) the open dialog */
   GtkWidget          *form[5];      /* the new supplier dialog's fields */
@@ -51,6 +53,7 @@ struct _AxwManagerGoodsIn
   GtkLabel           *total;
   GtkLabel           *message;
   GtkListView        *delivery_list;
+  GtkListView        *low_list;
 };
 
 G_DEFINE_FINAL_TYPE (AxwManagerGoodsIn, axw_manager_goods_in, GTK_TYPE_BOX)
@@ -339,6 +342,38 @@ reload_deliveries (AxwManagerGoodsIn *self)
                           (const char * const *) strv);
 }
 
+static void
+reload_low_stock (AxwManagerGoodsIn *self)
+{
+  g_autoptr(GPtrArray) low = axw_products_low_stock (self->db, LOW_SHOWN, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; low && i < low->len; i++)
+    g_ptr_array_add (items, axw_product_item_new (g_steal_pointer (&low->pdata[i])));
+  g_list_store_splice (self->low, 0, g_list_model_get_n_items (G_LIST_MODEL (self->low)), items->pdata, items->len);
+}
+
+static void
+low_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  g_autofree char *text = axw_product_describe_stock (axw_product_item_get_product (gtk_list_item_get_item (item)));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+/* A low product picked: it is the one being received. */
+static void
+low_activate_cb (AxwManagerGoodsIn *self,
+                 guint              position)
+{
+  g_autoptr(AxwProductItem) item = g_list_model_get_item (G_LIST_MODEL (self->low), position);
+
+  if (item)
+    choose (self, axw_product_copy (axw_product_item_get_product (item)));
+}
+
 /**
  * axw_manager_goods_in_select_supplier:
  *
@@ -439,6 +474,7 @@ receive_confirmed (AxwManagerGoodsIn *self)
   g_list_store_remove_all (self->items);
   show_total (self);
   reload_deliveries (self);
+  reload_low_stock (self);
   text = g_strdup_printf (_("Delivery %lld received: %u lines, the stock is up."), (long long) id, lines->len);
   say (self, text);
   gtk_widget_grab_focus (GTK_WIDGET (self->scan));
@@ -486,6 +522,7 @@ return_confirmed (AxwManagerGoodsIn *self)
       return;
     }
   reload_deliveries (self);
+  reload_low_stock (self);
   text = g_strdup_printf (_("Delivery %lld went back to the supplier (return %lld): the stock is down."),
                           (long long) delivery, (long long) id);
   say (self, text);
@@ -660,6 +697,7 @@ axw_manager_goods_in_dispose (GObject *object)
   g_clear_object (&self->matches);
   g_clear_object (&self->suppliers);
   g_clear_object (&self->deliveries);
+  g_clear_object (&self->low);
   g_clear_pointer (&self->delivery_ids, g_array_unref);
   g_clear_object (&self->db);
   g_clear_pointer (&self->manager, g_free);
@@ -687,6 +725,8 @@ axw_manager_goods_in_class_init (AxwManagerGoodsInClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, total);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, delivery_list);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, low_list);
+  gtk_widget_class_bind_template_callback (widget_class, low_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, scan_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, scan_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scan_stop_cb);
@@ -698,6 +738,7 @@ axw_manager_goods_in_class_init (AxwManagerGoodsInClass *klass)
   gtk_widget_class_install_action (widget_class, "goods.new-supplier", NULL, new_supplier_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "goods.receive", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "goods.new-supplier", NULL);
 }
 
 static void
@@ -751,8 +792,25 @@ axw_manager_goods_in_init (AxwManagerGoodsIn *self)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_list_view_set_model (self->delivery_list, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  self->low = g_list_store_new (AXW_TYPE_PRODUCT_ITEM);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
+  g_signal_connect (factory, "bind", G_CALLBACK (low_bind_cb), NULL);
+  gtk_list_view_set_factory (self->low_list, factory);
+  g_object_unref (factory);
+  none = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->low)));
+  gtk_list_view_set_model (self->low_list, GTK_SELECTION_MODEL (none));
+  g_object_unref (none);
   show_current (self);
   show_total (self);
+}
+
+/* Returns: (transfer none): the products low in stock (AxwProductItem) */
+GListModel *
+axw_manager_goods_in_get_low_stock (AxwManagerGoodsIn *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_GOODS_IN (self), NULL);
+  return G_LIST_MODEL (self->low);
 }
 
 void
@@ -766,6 +824,7 @@ axw_manager_goods_in_set_db (AxwManagerGoodsIn *self,
   self->manager = g_strdup (manager);
   reload_suppliers (self, NULL);
   reload_deliveries (self);
+  reload_low_stock (self);
 }
 
 /* Returns: (transfer none): the delivery's lines (AxwProductItem, the

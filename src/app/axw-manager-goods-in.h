@@ -29,6 +29,7 @@ gboolean          axw_manager_goods_in_select_supplier (AxwManagerGoodsIn *self,
 const char       *axw_manager_goods_in_get_supplier    (AxwManagerGoodsIn *self);
 GListModel       *axw_manager_goods_in_get_model       (AxwManagerGoodsIn *self);
 GListModel       *axw_manager_goods_in_get_deliveries  (AxwManagerGoodsIn *self);
+GListModel       *axw_manager_goods_in_get_low_stock   (AxwManagerGoodsIn *self);
 const char       *axw_manager_goods_in_get_message     (AxwManagerGoodsIn *self);
 AdwMessageDialog *axw_manager_goods_in_get_dialog      (AxwManagerGoodsIn *self);
 
