@@ -16,6 +16,7 @@
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
 #include "axw-suppliers.h"
+#include "axw-test-util.h"
 
 typedef struct {
   UiFixture          ui;        /* with_app: the counter's application, for its themes */
@@ -320,6 +321,23 @@ test_return (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "went back to the supplier"));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 3);
+
+  /* the consignment settlement of the 藜麦粥 sold, by the page's actions */
+  axw_sale_free (axw_test_sell (f->db, "2026-12-03T10:00:00+08:00", "6971234560025", 2000, 10000));
+  axw_manager_goods_in_set_period (f->goods, "2026-12-01", "2026-12-05");
+  gtk_widget_activate_action (page, "goods.settle-preview", NULL);
+  g_assert_nonnull (strstr (axw_manager_goods_in_get_period_text (f->goods), "Owed to 和政县合作社: ¥12.00 (1 lines)"));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 0);
+  gtk_widget_activate_action (page, "goods.settle", NULL);
+  click (axw_manager_goods_in_get_dialog (f->goods), "_Settle");
+  g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods), "Consignment settlement 1:"));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 1);
+  gtk_widget_activate_action (page, "goods.settle", NULL);
+  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "left to settle"));
+  g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
+  gtk_widget_activate_action (page, "goods.partner-report", NULL);
+  g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods), "Sales of partner counties"));
+  ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-settled.png");
 }
 
 int

@@ -13,11 +13,13 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-consignment.h"
 #include "axw-deliveries.h"
 #include "axw-list-label.h"
 #include "axw-manager-goods-in.h"
 #include "axw-money.h"
 #include "axw-product-item.h"
+#include "axw-partner-sales.h"
 #include "axw-products.h"
 #include "axw-suppliers.h"
 
@@ -54,6 +56,9 @@ struct _AxwManagerGoodsIn
   GtkLabel           *message;
   GtkListView        *delivery_list;
   GtkListView        *low_list;
+  GtkEntry           *period_from;
+  GtkEntry           *period_to;
+  GtkLabel           *period_text;
 };
 
 G_DEFINE_FINAL_TYPE (AxwManagerGoodsIn, axw_manager_goods_in, GTK_TYPE_BOX)
@@ -679,6 +684,106 @@ scan_stop_cb (AxwManagerGoodsIn *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "window.close", NULL);
 }
 
+/* Settlement and the 消费扶贫 report ---------------------------------------- */
+
+static void
+show_lines (AxwManagerGoodsIn *self,
+            GPtrArray         *lines)
+{
+  g_autoptr(GPtrArray) owned = lines;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (lines, NULL);
+  text = g_strjoinv ("\n", (char **) lines->pdata);
+  gtk_label_set_text (self->period_text, text);
+}
+
+/* Shows what settling the period would settle (@settle FALSE), or settles
+ * it. Returns: how many lines were shown, -1 on an error (said) */
+static int
+settlement (AxwManagerGoodsIn *self,
+            gboolean           settle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSettlement) s = NULL;
+  const char *supplier = axw_manager_goods_in_get_supplier (self);
+  const char *from = gtk_editable_get_text (GTK_EDITABLE (self->period_from));
+  const char *to = gtk_editable_get_text (GTK_EDITABLE (self->period_to));
+
+  if (supplier == NULL)
+    {
+      say (self, _("Pick the consignment supplier in the list of suppliers first."));
+      return -1;
+    }
+  s = settle ? axw_consignment_settle (self->db, supplier, from, to, self->manager, &error)
+             : axw_consignment_preview (self->db, supplier, from, to, &error);
+  if (s == NULL)
+    {
+      say (self, error->message);
+      return -1;
+    }
+  show_lines (self, axw_settlement_to_lines (s));
+  say (self, "");
+  return (int) s->lines->len;
+}
+
+static void
+settle_preview_cb (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  settlement (AXW_MANAGER_GOODS_IN (widget), FALSE);
+}
+
+static void
+settle_confirmed (AxwManagerGoodsIn *self)
+{
+  settlement (self, TRUE);
+}
+
+static void
+settle_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  AxwManagerGoodsIn *self = AXW_MANAGER_GOODS_IN (widget);
+
+  int n = settlement (self, FALSE);
+
+  if (n < 0)
+    return;
+  /* nothing left: the settlement itself refuses, and says why */
+  if (n == 0)
+    {
+      settlement (self, TRUE);
+      return;
+    }
+  ask (self, _("Settle this period?"),
+       _("Every line shown is marked settled under the next number, in your name in the audit log; "
+         "it is never settled again."), _("_Settle"), NULL, settle_confirmed);
+}
+
+static void
+partner_report_cb (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  AxwManagerGoodsIn *self = AXW_MANAGER_GOODS_IN (widget);
+  g_autoptr(GError) error = NULL;
+  const char *from = gtk_editable_get_text (GTK_EDITABLE (self->period_from));
+  const char *to = gtk_editable_get_text (GTK_EDITABLE (self->period_to));
+  GPtrArray *rows = axw_partner_sales (self->db, from, to, &error);
+
+  if (rows == NULL)
+    {
+      say (self, error->message);
+      return;
+    }
+  show_lines (self, axw_partner_sales_to_lines (rows, from, to));
+  g_ptr_array_unref (rows);
+  say (self, "");
+}
+
 /* The type ---------------------------------------------------------------- */
 
 static void
@@ -726,6 +831,9 @@ axw_manager_goods_in_class_init (AxwManagerGoodsInClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, delivery_list);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, low_list);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, period_from);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, period_to);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, period_text);
   gtk_widget_class_bind_template_callback (widget_class, low_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, scan_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, scan_changed_cb);
@@ -736,6 +844,9 @@ axw_manager_goods_in_class_init (AxwManagerGoodsInClass *klass)
   gtk_widget_class_install_action (widget_class, "goods.discard", NULL, discard_cb);
   gtk_widget_class_install_action (widget_class, "goods.return", NULL, return_cb);
   gtk_widget_class_install_action (widget_class, "goods.new-supplier", NULL, new_supplier_cb);
+  gtk_widget_class_install_action (widget_class, "goods.settle-preview", NULL, settle_preview_cb);
+  gtk_widget_class_install_action (widget_class, "goods.settle", NULL, settle_cb);
+  gtk_widget_class_install_action (widget_class, "goods.partner-report", NULL, partner_report_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "goods.receive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "goods.new-supplier", NULL);
@@ -842,6 +953,22 @@ axw_manager_goods_in_get_deliveries (AxwManagerGoodsIn *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_GOODS_IN (self), NULL);
   return G_LIST_MODEL (self->deliveries);
+}
+
+/* Returns: (transfer none): the settlement or report shown */
+const char *
+axw_manager_goods_in_get_period_text (AxwManagerGoodsIn *self)
+{
+  return gtk_label_get_text (self->period_text);
+}
+
+void
+axw_manager_goods_in_set_period (AxwManagerGoodsIn *self,
+                                 const char        *from,
+                                 const char        *to)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->period_from), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->period_to), to);
 }
 
 const char *

@@ -31,6 +31,10 @@ GListModel       *axw_manager_goods_in_get_model       (AxwManagerGoodsIn *self)
 GListModel       *axw_manager_goods_in_get_deliveries  (AxwManagerGoodsIn *self);
 GListModel       *axw_manager_goods_in_get_low_stock   (AxwManagerGoodsIn *self);
 const char       *axw_manager_goods_in_get_message     (AxwManagerGoodsIn *self);
+void              axw_manager_goods_in_set_period      (AxwManagerGoodsIn *self,
+                                                        const char        *from,
+                                                        const char        *to);
+const char       *axw_manager_goods_in_get_period_text (AxwManagerGoodsIn *self);
 AdwMessageDialog *axw_manager_goods_in_get_dialog      (AxwManagerGoodsIn *self);
 
 G_END_DECLS
