@@ -35,6 +35,7 @@ check "receive prints the delivery" "Delivery 1 received: 2 lines, cost ¥260.22
 check "stock up by 12 pieces" 62000 "$(sql "SELECT stock_milli FROM products WHERE barcode = '6971234560018'")"
 check "stock up by 2.345 kg" $((before_kg + 2345)) "$(sql "SELECT stock_milli FROM products WHERE plu = '1001'")"
 check "each line audited" 2 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust' AND staff = '王店长' AND detail LIKE '%delivery 1 from 和政县合作社'")"
+check "the delivery audited as the Goods in page audits it" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'delivery.receive' AND detail = 'delivery 1 from 和政县合作社 on 2026-12-05: 2 lines, cost 260.22'")"
 
 printf 'barcode,plu,qty,cost\n6971234560018,,1,1\n6971234560025,,1.5,1\n' >"$WORK/bad.csv"
 expect_fail "a bad row names row and column" "Row 2 (line 3), column “qty”: 藜麦粥 is counted in whole pieces. Nothing was received." \

@@ -246,6 +246,11 @@ test_keyboard_receiving (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT sum (amount_fen) FROM delivery_lines"), ==, 22200 + 3822);
   g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND "
                              "action IN ('supplier.add', 'delivery.receive')"), ==, 2);
+  /* the rows `aixinwu receive` writes (test-goods-cli): the same function */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.receive' AND detail LIKE "
+                             "'delivery 1 from Hezheng Coop on %: 2 lines, cost 260.22'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust' AND staff = '王店长' "
+                             "AND detail LIKE '%: delivery 1 from Hezheng Coop'"), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 1);
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-received.png");
 }
