@@ -870,6 +870,9 @@ axw_manager_goods_in_init (AxwManagerGoodsIn *self)
     GtkWidget *empty = gtk_label_new (_("No supplier yet: add one (New supplier…)."));
 
     gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (empty), 0);
+    gtk_widget_set_margin_start (empty, 12);
+    gtk_widget_set_margin_end (empty, 12);
     gtk_widget_set_size_request (empty, -1, 48);
     gtk_list_box_set_placeholder (self->supplier, empty);
   }
