@@ -290,8 +290,23 @@ test_return (Fixture       *f,
   axw_manager_window_show_page (f->window, "goods-in");
   gtk_widget_activate_action (page, "goods.receive", NULL);
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "Add the supplier first"));
-  g_assert_true (axw_db_exec (f->db, "UPDATE products SET low_stock_milli = 100000 "
-                                     "WHERE barcode = '6971234560025'", NULL));
+  /* the alert level as a manager sets it on the Products page */
+  {
+    AxwManagerProducts *products = axw_manager_window_get_products (f->window);
+    GtkWidget *w = GTK_WIDGET (products);
+
+    axw_manager_window_show_page (f->window, "products");
+    axw_manager_products_search (products, "6971234560025");
+    axw_manager_products_select (products, 0);
+    gtk_editable_set_text (axw_manager_products_get_field (products, "low_stock"), "many");
+    gtk_widget_activate_action (w, "products.save", NULL);
+    g_assert_cmpint (query (f, "SELECT low_stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 0);
+    gtk_editable_set_text (axw_manager_products_get_field (products, "low_stock"), "100");
+    gtk_editable_set_text (axw_manager_products_get_field (products, "cost"), "5.5");
+    gtk_widget_activate_action (w, "products.save", NULL);
+    g_assert_cmpint (query (f, "SELECT low_stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 100000);
+    g_assert_cmpint (query (f, "SELECT cost_fen FROM products WHERE barcode = '6971234560025'"), ==, 550);
+  }
   /* a fresh window lists the supplier and what is low */
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
