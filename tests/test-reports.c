@@ -361,7 +361,8 @@ test_empty_day (Fixture       *f,
     "{\"kind\":\"range\",\"from\":\"2026-11-13\",\"to\":\"2026-11-13\",\"sales_count\":0,\"refunds_count\":0,"
     "\"gross_fen\":0,\"promo_fen\":0,\"red_packet_fen\":0,\"total_fen\":0,\"refunds_fen\":0,"
     "\"cash_rounding_fen\":0,\"payments\":{\"cash\":0,\"wechat\":0,\"alipay\":0,\"unionpay\":0},"
-    "\"red_packets\":[],\"categories\":[],\"cashiers\":[],\"hours\":[],\"top_products\":[]}\n");
+    "\"red_packets\":[],\"categories\":[],\"cashiers\":[],\"hours\":[],\"top_products\":[],"
+    "\"origins\":[],\"suppliers\":[]}\n");
   lines = axw_report_to_lines (r, 32, TRUE);
   g_assert_cmpuint (lines->len, >, 8);
 }

@@ -59,6 +59,8 @@ struct _AxwManagerProducts
   GtkEntry             *name;
   GtkEntry             *category;
   GtkEntry             *origin;
+  GtkEntry             *cost;
+  GtkEntry             *low_stock;
   GtkEntry             *price;
   GtkEntry             *stock;
   GtkCheckButton       *aid;
@@ -140,6 +142,8 @@ fill_form (AxwManagerProducts *self,
 {
   g_autofree char *price = p ? axw_money_format (p->price_fen) : NULL;
   g_autofree char *stock = p ? axw_qty_format (p->stock_milli) : NULL;
+  g_autofree char *cost = p ? axw_money_format (p->cost_fen) : NULL;
+  g_autofree char *low = p ? axw_qty_format (p->low_stock_milli) : NULL;
   g_autofree char *title = p ? g_strdup_printf (_("Edit “%s”"), p->name) : g_strdup (_("New product"));
 
   self->filling = TRUE;
@@ -150,6 +154,8 @@ fill_form (AxwManagerProducts *self,
   set_text (self->origin, p ? p->origin : NULL);
   set_text (self->price, price);
   set_text (self->stock, stock);
+  set_text (self->cost, cost);
+  set_text (self->low_stock, low);
   gtk_check_button_set_active (self->aid, p ? p->aid_eligible : FALSE);
   gtk_check_button_set_active (self->open_price, p ? p->open_price : FALSE);
   self->editing_retired = p ? p->retired : FALSE;
@@ -204,6 +210,8 @@ form_to_product (AxwManagerProducts  *self,
 {
   g_autofree char *price = field_text (self->price);
   g_autofree char *stock = field_text (self->stock);
+  g_autofree char *cost = field_text (self->cost);
+  g_autofree char *low = field_text (self->low_stock);
   g_autoptr(GError) local = NULL;
   gint64 stock_milli = p->stock_milli;
 
@@ -217,6 +225,20 @@ form_to_product (AxwManagerProducts  *self,
       g_set_error (error, local->domain, local->code, _("Stock: %s. Type a number, for example 20."), local->message);
       return FALSE;
     }
+  if (*cost && !axw_money_parse (cost, &p->cost_fen, &local))
+    {
+      g_set_error (error, local->domain, local->code, _("Unit cost: %s. Type yuan, for example 18.5."),
+                   local->message);
+      return FALSE;
+    }
+  if (*low && !g_str_equal (low, "0") && !axw_qty_parse (low, &p->low_stock_milli, &local))
+    {
+      g_set_error (error, local->domain, local->code, _("Low-stock alert: %s. Type a number, for example 10, or 0 for none."),
+                   local->message);
+      return FALSE;
+    }
+  if (g_str_equal (low, "0"))
+    p->low_stock_milli = 0;
   /* a stock left as shown keeps what sales made of it meanwhile */
   if (p->id == 0 || stock_milli != self->shown_stock)
     p->stock_milli = stock_milli;
@@ -666,6 +688,8 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, name);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, category);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, origin);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, cost);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, low_stock);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, price);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, stock);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, aid);
@@ -764,7 +788,8 @@ axw_manager_products_select (AxwManagerProducts *self,
 
 /**
  * axw_manager_products_get_field:
- * @name: "barcode", "plu", "name", "category", "origin", "price" or "stock"
+ * @name: "barcode", "plu", "name", "category", "origin", "price", "stock", "cost"
+ *   or "low_stock"
  *
  * Returns: (transfer none): the form's entry
  */
@@ -773,8 +798,8 @@ axw_manager_products_get_field (AxwManagerProducts *self,
                                 const char         *name)
 {
   GtkEntry *entries[] = { self->barcode, self->plu, self->name, self->category, self->origin,
-                          self->price, self->stock };
-  const char *names[] = { "barcode", "plu", "name", "category", "origin", "price", "stock" };
+                          self->price, self->stock, self->cost, self->low_stock };
+  const char *names[] = { "barcode", "plu", "name", "category", "origin", "price", "stock", "cost", "low_stock" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (name, names[i]))

@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "axw-barcode.h"
 #include "axw-list-label.h"
 #include "axw-manager-stocktake.h"
 #include "axw-money.h"
@@ -112,12 +111,6 @@ choose (AxwManagerStocktake *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->counted));
 }
 
-static gboolean
-all_digits (const char *s)
-{
-  return *s && strspn (s, "0123456789") == strlen (s);
-}
-
 /**
  * axw_manager_stocktake_scan:
  * @text: a barcode or PLU, or a search (name, pinyin initials)
@@ -133,29 +126,12 @@ axw_manager_stocktake_scan (AxwManagerStocktake *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *code = g_strstrip (g_strdup (text ? text : ""));
-  g_autoptr(GPtrArray) found = NULL;
-  AxwProduct *p = NULL;
-  AxwScan scan;
+  AxwProduct *p;
 
   g_return_val_if_fail (AXW_IS_MANAGER_STOCKTAKE (self), FALSE);
   if (*code == '\0')
     return FALSE;
-  if (axw_barcode_parse (code, NULL, &scan, all_digits (code) ? &error : NULL))
-    p = axw_products_lookup_scan (self->db, &scan, NULL);
-  if (p == NULL && error == NULL && all_digits (code))
-    p = axw_products_find_plu (self->db, code, NULL);
-  if (p == NULL && error == NULL)
-    {
-      found = axw_products_search (self->db, code, 2, &error);
-      if (found && found->len == 1)
-        p = g_steal_pointer (&found->pdata[0]);
-      else if (found && found->len == 0)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("No product matches “%s”. Check the code or search by name."), code);
-      else if (found)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                     _("Several products match “%s”: pick one from the list or type more."), code);
-    }
+  p = axw_products_find_typed (self->db, code, &error);
   if (p == NULL)
     {
       gtk_label_set_text (self->message, error->message);
@@ -226,16 +202,9 @@ static void
 scan_changed_cb (AxwManagerStocktake *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->scan));
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->db && *text && !all_digits (text))
-    found = axw_products_search (self->db, text, FOUND_SHOWN, NULL);
-  for (guint i = 0; found && i < found->len; i++)
-    g_ptr_array_add (items, axw_product_item_new (g_steal_pointer (&found->pdata[i])));
-  g_list_store_splice (self->matches, 0, g_list_model_get_n_items (G_LIST_MODEL (self->matches)),
-                       items->pdata, items->len);
-  gtk_widget_set_visible (self->found_scroller, items->len > 0);
+  gtk_widget_set_visible (self->found_scroller,
+                          axw_product_item_search_into (self->matches, self->db, text, FOUND_SHOWN) > 0);
 }
 
 static void

@@ -20,6 +20,7 @@ struct _AxwManagerWindow
   AxwManagerRefunds    *refunds;
   AxwManagerProducts   *products;
   AxwManagerStocktake  *stocktake;
+  AxwManagerGoodsIn    *goods_in;
   AxwManagerPromotions *promotions;
   AxwManagerStaff      *staff;
   AxwManagerSync       *sync;
@@ -120,6 +121,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_REFUNDS);
   g_type_ensure (AXW_TYPE_MANAGER_PRODUCTS);
   g_type_ensure (AXW_TYPE_MANAGER_STOCKTAKE);
+  g_type_ensure (AXW_TYPE_MANAGER_GOODS_IN);
   g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SYNC);
@@ -141,6 +143,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, products);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stocktake);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, goods_in);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
@@ -188,6 +191,7 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_refunds_set_db (self->refunds, db, manager);
   axw_manager_products_set_db (self->products, db, manager);
   axw_manager_stocktake_set_db (self->stocktake, db, manager);
+  axw_manager_goods_in_set_db (self->goods_in, db, manager);
   axw_manager_promotions_set_db (self->promotions, db, manager);
   axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_sync_set_db (self->sync, db, manager);
@@ -266,6 +270,14 @@ axw_manager_window_get_stocktake (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->stocktake;
+}
+
+/* Returns: (transfer none) */
+AxwManagerGoodsIn *
+axw_manager_window_get_goods_in (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->goods_in;
 }
 
 /* Returns: (transfer none) */

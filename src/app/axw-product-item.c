@@ -148,7 +148,8 @@ quantity (const AxwProduct *p,
 /**
  * axw_product_item_dup_text:
  * @column: "code", "name", "category", "origin", "price", "stock", "aid",
- *   "counted" or "difference"
+ *   "counted", "difference", "cost" or "cost-amount" (cost × counted: a
+ *   delivery line's)
  *
  * Returns: (transfer full): what a list cell shows
  */
@@ -174,6 +175,16 @@ axw_product_item_dup_text (AxwProductItem *self,
     }
   if (g_str_equal (column, "stock"))
     return quantity (p, p->stock_milli, FALSE);
+  if (g_str_equal (column, "cost"))
+    {
+      g_autofree char *cost = axw_money_format_screen (p->cost_fen);
+
+      return p->per_kg ? g_strdup_printf (_("%s/kg"), cost) : g_steal_pointer (&cost);
+    }
+  if (g_str_equal (column, "cost-amount"))
+    return self->counted_milli < 0 ? g_strdup ("")
+                                   : axw_money_format_screen (axw_mul_div_round (p->cost_fen,
+                                                                                 self->counted_milli, 1000));
   if (g_str_equal (column, "aid"))
     return g_strdup (p->aid_eligible ? _("Aid: yes") : _("Aid: no"));
   if (g_str_equal (column, "counted"))
@@ -253,4 +264,32 @@ axw_product_item_name_list (GtkColumnView *view,
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * axw_product_item_search_into:
+ * @matches: (element-type AxwProductItem): what a search list shows
+ * @db: (nullable)
+ * @text: what is typed in a scan-or-search entry
+ *
+ * Lists the products a search finds (at most @limit); a code (digits
+ * only) or nothing lists none: Enter looks a code up.
+ *
+ * Returns: how many are listed
+ */
+guint
+axw_product_item_search_into (GListStore *matches,
+                              AxwDb      *db,
+                              const char *text,
+                              guint       limit)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (db && *text && !axw_products_is_code (text))
+    found = axw_products_search (db, text, limit, NULL);
+  for (guint i = 0; found && i < found->len; i++)
+    g_ptr_array_add (items, axw_product_item_new (g_steal_pointer (&found->pdata[i])));
+  g_list_store_splice (matches, 0, g_list_model_get_n_items (G_LIST_MODEL (matches)), items->pdata, items->len);
+  return items->len;
 }

@@ -29,6 +29,10 @@ void              axw_product_item_append_column (GtkColumnView *view,
                                                   const char    *column,
                                                   int            xalign_pct,
                                                   gboolean       expand);
+guint             axw_product_item_search_into   (GListStore    *matches,
+                                                  AxwDb         *db,
+                                                  const char    *text,
+                                                  guint          limit);
 void              axw_product_item_name_list     (GtkColumnView *view,
                                                   const char    *label);
 

@@ -83,6 +83,26 @@ print_import_preview (const AxwImportStats *stats,
     }
 }
 
+static int
+products_low_stock (AxwCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) low = NULL;
+  AxwDb *db;
+
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((low = axw_products_low_stock (db, G_MAXINT, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < low->len; i++)
+    {
+      g_autofree char *line = axw_product_describe_stock (g_ptr_array_index (low, i));
+
+      g_print ("%s\n", line);
+    }
+  return AXW_EXIT_OK;
+}
+
 int
 axw_cli_cmd_products (AxwCli  *cli,
                       int      argc,
@@ -93,13 +113,19 @@ axw_cli_cmd_products (AxwCli  *cli,
        "       aixinwu products import FILE.csv --dry-run   (only shows what would change)\n"
        "       aixinwu products export FILE.csv   (- for stdout)\n"
        "       aixinwu products retire|restore BARCODE|PLU --staff MANAGER   (kept, not sold / sold again)\n"
-       "Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock.\n"
+       "       aixinwu products low-stock   (at or under their low_stock threshold, emptiest first)\n"
+       "Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock,\n"
+       "supplier, cost, low_stock.\n"
        "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
        "One bad row imports nothing; the error names the row and the column.");
   g_autoptr(GError) error = NULL;
   AxwDb *db;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 3)
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(usage));
+  if (g_str_equal (argv[1], "low-stock") && argc == 2)
+    return products_low_stock (cli);
+  if (argc < 3)
     return axw_cli_usage (_(usage));
 
   if (g_str_equal (argv[1], "import") && (argc == 3 || (argc == 4 && g_str_equal (argv[3], "--dry-run"))))

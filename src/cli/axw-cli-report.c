@@ -115,6 +115,18 @@ emit_bytes (const char *out,
   return AXW_EXIT_OK;
 }
 
+/* Writes @len bytes of @data to --out (atomically, owner only) or stdout:
+ * the one way every report, claim and goods-in file leaves the CLI. */
+int
+axw_cli_emit (const char *out,
+              const char *data,
+              gsize       len)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+
+  return emit_bytes (out, bytes);
+}
+
 static int
 emit (const char *out,
       char       *data)

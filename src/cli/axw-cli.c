@@ -45,6 +45,10 @@ static const Command commands[] = {
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
   { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
+  { "suppliers", axw_cli_cmd_suppliers, N_("add or list suppliers (goods in)") },
+  { "receive", axw_cli_cmd_receive, N_("receive a supplier's delivery from CSV: the stock goes up") },
+  { "deliveries", axw_cli_cmd_deliveries, N_("list deliveries, or send lines back to the supplier") },
+  { "consignment", axw_cli_cmd_consignment, N_("settle with a consignment supplier: what sold, at cost") },
   { "version", axw_cli_cmd_version, N_("print the program's version and the database schema it writes") },
 };
 

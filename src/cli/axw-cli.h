@@ -62,6 +62,9 @@ gboolean  axw_cli_check_at         (AxwCli      *cli,
                                     GError     **error);
 gboolean  axw_cli_init_demo        (AxwDb       *db,
                                     GError     **error);
+int       axw_cli_emit             (const char  *out,
+                                    const char  *data,
+                                    gsize        len);
 
 int axw_cli_cmd_init       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_products   (AxwCli *cli, int argc, char **argv);
@@ -83,6 +86,10 @@ int axw_cli_cmd_import_online (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_version (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_backup     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_restore    (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_suppliers  (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_receive    (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_deliveries (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_consignment (AxwCli *cli, int argc, char **argv);
 
 /* A PIN read from stdin: g_autoptr(AxwCliPin) wipes it when it goes. */
 typedef char AxwCliPin;

@@ -41,6 +41,8 @@ axw_report_new (AxwReportKind kind)
   r->categories = g_ptr_array_new_with_free_func (report_row_free);
   r->cashiers = g_ptr_array_new_with_free_func (report_row_free);
   r->top_products = g_ptr_array_new_with_free_func (report_row_free);
+  r->origins = g_ptr_array_new_with_free_func (report_row_free);
+  r->suppliers = g_ptr_array_new_with_free_func (report_row_free);
   return r;
 }
 
@@ -56,6 +58,8 @@ axw_report_free (AxwReport *report)
   g_ptr_array_unref (report->categories);
   g_ptr_array_unref (report->cashiers);
   g_ptr_array_unref (report->top_products);
+  g_clear_pointer (&report->origins, g_ptr_array_unref);
+  g_clear_pointer (&report->suppliers, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -123,7 +127,9 @@ axw_report_check_totals (const AxwReport  *r,
          check_one ("red packets", rp, r->red_packet_fen, error) &&
          check_one ("categories", sum_rows (r->categories), r->total_fen, error) &&
          check_one ("cashiers", sum_rows (r->cashiers), r->total_fen, error) &&
-         check_one ("hours", hours, r->total_fen, error);
+         check_one ("hours", hours, r->total_fen, error) &&
+         (r->origins == NULL || check_one ("origins", sum_rows (r->origins), r->total_fen, error)) &&
+         (r->suppliers == NULL || check_one ("suppliers", sum_rows (r->suppliers), r->total_fen, error));
 }
 
 /* JSON */
@@ -153,7 +159,8 @@ json_rows (GString    *out,
       J_INT (out, "qty_milli", row->qty_milli);
       g_string_append_c (out, ',');
       g_string_append_printf (out, "\"%s\":%" G_GINT64_FORMAT,
-                              g_str_equal (key, "categories") ? "net_fen" : "total_fen", row->total_fen);
+                              g_str_equal (key, "categories") || g_str_equal (key, "origins") ||
+                              g_str_equal (key, "suppliers") ? "net_fen" : "total_fen", row->total_fen);
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
@@ -225,6 +232,10 @@ axw_report_to_json (const AxwReport *r)
                               G_GINT64_FORMAT "}", n++ ? "," : "", h, r->hour_count[h], r->hour_total_fen[h]);
   g_string_append_c (out, ']');
   json_rows (out, "top_products", "product", r->top_products, FALSE);
+  if (r->origins)
+    json_rows (out, "origins", "origin", r->origins, FALSE);
+  if (r->suppliers)
+    json_rows (out, "suppliers", "supplier", r->suppliers, FALSE);
   if (r->has_cash_drawer)
     {
       g_string_append_printf (out, ",\"cash\":{\"float_fen\":%" G_GINT64_FORMAT ",\"in_out_fen\":%"
@@ -314,6 +325,10 @@ axw_report_to_csv (const AxwReport *r)
         csv_line (out, "hour", name, r->hour_count[h], 0, r->hour_total_fen[h]);
       }
   csv_rows (out, "top_product", r->top_products);
+  if (r->origins)
+    csv_rows (out, "origin", r->origins);
+  if (r->suppliers)
+    csv_rows (out, "supplier", r->suppliers);
   if (r->has_cash_drawer)
     {
       csv_line (out, "cash", "float", 0, 0, r->float_fen);
@@ -575,6 +590,10 @@ axw_report_to_lines (const AxwReport *r,
   add_rows (&l, _("By cashier"), r->cashiers, TRUE);
   add_hours (&l, r);
   add_rows (&l, _("Top products"), r->top_products, FALSE);
+  if (r->origins && r->origins->len)
+    add_rows (&l, _("By origin"), r->origins, FALSE);
+  if (r->suppliers && r->suppliers->len)
+    add_rows (&l, _("By supplier"), r->suppliers, FALSE);
   add_rule (&l, '=');
   return l.lines;
 }

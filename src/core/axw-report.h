@@ -9,6 +9,7 @@
  * The sections add up to the fen:
  *   total_fen = gross_fen - promo_fen - red_packet_fen - refunds_fen
  *             = Σ categories.net_fen = Σ cashiers.total_fen = Σ hours.total_fen
+ *             = Σ origins.net_fen = Σ suppliers.net_fen
  *   Σ payments = total_fen + cash_rounding_fen
  *   Σ red_packets.amount_fen = red_packet_fen
  * Sales count in gross/promo/red_packet; a refund counts in refunds_fen
@@ -68,6 +69,11 @@ typedef struct {
   gint64         hour_count[24];    /* local hour of the sale */
   gint64         hour_total_fen[24];
   GPtrArray     *top_products;      /* AxwReportRow, best first */
+  /* where the goods sold came from, as each line had it when sold; %NULL
+   * in a Z closed before they were kept (schema 10), so it rebuilds as
+   * it was stored */
+  GPtrArray     *origins;           /* AxwReportRow by origin county ("" unknown) */
+  GPtrArray     *suppliers;         /* AxwReportRow by supplier ("" none) */
 
   /* shift (X/Z of a shift): cash drawer */
   gboolean       has_cash_drawer;

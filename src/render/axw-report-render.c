@@ -256,6 +256,33 @@ axw_claim_render_pdf (const char  *funder,
 }
 
 /**
+ * axw_lines_render_pdf:
+ * @lines: (element-type utf8): the document, the first line its title
+ *
+ * Returns: (transfer full): an A4 PDF of the lines (a consignment
+ *   settlement, axw_settlement_to_lines())
+ */
+GBytes *
+axw_lines_render_pdf (GPtrArray  *lines,
+                      GError    **error)
+{
+  Pdf pdf = { 0 };
+
+  pdf_begin (&pdf);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (i == 0)
+        {
+          draw_text (pdf.cr, SANS_FONT " Bold 12", g_ptr_array_index (lines, 0), MARGIN, pdf.y, 0, FALSE);
+          pdf.y += 24;
+          continue;
+        }
+      pdf_line (&pdf, g_ptr_array_index (lines, i));
+    }
+  return pdf_end (&pdf, error);
+}
+
+/**
  * axw_report_render_lines_png:
  *
  * Returns: (transfer full): a PNG, black on white

@@ -36,6 +36,8 @@ GBytes *axw_report_render_lines_png (GPtrArray   *lines,
                                      int          columns,
                                      int          dots,
                                      GError     **error);
+GBytes *axw_lines_render_pdf   (GPtrArray        *lines,
+                                GError          **error);
 /* @rows: AxwClaimRow */
 GBytes *axw_claim_render_pdf   (const char       *funder,
                                 const char       *from,

@@ -15,8 +15,10 @@
 
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
-  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, p.open_price, NOT p.active " \
-  "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, " \
+  "coalesce (s.name, ''), p.cost_fen, p.low_stock_milli, p.open_price, NOT p.active " \
+  "FROM products p LEFT JOIN categories c ON c.id = p.category_id " \
+  "LEFT JOIN suppliers s ON s.id = p.supplier_id "
 
 AxwProduct *
 axw_product_new (void)
@@ -27,6 +29,7 @@ axw_product_new (void)
   p->category = g_strdup ("");
   p->origin = g_strdup ("");
   p->pinyin = g_strdup ("");
+  p->supplier = g_strdup ("");
   return p;
 }
 
@@ -41,6 +44,7 @@ axw_product_free (AxwProduct *product)
   g_free (product->category);
   g_free (product->origin);
   g_free (product->pinyin);
+  g_free (product->supplier);
   g_free (product->updated_at);
   g_free (product);
 }
@@ -57,6 +61,7 @@ axw_product_copy (const AxwProduct *product)
   p->category = g_strdup (product->category);
   p->origin = g_strdup (product->origin);
   p->pinyin = g_strdup (product->pinyin);
+  p->supplier = g_strdup (product->supplier);
   p->updated_at = g_strdup (product->updated_at);
   return p;
 }
@@ -88,8 +93,11 @@ product_from_row (sqlite3_stmt *stmt)
   p->stock_milli = sqlite3_column_int64 (stmt, 9);
   p->pinyin = axw_db_column_dup (stmt, 10);
   p->updated_at = axw_db_column_dup (stmt, 11);
-  p->open_price = sqlite3_column_int (stmt, 12);
-  p->retired = sqlite3_column_int (stmt, 13);
+  p->supplier = axw_db_column_dup (stmt, 12);
+  p->cost_fen = sqlite3_column_int64 (stmt, 13);
+  p->low_stock_milli = sqlite3_column_int64 (stmt, 14);
+  p->open_price = sqlite3_column_int (stmt, 15);
+  p->retired = sqlite3_column_int (stmt, 16);
   return p;
 }
 
@@ -179,7 +187,7 @@ plu_digits (const char *plu)
 /**
  * axw_products_lookup_scan:
  *
- * docs/design.md §4: an exact catalog match wins; then the same UPC-A in its
+ * DESIGN §4: an exact catalog match wins; then the same UPC-A in its
  * other form (12 digits, or 13 with a leading 0); then a scale label's
  * PLU. A label that also reads as a payment code is refused as one when
  * no product has its PLU.
@@ -235,6 +243,26 @@ axw_products_lookup_scan (AxwDb          *db,
   return p;
 }
 
+/* The rows of @stmt (PRODUCT_COLUMNS), which is reset. */
+static GPtrArray *
+collect_products (AxwDb         *db,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, product_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 static GPtrArray *
 search (AxwDb       *db,
         const char  *query,
@@ -242,14 +270,12 @@ search (AxwDb       *db,
         gboolean     retired_too,
         GError     **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
   g_autofree char *lower = g_utf8_strdown (query ? query : "", -1);
   g_autofree char *escaped = NULL;
   g_autofree char *like = NULL;
   g_autofree char *prefix = NULL;
   GString *e = g_string_new (NULL);
   sqlite3_stmt *stmt;
-  int rc;
 
   for (const char *p = lower; *p; p++)
     {
@@ -274,15 +300,7 @@ search (AxwDb       *db,
   axw_db_bind_text (stmt, 3, lower);
   sqlite3_bind_int (stmt, 4, (int) limit);
   sqlite3_bind_int (stmt, 5, retired_too);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, product_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return collect_products (db, stmt, error);
 }
 
 /**
@@ -373,6 +391,79 @@ axw_products_set_retired (AxwDb       *db,
   return axw_db_commit (db, error);
 }
 
+/* Whether @text is all digits: a code, not a search. */
+gboolean
+axw_products_is_code (const char *text)
+{
+  return *text && strspn (text, "0123456789") == strlen (text);
+}
+
+/**
+ * axw_products_low_stock:
+ * @limit: at most this many
+ *
+ * Returns: (transfer full) (element-type AxwProduct): the products with a
+ *   low-stock threshold whose stock is at or under it, the emptiest first
+ */
+GPtrArray *
+axw_products_low_stock (AxwDb   *db,
+                        guint    limit,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT " PRODUCT_COLUMNS
+                                           "WHERE p.active AND p.low_stock_milli > 0 "
+                                           "  AND p.stock_milli <= p.low_stock_milli "
+                                           "ORDER BY p.stock_milli * 1.0 / p.low_stock_milli, p.name LIMIT ?",
+                                       error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) limit);
+  return collect_products (db, stmt, error);
+}
+
+/**
+ * axw_products_find_typed:
+ * @text: a barcode or PLU, or a search (name, pinyin initials)
+ *
+ * What a manager's scan-or-search entry finds: a code (checked, and a scale
+ * label's PLU), else the one product a search finds.
+ *
+ * Returns: (transfer full): the product, or %NULL with an error that says
+ *   what to do (a misread code, none or several found)
+ */
+AxwProduct *
+axw_products_find_typed (AxwDb       *db,
+                         const char  *text,
+                         GError     **error)
+{
+  g_autofree char *code = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GPtrArray) found = NULL;
+  GError *local = NULL;
+  AxwProduct *p = NULL;
+  AxwScan scan;
+
+  if (axw_barcode_parse (code, NULL, &scan, axw_products_is_code (code) ? &local : NULL))
+    p = axw_products_lookup_scan (db, &scan, NULL);
+  if (p == NULL && local == NULL && axw_products_is_code (code))
+    p = axw_products_find_plu (db, code, NULL);
+  if (p == NULL && local == NULL)
+    {
+      found = axw_products_search (db, code, 2, &local);
+      if (found && found->len == 1)
+        p = g_steal_pointer (&found->pdata[0]);
+      else if (found && found->len == 0)
+        g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                     _("No product matches “%s”. Check the code or search by name."), code);
+      else if (found)
+        g_set_error (&local, AXW_ERROR, AXW_ERROR_CONFLICT,
+                     _("Several products match “%s”: pick one from the list or type more."), code);
+    }
+  if (local)
+    g_propagate_error (error, local);
+  return p;
+}
+
 gint64
 axw_products_count (AxwDb *db)
 {
@@ -413,7 +504,9 @@ same_product (const AxwProduct *a,
          g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
          g_strcmp0 (a->origin, b->origin) == 0 && a->price_fen == b->price_fen &&
          a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
-         a->stock_milli == b->stock_milli && a->open_price == b->open_price;
+         a->stock_milli == b->stock_milli && g_strcmp0 (a->supplier, b->supplier) == 0 &&
+         a->cost_fen == b->cost_fen && a->low_stock_milli == b->low_stock_milli &&
+         a->open_price == b->open_price;
 }
 
 /* Writes the row; the caller holds the transaction and the audit. */
@@ -431,14 +524,17 @@ write_product (AxwDb       *db,
     return FALSE;
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
-                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, open_price, id) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, NULL) RETURNING id",
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id, supplier_id, cost_fen, "
+                               "low_stock_milli, open_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, "
+                               "(SELECT id FROM suppliers WHERE name = ?13), ?14, ?15, ?16) RETURNING id",
                            error);
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
-                               "open_price = ?13 WHERE id = ?12 RETURNING id", error);
+                               "supplier_id = (SELECT id FROM suppliers WHERE name = ?13), "
+                               "cost_fen = ?14, low_stock_milli = ?15, open_price = ?16 WHERE id = ?12 RETURNING id",
+                           error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, p->barcode);
@@ -455,7 +551,10 @@ write_product (AxwDb       *db,
   axw_db_bind_text (stmt, 11, now);
   if (p->id)
     sqlite3_bind_int64 (stmt, 12, p->id);
-  sqlite3_bind_int (stmt, 13, p->open_price ? 1 : 0);
+  axw_db_bind_text (stmt, 13, p->supplier);
+  sqlite3_bind_int64 (stmt, 14, p->cost_fen);
+  sqlite3_bind_int64 (stmt, 15, p->low_stock_milli);
+  sqlite3_bind_int (stmt, 16, p->open_price ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -567,6 +666,21 @@ describe_fields (GString          *what,
   append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
   append_field (what, translate ? _("open price") : "open price", b->open_price ? yes : no,
                 a->open_price ? yes : no);
+  append_field (what, translate ? _("supplier") : "supplier", b->supplier, a->supplier);
+  if (a->low_stock_milli != b->low_stock_milli)
+    {
+      g_autofree char *low = axw_qty_format (a->low_stock_milli);
+      g_autofree char *old_low = axw_qty_format (b->low_stock_milli);
+
+      append_field (what, translate ? _("low stock") : "low stock", old_low, low);
+    }
+  if (a->cost_fen != b->cost_fen)
+    {
+      g_autofree char *cost = axw_money_format (a->cost_fen);
+      g_autofree char *old_cost = axw_money_format (b->cost_fen);
+
+      append_field (what, translate ? _("cost") : "cost", old_cost, cost);
+    }
 }
 
 /**
@@ -611,15 +725,19 @@ axw_products_save (AxwDb       *db,
   return axw_db_commit (db, error);
 }
 
-/* Changes the stock by @delta_milli and audits product, from, to and
- * reason; the caller holds the transaction. */
-static gboolean
-adjust_in_transaction (AxwDb       *db,
-                       gint64       id,
-                       gint64       delta_milli,
-                       const char  *reason,
-                       const char  *staff,
-                       GError     **error)
+/**
+ * axw_products_adjust_in_transaction:
+ *
+ * Changes the stock by @delta_milli and audits product, from, to and
+ * reason; the caller holds the transaction.
+ */
+gboolean
+axw_products_adjust_in_transaction (AxwDb       *db,
+                                    gint64       id,
+                                    gint64       delta_milli,
+                                    const char  *reason,
+                                    const char  *staff,
+                                    GError     **error)
 {
   g_autofree char *now = axw_now_utc_iso ();
   g_autofree char *qty = axw_qty_format (delta_milli);
@@ -677,7 +795,7 @@ axw_products_adjust_stock (AxwDb       *db,
 {
   if (!axw_db_begin (db, error))
     return FALSE;
-  if (!adjust_in_transaction (db, id, delta_milli, reason, staff, error))
+  if (!axw_products_adjust_in_transaction (db, id, delta_milli, reason, staff, error))
     {
       axw_db_rollback (db);
       return FALSE;
@@ -722,8 +840,8 @@ axw_products_stocktake (AxwDb                *db,
         goto fail;
       if (p->stock_milli == counts[i].counted_milli)
         continue;
-      if (!adjust_in_transaction (db, p->id, counts[i].counted_milli - p->stock_milli, "stocktake",
-                                  staff, error))
+      if (!axw_products_adjust_in_transaction (db, p->id, counts[i].counted_milli - p->stock_milli,
+                                               "stocktake", staff, error))
         goto fail;
       changed++;
     }
@@ -739,7 +857,8 @@ fail:
 }
 
 static const char * const csv_columns[] = {
-  "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock", NULL
+  "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock",
+  "supplier", "cost", "low_stock", NULL
 };
 static const char * const csv_required[] = { "name", "price", NULL };
 
@@ -777,6 +896,9 @@ typedef enum {
   GIVEN_UNIT     = 1 << 4,
   GIVEN_AID      = 1 << 5,
   GIVEN_STOCK    = 1 << 6,
+  GIVEN_SUPPLIER = 1 << 7,
+  GIVEN_COST     = 1 << 8,
+  GIVEN_LOW      = 1 << 9,
 } Given;
 
 /* Fills @p from one CSV row, and @given with the fields it gives; on
@@ -792,6 +914,8 @@ product_from_csv (AxwCsv      *csv,
   g_autofree char *unit = field (csv, row, "unit");
   g_autofree char *aid = field (csv, row, "aid_eligible");
   g_autofree char *stock = field (csv, row, "stock");
+  g_autofree char *cost = field (csv, row, "cost");
+  g_autofree char *low = field (csv, row, "low_stock");
   const char *column = NULL;
   GError *local = NULL;
   AxwScan scan;
@@ -804,10 +928,13 @@ product_from_csv (AxwCsv      *csv,
   p->category = field (csv, row, "category");
   g_free (p->origin);
   p->origin = field (csv, row, "origin");
+  g_free (p->supplier);
+  p->supplier = field (csv, row, "supplier");
   *given = (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
            (p->category ? GIVEN_CATEGORY : 0) | (p->origin ? GIVEN_ORIGIN : 0) |
            (unit && *unit ? GIVEN_UNIT : 0) | (aid && *aid ? GIVEN_AID : 0) |
-           (stock && *stock ? GIVEN_STOCK : 0);
+           (stock && *stock ? GIVEN_STOCK : 0) | (p->supplier ? GIVEN_SUPPLIER : 0) |
+           (cost && *cost ? GIVEN_COST : 0) | (low && *low ? GIVEN_LOW : 0);
   if (p->barcode && !*p->barcode)
     g_clear_pointer (&p->barcode, g_free);
   if (p->plu && !*p->plu)
@@ -816,6 +943,8 @@ product_from_csv (AxwCsv      *csv,
     p->category = g_strdup ("");
   if (p->origin == NULL)
     p->origin = g_strdup ("");
+  if (p->supplier == NULL)
+    p->supplier = g_strdup ("");
 
   if (p->barcode == NULL && p->plu == NULL)
     {
@@ -848,6 +977,10 @@ product_from_csv (AxwCsv      *csv,
     }
   else if (stock && *stock && !g_str_equal (stock, "0") && !axw_qty_parse (stock, &p->stock_milli, &local))
     column = "stock";
+  else if (cost && *cost && !axw_money_parse (cost, &p->cost_fen, &local))
+    column = "cost";
+  else if (low && *low && !g_str_equal (low, "0") && !axw_qty_parse (low, &p->low_stock_milli, &local))
+    column = "low_stock";
 
   if (local != NULL)
     {
@@ -888,6 +1021,12 @@ keep_not_given (AxwProduct       *p,
     p->aid_eligible = old->aid_eligible;
   if (!(given & GIVEN_STOCK))
     p->stock_milli = old->stock_milli;
+  if (!(given & GIVEN_SUPPLIER))
+    keep_str (&p->supplier, old->supplier);
+  if (!(given & GIVEN_COST))
+    p->cost_fen = old->cost_fen;
+  if (!(given & GIVEN_LOW))
+    p->low_stock_milli = old->low_stock_milli;
   p->open_price = old->open_price;    /* not a CSV column: set on the Products page */
 }
 
@@ -899,6 +1038,22 @@ typedef struct {
   GHashTable     *touched;    /* product id → first row changing it */
   GHashTable     *plus;       /* PLU → first row giving it */
 } ImportRun;
+
+static gboolean
+supplier_known (AxwDb       *db,
+                const char  *name,
+                GError     **error)
+{
+  gboolean exists = FALSE;
+
+  if (!axw_db_row_exists (db, "SELECT 1 FROM suppliers WHERE name = ?", name, &exists, error))
+    return FALSE;
+  if (!exists)
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                 _("column “supplier”: there is no supplier “%s”; add it first. Nothing was imported."),
+                 name);
+  return exists;
+}
 
 /* What a write would refuse, found before writing, so a dry run (which
  * writes nothing) refuses exactly what the import refuses. */
@@ -919,6 +1074,8 @@ check_row_codes (ImportRun         *run,
                    _("it changes the same product as row %u. Nothing was imported."), GPOINTER_TO_UINT (first));
       return FALSE;
     }
+  if (*p->supplier && !supplier_known (run->db, p->supplier, error))
+    return FALSE;
   if (p->plu == NULL)
     return TRUE;
   if (g_hash_table_lookup_extended (run->plus, p->plu, NULL, &first))
@@ -1203,9 +1360,11 @@ axw_products_export_csv (AxwDb   *db,
       g_autoptr(AxwProduct) p = product_from_row (stmt);
       g_autofree char *price = axw_money_format (p->price_fen);
       g_autofree char *stock = axw_qty_format (p->stock_milli);
+      g_autofree char *cost = axw_money_format (p->cost_fen);
+      g_autofree char *low = axw_qty_format (p->low_stock_milli);
       const char *row[] = {
         p->barcode, p->plu, p->name, p->category, p->origin, price,
-        p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock,
+        p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock, p->supplier, cost, low,
       };
 
       axw_csv_append_row (out, row, G_N_ELEMENTS (row));
@@ -1218,4 +1377,17 @@ axw_products_export_csv (AxwDb   *db,
       return NULL;
     }
   return g_string_free (out, FALSE);
+}
+
+/* Returns: (transfer full): “6971234560018 赤松茸: 3 in stock, low at 10”
+ * (kg for goods sold by weight), the low-stock list's line */
+char *
+axw_product_describe_stock (const AxwProduct *p)
+{
+  g_autofree char *sku = axw_product_dup_sku (p);
+  g_autofree char *stock = axw_qty_format (p->stock_milli);
+  g_autofree char *low = axw_qty_format (p->low_stock_milli);
+
+  return p->per_kg ? g_strdup_printf (_("%s %s: %s kg in stock, low at %s kg"), sku, p->name, stock, low)
+                   : g_strdup_printf (_("%s %s: %s in stock, low at %s"), sku, p->name, stock, low);
 }

@@ -25,6 +25,9 @@ typedef struct {
   gint64    stock_milli;
   char     *pinyin;
   char     *updated_at;
+  char     *supplier;       /* the supplier's name, "" when none */
+  gint64    cost_fen;       /* what the shop pays, per piece or per kg */
+  gint64    low_stock_milli; /* at or under it the stock is low; 0: no alert */
 } AxwProduct;
 
 typedef struct {
@@ -56,6 +59,7 @@ typedef struct {
 AxwProduct *axw_product_new             (void);
 void        axw_product_free            (AxwProduct          *product);
 char       *axw_product_dup_sku         (const AxwProduct    *product);
+char       *axw_product_describe_stock  (const AxwProduct    *product);
 
 AxwProduct *axw_products_get            (AxwDb               *db,
                                          gint64               id,
@@ -83,6 +87,13 @@ gboolean    axw_products_set_retired    (AxwDb               *db,
                                          const char          *staff,
                                          GError             **error);
 gint64      axw_products_count          (AxwDb               *db);
+gboolean    axw_products_is_code        (const char          *text);
+GPtrArray  *axw_products_low_stock      (AxwDb               *db,
+                                         guint                limit,
+                                         GError             **error);
+AxwProduct *axw_products_find_typed     (AxwDb               *db,
+                                         const char          *text,
+                                         GError             **error);
 gboolean    axw_products_save           (AxwDb               *db,
                                          AxwProduct          *product,
                                          const char          *staff,
@@ -93,6 +104,12 @@ gboolean    axw_products_adjust_stock   (AxwDb               *db,
                                          const char          *reason,
                                          const char          *staff,
                                          GError             **error);
+gboolean    axw_products_adjust_in_transaction (AxwDb        *db,
+                                                gint64        id,
+                                                gint64        delta_milli,
+                                                const char   *reason,
+                                                const char   *staff,
+                                                GError      **error);
 gboolean    axw_products_import_csv     (AxwDb               *db,
                                          const char          *text,
                                          gsize                length,

@@ -361,9 +361,15 @@ load_lines (const Query  *q,
 {
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) products = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen, "
-                                                  "unit_price_fen, list_price_fen "
-                                                  "FROM sale_lines WHERE %s BETWEEN ?1 AND ?2", error);
+  g_autoptr(GHashTable) origins = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) suppliers = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT l.sale_id, l.category, l.name, l.qty_milli, l.pay_fen, "
+                                                  "  coalesce (src.origin, ''), coalesce (sup.name, ''), "
+                                                  "  l.unit_price_fen, l.list_price_fen "
+                                                  "FROM sale_lines l "
+                                                  "LEFT JOIN sale_line_sources src ON src.sale_line_id = l.id "
+                                                  "LEFT JOIN suppliers sup ON sup.id = src.supplier_id "
+                                                  "WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
   if (stmt == NULL)
@@ -380,8 +386,10 @@ load_lines (const Query  *q,
                 qty, fen, sign);
       add_line (find_row (products, r->top_products, (const char *) sqlite3_column_text (stmt, 2)),
                 qty, fen, sign);
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        add_price_override (r, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 5), qty, sign);
+      add_line (find_row (origins, r->origins, (const char *) sqlite3_column_text (stmt, 5)), qty, fen, sign);
+      add_line (find_row (suppliers, r->suppliers, (const char *) sqlite3_column_text (stmt, 6)), qty, fen, sign);
+      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        add_price_override (r, sqlite3_column_int64 (stmt, 8), sqlite3_column_int64 (stmt, 7), qty, sign);
     }
   return finish (q, stmt, rc, error);
 }
@@ -423,6 +431,8 @@ sort_sections (AxwReport *r)
   g_ptr_array_sort (r->cashiers, by_name);
   g_ptr_array_sort (r->red_packets, by_funder_campaign);
   g_ptr_array_sort (r->top_products, by_total_desc);
+  g_ptr_array_sort (r->origins, by_name);
+  g_ptr_array_sort (r->suppliers, by_name);
   if (r->top_products->len > TOP_PRODUCTS)
     g_ptr_array_set_size (r->top_products, TOP_PRODUCTS);
 }
@@ -735,6 +745,12 @@ axw_reports_load_z (AxwDb   *db,
   if (r == NULL)
     return NULL;
   r->z_number = ids[1];
+  /* a Z closed before schema 10 had no origins and suppliers */
+  if (strstr (json, "\"origins\":") == NULL)
+    {
+      g_clear_pointer (&r->origins, g_ptr_array_unref);
+      g_clear_pointer (&r->suppliers, g_ptr_array_unref);
+    }
   r->from = g_strdup (date);
   r->to = g_steal_pointer (&date);
   return r;

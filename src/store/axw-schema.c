@@ -358,6 +358,103 @@ static const char migration_8[] =
   "CREATE INDEX online_order_lines_order ON online_order_lines (order_id);"
   "CREATE INDEX online_order_lines_return ON online_order_lines (return_of);";
 
+/* v10: goods in (issue 18). Suppliers, what a product costs and who
+ * supplies it, deliveries and returns to the supplier, consignment
+ * settlements. Each sale line keeps where its goods came from as they
+ * were when it was sold (sale_line_sources, filled by a trigger, so the
+ * checkout is unchanged and a closed day's origins never move); a refund
+ * line takes its sold line's. A sale line is settled at most once: its id
+ * is the key of settled_lines. (Numbers 6, 7 and 9 are other branches'.) */
+static const char migration_10[] =
+  "CREATE TABLE suppliers ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  contact     TEXT NOT NULL DEFAULT '',"
+  "  origin      TEXT NOT NULL DEFAULT '',"
+  "  consignment INTEGER NOT NULL DEFAULT 0 CHECK (consignment IN (0, 1)),"
+  "  partner     INTEGER NOT NULL DEFAULT 0 CHECK (partner IN (0, 1)),"
+  "  created_at  TEXT NOT NULL);"
+  "ALTER TABLE products ADD COLUMN supplier_id INTEGER REFERENCES suppliers (id);"
+  "ALTER TABLE products ADD COLUMN cost_fen INTEGER NOT NULL DEFAULT 0 CHECK (cost_fen >= 0);"
+  "ALTER TABLE products ADD COLUMN low_stock_milli INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (low_stock_milli >= 0);"
+
+  "CREATE TABLE deliveries ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  supplier_id  INTEGER NOT NULL REFERENCES suppliers (id),"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('delivery', 'return')),"
+  "  return_of    INTEGER REFERENCES deliveries (id),"
+  "  delivered_on TEXT NOT NULL,"
+  "  received_at  TEXT NOT NULL,"
+  "  staff        TEXT NOT NULL,"
+  "  note         TEXT NOT NULL DEFAULT '',"
+  "  CHECK ((kind = 'return') = (return_of IS NOT NULL)));"
+  "CREATE TABLE delivery_lines ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  delivery_id    INTEGER NOT NULL REFERENCES deliveries (id),"
+  "  line_no        INTEGER NOT NULL,"
+  "  product_id     INTEGER NOT NULL REFERENCES products (id),"
+  "  qty_milli      INTEGER NOT NULL CHECK (qty_milli > 0),"
+  "  unit_cost_fen  INTEGER NOT NULL CHECK (unit_cost_fen >= 0),"
+  "  amount_fen     INTEGER NOT NULL CHECK (amount_fen >= 0),"
+  "  return_of_line INTEGER REFERENCES delivery_lines (id),"
+  "  UNIQUE (delivery_id, line_no));"
+  "CREATE INDEX delivery_lines_return ON delivery_lines (return_of_line);"
+  "CREATE TRIGGER deliveries_no_update BEFORE UPDATE ON deliveries"
+  "  BEGIN SELECT RAISE (ABORT, 'a delivery is recorded; return it instead'); END;"
+  "CREATE TRIGGER deliveries_no_delete BEFORE DELETE ON deliveries"
+  "  BEGIN SELECT RAISE (ABORT, 'a delivery is recorded; return it instead'); END;"
+  "CREATE TRIGGER delivery_lines_no_update BEFORE UPDATE ON delivery_lines"
+  "  BEGIN SELECT RAISE (ABORT, 'a delivery is recorded; return it instead'); END;"
+  "CREATE TRIGGER delivery_lines_no_delete BEFORE DELETE ON delivery_lines"
+  "  BEGIN SELECT RAISE (ABORT, 'a delivery is recorded; return it instead'); END;"
+
+  "CREATE TABLE sale_line_sources ("
+  "  sale_line_id INTEGER PRIMARY KEY REFERENCES sale_lines (id),"
+  "  supplier_id  INTEGER REFERENCES suppliers (id),"
+  "  origin       TEXT NOT NULL DEFAULT '',"
+  "  cost_fen     INTEGER NOT NULL DEFAULT 0,"
+  "  consignment  INTEGER NOT NULL DEFAULT 0,"
+  "  partner      INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TRIGGER sale_lines_source AFTER INSERT ON sale_lines"
+  "  WHEN NEW.refund_of_line IS NULL BEGIN"
+  "  INSERT INTO sale_line_sources"
+  "    SELECT NEW.id, p.supplier_id, coalesce (nullif (p.origin, ''), s.origin, ''), p.cost_fen,"
+  "           coalesce (s.consignment, 0), coalesce (s.partner, 0)"
+  "    FROM products p LEFT JOIN suppliers s ON s.id = p.supplier_id WHERE p.id = NEW.product_id;"
+  "  END;"
+  "CREATE TRIGGER sale_lines_refund_source AFTER INSERT ON sale_lines"
+  "  WHEN NEW.refund_of_line IS NOT NULL BEGIN"
+  "  INSERT INTO sale_line_sources"
+  "    SELECT NEW.id, supplier_id, origin, cost_fen, consignment, partner"
+  "    FROM sale_line_sources WHERE sale_line_id = NEW.refund_of_line;"
+  "  END;"
+  /* Lines sold before v10: from the product as it is now. */
+  "INSERT INTO sale_line_sources (sale_line_id, origin)"
+  "  SELECT l.id, p.origin FROM sale_lines l JOIN products p ON p.id = l.product_id;"
+
+  "CREATE TABLE consignment_settlements ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  number      INTEGER NOT NULL UNIQUE CHECK (number > 0),"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id),"
+  "  date_from   TEXT NOT NULL,"
+  "  date_to     TEXT NOT NULL,"
+  "  owed_fen    INTEGER NOT NULL,"
+  "  settled_at  TEXT NOT NULL,"
+  "  staff       TEXT NOT NULL);"
+  "CREATE TABLE settled_lines ("
+  "  sale_line_id  INTEGER PRIMARY KEY REFERENCES sale_lines (id),"
+  "  settlement_id INTEGER NOT NULL REFERENCES consignment_settlements (id),"
+  "  cost_fen      INTEGER NOT NULL);"
+  "CREATE TRIGGER consignment_settlements_no_change BEFORE UPDATE ON consignment_settlements"
+  "  BEGIN SELECT RAISE (ABORT, 'a settlement is closed'); END;"
+  "CREATE TRIGGER consignment_settlements_no_delete BEFORE DELETE ON consignment_settlements"
+  "  BEGIN SELECT RAISE (ABORT, 'a settlement is closed'); END;"
+  "CREATE TRIGGER settled_lines_no_change BEFORE UPDATE ON settled_lines"
+  "  BEGIN SELECT RAISE (ABORT, 'a settlement is closed'); END;"
+  "CREATE TRIGGER settled_lines_no_delete BEFORE DELETE ON settled_lines"
+  "  BEGIN SELECT RAISE (ABORT, 'a settlement is closed'); END;";
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -367,6 +464,7 @@ static const AxwMigration migrations[] = {
   { 6, migration_6 },
   { 7, migration_7 },
   { 8, migration_8 },
+  { 10, migration_10 },
 };
 
 const AxwMigration *
