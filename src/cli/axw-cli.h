@@ -80,6 +80,7 @@ int axw_cli_cmd_import_online (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_version (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_backup     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_restore    (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_district   (AxwCli *cli, int argc, char **argv);
 
 /* A PIN read from stdin: g_autoptr(AxwCliPin) wipes it when it goes. */
 typedef char AxwCliPin;

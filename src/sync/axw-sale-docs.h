@@ -24,6 +24,11 @@ gboolean     axw_sale_docs_next (AxwSaleDocs  *docs,
                                  gint64       *out_sale_id,
                                  GError      **error);
 void         axw_sale_docs_free (AxwSaleDocs  *docs);
+gboolean     axw_sale_docs_append_ids (AxwDb         *db,
+                                       const gint64  *ids,
+                                       guint          n,
+                                       GString       *out,
+                                       GError       **error);
 
 void         axw_json_append_string (GString    *out,
                                      const char *text);

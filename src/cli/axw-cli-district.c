@@ -1,0 +1,182 @@
+/* axw-cli-district.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * aixinwu district …: the hub on PostgreSQL (docs/district.md). init and
+ * add-shop act on the hub, not on this shop's file: they take the hub
+ * administrator's address and password (PGPASSFILE or ~/.pgpass, 0600),
+ * not a shop manager's PIN, and open no shop database.
+ */
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "axw-cli.h"
+#include "axw-district.h"
+#include "axw-error.h"
+#include "axw-settings.h"
+
+static const char district_usage[] =
+  N_("Usage: aixinwu district init ADMIN_URL\n"
+     "       aixinwu district add-shop CODE --password-file FILE --url ADMIN_URL\n"
+     "       aixinwu district status\n"
+     "       aixinwu district conflicts [--format json] [--url URL]\n"
+     "       aixinwu district claim --funder NAME --from DATE --to DATE [--format json] [--url URL]\n"
+     "The hub is a PostgreSQL database (postgresql://HOST/DB?sslmode=verify-full). Passwords are never\n"
+     "typed: init and add-shop read the administrator's from PGPASSFILE or ~/.pgpass (chmod 600);\n"
+     "a shop reads its own from district.password_file. add-shop writes the new shop's password\n"
+     "to FILE and prints the district.url the shop should set. Sales reach the hub with aixinwu sync.");
+
+static int
+cmd_init (int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int from = 0, now;
+
+  if (argc != 3)
+    return axw_cli_usage (_(district_usage));
+  if ((now = axw_district_init (argv[2], &from, &error)) < 0)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (from == now)
+    g_print (_("The district hub is up to date (schema %d); nothing changed.\n"), now);
+  else
+    g_print (_("The district hub now has schema %d (it had %d).\n"), now, from);
+  return AXW_EXIT_OK;
+}
+
+static int
+cmd_add_shop (int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *code = NULL, *file = NULL, *admin = NULL;
+
+  for (int i = 2; i < argc; i++)
+    if (g_str_equal (argv[i], "--password-file") && i + 1 < argc)
+      file = argv[++i];
+    else if (g_str_equal (argv[i], "--url") && i + 1 < argc)
+      admin = argv[++i];
+    else if (code == NULL && argv[i][0] != '-')
+      code = argv[i];
+    else
+      return axw_cli_usage (_(district_usage));
+  if (code == NULL || file == NULL || admin == NULL)
+    return axw_cli_usage (_(district_usage));
+  if ((url = axw_district_add_shop (admin, code, file, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Shop %s can send its sales to the hub. On its counter, as a manager:\n"
+             "  aixinwu settings set district.password_file %s --staff MANAGER\n"
+             "  aixinwu settings set district.url URL --staff MANAGER\n"
+             "with this URL:\n"), code, file);
+  g_print ("%s\n", url);
+  return AXW_EXIT_OK;
+}
+
+/* The hub named by --url (password from PGPASSFILE or ~/.pgpass), else
+ * by this shop's district.url and district.password_file. */
+static AxwHub *
+reader_connect (AxwCli      *cli,
+                const char  *url,
+                GError     **error)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *passfile = NULL;
+  AxwDb *db;
+
+  if (url != NULL)
+    return axw_hub_connect (url, NULL, 0, error);
+  if ((db = axw_cli_db (cli)) == NULL)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DATABASE, _("The database cannot be opened."));
+      return NULL;
+    }
+  stored = axw_settings_get (db, "district.url");
+  passfile = axw_settings_get (db, "district.password_file");
+  return axw_hub_connect (stored, passfile, 0, error);
+}
+
+static gboolean
+is_date (const char *text)
+{
+  int y, m, d, n = 0;
+
+  return sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && text[n] == '\0' &&
+         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+static int
+cmd_read (AxwCli  *cli,
+          int      argc,
+          char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwHub) hub = NULL;
+  g_autofree char *json = NULL;
+  const char *url = NULL, *funder = NULL, *from = NULL, *to = NULL, *format = "json";
+  gboolean claim = g_str_equal (argv[1], "claim");
+
+  for (int i = 2; i < argc; i++)
+    if (g_str_equal (argv[i], "--url") && i + 1 < argc)
+      url = argv[++i];
+    else if (g_str_equal (argv[i], "--format") && i + 1 < argc)
+      format = argv[++i];
+    else if (claim && g_str_equal (argv[i], "--funder") && i + 1 < argc)
+      funder = argv[++i];
+    else if (claim && g_str_equal (argv[i], "--from") && i + 1 < argc)
+      from = argv[++i];
+    else if (claim && g_str_equal (argv[i], "--to") && i + 1 < argc)
+      to = argv[++i];
+    else
+      return axw_cli_usage (_(district_usage));
+  if (!g_str_equal (format, "json") || (claim && (funder == NULL || from == NULL || to == NULL)))
+    return axw_cli_usage (_(district_usage));
+  if (claim && (!is_date (from) || !is_date (to)))
+    return axw_cli_usage (_(district_usage));
+  if ((hub = reader_connect (cli, url, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  json = claim ? axw_district_claim_json (hub, funder, from, to, &error)
+               : axw_district_conflicts_json (hub, &error);
+  if (json == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print ("%s", json);
+  return AXW_EXIT_OK;
+}
+
+static int
+cmd_status (AxwCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(AxwDistrictStatus) st = { 0 };
+  AxwDb *db = axw_cli_db (cli);
+
+  if (db == NULL)
+    return AXW_EXIT_FAIL;
+  if (!axw_district_get_status (db, &st, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print ("configured\t%s\n", st.configured ? "yes" : "no");
+  g_print ("pending\t%" G_GINT64_FORMAT "\n", st.pending);
+  g_print ("sent\t%" G_GINT64_FORMAT "\n", st.sent);
+  g_print ("last_push\t%s\n", st.last_push ? st.last_push : "");
+  g_print ("last_error\t%s\n", st.last_error ? st.last_error : "");
+  return AXW_EXIT_OK;
+}
+
+int
+axw_cli_cmd_district (AxwCli  *cli,
+                      int      argc,
+                      char   **argv)
+{
+  if (argc < 2 || axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_(district_usage));
+  if (g_str_equal (argv[1], "init"))
+    return cmd_init (argc, argv);
+  if (g_str_equal (argv[1], "add-shop"))
+    return cmd_add_shop (argc, argv);
+  if (g_str_equal (argv[1], "status") && argc == 2)
+    return cmd_status (cli);
+  if (g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "claim"))
+    return cmd_read (cli, argc, argv);
+  return axw_cli_usage (_(district_usage));
+}

@@ -1,0 +1,84 @@
+/* axw-district.h
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The district hub on PostgreSQL (DESIGN §14, docs/district.md): its
+ * schema and shop roles, the push of the outbox's sale documents exactly
+ * once by UUID, and what the funder reads (claims, conflicts). The
+ * counter stays offline-first: nothing here is needed to sell.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "axw-db.h"
+
+G_BEGIN_DECLS
+
+#define AXW_DISTRICT_BATCH_MAX 200
+
+typedef struct _AxwHub AxwHub;
+
+typedef struct {
+  guint  sent;        /* documents the hub confirmed in this run */
+} AxwDistrictReport;
+
+typedef struct {
+  gboolean  configured;
+  gint64    pending;
+  gint64    sent;
+  char     *last_push;    /* UTC ISO-8601, or NULL: never */
+  char     *last_error;   /* of the last run, or NULL when it went well */
+} AxwDistrictStatus;
+
+int       axw_district_hub_latest_version (void);
+
+AxwHub   *axw_hub_connect           (const char   *url,
+                                     const char   *password_file,
+                                     guint         timeout_s,
+                                     GError      **error);
+void      axw_hub_free              (AxwHub       *hub);
+int       axw_hub_check_version     (AxwHub       *hub,
+                                     GError      **error);
+
+int       axw_district_init         (const char   *admin_url,
+                                     int          *out_from,
+                                     GError      **error);
+char     *axw_district_add_shop     (const char   *admin_url,
+                                     const char   *code,
+                                     const char   *password_file,
+                                     GError      **error);
+gboolean  axw_district_check_password_file (const char  *path,
+                                            GError     **error);
+
+gboolean  axw_district_configured   (AxwDb        *db);
+gboolean  axw_district_push         (AxwDb        *db,
+                                     guint         timeout_s,
+                                     AxwDistrictReport *report,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+void      axw_district_push_async   (const char   *db_path,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer      user_data);
+gboolean  axw_district_push_finish  (GAsyncResult *result,
+                                     AxwDistrictReport *report,
+                                     GError      **error);
+gboolean  axw_district_get_status   (AxwDb        *db,
+                                     AxwDistrictStatus *status,
+                                     GError      **error);
+void      axw_district_status_clear (AxwDistrictStatus *status);
+
+char     *axw_district_conflicts_json (AxwHub     *hub,
+                                       GError    **error);
+char     *axw_district_claim_json   (AxwHub       *hub,
+                                     const char   *funder,
+                                     const char   *from,
+                                     const char   *to,
+                                     GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwHub, axw_hub_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AxwDistrictStatus, axw_district_status_clear)
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# End-to-end: three shops push to a real PostgreSQL 15 hub (started and
+# stopped here, tests/pg-hub.sh): setup, shop roles, exactly-once delivery
+# under concurrency, SIGKILL, a hub crash, dropped connections and a
+# replayed batch; one red packet redeemed in two shops; refused input.
+. "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/pg-hub.sh"
+
+if ! hub_start; then
+  echo "1..0 # SKIP no PostgreSQL 15 server (tools/install-deps.sh installs postgresql-15)"
+  exit 0
+fi
+
+shop () {  # shop N CMD...: aixinwu on shop N's database
+  local n=$1; shift
+  AIXINWU_DB="$WORK/s$n/shop.db" "$AXW" "$@"
+}
+SOLD=0
+sell () {  # sell N COUNT [VOUCHER]: COUNT sales in shop N, the first with VOUCHER
+  local n=$1 count=$2 v=${3:-} i
+  for i in $(seq "$count"); do
+    SOLD=$((SOLD + 1))
+    [ "$i" -gt 1 ] && v=
+    shop "$n" sell --at "2026-12-$((10 + SOLD % 5))T1$((SOLD % 10)):00:00+08:00" ${v:+--voucher "$v"} \
+      --pay cash:200 --staff 小林 6971234560018 "6971234560025*$((SOLD % 3 + 1))" <"$CPIN" >/dev/null \
+      || echo "sell in shop $n failed" >&2
+  done
+}
+hub_count () { hub_psql district -c "$1"; }
+# every sale of the three shops exactly once at the hub, and nothing else
+exact () {
+  local want got
+  want=$(for n in 1 2 3; do sqlite3 "$WORK/s$n/shop.db" "SELECT uuid FROM sales"; done | sort)
+  got=$(hub_count "SELECT uuid FROM district.sale_docs" | sort)
+  [ "$want" = "$got" ] && [ -n "$want" ] && echo exact || echo "hub $(echo "$got" | wc -l) / shops $(echo "$want" | wc -l)"
+}
+pending () { sqlite3 "$WORK/s$1/shop.db" "SELECT count(*) FROM outbox_targets WHERE sent_at IS NULL"; }
+
+# --- setup ------------------------------------------------------------------
+expect_ok "district init creates the hub schema" "$AXW" district init "$ADMIN_URL"
+before=$(hub_psql district -c "SELECT md5(string_agg(table_name || column_name, ',' ORDER BY table_name, ordinal_position)) FROM information_schema.columns WHERE table_schema = 'district'")
+expect_ok "a second district init changes nothing" "$AXW" district init "$ADMIN_URL"
+after=$(hub_psql district -c "SELECT md5(string_agg(table_name || column_name, ',' ORDER BY table_name, ordinal_position)) FROM information_schema.columns WHERE table_schema = 'district'")
+[ "$before" = "$after" ] && echo "$OUT" | grep -q "nothing changed" && tap_result OK "init is idempotent" || tap_result FAIL "init is idempotent" "$OUT"
+[ "$(hub_count "SELECT count(*) FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid WHERE c.relname = 'sale_lines'")" = 1 ] \
+  && tap_result OK "sale lines are partitioned" || tap_result FAIL "sale lines are partitioned"
+
+expect_fail "a password in the address is refused" "must not contain the password" \
+  "$AXW" district init "postgresql://axw_admin:admin-secret@/district?host=$PGDIR&port=$PGPORT"
+chmod 644 "$PGPASSFILE"
+expect_fail "a password file others can read is refused" "chmod 600" "$AXW" district init "$ADMIN_URL"
+chmod 600 "$PGPASSFILE"
+expect_fail "an unreachable hub is a clear error" "cannot be reached" \
+  "$AXW" district init "postgresql://axw_admin@/district?host=$PGDIR&port=1"
+
+for n in 1 2 3; do
+  mkdir -p "$WORK/s$n"
+  shop $n init --demo >/dev/null
+  shop $n settings set shop.code "S0$n" --staff 王店长 <"$MPIN" >/dev/null
+  expect_ok "add-shop S0$n" "$AXW" district add-shop "S0$n" --password-file "$WORK/s$n/hub.pgpass" --url "$ADMIN_URL"
+  url=$(echo "$OUT" | tail -n 1)
+  mode=$(stat -c %a "$WORK/s$n/hub.pgpass")
+  case "$url" in
+    postgresql://axw_shop_s0$n@*) [ "$mode" = 600 ] && ! grep -q "$(cut -d: -f5 "$WORK/s$n/hub.pgpass")" <<<"$url" \
+      && tap_result OK "S0$n: password file 0600, URL without password" || tap_result FAIL "S0$n: file/URL" "$mode $url" ;;
+    *) tap_result FAIL "add-shop prints the shop's URL last" "$OUT" ;;
+  esac
+  shop $n settings set district.password_file "$WORK/s$n/hub.pgpass" --staff 王店长 <"$MPIN" >/dev/null
+  shop $n settings set district.url "$url" --staff 王店长 <"$MPIN" >/dev/null
+done
+expect_fail "settings refuse a password in district.url" "must not contain the password" \
+  shop 1 settings set district.url "postgresql://axw_shop_s01:x@hub/district" --staff 王店长 <"$MPIN"
+S1_URL=$(shop 1 settings get district.url)
+
+# --- the shop roles -------------------------------------------------------------
+as_shop () {  # as_shop N SQL: psql as shop N's role with its own password file
+  PGPASSFILE="$WORK/s$1/hub.pgpass" psql -X -q -At -v ON_ERROR_STOP=1 "$(shop "$1" settings get district.url)" -c "$2" 2>&1
+}
+deny () {  # deny DESCRIPTION N SQL
+  local out
+  if out=$(as_shop "$2" "$3"); then tap_result FAIL "$1" "$out"
+  elif grep -q "permission denied\|may send only its own" <<<"$out"; then tap_result OK "$1"
+  else tap_result FAIL "$1" "$out"; fi
+}
+deny "a shop cannot write to the documents table" 1 \
+  "INSERT INTO district.sale_docs (uuid, shop, terminal, receipt_no, kind, created_at, business_date, staff, gross_fen, promo_fen, red_packet_fen, total_fen, cash_rounding_fen) VALUES (gen_random_uuid(), 'S02', 'T01', 'x', 'sale', now(), now(), 'x', 0, 0, 0, 0, 0)"
+deny "a shop cannot send another shop's documents" 1 \
+  "SELECT district.ingest ('[{\"uuid\":\"00000000-0000-0000-0000-000000000001\",\"shop\":\"S02\",\"business_date\":\"2026-12-12\"}]')"
+deny "a shop cannot read the other shops' sales" 1 "SELECT count(*) FROM district.sale_docs"
+deny "a shop cannot read the redemptions" 1 "SELECT count(*) FROM district.redemptions"
+deny "a shop cannot read password hashes" 1 "SELECT rolpassword FROM pg_authid"
+out=$(as_shop 1 "SELECT count(*) FROM district.catalog")
+[ "$out" = 0 ] && tap_result OK "a shop reads the district catalog" || tap_result FAIL "a shop reads the catalog" "$out"
+
+# --- push: three shops at once -------------------------------------------------------
+sell 1 12 HB20260001
+sell 2 12 HB20260001    # the same red packet, offline in another shop
+sell 3 12 HB20260003
+echo 8888 | shop 1 refund S01-T01-20261211-0001 --staff 王店长 --at 2026-12-13T10:00:00+08:00 >/dev/null 2>&1 || true
+for n in 1 2 3; do shop $n sync >"$WORK/sync$n.out" 2>&1 & done
+wait
+grep -q "District hub: [0-9]* sales sent" "$WORK/sync1.out" && tap_result OK "sync reports the hub" || tap_result FAIL "sync reports the hub" "$(cat "$WORK/sync1.out")"
+[ "$(exact)" = exact ] && tap_result OK "three shops at once: every document exactly once" || tap_result FAIL "three shops at once" "$(exact)"
+[ "$(pending 1)$(pending 2)$(pending 3)" = 000 ] && tap_result OK "every sale marked delivered" || tap_result FAIL "marked" "$(pending 1)$(pending 2)$(pending 3)"
+lines_hub=$(hub_count "SELECT count(*) FROM district.sale_lines")
+lines_shops=$(for n in 1 2 3; do sqlite3 "$WORK/s$n/shop.db" "SELECT count(*) FROM sale_lines"; done | awk "{s+=\$1} END {print s}")
+[ "$lines_hub" = "$lines_shops" ] && tap_result OK "lines exact ($lines_hub)" || tap_result FAIL "lines" "$lines_hub vs $lines_shops"
+online=$(sqlite3 "$WORK/s1/shop.db" "SELECT count(*) FROM outbox WHERE status = 'pending'")
+[ "$online" -gt 0 ] && tap_result OK "the online shop's queue is untouched" || tap_result FAIL "online queue" "$online"
+
+# --- one red packet, two shops --------------------------------------------------------
+expect_ok "district conflicts" "$AXW" district conflicts --format json --url "$ADMIN_URL"
+python3 - "$OUT" <<'PY' && tap_result OK "the second redemption is a conflict naming both shops" || tap_result FAIL "conflicts" "$OUT"
+import json, sys
+c = json.loads(sys.argv[1])
+assert len(c) == 1, c
+c = c[0]
+assert c["code"] == "HB20260001" and c["funder"] == "厦门市残疾人联合会" and c["amount_fen"] > 0
+assert {c["first"]["shop"], c["second"]["shop"]} == {"S01", "S02"}
+assert c["first"]["receipt_no"] != c["second"]["receipt_no"]
+PY
+expect_ok "district claim" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format json --url "$ADMIN_URL"
+CLAIM=$OUT
+python3 - "$CLAIM" "$WORK" <<'PY' && tap_result OK "claim: each code once, refunds netted, conflict apart, to the fen" || tap_result FAIL "claim" "$CLAIM"
+import json, sqlite3, sys
+c = json.loads(sys.argv[1]); w = sys.argv[2]
+codes = [r["code"] for r in c["redemptions"]]
+assert codes == ["HB20260001", "HB20260003"] or sorted(codes) == ["HB20260001", "HB20260003"], codes
+assert c["count"] == 2 and len(c["conflicts"]) == 1
+# the shops' own figures: every redemption, minus the refunded shares, minus the conflict
+owed = 0
+for n in (1, 2, 3):
+    db = sqlite3.connect(f"{w}/s{n}/shop.db")
+    owed += db.execute("SELECT coalesce(sum(discount_fen), 0) FROM redemptions").fetchone()[0]
+refunded = sum(r["refunded_fen"] for r in c["redemptions"])
+assert c["amount_fen"] == owed - c["conflicts"][0]["amount_fen"] - refunded, (c["amount_fen"], owed, refunded)
+assert c["amount_fen"] == sum(r["amount_fen"] - r["refunded_fen"] for r in c["redemptions"])
+PY
+
+# --- exactly once under failure ----------------------------------------------------------
+sell 1 5
+shop 1 sync >/dev/null 2>&1
+sqlite3 "$WORK/s1/shop.db" "UPDATE outbox_targets SET sent_at = NULL"   # every confirmation lost
+docs_before=$(hub_count "SELECT count(*) FROM district.sale_docs")
+expect_ok "the same batch sent twice is taken once" shop 1 sync
+[ "$(exact)" = exact ] && [ "$(hub_count "SELECT count(*) FROM district.sale_docs")" = "$docs_before" ] \
+  && [ "$(hub_count "SELECT count(*) FROM district.conflicts")" = 1 ] \
+  && tap_result OK "a replayed batch: no document twice, no new conflict" || tap_result FAIL "replay" "$(exact)"
+
+# SIGKILL right after the hub took the batch, before the shop recorded it
+sell 2 4
+AXW_KILL_AT="pwrite:$(realpath "$WORK/s2")/shop.db-wal" LD_PRELOAD="${AXW_KILL_SHIM:?}" shop 2 sync >/dev/null 2>&1
+[ "$(pending 2)" = 4 ] && [ "$(exact)" = exact ] \
+  && tap_result OK "killed after the hub's commit: the hub has them, the shop still waits" \
+  || tap_result FAIL "kill after commit" "pending $(pending 2) $(exact)"
+expect_ok "the next sync confirms what the hub already had" shop 2 sync
+[ "$(pending 2)" = 0 ] && [ "$(exact)" = exact ] && tap_result OK "exactly once after the kill" || tap_result FAIL "after kill" "$(exact)"
+
+# SIGKILL at random moments of a longer push (several batches)
+sqlite3 "$WORK/s3/shop.db" "UPDATE outbox_targets SET sent_at = NULL"
+sell 3 6
+for i in $(seq 8); do
+  shop 3 sync >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.0$((RANDOM % 9))"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+done
+shop 3 sync >/dev/null 2>&1
+[ "$(pending 3)" = 0 ] && [ "$(exact)" = exact ] && tap_result OK "SIGKILL at random points: every document exactly once" \
+  || tap_result FAIL "random kills" "pending $(pending 3) $(exact)"
+
+# connections dropped by the hub while shops push
+sell 1 3; sell 2 3
+sqlite3 "$WORK/s1/shop.db" "UPDATE outbox_targets SET sent_at = NULL"
+( for i in $(seq 20); do hub_psql district -c "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename LIKE 'axw_shop_%'" >/dev/null 2>&1; sleep 0.02; done ) &
+killer=$!
+for i in 1 2 3; do shop 1 sync >/dev/null 2>&1; shop 2 sync >/dev/null 2>&1; done
+wait $killer
+shop 1 sync >/dev/null 2>&1; shop 2 sync >/dev/null 2>&1
+[ "$(pending 1)$(pending 2)" = 00 ] && [ "$(exact)" = exact ] && tap_result OK "dropped connections: every document exactly once" \
+  || tap_result FAIL "dropped connections" "$(pending 1)$(pending 2) $(exact)"
+
+# the hub crashes; the counter sells on and catches up after the restart
+hub_stop immediate
+sell 1 2
+[ "$(sqlite3 "$WORK/s1/shop.db" "SELECT count(*) FROM sales")" -gt 0 ] && tap_result OK "the counter sells with the hub down"
+expect_fail "a sync with the hub down says so and marks nothing" "cannot be reached" shop 1 sync
+[ "$(pending 1)" = 2 ] && tap_result OK "nothing marked while the hub is down" || tap_result FAIL "hub down" "$(pending 1)"
+shop 1 sync --status >/dev/null 2>&1
+hub_server_start
+expect_ok "after the restart the sales go" shop 1 sync
+[ "$(pending 1)" = 0 ] && [ "$(exact)" = exact ] && tap_result OK "hub restart: every document exactly once" || tap_result FAIL "restart" "$(exact)"
+expect_ok "district status" shop 1 district status
+grep -q "last_push	20" <<<"$OUT" && grep -q "pending	0" <<<"$OUT" && tap_result OK "status shows the last push" || tap_result FAIL "status" "$OUT"
+
+# --- refused input: clear errors, nothing written, the counter sells on -------------------------
+sell 1 1
+sed -i 's/:[0-9a-f]*$/:wrong/' "$WORK/s2/hub.pgpass"
+sell 2 1
+expect_fail "a wrong password is a clear error" "refused the password" shop 2 sync
+[ "$(pending 2)" = 1 ] && tap_result OK "nothing marked after a wrong password" || tap_result FAIL "wrong pw" "$(pending 2)"
+chmod 644 "$WORK/s1/hub.pgpass"
+expect_fail "a shop's password file others can read is refused" "chmod 600" shop 1 sync
+chmod 600 "$WORK/s1/hub.pgpass"
+hub_psql district -c "UPDATE district.hub_meta SET value = '99' WHERE key = 'schema_version'"
+docs_before=$(hub_count "SELECT count(*) FROM district.sale_docs")
+expect_fail "a hub of a newer schema is refused" "newer than this program" shop 1 sync
+expect_fail "init refuses a newer hub" "newer than this program" "$AXW" district init "$ADMIN_URL"
+[ "$(hub_count "SELECT count(*) FROM district.sale_docs")" = "$docs_before" ] && [ "$(pending 1)" = 1 ] \
+  && tap_result OK "nothing written to a newer hub" || tap_result FAIL "newer hub wrote"
+hub_psql district -c "UPDATE district.hub_meta SET value = '1' WHERE key = 'schema_version'"
+expect_ok "then the sale goes" shop 1 sync
+shop 3 settings set district.url "postgresql://axw_shop_s03@/nosuchdb?host=$PGDIR&port=$PGPORT" --staff 王店长 <"$MPIN" >/dev/null
+sell 3 1
+expect_fail "a wrong URL is a clear error" "district hub" shop 3 sync
+[ "$(pending 3)" = 1 ] && tap_result OK "nothing marked after a wrong URL" || tap_result FAIL "wrong url" "$(pending 3)"
+
+hub_stop
+tap_done
