@@ -8,7 +8,6 @@
  * libpq reads it from a pgpass-format file that only its owner may read.
  */
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <errno.h>
 #include <string.h>
 #include <stdlib.h>
@@ -18,35 +17,6 @@
 #include "axw-error.h"
 #include "axw-settings.h"
 #include "axw-sync.h"
-
-/**
- * axw_district_check_password_file:
- * @path: a pgpass-format file (host:port:database:user:password)
- *
- * Refuses a file that others may read: libpq would only warn and go on
- * without it, and a leaked password would go unnoticed.
- */
-gboolean
-axw_district_check_password_file (const char  *path,
-                                  GError     **error)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                   _("The password file %s cannot be read. Check district.password_file."), path);
-      return FALSE;
-    }
-  if ((st.st_mode & 0077) != 0)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                   _("The password file %s can be read by other users (mode %04o). Run: chmod 600 %s"),
-                   path, (unsigned) (st.st_mode & 07777), path);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* The file libpq will read: the one given, else PGPASSFILE, else
  * ~/.pgpass when it exists; %NULL when there is none (peer or trust
@@ -66,7 +36,8 @@ resolve_password_file (const char  *given,
     *out_path = g_strdup (env);
   else if (g_file_test ((home = g_build_filename (g_get_home_dir (), ".pgpass", NULL)), G_FILE_TEST_EXISTS))
     *out_path = g_steal_pointer (&home);
-  if (*out_path != NULL && !axw_district_check_password_file (*out_path, error))
+  if (*out_path != NULL &&
+      !axw_secret_file_check (*out_path, given && *given ? "district.password_file" : "PGPASSFILE", error))
     {
       g_clear_pointer (out_path, g_free);
       return FALSE;

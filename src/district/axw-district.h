@@ -49,8 +49,6 @@ char     *axw_district_add_shop     (const char   *admin_url,
                                      const char   *code,
                                      const char   *password_file,
                                      GError      **error);
-gboolean  axw_district_check_password_file (const char  *path,
-                                            GError     **error);
 
 gboolean  axw_district_configured   (AxwDb        *db);
 gboolean  axw_district_push         (AxwDb        *db,
