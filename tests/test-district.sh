@@ -137,6 +137,31 @@ assert c["amount_fen"] == owed - c["conflicts"][0]["amount_fen"] - refunded, (c[
 assert c["amount_fen"] == sum(r["amount_fen"] - r["refunded_fen"] for r in c["redemptions"])
 PY
 
+# --- the counter asks the hub before it accepts a red packet -------------------------------
+expect_fail "sell refuses a red packet redeemed in another shop, naming it" "already_redeemed.*shop S0[12] on 2026-12-1" \
+  shop 3 sell --at 2026-12-14T10:00:00+08:00 --voucher HB20260001 --pay cash:200 --staff 小林 6971234560018 <"$CPIN"
+expect_fail "quote refuses it the same way" "already_redeemed.*shop S0[12]" \
+  shop 3 quote --at 2026-12-14T10:00:00+08:00 --voucher HB20260001 6971234560018
+expect_ok "a red packet the hub does not know is accepted" \
+  shop 3 sell --at 2026-12-14T10:00:00+08:00 --voucher HB20260005 --pay cash:200 --staff 小林 6971234560018 <"$CPIN"
+[ "$(sqlite3 "$WORK/s3/shop.db" "SELECT district_check FROM redemptions WHERE code = 'HB20260005'")" = checked ] \
+  && tap_result OK "its redemption is marked checked" || tap_result FAIL "checked"
+python3 -c 'import socket,sys,time; s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(8); print(s.getsockname()[1]); sys.stdout.flush(); time.sleep(60)' >"$WORK/port" &
+silent=$!
+sleep 0.3
+shop 3 settings set district.url "postgresql://axw_shop_s03@127.0.0.1:$(cat "$WORK/port")/district?sslmode=disable" --staff 王店长 <"$MPIN" >/dev/null
+t0=$(date +%s%N)
+expect_ok "a hub that does not answer: the sale goes on" \
+  shop 3 sell --at 2026-12-14T10:00:00+08:00 --voucher HB20260007 --pay cash:200 --staff 小林 6971234560018 <"$CPIN"
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+grep -q "not checked with the district hub" <<<"$ERR" && [ "$ms" -lt 1500 ] \
+  && tap_result OK "… after the 300 ms deadline (${ms} ms in all), saying it was not checked" || tap_result FAIL "deadline" "$ms ms: $ERR"
+[ "$(sqlite3 "$WORK/s3/shop.db" "SELECT district_check FROM redemptions WHERE code = 'HB20260007'")" = not_checked ] \
+  && tap_result OK "its redemption is marked not checked" || tap_result FAIL "not checked"
+kill "$silent"; wait "$silent" 2>/dev/null
+shop 3 settings set district.url "$(sed 's/S01/S03/; s/s01/s03/' <<<"$S1_URL")" --staff 王店长 <"$MPIN" >/dev/null
+shop 3 sync >/dev/null 2>&1
+
 # --- exactly once under failure ----------------------------------------------------------
 sell 1 5
 shop 1 sync >/dev/null 2>&1

@@ -17,6 +17,14 @@ struct _AxwHub {
 
 const char *axw_district_hub_roles_sql  (void);
 const char *axw_district_hub_migration  (int          version);
+PGconn     *axw_hub_open_conn           (const char  *url,
+                                         const char  *password_file,
+                                         guint        timeout_s,
+                                         gboolean     start_only,
+                                         GError     **error);
+void        axw_hub_set_connect_error   (PGconn      *conn,
+                                         const char  *url,
+                                         GError     **error);
 gboolean    axw_hub_exec                (AxwHub      *hub,
                                          const char  *sql,
                                          GError     **error);

@@ -77,10 +77,10 @@ check_url (const char  *url,
   return FALSE;
 }
 
-static void
-set_connect_error (PGconn      *conn,
-                   const char  *url,
-                   GError     **error)
+void
+axw_hub_set_connect_error (PGconn      *conn,
+                           const char  *url,
+                           GError     **error)
 {
   g_autofree char *why = g_strstrip (g_strdup (PQerrorMessage (conn)));
 
@@ -93,6 +93,42 @@ set_connect_error (PGconn      *conn,
     g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
                  _("The district hub at %s cannot be reached (%s). The counter sells on; the sales wait "
                    "and are sent later."), url, why);
+}
+
+/* Starts connecting (or connects, unless @start_only): the address and
+ * the password file are checked first, and the password never leaves
+ * the file. */
+PGconn *
+axw_hub_open_conn (const char  *url,
+                   const char  *password_file,
+                   guint        timeout_s,
+                   gboolean     start_only,
+                   GError     **error)
+{
+  g_autofree char *passfile = NULL;
+  g_autofree char *timeout = g_strdup_printf ("%u", timeout_s ? MAX (timeout_s, 2) : 10);
+  const char *keys[] = { "dbname", "connect_timeout", "fallback_application_name", "passfile", NULL };
+  const char *values[] = { url, timeout, "aixinwu", NULL, NULL };
+  PGconn *conn;
+
+  if (!check_url (url, error) || !resolve_password_file (password_file, &passfile, error))
+    return NULL;
+  values[3] = passfile;   /* NULL ends the list when there is no file */
+  if (passfile == NULL)
+    keys[3] = NULL;
+  conn = start_only ? PQconnectStartParams (keys, values, 1) : PQconnectdbParams (keys, values, 1);
+  if (conn == NULL)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_NETWORK, _("Out of memory"));
+      return NULL;
+    }
+  if (PQstatus (conn) == CONNECTION_BAD)
+    {
+      axw_hub_set_connect_error (conn, url, error);
+      PQfinish (conn);
+      return NULL;
+    }
+  return conn;
 }
 
 /**
@@ -109,31 +145,14 @@ axw_hub_connect (const char   *url,
                  guint         timeout_s,
                  GError      **error)
 {
-  g_autofree char *passfile = NULL;
-  g_autofree char *timeout = g_strdup_printf ("%u", timeout_s ? MAX (timeout_s, 2) : 10);
-  const char *keys[] = { "dbname", "passfile", "connect_timeout", "fallback_application_name", NULL };
-  const char *values[5];
-  g_autoptr(AxwHub) hub = g_new0 (AxwHub, 1);
+  PGconn *conn = axw_hub_open_conn (url, password_file, timeout_s, FALSE, error);
+  AxwHub *hub;
 
-  if (!check_url (url, error) || !resolve_password_file (password_file, &passfile, error))
+  if (conn == NULL)
     return NULL;
-  values[0] = url;
-  values[1] = passfile ? passfile : "";
-  values[2] = timeout;
-  values[3] = "aixinwu";
-  values[4] = NULL;
-  if (passfile == NULL)
-    keys[1] = "fallback_application_name", values[1] = "aixinwu";
-  hub->conn = PQconnectdbParams (keys, values, 1);
-  if (hub->conn == NULL || PQstatus (hub->conn) != CONNECTION_OK)
-    {
-      if (hub->conn == NULL)
-        g_set_error_literal (error, AXW_ERROR, AXW_ERROR_NETWORK, _("Out of memory"));
-      else
-        set_connect_error (hub->conn, url, error);
-      return NULL;
-    }
-  return g_steal_pointer (&hub);
+  hub = g_new0 (AxwHub, 1);
+  hub->conn = conn;
+  return hub;
 }
 
 void

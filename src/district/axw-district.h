@@ -32,7 +32,32 @@ typedef struct {
   char     *last_error;   /* of the last run, or NULL when it went well */
 } AxwDistrictStatus;
 
+typedef enum {
+  AXW_HUB_CHECK_FREE,       /* the hub knows no redemption of the code */
+  AXW_HUB_CHECK_REDEEMED,   /* redeemed: where and when in AxwHubRedemption */
+  AXW_HUB_CHECK_UNKNOWN,    /* no answer (no hub, unreachable, too slow): sell on, "not checked" */
+} AxwHubCheck;
+
+typedef struct {
+  char *shop;
+  char *receipt_no;
+  char *business_date;
+} AxwHubRedemption;
+
+#define AXW_DISTRICT_CHECK_TIMEOUT_MS 300
+
 int       axw_district_hub_latest_version (void);
+
+AxwHubCheck axw_district_check_red_packet (AxwDb            *db,
+                                           const char       *code,
+                                           guint             timeout_ms,
+                                           AxwHubRedemption *out,
+                                           GError          **error);
+char     *axw_district_refusal      (const AxwHubRedemption *where);
+void      axw_hub_redemption_clear  (AxwHubRedemption *where);
+gboolean  axw_district_mark_checked (AxwDb        *db,
+                                     const char   *sale_uuid,
+                                     GError      **error);
 
 AxwHub   *axw_hub_connect           (const char   *url,
                                      const char   *password_file,
@@ -78,5 +103,6 @@ char     *axw_district_claim_json   (AxwHub       *hub,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwHub, axw_hub_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AxwDistrictStatus, axw_district_status_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AxwHubRedemption, axw_hub_redemption_clear)
 
 G_END_DECLS

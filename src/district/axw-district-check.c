@@ -1,0 +1,192 @@
+/* axw-district-check.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One red packet, one redemption, district-wide: before a red packet is
+ * accepted the counter asks the hub whether its code was redeemed in any
+ * shop. The whole question — connecting included — has a deadline
+ * (300 ms by default): libpq's connect_timeout counts whole seconds, so
+ * the connection is driven by hand (PQconnectPoll) with poll(2). When
+ * the hub does not answer in time the sale goes on and the redemption is
+ * recorded "not checked"; the hub lists a conflict if there was one.
+ */
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+
+#include "axw-district-private.h"
+#include "axw-error.h"
+#include "axw-settings.h"
+
+static gboolean
+wait_socket (PGconn  *conn,
+             gboolean for_write,
+             gint64   deadline)
+{
+  struct pollfd fd = { .fd = PQsocket (conn), .events = for_write ? POLLOUT : POLLIN };
+
+  for (;;)
+    {
+      gint64 left_ms = (deadline - g_get_monotonic_time ()) / 1000;
+      int rc;
+
+      if (left_ms <= 0 || fd.fd < 0)
+        return FALSE;
+      rc = poll (&fd, 1, (int) left_ms);
+      if (rc > 0)
+        return TRUE;
+      if (rc == 0 || errno != EINTR)
+        return FALSE;
+    }
+}
+
+static gboolean
+connect_by (PGconn *conn,
+            gint64  deadline)
+{
+  PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+
+  while (st != PGRES_POLLING_OK)
+    {
+      if (st == PGRES_POLLING_FAILED || !wait_socket (conn, st == PGRES_POLLING_WRITING, deadline))
+        return FALSE;
+      st = PQconnectPoll (conn);
+    }
+  return TRUE;
+}
+
+static PGresult *
+query_by (PGconn      *conn,
+          const char  *code,
+          gint64       deadline)
+{
+  const char *params[1] = { code };
+  PGresult *last = NULL, *r;
+
+  if (!PQsendQueryParams (conn, "SELECT shop, receipt_no, business_date::text FROM district.redemption_of ($1)",
+                          1, NULL, params, NULL, NULL, 0))
+    return NULL;
+  while (PQflush (conn) == 1)
+    if (!wait_socket (conn, TRUE, deadline))
+      return NULL;
+  for (;;)
+    {
+      while (PQisBusy (conn))
+        if (!wait_socket (conn, FALSE, deadline) || !PQconsumeInput (conn))
+          {
+            g_clear_pointer (&last, PQclear);
+            return NULL;
+          }
+      if ((r = PQgetResult (conn)) == NULL)
+        return last;
+      g_clear_pointer (&last, PQclear);
+      last = r;
+    }
+}
+
+/**
+ * axw_district_check_red_packet:
+ * @code: the red packet's code (for a signed HB1. code, the code inside it)
+ * @timeout_ms: the whole question's deadline; 0: 300 ms
+ * @out: (out caller-allocates): where and when it was redeemed, when it was
+ *
+ * Blocks up to @timeout_ms: the GUI calls it from a worker thread.
+ *
+ * Returns: %AXW_HUB_CHECK_FREE when the hub knows no redemption of @code,
+ *   %AXW_HUB_CHECK_REDEEMED (with @out), or %AXW_HUB_CHECK_UNKNOWN with
+ *   @error saying why (no hub set, not reachable in time, refused)
+ */
+AxwHubCheck
+axw_district_check_red_packet (AxwDb             *db,
+                               const char        *code,
+                               guint              timeout_ms,
+                               AxwHubRedemption  *out,
+                               GError           **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (timeout_ms ? timeout_ms : 300) * 1000;
+  g_autofree char *url = axw_settings_get (db, "district.url");
+  g_autofree char *passfile = axw_settings_get (db, "district.password_file");
+  PGconn *conn;
+  PGresult *r;
+  AxwHubCheck verdict = AXW_HUB_CHECK_UNKNOWN;
+
+  memset (out, 0, sizeof *out);
+  if (url == NULL || *url == '\0')
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID, _("No district hub is set."));
+      return AXW_HUB_CHECK_UNKNOWN;
+    }
+  if ((conn = axw_hub_open_conn (url, passfile, 0, TRUE, error)) == NULL)
+    return AXW_HUB_CHECK_UNKNOWN;
+  if (!connect_by (conn, deadline))
+    {
+      if (PQstatus (conn) == CONNECTION_BAD)
+        axw_hub_set_connect_error (conn, url, error);
+      else
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
+                     _("The district hub did not answer within %u ms."), timeout_ms ? timeout_ms : 300);
+      PQfinish (conn);
+      return AXW_HUB_CHECK_UNKNOWN;
+    }
+  r = query_by (conn, code, deadline);
+  if (r != NULL && PQresultStatus (r) == PGRES_TUPLES_OK)
+    {
+      verdict = PQntuples (r) > 0 ? AXW_HUB_CHECK_REDEEMED : AXW_HUB_CHECK_FREE;
+      if (verdict == AXW_HUB_CHECK_REDEEMED)
+        {
+          out->shop = g_strdup (PQgetvalue (r, 0, 0));
+          out->receipt_no = g_strdup (PQgetvalue (r, 0, 1));
+          out->business_date = g_strdup (PQgetvalue (r, 0, 2));
+        }
+    }
+  else
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK, _("The district hub did not answer within %u ms (%s)."),
+                 timeout_ms ? timeout_ms : 300, r ? PQresultErrorMessage (r) : PQerrorMessage (conn));
+  g_clear_pointer (&r, PQclear);
+  PQfinish (conn);
+  return verdict;
+}
+
+/**
+ * axw_district_refusal:
+ *
+ * Returns: (transfer full): the cashier's words for a red packet the hub
+ *   knows as redeemed: the reason code first, as for every refusal
+ */
+char *
+axw_district_refusal (const AxwHubRedemption *where)
+{
+  return g_strdup_printf (_("already_redeemed: This red packet was already used in shop %s on %s (receipt %s). "
+                            "Ask the customer for another one."), where->shop, where->business_date,
+                          where->receipt_no);
+}
+
+void
+axw_hub_redemption_clear (AxwHubRedemption *where)
+{
+  g_clear_pointer (&where->shop, g_free);
+  g_clear_pointer (&where->receipt_no, g_free);
+  g_clear_pointer (&where->business_date, g_free);
+}
+
+/**
+ * axw_district_mark_checked:
+ * @sale_uuid: a sale whose red packet the hub said was free
+ *
+ * A redemption is "not_checked" until this says the hub was asked.
+ */
+gboolean
+axw_district_mark_checked (AxwDb       *db,
+                           const char  *sale_uuid,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, "UPDATE redemptions SET district_check = 'checked' "
+                                           "WHERE sale_id = (SELECT id FROM sales WHERE uuid = ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  axw_db_bind_text (stmt, 1, sale_uuid);
+  return axw_db_step_done (db, stmt, error);
+}
