@@ -96,7 +96,9 @@ out=$(as_shop 1 "SELECT count(*) FROM district.catalog")
 sell 1 12 HB20260001
 sell 2 12 HB20260001    # the same red packet, offline in another shop
 sell 3 12 HB20260003
-echo 8888 | shop 1 refund S01-T01-20261211-0001 --staff 王店长 --at 2026-12-13T10:00:00+08:00 >/dev/null 2>&1 || true
+first=$(sqlite3 "$WORK/s1/shop.db" "SELECT receipt_no FROM sales ORDER BY id LIMIT 1")
+shop 1 refund "$first" '1*1' --staff 王店长 --at 2026-12-14T18:00:00+08:00 <"$MPIN" >/dev/null \
+  && tap_result OK "a refund of a red-packet sale" || tap_result FAIL "refund"
 for n in 1 2 3; do shop $n sync >"$WORK/sync$n.out" 2>&1 & done
 wait
 grep -q "District hub: [0-9]* sales sent" "$WORK/sync1.out" && tap_result OK "sync reports the hub" || tap_result FAIL "sync reports the hub" "$(cat "$WORK/sync1.out")"
@@ -218,6 +220,30 @@ expect_ok "after the restart the sales go" shop 1 sync
 [ "$(pending 1)" = 0 ] && [ "$(exact)" = exact ] && tap_result OK "hub restart: every document exactly once" || tap_result FAIL "restart" "$(exact)"
 expect_ok "district status" shop 1 district status
 grep -q "last_push	20" <<<"$OUT" && grep -q "pending	0" <<<"$OUT" && tap_result OK "status shows the last push" || tap_result FAIL "status" "$OUT"
+
+# --- the district report adds up the shops' own reports, to the fen -----------------------
+for n in 1 2 3; do shop $n report range --from 2026-12-01 --to 2026-12-31 --format json >"$WORK/r$n.json"; done
+expect_ok "district report" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format json --url "$ADMIN_URL"
+python3 - "$OUT" "$WORK" <<'PY' && tap_result OK "district report = Σ shop reports, shops listed, to the fen" || tap_result FAIL "district report" "$OUT"
+import json, sys
+d = json.loads(sys.argv[1]); w = sys.argv[2]
+shops = [json.load(open(f"{w}/r{n}.json")) for n in (1, 2, 3)]
+for k in ("sales_count", "refunds_count", "gross_fen", "promo_fen", "red_packet_fen", "total_fen",
+          "refunds_fen", "cash_rounding_fen"):
+    assert d[k] == sum(s[k] for s in shops), (k, d[k], [s[k] for s in shops])
+for m in ("cash", "wechat", "alipay", "unionpay"):
+    assert d["payments"][m] == sum(s["payments"][m] for s in shops), m
+rp = {}
+for s in shops:
+    for r in s["red_packets"]:
+        t = rp.setdefault((r["campaign"], r["funder"]), [0, 0, 0])
+        t[0] += r["count"]; t[1] += r["amount_fen"]; t[2] += r["refunded_fen"]
+assert {(r["campaign"], r["funder"]): [r["count"], r["amount_fen"], r["refunded_fen"]] for r in d["red_packets"]} == rp
+assert sum(c["net_fen"] for c in d["categories"]) == d["total_fen"]
+assert [(x["shop"], x["sales_count"], x["total_fen"], x["red_packet_fen"]) for x in d["shops"]] == \
+       [(f"S0{n}", s["sales_count"], s["total_fen"], s["red_packet_fen"]) for n, s in zip((1, 2, 3), shops)]
+assert d["total_fen"] > 0 and d["refunds_count"] == 1
+PY
 
 # --- refused input: clear errors, nothing written, the counter sells on -------------------------
 sell 1 1

@@ -20,6 +20,7 @@ static const char district_usage[] =
   N_("Usage: aixinwu district init ADMIN_URL\n"
      "       aixinwu district add-shop CODE --password-file FILE --url ADMIN_URL\n"
      "       aixinwu district status\n"
+     "       aixinwu district report --from DATE --to DATE [--format json] [--url URL]\n"
      "       aixinwu district conflicts [--format json] [--url URL]\n"
      "       aixinwu district claim --funder NAME --from DATE --to DATE [--format json] [--url URL]\n"
      "The hub is a PostgreSQL database (postgresql://HOST/DB?sslmode=verify-full). Passwords are never\n"
@@ -116,6 +117,8 @@ cmd_read (AxwCli  *cli,
   g_autofree char *json = NULL;
   const char *url = NULL, *funder = NULL, *from = NULL, *to = NULL, *format = "json";
   gboolean claim = g_str_equal (argv[1], "claim");
+  gboolean report = g_str_equal (argv[1], "report");
+  gboolean dated = claim || report;
 
   for (int i = 2; i < argc; i++)
     if (g_str_equal (argv[i], "--url") && i + 1 < argc)
@@ -124,20 +127,24 @@ cmd_read (AxwCli  *cli,
       format = argv[++i];
     else if (claim && g_str_equal (argv[i], "--funder") && i + 1 < argc)
       funder = argv[++i];
-    else if (claim && g_str_equal (argv[i], "--from") && i + 1 < argc)
+    else if (dated && g_str_equal (argv[i], "--from") && i + 1 < argc)
       from = argv[++i];
-    else if (claim && g_str_equal (argv[i], "--to") && i + 1 < argc)
+    else if (dated && g_str_equal (argv[i], "--to") && i + 1 < argc)
       to = argv[++i];
     else
       return axw_cli_usage (_(district_usage));
-  if (!g_str_equal (format, "json") || (claim && (funder == NULL || from == NULL || to == NULL)))
+  if (!g_str_equal (format, "json") || (claim && funder == NULL) || (dated && (from == NULL || to == NULL)))
     return axw_cli_usage (_(district_usage));
-  if (claim && (!is_date (from) || !is_date (to)))
+  if (dated && (!is_date (from) || !is_date (to)))
     return axw_cli_usage (_(district_usage));
   if ((hub = reader_connect (cli, url, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  json = claim ? axw_district_claim_json (hub, funder, from, to, &error)
-               : axw_district_conflicts_json (hub, &error);
+  if (report)
+    json = axw_district_report_json (hub, from, to, &error);
+  else if (claim)
+    json = axw_district_claim_json (hub, funder, from, to, &error);
+  else
+    json = axw_district_conflicts_json (hub, &error);
   if (json == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   g_print ("%s", json);
@@ -176,7 +183,7 @@ axw_cli_cmd_district (AxwCli  *cli,
     return cmd_add_shop (argc, argv);
   if (g_str_equal (argv[1], "status") && argc == 2)
     return cmd_status (cli);
-  if (g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "claim"))
+  if (g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "claim") || g_str_equal (argv[1], "report"))
     return cmd_read (cli, argc, argv);
   return axw_cli_usage (_(district_usage));
 }

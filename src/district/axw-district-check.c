@@ -158,9 +158,11 @@ axw_district_check_red_packet (AxwDb             *db,
 char *
 axw_district_refusal (const AxwHubRedemption *where)
 {
-  return g_strdup_printf (_("already_redeemed: This red packet was already used in shop %s on %s (receipt %s). "
-                            "Ask the customer for another one."), where->shop, where->business_date,
-                          where->receipt_no);
+  g_autofree char *advice = g_strdup_printf (_("This red packet was already used in shop %s on %s (receipt %s). "
+                                                "Ask the customer for another one."),
+                                              where->shop, where->business_date, where->receipt_no);
+
+  return g_strconcat ("already_redeemed: ", advice, NULL);
 }
 
 void

@@ -201,3 +201,151 @@ axw_district_claim_json (AxwHub      *hub,
   g_string_append (out, "}\n");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* The shop report's fields (axw-report.h), summed over the district:
+ * refunds count apart (refunds_fen), their payments and red-packet
+ * shares are taken back, so total_fen = gross − promo − red packets −
+ * refunds, and each shop's own report adds up to the same fen. */
+static const char report_totals_sql[] =
+  "SELECT count (*) FILTER (WHERE kind = 'sale'), count (*) FILTER (WHERE kind = 'refund'),"
+  "       coalesce (sum (gross_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (promo_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (CASE kind WHEN 'sale' THEN total_fen ELSE -total_fen END), 0),"
+  "       coalesce (sum (total_fen) FILTER (WHERE kind = 'refund'), 0),"
+  "       coalesce (sum (CASE kind WHEN 'sale' THEN cash_rounding_fen ELSE -cash_rounding_fen END), 0)"
+  " FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2";
+
+static const char report_payments_sql[] =
+  "SELECT m.method, coalesce (sum (CASE d.kind WHEN 'sale' THEN p.amount_fen ELSE -p.amount_fen END), 0)"
+  " FROM unnest (ARRAY['cash', 'wechat', 'alipay', 'unionpay']) WITH ORDINALITY m (method, n)"
+  " LEFT JOIN district.payments p ON p.method = m.method"
+  "   AND p.sale_uuid IN (SELECT uuid FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2)"
+  " LEFT JOIN district.sale_docs d ON d.uuid = p.sale_uuid"
+  " GROUP BY m.method, m.n ORDER BY m.n";
+
+static const char report_red_packets_sql[] =
+  "SELECT rp_campaign, rp_funder, count (*) FILTER (WHERE kind = 'sale'),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'refund'), 0)"
+  " FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2 AND rp_code IS NOT NULL"
+  " GROUP BY 1, 2 ORDER BY 1, 2";
+
+/* The documents carry no category: it is the district catalog's, by
+ * barcode ("" for goods the catalog does not know). */
+static const char report_categories_sql[] =
+  "SELECT coalesce (c.category, ''),"
+  "       sum (CASE l.kind WHEN 'sale' THEN l.qty_milli ELSE -l.qty_milli END),"
+  "       sum (CASE l.kind WHEN 'sale' THEN l.pay_fen ELSE -l.pay_fen END)"
+  " FROM district.sale_lines l LEFT JOIN district.catalog c ON c.barcode = l.barcode"
+  " WHERE l.business_date BETWEEN $1 AND $2 GROUP BY 1 ORDER BY 1";
+
+static const char report_shops_sql[] =
+  "SELECT shop, count (*) FILTER (WHERE kind = 'sale'),"
+  "       coalesce (sum (CASE kind WHEN 'sale' THEN total_fen ELSE -total_fen END), 0),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0)"
+  " FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2 GROUP BY shop ORDER BY shop";
+
+/* Rows of @sql as a JSON list of objects with @keys; a key starting
+ * with '#' is a number (the '#' is not written). */
+static gboolean
+append_rows (AxwHub       *hub,
+             GString      *out,
+             const char   *sql,
+             const char  **params,
+             const char  **keys,
+             GError      **error)
+{
+  g_autoptr(PGresult) r = query (hub, sql, 2, params, error);
+
+  if (r == NULL)
+    return FALSE;
+  g_string_append_c (out, '[');
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      g_string_append (out, i ? ",{" : "{");
+      for (int k = 0; keys[k] != NULL; k++)
+        {
+          if (k > 0)
+            g_string_append_c (out, ',');
+          if (keys[k][0] == '#')
+            append_int (out, keys[k] + 1, r, i, k);
+          else
+            append_text (out, keys[k], r, i, k);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+static gboolean
+append_totals (AxwHub       *hub,
+               GString      *out,
+               const char  **params,
+               GError      **error)
+{
+  static const char *keys[] = { "sales_count", "refunds_count", "gross_fen", "promo_fen", "red_packet_fen",
+                                "total_fen", "refunds_fen", "cash_rounding_fen" };
+  g_autoptr(PGresult) r = query (hub, report_totals_sql, 2, params, error);
+  g_autoptr(PGresult) pay = NULL;
+
+  if (r == NULL || (pay = query (hub, report_payments_sql, 2, params, error)) == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      append_int (out, keys[k], r, 0, (int) k);
+      g_string_append_c (out, ',');
+    }
+  g_string_append (out, "\"payments\":{");
+  for (int i = 0; i < PQntuples (pay); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_int (out, PQgetvalue (pay, i, 0), pay, i, 1);
+    }
+  g_string_append_c (out, '}');
+  return TRUE;
+}
+
+/**
+ * axw_district_report_json:
+ * @from: first business date, YYYY-MM-DD
+ * @to: last business date, inclusive
+ *
+ * Returns: (transfer full): the shop report's fields over every shop,
+ *   plus shops: [{shop, sales_count, total_fen, red_packet_fen}], or
+ *   %NULL with @error
+ */
+char *
+axw_district_report_json (AxwHub      *hub,
+                          const char  *from,
+                          const char  *to,
+                          GError     **error)
+{
+  static const char *rp_keys[] = { "campaign", "funder", "#count", "#amount_fen", "#refunded_fen", NULL };
+  static const char *cat_keys[] = { "category", "#qty_milli", "#net_fen", NULL };
+  static const char *shop_keys[] = { "shop", "#sales_count", "#total_fen", "#red_packet_fen", NULL };
+  g_autoptr(GString) out = g_string_new ("{\"kind\":\"district\",\"from\":");
+  const char *params[2] = { from, to };
+
+  if (axw_hub_check_version (hub, error) < 0)
+    return NULL;
+  axw_json_append_string (out, from);
+  g_string_append (out, ",\"to\":");
+  axw_json_append_string (out, to);
+  g_string_append_c (out, ',');
+  if (!append_totals (hub, out, params, error))
+    return NULL;
+  g_string_append (out, ",\"red_packets\":");
+  if (!append_rows (hub, out, report_red_packets_sql, params, rp_keys, error))
+    return NULL;
+  g_string_append (out, ",\"categories\":");
+  if (!append_rows (hub, out, report_categories_sql, params, cat_keys, error))
+    return NULL;
+  g_string_append (out, ",\"shops\":");
+  if (!append_rows (hub, out, report_shops_sql, params, shop_keys, error))
+    return NULL;
+  g_string_append (out, "}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

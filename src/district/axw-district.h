@@ -95,6 +95,10 @@ void      axw_district_status_clear (AxwDistrictStatus *status);
 
 char     *axw_district_conflicts_json (AxwHub     *hub,
                                        GError    **error);
+char     *axw_district_report_json  (AxwHub       *hub,
+                                     const char   *from,
+                                     const char   *to,
+                                     GError      **error);
 char     *axw_district_claim_json   (AxwHub       *hub,
                                      const char   *funder,
                                      const char   *from,
