@@ -95,6 +95,14 @@ axw_hub_set_connect_error (PGconn      *conn,
                    "and are sent later."), url, why);
 }
 
+/* The server's NOTICEs ("schema exists, skipping") are not for the
+ * cashier's terminal. */
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
 /* Starts connecting (or connects, unless @start_only): the address and
  * the password file are checked first, and the password never leaves
  * the file. */
@@ -128,6 +136,7 @@ axw_hub_open_conn (const char  *url,
       PQfinish (conn);
       return NULL;
     }
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
   return conn;
 }
 
