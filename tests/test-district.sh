@@ -160,6 +160,13 @@ grep -q "not checked with the district hub" <<<"$ERR" && [ "$ms" -lt 1500 ] \
   && tap_result OK "… after the 300 ms deadline (${ms} ms in all), saying it was not checked" || tap_result FAIL "deadline" "$ms ms: $ERR"
 [ "$(sqlite3 "$WORK/s3/shop.db" "SELECT district_check FROM redemptions WHERE code = 'HB20260007'")" = not_checked ] \
   && tap_result OK "its redemption is marked not checked" || tap_result FAIL "not checked"
+# the same question from a worker thread, as the counter's screen asks it
+if AXW_SHOP_DB="$WORK/s1/shop.db" AXW_SILENT_URL="$(shop 3 settings get district.url)" \
+   "${AXW_TEST_DISTRICT_CHECK:?}" >"$WORK/check.out" 2>&1; then
+  tap_result OK "async check: redeemed, free, and a silent hub in 300 ms with the main loop running"
+else
+  tap_result FAIL "async check" "$(cat "$WORK/check.out")"
+fi
 kill "$silent"; wait "$silent" 2>/dev/null
 shop 3 settings set district.url "$(sed 's/S01/S03/; s/s01/s03/' <<<"$S1_URL")" --staff 王店长 <"$MPIN" >/dev/null
 shop 3 sync >/dev/null 2>&1

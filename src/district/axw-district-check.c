@@ -86,28 +86,15 @@ query_by (PGconn      *conn,
     }
 }
 
-/**
- * axw_district_check_red_packet:
- * @code: the red packet's code (for a signed HB1. code, the code inside it)
- * @timeout_ms: the whole question's deadline; 0: 300 ms
- * @out: (out caller-allocates): where and when it was redeemed, when it was
- *
- * Blocks up to @timeout_ms: the GUI calls it from a worker thread.
- *
- * Returns: %AXW_HUB_CHECK_FREE when the hub knows no redemption of @code,
- *   %AXW_HUB_CHECK_REDEEMED (with @out), or %AXW_HUB_CHECK_UNKNOWN with
- *   @error saying why (no hub set, not reachable in time, refused)
- */
-AxwHubCheck
-axw_district_check_red_packet (AxwDb             *db,
-                               const char        *code,
-                               guint              timeout_ms,
-                               AxwHubRedemption  *out,
-                               GError           **error)
+static AxwHubCheck
+check_with (const char        *url,
+            const char        *passfile,
+            const char        *code,
+            guint              timeout_ms,
+            AxwHubRedemption  *out,
+            GError           **error)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) (timeout_ms ? timeout_ms : 300) * 1000;
-  g_autofree char *url = axw_settings_get (db, "district.url");
-  g_autofree char *passfile = axw_settings_get (db, "district.password_file");
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
   PGconn *conn;
   PGresult *r;
   AxwHubCheck verdict = AXW_HUB_CHECK_UNKNOWN;
@@ -125,8 +112,8 @@ axw_district_check_red_packet (AxwDb             *db,
       if (PQstatus (conn) == CONNECTION_BAD)
         axw_hub_set_connect_error (conn, url, error);
       else
-        g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
-                     _("The district hub did not answer within %u ms."), timeout_ms ? timeout_ms : 300);
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK, _("The district hub did not answer within %u ms."),
+                     timeout_ms);
       PQfinish (conn);
       return AXW_HUB_CHECK_UNKNOWN;
     }
@@ -143,10 +130,115 @@ axw_district_check_red_packet (AxwDb             *db,
     }
   else
     g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK, _("The district hub did not answer within %u ms (%s)."),
-                 timeout_ms ? timeout_ms : 300, r ? PQresultErrorMessage (r) : PQerrorMessage (conn));
+                 timeout_ms, r ? PQresultErrorMessage (r) : PQerrorMessage (conn));
   g_clear_pointer (&r, PQclear);
   PQfinish (conn);
   return verdict;
+}
+
+/**
+ * axw_district_check_red_packet:
+ * @code: the red packet's code (for a signed HB1. code, the code inside it)
+ * @timeout_ms: the whole question's deadline; 0: 300 ms
+ * @out: (out caller-allocates): where and when it was redeemed, when it was
+ *
+ * Blocks up to @timeout_ms: the GUI calls axw_district_check_red_packet_async().
+ *
+ * Returns: %AXW_HUB_CHECK_FREE when the hub knows no redemption of @code,
+ *   %AXW_HUB_CHECK_REDEEMED (with @out), or %AXW_HUB_CHECK_UNKNOWN with
+ *   @error saying why (no hub set, not reachable in time, refused)
+ */
+AxwHubCheck
+axw_district_check_red_packet (AxwDb             *db,
+                               const char        *code,
+                               guint              timeout_ms,
+                               AxwHubRedemption  *out,
+                               GError           **error)
+{
+  g_autofree char *url = axw_settings_get (db, "district.url");
+  g_autofree char *passfile = axw_settings_get (db, "district.password_file");
+
+  return check_with (url, passfile, code, timeout_ms ? timeout_ms : AXW_DISTRICT_CHECK_TIMEOUT_MS, out, error);
+}
+
+typedef struct {
+  char             *url;
+  char             *passfile;
+  char             *code;
+  AxwHubCheck       verdict;
+  AxwHubRedemption  where;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->url);
+  g_free (job->passfile);
+  g_free (job->code);
+  axw_hub_redemption_clear (&job->where);
+  g_free (job);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = data;
+  GError *error = NULL;
+
+  job->verdict = check_with (job->url, job->passfile, job->code, AXW_DISTRICT_CHECK_TIMEOUT_MS, &job->where,
+                             &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * axw_district_check_red_packet_async:
+ *
+ * Asks the hub in a worker thread (the settings are read here, on the
+ * caller's thread and connection): the counter never waits on the hub.
+ */
+void
+axw_district_check_red_packet_async (AxwDb               *db,
+                                     const char          *code,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  CheckJob *job = g_new0 (CheckJob, 1);
+
+  job->url = axw_settings_get (db, "district.url");
+  job->passfile = axw_settings_get (db, "district.password_file");
+  job->code = g_strdup (code);
+  g_task_set_source_tag (task, axw_district_check_red_packet_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * axw_district_check_red_packet_finish:
+ * @out: (out caller-allocates): where it was redeemed, for %AXW_HUB_CHECK_REDEEMED
+ *
+ * Returns: the verdict; %AXW_HUB_CHECK_UNKNOWN with @error saying why
+ */
+AxwHubCheck
+axw_district_check_red_packet_finish (GAsyncResult      *result,
+                                      AxwHubRedemption  *out,
+                                      GError           **error)
+{
+  CheckJob *job = g_task_get_task_data (G_TASK (result));
+
+  memset (out, 0, sizeof *out);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return AXW_HUB_CHECK_UNKNOWN;
+  *out = job->where;
+  memset (&job->where, 0, sizeof job->where);
+  return job->verdict;
 }
 
 /**

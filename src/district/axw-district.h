@@ -53,6 +53,14 @@ AxwHubCheck axw_district_check_red_packet (AxwDb            *db,
                                            guint             timeout_ms,
                                            AxwHubRedemption *out,
                                            GError          **error);
+void      axw_district_check_red_packet_async  (AxwDb               *db,
+                                                const char          *code,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+AxwHubCheck axw_district_check_red_packet_finish (GAsyncResult      *result,
+                                                  AxwHubRedemption  *out,
+                                                  GError           **error);
 char     *axw_district_refusal      (const AxwHubRedemption *where);
 void      axw_hub_redemption_clear  (AxwHubRedemption *where);
 gboolean  axw_district_mark_checked (AxwDb        *db,
