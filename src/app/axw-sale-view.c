@@ -15,6 +15,7 @@
 
 #include "axw-cart-row.h"
 #include "axw-cell.h"
+#include "axw-district.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
 #include "axw-keypad.h"
@@ -48,6 +49,8 @@ struct _AxwSaleView
   AxwLine            *undo_line;
   guint               undo_index;
   GArray             *payments;      /* AxwPayment taken so far */
+  GCancellable       *hub_check;     /* the district hub's answer about the red packet, on its way */
+  char               *hub_checked;   /* the red packet code the hub said is free */
   AxwPayMethod        method;
   GDateTime          *fixed_now;
   guint               print_timer;
@@ -338,8 +341,17 @@ say_line (AxwSaleView *self,
 }
 
 static void
+forget_hub_check (AxwSaleView *self)
+{
+  g_cancellable_cancel (self->hub_check);
+  g_clear_object (&self->hub_check);
+  g_clear_pointer (&self->hub_checked, g_free);
+}
+
+static void
 forget_sale (AxwSaleView *self)
 {
+  forget_hub_check (self);
   axw_cart_clear (self->cart);
   g_array_set_size (self->payments, 0);
   g_clear_pointer (&self->undo_line, axw_line_free);
@@ -380,6 +392,51 @@ refuse_red_packet (AxwSaleView        *self,
   banner (self, BANNER_ERROR, advice);
 }
 
+/* The hub's answer (within 300 ms, from a worker thread): a code already
+ * redeemed in another shop comes off the sale again, with the shop and
+ * date; no answer leaves the red packet on, "not checked". */
+static void
+hub_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(AxwSaleView) self = data;
+  g_auto(AxwHubRedemption) where = { 0 };
+  g_autoptr(GError) error = NULL;
+  AxwHubCheck verdict = axw_district_check_red_packet_finish (result, &where, &error);
+  const char *code = axw_cart_get_voucher_code (self->cart);
+  const AxwRedPacket *rp = self->quote ? self->quote->red_packet : NULL;
+  g_autofree char *refusal = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || code == NULL || rp == NULL || !rp->accepted)
+    return;
+  if (verdict == AXW_HUB_CHECK_FREE)
+    {
+      g_free (self->hub_checked);
+      self->hub_checked = g_strdup (rp->code);
+      return;
+    }
+  if (verdict != AXW_HUB_CHECK_REDEEMED)
+    return;
+  refusal = axw_district_refusal (&where);
+  axw_cart_set_voucher_code (self->cart, NULL);
+  requote (self, -1);
+  show_red_packet_result (self, FALSE, refusal + strlen ("already_redeemed: "));
+  show_page (self, "red-packet", GTK_WIDGET (self->red_packet_entry));
+  banner (self, BANNER_ERROR, refusal + strlen ("already_redeemed: "));
+}
+
+static void
+ask_hub (AxwSaleView *self,
+         const char  *code)
+{
+  forget_hub_check (self);
+  if (!axw_district_configured (db (self)))
+    return;
+  self->hub_check = g_cancellable_new ();
+  axw_district_check_red_packet_async (db (self), code, self->hub_check, hub_checked_cb, g_object_ref (self));
+}
+
 static void
 apply_red_packet (AxwSaleView *self,
                   const char  *code)
@@ -417,6 +474,7 @@ apply_red_packet (AxwSaleView *self,
     }
   off = axw_money_format_screen (rp->discount_fen);
   text = g_strdup_printf (_("Red packet accepted: %s off, paid by %s"), off, rp->funder);
+  ask_hub (self, rp->code);
   show_red_packet_result (self, TRUE, text);
   banner (self, BANNER_OK, text);
   axw_feedback_play (feedback (self), AXW_SOUND_ACCEPTED, GTK_WIDGET (self));
@@ -1047,12 +1105,17 @@ commit (AxwSaleView  *self,
         GError      **error)
 {
   g_autoptr(GDateTime) at = now (self);
+  g_autoptr(GError) unmarked = NULL;
   AxwSale *sale = axw_checkout_commit (db (self), self->cart, at, self->staff->name,
                                        (const AxwPayment *) self->payments->data, self->payments->len,
                                        error);
 
   if (sale == NULL)
     return FALSE;
+  if (self->hub_checked != NULL && sale->red_packet != NULL && sale->red_packet->accepted &&
+      g_str_equal (self->hub_checked, sale->red_packet->code) &&
+      !axw_district_mark_checked (db (self), sale->uuid, &unmarked))
+    g_warning ("The red packet stays “not checked”: %s", unmarked->message);   /* the sale stands */
   g_clear_pointer (&self->last_sale, axw_sale_free);
   self->last_sale = sale;
   forget_sale (self);
@@ -1689,6 +1752,7 @@ axw_sale_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->print_timer, g_source_remove);
   g_clear_handle_id (&self->sync_start_id, g_source_remove);
+  forget_hub_check (self);
   if (self->sync != NULL)
     axw_sync_agent_stop (self->sync);
   g_clear_object (&self->sync);

@@ -103,6 +103,8 @@ void      axw_district_status_clear (AxwDistrictStatus *status);
 
 char     *axw_district_conflicts_json (AxwHub     *hub,
                                        GError    **error);
+GPtrArray *axw_district_my_conflicts (AxwDb       *db,
+                                      GError     **error);
 char     *axw_district_report_json  (AxwHub       *hub,
                                      const char   *from,
                                      const char   *to,
