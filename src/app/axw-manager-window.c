@@ -22,6 +22,7 @@ struct _AxwManagerWindow
   AxwManagerPromotions *promotions;
   AxwManagerStaff      *staff;
   AxwManagerSync       *sync;
+  AxwManagerDistrict   *district;
   AxwManagerBackups    *backups;
   AxwManagerSettings   *settings;
   AxwManagerAudit      *audit;
@@ -43,6 +44,7 @@ restored_cb (AxwManagerWindow *self)
   axw_manager_staff_reload (self->staff);
   axw_manager_audit_reload (self->audit, NULL);
   axw_manager_sync_reload (self->sync);
+  axw_manager_district_reload (self->district);
 }
 
 static void
@@ -118,6 +120,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SYNC);
+  g_type_ensure (AXW_TYPE_MANAGER_DISTRICT);
   g_type_ensure (AXW_TYPE_MANAGER_BACKUPS);
   g_type_ensure (AXW_TYPE_MANAGER_SETTINGS);
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
@@ -136,6 +139,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, district);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, backups);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, settings);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, audit);
@@ -180,6 +184,7 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_promotions_set_db (self->promotions, db, manager);
   axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_sync_set_db (self->sync, db, manager);
+  axw_manager_district_set_db (self->district, db);
   axw_manager_backups_set_db (self->backups, db, manager);
   axw_manager_settings_set_db (self->settings, db, manager);
   axw_manager_audit_set_db (self->audit, db);
@@ -261,6 +266,14 @@ axw_manager_window_get_staff (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->staff;
+}
+
+/* Returns: (transfer none) */
+AxwManagerDistrict *
+axw_manager_window_get_district (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->district;
 }
 
 /* Returns: (transfer none) */

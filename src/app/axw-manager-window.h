@@ -11,6 +11,7 @@
 #include "axw-db.h"
 #include "axw-manager-audit.h"
 #include "axw-manager-backups.h"
+#include "axw-manager-district.h"
 #include "axw-manager-products.h"
 #include "axw-manager-promotions.h"
 #include "axw-manager-refunds.h"
@@ -46,6 +47,7 @@ AxwManagerStocktake  *axw_manager_window_get_stocktake (AxwManagerWindow *self);
 AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
 AxwManagerStaff      *axw_manager_window_get_staff (AxwManagerWindow *self);
 AxwManagerSync       *axw_manager_window_get_sync (AxwManagerWindow *self);
+AxwManagerDistrict   *axw_manager_window_get_district (AxwManagerWindow *self);
 AxwManagerBackups    *axw_manager_window_get_backups (AxwManagerWindow *self);
 AxwManagerSettings   *axw_manager_window_get_settings (AxwManagerWindow *self);
 AxwManagerAudit      *axw_manager_window_get_audit (AxwManagerWindow *self);

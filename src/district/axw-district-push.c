@@ -185,7 +185,7 @@ push_all (AxwDb             *db,
   g_autoptr(AxwHub) hub = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (passfile == NULL || *passfile == '\0')
+  if (url != NULL && *url != '\0' && (passfile == NULL || *passfile == '\0'))
     {
       g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID,
                            _("No password file is set for the district hub. Run: aixinwu settings set "

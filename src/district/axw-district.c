@@ -82,7 +82,7 @@ axw_hub_set_connect_error (PGconn      *conn,
                            const char  *url,
                            GError     **error)
 {
-  g_autofree char *why = g_strstrip (g_strdup (PQerrorMessage (conn)));
+  g_autofree char *why = g_strstrip (g_strdelimit (g_strdup (PQerrorMessage (conn)), "\n\t", ' '));
 
   if (strstr (why, "password authentication failed") != NULL ||
       strstr (why, "no password supplied") != NULL)
