@@ -51,6 +51,8 @@ struct _AxwSaleView
   GArray             *payments;      /* AxwPayment taken so far */
   GCancellable       *hub_check;     /* the district hub's answer about the red packet, on its way */
   char               *hub_checked;   /* the red packet code the hub said is free */
+  GCancellable       *hub_push;      /* the push to the district hub, while one runs */
+  guint               hub_timer;
   AxwPayMethod        method;
   GDateTime          *fixed_now;
   guint               print_timer;
@@ -973,6 +975,68 @@ update_print_status (AxwSaleView *self)
 
 static void print_queued (AxwSaleView *self);
 
+/* The district hub's part of the indicator, read from the shop's file. */
+static void
+append_hub_state (AxwSaleView  *self,
+                  char        **text,
+                  char        **tip)
+{
+  g_auto(AxwDistrictStatus) st = { 0 };
+  char *t, *p;
+
+  if (!axw_district_get_status (db (self), &st, NULL))
+    return;
+  if (self->hub_push != NULL)
+    t = g_strdup_printf (_("%s · Hub: sending…"), *text);
+  else if (st.pending > 0 && st.last_error != NULL)
+    t = g_strdup_printf (_("%s · ⚠ Hub: %lld waiting, will retry"), *text, (long long) st.pending);
+  else if (st.pending > 0)
+    t = g_strdup_printf (_("%s · Hub: %lld waiting"), *text, (long long) st.pending);
+  else
+    t = g_strdup_printf (_("%s · ✔ Hub: all sent"), *text);
+  p = g_strdup_printf (_("%s\nDistrict hub, last sent: %s\nLast problem: %s"), *tip,
+                       st.last_push ? st.last_push : _("never"), st.last_error ? st.last_error : _("none"));
+  g_free (*text);
+  g_free (*tip);
+  *text = t;
+  *tip = p;
+}
+
+static void update_sync (AxwSaleView *self);
+
+static void
+hub_pushed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(AxwSaleView) self = data;
+  g_autoptr(GError) error = NULL;
+
+  axw_district_push_finish (result, NULL, &error);   /* the error is in the shop's file, for the indicator */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->hub_push);
+  update_sync (self);
+}
+
+/* Sales go to the district hub in the background too, after each sale and
+ * every two minutes; one push at a time, never on the GTK thread. */
+static void
+push_to_hub (AxwSaleView *self)
+{
+  if (self->hub_push != NULL || !axw_district_configured (db (self)))
+    return;
+  self->hub_push = g_cancellable_new ();
+  axw_district_push_async (axw_db_get_path (db (self)), self->hub_push, hub_pushed_cb, g_object_ref (self));
+}
+
+static gboolean
+hub_timer_cb (gpointer data)
+{
+  push_to_hub (data);
+  return G_SOURCE_CONTINUE;
+}
+
 /* The online-shop sync in one small indicator: words and a symbol. */
 static void
 update_sync (AxwSaleView *self)
@@ -999,6 +1063,8 @@ update_sync (AxwSaleView *self)
     text = g_strdup (_("✔ Online shop: all sent"));
   tip = g_strdup_printf (_("Last sent: %s\nLast problem: %s"), success ? success : _("never"),
                          error ? error : _("none"));
+  if (axw_district_configured (db (self)))
+    append_hub_state (self, &text, &tip);
   gtk_label_set_text (self->sync_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tip);
 }
@@ -1018,6 +1084,9 @@ start_sync_cb (gpointer data)
 
   self->sync_start_id = 0;
   axw_sync_agent_start (self->sync, 60);
+  push_to_hub (self);
+  if (self->hub_timer == 0)
+    self->hub_timer = g_timeout_add_seconds (120, hub_timer_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1124,6 +1193,7 @@ commit (AxwSaleView  *self,
   print_queued (self);
   if (self->sync != NULL)
     axw_sync_agent_kick (self->sync);
+  push_to_hub (self);
   return TRUE;
 }
 
@@ -1752,6 +1822,9 @@ axw_sale_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->print_timer, g_source_remove);
   g_clear_handle_id (&self->sync_start_id, g_source_remove);
+  g_clear_handle_id (&self->hub_timer, g_source_remove);
+  g_cancellable_cancel (self->hub_push);
+  g_clear_object (&self->hub_push);
   forget_hub_check (self);
   if (self->sync != NULL)
     axw_sync_agent_stop (self->sync);
