@@ -252,6 +252,26 @@ assert [(x["shop"], x["sales_count"], x["total_fen"], x["red_packet_fen"]) for x
 assert d["total_fen"] > 0 and d["refunds_count"] == 1
 PY
 
+expect_ok "district report as text" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format text --url "$ADMIN_URL"
+grep -q "S01" <<<"$OUT" && grep -q "S03" <<<"$OUT" && tap_result OK "the text report lists the shops" || tap_result FAIL "text report" "$OUT"
+expect_ok "district report as CSV" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format csv --url "$ADMIN_URL"
+grep -q "^shop,sales_count,total_fen,red_packet_fen" <<<"$OUT" && tap_result OK "the CSV report ends with the shops" || tap_result FAIL "csv report" "$OUT"
+expect_ok "district report as PDF" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/district.pdf" --url "$ADMIN_URL"
+[ "$(head -c 4 "$WORK/district.pdf")" = "%PDF" ] && tap_result OK "a PDF is written" || tap_result FAIL "pdf"
+CLAIM=$("$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format json --url "$ADMIN_URL")
+expect_ok "district claim as CSV" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format csv --url "$ADMIN_URL"
+python3 - "$OUT" "$CLAIM" <<'PY' && tap_result OK "claim CSV: TOTAL equals the JSON claim, the conflict listed apart" || tap_result FAIL "claim csv" "$OUT"
+import csv, io, json, sys
+rows = list(csv.reader(io.StringIO(sys.argv[1])))
+claim = json.loads(sys.argv[2])
+total = [r for r in rows if r and r[0] == "TOTAL"][0]
+assert round(float(total[4]) * 100) == claim["amount_fen"], (total, claim["amount_fen"])
+i = [k for k, r in enumerate(rows) if r and r[0] == "conflict_code"][0]
+assert rows[i + 1][0] == "HB20260001" and len(rows) == i + 2
+PY
+expect_ok "district claim as PDF" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/claim.pdf" --url "$ADMIN_URL"
+[ "$(head -c 4 "$WORK/claim.pdf")" = "%PDF" ] && tap_result OK "a claim PDF is written" || tap_result FAIL "claim pdf"
+
 # --- refused input: clear errors, nothing written, the counter sells on -------------------------
 sell 1 1
 sed -i 's/:[0-9a-f]*$/:wrong/' "$WORK/s2/hub.pgpass"

@@ -10,8 +10,12 @@
  */
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "axw-cli.h"
+#include "axw-csv.h"
+#include "axw-money.h"
+#include "axw-report-render.h"
 #include "axw-district.h"
 #include "axw-error.h"
 #include "axw-settings.h"
@@ -20,9 +24,9 @@ static const char district_usage[] =
   N_("Usage: aixinwu district init ADMIN_URL\n"
      "       aixinwu district add-shop CODE --password-file FILE --url ADMIN_URL\n"
      "       aixinwu district status\n"
-     "       aixinwu district report --from DATE --to DATE [--format json] [--url URL]\n"
+     "       aixinwu district report --from DATE --to DATE [--format text|csv|json|pdf] [--out FILE] [--url URL]\n"
      "       aixinwu district conflicts [--format json] [--url URL]\n"
-     "       aixinwu district claim --funder NAME --from DATE --to DATE [--format json] [--url URL]\n"
+     "       aixinwu district claim --funder NAME --from DATE --to DATE [--format csv|json|pdf] [--out FILE] [--url URL]\n"
      "The hub is a PostgreSQL database (postgresql://HOST/DB?sslmode=verify-full). Passwords are never\n"
      "typed: init and add-shop read the administrator's from PGPASSFILE or ~/.pgpass (chmod 600);\n"
      "a shop reads its own from district.password_file. add-shop writes the new shop's password\n"
@@ -108,6 +112,126 @@ is_date (const char *text)
 }
 
 static int
+emit (const char  *out,
+      const char  *data,
+      gsize        len)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (out == NULL)
+    {
+      fwrite (data, 1, len, stdout);
+      return AXW_EXIT_OK;
+    }
+  if (!g_file_set_contents (out, data, (gssize) len, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  return AXW_EXIT_OK;
+}
+
+static GString *
+string_taking (char *text)
+{
+  GString *out = g_string_new (text);
+
+  g_free (text);
+  return out;
+}
+
+/* The shop report's layouts (text, CSV, PDF), then the shops. */
+static int
+report_formatted (AxwHub      *hub,
+                  const char  *from,
+                  const char  *to,
+                  const char  *format,
+                  const char  *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shops = NULL;
+  g_autoptr(AxwReport) r = axw_district_report (hub, from, to, &shops, &error);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (r == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (g_str_equal (format, "pdf"))
+    {
+      gsize len;
+      g_autofree char *data = NULL;
+
+      if ((pdf = axw_report_render_pdf (r, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
+      return emit (out, data, len);
+    }
+  if (g_str_equal (format, "csv"))
+    {
+      const char * const header[] = { "shop", "sales_count", "total_fen", "red_packet_fen", NULL };
+
+      text = string_taking (axw_report_to_csv (r));
+      g_string_append (text, "\r\n");
+      axw_csv_append_row (text, header, G_N_ELEMENTS (header) - 1);
+      for (guint i = 0; i < shops->len; i++)
+        {
+          AxwReportRow *row = g_ptr_array_index (shops, i);
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, row->count);
+          g_autofree char *t = g_strdup_printf ("%" G_GINT64_FORMAT, row->total_fen);
+          g_autofree char *rp = g_strdup_printf ("%" G_GINT64_FORMAT, row->qty_milli);
+          const char * const fields[] = { row->name, n, t, rp, NULL };
+
+          axw_csv_append_row (text, fields, G_N_ELEMENTS (fields) - 1);
+        }
+      return emit (out, text->str, text->len);
+    }
+  text = string_taking (axw_report_to_text (r, 48));
+  g_string_append_printf (text, "\n%s\n", _("Shops"));
+  for (guint i = 0; i < shops->len; i++)
+    {
+      AxwReportRow *row = g_ptr_array_index (shops, i);
+      g_autofree char *total = axw_money_format_screen (row->total_fen);
+      g_autofree char *red = axw_money_format_screen (row->qty_milli);
+
+      g_string_append_printf (text, _("%-8s %6lld sales  %12s  red packets %10s\n"), row->name,
+                              (long long) row->count, total, red);
+    }
+  return emit (out, text->str, text->len);
+}
+
+/* The shop claim's layouts (CSV with a TOTAL row, PDF); in CSV the
+ * conflicts follow, apart and not counted. */
+static int
+claim_formatted (AxwHub      *hub,
+                 const char  *funder,
+                 const char  *from,
+                 const char  *to,
+                 const char  *format,
+                 const char  *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = axw_district_claim_rows (hub, funder, from, to, &error);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *conflicts = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (rows == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (g_str_equal (format, "pdf"))
+    {
+      gsize len;
+      g_autofree char *data = NULL;
+
+      if ((pdf = axw_claim_render_pdf (funder, from, to, rows, &error)) == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
+      return emit (out, data, len);
+    }
+  if ((conflicts = axw_district_conflicts_csv (hub, funder, from, to, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  text = string_taking (axw_claim_to_csv (rows));
+  g_string_append (text, conflicts);
+  return emit (out, text->str, text->len);
+}
+
+static int
 cmd_read (AxwCli  *cli,
           int      argc,
           char   **argv)
@@ -115,7 +239,7 @@ cmd_read (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwHub) hub = NULL;
   g_autofree char *json = NULL;
-  const char *url = NULL, *funder = NULL, *from = NULL, *to = NULL, *format = "json";
+  const char *url = NULL, *funder = NULL, *from = NULL, *to = NULL, *format = "json", *out = NULL;
   gboolean claim = g_str_equal (argv[1], "claim");
   gboolean report = g_str_equal (argv[1], "report");
   gboolean dated = claim || report;
@@ -125,6 +249,8 @@ cmd_read (AxwCli  *cli,
       url = argv[++i];
     else if (g_str_equal (argv[i], "--format") && i + 1 < argc)
       format = argv[++i];
+    else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
+      out = argv[++i];
     else if (claim && g_str_equal (argv[i], "--funder") && i + 1 < argc)
       funder = argv[++i];
     else if (dated && g_str_equal (argv[i], "--from") && i + 1 < argc)
@@ -133,12 +259,18 @@ cmd_read (AxwCli  *cli,
       to = argv[++i];
     else
       return axw_cli_usage (_(district_usage));
-  if (!g_str_equal (format, "json") || (claim && funder == NULL) || (dated && (from == NULL || to == NULL)))
+  if ((claim && funder == NULL) || (dated && (from == NULL || to == NULL)) ||
+      !(g_str_equal (format, "json") || (report && g_str_equal (format, "text")) ||
+        (dated && (g_str_equal (format, "csv") || g_str_equal (format, "pdf")))))
     return axw_cli_usage (_(district_usage));
   if (dated && (!is_date (from) || !is_date (to)))
     return axw_cli_usage (_(district_usage));
   if ((hub = reader_connect (cli, url, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
+  if (report && !g_str_equal (format, "json"))
+    return report_formatted (hub, from, to, format, out);
+  if (claim && !g_str_equal (format, "json"))
+    return claim_formatted (hub, funder, from, to, format, out);
   if (report)
     json = axw_district_report_json (hub, from, to, &error);
   else if (claim)
@@ -147,8 +279,7 @@ cmd_read (AxwCli  *cli,
     json = axw_district_conflicts_json (hub, &error);
   if (json == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  g_print ("%s", json);
-  return AXW_EXIT_OK;
+  return emit (out, json, strlen (json));
 }
 
 static int

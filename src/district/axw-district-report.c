@@ -13,7 +13,9 @@
 
 #include "axw-district-private.h"
 #include "axw-error.h"
+#include "axw-csv.h"
 #include "axw-money.h"
+#include "axw-report.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"
 
@@ -383,4 +385,170 @@ axw_district_my_conflicts (AxwDb   *db,
                                                PQgetvalue (r, i, 6), PQgetvalue (r, i, 7)));
     }
   return g_steal_pointer (&lines);
+}
+
+static gint64
+int_at (PGresult *r,
+        int       row,
+        int       col)
+{
+  return g_ascii_strtoll (PQgetvalue (r, row, col), NULL, 10);
+}
+
+/**
+ * axw_district_report:
+ * @out_shops: (out) (transfer full) (element-type AxwReportRow): per shop:
+ *   name, count (sales), total_fen, qty_milli holds its red_packet_fen
+ *
+ * The district report as the shop report's own type, so that it is laid
+ * out as text, CSV and PDF by the same code as a shop's.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error
+ */
+AxwReport *
+axw_district_report (AxwHub      *hub,
+                     const char  *from,
+                     const char  *to,
+                     GPtrArray  **out_shops,
+                     GError     **error)
+{
+  const char *params[2] = { from, to };
+  g_autoptr(AxwReport) report = axw_report_new (AXW_REPORT_RANGE);
+  g_autoptr(PGresult) totals = NULL, pay = NULL, rp = NULL, cat = NULL, shops = NULL;
+  g_autoptr(GPtrArray) per_shop = g_ptr_array_new_with_free_func (axw_report_row_free);
+
+  if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off", error) ||
+      (totals = query (hub, report_totals_sql, 2, params, error)) == NULL ||
+      (pay = query (hub, report_payments_sql, 2, params, error)) == NULL ||
+      (rp = query (hub, report_red_packets_sql, 2, params, error)) == NULL ||
+      (cat = query (hub, report_categories_sql, 2, params, error)) == NULL ||
+      (shops = query (hub, report_shops_sql, 2, params, error)) == NULL)
+    return NULL;
+  report->from = g_strdup (from);
+  report->to = g_strdup (to);
+  report->shop_name = g_strdup (_("District"));
+  report->sales_count = int_at (totals, 0, 0);
+  report->refunds_count = int_at (totals, 0, 1);
+  report->gross_fen = int_at (totals, 0, 2);
+  report->promo_fen = int_at (totals, 0, 3);
+  report->red_packet_fen = int_at (totals, 0, 4);
+  report->total_fen = int_at (totals, 0, 5);
+  report->refunds_fen = int_at (totals, 0, 6);
+  report->cash_rounding_fen = int_at (totals, 0, 7);
+  for (int i = 0; i < PQntuples (pay) && i < AXW_REPORT_N_METHODS; i++)
+    report->payments[i] = int_at (pay, i, 1);
+  for (int i = 0; i < PQntuples (rp); i++)
+    {
+      AxwReportRedPacket *row = axw_report_red_packet_new (PQgetvalue (rp, i, 0), PQgetvalue (rp, i, 1));
+
+      row->count = int_at (rp, i, 2);
+      row->amount_fen = int_at (rp, i, 3);
+      row->refunded_fen = int_at (rp, i, 4);
+      g_ptr_array_add (report->red_packets, row);
+    }
+  for (int i = 0; i < PQntuples (cat); i++)
+    {
+      AxwReportRow *row = axw_report_row_new (PQgetvalue (cat, i, 0));
+
+      row->qty_milli = int_at (cat, i, 1);
+      row->total_fen = int_at (cat, i, 2);
+      g_ptr_array_add (report->categories, row);
+    }
+  for (int i = 0; i < PQntuples (shops); i++)
+    {
+      AxwReportRow *row = axw_report_row_new (PQgetvalue (shops, i, 0));
+
+      row->count = int_at (shops, i, 1);
+      row->total_fen = int_at (shops, i, 2);
+      row->qty_milli = int_at (shops, i, 3);
+      g_ptr_array_add (per_shop, row);
+    }
+  if (out_shops != NULL)
+    *out_shops = g_steal_pointer (&per_shop);
+  return g_steal_pointer (&report);
+}
+
+/* Redemptions first recorded at the hub, and the shares their refunds
+ * gave back (negative), as the shop's claim rows. */
+static const char claim_rows_sql[] =
+  "SELECT code, receipt_no, business_date::text, campaign, amount_fen, NULL FROM district.redemptions"
+  " WHERE funder = $1 AND business_date BETWEEN $2 AND $3"
+  " UNION ALL"
+  " SELECT r.code, f.receipt_no, f.business_date::text, r.campaign, -f.red_packet_fen, r.receipt_no"
+  " FROM district.redemptions r JOIN district.sale_docs f ON f.refund_of = r.sale_uuid AND f.kind = 'refund'"
+  " WHERE r.funder = $1 AND r.business_date BETWEEN $2 AND $3 AND f.red_packet_fen > 0"
+  " ORDER BY 3, 2";
+
+/**
+ * axw_district_claim_rows:
+ *
+ * Returns: (transfer full) (element-type AxwClaimRow): what the funder
+ *   owes, once per code (the shop claim's rows: axw_claim_to_csv(),
+ *   axw_claim_render_pdf()), or %NULL with @error
+ */
+GPtrArray *
+axw_district_claim_rows (AxwHub      *hub,
+                         const char  *funder,
+                         const char  *from,
+                         const char  *to,
+                         GError     **error)
+{
+  const char *params[3] = { funder, from, to };
+  g_autoptr(PGresult) r = NULL;
+  GPtrArray *rows;
+
+  if (axw_hub_check_version (hub, error) < 0 || (r = query (hub, claim_rows_sql, 3, params, error)) == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func (axw_claim_row_free);
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      AxwClaimRow *row = g_new0 (AxwClaimRow, 1);
+
+      row->code = g_strdup (PQgetvalue (r, i, 0));
+      row->receipt_no = g_strdup (PQgetvalue (r, i, 1));
+      row->date = g_strdup (PQgetvalue (r, i, 2));
+      row->campaign = g_strdup (PQgetvalue (r, i, 3));
+      row->amount_fen = int_at (r, i, 4);
+      row->refund_of = PQgetisnull (r, i, 5) ? NULL : g_strdup (PQgetvalue (r, i, 5));
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+/**
+ * axw_district_conflicts_csv:
+ *
+ * Returns: (transfer full): the funder's conflicts of the period as a CSV
+ *   block for the claim file (a blank line, then a header): listed apart,
+ *   never counted in the TOTAL above; or %NULL with @error
+ */
+char *
+axw_district_conflicts_csv (AxwHub      *hub,
+                            const char  *funder,
+                            const char  *from,
+                            const char  *to,
+                            GError     **error)
+{
+  static const char * const header[] = { "conflict_code", "campaign", "amount_fen", "first_shop", "first_receipt_no",
+                                  "second_shop", "second_receipt_no", "second_business_date", NULL };
+  const char *params[3] = { funder, from, to };
+  g_autoptr(PGresult) r = query (hub, conflicts_sql, 3, params, error);
+  GString *out;
+
+  if (r == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  if (PQntuples (r) == 0)
+    return g_string_free (out, FALSE);
+  g_string_append (out, "\r\n");
+  axw_csv_append_row (out, header, G_N_ELEMENTS (header) - 1);
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      const char * const fields[] = { PQgetvalue (r, i, 0), PQgetvalue (r, i, 1), PQgetvalue (r, i, 3),
+                               PQgetvalue (r, i, 4), PQgetvalue (r, i, 5), PQgetvalue (r, i, 8),
+                               PQgetvalue (r, i, 9), PQgetvalue (r, i, 10), NULL };
+
+      axw_csv_append_row (out, fields, G_N_ELEMENTS (fields) - 1);
+    }
+  return g_string_free (out, FALSE);
 }

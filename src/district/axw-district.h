@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "axw-db.h"
+#include "axw-report.h"
 
 G_BEGIN_DECLS
 
@@ -109,6 +110,21 @@ char     *axw_district_report_json  (AxwHub       *hub,
                                      const char   *from,
                                      const char   *to,
                                      GError      **error);
+AxwReport *axw_district_report      (AxwHub       *hub,
+                                     const char   *from,
+                                     const char   *to,
+                                     GPtrArray   **out_shops,
+                                     GError      **error);
+GPtrArray *axw_district_claim_rows  (AxwHub       *hub,
+                                     const char   *funder,
+                                     const char   *from,
+                                     const char   *to,
+                                     GError      **error);
+char     *axw_district_conflicts_csv (AxwHub      *hub,
+                                       const char  *funder,
+                                       const char  *from,
+                                       const char  *to,
+                                       GError     **error);
 char     *axw_district_claim_json   (AxwHub       *hub,
                                      const char   *funder,
                                      const char   *from,
