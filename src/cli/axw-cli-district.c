@@ -128,6 +128,21 @@ emit (const char  *out,
   return AXW_EXIT_OK;
 }
 
+/* Takes @pdf, or the @error that says why there is none. */
+static int
+emit_pdf (const char *out,
+          GBytes     *pdf,
+          GError     *error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (pdf == NULL)
+    return axw_cli_fail (error);
+  data = g_bytes_unref_to_data (pdf, &len);
+  return emit (out, data, len);
+}
+
 static GString *
 string_taking (char *text)
 {
@@ -149,19 +164,14 @@ report_formatted (AxwHub      *hub,
   g_autoptr(GPtrArray) shops = NULL;
   g_autoptr(AxwReport) r = axw_district_report (hub, from, to, &shops, &error);
   g_autoptr(GString) text = NULL;
-  g_autoptr(GBytes) pdf = NULL;
 
   if (r == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if (g_str_equal (format, "pdf"))
     {
-      gsize len;
-      g_autofree char *data = NULL;
+      GBytes *pdf = axw_report_render_pdf (r, &error);
 
-      if ((pdf = axw_report_render_pdf (r, &error)) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
-      return emit (out, data, len);
+      return emit_pdf (out, pdf, g_steal_pointer (&error));
     }
   if (g_str_equal (format, "csv"))
     {
@@ -208,7 +218,6 @@ claim_formatted (AxwHub      *hub,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = axw_district_claim_rows (hub, funder, from, to, &error);
-  g_autoptr(GBytes) pdf = NULL;
   g_autofree char *conflicts = NULL;
   g_autoptr(GString) text = NULL;
 
@@ -216,13 +225,9 @@ claim_formatted (AxwHub      *hub,
     return axw_cli_fail (g_steal_pointer (&error));
   if (g_str_equal (format, "pdf"))
     {
-      gsize len;
-      g_autofree char *data = NULL;
+      GBytes *pdf = axw_claim_render_pdf (funder, from, to, rows, &error);
 
-      if ((pdf = axw_claim_render_pdf (funder, from, to, rows, &error)) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      data = g_bytes_unref_to_data (g_steal_pointer (&pdf), &len);
-      return emit (out, data, len);
+      return emit_pdf (out, pdf, g_steal_pointer (&error));
     }
   if ((conflicts = axw_district_conflicts_csv (hub, funder, from, to, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
