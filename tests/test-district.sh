@@ -272,6 +272,35 @@ PY
 expect_ok "district claim as PDF" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/claim.pdf" --url "$ADMIN_URL"
 [ "$(head -c 4 "$WORK/claim.pdf")" = "%PDF" ] && tap_result OK "a claim PDF is written" || tap_result FAIL "claim pdf"
 
+# --- from the hub to the shops ---------------------------------------------------------------
+hub_psql district -c "INSERT INTO district.catalog (sku, barcode, name, category, origin, price_fen, aid_eligible, updated_at) VALUES
+  ('6971234560018', '6971234560018', '赤松茸', '干货', '甘肃和政', 3000, true, now()),
+  ('6971234560025', '6971234560025', '藜麦粥(旧)', '冲调', '甘肃和政', 9900, true, '2020-01-01'),
+  ('6971234560995', '6971234560995', '集美区特产礼盒', '礼盒', '厦门集美', 8800, false, now());
+  INSERT INTO district.promotions (name, scope, percent_bp, date_from, date_to) VALUES ('集美区庆', 'all', 500, '2026-12-20', '2026-12-21');
+  INSERT INTO district.voucher_batches VALUES ('HB20269001', '2026惠民助残红包', '厦门市残疾人联合会', 1500, 0, '2026-01-01', '2026-12-31', 'all');
+  INSERT INTO district.trusted_keys (funder, public_key) VALUES ('厦门市残疾人联合会', 'MCowBQYDK2VwAyEAexamplekeyexamplekeyexamplekeyexample=');"
+expect_fail "pull needs a manager" "manager" shop 2 district pull
+expect_ok "district pull" shop 2 district pull --staff 王店长 <"$MPIN"
+db2="$WORK/s2/shop.db"
+[ "$(sqlite3 "$db2" "SELECT price_fen FROM products WHERE barcode = '6971234560018'")" = 3000 ] \
+  && [ "$(sqlite3 "$db2" "SELECT price_fen || name FROM products WHERE barcode = '6971234560025'")" = "1280藜麦粥" ] \
+  && tap_result OK "a newer hub price is taken, an older one does not replace the shop's" \
+  || tap_result FAIL "prices" "$(sqlite3 "$db2" "SELECT barcode, price_fen, name, updated_at FROM products WHERE barcode LIKE '69712345600%'")"
+[ "$(sqlite3 "$db2" "SELECT c.name FROM products p JOIN categories c ON c.id = p.category_id WHERE barcode = '6971234560995'")" = 礼盒 ] \
+  && [ "$(sqlite3 "$db2" "SELECT count(*) FROM promotions WHERE name = '集美区庆'")" = 1 ] \
+  && [ "$(sqlite3 "$db2" "SELECT count(*) FROM funder_keys WHERE public_key LIKE 'MCow%'")" = 1 ] \
+  && [ "$(sqlite3 "$db2" "SELECT count(*) FROM audit_log WHERE action = 'district.pull' AND staff = '王店长'")" = 1 ] \
+  && tap_result OK "new product, promotion and key arrive, audited in the manager's name" || tap_result FAIL "pulled rows"
+expect_ok "a pulled red packet and product sell" \
+  shop 2 sell --at 2026-12-14T11:00:00+08:00 --voucher HB20269001 --pay cash:100 --staff 小林 6971234560995 <"$CPIN"
+grep -q '"discount_fen":1500' <<<"$OUT" && tap_result OK "… with the pulled red packet's face" || tap_result FAIL "voucher" "$OUT"
+before=$(sqlite3 "$db2" "SELECT count(*) || '/' || total_changes() FROM products")
+expect_ok "a second pull" shop 2 district pull --staff 王店长 <"$MPIN"
+grep -q "0 new red packets, 0 new funder keys" <<<"$OUT" && [ "$(sqlite3 "$db2" "SELECT count(*) FROM products")" = "${before%/*}" ] \
+  && tap_result OK "a second pull adds nothing" || tap_result FAIL "second pull" "$OUT"
+shop 2 sync >/dev/null 2>&1
+
 # --- refused input: clear errors, nothing written, the counter sells on -------------------------
 sell 1 1
 sed -i 's/:[0-9a-f]*$/:wrong/' "$WORK/s2/hub.pgpass"

@@ -24,6 +24,7 @@ static const char district_usage[] =
   N_("Usage: aixinwu district init ADMIN_URL\n"
      "       aixinwu district add-shop CODE --password-file FILE --url ADMIN_URL\n"
      "       aixinwu district status\n"
+     "       aixinwu district pull --staff MANAGER   (the manager's PIN on stdin)\n"
      "       aixinwu district report --from DATE --to DATE [--format text|csv|json|pdf] [--out FILE] [--url URL]\n"
      "       aixinwu district conflicts [--format json] [--url URL]\n"
      "       aixinwu district claim --funder NAME --from DATE --to DATE [--format csv|json|pdf] [--out FILE] [--url URL]\n"
@@ -287,6 +288,20 @@ cmd_read (AxwCli  *cli,
   return emit (out, json, strlen (json));
 }
 
+/* The shop's catalog changes: a manager's, as products import. */
+static int
+cmd_pull (AxwCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      !axw_district_pull (cli->db, cli->staff->name, &summary, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print ("%s\n", summary);
+  return AXW_EXIT_OK;
+}
+
 static int
 cmd_status (AxwCli *cli)
 {
@@ -317,6 +332,8 @@ axw_cli_cmd_district (AxwCli  *cli,
     return cmd_init (argc, argv);
   if (g_str_equal (argv[1], "add-shop"))
     return cmd_add_shop (argc, argv);
+  if (g_str_equal (argv[1], "pull") && argc == 2)
+    return cmd_pull (cli);
   if (g_str_equal (argv[1], "status") && argc == 2)
     return cmd_status (cli);
   if (g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "claim") || g_str_equal (argv[1], "report"))

@@ -85,6 +85,10 @@ char     *axw_district_add_shop     (const char   *admin_url,
                                      GError      **error);
 
 gboolean  axw_district_configured   (AxwDb        *db);
+gboolean  axw_district_pull         (AxwDb        *db,
+                                     const char   *staff,
+                                     char        **out_summary,
+                                     GError      **error);
 gboolean  axw_district_push         (AxwDb        *db,
                                      guint         timeout_s,
                                      AxwDistrictReport *report,
