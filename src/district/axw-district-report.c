@@ -333,7 +333,7 @@ axw_district_report_json (AxwHub      *hub,
   const char *params[2] = { from, to };
 
   /* JIT compiling costs more than it saves on these plain sums */
-  if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off", error))
+  if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off; SET enable_partitionwise_aggregate = on", error))
     return NULL;
   axw_json_append_string (out, from);
   g_string_append (out, ",\"to\":");
@@ -417,7 +417,7 @@ axw_district_report (AxwHub      *hub,
   g_autoptr(PGresult) totals = NULL, pay = NULL, rp = NULL, cat = NULL, shops = NULL;
   g_autoptr(GPtrArray) per_shop = g_ptr_array_new_with_free_func (axw_report_row_free);
 
-  if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off", error) ||
+  if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off; SET enable_partitionwise_aggregate = on", error) ||
       (totals = query (hub, report_totals_sql, 2, params, error)) == NULL ||
       (pay = query (hub, report_payments_sql, 2, params, error)) == NULL ||
       (rp = query (hub, report_red_packets_sql, 2, params, error)) == NULL ||

@@ -56,6 +56,7 @@ static const char hub_v1[] =
   "  received_at       timestamptz NOT NULL DEFAULT now());"
   "CREATE INDEX sale_docs_date ON district.sale_docs (business_date, shop);"
   "CREATE INDEX sale_docs_refund_of ON district.sale_docs (refund_of) WHERE refund_of IS NOT NULL;"
+  "CREATE INDEX sale_docs_red_packets ON district.sale_docs (business_date) WHERE rp_code IS NOT NULL;"
   /* Lines are most of the rows: one partition per month, created by
    * ingest when a month first appears (district.ensure_month). */
   "CREATE TABLE district.sale_lines ("

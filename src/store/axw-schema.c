@@ -352,7 +352,7 @@ static const char migration_9[] =
   "  target  TEXT NOT NULL CHECK (target IN ('hub')),"
   "  sale_id INTEGER NOT NULL REFERENCES sales (id),"
   "  sent_at TEXT,"
-  "  PRIMARY KEY (target, sale_id)) WITHOUT ROWID;"
+  "  PRIMARY KEY (target, sale_id));"
   "CREATE INDEX outbox_targets_pending ON outbox_targets (target, sale_id) WHERE sent_at IS NULL;"
   "INSERT INTO outbox_targets (target, sale_id) SELECT 'hub', sale_id FROM outbox;"
   "CREATE TRIGGER outbox_to_hub AFTER INSERT ON outbox"
