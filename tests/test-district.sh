@@ -280,6 +280,10 @@ hub_psql district -c "INSERT INTO district.catalog (sku, barcode, name, category
   INSERT INTO district.promotions (name, scope, percent_bp, date_from, date_to) VALUES ('集美区庆', 'all', 500, '2026-12-20', '2026-12-21');
   INSERT INTO district.voucher_batches VALUES ('HB20269001', '2026惠民助残红包', '厦门市残疾人联合会', 1500, 0, '2026-01-01', '2026-12-31', 'all');
   INSERT INTO district.trusted_keys (funder, public_key) VALUES ('厦门市残疾人联合会', 'MCowBQYDK2VwAyEAexamplekeyexamplekeyexamplekeyexample=');"
+hub_psql district -c "INSERT INTO district.online_orders (order_id, ship_shop, doc) VALUES
+  ('WX-1', 'S02', '{\"order_id\":\"WX-1\",\"lines\":[{\"sku\":\"6971234560032\",\"qty\":3}]}'),
+  ('WX-2', 'S01', '{\"order_id\":\"WX-2\",\"lines\":[{\"sku\":\"6971234560032\",\"qty\":5}]}')"
+stock_before=$(sqlite3 "$WORK/s2/shop.db" "SELECT stock_milli FROM products WHERE barcode = '6971234560032'")
 expect_fail "pull needs a manager" "manager" shop 2 district pull
 expect_ok "district pull" shop 2 district pull --staff 王店长 <"$MPIN"
 db2="$WORK/s2/shop.db"
@@ -292,12 +296,16 @@ db2="$WORK/s2/shop.db"
   && [ "$(sqlite3 "$db2" "SELECT count(*) FROM funder_keys WHERE public_key LIKE 'MCow%'")" = 1 ] \
   && [ "$(sqlite3 "$db2" "SELECT count(*) FROM audit_log WHERE action = 'district.pull' AND staff = '王店长'")" = 1 ] \
   && tap_result OK "new product, promotion and key arrive, audited in the manager's name" || tap_result FAIL "pulled rows"
+[ "$(sqlite3 "$db2" "SELECT stock_milli FROM products WHERE barcode = '6971234560032'")" = $((stock_before - 3000)) ] \
+  && grep -q "1 online orders to ship" <<<"$OUT" \
+  && tap_result OK "the online order this shop ships takes from its stock, the other shop's does not" \
+  || tap_result FAIL "online orders" "$OUT $(sqlite3 "$db2" "SELECT stock_milli FROM products WHERE barcode = '6971234560032'") vs $stock_before"
 expect_ok "a pulled red packet and product sell" \
   shop 2 sell --at 2026-12-14T11:00:00+08:00 --voucher HB20269001 --pay cash:100 --staff 小林 6971234560995 <"$CPIN"
 grep -q '"discount_fen":1500' <<<"$OUT" && tap_result OK "… with the pulled red packet's face" || tap_result FAIL "voucher" "$OUT"
 before=$(sqlite3 "$db2" "SELECT count(*) || '/' || total_changes() FROM products")
 expect_ok "a second pull" shop 2 district pull --staff 王店长 <"$MPIN"
-grep -q "0 new red packets, 0 new funder keys" <<<"$OUT" && [ "$(sqlite3 "$db2" "SELECT count(*) FROM products")" = "${before%/*}" ] \
+grep -q "0 new red packets, 0 new funder keys, 0 online orders" <<<"$OUT" && [ "$(sqlite3 "$db2" "SELECT count(*) FROM products")" = "${before%/*}" ] \
   && tap_result OK "a second pull adds nothing" || tap_result FAIL "second pull" "$OUT"
 shop 2 sync >/dev/null 2>&1
 

@@ -15,6 +15,7 @@
 #include "axw-audit.h"
 #include "axw-district-private.h"
 #include "axw-error.h"
+#include "axw-online-orders.h"
 #include "axw-pinyin.h"
 #include "axw-settings.h"
 
@@ -196,7 +197,9 @@ axw_district_pull (AxwDb       *db,
   g_autofree char *now = axw_now_utc_iso ();
   g_autofree char *detail = NULL;
   g_autoptr(AxwHub) hub = axw_hub_connect (url, passfile, 0, error);
-  g_autoptr(PGresult) catalog = NULL, promotions = NULL, vouchers = NULL, keys = NULL;
+  g_autoptr(PGresult) catalog = NULL, promotions = NULL, vouchers = NULL, keys = NULL, orders = NULL;
+  g_autoptr(GString) jsonl = g_string_new (NULL);
+  AxwOnlineImport stats = { 0 };
   Pull p = { .db = db };
 
   if (hub == NULL || axw_hub_check_version (hub, error) < 0 ||
@@ -204,7 +207,8 @@ axw_district_pull (AxwDb       *db,
       (catalog = read_all (hub, catalog_sql, error)) == NULL ||
       (promotions = read_all (hub, promotions_sql, error)) == NULL ||
       (vouchers = read_all (hub, vouchers_sql, error)) == NULL ||
-      (keys = read_all (hub, keys_sql, error)) == NULL)
+      (keys = read_all (hub, keys_sql, error)) == NULL ||
+      (orders = read_all (hub, "SELECT * FROM district.my_online_orders ()", error)) == NULL)
     return FALSE;
   axw_hub_exec (hub, "COMMIT", NULL);
   if (!axw_db_begin (db, error))
@@ -228,9 +232,19 @@ axw_district_pull (AxwDb       *db,
   }
   if (!axw_db_commit (db, error))
     goto fail;
+  /* The online orders this shop ships: the import's own transaction,
+   * each order once by its id (data/EXPORT.md §3). */
+  for (int i = 0; i < PQntuples (orders); i++)
+    g_string_append_printf (jsonl, "%s\n", PQgetvalue (orders, i, 0));
+  if (jsonl->len > 0 && !axw_online_orders_import (db, jsonl->str, jsonl->len, staff, &stats, error))
+    {
+      g_prefix_error (error, _("The catalog was brought up to date, but the online orders were not: "));
+      return FALSE;
+    }
   if (out_summary != NULL)
     *out_summary = g_strdup_printf (_("From the district hub: %u products, %u promotions, %u new red packets, "
-                                      "%u new funder keys."), p.products, p.promotions, p.vouchers, p.keys);
+                                      "%u new funder keys, %u online orders to ship."), p.products, p.promotions,
+                                    p.vouchers, p.keys, stats.applied);
   return TRUE;
 
 fail:

@@ -20,6 +20,8 @@ static const char hub_roles[] =
   "    CREATE ROLE axw_shop NOLOGIN; END IF;"
   "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'axw_reader') THEN"
   "    CREATE ROLE axw_reader NOLOGIN; END IF;"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'axw_online') THEN"
+  "    CREATE ROLE axw_online NOLOGIN; END IF;"
   "END $$;";
 
 static const char hub_v1[] =
@@ -145,6 +147,14 @@ static const char hub_v1[] =
   "  valid_from    date NOT NULL,"
   "  valid_to      date NOT NULL,"
   "  scope         text NOT NULL CHECK (scope IN ('aid', 'all')));"
+  /* Orders taken by the online shop, each shipped (and taken from the
+   * stock) by one shop: data/EXPORT.md §3's lines, one JSON object each. */
+  "CREATE TABLE district.online_orders ("
+  "  order_id   text PRIMARY KEY CHECK (order_id <> ''),"
+  "  ship_shop  text NOT NULL,"
+  "  doc        json NOT NULL CHECK (doc->>'order_id' = order_id),"
+  "  created_at timestamptz NOT NULL DEFAULT now());"
+  "CREATE INDEX online_orders_shop ON district.online_orders (ship_shop, created_at);"
   "CREATE TABLE district.trusted_keys ("
   "  funder     text NOT NULL,"
   "  public_key text NOT NULL,"
@@ -256,11 +266,18 @@ static const char hub_v1[] =
   "  FROM conflicts c JOIN redemptions r USING (code) JOIN shops s ON s.role = session_user"
   "  WHERE (c.shop = s.code OR r.shop = s.code) AND c.resolved_at IS NULL ORDER BY c.id $f$;"
 
+  "CREATE FUNCTION district.my_online_orders () RETURNS SETOF text"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = district, pg_temp AS $f$"
+  "  SELECT o.doc::text FROM online_orders o JOIN shops s ON s.code = o.ship_shop"
+  "  WHERE s.role = session_user ORDER BY o.created_at, o.order_id $f$;"
+
   "REVOKE ALL ON FUNCTION district.ingest (json), district.ensure_month (date),"
-  "  district.redemption_of (text), district.my_conflicts () FROM PUBLIC;"
+  "  district.redemption_of (text), district.my_conflicts (), district.my_online_orders () FROM PUBLIC;"
   "GRANT USAGE ON SCHEMA district TO axw_shop, axw_reader;"
   "GRANT EXECUTE ON FUNCTION district.ingest (json), district.redemption_of (text),"
-  "  district.my_conflicts () TO axw_shop;"
+  "  district.my_conflicts (), district.my_online_orders () TO axw_shop;"
+  "GRANT USAGE ON SCHEMA district TO axw_online;"
+  "GRANT SELECT, INSERT ON district.online_orders, district.catalog TO axw_online;"
   "GRANT SELECT ON district.hub_meta, district.catalog, district.promotions,"
   "  district.voucher_batches, district.trusted_keys TO axw_shop;"
   "GRANT SELECT ON ALL TABLES IN SCHEMA district TO axw_reader;"
