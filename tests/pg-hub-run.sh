@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pg-hub-run.sh CMD...: runs CMD (a test program speaking TAP) next to a real
 # PostgreSQL 15 hub, started and stopped here (tests/pg-hub.sh). CMD gets
-# AXW_HUB_S01_URL and AXW_HUB_S01_PASSFILE for shop S01's role; shop S02 has
+# AXW_HUB_S01_URL and AXW_HUB_S01_PASSFILE for shop S01's role, AXW_HUB_ADMIN_URL (password
+# in PGPASSFILE) for the administrator; shop S02 has
 # already redeemed the red packet HB20260002 at the hub.
 set -u
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/axw-hub-run-XXXXXX")
@@ -14,7 +15,7 @@ fi
 "$AXW" district init "$ADMIN_URL" >/dev/null || exit 1
 AXW_HUB_S01_URL=$("$AXW" district add-shop S01 --password-file "$WORK/s01.pgpass" --url "$ADMIN_URL" | tail -n 1)
 s02=$("$AXW" district add-shop S02 --password-file "$WORK/s02.pgpass" --url "$ADMIN_URL" | tail -n 1)
-export AXW_HUB_S01_URL AXW_HUB_S01_PASSFILE="$WORK/s01.pgpass"
+export AXW_HUB_S01_URL AXW_HUB_S01_PASSFILE="$WORK/s01.pgpass" AXW_HUB_ADMIN_URL="$ADMIN_URL"
 {
   export AIXINWU_DB="$WORK/s02.db"
   "$AXW" init --demo >/dev/null

@@ -70,6 +70,50 @@ test_red_packet_checked_at_hub (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions WHERE code = 'HB20260002'"), ==, 0);
 }
 
+static void
+hub_sql (const char *sql)
+{
+  const char *argv[] = { "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", g_getenv ("AXW_HUB_ADMIN_URL"), "-c", sql, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The counter pulls the district's catalog by itself, but never into an
+ * open sale. */
+static void
+test_pull_between_sales (UiFixture     *f,
+                         gconstpointer  data)
+{
+  AxwDb *db = axw_application_get_db (f->app);
+  g_autoptr(GError) error = NULL;
+  const char *price = "SELECT price_fen FROM products WHERE barcode = '6971234560025'";
+
+  g_assert_true (axw_settings_set (db, "district.password_file", g_getenv ("AXW_HUB_S01_PASSFILE"), &error));
+  g_assert_true (axw_settings_set (db, "district.url", g_getenv ("AXW_HUB_S01_URL"), &error));
+  ui_login_touch (f, "小林", "1234");
+  axw_sale_view_scan (f->sale, "6971234560025");
+  hub_sql ("INSERT INTO district.catalog (sku, barcode, name, category, price_fen, aid_eligible, updated_at) "
+           "VALUES ('6971234560025', '6971234560025', '藜麦粥', '冲调', 1500, true, now() + interval '1 minute')");
+  g_assert_true (act (f, "sale.district-sync", NULL, NULL));
+  ui_pump (1500);
+  g_assert_cmpint (ui_query_int (f, price), ==, 1280);   /* a sale is open */
+  g_assert_true (act (f, "sale.pay", "s", "wechat"));
+  g_assert_true (act (f, "sale.pay-confirm", NULL, NULL));
+  ui_pump (100);
+  g_assert_nonnull (axw_sale_view_get_last_sale (f->sale));
+  g_assert_true (act (f, "sale.district-sync", NULL, NULL));
+  for (int i = 0; i < 40 && ui_query_int (f, price) != 1500; i++)
+    ui_pump (100);
+  g_assert_cmpint (ui_query_int (f, price), ==, 1500);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'district.pull' AND staff IS NULL"),
+                   >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,6 +127,8 @@ main (int   argc,
       return g_test_run ();
     }
   g_test_add ("/sale/district/red-packet-checked", UiFixture, NULL, ui_setup, test_red_packet_checked_at_hub,
+              ui_teardown);
+  g_test_add ("/sale/district/pull-between-sales", UiFixture, NULL, ui_setup, test_pull_between_sales,
               ui_teardown);
   return g_test_run ();
 }

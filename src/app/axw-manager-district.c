@@ -58,7 +58,7 @@ status_text (AxwDb *db)
     return g_strdup (error->message);
   out = g_string_new (NULL);
   g_string_append_printf (out, _("Waiting to be sent: %lld sales · sent: %lld"), (long long) st.pending,
-                          (long long) st.sent);
+                          (long long) axw_district_count_sent (db));
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Last sent: %s"), st.last_push ? st.last_push : _("never"));
   if (st.last_error != NULL)

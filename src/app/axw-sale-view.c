@@ -52,7 +52,9 @@ struct _AxwSaleView
   GCancellable       *hub_check;     /* the district hub's answer about the red packet, on its way */
   char               *hub_checked;   /* the red packet code the hub said is free */
   GCancellable       *hub_push;      /* the push to the district hub, while one runs */
+  GCancellable       *hub_pull;      /* the pull from it, while one runs */
   guint               hub_timer;
+  gint                sale_open;     /* atomic: goods or payments on the counter (the pull's gate) */
   AxwPayMethod        method;
   GDateTime          *fixed_now;
   guint               print_timer;
@@ -282,8 +284,10 @@ requote (AxwSaleView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = now (self);
-  AxwSale *quote = axw_checkout_quote (db (self), self->cart, at, &error);
+  AxwSale *quote;
 
+  g_atomic_int_set (&self->sale_open, !axw_cart_is_empty (self->cart) || self->payments->len > 0);
+  quote = axw_checkout_quote (db (self), self->cart, at, &error);
   if (quote == NULL)
     {
       banner (self, BANNER_ERROR, error->message);
@@ -1030,11 +1034,57 @@ push_to_hub (AxwSaleView *self)
   axw_district_push_async (axw_db_get_path (db (self)), self->hub_push, hub_pushed_cb, g_object_ref (self));
 }
 
+/* The pull's gate, from its worker thread: nothing is committed while
+ * the counter has goods or payments of a sale on it. */
+static gboolean
+no_sale_open (gpointer data)
+{
+  AxwSaleView *self = data;
+
+  return g_atomic_int_get (&self->sale_open) == 0;
+}
+
+static void
+hub_pulled_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(AxwSaleView) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = axw_district_pull_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->hub_pull);
+  if (summary != NULL)
+    g_debug ("%s", summary);
+}
+
+/* The district's catalog, promotions and red packets, between sales only. */
+static void
+pull_from_hub (AxwSaleView *self)
+{
+  if (self->hub_pull != NULL || g_atomic_int_get (&self->sale_open) || !axw_district_configured (db (self)))
+    return;
+  self->hub_pull = g_cancellable_new ();
+  axw_district_pull_async (axw_db_get_path (db (self)), no_sale_open, self, self->hub_pull, hub_pulled_cb,
+                           g_object_ref (self));
+}
+
 static gboolean
 hub_timer_cb (gpointer data)
 {
   push_to_hub (data);
+  pull_from_hub (data);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+district_sync_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  hub_timer_cb (widget);
 }
 
 /* The online-shop sync in one small indicator: words and a symbol. */
@@ -1085,6 +1135,7 @@ start_sync_cb (gpointer data)
   self->sync_start_id = 0;
   axw_sync_agent_start (self->sync, 60);
   push_to_hub (self);
+  pull_from_hub (self);
   if (self->hub_timer == 0)
     self->hub_timer = g_timeout_add_seconds (120, hub_timer_cb, self);
   return G_SOURCE_REMOVE;
@@ -1825,6 +1876,8 @@ axw_sale_view_dispose (GObject *object)
   g_clear_handle_id (&self->hub_timer, g_source_remove);
   g_cancellable_cancel (self->hub_push);
   g_clear_object (&self->hub_push);
+  g_cancellable_cancel (self->hub_pull);
+  g_clear_object (&self->hub_pull);
   forget_hub_check (self);
   if (self->sync != NULL)
     axw_sync_agent_stop (self->sync);
@@ -1908,6 +1961,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "sale.switch-cashier", NULL, switch_cashier_action);
   gtk_widget_class_install_action (widget_class, "sale.settings", NULL, settings_action);
+  gtk_widget_class_install_action (widget_class, "sale.district-sync", NULL, district_sync_action);
 }
 
 static void

@@ -296,7 +296,7 @@ cmd_pull (AxwCli *cli)
   g_autofree char *summary = NULL;
 
   if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_district_pull (cli->db, cli->staff->name, &summary, &error))
+      !axw_district_pull (cli->db, cli->staff->name, NULL, NULL, &summary, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print ("%s\n", summary);
   return AXW_EXIT_OK;
@@ -315,7 +315,7 @@ cmd_status (AxwCli *cli)
     return axw_cli_fail (g_steal_pointer (&error));
   g_print ("configured\t%s\n", st.configured ? "yes" : "no");
   g_print ("pending\t%" G_GINT64_FORMAT "\n", st.pending);
-  g_print ("sent\t%" G_GINT64_FORMAT "\n", st.sent);
+  g_print ("sent\t%" G_GINT64_FORMAT "\n", axw_district_count_sent (db));
   g_print ("last_push\t%s\n", st.last_push ? st.last_push : "");
   g_print ("last_error\t%s\n", st.last_error ? st.last_error : "");
   return AXW_EXIT_OK;

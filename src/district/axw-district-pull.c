@@ -177,20 +177,36 @@ read_all (AxwHub      *hub,
   return NULL;
 }
 
+static gboolean
+gate_open (AxwDistrictPullGate   gate,
+           gpointer              gate_data,
+           GError              **error)
+{
+  if (gate == NULL || gate (gate_data))
+    return TRUE;
+  g_set_error_literal (error, AXW_ERROR, AXW_ERROR_CONFLICT,
+                       _("A sale is open: the district's catalog waits for the next pause between sales."));
+  return FALSE;
+}
+
 /**
  * axw_district_pull:
- * @staff: the manager who asked, for the audit row
+ * @staff: (nullable): the manager who asked, for the audit row; %NULL:
+ *   the counter by itself
+ * @gate: (nullable): asked just before anything is committed; %FALSE
+ *   (a sale was opened meanwhile) rolls everything back
  * @out_summary: (out) (transfer full) (optional): what changed, in words
  *
- * Brings the shop up to date with the hub in one SQLite transaction.
- * The caller makes sure no sale is open (the CLI has none; the GUI
- * would pull only between sales).
+ * Brings the shop up to date with the hub in one SQLite transaction,
+ * then takes the online orders it ships from its stock.
  */
 gboolean
-axw_district_pull (AxwDb       *db,
-                   const char  *staff,
-                   char       **out_summary,
-                   GError     **error)
+axw_district_pull (AxwDb                *db,
+                   const char           *staff,
+                   AxwDistrictPullGate   gate,
+                   gpointer              gate_data,
+                   char                **out_summary,
+                   GError              **error)
 {
   g_autofree char *url = axw_settings_get (db, "district.url");
   g_autofree char *passfile = axw_settings_get (db, "district.password_file");
@@ -230,13 +246,15 @@ axw_district_pull (AxwDb       *db,
     if (!axw_db_step_done (db, stmt, error))
       goto fail;
   }
-  if (!axw_db_commit (db, error))
+  if (!gate_open (gate, gate_data, error) || !axw_db_commit (db, error))
     goto fail;
   /* The online orders this shop ships: the import's own transaction,
    * each order once by its id (data/EXPORT.md §3). */
   for (int i = 0; i < PQntuples (orders); i++)
     g_string_append_printf (jsonl, "%s\n", PQgetvalue (orders, i, 0));
-  if (jsonl->len > 0 && !axw_online_orders_import (db, jsonl->str, jsonl->len, staff, &stats, error))
+  if (jsonl->len > 0 &&
+      (!gate_open (gate, gate_data, error) ||
+       !axw_online_orders_import (db, jsonl->str, jsonl->len, staff, &stats, error)))
     {
       g_prefix_error (error, _("The catalog was brought up to date, but the online orders were not: "));
       return FALSE;
@@ -250,4 +268,69 @@ axw_district_pull (AxwDb       *db,
 fail:
   axw_db_rollback (db);
   return FALSE;
+}
+
+typedef struct {
+  char                *db_path;
+  AxwDistrictPullGate  gate;
+  gpointer             gate_data;
+} PullJob;
+
+static void
+pull_job_free (PullJob *job)
+{
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+pull_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  PullJob *job = data;
+  GError *error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
+  char *summary = NULL;
+
+  if (db == NULL || !axw_district_pull (db, NULL, job->gate, job->gate_data, &summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, g_free);
+}
+
+/**
+ * axw_district_pull_async:
+ * @gate: called from the worker thread just before each commit
+ *
+ * The counter's own pull (audited as the counter's, without a person), in
+ * a worker thread with its own connection; @gate keeps it out of an open
+ * sale. @gate_data must live until the callback runs.
+ */
+void
+axw_district_pull_async (const char          *db_path,
+                         AxwDistrictPullGate  gate,
+                         gpointer             gate_data,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PullJob *job = g_new0 (PullJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->gate = gate;
+  job->gate_data = gate_data;
+  g_task_set_source_tag (task, axw_district_pull_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) pull_job_free);
+  g_task_run_in_thread (task, pull_thread);
+}
+
+/* Returns: (transfer full): what changed, in words, or %NULL with @error */
+char *
+axw_district_pull_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -28,7 +28,6 @@ typedef struct {
 typedef struct {
   gboolean  configured;
   gint64    pending;
-  gint64    sent;
   char     *last_push;    /* UTC ISO-8601, or NULL: never */
   char     *last_error;   /* of the last run, or NULL when it went well */
 } AxwDistrictStatus;
@@ -85,10 +84,23 @@ char     *axw_district_add_shop     (const char   *admin_url,
                                      GError      **error);
 
 gboolean  axw_district_configured   (AxwDb        *db);
-gboolean  axw_district_pull         (AxwDb        *db,
-                                     const char   *staff,
-                                     char        **out_summary,
-                                     GError      **error);
+/* Called from the pulling thread just before a commit: %FALSE stops it. */
+typedef gboolean (*AxwDistrictPullGate) (gpointer gate_data);
+
+gboolean  axw_district_pull         (AxwDb               *db,
+                                     const char          *staff,
+                                     AxwDistrictPullGate  gate,
+                                     gpointer             gate_data,
+                                     char               **out_summary,
+                                     GError             **error);
+void      axw_district_pull_async   (const char          *db_path,
+                                     AxwDistrictPullGate  gate,
+                                     gpointer             gate_data,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+char     *axw_district_pull_finish  (GAsyncResult        *result,
+                                     GError             **error);
 gboolean  axw_district_push         (AxwDb        *db,
                                      guint         timeout_s,
                                      AxwDistrictReport *report,
@@ -105,6 +117,7 @@ gboolean  axw_district_get_status   (AxwDb        *db,
                                      AxwDistrictStatus *status,
                                      GError      **error);
 void      axw_district_status_clear (AxwDistrictStatus *status);
+gint64    axw_district_count_sent   (AxwDb        *db);
 
 char     *axw_district_conflicts_json (AxwHub     *hub,
                                        GError    **error);
