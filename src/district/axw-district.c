@@ -89,6 +89,10 @@ axw_hub_set_connect_error (PGconn      *conn,
     g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
                  _("The district hub refused the password (%s). Check district.password_file, or ask for a "
                    "new one (aixinwu district add-shop). Nothing was sent."), why);
+  else if (strstr (why, "does not exist") != NULL)
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                 _("The district hub at %s has no such database or user (%s). Check district.url; nothing "
+                   "was sent."), url, why);
   else
     g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
                  _("The district hub at %s cannot be reached (%s). The counter sells on; the sales wait "
