@@ -88,6 +88,9 @@ test_district_page (void)
   assert_contains (axw_manager_district_get_text (page, "message"), "cannot be reached");
   assert_contains (axw_manager_district_get_text (page, "status"), "Waiting to be sent: 3 sales");
   assert_contains (axw_manager_district_get_text (page, "status"), "cannot be reached");
+  axw_manager_sync_reload (axw_manager_window_get_sync (window));
+  assert_contains (axw_manager_sync_get_text (axw_manager_window_get_sync (window), "status"),
+                   "District hub: 3 waiting, last try failed");
   gtk_widget_activate_action (GTK_WIDGET (page), "district.conflicts", NULL);
   wait_idle (page);
   assert_contains (axw_manager_district_get_text (page, "message"), "cannot be reached");
