@@ -32,7 +32,7 @@ trap hub_cleanup EXIT
 
 hub_server_start () {
   "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -t 60 \
-    -o "-c listen_addresses='' -c unix_socket_directories='$PGDIR' -p $PGPORT -c fsync=${PG_FSYNC:-off}" start >/dev/null
+    -o "-c listen_addresses='' -c unix_socket_directories='$PGDIR' -p $PGPORT -c fsync=${PG_FSYNC:-off} ${PG_EXTRA:-}" start >/dev/null
 }
 
 hub_start () {

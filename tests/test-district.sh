@@ -331,5 +331,30 @@ sell 3 1
 expect_fail "a wrong URL is a clear error" "no such database or user" shop 3 sync
 [ "$(pending 3)" = 1 ] && tap_result OK "nothing marked after a wrong URL" || tap_result FAIL "wrong url" "$(pending 3)"
 
+# --- TLS: sslmode in district.url is honoured -------------------------------------------------
+tls_cert () {  # tls_cert NAME: a self-signed certificate for 127.0.0.1
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=aixinwu test hub" \
+    -addext "subjectAltName=IP:127.0.0.1" -keyout "$PGDIR/$1.key" -out "$PGDIR/$1.crt" >/dev/null 2>&1
+  chmod 600 "$PGDIR/$1.key"
+  [ ${#PG_AS[@]} -gt 0 ] && chown "$PG_USER" "$PGDIR/$1.key" "$PGDIR/$1.crt"
+  return 0
+}
+if command -v openssl >/dev/null && tls_cert server && tls_cert other; then
+  hub_stop
+  PG_EXTRA="-c ssl=on -c ssl_cert_file=$PGDIR/server.crt -c ssl_key_file=$PGDIR/server.key -c listen_addresses=127.0.0.1"
+  hub_server_start
+  tls_url="postgresql://axw_shop_s01@127.0.0.1:$PGPORT/district?sslmode=verify-full&sslrootcert=$PGDIR"
+  shop 1 settings set district.url "$tls_url/other.crt" --staff 王店长 <"$MPIN" >/dev/null
+  sell 1 1
+  expect_fail "verify-full with a hub certificate nobody trusts is refused" "certificate verify failed" shop 1 sync
+  [ "$(pending 1)" -ge 1 ] && tap_result OK "nothing marked over an untrusted TLS connection" || tap_result FAIL "tls marked"
+  shop 1 settings set district.url "$tls_url/server.crt" --staff 王店长 <"$MPIN" >/dev/null
+  expect_ok "verify-full with the hub's own certificate sends" shop 1 sync
+  s01=$(sqlite3 "$WORK/s1/shop.db" "SELECT count(*) FROM sales")
+  [ "$(pending 1)" = 0 ] && [ "$(hub_count "SELECT count(*) FROM district.sale_docs WHERE shop = 'S01'")" = "$s01" ] \
+    && tap_result OK "over TLS: every document of the shop exactly once" \
+    || tap_result FAIL "tls exact" "$(hub_count "SELECT count(*) FROM district.sale_docs WHERE shop = 'S01'") vs $s01"
+fi
+
 hub_stop
 tap_done
