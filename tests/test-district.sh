@@ -304,6 +304,7 @@ expect_ok "a pulled red packet and product sell" \
   shop 2 sell --at 2026-12-14T11:00:00+08:00 --voucher HB20269001 --pay cash:100 --staff 小林 6971234560995 <"$CPIN"
 grep -q '"discount_fen":1500' <<<"$OUT" && tap_result OK "… with the pulled red packet's face" || tap_result FAIL "voucher" "$OUT"
 before=$(sqlite3 "$db2" "SELECT count(*) || '/' || total_changes() FROM products")
+shop 2 district status | grep -q "^last_pull	20" && tap_result OK "status shows the last pull" || tap_result FAIL "last pull"
 expect_ok "a second pull" shop 2 district pull --staff 王店长 <"$MPIN"
 grep -q "0 new red packets, 0 new funder keys, 0 online orders" <<<"$OUT" && [ "$(sqlite3 "$db2" "SELECT count(*) FROM products")" = "${before%/*}" ] \
   && tap_result OK "a second pull adds nothing" || tap_result FAIL "second pull" "$OUT"

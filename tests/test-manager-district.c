@@ -70,6 +70,7 @@ test_district_page (void)
   assert_contains (axw_manager_district_get_text (page, "setup"), "✗ Not set up");
   assert_contains (axw_manager_district_get_text (page, "status"), "Waiting to be sent: 3 sales");
   assert_contains (axw_manager_district_get_text (page, "status"), "Last sent: never");
+  assert_contains (axw_manager_district_get_text (page, "status"), "Catalog last brought from the hub: never");
   gtk_widget_activate_action (GTK_WIDGET (page), "district.push", NULL);
   wait_idle (page);
   assert_contains (axw_manager_district_get_text (page, "message"), "district.url");

@@ -61,6 +61,8 @@ status_text (AxwDb *db)
                           (long long) axw_district_count_sent (db));
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Last sent: %s"), st.last_push ? st.last_push : _("never"));
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Catalog last brought from the hub: %s"), st.last_pull ? st.last_pull : _("never"));
   if (st.last_error != NULL)
     {
       g_string_append (out, "\n⚠ ");

@@ -317,6 +317,7 @@ cmd_status (AxwCli *cli)
   g_print ("pending\t%" G_GINT64_FORMAT "\n", st.pending);
   g_print ("sent\t%" G_GINT64_FORMAT "\n", axw_district_count_sent (db));
   g_print ("last_push\t%s\n", st.last_push ? st.last_push : "");
+  g_print ("last_pull\t%s\n", st.last_pull ? st.last_pull : "");
   g_print ("last_error\t%s\n", st.last_error ? st.last_error : "");
   return AXW_EXIT_OK;
 }

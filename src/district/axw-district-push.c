@@ -319,7 +319,8 @@ axw_district_get_status (AxwDb              *db,
   stmt = axw_db_prepare (db,
     "SELECT (SELECT count(*) FROM outbox_targets WHERE target = 'hub' AND sent_at IS NULL), "
     "(SELECT value FROM district_state WHERE key = 'last_push'), "
-    "(SELECT value FROM district_state WHERE key = 'last_error')", error);
+    "(SELECT value FROM district_state WHERE key = 'last_error'), "
+    "(SELECT value FROM district_state WHERE key = 'last_pull')", error);
   if (stmt == NULL)
     return FALSE;
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -327,6 +328,7 @@ axw_district_get_status (AxwDb              *db,
       status->pending = sqlite3_column_int64 (stmt, 0);
       status->last_push = axw_db_column_dup (stmt, 1);
       status->last_error = axw_db_column_dup (stmt, 2);
+      status->last_pull = axw_db_column_dup (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
@@ -347,5 +349,6 @@ void
 axw_district_status_clear (AxwDistrictStatus *status)
 {
   g_clear_pointer (&status->last_push, g_free);
+  g_clear_pointer (&status->last_pull, g_free);
   g_clear_pointer (&status->last_error, g_free);
 }

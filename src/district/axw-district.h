@@ -29,6 +29,7 @@ typedef struct {
   gboolean  configured;
   gint64    pending;
   char     *last_push;    /* UTC ISO-8601, or NULL: never */
+  char     *last_pull;    /* UTC ISO-8601, or NULL: never */
   char     *last_error;   /* of the last run, or NULL when it went well */
 } AxwDistrictStatus;
 
