@@ -149,7 +149,7 @@ hub_allows_red_packet (AxwDb      *db,
     return FALSE;
   if (quote->red_packet == NULL || !quote->red_packet->accepted)
     return TRUE;
-  verdict = axw_district_check_red_packet (db, quote->red_packet->code, AXW_DISTRICT_CHECK_TIMEOUT_MS, &where,
+  verdict = axw_district_check_red_packet (db, quote->red_packet->code, 0, &where,
                                            &why);
   if (verdict == AXW_HUB_CHECK_REDEEMED)
     {

@@ -48,6 +48,7 @@ typedef struct {
 #define AXW_DISTRICT_CHECK_TIMEOUT_MS 300
 
 int       axw_district_hub_latest_version (void);
+guint     axw_district_check_timeout_ms   (void);
 
 AxwHubCheck axw_district_check_red_packet (AxwDb            *db,
                                            const char       *code,
