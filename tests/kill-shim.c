@@ -8,10 +8,14 @@
  * no hook of its own.
  *
  *   write:DIR      after the first write(2) to a file inside DIR
+ *   pwrite:PATH    after the first pwrite(2) to a file whose path starts with
+ *                  PATH (SQLite's writes: pwrite:DB-wal is the first commit)
  *   rename:PREFIX  after the first rename(2) whose target's base name starts with PREFIX
  *   rename:PREFIX#N  the same, after the N-th such rename (N from 1)
  */
 #define _GNU_SOURCE
+/* pwrite and pwrite64 are both hooked: neither may be renamed to the other */
+#undef _FILE_OFFSET_BITS
 #include <dlfcn.h>
 #include <limits.h>
 #include <signal.h>
@@ -20,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef enum { KILL_NONE, KILL_WRITE, KILL_RENAME } KillKind;
+typedef enum { KILL_NONE, KILL_WRITE, KILL_PWRITE, KILL_RENAME } KillKind;
 
 static KillKind kind = KILL_NONE;
 static char arg[PATH_MAX];
@@ -36,6 +40,8 @@ kill_shim_init (void)
     return;
   if (strncmp (at, "write:", 6) == 0)
     kind = KILL_WRITE;
+  else if (strncmp (at, "pwrite:", 7) == 0)
+    kind = KILL_PWRITE;
   else if (strncmp (at, "rename:", 7) == 0)
     kind = KILL_RENAME;
   else
@@ -69,6 +75,22 @@ fd_is_inside (int         fd,
   return strncmp (target, dir, len) == 0 && target[len] == '/';
 }
 
+static int
+fd_path_starts (int         fd,
+                const char *prefix)
+{
+  char proc[64];
+  char target[PATH_MAX];
+  ssize_t n;
+
+  snprintf (proc, sizeof proc, "/proc/self/fd/%d", fd);
+  n = readlink (proc, target, sizeof target - 1);
+  if (n < 0)
+    return 0;
+  target[n] = '\0';
+  return strncmp (target, prefix, strlen (prefix)) == 0;
+}
+
 ssize_t
 write (int         fd,
        const void *buf,
@@ -83,6 +105,41 @@ write (int         fd,
   if (kind == KILL_WRITE && n > 0 && fd_is_inside (fd, arg))
     raise (SIGKILL);
   return n;
+}
+
+static ssize_t
+kill_after_pwrite (const char *name,
+                   int         fd,
+                   const void *buf,
+                   size_t      count,
+                   off_t       offset)
+{
+  ssize_t (*real_pwrite) (int, const void *, size_t, off_t);
+  ssize_t n;
+
+  real_pwrite = (ssize_t (*) (int, const void *, size_t, off_t)) dlsym (RTLD_NEXT, name);
+  n = real_pwrite (fd, buf, count, offset);
+  if (kind == KILL_PWRITE && n > 0 && fd_path_starts (fd, arg))
+    raise (SIGKILL);
+  return n;
+}
+
+ssize_t
+pwrite (int         fd,
+        const void *buf,
+        size_t      count,
+        off_t       offset)
+{
+  return kill_after_pwrite ("pwrite", fd, buf, count, offset);
+}
+
+ssize_t
+pwrite64 (int         fd,
+          const void *buf,
+          size_t      count,
+          off_t       offset)
+{
+  return kill_after_pwrite ("pwrite64", fd, buf, count, offset);
 }
 
 int

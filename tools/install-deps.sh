@@ -9,6 +9,7 @@ pkgs=(
   xvfb xauth umockdev libumockdev-dev gir1.2-umockdev-1.0 zbar-tools sqlite3
   fonts-noto-cjk poppler-utils desktop-file-utils appstream python3 dbus-daemon at-spi2-core
   clang libclang-rt-14-dev locales
+  postgresql-15 libpq-dev
 )
 # The UI tests read the screens as a Chinese desktop would: LC_ALL=zh_CN.UTF-8.
 need_locale () { ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; }

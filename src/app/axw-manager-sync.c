@@ -12,6 +12,7 @@
 
 #include "axw-audit.h"
 #include "axw-bizdate.h"
+#include "axw-district.h"
 #include "axw-manager-sync.h"
 #include "axw-settings.h"
 #include "axw-sync.h"
@@ -65,6 +66,20 @@ setup_text (AxwDb *db)
   return g_strdup_printf (_("✓ Set up: sales go to %s"), endpoint);
 }
 
+/* The district hub's side, in one line: its page has the rest. */
+static void
+append_hub_status (AxwDb   *db,
+                   GString *out)
+{
+  g_auto(AxwDistrictStatus) hub = { 0 };
+
+  if (!axw_district_configured (db) || !axw_district_get_status (db, &hub, NULL))
+    return;
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("District hub: %lld waiting%s (see the District page)"), (long long) hub.pending,
+                          hub.last_error ? _(", last try failed") : "");
+}
+
 static char *
 status_text (AxwManagerSync *self)
 {
@@ -99,6 +114,7 @@ status_text (AxwManagerSync *self)
       g_string_append (out, "\n↻ ");
       g_string_append_printf (out, _("Not sent yet: will retry by itself at %s, or press Sync now."), next);
     }
+  append_hub_status (self->db, out);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

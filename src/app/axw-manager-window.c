@@ -24,6 +24,7 @@ struct _AxwManagerWindow
   AxwManagerPromotions *promotions;
   AxwManagerStaff      *staff;
   AxwManagerSync       *sync;
+  AxwManagerDistrict   *district;
   AxwManagerBackups    *backups;
   AxwManagerExports    *exports;
   AxwManagerPrinting   *printing;
@@ -48,6 +49,7 @@ restored_cb (AxwManagerWindow *self)
   axw_manager_audit_reload (self->audit, NULL);
   axw_manager_shifts_reload (self->shifts);
   axw_manager_sync_reload (self->sync);
+  axw_manager_district_reload (self->district);
 }
 
 static void
@@ -125,6 +127,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SYNC);
+  g_type_ensure (AXW_TYPE_MANAGER_DISTRICT);
   g_type_ensure (AXW_TYPE_MANAGER_BACKUPS);
   g_type_ensure (AXW_TYPE_MANAGER_EXPORTS);
   g_type_ensure (AXW_TYPE_MANAGER_PRINTING);
@@ -147,6 +150,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, district);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, backups);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, exports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, printing);
@@ -195,6 +199,7 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_promotions_set_db (self->promotions, db, manager);
   axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_sync_set_db (self->sync, db, manager);
+  axw_manager_district_set_db (self->district, db);
   axw_manager_backups_set_db (self->backups, db, manager);
   axw_manager_exports_set_db (self->exports, db, manager);
   axw_manager_printing_set_db (self->printing, db, manager);
@@ -294,6 +299,14 @@ axw_manager_window_get_staff (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->staff;
+}
+
+/* Returns: (transfer none) */
+AxwManagerDistrict *
+axw_manager_window_get_district (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->district;
 }
 
 /* Returns: (transfer none) */

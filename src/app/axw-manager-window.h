@@ -14,6 +14,7 @@
 #include "axw-manager-exports.h"
 #include "axw-manager-printing.h"
 #include "axw-manager-goods-in.h"
+#include "axw-manager-district.h"
 #include "axw-manager-products.h"
 #include "axw-manager-promotions.h"
 #include "axw-manager-refunds.h"
@@ -52,6 +53,7 @@ AxwManagerGoodsIn    *axw_manager_window_get_goods_in  (AxwManagerWindow *self);
 AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
 AxwManagerStaff      *axw_manager_window_get_staff (AxwManagerWindow *self);
 AxwManagerSync       *axw_manager_window_get_sync (AxwManagerWindow *self);
+AxwManagerDistrict   *axw_manager_window_get_district (AxwManagerWindow *self);
 AxwManagerBackups    *axw_manager_window_get_backups (AxwManagerWindow *self);
 AxwManagerSettings   *axw_manager_window_get_settings (AxwManagerWindow *self);
 AxwManagerAudit      *axw_manager_window_get_audit (AxwManagerWindow *self);

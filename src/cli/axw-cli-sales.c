@@ -18,6 +18,7 @@
 #include "axw-pricing.h"
 #include "axw-staff.h"
 #include "axw-vouchers.h"
+#include "axw-district.h"
 
 typedef struct {
   char       *at;
@@ -131,6 +132,43 @@ build_cart (AxwDb      *db,
   return g_steal_pointer (&cart);
 }
 
+/* Asks the district hub about the cart's red packet, as the counter's
+ * screen does (same deadline, same refusal). No hub, or no answer in
+ * time: the sale goes on and its redemption stays "not checked". */
+static gboolean
+hub_allows_red_packet (AxwDb      *db,
+                       AxwCart    *cart,
+                       GDateTime  *at,
+                       gboolean   *out_checked,
+                       GError    **error)
+{
+  g_autoptr(AxwSale) quote = NULL;
+  g_auto(AxwHubRedemption) where = { 0 };
+  g_autoptr(GError) why = NULL;
+  AxwHubCheck verdict;
+
+  *out_checked = FALSE;
+  if (axw_cart_get_voucher_code (cart) == NULL || !axw_district_configured (db))
+    return TRUE;
+  if ((quote = axw_checkout_quote (db, cart, at, error)) == NULL)
+    return FALSE;
+  if (quote->red_packet == NULL || !quote->red_packet->accepted)
+    return TRUE;
+  verdict = axw_district_check_red_packet (db, quote->red_packet->code, 0, &where,
+                                           &why);
+  if (verdict == AXW_HUB_CHECK_REDEEMED)
+    {
+      g_autofree char *refusal = axw_district_refusal (&where);
+
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_CONFLICT, refusal);
+      return FALSE;
+    }
+  if (verdict == AXW_HUB_CHECK_UNKNOWN)
+    g_printerr (_("The red packet was not checked with the district hub (%s); the sale goes on.\n"), why->message);
+  *out_checked = verdict == AXW_HUB_CHECK_FREE;
+  return TRUE;
+}
+
 static const char quote_usage[] =
   N_("Usage: aixinwu quote [--at RFC3339] [--voucher CODE] ITEM...\n"
      "Prices a basket as JSON and writes nothing. ITEM is BARCODE or BARCODE*QTY\n"
@@ -147,6 +185,7 @@ axw_cli_cmd_quote (AxwCli  *cli,
   g_autoptr(AxwCart) cart = NULL;
   g_autoptr(AxwSale) sale = NULL;
   g_autofree char *json = NULL;
+  gboolean checked;
   AxwDb *db;
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
@@ -155,7 +194,8 @@ axw_cli_cmd_quote (AxwCli  *cli,
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((cart = build_cart (db, &a, &error)) == NULL || (sale = axw_checkout_quote (db, cart, at, &error)) == NULL)
+  if ((cart = build_cart (db, &a, &error)) == NULL || !hub_allows_red_packet (db, cart, at, &checked, &error) ||
+      (sale = axw_checkout_quote (db, cart, at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   json = axw_sale_to_json (sale, FALSE);
   g_print ("%s\n", json);
@@ -215,6 +255,7 @@ axw_cli_cmd_sell (AxwCli  *cli,
   g_autoptr(AxwSale) sale = NULL;
   g_autoptr(GArray) payments = NULL;
   g_autofree char *json = NULL;
+  gboolean checked = FALSE;
   AxwDb *db;
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
@@ -229,10 +270,12 @@ axw_cli_cmd_sell (AxwCli  *cli,
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
   if (axw_cli_authorize (cli, AXW_CLI_STAFF, &error) == NULL || !axw_cli_check_at (cli, a.at, &error) ||
-      (cart = build_cart (db, &a, &error)) == NULL ||
+      (cart = build_cart (db, &a, &error)) == NULL || !hub_allows_red_packet (db, cart, at, &checked, &error) ||
       (sale = axw_checkout_commit (db, cart, at, cli->staff->name, (AxwPayment *) payments->data, payments->len,
                                    &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
+  if (checked && !axw_district_mark_checked (db, sale->uuid, &error))
+    g_printerr ("aixinwu: %s\n", error->message);   /* the sale stands; it stays "not checked" */
   json = axw_sale_to_json (sale, TRUE);
   g_print ("%s\n", json);
   return AXW_EXIT_OK;

@@ -8,10 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "axw-cli.h"
+#include "axw-district.h"
 #include "axw-json.h"
 #include "axw-error.h"
 #include "axw-export.h"
 #include "axw-online-orders.h"
+#include "axw-settings.h"
 #include "axw-sync.h"
 
 static const char export_usage[] =
@@ -131,6 +133,42 @@ retry_dead (AxwDb      *db,
   return AXW_EXIT_OK;
 }
 
+/* Each configured target in turn, each reported; one that is not set up
+ * is skipped (the online shop's error stands when neither is). */
+static int
+push_targets (AxwDb          *db,
+              AxwSyncOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) hub_error = NULL;
+  g_autofree char *endpoint = axw_settings_get (db, "sync.endpoint");
+  gboolean online = endpoint != NULL && *endpoint != '\0';
+  gboolean hub = axw_district_configured (db);
+  gboolean ok = TRUE;
+  AxwSyncReport report = { 0 };
+  AxwDistrictReport sent = { 0 };
+
+  if (online || !hub)
+    {
+      ok = axw_sync_push (db, options, &report, NULL, &error);
+      if (report.sent > 0 || report.dead > 0 || ok)
+        g_print (_("%u sales sent, %u refused (see aixinwu sync --dead).\n"), report.sent, report.dead);
+      if (!ok)
+        axw_cli_fail (g_steal_pointer (&error));
+    }
+  if (hub)
+    {
+      gboolean hub_ok = axw_district_push (db, options->timeout_s, &sent, NULL, &hub_error);
+
+      if (hub_ok || sent.sent > 0)
+        g_print (_("District hub: %u sales sent.\n"), sent.sent);
+      if (!hub_ok)
+        axw_cli_fail (g_steal_pointer (&hub_error));
+      ok = ok && hub_ok;
+    }
+  return ok ? AXW_EXIT_OK : AXW_EXIT_FAIL;
+}
+
 int
 axw_cli_cmd_sync (AxwCli  *cli,
                   int      argc,
@@ -138,10 +176,8 @@ axw_cli_cmd_sync (AxwCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   AxwSyncOptions options = { 0 };
-  AxwSyncReport report;
   const char *mode = NULL;
   const char *sale = NULL;
-  gboolean ok;
   AxwDb *db;
 
   if (axw_cli_wants_help (argc, argv))
@@ -175,12 +211,7 @@ axw_cli_cmd_sync (AxwCli  *cli,
   if (g_strcmp0 (mode, "--retry-dead") == 0)
     return retry_dead (db, sale);
 
-  ok = axw_sync_push (db, &options, &report, NULL, &error);
-  if (report.sent > 0 || report.dead > 0 || ok)
-    g_print (_("%u sales sent, %u refused (see aixinwu sync --dead).\n"), report.sent, report.dead);
-  if (!ok)
-    return axw_cli_fail (g_steal_pointer (&error));
-  return AXW_EXIT_OK;
+  return push_targets (db, &options);
 }
 
 static const char import_online_usage[] =

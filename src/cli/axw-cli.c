@@ -44,6 +44,7 @@ static const Command commands[] = {
   { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
+  { "district", axw_cli_cmd_district, N_("the district hub: set it up, add shops, read claims and conflicts") },
   { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
   { "suppliers", axw_cli_cmd_suppliers, N_("add or list suppliers (goods in)") },
   { "receive", axw_cli_cmd_receive, N_("receive a supplier's delivery from CSV: the stock goes up") },

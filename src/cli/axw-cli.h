@@ -90,6 +90,7 @@ int axw_cli_cmd_suppliers  (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_receive    (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_deliveries (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_consignment (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_district   (AxwCli *cli, int argc, char **argv);
 
 /* A PIN read from stdin: g_autoptr(AxwCliPin) wipes it when it goes. */
 typedef char AxwCliPin;

@@ -12,8 +12,8 @@
 #include "axw-report.h"
 #include "axw-sale.h"
 
-static void
-report_row_free (gpointer data)
+void
+axw_report_row_free (gpointer data)
 {
   AxwReportRow *row = data;
 
@@ -38,11 +38,11 @@ axw_report_new (AxwReportKind kind)
 
   r->kind = kind;
   r->red_packets = g_ptr_array_new_with_free_func (report_red_packet_free);
-  r->categories = g_ptr_array_new_with_free_func (report_row_free);
-  r->cashiers = g_ptr_array_new_with_free_func (report_row_free);
-  r->top_products = g_ptr_array_new_with_free_func (report_row_free);
-  r->origins = g_ptr_array_new_with_free_func (report_row_free);
-  r->suppliers = g_ptr_array_new_with_free_func (report_row_free);
+  r->categories = g_ptr_array_new_with_free_func (axw_report_row_free);
+  r->cashiers = g_ptr_array_new_with_free_func (axw_report_row_free);
+  r->top_products = g_ptr_array_new_with_free_func (axw_report_row_free);
+  r->origins = g_ptr_array_new_with_free_func (axw_report_row_free);
+  r->suppliers = g_ptr_array_new_with_free_func (axw_report_row_free);
   return r;
 }
 

@@ -87,6 +87,7 @@ typedef struct {
 AxwReport *axw_report_new          (AxwReportKind   kind);
 void       axw_report_free         (AxwReport      *report);
 AxwReportRow *axw_report_row_new   (const char     *name);
+void       axw_report_row_free     (gpointer        row);
 AxwReportRedPacket *axw_report_red_packet_new (const char *campaign,
                                                const char *funder);
 

@@ -358,6 +358,27 @@ static const char migration_8[] =
   "CREATE INDEX online_order_lines_order ON online_order_lines (order_id);"
   "CREATE INDEX online_order_lines_return ON online_order_lines (return_of);";
 
+/* v9: the district hub (docs/district.md) has its own delivery state per
+ * sale, apart from the online shop's outbox.status: a row per target in
+ * outbox_targets, queued by a trigger with every outbox row, sent_at set
+ * once the hub confirmed the sale's UUID. A redemption says whether the
+ * hub was asked about its code before it was accepted ("not_checked"
+ * when the hub could not be reached, and for every older one). */
+static const char migration_9[] =
+  "CREATE TABLE outbox_targets ("
+  "  target  TEXT NOT NULL CHECK (target IN ('hub')),"
+  "  sale_id INTEGER NOT NULL REFERENCES sales (id),"
+  "  sent_at TEXT,"
+  "  PRIMARY KEY (target, sale_id));"
+  "CREATE INDEX outbox_targets_pending ON outbox_targets (target, sale_id) WHERE sent_at IS NULL;"
+  "INSERT INTO outbox_targets (target, sale_id) SELECT 'hub', sale_id FROM outbox;"
+  "CREATE TRIGGER outbox_to_hub AFTER INSERT ON outbox"
+  "  BEGIN INSERT INTO outbox_targets (target, sale_id) VALUES ('hub', NEW.sale_id); END;"
+  "ALTER TABLE redemptions ADD COLUMN district_check TEXT NOT NULL DEFAULT 'not_checked'"
+  "  CHECK (district_check IN ('checked', 'not_checked'));"
+  "CREATE TABLE district_state ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);";
 /* v10: goods in (issue 18). Suppliers, what a product costs and who
  * supplies it, deliveries and returns to the supplier, consignment
  * settlements. Each sale line keeps where its goods came from as they
@@ -464,6 +485,7 @@ static const AxwMigration migrations[] = {
   { 6, migration_6 },
   { 7, migration_7 },
   { 8, migration_8 },
+  { 9, migration_9 },
   { 10, migration_10 },
 };
 

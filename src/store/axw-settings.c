@@ -31,6 +31,8 @@ static const Setting settings[] = {
   { "cash_rounding", "none" },
   { "sync.endpoint", "" },
   { "sync.token_file", "" },
+  { "district.url", "" },
+  { "district.password_file", "" },
   { "timezone", AXW_DEFAULT_TIMEZONE },
   { "barcode.layout", AXW_EMBEDDED_LAYOUT_DEFAULT },
 };
@@ -142,6 +144,40 @@ axw_settings_endpoint_problem (const char *url)
   return NULL;
 }
 
+/**
+ * axw_settings_district_url_problem:
+ * @url: the district hub's address, a libpq URI
+ *
+ * The address is stored, shown and logged; the password lives in the
+ * 0600 file named by district.password_file, never in the address
+ * (neither as postgresql://user:password@… nor as ?password=…).
+ *
+ * Returns: (nullable): %NULL when @url is usable, else why not, in words
+ */
+const char *
+axw_settings_district_url_problem (const char *url)
+{
+  const char *rest, *end, *at, *query;
+
+  if (g_str_has_prefix (url, "postgresql://"))
+    rest = url + strlen ("postgresql://");
+  else if (g_str_has_prefix (url, "postgres://"))
+    rest = url + strlen ("postgres://");
+  else
+    return _("write the whole address, like postgresql://hub.example.cn/district?sslmode=verify-full");
+  end = rest + strcspn (rest, "/?");
+  at = memchr (rest, '@', (gsize) (end - rest));
+  if (at != NULL && memchr (rest, ':', (gsize) (at - rest)) != NULL)
+    return _("the address must not contain the password: put it in district.password_file");
+  query = strchr (url, '?');
+  if (query != NULL && (strstr (query, "?password=") != NULL || strstr (query, "&password=") != NULL))
+    return _("the address must not contain the password: put it in district.password_file");
+  for (const char *c = url; *c; c++)
+    if (g_ascii_iscntrl (*c) || *c == ' ')
+      return _("the address must not contain spaces or control characters");
+  return NULL;
+}
+
 static gboolean
 is_printer (const char *v)
 {
@@ -191,6 +227,8 @@ axw_settings_validate (const char  *key,
             "separate several with ;");
   else if (g_str_equal (key, "sync.endpoint") && *value != '\0')
     why = axw_settings_endpoint_problem (value);
+  else if (g_str_equal (key, "district.url") && *value != '\0')
+    why = axw_settings_district_url_problem (value);
   else if (g_str_equal (key, "timezone"))
     {
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);

@@ -16,6 +16,7 @@ char               *axw_settings_get      (AxwDb       *db,
 gint64              axw_settings_get_int  (AxwDb       *db,
                                            const char  *key);
 const char         *axw_settings_endpoint_problem (const char *url);
+const char         *axw_settings_district_url_problem (const char *url);
 gboolean            axw_settings_validate (const char  *key,
                                            const char  *value,
                                            GError     **error);

@@ -25,6 +25,11 @@ gboolean     axw_sale_docs_next (AxwSaleDocs  *docs,
                                  gint64       *out_sale_id,
                                  GError      **error);
 void         axw_sale_docs_free (AxwSaleDocs  *docs);
+gboolean     axw_sale_docs_append_ids (AxwDb         *db,
+                                       const gint64  *ids,
+                                       guint          n,
+                                       GString       *out,
+                                       GError       **error);
 
 void         axw_json_append_int    (GString    *out,
                                      gint64      value);

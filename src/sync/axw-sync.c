@@ -68,6 +68,37 @@ push_clear (Push *p)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Push, push_clear)
 
 /**
+ * axw_secret_file_check:
+ * @path: a file holding a secret (a token, PostgreSQL passwords)
+ * @setting: the setting or variable that names it, for the message
+ *
+ * A secret must be readable by its owner only: a file others may read is
+ * refused before it is used, so a leaked secret is noticed.
+ */
+gboolean
+axw_secret_file_check (const char  *path,
+                       const char  *setting,
+                       GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("The file %s cannot be read. Check %s."), path,
+                   setting);
+      return FALSE;
+    }
+  if ((st.st_mode & 0077) != 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   _("The file %s (%s) can be read by other users (mode %04o). Run: chmod 600 %s"),
+                   path, setting, (unsigned) (st.st_mode & 07777), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * axw_sync_read_token:
  * @path: the file named by sync.token_file
  *
@@ -81,7 +112,6 @@ axw_sync_read_token (const char  *path,
                      GError     **error)
 {
   g_autofree char *text = NULL;
-  GStatBuf st;
 
   if (path == NULL || *path == '\0')
     {
@@ -90,19 +120,8 @@ axw_sync_read_token (const char  *path,
                      "(chmod 600) and run: aixinwu settings set sync.token_file FILE"));
       return NULL;
     }
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                   _("The token file %s cannot be read. Check sync.token_file."), path);
-      return NULL;
-    }
-  if ((st.st_mode & 0077) != 0)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                   _("The token file %s can be read by other users (mode %04o). Run: chmod 600 %s"),
-                   path, (unsigned) (st.st_mode & 07777), path);
-      return NULL;
-    }
+  if (!axw_secret_file_check (path, "sync.token_file", error))
+    return NULL;
   if (!g_file_get_contents (path, &text, NULL, error))
     return NULL;
   g_strstrip (text);
@@ -231,47 +250,6 @@ push_init (Push    *p,
   return TRUE;
 }
 
-/* The documents of @ids (ascending), each run of consecutive ids read
- * with one pass of the export's reader. */
-static gboolean
-append_documents (AxwDb         *db,
-                  const gint64  *ids,
-                  guint          n,
-                  GString       *out,
-                  GError       **error)
-{
-  guint i = 0;
-  gboolean first = TRUE;
-
-  while (i < n)
-    {
-      g_autoptr(AxwSaleDocs) docs = NULL;
-      guint j = i;
-      gint64 id;
-
-      while (j + 1 < n && ids[j + 1] == ids[j] + 1)
-        j++;
-      docs = axw_sale_docs_open (db, ids[i] - 1, ids[j], error);
-      if (docs == NULL)
-        return FALSE;
-      do
-        {
-          gsize mark = out->len;
-
-          if (!first)
-            g_string_append_c (out, ',');
-          if (!axw_sale_docs_next (docs, out, &id, error))
-            return FALSE;
-          if (id == 0)
-            g_string_truncate (out, mark);
-          first = first && id == 0;
-        }
-      while (id != 0);
-      i = j + 1;
-    }
-  return TRUE;
-}
-
 static GBytes *
 batch_body (Push          *p,
             const gint64  *ids,
@@ -284,7 +262,7 @@ batch_body (Push          *p,
   g_string_append (out, ",\"terminal\":");
   axw_json_append_string (out, p->terminal);
   g_string_append (out, ",\"sales\":[");
-  if (!append_documents (p->db, ids, n, out, error))
+  if (!axw_sale_docs_append_ids (p->db, ids, n, out, error))
     return NULL;
   g_string_append (out, "]}");
   return g_string_free_to_bytes (g_steal_pointer (&out));

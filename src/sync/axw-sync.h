@@ -78,6 +78,9 @@ gboolean   axw_sync_retry_dead_sale (AxwDb              *db,
                                      GError            **error);
 void       axw_outbox_entry_free  (AxwOutboxEntry       *entry);
 
+gboolean   axw_secret_file_check  (const char           *path,
+                                   const char           *setting,
+                                   GError              **error);
 char      *axw_sync_read_token    (const char           *path,
                                    GError              **error);
 gboolean   axw_sync_write_token   (const char           *path,

@@ -1,0 +1,343 @@
+/* axw-cli-district.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * aixinwu district …: the hub on PostgreSQL (docs/district.md). init and
+ * add-shop act on the hub, not on this shop's file: they take the hub
+ * administrator's address and password (PGPASSFILE or ~/.pgpass, 0600),
+ * not a shop manager's PIN, and open no shop database.
+ */
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "axw-cli.h"
+#include "axw-csv.h"
+#include "axw-money.h"
+#include "axw-report-render.h"
+#include "axw-district.h"
+#include "axw-error.h"
+#include "axw-settings.h"
+
+static const char district_usage[] =
+  N_("Usage: aixinwu district init ADMIN_URL\n"
+     "       aixinwu district add-shop CODE --password-file FILE --url ADMIN_URL\n"
+     "       aixinwu district status\n"
+     "       aixinwu district pull --staff MANAGER   (the manager's PIN on stdin)\n"
+     "       aixinwu district report --from DATE --to DATE [--format text|csv|json|pdf] [--out FILE] [--url URL]\n"
+     "       aixinwu district conflicts [--format json] [--url URL]\n"
+     "       aixinwu district claim --funder NAME --from DATE --to DATE [--format csv|json|pdf] [--out FILE] [--url URL]\n"
+     "The hub is a PostgreSQL database (postgresql://HOST/DB?sslmode=verify-full). Passwords are never\n"
+     "typed: init and add-shop read the administrator's from PGPASSFILE or ~/.pgpass (chmod 600);\n"
+     "a shop reads its own from district.password_file. add-shop writes the new shop's password\n"
+     "to FILE and prints the district.url the shop should set. Sales reach the hub with aixinwu sync.");
+
+static int
+cmd_init (int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int from = 0, now;
+
+  if (argc != 3)
+    return axw_cli_usage (_(district_usage));
+  if ((now = axw_district_init (argv[2], &from, &error)) < 0)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (from == now)
+    g_print (_("The district hub is up to date (schema %d); nothing changed.\n"), now);
+  else
+    g_print (_("The district hub now has schema %d (it had %d).\n"), now, from);
+  return AXW_EXIT_OK;
+}
+
+static int
+cmd_add_shop (int    argc,
+              char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *code = NULL, *file = NULL, *admin = NULL;
+
+  for (int i = 2; i < argc; i++)
+    if (g_str_equal (argv[i], "--password-file") && i + 1 < argc)
+      file = argv[++i];
+    else if (g_str_equal (argv[i], "--url") && i + 1 < argc)
+      admin = argv[++i];
+    else if (code == NULL && argv[i][0] != '-')
+      code = argv[i];
+    else
+      return axw_cli_usage (_(district_usage));
+  if (code == NULL || file == NULL || admin == NULL)
+    return axw_cli_usage (_(district_usage));
+  if ((url = axw_district_add_shop (admin, code, file, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Shop %s can send its sales to the hub. On its counter, as a manager:\n"
+             "  aixinwu settings set district.password_file %s --staff MANAGER\n"
+             "  aixinwu settings set district.url URL --staff MANAGER\n"
+             "with this URL:\n"), code, file);
+  g_print ("%s\n", url);
+  return AXW_EXIT_OK;
+}
+
+/* The hub named by --url (password from PGPASSFILE or ~/.pgpass), else
+ * by this shop's district.url and district.password_file. */
+static AxwHub *
+reader_connect (AxwCli      *cli,
+                const char  *url,
+                GError     **error)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *passfile = NULL;
+  AxwDb *db;
+
+  if (url != NULL)
+    return axw_hub_connect (url, NULL, 0, error);
+  if ((db = axw_cli_db (cli)) == NULL)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DATABASE, _("The database cannot be opened."));
+      return NULL;
+    }
+  stored = axw_settings_get (db, "district.url");
+  passfile = axw_settings_get (db, "district.password_file");
+  return axw_hub_connect (stored, passfile, 0, error);
+}
+
+static gboolean
+is_date (const char *text)
+{
+  int y, m, d, n = 0;
+
+  return sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10 && text[n] == '\0' &&
+         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+static int
+emit (const char  *out,
+      const char  *data,
+      gsize        len)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (out == NULL)
+    {
+      fwrite (data, 1, len, stdout);
+      return AXW_EXIT_OK;
+    }
+  if (!g_file_set_contents (out, data, (gssize) len, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  return AXW_EXIT_OK;
+}
+
+/* Takes @pdf, or the @error that says why there is none. */
+static int
+emit_pdf (const char *out,
+          GBytes     *pdf,
+          GError     *error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (pdf == NULL)
+    return axw_cli_fail (error);
+  data = g_bytes_unref_to_data (pdf, &len);
+  return emit (out, data, len);
+}
+
+static GString *
+string_taking (char *text)
+{
+  GString *out = g_string_new (text);
+
+  g_free (text);
+  return out;
+}
+
+/* The shop report's layouts (text, CSV, PDF), then the shops. */
+static int
+report_formatted (AxwHub      *hub,
+                  const char  *from,
+                  const char  *to,
+                  const char  *format,
+                  const char  *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shops = NULL;
+  g_autoptr(AxwReport) r = axw_district_report (hub, from, to, &shops, &error);
+  g_autoptr(GString) text = NULL;
+
+  if (r == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (g_str_equal (format, "pdf"))
+    {
+      GBytes *pdf = axw_report_render_pdf (r, &error);
+
+      return emit_pdf (out, pdf, g_steal_pointer (&error));
+    }
+  if (g_str_equal (format, "csv"))
+    {
+      const char * const header[] = { "shop", "sales_count", "total_fen", "red_packet_fen", NULL };
+
+      text = string_taking (axw_report_to_csv (r));
+      g_string_append (text, "\r\n");
+      axw_csv_append_row (text, header, G_N_ELEMENTS (header) - 1);
+      for (guint i = 0; i < shops->len; i++)
+        {
+          AxwReportRow *row = g_ptr_array_index (shops, i);
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, row->count);
+          g_autofree char *t = g_strdup_printf ("%" G_GINT64_FORMAT, row->total_fen);
+          g_autofree char *rp = g_strdup_printf ("%" G_GINT64_FORMAT, row->qty_milli);
+          const char * const fields[] = { row->name, n, t, rp, NULL };
+
+          axw_csv_append_row (text, fields, G_N_ELEMENTS (fields) - 1);
+        }
+      return emit (out, text->str, text->len);
+    }
+  text = string_taking (axw_report_to_text (r, 48));
+  g_string_append_printf (text, "\n%s\n", _("Shops"));
+  for (guint i = 0; i < shops->len; i++)
+    {
+      AxwReportRow *row = g_ptr_array_index (shops, i);
+      g_autofree char *total = axw_money_format_screen (row->total_fen);
+      g_autofree char *red = axw_money_format_screen (row->qty_milli);
+
+      g_string_append_printf (text, _("%-8s %6lld sales  %12s  red packets %10s\n"), row->name,
+                              (long long) row->count, total, red);
+    }
+  return emit (out, text->str, text->len);
+}
+
+/* The shop claim's layouts (CSV with a TOTAL row, PDF); in CSV the
+ * conflicts follow, apart and not counted. */
+static int
+claim_formatted (AxwHub      *hub,
+                 const char  *funder,
+                 const char  *from,
+                 const char  *to,
+                 const char  *format,
+                 const char  *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = axw_district_claim_rows (hub, funder, from, to, &error);
+  g_autofree char *conflicts = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (rows == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (g_str_equal (format, "pdf"))
+    {
+      GBytes *pdf = axw_claim_render_pdf (funder, from, to, rows, &error);
+
+      return emit_pdf (out, pdf, g_steal_pointer (&error));
+    }
+  if ((conflicts = axw_district_conflicts_csv (hub, funder, from, to, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  text = string_taking (axw_claim_to_csv (rows));
+  g_string_append (text, conflicts);
+  return emit (out, text->str, text->len);
+}
+
+static int
+cmd_read (AxwCli  *cli,
+          int      argc,
+          char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwHub) hub = NULL;
+  g_autofree char *json = NULL;
+  const char *url = NULL, *funder = NULL, *from = NULL, *to = NULL, *format = "json", *out = NULL;
+  gboolean claim = g_str_equal (argv[1], "claim");
+  gboolean report = g_str_equal (argv[1], "report");
+  gboolean dated = claim || report;
+
+  for (int i = 2; i < argc; i++)
+    if (g_str_equal (argv[i], "--url") && i + 1 < argc)
+      url = argv[++i];
+    else if (g_str_equal (argv[i], "--format") && i + 1 < argc)
+      format = argv[++i];
+    else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
+      out = argv[++i];
+    else if (claim && g_str_equal (argv[i], "--funder") && i + 1 < argc)
+      funder = argv[++i];
+    else if (dated && g_str_equal (argv[i], "--from") && i + 1 < argc)
+      from = argv[++i];
+    else if (dated && g_str_equal (argv[i], "--to") && i + 1 < argc)
+      to = argv[++i];
+    else
+      return axw_cli_usage (_(district_usage));
+  if ((claim && funder == NULL) || (dated && (from == NULL || to == NULL)) ||
+      !(g_str_equal (format, "json") || (report && g_str_equal (format, "text")) ||
+        (dated && (g_str_equal (format, "csv") || g_str_equal (format, "pdf")))))
+    return axw_cli_usage (_(district_usage));
+  if (dated && (!is_date (from) || !is_date (to)))
+    return axw_cli_usage (_(district_usage));
+  if ((hub = reader_connect (cli, url, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (report && !g_str_equal (format, "json"))
+    return report_formatted (hub, from, to, format, out);
+  if (claim && !g_str_equal (format, "json"))
+    return claim_formatted (hub, funder, from, to, format, out);
+  if (report)
+    json = axw_district_report_json (hub, from, to, &error);
+  else if (claim)
+    json = axw_district_claim_json (hub, funder, from, to, &error);
+  else
+    json = axw_district_conflicts_json (hub, &error);
+  if (json == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return emit (out, json, strlen (json));
+}
+
+/* The shop's catalog changes: a manager's, as products import. */
+static int
+cmd_pull (AxwCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      !axw_district_pull (cli->db, cli->staff->name, NULL, NULL, &summary, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print ("%s\n", summary);
+  return AXW_EXIT_OK;
+}
+
+static int
+cmd_status (AxwCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(AxwDistrictStatus) st = { 0 };
+  AxwDb *db = axw_cli_db (cli);
+
+  if (db == NULL)
+    return AXW_EXIT_FAIL;
+  if (!axw_district_get_status (db, &st, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print ("configured\t%s\n", st.configured ? "yes" : "no");
+  g_print ("pending\t%" G_GINT64_FORMAT "\n", st.pending);
+  g_print ("sent\t%" G_GINT64_FORMAT "\n", axw_district_count_sent (db));
+  g_print ("last_push\t%s\n", st.last_push ? st.last_push : "");
+  g_print ("last_pull\t%s\n", st.last_pull ? st.last_pull : "");
+  g_print ("last_error\t%s\n", st.last_error ? st.last_error : "");
+  return AXW_EXIT_OK;
+}
+
+int
+axw_cli_cmd_district (AxwCli  *cli,
+                      int      argc,
+                      char   **argv)
+{
+  if (argc < 2 || axw_cli_wants_help (argc, argv))
+    return axw_cli_usage (_(district_usage));
+  if (g_str_equal (argv[1], "init"))
+    return cmd_init (argc, argv);
+  if (g_str_equal (argv[1], "add-shop"))
+    return cmd_add_shop (argc, argv);
+  if (g_str_equal (argv[1], "pull") && argc == 2)
+    return cmd_pull (cli);
+  if (g_str_equal (argv[1], "status") && argc == 2)
+    return cmd_status (cli);
+  if (g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "claim") || g_str_equal (argv[1], "report"))
+    return cmd_read (cli, argc, argv);
+  return axw_cli_usage (_(district_usage));
+}

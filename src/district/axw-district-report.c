@@ -1,0 +1,554 @@
+/* axw-district-report.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the funder reads at the hub: the claim (each code once, the
+ * first redemption to reach the hub, refunds netted) and the conflicts
+ * (a code redeemed again in another sale), which are listed apart and
+ * never claimed.
+ */
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "axw-district-private.h"
+#include "axw-error.h"
+#include "axw-csv.h"
+#include "axw-money.h"
+#include "axw-report.h"
+#include "axw-sale-docs.h"
+#include "axw-settings.h"
+
+#define UTC_TEXT(col) "to_char (" col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+static PGresult *
+query (AxwHub       *hub,
+       const char   *sql,
+       int           n_params,
+       const char  **params,
+       GError      **error)
+{
+  PGresult *r = PQexecParams (hub->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+
+  if (PQresultStatus (r) == PGRES_TUPLES_OK)
+    return r;
+  axw_hub_set_error (hub, r, error);
+  PQclear (r);
+  return NULL;
+}
+
+static void
+append_text (GString    *out,
+             const char *key,
+             PGresult   *r,
+             int         row,
+             int         col)
+{
+  g_string_append_printf (out, "\"%s\":", key);
+  if (PQgetisnull (r, row, col))
+    g_string_append (out, "null");
+  else
+    axw_json_append_string (out, PQgetvalue (r, row, col));
+}
+
+static void
+append_int (GString    *out,
+            const char *key,
+            PGresult   *r,
+            int         row,
+            int         col)
+{
+  g_string_append_printf (out, "\"%s\":", key);
+  axw_json_append_int (out, g_ascii_strtoll (PQgetvalue (r, row, col), NULL, 10));
+}
+
+/* {shop, receipt_no, created_at} from columns @col… */
+static void
+append_side (GString  *out,
+             PGresult *r,
+             int       row,
+             int       col)
+{
+  g_string_append_c (out, '{');
+  append_text (out, "shop", r, row, col);
+  g_string_append_c (out, ',');
+  append_text (out, "receipt_no", r, row, col + 1);
+  g_string_append_c (out, ',');
+  append_text (out, "business_date", r, row, col + 2);
+  g_string_append_c (out, ',');
+  append_text (out, "created_at", r, row, col + 3);
+  g_string_append_c (out, '}');
+}
+
+static const char conflicts_sql[] =
+  "SELECT c.code, r.campaign, r.funder, c.amount_fen,"
+  "       r.shop, r.receipt_no, r.business_date, " UTC_TEXT ("r.created_at") ","
+  "       c.shop, c.receipt_no, c.business_date, " UTC_TEXT ("c.created_at") ","
+  "       r.amount_fen"
+  " FROM district.conflicts c JOIN district.redemptions r USING (code)"
+  " WHERE ($1::text IS NULL OR r.funder = $1)"
+  "   AND ($2::date IS NULL OR c.business_date BETWEEN $2 AND $3)"
+  " ORDER BY c.id";
+
+static gboolean
+append_conflicts (AxwHub       *hub,
+                  GString      *out,
+                  const char  **params,
+                  GError      **error)
+{
+  g_autoptr(PGresult) r = query (hub, conflicts_sql, 3, params, error);
+
+  if (r == NULL)
+    return FALSE;
+  g_string_append_c (out, '[');
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      g_string_append (out, i ? ",{" : "{");
+      append_text (out, "code", r, i, 0);
+      g_string_append_c (out, ',');
+      append_text (out, "campaign", r, i, 1);
+      g_string_append_c (out, ',');
+      append_text (out, "funder", r, i, 2);
+      g_string_append_c (out, ',');
+      append_int (out, "amount_fen", r, i, 3);
+      g_string_append (out, ",\"first\":");
+      append_side (out, r, i, 4);
+      g_string_append (out, ",\"second\":");
+      append_side (out, r, i, 8);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+/**
+ * axw_district_conflicts_json:
+ *
+ * Returns: (transfer full): every code redeemed twice, as a JSON list
+ *   of {code, campaign, funder, amount_fen, first, second}, or %NULL
+ *   with @error
+ */
+char *
+axw_district_conflicts_json (AxwHub  *hub,
+                             GError **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *params[3] = { NULL, NULL, NULL };
+
+  if (axw_hub_check_version (hub, error) < 0 || !append_conflicts (hub, out, params, error))
+    return NULL;
+  g_string_append_c (out, '\n');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Refunds net the claim: a refund carries the red-packet share it gave
+ * back, so the funder owes only what stayed with the customer. */
+static const char claim_sql[] =
+  "SELECT r.code, r.shop, r.receipt_no, r.business_date, r.amount_fen,"
+  "       coalesce ((SELECT sum (f.red_packet_fen) FROM district.sale_docs f"
+  "                  WHERE f.refund_of = r.sale_uuid AND f.kind = 'refund'), 0)"
+  " FROM district.redemptions r"
+  " WHERE r.funder = $1 AND r.business_date BETWEEN $2 AND $3"
+  " ORDER BY r.business_date, r.shop, r.receipt_no";
+
+/**
+ * axw_district_claim_json:
+ * @funder: the funder named on the campaigns
+ * @from: (not nullable): first business date, YYYY-MM-DD
+ * @to: (not nullable): last business date, inclusive
+ *
+ * Returns: (transfer full): {funder, from, to, count, amount_fen,
+ *   redemptions: […], conflicts: […]}, or %NULL with @error
+ */
+char *
+axw_district_claim_json (AxwHub      *hub,
+                         const char  *funder,
+                         const char  *from,
+                         const char  *to,
+                         GError     **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\"funder\":");
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(PGresult) r = NULL;
+  const char *params[3] = { funder, from, to };
+  gint64 total = 0;
+
+  if (axw_hub_check_version (hub, error) < 0 || (r = query (hub, claim_sql, 3, params, error)) == NULL)
+    return NULL;
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      total += g_ascii_strtoll (PQgetvalue (r, i, 4), NULL, 10) - g_ascii_strtoll (PQgetvalue (r, i, 5), NULL, 10);
+      g_string_append (list, i ? ",{" : "{");
+      append_text (list, "code", r, i, 0);
+      g_string_append_c (list, ',');
+      append_text (list, "shop", r, i, 1);
+      g_string_append_c (list, ',');
+      append_text (list, "receipt_no", r, i, 2);
+      g_string_append_c (list, ',');
+      append_text (list, "business_date", r, i, 3);
+      g_string_append_c (list, ',');
+      append_int (list, "amount_fen", r, i, 4);
+      g_string_append_c (list, ',');
+      append_int (list, "refunded_fen", r, i, 5);
+      g_string_append_c (list, '}');
+    }
+  g_string_append_c (list, ']');
+  axw_json_append_string (out, funder);
+  g_string_append (out, ",\"from\":");
+  axw_json_append_string (out, from);
+  g_string_append (out, ",\"to\":");
+  axw_json_append_string (out, to);
+  g_string_append_printf (out, ",\"count\":%d,\"amount_fen\":%" G_GINT64_FORMAT ",\"redemptions\":%s,"
+                          "\"conflicts\":", PQntuples (r), total, list->str);
+  if (!append_conflicts (hub, out, params, error))
+    return NULL;
+  g_string_append (out, "}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The shop report's fields (axw-report.h), summed over the district:
+ * refunds count apart (refunds_fen), their payments and red-packet
+ * shares are taken back, so total_fen = gross − promo − red packets −
+ * refunds, and each shop's own report adds up to the same fen. */
+static const char report_totals_sql[] =
+  "SELECT count (*) FILTER (WHERE kind = 'sale'), count (*) FILTER (WHERE kind = 'refund'),"
+  "       coalesce (sum (gross_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (promo_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (CASE kind WHEN 'sale' THEN total_fen ELSE -total_fen END), 0),"
+  "       coalesce (sum (total_fen) FILTER (WHERE kind = 'refund'), 0),"
+  "       coalesce (sum (CASE kind WHEN 'sale' THEN cash_rounding_fen ELSE -cash_rounding_fen END), 0)"
+  " FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2";
+
+static const char report_payments_sql[] =
+  "SELECT m.method, coalesce (sum (CASE p.kind WHEN 'sale' THEN p.amount_fen ELSE -p.amount_fen END), 0)"
+  " FROM unnest (ARRAY['cash', 'wechat', 'alipay', 'unionpay']) WITH ORDINALITY m (method, n)"
+  " LEFT JOIN district.payments p ON p.method = m.method AND p.business_date BETWEEN $1 AND $2"
+  " GROUP BY m.method, m.n ORDER BY m.n";
+
+static const char report_red_packets_sql[] =
+  "SELECT rp_campaign, rp_funder, count (*) FILTER (WHERE kind = 'sale'),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'refund'), 0)"
+  " FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2 AND rp_code IS NOT NULL"
+  " GROUP BY 1, 2 ORDER BY 1, 2";
+
+/* The documents carry no category: it is the district catalog's, by
+ * barcode ("" for goods the catalog does not know). */
+static const char report_categories_sql[] =
+  "SELECT coalesce (c.category, ''), sum (l.qty_milli), sum (l.pay_fen)"
+  " FROM (SELECT barcode, sum (CASE kind WHEN 'sale' THEN qty_milli ELSE -qty_milli END) AS qty_milli,"
+  "              sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS pay_fen"
+  "       FROM district.sale_lines WHERE business_date BETWEEN $1 AND $2 GROUP BY barcode) l"
+  " LEFT JOIN district.catalog c ON c.barcode = l.barcode"
+  " GROUP BY 1 ORDER BY 1";
+
+static const char report_shops_sql[] =
+  "SELECT shop, count (*) FILTER (WHERE kind = 'sale'),"
+  "       coalesce (sum (CASE kind WHEN 'sale' THEN total_fen ELSE -total_fen END), 0),"
+  "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0)"
+  " FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2 GROUP BY shop ORDER BY shop";
+
+/* Rows of @sql as a JSON list of objects with @keys; a key starting
+ * with '#' is a number (the '#' is not written). */
+static gboolean
+append_rows (AxwHub       *hub,
+             GString      *out,
+             const char   *sql,
+             const char  **params,
+             const char  **keys,
+             GError      **error)
+{
+  g_autoptr(PGresult) r = query (hub, sql, 2, params, error);
+
+  if (r == NULL)
+    return FALSE;
+  g_string_append_c (out, '[');
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      g_string_append (out, i ? ",{" : "{");
+      for (int k = 0; keys[k] != NULL; k++)
+        {
+          if (k > 0)
+            g_string_append_c (out, ',');
+          if (keys[k][0] == '#')
+            append_int (out, keys[k] + 1, r, i, k);
+          else
+            append_text (out, keys[k], r, i, k);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+  return TRUE;
+}
+
+static gboolean
+append_totals (AxwHub       *hub,
+               GString      *out,
+               const char  **params,
+               GError      **error)
+{
+  static const char *keys[] = { "sales_count", "refunds_count", "gross_fen", "promo_fen", "red_packet_fen",
+                                "total_fen", "refunds_fen", "cash_rounding_fen" };
+  g_autoptr(PGresult) r = query (hub, report_totals_sql, 2, params, error);
+  g_autoptr(PGresult) pay = NULL;
+
+  if (r == NULL || (pay = query (hub, report_payments_sql, 2, params, error)) == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      append_int (out, keys[k], r, 0, (int) k);
+      g_string_append_c (out, ',');
+    }
+  g_string_append (out, "\"payments\":{");
+  for (int i = 0; i < PQntuples (pay); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_int (out, PQgetvalue (pay, i, 0), pay, i, 1);
+    }
+  g_string_append_c (out, '}');
+  return TRUE;
+}
+
+/**
+ * axw_district_report_json:
+ * @from: first business date, YYYY-MM-DD
+ * @to: last business date, inclusive
+ *
+ * Returns: (transfer full): the shop report's fields over every shop,
+ *   plus shops: [{shop, sales_count, total_fen, red_packet_fen}], or
+ *   %NULL with @error
+ */
+char *
+axw_district_report_json (AxwHub      *hub,
+                          const char  *from,
+                          const char  *to,
+                          GError     **error)
+{
+  static const char *rp_keys[] = { "campaign", "funder", "#count", "#amount_fen", "#refunded_fen", NULL };
+  static const char *cat_keys[] = { "category", "#qty_milli", "#net_fen", NULL };
+  static const char *shop_keys[] = { "shop", "#sales_count", "#total_fen", "#red_packet_fen", NULL };
+  g_autoptr(GString) out = g_string_new ("{\"kind\":\"district\",\"from\":");
+  const char *params[2] = { from, to };
+
+  /* JIT compiling costs more than it saves on these plain sums */
+  if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off; SET enable_partitionwise_aggregate = on", error))
+    return NULL;
+  axw_json_append_string (out, from);
+  g_string_append (out, ",\"to\":");
+  axw_json_append_string (out, to);
+  g_string_append_c (out, ',');
+  if (!append_totals (hub, out, params, error))
+    return NULL;
+  g_string_append (out, ",\"red_packets\":");
+  if (!append_rows (hub, out, report_red_packets_sql, params, rp_keys, error))
+    return NULL;
+  g_string_append (out, ",\"categories\":");
+  if (!append_rows (hub, out, report_categories_sql, params, cat_keys, error))
+    return NULL;
+  g_string_append (out, ",\"shops\":");
+  if (!append_rows (hub, out, report_shops_sql, params, shop_keys, error))
+    return NULL;
+  g_string_append (out, "}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * axw_district_my_conflicts:
+ *
+ * The conflicts this shop is part of, as the shop's own role sees them
+ * (district.my_conflicts()), one line of text each for the manager.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines, or %NULL with @error
+ */
+GPtrArray *
+axw_district_my_conflicts (AxwDb   *db,
+                           GError **error)
+{
+  g_autofree char *url = axw_settings_get (db, "district.url");
+  g_autofree char *passfile = axw_settings_get (db, "district.password_file");
+  g_autoptr(AxwHub) hub = axw_hub_connect (url, passfile, 0, error);
+  g_autoptr(PGresult) r = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (hub == NULL || axw_hub_check_version (hub, error) < 0 ||
+      (r = query (hub, "SELECT * FROM district.my_conflicts ()", 0, NULL, error)) == NULL)
+    return NULL;
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      g_autofree char *amount = axw_money_format_screen (g_ascii_strtoll (PQgetvalue (r, i, 1), NULL, 10));
+
+      g_ptr_array_add (lines, g_strdup_printf (_("%s %s: first %s %s (%s), again %s %s (%s)"),
+                                               PQgetvalue (r, i, 0), amount, PQgetvalue (r, i, 2),
+                                               PQgetvalue (r, i, 3), PQgetvalue (r, i, 4), PQgetvalue (r, i, 5),
+                                               PQgetvalue (r, i, 6), PQgetvalue (r, i, 7)));
+    }
+  return g_steal_pointer (&lines);
+}
+
+static gint64
+int_at (PGresult *r,
+        int       row,
+        int       col)
+{
+  return g_ascii_strtoll (PQgetvalue (r, row, col), NULL, 10);
+}
+
+/**
+ * axw_district_report:
+ * @out_shops: (out) (transfer full) (element-type AxwReportRow): per shop:
+ *   name, count (sales), total_fen, qty_milli holds its red_packet_fen
+ *
+ * The district report as the shop report's own type, so that it is laid
+ * out as text, CSV and PDF by the same code as a shop's.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error
+ */
+AxwReport *
+axw_district_report (AxwHub      *hub,
+                     const char  *from,
+                     const char  *to,
+                     GPtrArray  **out_shops,
+                     GError     **error)
+{
+  const char *params[2] = { from, to };
+  g_autoptr(AxwReport) report = axw_report_new (AXW_REPORT_RANGE);
+  g_autoptr(PGresult) totals = NULL, pay = NULL, rp = NULL, cat = NULL, shops = NULL;
+  g_autoptr(GPtrArray) per_shop = g_ptr_array_new_with_free_func (axw_report_row_free);
+
+  if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off; SET enable_partitionwise_aggregate = on", error) ||
+      (totals = query (hub, report_totals_sql, 2, params, error)) == NULL ||
+      (pay = query (hub, report_payments_sql, 2, params, error)) == NULL ||
+      (rp = query (hub, report_red_packets_sql, 2, params, error)) == NULL ||
+      (cat = query (hub, report_categories_sql, 2, params, error)) == NULL ||
+      (shops = query (hub, report_shops_sql, 2, params, error)) == NULL)
+    return NULL;
+  report->from = g_strdup (from);
+  report->to = g_strdup (to);
+  report->shop_name = g_strdup (_("District"));
+  report->sales_count = int_at (totals, 0, 0);
+  report->refunds_count = int_at (totals, 0, 1);
+  report->gross_fen = int_at (totals, 0, 2);
+  report->promo_fen = int_at (totals, 0, 3);
+  report->red_packet_fen = int_at (totals, 0, 4);
+  report->total_fen = int_at (totals, 0, 5);
+  report->refunds_fen = int_at (totals, 0, 6);
+  report->cash_rounding_fen = int_at (totals, 0, 7);
+  for (int i = 0; i < PQntuples (pay) && i < AXW_REPORT_N_METHODS; i++)
+    report->payments[i] = int_at (pay, i, 1);
+  for (int i = 0; i < PQntuples (rp); i++)
+    {
+      AxwReportRedPacket *row = axw_report_red_packet_new (PQgetvalue (rp, i, 0), PQgetvalue (rp, i, 1));
+
+      row->count = int_at (rp, i, 2);
+      row->amount_fen = int_at (rp, i, 3);
+      row->refunded_fen = int_at (rp, i, 4);
+      g_ptr_array_add (report->red_packets, row);
+    }
+  for (int i = 0; i < PQntuples (cat); i++)
+    {
+      AxwReportRow *row = axw_report_row_new (PQgetvalue (cat, i, 0));
+
+      row->qty_milli = int_at (cat, i, 1);
+      row->total_fen = int_at (cat, i, 2);
+      g_ptr_array_add (report->categories, row);
+    }
+  for (int i = 0; i < PQntuples (shops); i++)
+    {
+      AxwReportRow *row = axw_report_row_new (PQgetvalue (shops, i, 0));
+
+      row->count = int_at (shops, i, 1);
+      row->total_fen = int_at (shops, i, 2);
+      row->qty_milli = int_at (shops, i, 3);
+      g_ptr_array_add (per_shop, row);
+    }
+  if (out_shops != NULL)
+    *out_shops = g_steal_pointer (&per_shop);
+  return g_steal_pointer (&report);
+}
+
+/* Redemptions first recorded at the hub, and the shares their refunds
+ * gave back (negative), as the shop's claim rows. */
+static const char claim_rows_sql[] =
+  "SELECT code, receipt_no, business_date::text, campaign, amount_fen, NULL FROM district.redemptions"
+  " WHERE funder = $1 AND business_date BETWEEN $2 AND $3"
+  " UNION ALL"
+  " SELECT r.code, f.receipt_no, f.business_date::text, r.campaign, -f.red_packet_fen, r.receipt_no"
+  " FROM district.redemptions r JOIN district.sale_docs f ON f.refund_of = r.sale_uuid AND f.kind = 'refund'"
+  " WHERE r.funder = $1 AND r.business_date BETWEEN $2 AND $3 AND f.red_packet_fen > 0"
+  " ORDER BY 3, 2";
+
+/**
+ * axw_district_claim_rows:
+ *
+ * Returns: (transfer full) (element-type AxwClaimRow): what the funder
+ *   owes, once per code (the shop claim's rows: axw_claim_to_csv(),
+ *   axw_claim_render_pdf()), or %NULL with @error
+ */
+GPtrArray *
+axw_district_claim_rows (AxwHub      *hub,
+                         const char  *funder,
+                         const char  *from,
+                         const char  *to,
+                         GError     **error)
+{
+  const char *params[3] = { funder, from, to };
+  g_autoptr(PGresult) r = NULL;
+  GPtrArray *rows;
+
+  if (axw_hub_check_version (hub, error) < 0 || (r = query (hub, claim_rows_sql, 3, params, error)) == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func (axw_claim_row_free);
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      AxwClaimRow *row = g_new0 (AxwClaimRow, 1);
+
+      row->code = g_strdup (PQgetvalue (r, i, 0));
+      row->receipt_no = g_strdup (PQgetvalue (r, i, 1));
+      row->date = g_strdup (PQgetvalue (r, i, 2));
+      row->campaign = g_strdup (PQgetvalue (r, i, 3));
+      row->amount_fen = int_at (r, i, 4);
+      row->refund_of = PQgetisnull (r, i, 5) ? NULL : g_strdup (PQgetvalue (r, i, 5));
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+/**
+ * axw_district_conflicts_csv:
+ *
+ * Returns: (transfer full): the funder's conflicts of the period as a CSV
+ *   block for the claim file (a blank line, then a header): listed apart,
+ *   never counted in the TOTAL above; or %NULL with @error
+ */
+char *
+axw_district_conflicts_csv (AxwHub      *hub,
+                            const char  *funder,
+                            const char  *from,
+                            const char  *to,
+                            GError     **error)
+{
+  static const char * const header[] = { "conflict_code", "campaign", "amount_fen", "first_shop", "first_receipt_no",
+                                  "second_shop", "second_receipt_no", "second_business_date", NULL };
+  const char *params[3] = { funder, from, to };
+  g_autoptr(PGresult) r = query (hub, conflicts_sql, 3, params, error);
+  GString *out;
+
+  if (r == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  if (PQntuples (r) == 0)
+    return g_string_free (out, FALSE);
+  g_string_append (out, "\r\n");
+  axw_csv_append_row (out, header, G_N_ELEMENTS (header) - 1);
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      const char * const fields[] = { PQgetvalue (r, i, 0), PQgetvalue (r, i, 1), PQgetvalue (r, i, 3),
+                               PQgetvalue (r, i, 4), PQgetvalue (r, i, 5), PQgetvalue (r, i, 8),
+                               PQgetvalue (r, i, 9), PQgetvalue (r, i, 10), NULL };
+
+      axw_csv_append_row (out, fields, G_N_ELEMENTS (fields) - 1);
+    }
+  return g_string_free (out, FALSE);
+}
