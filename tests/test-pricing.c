@@ -646,6 +646,103 @@ test_json (void)
     "\"campaign\":\"2026惠民助残红包\",\"funder\":\"厦门市残联\"},\"total_fen\":4040,\"cash_total_fen\":4040}");
 }
 
+/* docs/design.md §15: a donation comes after the goods are priced. It
+ * changes no line's promotion or red-packet share, is not in the red
+ * packet's base (nor its minimum spend), and is never cash-rounded. */
+static void
+test_donation (void)
+{
+  static const struct {
+    gint64 price, qty; gboolean aid;     /* line a, then b: ¥10 aid goods, sold 2026-12-12 (爱心月 10 %) */
+    gint64 face, min_spend;              /* a red packet on aid goods, 0: none */
+    gint64 ask, round_to; int mode;
+    gint64 donation, total, cash_total;
+    gboolean rp_accepted;
+  } cases[] = {
+    { 2800, 1000, TRUE, 0, 0, 100, 0, NONE, 100, 3520, 3520, FALSE },      /* 一元捐 */
+    { 1000, 1000, FALSE, 0, 0, 0, 100, NONE, 0, 1900, 1900, FALSE },       /* ends .00: nothing */
+    { 1001, 1000, FALSE, 0, 0, 0, 100, NONE, 99, 2000, 2000, FALSE },      /* ends .01 */
+    { 1099, 1000, FALSE, 0, 0, 0, 100, NONE, 1, 2000, 2000, FALSE },       /* ends .99 */
+    { 1501, 1000, FALSE, 0, 0, 0, 1000, NONE, 599, 3000, 3000, FALSE },    /* to ten yuan */
+    { 2100, 1000, FALSE, 0, 0, 0, 1000, NONE, 0, 3000, 3000, FALSE },
+    { 2800, 2000, TRUE, 1000, 0, 500, 0, NONE, 500, 5440, 5440, TRUE },    /* after the red packet */
+    { 2800, 2000, TRUE, 1000, 0, 0, 100, NONE, 60, 5000, 5000, TRUE },
+    /* min spend ¥35: goods ¥34.20 + ¥1 donation are still below it */
+    { 2800, 1000, TRUE, 1000, 3500, 100, 0, NONE, 100, 3520, 3520, FALSE },
+    { 1234, 1000, FALSE, 0, 0, 100, 0, DOWN, 100, 2234, 2230, FALSE },     /* the goods round, not the ¥1 */
+    { 1235, 1000, FALSE, 0, 0, 100, 0, NEAREST, 100, 2235, 2240, FALSE },
+    { 1234, 1000, FALSE, 0, 0, 0, 100, NEAREST, 66, 2200, 2196, FALSE },   /* round-up of the exact total */
+  };
+  g_autoptr(GPtrArray) promos = love_promotions ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AxwVoucher) v = cases[i].face ? voucher (cases[i].face, cases[i].min_spend, AXW_SCOPE_AID) : NULL;
+      g_autoptr(AxwSale) plain = sale_of ("2026-12-12", line ("a", cases[i].price, cases[i].qty, cases[i].aid),
+                                          line ("b", 1000, 1000, TRUE), NULL);
+      g_autoptr(AxwSale) s = sale_of ("2026-12-12", line ("a", cases[i].price, cases[i].qty, cases[i].aid),
+                                      line ("b", 1000, 1000, TRUE), NULL);
+
+      g_test_message ("case %u", i);
+      s->donation_fund = g_strdup ("集美区助残爱心基金");
+      s->donation_ask_fen = cases[i].ask;
+      s->donation_round_to_fen = cases[i].round_to;
+      axw_pricing_apply (plain, promos, v, cases[i].mode);
+      axw_pricing_apply (s, promos, v, cases[i].mode);
+      g_assert_cmpint (s->donation_fen, ==, cases[i].donation);
+      g_assert_cmpint (s->total_fen, ==, cases[i].total);
+      g_assert_cmpint (s->cash_total_fen, ==, cases[i].cash_total);
+      g_assert_cmpint (s->total_fen, ==, plain->total_fen + s->donation_fen);
+      g_assert_cmpint (s->cash_total_fen, ==, plain->cash_total_fen + s->donation_fen);
+      g_assert_cmpint (s->red_packet != NULL && s->red_packet->accepted, ==, cases[i].rp_accepted);
+      g_assert_cmpint (s->net_fen, ==, plain->net_fen);
+      for (guint k = 0; k < s->lines->len; k++)
+        {
+          const AxwLine *a = g_ptr_array_index (s->lines, k), *b = g_ptr_array_index (plain->lines, k);
+
+          g_assert_cmpint (a->promo_fen, ==, b->promo_fen);
+          g_assert_cmpint (a->red_packet_fen, ==, b->red_packet_fen);
+          g_assert_cmpint (a->pay_fen, ==, b->pay_fen);
+        }
+    }
+}
+
+/* Settling a sale with a donation: the donation part of the cash is paid
+ * to the fen, the rest is rounded as without it. */
+static void
+test_donation_settle (void)
+{
+  static const struct {
+    gint64 total, donation; AxwCashRounding mode;
+    AxwPayment pay[2]; guint n;
+    gboolean settled; gint64 cash, rounding, change, due_cash;
+  } cases[] = {
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { CASH (2000) }, 1, TRUE, 1330, -4, 670, 0 },
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { CASH (1000) }, 1, FALSE, 1330, -4, 0, 330 },
+    { 1335, 100, AXW_CASH_ROUNDING_NEAREST_JIAO, { CASH (1340) }, 1, TRUE, 1340, 5, 0, 0 },
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { WECHAT (1300), CASH (34) }, 2, TRUE, 34, 0, 0, 0 },
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { WECHAT (1334) }, 1, TRUE, 0, 0, 0, 0 },
+    { 1300, 66, AXW_CASH_ROUNDING_NEAREST_JIAO, { CASH (1300) }, 1, TRUE, 1296, -4, 4, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AxwSale) sale = axw_sale_new ();
+      AxwSettlement s;
+
+      g_test_message ("case %u", i);
+      sale->total_fen = cases[i].total;
+      sale->donation_fen = cases[i].donation;
+      sale->cash_rounding = cases[i].mode;
+      g_assert_true (axw_payments_settle_sale (sale, cases[i].pay, cases[i].n, &s, NULL));
+      g_assert_cmpint (s.settled, ==, cases[i].settled);
+      g_assert_cmpint (s.cash_fen, ==, cases[i].cash);
+      g_assert_cmpint (s.cash_rounding_fen, ==, cases[i].rounding);
+      g_assert_cmpint (s.change_fen, ==, cases[i].change);
+      g_assert_cmpint (axw_payments_due (&s, AXW_PAY_CASH), ==, cases[i].due_cash);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +766,8 @@ main (int   argc,
   g_test_add_func ("/cart/merge-remove-undo-hold", test_cart_merge);
   g_test_add_func ("/red-packet/signed", test_signed_code);
   g_test_add_func ("/sale/json", test_json);
+  g_test_add_func ("/pricing/donation", test_donation);
+  g_test_add_func ("/pricing/donation/settle", test_donation_settle);
 
   return g_test_run ();
 }

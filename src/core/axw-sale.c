@@ -170,6 +170,7 @@ axw_sale_free (AxwSale *sale)
   g_free (sale->shop);
   g_free (sale->terminal);
   g_free (sale->staff);
+  g_free (sale->donation_fund);
   g_array_unref (sale->payments);
   g_free (sale);
 }
@@ -335,6 +336,13 @@ axw_sale_to_json (const AxwSale *sale,
   KV_INT (out, "net_fen", sale->net_fen);
   g_string_append (out, ",\"red_packet\":");
   append_red_packet (out, sale->red_packet);
+  if (sale->donation_fund != NULL)
+    {
+      g_string_append_c (out, ',');
+      KV_INT (out, "donation_fen", sale->donation_fen);
+      g_string_append_c (out, ',');
+      KV_STR (out, "donation_fund", sale->donation_fund);
+    }
   g_string_append_c (out, ',');
   KV_INT (out, "total_fen", sale->total_fen);
   g_string_append_c (out, ',');

@@ -15,6 +15,7 @@
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-error.h"
+#include "axw-funds.h"
 #include "axw-payments.h"
 #include "axw-pricing.h"
 #include "axw-products.h"
@@ -557,6 +558,7 @@ axw_sales_insert_document (AxwDb       *db,
   id = insert_sale_row (db, sale, &h, error);
   if (id == 0 || !insert_lines (db, id, sale, refund_of ? 1 : -1, error) ||
       !insert_payments (db, id, sale, error) ||
+      !axw_donations_insert (db, id, sale, error) ||
       (!refund_of && !insert_redemption (db, id, sale, now, error)) ||
       !insert_followups (db, id, sale, staff, now, error))
     return 0;
@@ -615,7 +617,7 @@ axw_checkout_commit (AxwDb             *db,
   if (!axw_sales_lookup_staff (db, staff, FALSE, &staff_id, error) ||
       (sale = price_cart (db, cart, at, error)) == NULL ||
       !red_packet_ok (sale, error) ||
-      !axw_payments_settle (sale->total_fen, sale->cash_rounding, payments, n_payments, &s, error) ||
+      !axw_payments_settle_sale (sale, payments, n_payments, &s, error) ||
       !axw_payments_check_settled (&s, n_payments, error))
     goto fail;
 

@@ -11,6 +11,7 @@
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
+#include "axw-funds.h"
 #include "axw-pricing.h"
 #include "axw-sales-private.h"
 #include "axw-settings.h"
@@ -144,7 +145,8 @@ axw_sales_load_by_id (AxwDb   *db,
   sale->z_number = sqlite3_column_int64 (stmt, 20);
   sqlite3_reset (stmt);
 
-  if (!load_lines (db, sale, error) || !load_payments (db, sale, error))
+  if (!load_lines (db, sale, error) || !load_payments (db, sale, error) ||
+      !axw_donations_load (db, sale, error))
     return NULL;
   sale->cash_total_fen = sale->total_fen + sale->cash_rounding_fen;
   return g_steal_pointer (&sale);
@@ -439,6 +441,13 @@ build_refund (AxwDb                *db,
   if (!build_refund_lines (db, orig, refund, items, n_items, &final, error))
     return NULL;
   sum_refund (refund);
+  /* A donation goes back only with the last of the goods (docs/design.md §15). */
+  if (final && orig->donation_fen > 0)
+    {
+      refund->donation_fund = g_strdup (orig->donation_fund);
+      refund->donation_fen = orig->donation_fen;
+      refund->total_fen += orig->donation_fen;
+    }
   if (!refund_payments (db, orig, refund, final, error))
     return NULL;
   refund->refund_of_uuid = g_strdup (orig->uuid);

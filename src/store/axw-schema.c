@@ -348,6 +348,36 @@ static const char migration_8[] =
   "CREATE INDEX online_order_lines_order ON online_order_lines (order_id);"
   "CREATE INDEX online_order_lines_return ON online_order_lines (return_of);";
 
+/* v12: donations (docs/design.md §15). A fund has a name, its
+ * beneficiary and an active flag; a sale's donation is a row of its own
+ * (one per document; a refund's row gives it back), so the sales and
+ * lines keep meaning goods, and a closed day's donations are as
+ * immutable as its sales. Products may belong to a fund (the 爱心义卖
+ * corner) and lines keep that fund's name. (7, 9, 10, 11: other
+ * branches.) */
+static const char migration_12[] =
+  "CREATE TABLE funds ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  beneficiary TEXT NOT NULL DEFAULT '',"
+  "  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  created_at  TEXT NOT NULL,"
+  "  ended_at    TEXT);"
+  "CREATE TABLE donations ("
+  "  sale_id    INTEGER PRIMARY KEY REFERENCES sales (id),"
+  "  fund_id    INTEGER NOT NULL REFERENCES funds (id),"
+  "  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0));"
+  "CREATE INDEX donations_fund ON donations (fund_id);"
+  "CREATE TRIGGER donations_closed_no_insert BEFORE INSERT ON donations"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER donations_closed_no_update BEFORE UPDATE ON donations"
+  SALE_IS_CLOSED ("OLD.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER donations_closed_no_delete BEFORE DELETE ON donations"
+  SALE_IS_CLOSED ("OLD.sale_id") CLOSED_DAY_REFUSAL
+  "ALTER TABLE products ADD COLUMN fund_id INTEGER REFERENCES funds (id);"
+  "ALTER TABLE products ADD COLUMN fund_discounts INTEGER NOT NULL DEFAULT 0 CHECK (fund_discounts IN (0, 1));"
+  "ALTER TABLE sale_lines ADD COLUMN fund TEXT;";
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -356,6 +386,7 @@ static const AxwMigration migrations[] = {
   { 5, migration_5 },
   { 6, migration_6 },
   { 8, migration_8 },
+  { 12, migration_12 },
 };
 
 const AxwMigration *

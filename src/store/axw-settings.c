@@ -33,6 +33,7 @@ static const Setting settings[] = {
   { "sync.token_file", "" },
   { "timezone", AXW_DEFAULT_TIMEZONE },
   { "barcode.layout", AXW_EMBEDDED_LAYOUT_DEFAULT },
+  { "donation.fund", "" },     /* round-up goes here; empty: the only active fund */
 };
 
 const char * const *

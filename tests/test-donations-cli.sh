@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Donations (docs/design.md §15) end to end on a real SQLite file: funds,
+# 一元捐 and round-up in quote and sell, stored apart from the goods, and
+# given back only with the whole sale.
+. "$(dirname "$0")/tap.sh"
+
+"$AXW" init --demo >/dev/null
+AT=2026-12-12T10:00:00+08:00
+FUND=集美区助残爱心基金
+
+# Funds
+expect_ok "demo fund listed" "$AXW" funds list
+check "demo fund" "$FUND	集美区残疾人家庭的康复辅具与助学	active" "$OUT"
+expect_fail "funds add needs a manager" "needs a manager" "$AXW" funds add 新基金 受助人
+expect_fail "funds add: a cashier may not" "not a manager" "$AXW" funds add 新基金 受助人 --staff 小林 <"$CPIN"
+expect_fail "funds add: same name" "already a fund named" "$AXW" funds add "$FUND" x --staff 王店长 <"$MPIN"
+check "refused adds changed nothing" 1 "$(sql 'SELECT count(*) FROM funds')"
+expect_ok "funds add" "$AXW" funds add 思明区助学基金 思明区残疾人家庭的孩子 --staff 王店长 <"$MPIN"
+check "fund add audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'fund.add' AND staff = '王店长' AND detail = '思明区助学基金: 思明区残疾人家庭的孩子'")"
+
+# With two active funds, a round-up needs the setting donation.fund
+expect_fail "round-up: two funds and no setting" "Several funds" "$AXW" quote --at "$AT" --round-up 1 6971234560018
+expect_ok "funds end" "$AXW" funds end 思明区助学基金 --staff 王店长 <"$MPIN"
+check "fund end audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'fund.end' AND detail = '思明区助学基金'")"
+expect_fail "an ended fund takes nothing" "takes no donations" "$AXW" quote --at "$AT" --donate 思明区助学基金:1 6971234560018
+expect_fail "funds end twice" "no active fund" "$AXW" funds end 思明区助学基金 --staff 王店长 <"$MPIN"
+
+# Quote: 赤松茸 ¥28 − 爱心月 10 % = ¥25.20, + ¥1
+expect_ok "quote with 一元捐" "$AXW" quote --at "$AT" --donate "$FUND:1" 6971234560018
+echo "$OUT" | grep -q '"net_fen":2520,"red_packet":null,"donation_fen":100,"donation_fund":"集美区助残爱心基金","total_fen":2620,"cash_total_fen":2620}' \
+  && tap_result OK "quote JSON has the donation" || tap_result FAIL "quote JSON has the donation" "$OUT"
+expect_ok "quote with round-up to ten yuan" "$AXW" quote --at "$AT" --round-up 10 6971234560018
+echo "$OUT" | grep -q '"donation_fen":480,"donation_fund":"集美区助残爱心基金","total_fen":3000,' \
+  && tap_result OK "round-up to ¥30" || tap_result FAIL "round-up to ¥30" "$OUT"
+expect_ok "quote without a donation has no donation fields" "$AXW" quote --at "$AT" 6971234560018
+echo "$OUT" | grep -q donation && tap_result FAIL "no donation fields" "$OUT" || tap_result OK "no donation fields"
+expect_fail "both --donate and --round-up" "One donation per sale" "$AXW" quote --donate 1 --round-up 1 6971234560018
+expect_fail "--round-up 5" "takes 1" "$AXW" quote --round-up 5 6971234560018
+expect_fail "a donation of 0" "above 0" "$AXW" quote --donate "$FUND:0" 6971234560018
+expect_fail "unknown fund" "takes no donations" "$AXW" quote --donate 无此基金:1 6971234560018
+expect_fail "a donation alone is no sale" "at least one item" "$AXW" quote --donate 1
+
+# Sell: the red packet's share is the same with or without the donation
+expect_ok "sell with round-up, red packet and split payment" sh -c "'$AXW' sell --at '$AT' --round-up 1 \
+  --voucher HB20260001 --pay wechat:20,cash:40 --staff 小林 6971234560018*2 6971234560025 <'$CPIN'"
+SALE=$(echo "$OUT" | sed -n 's/.*"receipt_no":"\([^"]*\)".*/\1/p')
+# 5040 + 1152 − 1000 = 5192, rounded up to 5200
+echo "$OUT" | grep -q '"red_packet_fen":814,"pay_fen":4226}.*"red_packet_fen":186,"pay_fen":966}.*"donation_fen":8,"donation_fund":"集美区助残爱心基金","total_fen":5200,' \
+  && tap_result OK "sell JSON: shares unchanged, donation 8 fen" || tap_result FAIL "sell JSON" "$OUT"
+check "donation stored apart" "$FUND|8" "$(sql "SELECT f.name, d.amount_fen FROM donations d JOIN funds f ON f.id = d.fund_id JOIN sales s ON s.id = d.sale_id WHERE s.receipt_no = '$SALE'")"
+check "payments = total" 5200 "$(sql "SELECT sum(p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id WHERE s.receipt_no = '$SALE'")"
+check "no stock taken for the donation" 2 "$(sql "SELECT count(*) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE s.receipt_no = '$SALE'")"
+
+# Refunds: a part leaves the donation, the rest gives it back
+expect_ok "refund one piece" sh -c "'$AXW' refund '$SALE' 1*1 --staff 王店长 --at 2026-12-13T09:00:00+08:00 <'$MPIN'"
+echo "$OUT" | grep -q donation && tap_result FAIL "part refund keeps the donation" "$OUT" || tap_result OK "part refund keeps the donation"
+expect_ok "refund the rest" sh -c "'$AXW' refund '$SALE' --staff 王店长 --at 2026-12-14T09:00:00+08:00 <'$MPIN'"
+echo "$OUT" | grep -q '"donation_fen":8,"donation_fund":"集美区助残爱心基金"' \
+  && tap_result OK "the last refund gives the donation back" || tap_result FAIL "the last refund gives the donation back" "$OUT"
+check "refunds return all that was paid" 5200 "$(sql "SELECT sum(p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id WHERE s.kind = 'refund'")"
+check "the donation's refund is dated the refund's day" "2026-12-14|8" "$(sql "SELECT s.business_date, d.amount_fen FROM donations d JOIN sales s ON s.id = d.sale_id WHERE s.kind = 'refund'")"
+
+# Cash rounding never takes from the donation
+expect_ok "cash rounding setting" "$AXW" settings set cash_rounding down_jiao --staff 王店长 <"$MPIN"
+expect_ok "sell ¥1 donation in cash" sh -c "'$AXW' sell --at '$AT' --donate 1 --pay cash:50 --staff 小林 6971234560025 <'$CPIN'"
+# 藜麦粥 ¥12.80 − 10 % = ¥11.52 → ¥11.50 in cash, + ¥1.00
+echo "$OUT" | grep -q '"donation_fen":100,.*"total_fen":1252,.*"amount_fen":1250,"tendered_fen":5000}\],"change_fen":3750,"cash_rounding_fen":-2}' \
+  && tap_result OK "rounding on the goods only" || tap_result FAIL "rounding on the goods only" "$OUT"
+
+tap_done
