@@ -67,4 +67,24 @@ expect_ok "sell ¥1 donation in cash" sh -c "'$AXW' sell --at '$AT' --donate 1 -
 echo "$OUT" | grep -q '"donation_fen":100,.*"total_fen":1252,.*"amount_fen":1250,"tendered_fen":5000}\],"change_fen":3750,"cash_rounding_fen":-2}' \
   && tap_result OK "rounding on the goods only" || tap_result FAIL "rounding on the goods only" "$OUT"
 
+# Reports: donations apart from revenue, the sums add up, a stored Z rebuilds the same
+expect_ok "Z of the day with donations" sh -c "'$AXW' report z --staff 王店长 --date 2026-12-12 --at 2026-12-12T22:00:00+08:00 --format json <'$MPIN'"
+Z="$OUT"
+# revenue 5192 + 1152; payments 5200 + 1250 = 6344 + 108 − 2
+echo "$Z" | grep -q '"total_fen":6344,"refunds_fen":0,"cash_rounding_fen":-2,"payments":{"cash":4450,"wechat":2000,"alipay":0,"unionpay":0}' \
+  && tap_result OK "Z: revenue without the donations" || tap_result FAIL "Z: revenue without the donations" "$Z"
+echo "$Z" | grep -q '"donation_fen":108,"donations":\[{"fund":"集美区助残爱心基金","count":2,"amount_fen":108}\]' \
+  && tap_result OK "Z: donations per fund" || tap_result FAIL "Z: donations per fund" "$Z"
+expect_ok "Z again by number" "$AXW" report z --number 1 --format json
+check "the stored Z is what was printed" "$Z" "$OUT"
+check "the stored Z is what a rebuild gives" "$(sql 'SELECT report_json FROM z_reports WHERE number = 1')" "$Z"
+expect_ok "range of the refund's day" "$AXW" report range --from 2026-12-14 --to 2026-12-14 --format json
+echo "$OUT" | grep -q '"donation_fen":-8,"donations":\[{"fund":"集美区助残爱心基金","count":-1,"amount_fen":-8}\]' \
+  && tap_result OK "the refund takes the donation back on its own day" || tap_result FAIL "the refund takes the donation back on its own day" "$OUT"
+expect_ok "range without donations" "$AXW" report range --from 2026-12-13 --to 2026-12-13 --format json
+echo "$OUT" | grep -q donation && tap_result FAIL "no donations section without donations" "$OUT" || tap_result OK "no donations section without donations"
+expect_ok "range report as text" "$AXW" report range --from 2026-12-12 --to 2026-12-14 --width 80
+echo "$OUT" | grep -q '集美区助残爱心基金 x1' && tap_result OK "text report lists the fund" || tap_result FAIL "text report lists the fund" "$OUT"
+expect_fail "a closed day's donation cannot change" "closed day" sql "UPDATE donations SET amount_fen = 1 WHERE sale_id = 1"
+
 tap_done

@@ -38,6 +38,7 @@ axw_report_new (AxwReportKind kind)
 
   r->kind = kind;
   r->red_packets = g_ptr_array_new_with_free_func (report_red_packet_free);
+  r->donations = g_ptr_array_new_with_free_func (report_row_free);
   r->categories = g_ptr_array_new_with_free_func (report_row_free);
   r->cashiers = g_ptr_array_new_with_free_func (report_row_free);
   r->top_products = g_ptr_array_new_with_free_func (report_row_free);
@@ -53,6 +54,7 @@ axw_report_free (AxwReport *report)
   g_free (report->to);
   g_free (report->shop_name);
   g_ptr_array_unref (report->red_packets);
+  g_ptr_array_unref (report->donations);
   g_ptr_array_unref (report->categories);
   g_ptr_array_unref (report->cashiers);
   g_ptr_array_unref (report->top_products);
@@ -119,8 +121,9 @@ axw_report_check_totals (const AxwReport  *r,
     hours += r->hour_total_fen[h];
   return check_one ("gross - promotions - red packets - refunds",
                     r->gross_fen - r->promo_fen - r->red_packet_fen - r->refunds_fen, r->total_fen, error) &&
-         check_one ("payments", pay, r->total_fen + r->cash_rounding_fen, error) &&
+         check_one ("payments", pay, r->total_fen + r->donation_fen + r->cash_rounding_fen, error) &&
          check_one ("red packets", rp, r->red_packet_fen, error) &&
+         check_one ("donations", sum_rows (r->donations), r->donation_fen, error) &&
          check_one ("categories", sum_rows (r->categories), r->total_fen, error) &&
          check_one ("cashiers", sum_rows (r->cashiers), r->total_fen, error) &&
          check_one ("hours", hours, r->total_fen, error);
@@ -172,6 +175,27 @@ json_rows (GString    *out,
       g_string_append_printf (out, "\"%s\":%" G_GINT64_FORMAT,
                               g_str_equal (key, "categories") ? "net_fen" : "total_fen", row->total_fen);
       g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+/* Only a period with donations has the section, so a Z closed before
+ * donations existed rebuilds to the very JSON it stored. */
+static void
+append_donations_json (GString         *out,
+                       const AxwReport *r)
+{
+  if (r->donations->len == 0)
+    return;
+  g_string_append_printf (out, ",\"donation_fen\":%" G_GINT64_FORMAT ",\"donations\":[", r->donation_fen);
+  for (guint i = 0; i < r->donations->len; i++)
+    {
+      AxwReportRow *row = g_ptr_array_index (r->donations, i);
+
+      g_string_append (out, i ? ",{\"fund\":" : "{\"fund\":");
+      json_string (out, row->name);
+      g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT "}",
+                              row->count, row->total_fen);
     }
   g_string_append_c (out, ']');
 }
@@ -229,6 +253,7 @@ axw_report_to_json (const AxwReport *r)
                               rp->count, rp->amount_fen, rp->refunded_fen);
     }
   g_string_append_c (out, ']');
+  append_donations_json (out, r);
   json_rows (out, "categories", "category", r->categories, FALSE);
   json_rows (out, "cashiers", "staff", r->cashiers, TRUE);
   g_string_append (out, ",\"hours\":[");
@@ -315,6 +340,9 @@ axw_report_to_csv (const AxwReport *r)
       if (rp->refunded_fen)
         csv_line (out, "red_packet_refunded", name, 0, 0, rp->refunded_fen);
     }
+  if (r->donations->len > 0)
+    csv_line (out, "summary", "donations", 0, 0, r->donation_fen);
+  csv_rows (out, "donation", r->donations);
   csv_rows (out, "category", r->categories);
   csv_rows (out, "cashier", r->cashiers);
   for (int h = 0; h < 24; h++)
@@ -574,6 +602,7 @@ axw_report_to_lines (const AxwReport *r,
   add_header (&l, r);
   add_summary (&l, r);
   add_red_packets (&l, r);
+  add_rows (&l, _("Donations (not revenue)"), r->donations, TRUE);
   add_cash (&l, r);
   add_rows (&l, _("By category"), r->categories, FALSE);
   add_rows (&l, _("By cashier"), r->cashiers, TRUE);

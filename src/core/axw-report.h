@@ -9,8 +9,10 @@
  * The sections add up to the fen:
  *   total_fen = gross_fen - promo_fen - red_packet_fen - refunds_fen
  *             = Σ categories.net_fen = Σ cashiers.total_fen = Σ hours.total_fen
- *   Σ payments = total_fen + cash_rounding_fen
+ *   Σ payments = total_fen + donation_fen + cash_rounding_fen
  *   Σ red_packets.amount_fen = red_packet_fen
+ *   Σ donations.total_fen = donation_fen
+ * Donations (docs/design.md §15) are not revenue: not in total_fen.
  * Sales count in gross/promo/red_packet; a refund counts in refunds_fen
  * (what it gave back before cash rounding) and subtracts in the sections.
  */
@@ -61,6 +63,8 @@ typedef struct {
   gint64         payments[AXW_REPORT_N_METHODS];  /* net of change and of refunds */
 
   GPtrArray     *red_packets;       /* AxwReportRedPacket */
+  gint64         donation_fen;      /* given less given back, not revenue */
+  GPtrArray     *donations;         /* AxwReportRow per fund: count, total_fen */
   GPtrArray     *categories;        /* AxwReportRow */
   GPtrArray     *cashiers;          /* AxwReportRow */
   gint64         hour_count[24];    /* local hour of the sale */

@@ -210,6 +210,25 @@ local_hour (HourCache  *c,
   return c->hour;
 }
 
+/* A donation counts on the day of its document: a refund's takes it back
+ * (docs/design.md §15). */
+static void
+add_donation (AxwReport    *r,
+              sqlite3_stmt *stmt,
+              GHashTable   *funds,
+              int           sign)
+{
+  gint64 amount = sqlite3_column_int64 (stmt, 11);
+  AxwReportRow *fund;
+
+  if (amount == 0)
+    return;
+  fund = find_row (funds, r->donations, (const char *) sqlite3_column_text (stmt, 12));
+  fund->count += sign;
+  fund->total_fen += sign * amount;
+  r->donation_fen += sign * amount;
+}
+
 static void
 add_sale_row (AxwReport    *r,
               sqlite3_stmt *stmt,
@@ -217,7 +236,8 @@ add_sale_row (AxwReport    *r,
               HourCache    *hours,
               int           sign)
 {
-  gint64 total = sqlite3_column_int64 (stmt, 9);
+  /* revenue: what was paid for goods, without the donation */
+  gint64 total = sqlite3_column_int64 (stmt, 9) - sqlite3_column_int64 (stmt, 11);
   gint64 red_packet = sqlite3_column_int64 (stmt, 8);
   AxwReportRow *cashier = find_row (cashiers, r->cashiers, (const char *) sqlite3_column_text (stmt, 2));
   int hour = local_hour (hours, (const char *) sqlite3_column_text (stmt, 5));
@@ -259,13 +279,16 @@ load_sales (const Query  *q,
             GError      **error)
 {
   g_autoptr(GHashTable) cashiers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) funds = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *tzid = axw_settings_get (q->db, "timezone");
   HourCache hours = { axw_timezone_new (tzid), "", 0 };
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = prepare (q, docs, "SELECT s.id, s.kind, s.staff_name, s.funder, s.campaign, s.created_at, s.gross_fen, "
-                           "s.promo_fen, s.red_packet_fen, s.total_fen, s.cash_rounding_fen FROM sales s "
+                           "s.promo_fen, s.red_packet_fen, s.total_fen, s.cash_rounding_fen, "
+                           "coalesce (d.amount_fen, 0), f.name FROM sales s "
+                           "LEFT JOIN donations d ON d.sale_id = s.id LEFT JOIN funds f ON f.id = d.fund_id "
                            "WHERE %s", error);
   if (stmt == NULL)
     {
@@ -279,6 +302,7 @@ load_sales (const Query  *q,
 
       docs->sign[id - docs->first] = (gint8) sign;
       add_sale_row (r, stmt, cashiers, &hours, sign);
+      add_donation (r, stmt, funds, sign);
     }
   g_time_zone_unref (hours.tz);
   return finish (q, stmt, rc, error);
