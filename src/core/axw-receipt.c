@@ -373,6 +373,21 @@ add_red_packet (Builder            *b,
     }
 }
 
+/* Its own block, part of what is paid (docs/design.md §15). */
+static void
+add_donation (Builder       *b,
+              const AxwSale *sale)
+{
+  g_autofree char *label = NULL;
+
+  if (sale->donation_fund == NULL || sale->donation_fen == 0)
+    return;
+  label = g_strdup_printf ("%s %s", sale->is_refund ? "退回捐赠" : "爱心捐赠", sale->donation_fund);
+  add_money (b, label, sale->donation_fen, FALSE);
+  if (!sale->is_refund)
+    add_wrapped (b, "  谢谢您的爱心", AXW_RECEIPT_LEFT, FALSE, 1);
+}
+
 static gboolean
 has_cash (const AxwSale *sale)
 {
@@ -393,6 +408,7 @@ add_totals (Builder       *b,
     add_money (b, "促销优惠", -sale->promo_fen, FALSE);
   if (sale->red_packet != NULL && sale->red_packet->accepted)
     add_red_packet (b, sale->red_packet);
+  add_donation (b, sale);
   add_money (b, sale->is_refund ? "应退" : "应付", sale->total_fen, TRUE);
   if (sale->cash_rounding_fen != 0)
     add_money (b, "抹零", sale->cash_rounding_fen, FALSE);
