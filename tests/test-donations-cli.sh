@@ -87,4 +87,15 @@ expect_ok "range report as text" "$AXW" report range --from 2026-12-12 --to 2026
 echo "$OUT" | grep -q '集美区助残爱心基金 x1' && tap_result OK "text report lists the fund" || tap_result FAIL "text report lists the fund" "$OUT"
 expect_fail "a closed day's donation cannot change" "closed day" sql "UPDATE donations SET amount_fen = 1 WHERE sale_id = 1"
 
+# Export: every document has a donation (or null) and every line a fund (or null)
+expect_ok "export" "$AXW" export --out "$WORK/exp"
+DOCS=$(cat "$WORK"/exp/sales-*.jsonl)
+check "documents exported" 4 "$(echo "$DOCS" | wc -l)"
+check "each document has donation" 4 "$(echo "$DOCS" | grep -c '"red_packet":[^]]*,"donation":\(null\|{"fund":"[^"]*","amount_fen":[0-9]*}\),"total_fen"')"
+check "each line has a fund" 0 "$(echo "$DOCS" | grep -o '"pay_fen":[0-9]*[,}]' | grep -vc '"pay_fen":[0-9]*,')"
+echo "$DOCS" | grep "\"receipt_no\":\"$SALE\"" | grep -q '"pay_fen":966,"fund":null}\],"gross_fen":6880,.*"donation":{"fund":"集美区助残爱心基金","amount_fen":8},"total_fen":5200,' \
+  && tap_result OK "the sale's document carries the donation" || tap_result FAIL "the sale's document carries the donation" "$DOCS"
+check "the refunds: null, then the donation back" 'null
+{"fund":"集美区助残爱心基金","amount_fen":8}' "$(echo "$DOCS" | grep '"kind":"refund"' | sed 's/.*"donation":\(null\|{[^}]*}\),"total_fen".*/\1/')"
+
 tap_done
