@@ -98,4 +98,26 @@ echo "$DOCS" | grep "\"receipt_no\":\"$SALE\"" | grep -q '"pay_fen":966,"fund":n
 check "the refunds: null, then the donation back" 'null
 {"fund":"集美区助残爱心基金","amount_fen":8}' "$(echo "$DOCS" | grep '"kind":"refund"' | sed 's/.*"donation":\(null\|{[^}]*}\),"total_fen".*/\1/')"
 
+# The donation book: every donation and every one given back, adding up to the donation rows
+expect_ok "donation book as CSV" "$AXW" report donations --fund "$FUND" --from 2026-12-01 --to 2026-12-31 --format csv
+check "donation book CSV" "date,receipt_no,amount,method,refund_of
+2026-12-12,$SALE,0.08,cash+wechat,
+2026-12-12,S01-T01-20261212-0002,1.00,cash,
+2026-12-14,S01-T01-20261214-0001,-0.08,cash+wechat,$SALE
+TOTAL,,1.00,," "$(echo "$OUT" | tr -d '\r')"
+expect_ok "donation book as JSON" "$AXW" report donations --fund "$FUND" --from 2026-12-01 --to 2026-12-31 --format json
+check "the book's total is the sum of the donations" \
+  "$(sql "SELECT sum(CASE s.kind WHEN 'refund' THEN -d.amount_fen ELSE d.amount_fen END) FROM donations d JOIN sales s ON s.id = d.sale_id")" \
+  "$(echo "$OUT" | sed -n 's/.*"count":3,"total_fen":\([-0-9]*\),.*/\1/p')"
+echo "$OUT" | grep -qi 'staff\|小林\|customer' && tap_result FAIL "no people in the book" "$OUT" || tap_result OK "no people in the book"
+expect_ok "the day's book equals the Z's donations" "$AXW" report donations --fund "$FUND" --from 2026-12-12 --to 2026-12-12 --format json
+check "book of the closed day" 108 "$(echo "$OUT" | sed -n 's/.*"total_fen":\([-0-9]*\),.*/\1/p')"
+expect_ok "donation book as PDF" "$AXW" report donations --fund "$FUND" --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/book.pdf"
+TEXT=$(pdftotext -layout "$WORK/book.pdf" - 2>&1)
+echo "$TEXT" | grep -q "$FUND" && echo "$TEXT" | grep -q "$SALE" && echo "$TEXT" | grep -q '¥1.00 (3 ' \
+  && tap_result OK "the PDF has the fund, the receipts and the total" || tap_result FAIL "the PDF has the fund, the receipts and the total" "$TEXT"
+expect_fail "book of an unknown fund" "no fund named" "$AXW" report donations --fund 无此基金 --from 2026-12-01 --to 2026-12-31
+expect_fail "book with a bad date" "YYYY-MM-DD" "$AXW" report donations --fund "$FUND" --from 2026-12-01 --to 2026-13-01
+expect_fail "book in a format it has not" "csv, json or pdf" "$AXW" report donations --fund "$FUND" --from 2026-12-01 --to 2026-12-31 --format png
+
 tap_done

@@ -668,3 +668,96 @@ axw_claim_to_csv (GPtrArray *rows)
   }
   return g_string_free (out, FALSE);
 }
+
+void
+axw_donation_row_free (gpointer data)
+{
+  AxwDonationRow *row = data;
+
+  g_free (row->date);
+  g_free (row->receipt_no);
+  g_free (row->methods);
+  g_free (row->refund_of);
+  g_free (row);
+}
+
+gint64
+axw_donation_book_total (GPtrArray *rows)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    total += ((AxwDonationRow *) g_ptr_array_index (rows, i))->amount_fen;
+  return total;
+}
+
+/**
+ * axw_donation_book_to_csv:
+ * @rows: (element-type AxwDonationRow)
+ *
+ * Returns: (transfer full): date, receipt, amount (yuan), method, refund_of
+ */
+char *
+axw_donation_book_to_csv (GPtrArray *rows)
+{
+  GString *out = g_string_new (NULL);
+  const char *header[] = { "date", "receipt_no", "amount", "method", "refund_of" };
+  g_autofree char *sum = axw_money_format (axw_donation_book_total (rows));
+  const char *total[] = { "TOTAL", "", sum, "", "" };
+
+  axw_csv_append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AxwDonationRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *amount = axw_money_format (row->amount_fen);
+      const char *fields[] = { row->date, row->receipt_no, amount, row->methods,
+                               row->refund_of ? row->refund_of : "" };
+
+      axw_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  axw_csv_append_row (out, total, G_N_ELEMENTS (total));
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * axw_donation_book_to_json:
+ * @rows: (element-type AxwDonationRow)
+ *
+ * Returns: (transfer full): {fund, from, to, count, total_fen, donations:
+ *   [{date, receipt_no, amount_fen, method, refund_of}]}
+ */
+char *
+axw_donation_book_to_json (const char *fund,
+                           const char *from,
+                           const char *to,
+                           GPtrArray  *rows)
+{
+  GString *out = g_string_new ("{\"fund\":");
+
+  json_string (out, fund);
+  g_string_append (out, ",\"from\":");
+  json_string (out, from);
+  g_string_append (out, ",\"to\":");
+  json_string (out, to);
+  g_string_append_printf (out, ",\"count\":%u,\"total_fen\":%" G_GINT64_FORMAT ",\"donations\":[",
+                          rows->len, axw_donation_book_total (rows));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AxwDonationRow *row = g_ptr_array_index (rows, i);
+
+      g_string_append (out, i ? ",{\"date\":" : "{\"date\":");
+      json_string (out, row->date);
+      g_string_append (out, ",\"receipt_no\":");
+      json_string (out, row->receipt_no);
+      g_string_append_printf (out, ",\"amount_fen\":%" G_GINT64_FORMAT ",\"method\":", row->amount_fen);
+      json_string (out, row->methods);
+      g_string_append (out, ",\"refund_of\":");
+      if (row->refund_of)
+        json_string (out, row->refund_of);
+      else
+        g_string_append (out, "null");
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}\n");
+  return g_string_free (out, FALSE);
+}

@@ -114,6 +114,25 @@ void       axw_claim_row_free      (gpointer        row);
 /* RFC 4180 with a closing TOTAL row. */
 char      *axw_claim_to_csv        (GPtrArray      *rows);
 
+/* The donation book of one fund (docs/design.md §15): one row per
+ * document with a donation, no customer data. */
+typedef struct {
+  char   *date;          /* business date of the document */
+  char   *receipt_no;
+  gint64  amount_fen;    /* given: positive; given back by a refund: negative */
+  char   *methods;       /* how the document was paid: "cash", "wechat+cash"… */
+  char   *refund_of;     /* refunds: the sale's receipt number */
+} AxwDonationRow;
+
+void       axw_donation_row_free   (gpointer        row);
+gint64     axw_donation_book_total (GPtrArray      *rows);
+/* RFC 4180 with a closing TOTAL row. */
+char      *axw_donation_book_to_csv  (GPtrArray    *rows);
+char      *axw_donation_book_to_json (const char   *fund,
+                                      const char   *from,
+                                      const char   *to,
+                                      GPtrArray    *rows);
+
 /* Display columns of UTF-8 @text: East Asian wide characters count two. */
 int        axw_text_columns        (const char     *text);
 

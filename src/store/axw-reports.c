@@ -750,6 +750,19 @@ axw_reports_z_json (AxwDb   *db,
 
 /* Subsidy claims */
 
+static gboolean
+check_period (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  if (axw_date_is_valid (from) && axw_date_is_valid (to))
+    return TRUE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-12."),
+               axw_date_is_valid (from) ? to : from);
+  return FALSE;
+}
+
 /**
  * axw_reports_claim:
  *
@@ -766,13 +779,8 @@ axw_reports_claim (AxwDb       *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!axw_date_is_valid (from) || !axw_date_is_valid (to))
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-12."),
-                   axw_date_is_valid (from) ? to : from);
-      return NULL;
-    }
+  if (!check_period (from, to, error))
+    return NULL;
   stmt = axw_db_prepare (db, "SELECT s.voucher_code, s.receipt_no, s.business_date, s.campaign, s.red_packet_fen, "
                              "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of "
                              "WHERE s.funder = ? AND s.business_date BETWEEN ? AND ? AND s.red_packet_fen > 0 "
@@ -803,3 +811,71 @@ axw_reports_claim (AxwDb       *db,
   return g_steal_pointer (&rows);
 }
 
+/* Donation book */
+
+static AxwDonationRow *
+donation_row (sqlite3_stmt *stmt)
+{
+  AxwDonationRow *row = g_new0 (AxwDonationRow, 1);
+
+  row->date = axw_db_column_dup (stmt, 0);
+  row->receipt_no = axw_db_column_dup (stmt, 1);
+  row->amount_fen = (is_refund (stmt, 2) ? -1 : 1) * sqlite3_column_int64 (stmt, 3);
+  row->methods = axw_db_column_dup (stmt, 4);
+  row->refund_of = axw_db_column_dup (stmt, 5);
+  if (row->methods == NULL)
+    row->methods = g_strdup ("");
+  return row;
+}
+
+/**
+ * axw_reports_donation_book:
+ *
+ * docs/design.md §15: every donation to @fund and every refund that gave
+ * one back, by business date, between @from and @to; no customer data.
+ *
+ * Returns: (transfer full) (element-type AxwDonationRow): in receipt order
+ */
+GPtrArray *
+axw_reports_donation_book (AxwDb       *db,
+                           const char  *fund,
+                           const char  *from,
+                           const char  *to,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (axw_donation_row_free);
+  gboolean exists = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_period (from, to, error) ||
+      !axw_db_row_exists (db, "SELECT 1 FROM funds WHERE name = ?", fund, &exists, error))
+    return NULL;
+  if (!exists)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("There is no fund named %s. See aixinwu funds list."), fund);
+      return NULL;
+    }
+  stmt = axw_db_prepare (db, "SELECT s.business_date, s.receipt_no, s.kind, d.amount_fen, "
+                             "(SELECT group_concat (method, '+') FROM (SELECT method FROM payments p "
+                             "  WHERE p.sale_id = s.id GROUP BY method ORDER BY min (seq))), o.receipt_no "
+                             "FROM donations d JOIN funds f ON f.id = d.fund_id JOIN sales s ON s.id = d.sale_id "
+                             "LEFT JOIN sales o ON o.id = s.refund_of "
+                             "WHERE f.name = ? AND s.business_date BETWEEN ? AND ? "
+                             "ORDER BY s.business_date, s.created_at, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  axw_db_bind_text (stmt, 1, fund);
+  axw_db_bind_text (stmt, 2, from);
+  axw_db_bind_text (stmt, 3, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, donation_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
