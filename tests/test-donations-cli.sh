@@ -120,4 +120,25 @@ expect_fail "book of an unknown fund" "no fund named" "$AXW" report donations --
 expect_fail "book with a bad date" "YYYY-MM-DD" "$AXW" report donations --fund "$FUND" --from 2026-12-01 --to 2026-13-01
 expect_fail "book in a format it has not" "csv, json or pdf" "$AXW" report donations --fund "$FUND" --from 2026-12-01 --to 2026-12-31 --format png
 
+# Charity goods (爱心义卖): the fund column, kept when a file leaves it out
+printf 'barcode,name,price,fund\n6971234560124,爱心帆布袋,12.00,%s\n' "$FUND" >"$WORK/charity.csv"
+printf 'barcode,name,price,fund\n6971234560124,爱心帆布袋,12.00,无此基金\n' >"$WORK/nofund.csv"
+printf 'barcode,name,price\n6971234560124,爱心帆布袋,13.00\n' >"$WORK/prices.csv"
+printf 'barcode,name,price,aid_eligible,fund_discounts\n6971234560018,赤松茸,28.00,1,yes\n' >"$WORK/baddisc.csv"
+expect_fail "import: unknown fund" "column “fund”: there is no fund named 无此基金" "$AXW" products import "$WORK/nofund.csv" --staff 王店长 <"$MPIN"
+expect_fail "import: bad fund_discounts" "column “fund_discounts”" "$AXW" products import "$WORK/baddisc.csv" --staff 王店长 <"$MPIN"
+check "refused imports changed nothing" "" "$(sql "SELECT fund_id FROM products WHERE barcode = '6971234560124'")"
+expect_ok "import: the bag's proceeds go to the fund" "$AXW" products import "$WORK/charity.csv" --staff 王店长 <"$MPIN"
+expect_ok "import without the fund column" "$AXW" products import "$WORK/prices.csv" --staff 王店长 <"$MPIN"
+check "the fund is kept" "$FUND|1300" "$(sql "SELECT f.name, p.price_fen FROM products p JOIN funds f ON f.id = p.fund_id WHERE p.barcode = '6971234560124'")"
+# 新春 (8 % on all goods) and a red packet on all goods would apply to the bag, but not to charity goods
+expect_ok "quote charity goods on a promotion day" "$AXW" quote --at 2027-02-01T10:00:00+08:00 6971234560124
+echo "$OUT" | grep -q '"gross_fen":1300,"promo_fen":0,"promotion":null,"net_fen":1300,"aid_eligible":false,"red_packet_fen":0,"pay_fen":1300,"fund":"集美区助残爱心基金"}' \
+  && tap_result OK "no promotion on charity goods, the line names its fund" || tap_result FAIL "no promotion on charity goods" "$OUT"
+expect_ok "sell charity goods" sh -c "'$AXW' sell --at 2026-12-20T10:00:00+08:00 --pay cash:13 --staff 小林 6971234560124 <'$CPIN'"
+check "the line keeps its fund" "$FUND" "$(sql "SELECT fund FROM sale_lines WHERE barcode = '6971234560124'")"
+expect_ok "export the charity sale" "$AXW" export --out "$WORK/exp"
+tail -n 1 "$WORK"/exp/sales-*.jsonl | grep -q '"pay_fen":1300,"fund":"集美区助残爱心基金"}' \
+  && tap_result OK "the document's line carries the fund" || tap_result FAIL "the document's line carries the fund" "$(tail -n 1 "$WORK"/exp/sales-*.jsonl)"
+
 tap_done

@@ -707,6 +707,44 @@ test_donation (void)
     }
 }
 
+/* Charity goods (爱心义卖): no promotion, no red-packet share and not in
+ * the red packet's base, unless the manager allows it for the product. */
+static void
+test_charity_goods (void)
+{
+  static const struct {
+    gboolean discounts; gint64 min_spend;
+    gint64 a_promo, a_rp, a_pay, b_promo, b_rp, b_pay, total;
+    AxwRedPacketReason reason;
+  } cases[] = {
+    { FALSE, 0, 0, 0, 2800, 100, 900, 0, 2800, AXW_RED_PACKET_OK },
+    { TRUE, 0, 280, 737, 1783, 100, 263, 637, 2420, AXW_RED_PACKET_OK },
+    /* the charity goods do not count toward the minimum spend */
+    { FALSE, 1000, 0, 0, 2800, 100, 0, 900, 3700, AXW_RED_PACKET_BELOW_MIN_SPEND },
+  };
+  g_autoptr(GPtrArray) promos = love_promotions ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AxwVoucher) v = voucher (1000, cases[i].min_spend, AXW_SCOPE_AID);
+      g_autoptr(AxwSale) s = sale_of ("2026-12-12", line ("a", 2800, 1000, TRUE), line ("b", 1000, 1000, TRUE), NULL);
+      const AxwLine *a = axw_sale_get_line (s, 0), *b = axw_sale_get_line (s, 1);
+
+      g_test_message ("case %u", i);
+      axw_sale_get_line (s, 0)->fund = g_strdup ("集美区助残爱心基金");
+      axw_sale_get_line (s, 0)->fund_discounts = cases[i].discounts;
+      axw_pricing_apply (s, promos, v, AXW_CASH_ROUNDING_NONE);
+      g_assert_cmpint (a->promo_fen, ==, cases[i].a_promo);
+      g_assert_cmpint (a->red_packet_fen, ==, cases[i].a_rp);
+      g_assert_cmpint (a->pay_fen, ==, cases[i].a_pay);
+      g_assert_cmpint (b->promo_fen, ==, cases[i].b_promo);
+      g_assert_cmpint (b->red_packet_fen, ==, cases[i].b_rp);
+      g_assert_cmpint (b->pay_fen, ==, cases[i].b_pay);
+      g_assert_cmpint (s->total_fen, ==, cases[i].total);
+      g_assert_cmpint (s->red_packet->reason, ==, cases[i].reason);
+    }
+}
+
 /* Settling a sale with a donation: the donation part of the cash is paid
  * to the fen, the rest is rounded as without it. */
 static void
@@ -768,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/sale/json", test_json);
   g_test_add_func ("/pricing/donation", test_donation);
   g_test_add_func ("/pricing/donation/settle", test_donation_settle);
+  g_test_add_func ("/pricing/charity-goods", test_charity_goods);
 
   return g_test_run ();
 }

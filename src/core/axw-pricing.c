@@ -18,10 +18,14 @@ axw_pricing_line_gross (AxwLine *line)
   line->gross_fen = axw_mul_div_round (line->unit_price_fen, line->qty_milli, 1000);
 }
 
+/* Charity goods are never discounted unless the manager allows it for
+ * the product (docs/design.md §15). */
 static gboolean
 scope_covers (AxwScope       scope,
               const AxwLine *line)
 {
+  if (line->fund != NULL && !line->fund_discounts)
+    return FALSE;
   return scope == AXW_SCOPE_ALL || line->aid_eligible;
 }
 

@@ -17,6 +17,7 @@ axw_line_copy (const AxwLine *line)
   copy->name = g_strdup (line->name);
   copy->category = g_strdup (line->category);
   copy->promotion = g_strdup (line->promotion);
+  copy->fund = g_strdup (line->fund);
   return copy;
 }
 
@@ -29,6 +30,7 @@ axw_line_free (AxwLine *line)
   g_free (line->name);
   g_free (line->category);
   g_free (line->promotion);
+  g_free (line->fund);
   g_free (line);
 }
 
@@ -281,6 +283,11 @@ axw_sale_append_line_json (GString       *out,
   KV_INT (out, "red_packet_fen", l->red_packet_fen);
   g_string_append_c (out, ',');
   KV_INT (out, "pay_fen", l->pay_fen);
+  if (l->fund != NULL)
+    {
+      g_string_append_c (out, ',');
+      KV_STR (out, "fund", l->fund);
+    }
   g_string_append_c (out, '}');
 }
 

@@ -27,6 +27,8 @@ typedef struct {
   gboolean   per_kg;
   gboolean   weighed;         /* from a price-embedded code: never merged */
   gboolean   aid_eligible;
+  char      *fund;            /* nullable: charity goods (爱心义卖), proceeds to this fund */
+  gboolean   fund_discounts;  /* the manager lets promotions and red packets apply to them */
   /* computed by pricing */
   gint64     gross_fen;
   gint64     promo_fen;

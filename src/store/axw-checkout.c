@@ -38,6 +38,8 @@ line_from_product (const AxwProduct *p,
   l->unit_price_fen = p->price_fen;
   l->per_kg = p->per_kg;
   l->aid_eligible = p->aid_eligible;
+  l->fund = p->fund && *p->fund ? g_strdup (p->fund) : NULL;
+  l->fund_discounts = p->fund_discounts;
   return l;
 }
 
@@ -357,7 +359,8 @@ insert_lines (AxwDb          *db,
       stmt = axw_db_prepare (db,
         "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, category, qty_milli, "
         "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, "
-        "refund_of_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        "refund_of_line, fund) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+        "?17)",
         error);
       if (stmt == NULL)
         return FALSE;
@@ -379,6 +382,7 @@ insert_lines (AxwDb          *db,
       sqlite3_bind_int64 (stmt, 15, l->pay_fen);
       if (l->refund_of_line)
         sqlite3_bind_int64 (stmt, 16, l->refund_of_line);
+      axw_db_bind_text (stmt, 17, l->fund);
       if (!axw_db_step_done (db, stmt, error))
         return FALSE;
 

@@ -15,8 +15,9 @@
 
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
-  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at " \
-  "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, coalesce (f.name, ''), " \
+  "p.fund_discounts FROM products p LEFT JOIN categories c ON c.id = p.category_id " \
+  "LEFT JOIN funds f ON f.id = p.fund_id "
 
 AxwProduct *
 axw_product_new (void)
@@ -26,6 +27,7 @@ axw_product_new (void)
   p->name = g_strdup ("");
   p->category = g_strdup ("");
   p->origin = g_strdup ("");
+  p->fund = g_strdup ("");
   p->pinyin = g_strdup ("");
   return p;
 }
@@ -40,6 +42,7 @@ axw_product_free (AxwProduct *product)
   g_free (product->name);
   g_free (product->category);
   g_free (product->origin);
+  g_free (product->fund);
   g_free (product->pinyin);
   g_free (product->updated_at);
   g_free (product);
@@ -56,6 +59,7 @@ axw_product_copy (const AxwProduct *product)
   p->name = g_strdup (product->name);
   p->category = g_strdup (product->category);
   p->origin = g_strdup (product->origin);
+  p->fund = g_strdup (product->fund);
   p->pinyin = g_strdup (product->pinyin);
   p->updated_at = g_strdup (product->updated_at);
   return p;
@@ -88,6 +92,8 @@ product_from_row (sqlite3_stmt *stmt)
   p->stock_milli = sqlite3_column_int64 (stmt, 9);
   p->pinyin = axw_db_column_dup (stmt, 10);
   p->updated_at = axw_db_column_dup (stmt, 11);
+  p->fund = axw_db_column_dup (stmt, 12);
+  p->fund_discounts = sqlite3_column_int (stmt, 13) != 0;
   return p;
 }
 
@@ -306,7 +312,8 @@ same_product (const AxwProduct *a,
          g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
          g_strcmp0 (a->origin, b->origin) == 0 && a->price_fen == b->price_fen &&
          a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
-         a->stock_milli == b->stock_milli;
+         a->stock_milli == b->stock_milli && g_strcmp0 (a->fund, b->fund) == 0 &&
+         a->fund_discounts == b->fund_discounts;
 }
 
 /* Writes the row; the caller holds the transaction and the audit. */
@@ -324,13 +331,15 @@ write_product (AxwDb       *db,
     return FALSE;
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
-                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL) RETURNING id",
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, fund_id, "
+                               "fund_discounts, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                               "(SELECT id FROM funds WHERE name = ?13), ?14, NULL) RETURNING id",
                            error);
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
+                               "fund_id = (SELECT id FROM funds WHERE name = ?13), fund_discounts = ?14, "
                                "active = 1 WHERE id = ?12 RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
@@ -348,6 +357,8 @@ write_product (AxwDb       *db,
   axw_db_bind_text (stmt, 11, now);
   if (p->id)
     sqlite3_bind_int64 (stmt, 12, p->id);
+  axw_db_bind_text (stmt, 13, p->fund);
+  sqlite3_bind_int (stmt, 14, p->fund_discounts ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -457,6 +468,9 @@ describe_fields (GString          *what,
   append_field (what, translate ? _("PLU") : "PLU", b->plu, a->plu);
   append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
   append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
+  append_field (what, translate ? _("fund") : "fund", b->fund, a->fund);
+  append_field (what, translate ? _("discounts on charity goods") : "fund_discounts",
+                b->fund_discounts ? yes : no, a->fund_discounts ? yes : no);
 }
 
 /**
@@ -632,6 +646,11 @@ static const char * const csv_columns[] = {
   "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock", NULL
 };
 static const char * const csv_required[] = { "name", "price", NULL };
+/* Charity goods (docs/design.md §15) are read but not written by the export. */
+static const char * const csv_import_columns[] = {
+  "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock", "fund",
+  "fund_discounts", NULL
+};
 
 static gboolean
 parse_bool (const char *v,
@@ -667,6 +686,8 @@ typedef enum {
   GIVEN_UNIT     = 1 << 4,
   GIVEN_AID      = 1 << 5,
   GIVEN_STOCK    = 1 << 6,
+  GIVEN_FUND     = 1 << 7,
+  GIVEN_FUND_DISCOUNTS = 1 << 8,
 } Given;
 
 /* Fills @p from one CSV row, and @given with the fields it gives; on
@@ -682,6 +703,7 @@ product_from_csv (AxwCsv      *csv,
   g_autofree char *unit = field (csv, row, "unit");
   g_autofree char *aid = field (csv, row, "aid_eligible");
   g_autofree char *stock = field (csv, row, "stock");
+  g_autofree char *fund_discounts = field (csv, row, "fund_discounts");
   const char *column = NULL;
   GError *local = NULL;
   AxwScan scan;
@@ -694,7 +716,9 @@ product_from_csv (AxwCsv      *csv,
   p->category = field (csv, row, "category");
   g_free (p->origin);
   p->origin = field (csv, row, "origin");
-  *given = (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
+  g_free (p->fund);
+  p->fund = field (csv, row, "fund");
+  *given = (p->fund ? GIVEN_FUND : 0) | (fund_discounts && *fund_discounts ? GIVEN_FUND_DISCOUNTS : 0) | (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
            (p->category ? GIVEN_CATEGORY : 0) | (p->origin ? GIVEN_ORIGIN : 0) |
            (unit && *unit ? GIVEN_UNIT : 0) | (aid && *aid ? GIVEN_AID : 0) |
            (stock && *stock ? GIVEN_STOCK : 0);
@@ -706,6 +730,8 @@ product_from_csv (AxwCsv      *csv,
     p->category = g_strdup ("");
   if (p->origin == NULL)
     p->origin = g_strdup ("");
+  if (p->fund == NULL)
+    p->fund = g_strdup ("");
 
   if (p->barcode == NULL && p->plu == NULL)
     {
@@ -738,6 +764,11 @@ product_from_csv (AxwCsv      *csv,
     }
   else if (stock && *stock && !g_str_equal (stock, "0") && !axw_qty_parse (stock, &p->stock_milli, &local))
     column = "stock";
+  else if (fund_discounts && *fund_discounts && !parse_bool (fund_discounts, &p->fund_discounts))
+    {
+      column = "fund_discounts";
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not 1/0, true/false or 是/否"), fund_discounts);
+    }
 
   if (local != NULL)
     {
@@ -778,6 +809,10 @@ keep_not_given (AxwProduct       *p,
     p->aid_eligible = old->aid_eligible;
   if (!(given & GIVEN_STOCK))
     p->stock_milli = old->stock_milli;
+  if (!(given & GIVEN_FUND))
+    keep_str (&p->fund, old->fund);
+  if (!(given & GIVEN_FUND_DISCOUNTS))
+    p->fund_discounts = old->fund_discounts;
 }
 
 typedef struct {
@@ -802,6 +837,20 @@ check_row_codes (ImportRun         *run,
   GError *local = NULL;
   gpointer first;
 
+  if (*p->fund != '\0')
+    {
+      gboolean exists = FALSE;
+
+      if (!axw_db_row_exists (run->db, "SELECT 1 FROM funds WHERE name = ?", p->fund, &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("column “fund”: there is no fund named %s (aixinwu funds list). Nothing was imported."),
+                       p->fund);
+          return FALSE;
+        }
+    }
   if (old && g_hash_table_lookup_extended (run->touched, &old->id, NULL, &first))
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
@@ -957,7 +1006,7 @@ axw_products_import_csv_full (AxwDb              *db,
   guint n_rows;
 
   csv = axw_csv_parse (text, length, error);
-  if (csv == NULL || !axw_csv_bind_columns (csv, csv_columns, csv_required, error))
+  if (csv == NULL || !axw_csv_bind_columns (csv, csv_import_columns, csv_required, error))
     return FALSE;
   n_rows = axw_csv_n_rows (csv);
   if (n_rows > 0 && axw_csv_get (csv, 0, "barcode") == NULL &&

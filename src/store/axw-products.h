@@ -21,6 +21,8 @@ typedef struct {
   gboolean  per_kg;
   gboolean  aid_eligible;
   gint64    stock_milli;
+  char     *fund;           /* "" or the fund its proceeds go to (爱心义卖) */
+  gboolean  fund_discounts; /* promotions and red packets may apply all the same */
   char     *pinyin;
   char     *updated_at;
 } AxwProduct;

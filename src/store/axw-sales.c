@@ -24,7 +24,7 @@ load_lines (AxwDb    *db,
   sqlite3_stmt *stmt = axw_db_prepare (db,
     "SELECT l.line_no, coalesce (l.product_id, 0), l.barcode, l.name, l.category, l.qty_milli, "
     "l.unit_price_fen, coalesce (p.unit = 'kg', 0), l.gross_fen, l.promo_fen, l.promotion, l.net_fen, "
-    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id "
+    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id, l.fund "
     "FROM sale_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY l.line_no",
     error);
   int rc;
@@ -52,6 +52,7 @@ load_lines (AxwDb    *db,
       l->red_packet_fen = sqlite3_column_int64 (stmt, 13);
       l->pay_fen = sqlite3_column_int64 (stmt, 14);
       l->refund_of_line = sqlite3_column_int64 (stmt, 15);
+      l->fund = axw_db_column_dup (stmt, 17);
       l->weighed = l->gross_fen != axw_mul_div_round (l->unit_price_fen, l->qty_milli, 1000);
       g_ptr_array_add (sale->lines, l);
     }
