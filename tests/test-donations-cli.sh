@@ -141,4 +141,22 @@ expect_ok "export the charity sale" "$AXW" export --out "$WORK/exp"
 tail -n 1 "$WORK"/exp/sales-*.jsonl | grep -q '"pay_fen":1300,"fund":"集美区助残爱心基金"}' \
   && tap_result OK "the document's line carries the fund" || tap_result FAIL "the document's line carries the fund" "$(tail -n 1 "$WORK"/exp/sales-*.jsonl)"
 
+# Reports: charity goods are the fund's, not revenue; payments = revenue + charity + donations + rounding
+expect_ok "sell goods, charity goods and a donation" sh -c "'$AXW' sell --at 2026-12-20T11:00:00+08:00 --donate 2 --pay wechat:39.52 --staff 小林 6971234560025 6971234560124*2 <'$CPIN'"
+expect_ok "Z of a day with charity sales" sh -c "'$AXW' report z --staff 王店长 --date 2026-12-20 --at 2026-12-20T22:00:00+08:00 --format json <'$MPIN'"
+Z2="$OUT"
+# 藜麦粥 ¥11.52 is revenue; three bags ¥39.00 are the fund's; ¥2.00 donated
+echo "$Z2" | grep -q '"sales_count":2,"refunds_count":0,"gross_fen":5180,"promo_fen":128,"red_packet_fen":0,"total_fen":1152,"refunds_fen":0,"cash_rounding_fen":0,"payments":{"cash":1300,"wechat":3952,' \
+  && tap_result OK "Z: revenue without charity goods" || tap_result FAIL "Z: revenue without charity goods" "$Z2"
+echo "$Z2" | grep -q '"charity_fen":3900,"charity_sales":\[{"fund":"集美区助残爱心基金","count":2,"qty_milli":3000,"total_fen":3900}\],"donation_fen":200,' \
+  && tap_result OK "Z: charity sales and donations per fund" || tap_result FAIL "Z: charity sales and donations per fund" "$Z2"
+echo "$Z2" | grep -q '"categories":\[{"category":"冲调","qty_milli":1000,"net_fen":1152}\]' \
+  && tap_result OK "Z: categories hold revenue only" || tap_result FAIL "Z: categories hold revenue only" "$Z2"
+expect_ok "that Z again by number" "$AXW" report z --number 2 --format json
+check "the stored Z with charity sales rebuilds the same" "$Z2" "$OUT"
+expect_ok "refund the charity sale" sh -c "'$AXW' refund S01-T01-20261220-0001 --staff 王店长 --at 2026-12-21T09:00:00+08:00 <'$MPIN'"
+expect_ok "range of the refund" "$AXW" report range --from 2026-12-21 --to 2026-12-21 --format json
+echo "$OUT" | grep -q '"refunds_fen":1300,"cash_rounding_fen":0,"payments":{"cash":-1300,.*"charity_fen":-1300,"charity_sales":\[{"fund":"集美区助残爱心基金","count":-1,"qty_milli":-1000,"total_fen":-1300}\]' \
+  && tap_result OK "the fund's figures go down on the refund's day" || tap_result FAIL "the fund's figures go down on the refund's day" "$OUT"
+
 tap_done

@@ -39,6 +39,7 @@ axw_report_new (AxwReportKind kind)
   r->kind = kind;
   r->red_packets = g_ptr_array_new_with_free_func (report_red_packet_free);
   r->donations = g_ptr_array_new_with_free_func (report_row_free);
+  r->charity_sales = g_ptr_array_new_with_free_func (report_row_free);
   r->categories = g_ptr_array_new_with_free_func (report_row_free);
   r->cashiers = g_ptr_array_new_with_free_func (report_row_free);
   r->top_products = g_ptr_array_new_with_free_func (report_row_free);
@@ -55,6 +56,7 @@ axw_report_free (AxwReport *report)
   g_free (report->shop_name);
   g_ptr_array_unref (report->red_packets);
   g_ptr_array_unref (report->donations);
+  g_ptr_array_unref (report->charity_sales);
   g_ptr_array_unref (report->categories);
   g_ptr_array_unref (report->cashiers);
   g_ptr_array_unref (report->top_products);
@@ -119,9 +121,12 @@ axw_report_check_totals (const AxwReport  *r,
     rp += ((AxwReportRedPacket *) g_ptr_array_index (r->red_packets, i))->amount_fen;
   for (int h = 0; h < 24; h++)
     hours += r->hour_total_fen[h];
-  return check_one ("gross - promotions - red packets - refunds",
-                    r->gross_fen - r->promo_fen - r->red_packet_fen - r->refunds_fen, r->total_fen, error) &&
-         check_one ("payments", pay, r->total_fen + r->donation_fen + r->cash_rounding_fen, error) &&
+  return check_one ("gross - promotions - red packets - refunds - charity sales",
+                    r->gross_fen - r->promo_fen - r->red_packet_fen - r->refunds_fen - r->charity_fen,
+                    r->total_fen, error) &&
+         check_one ("payments", pay, r->total_fen + r->charity_fen + r->donation_fen + r->cash_rounding_fen,
+                    error) &&
+         check_one ("charity sales", sum_rows (r->charity_sales), r->charity_fen, error) &&
          check_one ("red packets", rp, r->red_packet_fen, error) &&
          check_one ("donations", sum_rows (r->donations), r->donation_fen, error) &&
          check_one ("categories", sum_rows (r->categories), r->total_fen, error) &&
@@ -179,12 +184,17 @@ json_rows (GString    *out,
   g_string_append_c (out, ']');
 }
 
-/* Only a period with donations has the section, so a Z closed before
+/* Only a period with charity sales or donations has their sections, so a Z closed before
  * donations existed rebuilds to the very JSON it stored. */
 static void
 append_donations_json (GString         *out,
                        const AxwReport *r)
 {
+  if (r->charity_sales->len > 0)
+    {
+      g_string_append_printf (out, ",\"charity_fen\":%" G_GINT64_FORMAT, r->charity_fen);
+      json_rows (out, "charity_sales", "fund", r->charity_sales, TRUE);
+    }
   if (r->donations->len == 0)
     return;
   g_string_append_printf (out, ",\"donation_fen\":%" G_GINT64_FORMAT ",\"donations\":[", r->donation_fen);
@@ -340,8 +350,11 @@ axw_report_to_csv (const AxwReport *r)
       if (rp->refunded_fen)
         csv_line (out, "red_packet_refunded", name, 0, 0, rp->refunded_fen);
     }
+  if (r->charity_sales->len > 0)
+    csv_line (out, "summary", "charity_sales", 0, 0, r->charity_fen);
   if (r->donations->len > 0)
     csv_line (out, "summary", "donations", 0, 0, r->donation_fen);
+  csv_rows (out, "charity_sale", r->charity_sales);
   csv_rows (out, "donation", r->donations);
   csv_rows (out, "category", r->categories);
   csv_rows (out, "cashier", r->cashiers);
@@ -602,6 +615,7 @@ axw_report_to_lines (const AxwReport *r,
   add_header (&l, r);
   add_summary (&l, r);
   add_red_packets (&l, r);
+  add_rows (&l, _("Charity sales (the funds', not revenue)"), r->charity_sales, TRUE);
   add_rows (&l, _("Donations (not revenue)"), r->donations, TRUE);
   add_cash (&l, r);
   add_rows (&l, _("By category"), r->categories, FALSE);

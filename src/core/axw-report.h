@@ -7,12 +7,14 @@
  * store fills it (axw-reports.c); nothing here touches a database.
  *
  * The sections add up to the fen:
- *   total_fen = gross_fen - promo_fen - red_packet_fen - refunds_fen
+ *   total_fen = gross_fen - promo_fen - red_packet_fen - refunds_fen - charity_fen
  *             = Σ categories.net_fen = Σ cashiers.total_fen = Σ hours.total_fen
- *   Σ payments = total_fen + donation_fen + cash_rounding_fen
+ *   Σ payments = total_fen + charity_fen + donation_fen + cash_rounding_fen
+ *   Σ charity_sales.total_fen = charity_fen
  *   Σ red_packets.amount_fen = red_packet_fen
  *   Σ donations.total_fen = donation_fen
- * Donations (docs/design.md §15) are not revenue: not in total_fen.
+ * Donations and the proceeds of charity goods (docs/design.md §15) are the
+ * funds', not the shop's revenue: not in total_fen nor in the sections.
  * Sales count in gross/promo/red_packet; a refund counts in refunds_fen
  * (what it gave back before cash rounding) and subtracts in the sections.
  */
@@ -65,6 +67,8 @@ typedef struct {
   GPtrArray     *red_packets;       /* AxwReportRedPacket */
   gint64         donation_fen;      /* given less given back, not revenue */
   GPtrArray     *donations;         /* AxwReportRow per fund: count, total_fen */
+  gint64         charity_fen;       /* charity goods sold less refunded */
+  GPtrArray     *charity_sales;     /* AxwReportRow per fund: count (lines), qty, total_fen */
   GPtrArray     *categories;        /* AxwReportRow */
   GPtrArray     *cashiers;          /* AxwReportRow */
   gint64         hour_count[24];    /* local hour of the sale */

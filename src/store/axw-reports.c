@@ -236,13 +236,16 @@ add_sale_row (AxwReport    *r,
               HourCache    *hours,
               int           sign)
 {
-  /* revenue: what was paid for goods, without the donation */
-  gint64 total = sqlite3_column_int64 (stmt, 9) - sqlite3_column_int64 (stmt, 11);
+  /* goods: what was paid without the donation; revenue: without charity goods either */
+  gint64 goods = sqlite3_column_int64 (stmt, 9) - sqlite3_column_int64 (stmt, 11);
+  gint64 charity = sqlite3_column_int64 (stmt, 13);
+  gint64 total = goods - charity;
   gint64 red_packet = sqlite3_column_int64 (stmt, 8);
   AxwReportRow *cashier = find_row (cashiers, r->cashiers, (const char *) sqlite3_column_text (stmt, 2));
   int hour = local_hour (hours, (const char *) sqlite3_column_text (stmt, 5));
 
   r->total_fen += sign * total;
+  r->charity_fen += sign * charity;
   r->cash_rounding_fen += sign * sqlite3_column_int64 (stmt, 10);
   cashier->total_fen += sign * total;
   r->hour_total_fen[hour] += sign * total;
@@ -261,7 +264,7 @@ add_sale_row (AxwReport    *r,
   if (sign < 0)
     {
       r->refunds_count++;
-      r->refunds_fen += total;
+      r->refunds_fen += goods;
       return;
     }
   r->sales_count++;
@@ -287,7 +290,8 @@ load_sales (const Query  *q,
 
   stmt = prepare (q, docs, "SELECT s.id, s.kind, s.staff_name, s.funder, s.campaign, s.created_at, s.gross_fen, "
                            "s.promo_fen, s.red_packet_fen, s.total_fen, s.cash_rounding_fen, "
-                           "coalesce (d.amount_fen, 0), f.name FROM sales s "
+                           "coalesce (d.amount_fen, 0), f.name, (SELECT coalesce (sum (l.pay_fen), 0) "
+                           "FROM sale_lines l WHERE l.sale_id = s.id AND l.fund IS NOT NULL) FROM sales s "
                            "LEFT JOIN donations d ON d.sale_id = s.id LEFT JOIN funds f ON f.id = d.fund_id "
                            "WHERE %s", error);
   if (stmt == NULL)
@@ -371,7 +375,8 @@ load_lines (const Query  *q,
 {
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) products = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen "
+  g_autoptr(GHashTable) funds = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen, fund "
                                                   "FROM sale_lines WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
@@ -385,8 +390,16 @@ load_lines (const Query  *q,
 
       if (sign == 0)
         continue;
-      add_line (find_row (categories, r->categories, (const char *) sqlite3_column_text (stmt, 1)),
-                qty, fen, sign);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        {
+          AxwReportRow *fund = find_row (funds, r->charity_sales, (const char *) sqlite3_column_text (stmt, 5));
+
+          fund->count += sign;
+          add_line (fund, qty, fen, sign);
+        }
+      else
+        add_line (find_row (categories, r->categories, (const char *) sqlite3_column_text (stmt, 1)),
+                  qty, fen, sign);
       add_line (find_row (products, r->top_products, (const char *) sqlite3_column_text (stmt, 2)),
                 qty, fen, sign);
     }
