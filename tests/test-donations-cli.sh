@@ -159,4 +159,18 @@ expect_ok "range of the refund" "$AXW" report range --from 2026-12-21 --to 2026-
 echo "$OUT" | grep -q '"refunds_fen":1300,"cash_rounding_fen":0,"payments":{"cash":-1300,.*"charity_fen":-1300,"charity_sales":\[{"fund":"集美区助残爱心基金","count":-1,"qty_milli":-1000,"total_fen":-1300}\]' \
   && tap_result OK "the fund's figures go down on the refund's day" || tap_result FAIL "the fund's figures go down on the refund's day" "$OUT"
 
+# The donation receipt (捐赠收据): its own number, the fund and the amount, audited
+expect_fail "a donation receipt needs to know who asks" "Say who you are" "$AXW" receipt "$SALE" --donation --printer "file:$WORK/jz"
+expect_fail "no donation receipt for a sale without one" "has no donation" sh -c "'$AXW' receipt S01-T01-20261220-0001 --donation --printer 'file:$WORK/jz' --staff 小林 <'$CPIN'"
+expect_ok "print a donation receipt" sh -c "'$AXW' receipt '$SALE' --donation --printer 'file:$WORK/jz' --staff 小林 <'$CPIN'"
+check "it names its number" "Donation receipt JZ-$SALE printed." "$OUT"
+iconv -c -f GB18030 -t UTF-8 "$WORK/jz" 2>/dev/null | tr -d '\000-\037' >"$WORK/jz.txt"
+for want in 捐赠收据 "收据号：JZ-$SALE" "受赠基金：$FUND" "￥0.08" "原销售单：$SALE" 谢谢您的爱心; do
+  grep -q -- "$want" "$WORK/jz.txt" && tap_result OK "donation receipt shows $want" || tap_result FAIL "donation receipt shows $want" "$(cat "$WORK/jz.txt")"
+done
+check "no drawer kick on a donation receipt" 0 "$(grep -c $'\x1bp' "$WORK/jz" || true)"
+check "donation receipt audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'receipt.donation' AND staff = '小林' AND detail = 'JZ-$SALE $SALE'")"
+expect_ok "donation receipt as PNG" "$AXW" receipt "$SALE" --donation --png "$WORK/jz.png"
+check "PNG written" PNG "$(head -c 4 "$WORK/jz.png" | tail -c 3)"
+
 tap_done

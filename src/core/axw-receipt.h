@@ -58,6 +58,9 @@ GPtrArray *axw_receipt_layout            (const AxwSale      *sale,
                                           const AxwReceiptSettings *settings);
 char      *axw_receipt_reprint_mark      (const AxwSale      *sale,
                                           guint               reprint);
+char      *axw_receipt_donation_number   (const AxwSale      *sale);
+GPtrArray *axw_receipt_donation_layout   (const AxwSale      *sale,
+                                          const AxwReceiptSettings *settings);
 GPtrArray *axw_receipt_test_page         (const AxwReceiptSettings *settings);
 void       axw_receipt_item_free         (AxwReceiptItem     *item);
 
