@@ -13,6 +13,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-error.h"
 #include "axw-products.h"
 #include "axw-promotions.h"

@@ -12,6 +12,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-db.h"
 
 typedef struct {

@@ -86,6 +86,9 @@ ui_love_day (void)
   return g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
 }
 
+/* ui_setup()'s test data for a database without staff or products */
+#define UI_EMPTY_DB ((gconstpointer) "empty")
+
 static inline void
 ui_setup (UiFixture     *f,
           gconstpointer  data)
@@ -96,6 +99,15 @@ ui_setup (UiFixture     *f,
   f->dir = g_dir_make_tmp ("axw-ui-XXXXXX", &error);
   g_assert_no_error (error);
   f->db_path = g_build_filename (f->dir, "shop.db", NULL);
+  /* the demo shop, as "aixinwu init --demo" makes it: the GUI makes none */
+  if (data != UI_EMPTY_DB)
+    {
+      g_autoptr(AxwDb) db = axw_db_open (f->db_path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (axw_cli_init_demo (db, &error));
+      g_assert_no_error (error);
+    }
   static guint serial;
   g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.Test%u", ++serial);
 
@@ -118,6 +130,53 @@ ui_setup (UiFixture     *f,
     g_assert_true (axw_settings_set (axw_application_get_db (f->app), "printer", printer, NULL));
   }
   ui_pump (300);
+}
+
+/* Chinese screens ---------------------------------------------------------- */
+
+static inline void
+ui_collect_english (GtkWidget *w,
+                    GRegex    *english,
+                    GRegex    *doubled,
+                    GString   *problems)
+{
+  if (!gtk_widget_get_mapped (w))
+    return;
+  if (GTK_IS_LABEL (w))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (w));
+
+      if (g_regex_match (english, text, 0, NULL))
+        g_string_append_printf (problems, "English words: “%s” (in %s)\n", text,
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (w)));
+      if (g_regex_match (doubled, text, 0, NULL))
+        g_string_append_printf (problems, "doubled punctuation: “%s”\n", text);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    ui_collect_english (c, english, doubled, problems);
+}
+
+/**
+ * ui_assert_chinese:
+ * @where: the screen, for the message
+ *
+ * Fails on any text on screen (under @root) with a run of English words
+ * (two words of two letters or more: untranslated messages; codes like
+ * "S01-T01" or "usb:VID:PID" are single words) or with doubled
+ * punctuation (".。", "。。", "：："), as an error quoted into a sentence
+ * that ends with its own stop gives.
+ */
+static inline void
+ui_assert_chinese (GtkWidget  *root,
+                   const char *where)
+{
+  g_autoptr(GRegex) english = g_regex_new ("\\b[A-Za-z]{2,}[ ]+[A-Za-z]{2,}\\b", 0, 0, NULL);
+  g_autoptr(GRegex) doubled = g_regex_new ("\\.。|。。|。\\.|：：|：:|，，", 0, 0, NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  ui_collect_english (root, english, doubled, problems);
+  if (problems->len > 0)
+    g_error ("%s is not all Chinese:\n%s", where, problems->str);
 }
 
 static inline void

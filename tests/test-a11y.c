@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "axw-held-sales-dialog.h"
+#include "axw-manager-pin-dialog.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-manager-window.h"
@@ -255,6 +257,7 @@ check_screen (GtkWidget   *window,
 
   ui_pump (100);
   ui_save_png (window, png);
+  ui_assert_chinese (window, png);
   walk (window, &k);
   /* nothing is cut off: the whole screen fits the counter's window */
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
@@ -269,6 +272,20 @@ check_screen (GtkWidget   *window,
     g_error ("%s:\n%s", png, k.problems->str);
   g_assert_cmpuint (k.n_controls, >=, 3);
   g_string_free (k.problems, TRUE);
+}
+
+/* The shown dialog of @type (the counter's own windows over it). */
+static GtkWindow *
+top_dialog (GType type)
+{
+  g_autoptr(GList) tops = NULL;
+
+  ui_pump (100);
+  tops = gtk_window_list_toplevels ();
+  for (GList *l = tops; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  g_assert_not_reached ();
 }
 
 static void
@@ -309,6 +326,10 @@ test_screens (UiFixture     *f,
   axw_sale_view_scan (f->sale, "HB20260002");
   g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
   check_screen (GTK_WIDGET (f->window), theme, "sale-cart");
+  /* the manager's dialog over the counter (the price keypad: the tallest) */
+  gtk_widget_activate_action (sale, "sale.override-price", NULL);
+  check_screen (GTK_WIDGET (top_dialog (AXW_TYPE_MANAGER_PIN_DIALOG)), theme, "exception-price");
+  gtk_window_destroy (top_dialog (AXW_TYPE_MANAGER_PIN_DIALOG));
 
   gtk_widget_activate_action (sale, "sale.pay", "s", "cash");
   check_screen (GTK_WIDGET (f->window), theme, "payment");
@@ -322,6 +343,69 @@ test_screens (UiFixture     *f,
   check_screen (GTK_WIDGET (f->window), theme, "search");
   gtk_widget_activate_action (sale, "sale.settings", NULL);
   check_screen (GTK_WIDGET (f->window), theme, "settings");
+  gtk_widget_activate_action (sale, "sale.back", NULL);
+
+  /* two held sales: F7 lists them */
+  axw_sale_view_scan (f->sale, "6971234560018");
+  gtk_widget_activate_action (sale, "sale.hold", NULL);
+  axw_sale_view_scan (f->sale, "6971234560025");
+  gtk_widget_activate_action (sale, "sale.hold", NULL);
+  gtk_widget_activate_action (sale, "sale.recall", NULL);
+  check_screen (GTK_WIDGET (top_dialog (AXW_TYPE_HELD_SALES_DIALOG)), theme, "held-sales");
+  gtk_window_destroy (top_dialog (AXW_TYPE_HELD_SALES_DIALOG));
+}
+
+/* The first start on an empty database: the setup assistant, empty and
+ * then with a message. */
+static void
+setup_empty (UiFixture     *f,
+             gconstpointer  data)
+{
+  ui_setup (f, UI_EMPTY_DB);
+}
+
+static void
+test_setup_screens (UiFixture     *f,
+                    gconstpointer  data)
+{
+  const Theme *theme = data;
+  AxwSetupAssistant *setup = axw_window_get_setup_assistant (f->window);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  apply_theme (f, theme);
+  g_assert_cmpstr (axw_window_get_screen (f->window), ==, "setup");
+  check_screen (GTK_WIDGET (f->window), theme, "setup");
+  gtk_editable_set_text (axw_setup_assistant_get_field (setup, "manager.name"), "陈店长");
+  gtk_editable_set_text (axw_setup_assistant_get_field (setup, "manager.pin"), "2468");
+  gtk_widget_activate_action (GTK_WIDGET (setup), "setup.finish", NULL);
+  g_assert_cmpstr (axw_setup_assistant_get_message (setup), !=, "");
+  check_screen (GTK_WIDGET (f->window), theme, "setup-message");
+}
+
+/* The sale flow in Chinese up to a receipt that could not print (no USB
+ * printer here): the printer's own message is Chinese too, quoted
+ * without a doubled full stop. */
+static void
+test_no_printer (UiFixture     *f,
+                 gconstpointer  data)
+{
+  GtkWidget *sale = GTK_WIDGET (f->sale);
+
+  g_assert_true (axw_settings_set (axw_application_get_db (f->app), "printer", "usb", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  ui_assert_chinese (GTK_WIDGET (f->window), "login");
+  ui_login_touch (f, "小林", "1234");
+  ui_assert_chinese (GTK_WIDGET (f->window), "sale");
+  axw_sale_view_scan (f->sale, "6971234560018");
+  ui_assert_chinese (GTK_WIDGET (f->window), "cart");
+  gtk_widget_activate_action (sale, "sale.pay", "s", "cash");
+  ui_assert_chinese (GTK_WIDGET (f->window), "payment");
+  gtk_widget_activate_action (sale, "sale.cash-quick", "i", 10000);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  g_assert_true (ui_wait_text (f, "print", "✖"));
+  ui_save_png (GTK_WIDGET (f->window), "sale-no-printer.png");
+  g_test_message ("%s", axw_sale_view_get_text (f->sale, "print"));
+  ui_assert_chinese (GTK_WIDGET (f->window), "sale-no-printer");
 }
 
 /* Every page of the manager window, whatever pages it has. */
@@ -371,6 +455,17 @@ test_manager_screens (UiFixture     *f,
     g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 2);
     check_screen (GTK_WIDGET (manager), theme, "manager-products-import");
   }
+
+  /* the shifts page with a shift open: the cash form and the count's steppers */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    g_assert_cmpint (axw_shift_open (db, "小林", 20000, now, NULL), >, 0);
+    axw_manager_window_show_page (manager, "shifts");
+    axw_manager_shifts_reload (axw_manager_window_get_shifts (manager));
+    g_assert_true (axw_manager_shifts_set_count (axw_manager_window_get_shifts (manager), 10000, 2));
+    check_screen (GTK_WIDGET (manager), theme, "manager-shifts-running");
+  }
   gtk_window_destroy (GTK_WINDOW (manager));
 }
 
@@ -379,9 +474,13 @@ main (int   argc,
       char *argv[])
 {
   g_unsetenv ("AIXINWU_LANGUAGE");   /* the default: Chinese */
+  /* as on a Chinese desktop (tools/install-deps.sh makes the locale) */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/a11y/contrast-pairs", test_contrast_pairs);
+  g_test_add ("/a11y/chinese/no-printer", UiFixture, NULL, ui_setup, test_no_printer, ui_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
     {
       g_autofree char *path = g_strdup_printf ("/a11y/screens/%s", themes[i].name);
@@ -390,6 +489,8 @@ main (int   argc,
 
       g_test_add (path, UiFixture, &themes[i], ui_setup, test_screens, ui_teardown);
       g_test_add (manager, UiFixture, &themes[i], ui_setup, test_manager_screens, ui_teardown);
+      g_autofree char *setup = g_strdup_printf ("/a11y/setup/%s", themes[i].name);
+      g_test_add (setup, UiFixture, &themes[i], setup_empty, test_setup_screens, ui_teardown);
     }
   return g_test_run ();
 }

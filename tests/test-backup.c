@@ -10,6 +10,7 @@
 #include "axw-checkout.h"
 #include "axw-error.h"
 #include "axw-products.h"
+#include "axw-settings.h"
 #include "axw-staff.h"
 #include "axw-test-util.h"
 
@@ -428,6 +429,22 @@ test_rotation (DbFixture     *f,
   g_unlink (other);
 }
 
+/* A backup is named by the shop's business date, not the machine's:
+ * 07:10 in Xiamen is still the evening before in UTC. */
+static void
+test_file_name_shop_date (DbFixture     *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) early = g_date_time_new_utc (2026, 12, 11, 23, 10, 0);
+  g_autofree char *name = axw_backup_file_name (f->db, early);
+  g_autofree char *in_new_york = NULL;
+
+  g_assert_cmpstr (name, ==, "aixinwu-2026-12-12.db");
+  g_assert_true (axw_settings_set (f->db, "timezone", "America/New_York", NULL));
+  in_new_york = axw_backup_file_name (f->db, early);
+  g_assert_cmpstr (in_new_york, ==, "aixinwu-2026-12-11.db");
+}
+
 static void
 test_daily_if_due (DbFixture     *f,
                    gconstpointer  data)
@@ -502,7 +519,7 @@ test_daily_async (DbFixture     *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *name = axw_backup_file_name (now);
+  g_autofree char *name = axw_backup_file_name (f->db, now);
   g_autofree char *first = run_async (f, &error);
   g_autofree char *second = NULL;
   g_autofree char *bad_path = g_build_filename (f->dir, "nope", "x.db", NULL);
@@ -535,6 +552,7 @@ main (int   argc,
   TEST ("/backup/restore-open", test_restore_open);
   TEST ("/backup/list", test_list);
   TEST ("/backup/rotation", test_rotation);
+  TEST ("/backup/file-name-shop-date", test_file_name_shop_date);
   TEST ("/backup/daily-if-due", test_daily_if_due);
   TEST ("/backup/while-writing", test_backup_while_writing);
   TEST ("/backup/daily-async", test_daily_async);

@@ -102,6 +102,23 @@ expect_fail "bad role refused" "Usage" "$AXW" staff add 小王 --role boss --sta
 printf '1234\n4321\n4321\n' >"$WORK/cashierpin"
 expect_fail "a cashier cannot add staff" "manager" "$AXW" staff add 小王 --role cashier --staff 小林 <"$WORK/cashierpin"
 check "PIN not stored plain" 0 "$(sql "SELECT count(*) FROM staff WHERE pin_hash LIKE '%1234%'")"
+expect_fail "staff deactivate needs a manager" "needs a manager" "$AXW" staff deactivate 小林 </dev/null
+expect_ok "staff deactivate" "$AXW" staff deactivate 小林 --staff 王店长 <"$MPIN"
+check "deactivated is not listed" "王店长	manager" "$("$AXW" staff list)"
+check "deactivate audited in the manager's name" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'staff.deactivate' AND detail = '小林' AND staff = '王店长'")"
+expect_fail "deactivate unknown" "小周" "$AXW" staff deactivate 小周 --staff 王店长 <"$MPIN"
+expect_ok "staff activate" "$AXW" staff activate 小林 --staff 王店长 <"$MPIN"
+check "activated is listed" "王店长	manager
+小林	cashier" "$("$AXW" staff list)"
+
+expect_fail "products retire needs a manager" "needs a manager" "$AXW" products retire 6971234560018 </dev/null
+expect_ok "products retire" "$AXW" products retire 6971234560018 --staff 王店长 <"$MPIN"
+expect_ok "products export" "$AXW" products export "$WORK/retired.csv"
+check "retired not exported" 0 "$(grep -c 6971234560018 "$WORK/retired.csv")"
+check "retire audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action = 'product.retire'")"
+expect_fail "retire unknown" "No product" "$AXW" products retire 6971234569999 --staff 王店长 <"$MPIN"
+expect_ok "products restore" "$AXW" products restore 6971234560018 --staff 王店长 <"$MPIN"
+check "restored" 1 "$(sql "SELECT active FROM products WHERE barcode = '6971234560018'")"
 
 expect_ok "settings set" "$AXW" settings set shop.name "爱心屋·思明店" --staff 王店长 <"$MPIN"
 expect_ok "settings get" "$AXW" settings get shop.name

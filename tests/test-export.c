@@ -9,8 +9,10 @@
 #include <glib/gstdio.h>
 
 #include "axw-csv.h"
+#include "axw-exceptions.h"
 #include "axw-export.h"
 #include "axw-sale.h"
+#include "axw-sales.h"
 #include "axw-settings.h"
 #include "axw-sync-test-util.h"
 
@@ -434,6 +436,46 @@ test_bad_folder (DbFixture     *f,
   g_unlink (file);
 }
 
+/* A line at a manager's price carries the catalog price it replaced; a
+ * return without a receipt is a refund of no sale. */
+static void
+test_exceptions (DbFixture     *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 12, 2, 0, 0);
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (f->db, "6971234560018", 2000, &error);
+  g_autoptr(AxwSale) sale = NULL;
+  g_autoptr(AxwSale) back = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *out = out_dir (f);
+  g_autoptr(GString) docs = g_string_new (NULL);
+  AxwPayment cash = { AXW_PAY_CASH, 10000, 10000 };
+  AxwExportResult r;
+  const char *name;
+
+  axw_cart_add (cart, line);
+  g_assert_true (axw_exceptions_override_price (f->db, cart, 0, 2000, "王店长", "damaged", &error));
+  sale = axw_checkout_commit (f->db, cart, at, "小林", &cash, 1, &error);
+  g_assert_no_error (error);
+  back = axw_sales_return_without_receipt (f->db, "6971234560025", "王店长", "no receipt", at, &error);
+  g_assert_no_error (error);
+  run_export (f, TRUE, &r);
+  dir = g_dir_open (out, 0, &error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "sales-"))
+      {
+        g_autofree char *path = g_build_filename (out, name, NULL);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+        g_string_append (docs, text);
+      }
+  g_assert_nonnull (strstr (docs->str, "\"unit_price_fen\":2000,\"list_price_fen\":2800,"));
+  g_assert_nonnull (strstr (docs->str, "\"kind\":\"refund\",\"refund_of\":null,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,5 +493,6 @@ main (int   argc,
   TEST ("/export/full", test_full);
   TEST ("/export/async", test_async);
   TEST ("/export/bad-folder", test_bad_folder);
+  TEST ("/export/manager-price-and-return", test_exceptions);
   return g_test_run ();
 }

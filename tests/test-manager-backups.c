@@ -180,7 +180,7 @@ test_backup_restore (UiFixture     *f,
   wait_idle (page);
   {
     g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-    g_autofree char *name = axw_backup_file_name (today);
+    g_autofree char *name = axw_backup_file_name (axw_application_get_db (f->app), today);
 
     good = g_build_filename (dir, name, NULL);
   }

@@ -13,6 +13,7 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
 
@@ -122,6 +123,13 @@ wait_idle (AxwManagerProducts *products)
   ui_pump (50);
 }
 
+static gboolean
+is_open_price (GtkWidget     *w,
+               gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)), "open_price") == 0;
+}
+
 static void
 test_search_edit_add (Fixture       *f,
                       gconstpointer  data)
@@ -189,6 +197,36 @@ test_search_edit_add (Fixture       *f,
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT aid_eligible "
                              "AND origin = '甘肃临夏' AND stock_milli = 45000 AND price_fen = 3120"), ==, 1);
+
+  /* open price: the cashier types it at each sale */
+  {
+    GtkWidget *open_price = ui_find (GTK_WIDGET (products), is_open_price, NULL);
+
+    g_assert_nonnull (open_price);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (open_price)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (open_price), TRUE);
+    gtk_widget_activate_action (w, "products.save", NULL);
+    g_assert_cmpint (query (f, "SELECT open_price FROM products WHERE barcode = '6971234560018'"), ==, 1);
+    g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.edit' "
+                               "AND detail LIKE '%open price no → yes'"), ==, 1);
+  }
+
+  /* retired: kept and listed as retired, no longer sold; brought back */
+  gtk_widget_activate_action (w, "products.retire", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT active"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'product.retire'"),
+                   ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AxwLine) line = axw_checkout_item_from_scan (f->db, "6971234560018", 0, &error);
+
+    g_assert_null (line);
+    g_assert_nonnull (strstr (error->message, "retired"));
+  }
+  ui_save_png (GTK_WIDGET (f->window), "manager-products-retired.png");
+  gtk_widget_activate_action (w, "products.retire", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND active"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.restore'"), ==, 1);
 
   /* a new product: a misread barcode is refused with the right digit */
   gtk_widget_activate_action (w, "products.new", NULL);

@@ -127,6 +127,22 @@ test_reports_screen (void)
     g_assert_false (s->locked);
     g_assert_cmpint (axw_db_query_int (db, "SELECT count (*) FROM audit_log WHERE staff = '王店长' "
                                            "AND detail = '小陈'", 0), >=, 1);
+
+    /* deactivated: still listed, cannot log in; activated again */
+    gtk_editable_set_text (GTK_EDITABLE (pin), "");
+    gtk_widget_activate_action (GTK_WIDGET (staff), "staff.deactivate", NULL);
+    g_assert_null (axw_staff_login (db, "小陈", "2468", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+    g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), before), "cannot log in"));
+    g_assert_cmpint (axw_db_query_int (db, "SELECT count (*) FROM audit_log WHERE staff = '王店长' "
+                                           "AND action = 'staff.deactivate' AND detail = '小陈'", 0), ==, 1);
+    axw_manager_window_show_page (window, "staff");
+    ui_pump (10 * 50);
+    ui_save_png (GTK_WIDGET (window), "manager-staff-deactivated.png");
+    gtk_widget_activate_action (GTK_WIDGET (staff), "staff.activate", NULL);
+    g_clear_pointer (&s, axw_staff_free);
+    s = axw_staff_login (db, "小陈", "2468", NULL);
+    g_assert_nonnull (s);
     axw_manager_window_show_page (window, "staff");
     ui_pump (10 * 50);
     ui_save_png (GTK_WIDGET (window), "manager-staff.png");
@@ -168,6 +184,40 @@ test_new_destroy (void)
   g_rmdir (dir);
 }
 
+/* The audit page shows the shop's wall clock on a machine left in UTC
+ * (and in New York): a row written at 07:10 in Xiamen says 07:10. */
+static void
+test_audit_shop_time (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
+  g_autoptr(AxwDb) db = axw_db_open (path, &error);
+  g_autofree char *machine_tz = g_strdup (g_getenv ("TZ"));
+  AxwManagerWindow *window;
+  AxwManagerAudit *audit;
+  GListModel *model;
+  g_autoptr(GtkStringObject) row = NULL;
+
+  g_assert_no_error (error);
+  g_setenv ("TZ", data, TRUE);
+  g_assert_true (axw_db_exec (db, "INSERT INTO audit_log (at, staff, action, detail) VALUES "
+                                  "('2026-12-11T23:10:00.000Z', '王店长', 'test.clock', 'early')", &error));
+  window = axw_manager_window_new (NULL, db, "王店长");
+  audit = axw_manager_window_get_audit (window);
+  model = axw_manager_audit_get_model (audit);
+  axw_manager_audit_reload (audit, "early");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  row = g_list_model_get_item (model, 0);
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (row), "2026-12-12 07:10:00"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (machine_tz != NULL)
+    g_setenv ("TZ", machine_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  ui_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,5 +227,7 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/manager/reports-screen", test_reports_screen);
   g_test_add_func ("/manager/new-destroy", test_new_destroy);
+  g_test_add_data_func ("/manager/audit-shop-time/utc", "UTC", test_audit_shop_time);
+  g_test_add_data_func ("/manager/audit-shop-time/new-york", "America/New_York", test_audit_shop_time);
   return g_test_run ();
 }

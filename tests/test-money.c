@@ -200,6 +200,65 @@ test_pinyin (void)
     }
 }
 
+/* Times people read are the shop's wall clock, whatever TZ says (this
+ * test sets TZ to UTC and New York itself). */
+static void
+test_time_format_shop (void)
+{
+  static const struct { const char *iso, *zone, *format, *expected; } cases[] = {
+    { "2026-12-11T23:10:00.000Z", NULL, AXW_TIME_FORMAT_SECONDS, "2026-12-12 07:10:00" },
+    { "2026-12-11T23:10:00Z", "Asia/Shanghai", AXW_TIME_FORMAT_MINUTES, "2026-12-12 07:10" },
+    { "2026-12-12T07:10:00+08:00", "America/New_York", AXW_TIME_FORMAT_SECONDS, "2026-12-11 18:10:00" },
+    { "2026-07-01T12:00:00Z", "America/New_York", AXW_TIME_FORMAT_RFC3339, "2026-07-01T08:00:00-04:00" },
+    { "2026-12-11T23:10:00Z", "Asia/Kolkata", AXW_TIME_FORMAT_RFC3339, "2026-12-12T04:40:00+05:30" },
+    { "not a time", NULL, AXW_TIME_FORMAT_SECONDS, "not a time" },
+    { NULL, NULL, AXW_TIME_FORMAT_SECONDS, "" },
+  };
+  static const char * const machine[] = { "UTC", "America/New_York" };
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+
+  for (guint m = 0; m < G_N_ELEMENTS (machine); m++)
+    {
+      g_setenv ("TZ", machine[m], TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autoptr(GTimeZone) tz = cases[i].zone ? axw_timezone_new (cases[i].zone) : NULL;
+          g_autofree char *text = axw_time_format_shop_iso (cases[i].iso, tz, cases[i].format);
+
+          g_assert_cmpstr (text, ==, cases[i].expected);
+        }
+    }
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
+/* An error quoted inside a sentence loses its own full stop, so that the
+ * sentence's "。" is not doubled ("power.。"). */
+static void
+test_error_clause (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "No USB receipt printer is plugged in. Check the cable and the power.",
+      "No USB receipt printer is plugged in. Check the cable and the power" },
+    { "没有插着 USB 小票打印机。请检查数据线和电源。", "没有插着 USB 小票打印机。请检查数据线和电源" },
+    { "缺纸。 ", "缺纸" },
+    { "paper out", "paper out" },
+    { "wait...", "wait..." },
+    { "出错了！", "出错了" },
+    { "", "" },
+    { NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *clause = axw_error_clause (cases[i].in);
+
+      g_assert_cmpstr (clause, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +268,8 @@ main (int   argc,
   g_test_add_func ("/money/parse/good", test_parse_good);
   g_test_add_func ("/money/parse/bad", test_parse_bad);
   g_test_add_func ("/money/format", test_format);
+  g_test_add_func ("/text/error-clause", test_error_clause);
+  g_test_add_func ("/time/format-shop", test_time_format_shop);
   g_test_add_func ("/money/round-half-up", test_round_half_up);
   g_test_add_func ("/money/qty", test_qty);
   g_test_add_func ("/money/cash-rounding", test_cash_rounding);

@@ -779,6 +779,39 @@ test_donation_settle (void)
       g_assert_cmpint (s.change_fen, ==, cases[i].change);
       g_assert_cmpint (axw_payments_due (&s, AXW_PAY_CASH), ==, cases[i].due_cash);
     }
+/* A manager's unit price: never below zero, never on a scale label's
+ * line; the gross follows it; typing the catalog price again is no override. */
+static void
+test_override (void)
+{
+  g_autoptr(GError) error = NULL;
+  AxwLine line = { .name = (char *) "赤松茸", .unit_price_fen = 2800, .qty_milli = 3000 };
+  AxwLine weighed = { .name = (char *) "红枣", .unit_price_fen = 2400, .qty_milli = 500, .gross_fen = 1234,
+                      .weighed = TRUE };
+
+  axw_pricing_line_gross (&line);
+  g_assert_false (axw_pricing_override_unit_price (&line, -1, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (line.unit_price_fen, ==, 2800);
+  g_assert_cmpint (line.gross_fen, ==, 8400);
+  g_assert_false (line.price_overridden);
+
+  g_assert_true (axw_pricing_override_unit_price (&line, 1999, &error));
+  g_assert_true (line.price_overridden);
+  g_assert_cmpint (line.list_price_fen, ==, 2800);
+  g_assert_cmpint (line.gross_fen, ==, 5997);
+  g_assert_true (axw_pricing_override_unit_price (&line, 0, &error));
+  g_assert_cmpint (line.list_price_fen, ==, 2800);
+  g_assert_cmpint (line.gross_fen, ==, 0);
+  g_assert_true (axw_pricing_override_unit_price (&line, 2800, &error));
+  g_assert_false (line.price_overridden);
+  g_assert_cmpint (line.gross_fen, ==, 8400);
+
+  g_assert_false (axw_pricing_override_unit_price (&weighed, 1000, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_assert_cmpint (weighed.gross_fen, ==, 1234);
+  g_assert_cmpint (weighed.unit_price_fen, ==, 2400);
 }
 
 int
@@ -796,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/pricing/red-packet/caps-at-base", test_red_packet_caps_at_base);
   g_test_add_func ("/pricing/allocation", test_allocation);
   g_test_add_func ("/pricing/cash-rounding", test_cash_rounding);
+  g_test_add_func ("/pricing/override", test_override);
   g_test_add_func ("/pricing/property", test_property);
   g_test_add_func ("/pricing/settle", test_settle);
   g_test_add_func ("/pricing/settle/due-settles", test_settle_due_settles);

@@ -13,6 +13,7 @@
 
 #include "axw-audit.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-escpos.h"
 #include "axw-print-queue.h"
 #include "axw-print-runner.h"
@@ -437,6 +438,70 @@ test_bad_targets (Fixture       *f,
     }
 }
 
+typedef struct {
+  const char *path;
+  GAsyncQueue *claimed;   /* job ids, as each claimer got them */
+} Claimer;
+
+/* One terminal's printer worker: its own connection, claims until the
+ * queue is empty. */
+static gpointer
+claimer_thread (gpointer data)
+{
+  Claimer *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (c->path, &error);
+
+  g_assert_no_error (error);
+  for (;;)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      gint64 id = 0;
+
+      g_assert_true (axw_print_queue_claim (db, &id, &bytes, &error));
+      g_assert_no_error (error);
+      if (id == 0)
+        break;
+      g_async_queue_push (c->claimed, GINT_TO_POINTER ((gint) id));
+      g_assert_true (axw_print_queue_finish (db, id, NULL, &error));
+    }
+  return NULL;
+}
+
+/* Several processes drain one queue (two counters' workers, the CLI's
+ * retry): each job is claimed once, so no receipt prints twice and no
+ * drawer opens twice. Claiming reads the oldest pending job, then takes it
+ * only if it is still pending. */
+static void
+test_claim_once (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GAsyncQueue) claimed = g_async_queue_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GThread *threads[6];
+  Claimer c = { f->db.path, claimed };
+  gint64 jobs;
+  gpointer id;
+
+  for (int i = 0; i < 120; i++)
+    g_assert_true (axw_db_exec (f->db.db, "INSERT INTO print_jobs (sale_id, kind, status, created_at, updated_at) "
+                                          "SELECT sale_id, kind, 'pending', created_at, updated_at FROM print_jobs "
+                                          "LIMIT 1", NULL));
+  jobs = count (f, "pending");
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("claimer", claimer_thread, &c);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  while ((id = g_async_queue_try_pop (claimed)) != NULL)
+    {
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_hash_table_add (seen, id);
+    }
+  g_assert_cmpint (g_hash_table_size (seen), ==, jobs);
+  g_assert_cmpint (count (f, "done"), ==, jobs);
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT max (attempts) FROM print_jobs", 0), ==, 1);
+}
+
 static void
 finished_cb (AxwPrintRunner *runner,
              gboolean        all_printed,
@@ -536,6 +601,7 @@ main (int argc, char **argv)
   TEST ("/print-queue/reprint-marked", test_reprint_marked);
   TEST ("/print-queue/run-job-alone", test_run_job_alone);
   TEST ("/print-queue/bad-targets", test_bad_targets);
+  TEST ("/print-queue/claim-once", test_claim_once);
   TEST ("/print-queue/runner/one-run-at-a-time", test_runner_one_run_at_a_time);
   TEST ("/print-queue/runner/failure", test_runner_failure);
   return g_test_run ();

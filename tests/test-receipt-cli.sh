@@ -41,6 +41,14 @@ grep -q "重印 第2次 · 原单时间.*2026-12-12 10:00:00" "$WORK/copy.txt" &
 python3 -c 'import sys; sys.exit(b"\x1bp\x00" in open(sys.argv[1], "rb").read())' "$WORK/copy" && tap_result OK "no drawer kick on a copy" || tap_result FAIL "no drawer kick on a copy"
 expect_ok "reprint to PNG" "$AXW" receipt "$NO" --png "$WORK/copy3.png" --width 58
 check "a PNG preview is not a copy" "3" "$(sql "SELECT count(*) FROM print_jobs j JOIN sales s ON s.id = j.sale_id WHERE s.receipt_no = '$NO'")"
+# A sale at 07:10 in Xiamen: its receipt says 07:10 and 20261212 whatever the
+# machine's TZ (meson runs this script with TZ=UTC and TZ=America/New_York too).
+"$AXW" sell --at 2026-12-12T07:10:00+08:00 --pay cash:50 --staff 小林 <"$CPIN" 6971234560018 >/dev/null
+EARLY=$(sql "SELECT receipt_no FROM sales WHERE created_at LIKE '2026-12-11T23:10%'")
+check "early sale's receipt number has the shop's date" "1" "$(echo "$EARLY" | grep -c -- '-20261212-')"
+expect_ok "early receipt to a file" "$AXW" receipt "$EARLY" --printer "file:$WORK/early.bin" --staff 王店长 <"$MPIN"
+check "early receipt shows the shop's time" "yes" \
+  "$(iconv -f GB18030 -t UTF-8 -c "$WORK/early.bin" | grep -q '时间：2026-12-12 07:10:00' && echo yes)"
 
 expect_ok "test page to a file" "$AXW" printers test --printer "file:$WORK/test.bin" --width 58
 expect_fail "bad width" "58 or 80" "$AXW" receipt "$NO" --width 70

@@ -209,6 +209,50 @@ test_escpos_sale (gconstpointer data)
   g_assert_null (strstr (flat, "退货单"));
 }
 
+/* The shop's wall clock on paper, whatever the machine's TZ (this test
+ * also runs with TZ=UTC and TZ=America/New_York): a sale at 07:10 in
+ * Xiamen is 23:10 the day before in UTC. */
+static void
+test_shop_time (void)
+{
+  static const struct {
+    const char *created_at;
+    const char *timezone;   /* the setting; NULL when unset */
+    const char *expected;
+  } cases[] = {
+    { "2026-12-11T23:10:00.000Z", NULL, "时间：2026-12-12 07:10:00" },
+    { "2026-12-11T23:10:00.000Z", "Asia/Shanghai", "时间：2026-12-12 07:10:00" },
+    { "2026-12-12T07:10:00+08:00", "Asia/Shanghai", "时间：2026-12-12 07:10:00" },
+    { "2026-12-11T23:10:00.000Z", "America/New_York", "时间：2026-12-11 18:10:00" },
+    { "2026-12-11T23:10:00.000Z", "Asia/Kolkata", "时间：2026-12-12 04:40:00" },
+    { "no time", "Asia/Shanghai", "时间：no time" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AxwSale) sale = fixture_long_sale (TRUE);
+      AxwReceiptSettings settings = settings_for (58);
+      g_autoptr(GPtrArray) items = NULL;
+      gboolean found = FALSE;
+
+      g_free (sale->created_at);
+      sale->created_at = g_strdup (cases[i].created_at);
+      settings.timezone = cases[i].timezone;
+      items = axw_receipt_layout (sale, &settings);
+      for (guint j = 0; j < items->len; j++)
+        {
+          const AxwReceiptItem *item = items->pdata[j];
+
+          if (item->kind == AXW_RECEIPT_TEXT && g_str_has_prefix (item->text, "时间："))
+            {
+              g_assert_cmpstr (item->text, ==, cases[i].expected);
+              found = TRUE;
+            }
+        }
+      g_assert_true (found);
+    }
+}
+
 static void
 test_refund (void)
 {
@@ -468,6 +512,7 @@ main (int argc, char **argv)
 
       g_test_add_data_func (path, &sale_cases[i], test_escpos_sale);
     }
+  g_test_add_func ("/receipt/shop-time", test_shop_time);
   g_test_add_func ("/receipt/escpos/refund", test_refund);
   g_test_add_func ("/receipt/escpos/donation", test_donation);
   g_test_add_func ("/receipt/escpos/replacement", test_replacement);

@@ -11,6 +11,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-error.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
@@ -489,6 +490,48 @@ test_z_refuses_inserts (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The manager window's list of closed days, and its question before closing. */
+static void
+test_z_list (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) close_at = at ("2026-11-10T22:00:00+08:00");
+  g_autoptr(AxwReport) z = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const AxwZSummary *first;
+  AxwSale *s1;
+
+  list = axw_reports_z_list (f->db.db, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  build_two_days (f, &s1);
+  g_assert_true (axw_reports_can_close_day (f->db.db, "2026-11-10", close_at, &error));
+  g_assert_no_error (error);
+  g_assert_false (axw_reports_can_close_day (f->db.db, "2026-11-11", close_at, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (axw_reports_can_close_day (f->db.db, "11/10", close_at, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  z = axw_reports_close_day (f->db.db, "2026-11-10", "王店长", close_at, &error);
+  g_assert_no_error (error);
+  g_assert_false (axw_reports_can_close_day (f->db.db, "2026-11-10", close_at, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
+  g_clear_error (&error);
+  list = axw_reports_z_list (f->db.db, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  first = g_ptr_array_index (list, 0);
+  g_assert_cmpint (first->number, ==, 1);
+  g_assert_cmpstr (first->business_date, ==, "2026-11-10");
+  g_assert_cmpstr (first->manager, ==, "王店长");
+  g_assert_cmpint (first->sales_count, ==, z->sales_count);
+  g_assert_cmpint (first->total_fen, ==, z->total_fen);
+}
+
 static void
 test_shift_cash_drawer (Fixture       *f,
                         gconstpointer  data)
@@ -542,6 +585,25 @@ test_shift_cash_drawer (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (after->has_counted);
   g_assert_cmpint (after->counted_cash_fen - after->expected_cash_fen, ==, 24660 - x->expected_cash_fen);
+}
+
+/* Opened at the manager window for a cashier: audited in the manager's name. */
+static void
+test_shift_open_by (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) t0 = at ("2026-11-10T08:00:00+08:00");
+  g_autoptr(AxwShift) s = NULL;
+  gint64 id = axw_shift_open_by (f->db.db, "小林", 15000, "王店长", t0, &error);
+
+  g_assert_no_error (error);
+  s = axw_shift_load (f->db.db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (s->staff, ==, "小林");
+  g_assert_cmpint (s->float_fen, ==, 15000);
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM audit_log WHERE action = 'shift_open' "
+                                               "AND staff = '王店长' AND detail LIKE '%for 小林'", 0), ==, 1);
 }
 
 static void
@@ -630,8 +692,10 @@ main (int    argc,
   TEST ("/reports/range/bad-dates", test_bad_range);
   TEST ("/reports/z/immutable", test_z_immutable);
   TEST ("/reports/z/refuses-inserts-into-closed-day", test_z_refuses_inserts);
+  TEST ("/reports/z/list", test_z_list);
   TEST ("/reports/shift/cash-drawer", test_shift_cash_drawer);
   TEST ("/reports/shift/refuses-unpaid", test_shift_refuses_unpaid);
+  TEST ("/reports/shift/open-by", test_shift_open_by);
   TEST ("/reports/claim/csv", test_claim);
   TEST ("/reports/paper-width", test_paper_width);
   return g_test_run ();

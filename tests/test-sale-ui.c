@@ -23,6 +23,7 @@
 #include "axw-reports.h"
 #include "axw-scan-detector.h"
 #include "axw-ui-test-util.h"
+#include "axw-test-util.h"
 
 static const char *
 row_text (UiFixture *f,
@@ -1284,6 +1285,35 @@ test_burst (gconstpointer data)
   axw_scan_detector_clear (&d);
 }
 
+/* A clock set back past the last sale is told on the sale screen, both
+ * times in the shop's zone although this machine runs on UTC. */
+static void
+test_clock_behind (UiFixture     *f,
+                   gconstpointer  data)
+{
+  g_autofree char *machine_tz = g_strdup (g_getenv ("TZ"));
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 12, 12, 3, 0, 0);   /* 11:00 in Xiamen */
+  const char *text;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  axw_sale_free (axw_test_sell (axw_application_get_db (f->app), "2026-12-12T10:30:00+08:00",
+                                "6971234560018", 1000, 5000));
+  ui_login_touch (f, "小林", "1234");          /* the clock says 10:00 */
+  text = axw_sale_view_get_text (f->sale, "banner");
+  g_assert_nonnull (strstr (text, "2026-12-12 10:00"));
+  g_assert_nonnull (strstr (text, "2026-12-12 10:30"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
+  ui_save_png (GTK_WIDGET (f->window), "sale-clock-behind.png");
+
+  axw_sale_view_set_clock (f->sale, later);
+  gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.new-sale", NULL);
+  g_assert_null (strstr (axw_sale_view_get_text (f->sale, "banner"), "10:30"));
+  if (machine_tz != NULL)
+    g_setenv ("TZ", machine_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1298,6 +1328,7 @@ main (int   argc,
       g_test_add_data_func (path, &bursts[i], test_burst);
     }
   g_test_add ("/sale/keyboard", UiFixture, NULL, ui_setup, test_keyboard_sale, ui_teardown);
+  g_test_add ("/sale/clock-behind-last-sale", UiFixture, NULL, ui_setup, test_clock_behind, ui_teardown);
   g_test_add ("/sale/typed-code", UiFixture, NULL, ui_setup, test_typed_code, ui_teardown);
   g_test_add ("/sale/hb-code-is-goods-unless-red-packet", UiFixture, NULL, ui_setup, test_hb_code, ui_teardown);
   g_test_add ("/sale/touch", UiFixture, NULL, ui_setup, test_touch_sale, ui_teardown);

@@ -56,6 +56,20 @@ check "everything came back" "$(sql "SELECT total_fen + cash_rounding_fen FROM s
   "$(sql "SELECT sum(amount_fen) FROM payments p JOIN sales s ON s.id=p.sale_id WHERE s.kind='refund'")"
 check "stock back" 50000 "$(sql "SELECT stock_milli FROM products WHERE barcode='6971234560018'")"
 
+# void: a whole sale back, with the manager's reason; return without a receipt
+expect_ok "sell to void" "$AXW" sell --at "$AT" --pay cash:100 --staff 小林 <"$CPIN" 6971234560025
+VOID=$(echo "$OUT" | sed -n 's/.*"receipt_no":"\([^"]*\)".*/\1/p')
+expect_fail "void: reason required" "Usage" sh -c "'$AXW' void '$VOID' --staff 王店长 <'$WORK/mgr'"
+expect_fail "void: cashier may not" "not a manager" sh -c "echo 1234 | '$AXW' void '$VOID' --staff 小林 --reason x"
+expect_ok "void" sh -c "'$AXW' void '$VOID' --staff 王店长 --reason 'wrong goods' --at '$AT' <'$WORK/mgr'"
+echo "$OUT" | grep -q '"kind":"refund"' && tap_result OK "void is a refund" || tap_result FAIL "void is a refund" "$OUT"
+check "void audited" 1 "$(sql "SELECT count(*) FROM audit_log WHERE action='void' AND staff='王店长' AND detail LIKE '$VOID %: wrong goods'")"
+expect_fail "void twice" "Nothing is left" sh -c "'$AXW' void '$VOID' --staff 王店长 --reason again <'$WORK/mgr'"
+expect_ok "return without receipt" sh -c "'$AXW' return 6971234560018*2 --staff 王店长 --reason 'no receipt' --at '$AT' <'$WORK/mgr'"
+echo "$OUT" | grep -q '"refund_of":null' && echo "$OUT" | grep -q '"total_fen":5600' \
+  && tap_result OK "return: catalog price, no original" || tap_result FAIL "return: catalog price, no original" "$OUT"
+check "return: stock back" 52000 "$(sql "SELECT stock_milli FROM products WHERE barcode='6971234560018'")"
+
 printf 'code,campaign,funder,face,min_spend,valid_from,valid_to,scope\nR1,春节,市残联,5,0,2026-01-01,2026-12-31,all\nR1,春节,市残联,5,0,2026-01-01,2026-12-31,all\n' >"$WORK/dup.csv"
 expect_fail "vouchers: duplicate code refused" "also in row 1" "$AXW" vouchers import "$WORK/dup.csv" --staff 王店长 <"$MPIN"
 printf 'code,campaign,funder,face,valid_from,valid_to\nR2,春节,市残联,abc,2026-01-01,2026-12-31\n' >"$WORK/bad.csv"
@@ -65,6 +79,7 @@ KEY=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=
 expect_ok "vouchers trust" "$AXW" vouchers trust 市残联 "$KEY" --staff 王店长 <"$MPIN"
 expect_ok "vouchers keys" "$AXW" vouchers keys
 check "keys lists the key" "市残联 $KEY" "$(echo "$OUT" | cut -f1,2 | tr '\t' ' ')"
+check "keys: when, on the shop's clock" "1" "$(echo "$OUT" | cut -f3 | grep -c -E '^[0-9-]{10}T[0-9:]{8}\+08:00$')"
 expect_fail "vouchers untrust unknown" "no trusted key" "$AXW" vouchers untrust 别人 "$KEY" --staff 王店长 <"$MPIN"
 expect_ok "vouchers untrust" "$AXW" vouchers untrust 市残联 "$KEY" --staff 王店长 <"$MPIN"
 check "key gone" 0 "$(sql 'SELECT count(*) FROM funder_keys')"

@@ -1386,12 +1386,119 @@ test_held_weighed_upgrade (DbFixture     *f,
   g_object_unref (db);
 }
 
+/* The list shows the held sales newest first; any one of them comes
+ * back by its id, and the counter's cart takes the front of the queue. */
+static void
+test_held_sales_choose (DbFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 12, 12, 2, 5, 0);
+  g_autoptr(AxwCart) first = held_cart ("赤松茸", 2000);
+  g_autoptr(AxwCart) second = held_cart ("藜麦粥", 1000);
+  g_autoptr(AxwCart) counter = held_cart ("红茶", 3000);
+  g_autoptr(AxwCart) back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 first_id;
+  const AxwHeldSale *h;
+
+  axw_cart_set_voucher_code (first, "HB20260001");
+  first_id = axw_held_sales_add (f->db, first, "小林", at, &error);
+  g_assert_cmpint (axw_held_sales_add (f->db, second, "王店长", later, &error), >, first_id);
+  g_assert_no_error (error);
+  list = axw_held_sales_list (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  h = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (h->staff, ==, "王店长");
+  g_assert_cmpstr (h->held_at, ==, "2026-12-12T02:05:00.000Z");
+  g_assert_cmpstr (axw_cart_get_line (h->cart, 0)->name, ==, "藜麦粥");
+  h = g_ptr_array_index (list, 1);
+  g_assert_cmpint (h->id, ==, first_id);
+  g_assert_cmpuint (axw_cart_get_n_lines (h->cart), ==, 2);
+  g_assert_cmpstr (axw_cart_get_voucher_code (h->cart), ==, "HB20260001");
+
+  /* the older one, chosen from the list */
+  back = axw_held_sales_recall_id (f->db, first_id, counter, "小林", at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (axw_cart_get_line (back, 0)->name, ==, "赤松茸");
+  g_assert_cmpstr (axw_cart_get_voucher_code (back), ==, "HB20260001");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = axw_held_sales_list (f->db, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 0))->cart, 0)->name, ==, "藜麦粥");
+  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 1))->cart, 0)->name, ==, "红茶");
+
+  /* a manager's price and an open price come back as they were held */
+  {
+    g_autoptr(AxwCart) priced = held_cart ("赤松茸", 1000);
+    g_autoptr(AxwCart) again = NULL;
+    g_autoptr(AxwLine) open = held_line ("6971234560124", "爱心帆布袋", 1000, 1550, FALSE);
+    g_autoptr(AxwLine) changed = axw_line_copy (axw_cart_get_line (priced, 0));
+    const AxwLine *l;
+
+    g_assert_true (axw_pricing_override_unit_price (changed, 2000, &error));
+    axw_cart_replace (priced, 0, changed);
+    open->open_price = TRUE;
+    axw_cart_add (priced, open);
+    g_assert_cmpint (axw_held_sales_add (f->db, priced, "小林", at, &error), >, 0);
+    again = axw_held_sales_recall (f->db, NULL, "小林", at, &error);
+    g_assert_no_error (error);
+    l = axw_cart_get_line (again, 0);
+    g_assert_true (l->price_overridden);
+    g_assert_cmpint (l->list_price_fen, ==, 2800);
+    g_assert_cmpint (l->unit_price_fen, ==, 2000);
+    l = axw_cart_get_line (again, 2);
+    g_assert_true (l->open_price);
+    g_assert_false (l->price_overridden);
+    g_assert_cmpint (l->unit_price_fen, ==, 1550);
+  }
+
+  /* taken meanwhile (another terminal): said so, nothing changes */
+  g_clear_pointer (&back, axw_cart_free);
+  g_assert_null (axw_held_sales_recall_id (f->db, first_id, counter, "小林", at, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
+  g_assert_cmpuint (axw_held_sales_count (f->db), ==, 2);
+}
+
+/* Audit rows are read in the manager's language: each fixed form the
+ * store writes is recognised (here untranslated: the test binds no
+ * catalogue), anything else is shown as stored. */
+static void
+test_audit_text (void)
+{
+  static const struct { const char *action, *detail, *expected; } cases[] = {
+    { "product.import", "18 new, 0 updated, 3 unchanged", "18 new, 0 updated, 3 unchanged" },
+    { "sale", "sale S01-T01-20261212-0001 ￥12.30", "S01-T01-20261212-0001, total ￥12.30" },
+    { "stock.adjust", "product 12 6971234560018 赤松茸 礼盒 -2 (50 → 48): stocktake",
+      "product 12 6971234560018 赤松茸 礼盒 -2 (50 → 48): stocktake" },
+    { "shift_close", "shift 3 expected 10000 counted 9950 fen", "shift 3, expected 10000 fen, counted 9950 fen" },
+    { "export", "4 sales to /srv/out (full)", "4 sales to /srv/out (all of them)" },
+    { "export", "4 sales to /srv/out", "4 sales to /srv/out" },
+    { "product.import", "something else", "something else" },
+    { "made.up", "as stored", "as stored" },
+    { "login.failed", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = axw_audit_detail_text (cases[i].action, cases[i].detail);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  g_assert_cmpstr (axw_audit_action_name ("product.import"), ==, "Products imported");
+  g_assert_cmpstr (axw_audit_action_name ("z_close"), ==, "Day closed (Z)");
+  g_assert_cmpstr (axw_audit_action_name ("made.up"), ==, "made.up");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/audit/text", test_audit_text);
   DB_TEST ("/db/fresh", test_fresh);
   g_test_add_func ("/db/migrations-ascend", test_migrations_ascend);
   DB_TEST ("/db/upgrade-from-v1", test_upgrade);
@@ -1428,6 +1535,7 @@ main (int   argc,
   DB_TEST ("/held-sales/park-restart-recall", test_held_sales);
   DB_TEST ("/held-sales/weighed-keeps-label-price", test_held_weighed);
   DB_TEST ("/held-sales/weighed-upgrade-from-v3", test_held_weighed_upgrade);
+  DB_TEST ("/held-sales/choose", test_held_sales_choose);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-escpos.h"
 #include "axw-print-queue.h"
 #include "axw-printer.h"

@@ -45,11 +45,41 @@ test_window_opens (void)
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb),
                           GINT_TO_POINTER (g_getenv ("GSK_RENDERER") == NULL));
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
-  /* first run loads the demo catalog */
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
   /* a steady text cursor, whatever the desktop says */
   g_object_get (gtk_settings_get_default (), "gtk-cursor-blink", &blink, NULL);
   g_assert_false (blink);
+}
+
+/* With the schema installed (GSETTINGS_SCHEMA_DIR points at the build's
+ * compiled copy for this test), the counter remembers the database it
+ * opened and opens it again when started without --db. */
+static void
+test_terminal_settings (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "remembered.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (AXW_APP_ID);
+  g_autofree char *last = NULL;
+
+  g_assert_true (g_settings_get_boolean (settings, "window-maximized"));
+  {
+    g_autoptr(AxwApplication) app = axw_application_new (db);
+
+    g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+    g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  }
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_cmpstr (last, ==, db);
+  g_unlink (db);
+  {
+    g_autoptr(AxwApplication) app = axw_application_new (NULL);
+
+    g_unsetenv ("AIXINWU_DB");
+    g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), NULL);
+    g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  }
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));   /* opened (created) again */
 }
 
 /* The first login of a fresh start, before the sale screen exists (it is
@@ -89,6 +119,10 @@ test_first_login (void)
   g_autofree char *db = g_build_filename (dir, "shop.db", NULL);
   g_autoptr(AxwApplication) app = g_object_new (AXW_TYPE_APPLICATION, "application-id", "cn.aixinwu.Pos.TestLogin",
                                                 "flags", G_APPLICATION_NON_UNIQUE, "db-path", db, NULL);
+  g_autoptr(AxwDb) demo = axw_db_open (db, NULL);
+
+  /* the GUI makes no staff: the demo shop's, as "init --demo" makes them */
+  g_assert_true (axw_cli_init_demo (demo, NULL));
 
   g_signal_connect_after (app, "activate", G_CALLBACK (login_at_once_cb), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
@@ -127,6 +161,7 @@ main (int   argc,
   g_test_add_func ("/window/opens", test_window_opens);
   g_test_add_func ("/window/renderer-choice", test_renderer_choice);
   g_test_add_func ("/window/first-login", test_first_login);
+  g_test_add_func ("/window/terminal-settings", test_terminal_settings);
 
   return g_test_run ();
 }

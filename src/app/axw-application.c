@@ -34,6 +34,7 @@ struct _AxwApplication
   gboolean        high_contrast;
   AxwManagerWindowFunc manager_window;
   guint           backup_id;
+  GSettings      *settings;       /* NULL when the schema is not installed */
 };
 
 #define AXW_BACKUP_DELAY_S 5
@@ -268,15 +269,39 @@ daily_backup_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The installed schema (data/cn.aixinwu.Pos.gschema.xml): how this
+ * terminal's window was left and which file it opened last. A counter run
+ * from the build tree has none, and then uses the defaults. */
+static GSettings *
+terminal_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, AXW_APP_ID, TRUE) : NULL;
+
+  return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+static void
+window_maximized_cb (GtkWindow      *window,
+                     GParamSpec     *pspec,
+                     AxwApplication *self)
+{
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+}
+
 static gboolean
 open_db (AxwApplication  *self,
          GError         **error)
 {
   g_autofree char *dir = NULL;
-  gboolean fresh;
 
   if (self->db_path == NULL)
     self->db_path = g_strdup (g_getenv ("AIXINWU_DB"));
+  if ((self->db_path == NULL || *self->db_path == '\0') && self->settings != NULL)
+    {
+      g_free (self->db_path);
+      self->db_path = g_settings_get_string (self->settings, "last-database");
+    }
   if (self->db_path == NULL || *self->db_path == '\0')
     {
       g_free (self->db_path);
@@ -284,15 +309,15 @@ open_db (AxwApplication  *self,
     }
   dir = g_path_get_dirname (self->db_path);
   g_mkdir_with_parents (dir, 0700);
-  fresh = !g_file_test (self->db_path, G_FILE_TEST_EXISTS);
   self->db = axw_db_open (self->db_path, error);
   if (self->db == NULL)
     return FALSE;
-  /* Jobs left "printing" by a crash go back to the queue. */
-  if (!axw_print_queue_recover (self->db, error))
-    return FALSE;
-  /* docs/design.md §12: the demo catalog on first run. */
-  return !fresh || axw_demo_fill (self->db, error);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-database", self->db_path);
+  /* Jobs left "printing" by a crash go back to the queue. A database
+   * without staff is set up by the window (AxwSetupAssistant); the demo
+   * shop comes only from "aixinwu init --demo". */
+  return axw_print_queue_recover (self->db, error);
 }
 
 static void
@@ -313,6 +338,15 @@ axw_application_activate (GApplication *app)
       return;
     }
   window = GTK_WINDOW (axw_window_new (self));
+  /* a counter fills its screen unless someone un-maximized it, and stays so */
+  if (self->settings != NULL)
+    {
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (window);
+      /* written when the window manager changes it, never at start: with
+       * no window manager (a bare kiosk X session) it would read FALSE */
+      g_signal_connect_object (window, "notify::maximized", G_CALLBACK (window_maximized_cb), self, 0);
+    }
   gtk_window_present (window);
   if (self->backup_id == 0)
     self->backup_id = g_timeout_add_seconds (AXW_BACKUP_DELAY_S, daily_backup_cb, self);
@@ -363,6 +397,11 @@ static const struct {
   { "sale.qty-plus",           { "KP_Add", "<Control>Up", NULL } },
   { "sale.qty-minus",          { "KP_Subtract", "<Control>Down", NULL } },
   { "sale.undo",               { "<Control>z", NULL } },
+  { "sale.override-price",     { "<Control>r", NULL } },
+  { "sale.void",               { "<Control><Shift>v", NULL } },
+  { "sale.no-sale",            { "<Control><Shift>d", NULL } },
+  { "sale.return",             { "<Control><Shift>r", NULL } },
+  { "sale.discard",            { "<Shift>F8", NULL } },
   { "sale.reprint",            { "<Control>p", NULL } },
   { "sale.settings",           { "<Control>comma", NULL } },
   { "win.manager",             { "<Control>m", NULL } },
@@ -565,6 +604,7 @@ axw_application_finalize (GObject *object)
   g_clear_object (&self->scale_css);
   g_clear_object (&self->contrast_css);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (axw_application_parent_class)->finalize (object);
 }
@@ -635,4 +675,5 @@ static void
 axw_application_init (AxwApplication *self)
 {
   self->feedback = axw_feedback_new ();
+  self->settings = terminal_settings ();
 }

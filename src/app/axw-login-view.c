@@ -43,16 +43,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-AxwStaff *
-axw_staff_copy (const AxwStaff *staff)
-{
-  AxwStaff *copy = g_new (AxwStaff, 1);
-
-  *copy = *staff;
-  copy->name = g_strdup (staff->name);
-  return copy;
-}
-
 static void
 stop_checking (AxwLoginView *self)
 {

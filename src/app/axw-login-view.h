@@ -19,6 +19,5 @@ void        axw_login_view_reset       (AxwLoginView   *self,
                                         AxwApplication *app);
 const char *axw_login_view_get_page    (AxwLoginView   *self);
 gboolean    axw_login_view_is_checking (AxwLoginView   *self);
-AxwStaff   *axw_staff_copy             (const AxwStaff *staff);
 
 G_END_DECLS

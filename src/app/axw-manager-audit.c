@@ -34,13 +34,14 @@ static char *
 format_entry (const AxwAuditEntry *e,
               GTimeZone           *tz)
 {
-  g_autoptr(GDateTime) t = axw_time_parse_rfc3339 (e->at, NULL);
-  g_autoptr(GDateTime) local = t ? g_date_time_to_timezone (t, tz) : NULL;
-  g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : g_strdup (e->at);
+  g_autofree char *when = axw_time_format_shop_iso (e->at, tz, AXW_TIME_FORMAT_SECONDS);
+
+  const char *action = axw_audit_action_name (e->action);
+  g_autofree char *detail = axw_audit_detail_text (e->action, e->detail);
 
   /* pad by display columns: a Chinese name is two columns a character */
-  return g_strdup_printf ("%s   %s%*s %-14s %s", when, e->staff, MAX (8 - axw_text_columns (e->staff), 0), "",
-                          e->action, e->detail);
+  return g_strdup_printf ("%s   %s%*s %s%*s %s", when, e->staff, MAX (8 - axw_text_columns (e->staff), 0), "",
+                          action, MAX (14 - axw_text_columns (action), 0), "", detail);
 }
 
 void

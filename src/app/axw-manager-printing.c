@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-list-label.h"
 #include "axw-manager-printing.h"
 #include "axw-print-queue.h"

@@ -62,6 +62,9 @@ struct _AxwManagerProducts
   GtkEntry             *price;
   GtkEntry             *stock;
   GtkCheckButton       *aid;
+  GtkCheckButton       *open_price;
+  GtkButton            *retire_button;
+  gboolean              editing_retired;
   GtkLabel             *message;
   GtkLabel             *import_file;
   GtkProgressBar       *progress;
@@ -97,8 +100,8 @@ reload (AxwManagerProducts *self)
 
   if (self->db == NULL)
     return;
-  found = axw_products_search (self->db, gtk_editable_get_text (GTK_EDITABLE (self->search)),
-                               AXW_MANAGER_PRODUCTS_SHOWN, &error);
+  found = axw_products_search_with_retired (self->db, gtk_editable_get_text (GTK_EDITABLE (self->search)),
+                                            AXW_MANAGER_PRODUCTS_SHOWN, &error);
   if (found == NULL)
     {
       gtk_label_set_text (self->shown, error->message);
@@ -148,6 +151,13 @@ fill_form (AxwManagerProducts *self,
   set_text (self->price, price);
   set_text (self->stock, stock);
   gtk_check_button_set_active (self->aid, p ? p->aid_eligible : FALSE);
+  gtk_check_button_set_active (self->open_price, p ? p->open_price : FALSE);
+  self->editing_retired = p ? p->retired : FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->retire_button), p != NULL);
+  gtk_button_set_label (self->retire_button, self->editing_retired ? _("Bring bac_k") : _("_Retire"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retire_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->editing_retired ? _("Bring back: sell this product again")
+                                                        : _("Retire: keep it for history, sell it no more"), -1);
   gtk_label_set_text (self->form_title, title);
   self->editing_id = p ? p->id : 0;
   self->shown_stock = p ? p->stock_milli : 0;
@@ -221,6 +231,7 @@ form_to_product (AxwManagerProducts  *self,
   g_free (p->origin);
   p->origin = field_text (self->origin);
   p->aid_eligible = gtk_check_button_get_active (self->aid);
+  p->open_price = gtk_check_button_get_active (self->open_price);
   return TRUE;
 }
 
@@ -260,6 +271,41 @@ save_cb (GtkWidget  *widget,
   done = g_strdup_printf (_("Saved “%s”."), p->name);
   reload (self);
   select_product (self, p->id);
+  fill_form (self, p);
+  gtk_label_set_text (self->message, done);
+}
+
+/* Retired products stay in the catalog for history; the same button
+ * brings one back. */
+static void
+retire_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  AxwManagerProducts *self = AXW_MANAGER_PRODUCTS (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwProduct) p = self->editing_id ? axw_products_get (self->db, self->editing_id, &error) : NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *done = NULL;
+  gboolean retire = !self->editing_retired;
+
+  if (p == NULL)
+    {
+      gtk_label_set_text (self->message, error ? error->message : _("Choose a product first."));
+      return;
+    }
+  code = g_strdup (p->barcode ? p->barcode : p->plu);
+  if (!axw_products_set_retired (self->db, code, retire, self->manager, &error))
+    {
+      gtk_label_set_text (self->message, error->message);
+      return;
+    }
+  done = g_strdup_printf (retire ? _("“%s” is retired: kept for history, no longer sold.")
+                                 : _("“%s” is back on sale."), p->name);
+  g_clear_pointer (&p, axw_product_free);
+  p = axw_products_get (self->db, self->editing_id, NULL);
+  reload (self);
+  select_product (self, self->editing_id);
   fill_form (self, p);
   gtk_label_set_text (self->message, done);
 }
@@ -623,6 +669,8 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, price);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, stock);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, aid);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, open_price);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, retire_button);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, import_file);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, progress);
@@ -635,6 +683,7 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, form_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_install_action (widget_class, "products.save", NULL, save_cb);
+  gtk_widget_class_install_action (widget_class, "products.retire", NULL, retire_cb);
   gtk_widget_class_install_action (widget_class, "products.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "products.cancel", NULL, cancel_cb);
   gtk_widget_class_install_action (widget_class, "products.import", NULL, import_cb);

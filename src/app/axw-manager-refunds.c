@@ -14,6 +14,7 @@
 
 #include "axw-manager-refunds.h"
 #include "axw-print-runner.h"
+#include "axw-sales.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
 
@@ -47,24 +48,6 @@ static GDateTime *
 now (AxwManagerRefunds *self)
 {
   return self->clock ? g_date_time_ref (self->clock) : g_date_time_new_now_local ();
-}
-
-/* "Cash ¥26.60 · WeChat Pay ¥10.00" */
-static char *
-describe_payments (const AxwSale *sale)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < sale->payments->len; i++)
-    {
-      const AxwPayment *p = &g_array_index (sale->payments, AxwPayment, i);
-      g_autofree char *amount = axw_money_format_screen (p->amount_fen);
-
-      g_string_append_printf (s, "%s%s %s", i ? " · " : "", axw_pay_method_label (p->method), amount);
-    }
-  if (s->len == 0)
-    g_string_append (s, C_("money back", "nothing"));
-  return g_string_free (s, FALSE);
 }
 
 static GArray *
@@ -117,7 +100,7 @@ update_preview (AxwManagerRefunds *self)
       gtk_label_set_text (self->money, error->message);
       return;
     }
-  back = describe_payments (self->preview);
+  back = axw_sale_payments_text (self->preview);
   total = axw_money_format_screen (self->preview->total_fen + self->preview->cash_rounding_fen);
   g_string_append_printf (text, _("Give back %s: %s"), total, back);
   if (self->preview->red_packet && self->preview->red_packet->discount_fen > 0)
@@ -201,7 +184,7 @@ show_sale (AxwManagerRefunds *self)
     }
   {
     g_autofree char *total = axw_money_format_screen (self->sale->total_fen + self->sale->cash_rounding_fen);
-    g_autofree char *paid = describe_payments (self->sale);
+    g_autofree char *paid = axw_sale_payments_text (self->sale);
     g_autofree char *text = g_strdup_printf (_("%s — %s — cashier %s — total %s (%s)"), self->sale->receipt_no,
                                              self->sale->business_date, self->sale->staff ? self->sale->staff : "",
                                              total, paid);
@@ -446,7 +429,7 @@ pin_checked_cb (GObject      *source,
     }
   g_clear_pointer (&self->last_refund, axw_sale_free);
   self->last_refund = refund;
-  back = describe_payments (refund);
+  back = axw_sale_payments_text (refund);
   msg = g_strdup_printf (_("Refund %s done. Give back: %s."), refund->receipt_no, back);
   load_sale (self, c->sale, NULL);
   gtk_label_set_text (self->message, msg);

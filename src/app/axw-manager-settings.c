@@ -290,7 +290,9 @@ update_preview (gpointer user_data)
   g_autofree char *rounding = field_value (self, field_of ("cash_rounding"));
   g_autofree char *shop = field_value (self, field_of ("shop.code"));
   g_autofree char *terminal = field_value (self, field_of ("terminal.code"));
-  AxwReceiptSettings s = { name, address, footer, url, (guint) g_ascii_strtoull (width, NULL, 10) };
+  g_autofree char *zone = field_value (self, field_of ("timezone"));
+  AxwReceiptSettings s = { name, address, footer, url, (guint) g_ascii_strtoull (width, NULL, 10),
+                           .timezone = zone };
   AxwCashRounding mode = AXW_CASH_ROUNDING_NONE;
   g_autoptr(AxwSale) sale = NULL;
   g_autoptr(GPtrArray) items = NULL;

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Staff: add, make manager or cashier, reset a PIN, unlock after too many
- * wrong PINs. Each change is audited by axw-staff.c.
+ * wrong PINs, deactivate (no more logins) and activate again. Each change is audited by axw-staff.c.
  */
 #include <glib/gi18n.h>
 
@@ -33,15 +33,16 @@ void
 axw_manager_staff_reload (AxwManagerStaff *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) staff = axw_staff_list (self->db, &error);
+  g_autoptr(GPtrArray) staff = axw_staff_list_all (self->db, &error);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; staff && i < staff->len; i++)
     {
       AxwStaff *s = g_ptr_array_index (staff, i);
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s — %s%s", s->name, s->manager ? _("manager") : _("cashier"),
-                                               s->locked ? _(" — locked (wrong PINs)") : ""));
+      g_ptr_array_add (lines, g_strdup_printf ("%s — %s%s%s", s->name, s->manager ? _("manager") : _("cashier"),
+                                               s->locked ? _(" — locked (wrong PINs)") : "",
+                                               s->active ? "" : _(" — deactivated: cannot log in")));
     }
   g_ptr_array_add (lines, NULL);
   gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -115,6 +116,33 @@ unlock_cb (GtkWidget  *widget,
 }
 
 static void
+set_active (AxwManagerStaff *self,
+            gboolean         active)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = axw_staff_set_active (self->db, gtk_editable_get_text (GTK_EDITABLE (self->name)), active,
+                                      self->manager, &error);
+
+  finish_change (self, ok, error, active ? _("Activated: can log in again.") : _("Deactivated: cannot log in."));
+}
+
+static void
+deactivate_cb (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  set_active (AXW_MANAGER_STAFF (widget), FALSE);
+}
+
+static void
+activate_cb (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  set_active (AXW_MANAGER_STAFF (widget), TRUE);
+}
+
+static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          gpointer                  user_data)
@@ -153,6 +181,8 @@ axw_manager_staff_class_init (AxwManagerStaffClass *klass)
   gtk_widget_class_install_action (widget_class, "staff.role", NULL, role_cb);
   gtk_widget_class_install_action (widget_class, "staff.reset-pin", NULL, reset_pin_cb);
   gtk_widget_class_install_action (widget_class, "staff.unlock", NULL, unlock_cb);
+  gtk_widget_class_install_action (widget_class, "staff.deactivate", NULL, deactivate_cb);
+  gtk_widget_class_install_action (widget_class, "staff.activate", NULL, activate_cb);
 }
 
 static void

@@ -44,10 +44,8 @@ local_time (AxwDb      *db,
 {
   g_autofree char *tzid = axw_settings_get (db, "timezone");
   g_autoptr(GTimeZone) tz = axw_timezone_new (tzid);
-  g_autoptr(GDateTime) t = utc_iso ? axw_time_parse_rfc3339 (utc_iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = t ? g_date_time_to_timezone (t, tz) : NULL;
 
-  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (utc_iso);
+  return axw_time_format_shop_iso (utc_iso, tz, AXW_TIME_FORMAT_MINUTES);
 }
 
 static char *
@@ -60,7 +58,7 @@ setup_text (AxwDb *db)
 
   if (endpoint == NULL || *endpoint == '\0')
     return g_strdup (_("✗ Not set up: the online shop's address is missing. "
-                       "Set sync.endpoint in the settings (aixinwu settings set sync.endpoint …)."));
+                       "Write it on the Settings page, under Online shop address."));
   token = axw_sync_read_token (token_file, &error);
   if (token == NULL)
     return g_strdup_printf (_("✗ Not set up: %s"), error->message);

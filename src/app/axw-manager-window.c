@@ -16,6 +16,7 @@ struct _AxwManagerWindow
   AdwLeaflet           *leaflet;
   GtkStack             *stack;
   AxwManagerReports    *reports;
+  AxwManagerShifts     *shifts;
   AxwManagerRefunds    *refunds;
   AxwManagerProducts   *products;
   AxwManagerStocktake  *stocktake;
@@ -44,6 +45,7 @@ restored_cb (AxwManagerWindow *self)
 {
   axw_manager_staff_reload (self->staff);
   axw_manager_audit_reload (self->audit, NULL);
+  axw_manager_shifts_reload (self->shifts);
   axw_manager_sync_reload (self->sync);
 }
 
@@ -114,6 +116,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
 
   object_class->dispose = axw_manager_window_dispose;
   g_type_ensure (AXW_TYPE_MANAGER_REPORTS);
+  g_type_ensure (AXW_TYPE_MANAGER_SHIFTS);
   g_type_ensure (AXW_TYPE_MANAGER_REFUNDS);
   g_type_ensure (AXW_TYPE_MANAGER_PRODUCTS);
   g_type_ensure (AXW_TYPE_MANAGER_STOCKTAKE);
@@ -134,6 +137,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_row_page);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, shifts);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, products);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stocktake);
@@ -180,6 +184,7 @@ axw_manager_window_new (GtkWindow  *parent,
   g_autofree char *subtitle = NULL;
 
   axw_manager_reports_set_db (self->reports, db);
+  axw_manager_shifts_set_db (self->shifts, db, manager);
   axw_manager_refunds_set_db (self->refunds, db, manager);
   axw_manager_products_set_db (self->products, db, manager);
   axw_manager_stocktake_set_db (self->stocktake, db, manager);
@@ -229,6 +234,14 @@ axw_manager_window_get_reports (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->reports;
+}
+
+/* Returns: (transfer none) */
+AxwManagerShifts *
+axw_manager_window_get_shifts (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->shifts;
 }
 
 /* Returns: (transfer none) */

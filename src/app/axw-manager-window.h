@@ -16,6 +16,7 @@
 #include "axw-manager-products.h"
 #include "axw-manager-promotions.h"
 #include "axw-manager-refunds.h"
+#include "axw-manager-shifts.h"
 #include "axw-manager-reports.h"
 #include "axw-manager-settings.h"
 #include "axw-manager-staff.h"
@@ -42,6 +43,7 @@ void                  axw_manager_window_show_page (AxwManagerWindow *self,
                                                     const char       *name);
 GtkStack             *axw_manager_window_get_stack (AxwManagerWindow *self);
 AxwManagerReports    *axw_manager_window_get_reports (AxwManagerWindow *self);
+AxwManagerShifts     *axw_manager_window_get_shifts (AxwManagerWindow *self);
 AxwManagerRefunds    *axw_manager_window_get_refunds (AxwManagerWindow *self);
 AxwManagerProducts   *axw_manager_window_get_products (AxwManagerWindow *self);
 AxwManagerStocktake  *axw_manager_window_get_stocktake (AxwManagerWindow *self);

@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-error.h"
 #include "axw-print-status.h"
 
 /* Words and a symbol, never colour alone. */
@@ -24,7 +25,10 @@ axw_print_state_describe (AxwPrintState  state,
       return g_strdup (_("✔ Receipt printed"));
     case AXW_PRINT_FAILED:
     default:
-      return g_strdup_printf (_("✖ Receipt not printed: %s. Check the printer, then reprint."),
-                              error && *error ? error : _("printer problem"));
+      {
+        g_autofree char *why = axw_error_clause (error && *error ? error : _("printer problem"));
+
+        return g_strdup_printf (_("✖ Receipt not printed: %s. Check the printer, then reprint."), why);
+      }
     }
 }

@@ -161,7 +161,7 @@ axw_product_item_dup_text (AxwProductItem *self,
   if (g_str_equal (column, "code"))
     return axw_product_dup_sku (p);
   if (g_str_equal (column, "name"))
-    return g_strdup (p->name);
+    return p->retired ? g_strdup_printf (_("%s (retired)"), p->name) : g_strdup (p->name);
   if (g_str_equal (column, "category"))
     return g_strdup (p->category);
   if (g_str_equal (column, "origin"))

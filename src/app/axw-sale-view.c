@@ -17,6 +17,7 @@
 #include "axw-cell.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
+#include "axw-sales.h"
 #include "axw-keypad.h"
 #include "axw-login-view.h"
 #include "axw-payments.h"
@@ -25,7 +26,7 @@
 #include "axw-print-status.h"
 #include "axw-product-row.h"
 #include "axw-promotions.h"
-#include "axw-sale-view.h"
+#include "axw-sale-view-private.h"
 #include "axw-settings.h"
 #include "axw-sync-agent.h"
 #include "axw-bizdate.h"
@@ -345,6 +346,35 @@ forget_sale (AxwSaleView *self)
   g_clear_pointer (&self->undo_line, axw_line_free);
 }
 
+/* A clock set back (a flat battery, a wrong time zone) before the last
+ * sale would date the next receipts before it: the cashier is told at
+ * once, with both times on the shop's clock. */
+static gboolean
+warn_clock_behind (AxwSaleView *self)
+{
+  AxwDb *db = axw_application_get_db (self->app);
+  g_autofree char *last = axw_sales_last_time (db);
+  g_autoptr(GDateTime) last_time = last ? axw_time_parse_rfc3339 (last, NULL) : NULL;
+  g_autoptr(GDateTime) clock = now (self);
+  g_autofree char *tzid = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *shown_now = NULL;
+  g_autofree char *shown_last = NULL;
+  g_autofree char *text = NULL;
+
+  if (last_time == NULL || g_date_time_compare (clock, last_time) >= 0)
+    return FALSE;
+  tzid = axw_settings_get (db, "timezone");
+  tz = axw_timezone_new (tzid);
+  shown_now = axw_time_format_shop (clock, tz, AXW_TIME_FORMAT_MINUTES);
+  shown_last = axw_time_format_shop (last_time, tz, AXW_TIME_FORMAT_MINUTES);
+  text = g_strdup_printf (_("The clock says %s, earlier than the last sale (%s). Ask a manager to set "
+                            "the date and time right: receipts and reports use them."),
+                          shown_now, shown_last);
+  banner (self, BANNER_ERROR, text);
+  return TRUE;
+}
+
 static void
 start_new_sale (AxwSaleView *self)
 {
@@ -352,7 +382,8 @@ start_new_sale (AxwSaleView *self)
   requote (self, -1);
   gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
   show_page (self, "cart", GTK_WIDGET (self->code_entry));
-  banner (self, BANNER_INFO, _("Ready: scan the first item"));
+  if (!warn_clock_behind (self))
+    banner (self, BANNER_INFO, _("Ready: scan the first item"));
 }
 
 /* Red packets ------------------------------------------------------------ */
@@ -435,7 +466,6 @@ add_code (AxwSaleView *self,
   g_auto(GStrv) parts = g_strsplit (text, "*", 2);
   g_autofree char *code = g_strstrip (g_strdup (parts[0] ? parts[0] : ""));
   gint64 qty = 0;
-  guint index;
 
   if (*code == '\0')
     return;
@@ -455,9 +485,12 @@ add_code (AxwSaleView *self,
       banner (self, BANNER_ERROR, error->message);
       return;
     }
-  index = axw_cart_add (self->cart, line);
-  if (requote (self, index))
-    say_line (self, index);
+  if (line->unit_price_fen < 0)
+    {
+      axw_sale_exceptions_ask_open_price (self, line);
+      return;
+    }
+  axw_sale_view_add_line (self, line);
 }
 
 /**
@@ -605,6 +638,7 @@ remove_line (AxwSaleView *self,
 {
   g_autofree char *text = NULL;
 
+  axw_sale_exceptions_line_removed (self, index);
   g_clear_pointer (&self->undo_line, axw_line_free);
   self->undo_line = axw_cart_remove (self->cart, index);
   self->undo_index = index;
@@ -685,7 +719,10 @@ undo_action (GtkWidget  *widget,
   axw_cart_insert (self->cart, index, self->undo_line);
   g_clear_pointer (&self->undo_line, axw_line_free);
   if (requote (self, index))
-    say_line (self, index);
+    {
+      axw_sale_exceptions_line_restored (self, index);
+      say_line (self, index);
+    }
 }
 
 static void
@@ -796,19 +833,18 @@ hold_action (GtkWidget  *widget,
   banner (self, BANNER_OK, text);
 }
 
+/* @id: the held sale chosen, 0 for the newest */
 static void
-recall_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+recall_held (AxwSaleView *self,
+             gint64       id)
 {
-  AxwSaleView *self = AXW_SALE_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = now (self);
   AxwCart *back;
 
   if (refuse_with_payments (self))
     return;
-  back = axw_held_sales_recall (db (self), self->cart, self->staff->name, at, &error);
+  back = axw_held_sales_recall_id (db (self), id, self->cart, self->staff->name, at, &error);
   if (back == NULL)
     {
       banner (self, BANNER_ERROR, error->message);
@@ -821,6 +857,20 @@ recall_action (GtkWidget  *widget,
   if (requote (self, -1))
     banner (self, BANNER_OK, _("Held sale recalled"));
   update_recall (self);
+}
+
+/* F7: with more than one sale held, the cashier chooses which. */
+static void
+recall_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+
+  if (axw_held_sales_count (db (self)) > 1 && !refuse_with_payments (self))
+    axw_sale_exceptions_choose_held (self);
+  else
+    recall_held (self, 0);
 }
 
 /* Payment ---------------------------------------------------------------- */
@@ -1771,6 +1821,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "sale.switch-cashier", NULL, switch_cashier_action);
   gtk_widget_class_install_action (widget_class, "sale.settings", NULL, settings_action);
+  axw_sale_exceptions_class_init (widget_class);
 }
 
 static void
@@ -1845,4 +1896,87 @@ axw_sale_view_has_open_sale (AxwSaleView *self)
   g_return_val_if_fail (AXW_IS_SALE_VIEW (self), FALSE);
 
   return !axw_cart_is_empty (self->cart);
+}
+
+/* For axw-sale-exceptions.c (axw-sale-view-private.h) ---------------------- */
+
+/* A line ready for the cart (an open-price item once its price is typed). */
+void
+axw_sale_view_add_line (AxwSaleView   *self,
+                        const AxwLine *line)
+{
+  guint index = axw_cart_add (self->cart, line);
+
+  if (requote (self, index))
+    say_line (self, index);
+}
+
+AxwDb *
+axw_sale_view_get_db (AxwSaleView *self)
+{
+  return db (self);
+}
+
+AxwCart *
+axw_sale_view_get_cart (AxwSaleView *self)
+{
+  return self->cart;
+}
+
+/* Returns: the chosen cart line, or -1 (with the banner saying so) */
+gint64
+axw_sale_view_get_selected (AxwSaleView *self)
+{
+  gint64 index;
+
+  return need_line (self, &index) ? index : -1;
+}
+
+/* Returns: TRUE (with the banner saying so) when money is already taken */
+gboolean
+axw_sale_view_has_payments (AxwSaleView *self)
+{
+  return refuse_with_payments (self);
+}
+
+GDateTime *
+axw_sale_view_now (AxwSaleView *self)
+{
+  return now (self);
+}
+
+gboolean
+axw_sale_view_requote (AxwSaleView *self,
+                       gint64       select)
+{
+  return requote (self, select);
+}
+
+/* An exception done: the banner and, with speech on, the voice say it. */
+void
+axw_sale_view_say (AxwSaleView *self,
+                   const char  *text)
+{
+  banner (self, BANNER_OK, text);
+  axw_feedback_say (feedback (self), text);
+}
+
+void
+axw_sale_view_start_new_sale (AxwSaleView *self)
+{
+  start_new_sale (self);
+}
+
+void
+axw_sale_view_recall (AxwSaleView *self,
+                      gint64       id)
+{
+  recall_held (self, id);
+}
+
+void
+axw_sale_view_print_queued (AxwSaleView *self)
+{
+  update_print_status (self);
+  print_queued (self);
 }

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "axw-scan-detector.h"
+#include "axw-setup-assistant.h"
+#include "axw-staff.h"
 #include "axw-window.h"
 
 struct _AxwWindow
@@ -19,6 +21,7 @@ struct _AxwWindow
   GtkStack             *stack;
   AxwLoginView         *login_view;
   AxwSaleView          *sale_view;
+  AxwSetupAssistant    *setup;
   AxwScanDetector       detector;
   guint                 flush_id;
   guint                 prebuild_id;
@@ -321,6 +324,24 @@ axw_window_init (AxwWindow *self)
   g_signal_connect_swapped (self->login_view, "language-toggled", G_CALLBACK (language_cb), self);
 }
 
+static void
+setup_finished_cb (AxwWindow *self)
+{
+  switch_cashier_cb (self);
+  gtk_stack_remove (self->stack, GTK_WIDGET (self->setup));
+  self->setup = NULL;
+}
+
+/* A database without staff has nobody who could log in: the shop is set
+ * up first, with a manager whose PIN the shop chose (never a default). */
+static gboolean
+needs_setup (AxwApplication *application)
+{
+  g_autoptr(GPtrArray) staff = axw_staff_list (axw_application_get_db (application), NULL);
+
+  return staff != NULL && staff->len == 0;
+}
+
 AxwWindow *
 axw_window_new (AxwApplication *application)
 {
@@ -328,7 +349,23 @@ axw_window_new (AxwApplication *application)
 
   axw_application_add_shortcuts (application, GTK_WIDGET (self->login_view), "login.");
   axw_login_view_reset (self->login_view, application);
+  if (needs_setup (application))
+    {
+      self->setup = axw_setup_assistant_new (axw_application_get_db (application));
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->setup), "setup");
+      gtk_stack_set_visible_child_name (self->stack, "setup");
+      g_signal_connect_swapped (self->setup, "finished", G_CALLBACK (setup_finished_cb), self);
+    }
   return self;
+}
+
+/* Returns: (transfer none) (nullable): the setup assistant while the
+ * shop is being set up */
+AxwSetupAssistant *
+axw_window_get_setup_assistant (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return self->setup;
 }
 
 AxwLoginView *
@@ -355,7 +392,7 @@ axw_window_get_sale_view (AxwWindow *self)
   return self->sale_view;
 }
 
-/* Returns: "login" or "sale" */
+/* Returns: "setup", "login" or "sale" */
 const char *
 axw_window_get_screen (AxwWindow *self)
 {

@@ -10,6 +10,7 @@
 #include "axw-application.h"
 #include "axw-login-view.h"
 #include "axw-sale-view.h"
+#include "axw-setup-assistant.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ G_DECLARE_FINAL_TYPE (AxwWindow, axw_window, AXW, WINDOW, AdwApplicationWindow)
 AxwWindow    *axw_window_new            (AxwApplication *application);
 AxwLoginView *axw_window_get_login_view (AxwWindow      *self);
 AxwSaleView  *axw_window_get_sale_view  (AxwWindow      *self);
+AxwSetupAssistant *axw_window_get_setup_assistant (AxwWindow *self);
 const char   *axw_window_get_screen     (AxwWindow      *self);
 guint         axw_window_get_n_scans    (AxwWindow      *self);
 guint32       axw_window_get_last_scan_time (AxwWindow  *self);

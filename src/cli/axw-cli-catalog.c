@@ -92,6 +92,7 @@ axw_cli_cmd_products (AxwCli  *cli,
     N_("Usage: aixinwu products import FILE.csv --staff MANAGER   (the manager's PIN on stdin)\n"
        "       aixinwu products import FILE.csv --dry-run   (only shows what would change)\n"
        "       aixinwu products export FILE.csv   (- for stdout)\n"
+       "       aixinwu products retire|restore BARCODE|PLU --staff MANAGER   (kept, not sold / sold again)\n"
        "Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock.\n"
        "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
        "One bad row imports nothing; the error names the row and the column.");
@@ -137,6 +138,18 @@ axw_cli_cmd_products (AxwCli  *cli,
       text = axw_products_export_csv (db, &error);
       if (text == NULL || !write_atomically (argv[2], text, &error))
         return axw_cli_fail (g_steal_pointer (&error));
+      return AXW_EXIT_OK;
+    }
+  if ((g_str_equal (argv[1], "retire") || g_str_equal (argv[1], "restore")) && argc == 3)
+    {
+      gboolean retire = g_str_equal (argv[1], "retire");
+
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          !axw_products_set_retired (db, argv[2], retire, cli->staff->name, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (retire ? _("%s retired: kept for history, no longer sold.\n") : _("%s is back on sale.\n"), argv[2]);
       return AXW_EXIT_OK;
     }
   return axw_cli_usage (_(usage));
@@ -218,6 +231,7 @@ axw_cli_cmd_staff (AxwCli  *cli,
 {
   static const char usage[] =
     N_("Usage: aixinwu staff add NAME --role cashier|manager --staff MANAGER\n"
+       "       aixinwu staff deactivate|activate NAME --staff MANAGER   (cannot log in / can again)\n"
        "       aixinwu staff list\n"
        "Standard input: the manager's PIN, then the new PIN (4–8 digits) twice.\n"
        "The first manager of a database is added without --staff: the new PIN twice.");
@@ -269,6 +283,18 @@ axw_cli_cmd_staff (AxwCli  *cli,
           g_print ("%s\t%s%s\n", s->name, s->manager ? "manager" : "cashier",
                    s->locked ? _("\tlocked") : "");
         }
+      return AXW_EXIT_OK;
+    }
+  if ((g_str_equal (argv[1], "deactivate") || g_str_equal (argv[1], "activate")) && argc == 3)
+    {
+      gboolean active = g_str_equal (argv[1], "activate");
+
+      if ((db = axw_cli_db (cli)) == NULL)
+        return AXW_EXIT_FAIL;
+      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+          !axw_staff_set_active (db, argv[2], active, cli->staff->name, &error))
+        return axw_cli_fail (g_steal_pointer (&error));
+      g_print (active ? _("%s can log in again.\n") : _("%s can no longer log in.\n"), argv[2]);
       return AXW_EXIT_OK;
     }
   return axw_cli_usage (_(usage));

@@ -12,6 +12,7 @@
 
 #include "axw-audit.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-cli.h"
 #include "axw-error.h"
 #include "axw-escpos.h"

@@ -11,8 +11,10 @@
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-cli.h"
 #include "axw-error.h"
+#include "axw-exceptions.h"
 #include "axw-funds.h"
 #include "axw-pricing.h"
 #include "axw-staff.h"
@@ -24,6 +26,7 @@ typedef struct {
   char       *pay;
   char       *donate;     /* FUND:YUAN, or YUAN for the default fund */
   char       *round_up;   /* 1 | 10 */
+  char       *reason;
   GPtrArray  *items;      /* char*, positional */
 } SaleArgs;
 
@@ -34,13 +37,15 @@ sale_args_clear (SaleArgs *a)
   g_free (a->pay);
   g_free (a->donate);
   g_free (a->round_up);
+  g_free (a->reason);
   g_clear_pointer (&a->vouchers, g_ptr_array_unref);
   g_clear_pointer (&a->items, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaleArgs, sale_args_clear)
 
-/* Parses [--at T] [--voucher C]… [--pay P] ITEM… (--staff is taken by axw_cli_run); options
+/* Parses [--at T] [--voucher C]… [--pay P] [--reason R] ITEM… (--staff is taken by
+ * axw_cli_run); options
  * not in @allowed are refused. */
 static gboolean
 parse_args (int          argc,
@@ -74,6 +79,7 @@ parse_args (int          argc,
           continue;
         }
       slot = g_str_equal (opt, "--at") ? &a->at
+             : g_str_equal (opt, "--reason") ? &a->reason
              : g_str_equal (opt, "--donate") ? &a->donate
              : g_str_equal (opt, "--round-up") ? &a->round_up : &a->pay;
       g_free (*slot);
@@ -347,6 +353,48 @@ axw_cli_cmd_refund (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
+static const char void_usage[] =
+  N_("Usage: aixinwu void SALE --staff MANAGER --reason TEXT [--at RFC3339]\n"
+     "       aixinwu return BARCODE[*QTY] --staff MANAGER --reason TEXT [--at RFC3339]\n"
+     "void: everything left of a sale is refunded. return: goods back without a receipt,\n"
+     "cash at the catalog price. The manager's PIN is read from standard input.");
+
+/* void SALE and return ITEM: one positional argument, a manager and a reason. */
+int
+axw_cli_cmd_void (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
+{
+  g_auto(SaleArgs) a = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(AxwSale) refund = NULL;
+  g_autofree char *json = NULL;
+  gboolean is_return = g_str_equal (argv[0], "return");
+  AxwDb *db;
+
+  if (axw_cli_wants_help (argc, argv) || argc < 2)
+    return axw_cli_usage (_(void_usage));
+  if (!parse_args (argc, argv, "--at --reason", &a, &error) ||
+      (at = axw_cli_parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (cli->staff_name == NULL || a.reason == NULL || a.items->len != 1)
+    return axw_cli_usage (_(void_usage));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL || !axw_cli_check_at (cli, a.at, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  refund = is_return
+    ? axw_sales_return_without_receipt (db, g_ptr_array_index (a.items, 0), cli->staff->name, a.reason, at,
+                                        &error)
+    : axw_sales_void (db, g_ptr_array_index (a.items, 0), cli->staff->name, a.reason, at, &error);
+  if (refund == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  json = axw_sale_to_json (refund, TRUE);
+  g_print ("%s\n", json);
+  return AXW_EXIT_OK;
+}
+
 static const char vouchers_usage[] =
   N_("Usage: aixinwu vouchers import FILE.csv      a funder's batch of red packets\n"
      "       (import, trust and untrust need --staff MANAGER and the manager's PIN on stdin)\n"
@@ -414,7 +462,9 @@ vouchers_keys (AxwCli *cli)
     {
       const AxwFunderKey *k = g_ptr_array_index (keys, i);
 
-      g_print ("%s\t%s\t%s\n", k->funder, k->public_key, k->added_at);
+      g_autofree char *added = axw_cli_shop_time (db, k->added_at);
+
+      g_print ("%s\t%s\t%s\n", k->funder, k->public_key, added);
     }
   return AXW_EXIT_OK;
 }

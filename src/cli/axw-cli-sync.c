@@ -78,11 +78,14 @@ print_status (AxwDb *db)
   g_print ("pending\t%" G_GINT64_FORMAT "\n", st.pending);
   g_print ("sent\t%" G_GINT64_FORMAT "\n", st.sent);
   g_print ("dead\t%" G_GINT64_FORMAT "\n", st.dead);
-  g_print ("last_success\t%s\n", st.last_success ? st.last_success : "");
+  g_autofree char *last_success = axw_cli_shop_time (db, st.last_success);
+  g_autofree char *next_attempt = axw_cli_shop_time (db, st.next_attempt_at);
+
+  g_print ("last_success\t%s\n", last_success);
   /* stored by an older version, a server's ESC bytes would reach the terminal */
   last_error = axw_text_printable (st.last_error ? st.last_error : "", -1);
   g_print ("last_error\t%s\n", last_error);
-  g_print ("next_attempt_at\t%s\n", st.next_attempt_at ? st.next_attempt_at : "");
+  g_print ("next_attempt_at\t%s\n", next_attempt);
   return AXW_EXIT_OK;
 }
 

@@ -15,6 +15,7 @@
 
 #include "axw-bizdate.h"
 #include "axw-cli.h"
+#include "axw-settings.h"
 #include "axw-error.h"
 
 typedef struct {
@@ -33,6 +34,8 @@ static const Command commands[] = {
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
+  { "void", axw_cli_cmd_void, N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)") },
+  { "return", axw_cli_cmd_void, N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)") },
   { "report", axw_cli_cmd_report, N_("X, Z and period reports; subsidy claims") },
   { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
   { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
@@ -384,4 +387,22 @@ axw_cli_run (const char  *db_path,
   g_free (cli.staff_name);
   g_free (cli.db_path);
   return rc;
+}
+
+/**
+ * axw_cli_shop_time:
+ * @utc_iso: (nullable): a stored time
+ *
+ * Returns: (transfer full): @utc_iso on the shop's clock with its offset,
+ *   "2026-12-12T07:10:00+08:00", as people and scripts both read it;
+ *   "" for %NULL
+ */
+char *
+axw_cli_shop_time (AxwDb      *db,
+                   const char *utc_iso)
+{
+  g_autofree char *tzid = axw_settings_get (db, "timezone");
+  g_autoptr(GTimeZone) tz = axw_timezone_new (tzid);
+
+  return axw_time_format_shop_iso (utc_iso, tz, AXW_TIME_FORMAT_RFC3339);
 }

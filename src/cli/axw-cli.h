@@ -40,6 +40,8 @@ int       axw_cli_run              (const char  *db_path,
                                     int          argc,
                                     char       **argv);
 AxwDb    *axw_cli_db               (AxwCli      *cli);
+char     *axw_cli_shop_time        (AxwDb       *db,
+                                    const char  *utc_iso);
 int       axw_cli_fail             (GError      *error);
 int       axw_cli_usage            (const char  *usage);
 GDateTime *axw_cli_parse_at        (const char  *at,
@@ -70,6 +72,7 @@ int axw_cli_cmd_settings   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_void       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_report     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_shift      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);

@@ -42,6 +42,60 @@ axw_timezone_new (const char *identifier)
 }
 
 /**
+ * axw_time_format_shop:
+ * @time: any time, in any zone
+ * @shop_tz: (nullable): the shop's zone (the "timezone" setting, see
+ *   axw_timezone_new()); %NULL for Asia/Shanghai
+ * @format: a g_date_time_format() format, like %AXW_TIME_FORMAT_SECONDS
+ *
+ * Every time a person reads (screen, receipt, report, audit log, CLI) is
+ * the shop's wall clock, whatever zone the machine is set to: a sale at
+ * 07:10 in Xiamen prints 07:10 even on a terminal left in UTC, the same
+ * day its receipt number and business date carry.
+ *
+ * Returns: (transfer full): @time in the shop's zone, as @format says
+ */
+char *
+axw_time_format_shop (GDateTime  *time,
+                      GTimeZone  *shop_tz,
+                      const char *format)
+{
+  g_autoptr(GTimeZone) fallback = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (shop_tz == NULL)
+    shop_tz = fallback = axw_timezone_new (NULL);
+  local = g_date_time_to_timezone (time, shop_tz);
+  return g_date_time_format (local, format);
+}
+
+/**
+ * axw_time_format_shop_iso:
+ * @iso: (nullable): a stored time, "2026-12-11T23:10:00.000Z" (an offset
+ *   is required)
+ *
+ * axw_time_format_shop() for a stored time.
+ *
+ * Returns: (transfer full): the shop's wall clock; "" for %NULL, and
+ *   @iso itself when it is no time (shown rather than lost)
+ */
+char *
+axw_time_format_shop_iso (const char *iso,
+                          GTimeZone  *shop_tz,
+                          const char *format)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  time = axw_time_parse_rfc3339 (iso, NULL);
+  return time ? axw_time_format_shop (time, shop_tz, format) : g_strdup (iso);
+}
+
+/**
  * axw_time_parse_rfc3339:
  * @text: "2026-12-12T10:30:00+08:00" or "…Z"; an offset is required
  *

@@ -28,5 +28,17 @@ gboolean   axw_date_parse           (const char  *text,
                                      GError     **error);
 gboolean   axw_date_is_valid        (const char  *text);
 GTimeZone *axw_timezone_new         (const char  *identifier);
+char      *axw_time_format_shop     (GDateTime   *time,
+                                     GTimeZone   *shop_tz,
+                                     const char  *format);
+char      *axw_time_format_shop_iso (const char  *iso,
+                                     GTimeZone   *shop_tz,
+                                     const char  *format);
+
+/* what people read: "2026-12-12 07:10:00" */
+#define AXW_TIME_FORMAT_SECONDS "%Y-%m-%d %H:%M:%S"
+#define AXW_TIME_FORMAT_MINUTES "%Y-%m-%d %H:%M"
+/* for text both people and programs read: "2026-12-12T07:10:00+08:00" */
+#define AXW_TIME_FORMAT_RFC3339 "%Y-%m-%dT%H:%M:%S%:z"
 
 G_END_DECLS

@@ -72,7 +72,8 @@ axw_cart_get_line (const AxwCart *cart,
  * @item: a line from a scan (copied)
  *
  * The same non-weighed barcode adds its quantity to the existing line;
- * weighed items always make a line of their own.
+ * weighed and open-price items always make a line of their own, and a
+ * line at a manager's price takes no more pieces at that price.
  *
  * Returns: the index of the line that changed or was added
  */
@@ -80,12 +81,13 @@ guint
 axw_cart_add (AxwCart       *cart,
               const AxwLine *item)
 {
-  if (!item->weighed)
+  if (!item->weighed && !item->open_price)
     for (guint i = 0; i < cart->lines->len; i++)
       {
         AxwLine *l = g_ptr_array_index (cart->lines, i);
 
-        if (!l->weighed && l->product_id == item->product_id && g_strcmp0 (l->barcode, item->barcode) == 0)
+        if (!l->weighed && !l->open_price && !l->price_overridden && l->product_id == item->product_id &&
+            g_strcmp0 (l->barcode, item->barcode) == 0)
           {
             l->qty_milli += item->qty_milli;
             return i;
@@ -127,6 +129,17 @@ axw_cart_insert (AxwCart       *cart,
                  const AxwLine *line)
 {
   g_ptr_array_insert (cart->lines, (int) MIN (index, cart->lines->len), axw_line_copy (line));
+}
+
+/* Puts a copy of @line in place of line @index (a changed price). */
+void
+axw_cart_replace (AxwCart       *cart,
+                  guint          index,
+                  const AxwLine *line)
+{
+  g_return_if_fail (index < cart->lines->len);
+  axw_line_free (g_ptr_array_index (cart->lines, index));
+  g_ptr_array_index (cart->lines, index) = axw_line_copy (line);
 }
 
 void

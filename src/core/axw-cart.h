@@ -33,6 +33,9 @@ AxwLine       *axw_cart_remove       (AxwCart        *cart,
 void           axw_cart_insert       (AxwCart        *cart,
                                       guint           index,
                                       const AxwLine  *line);
+void           axw_cart_replace      (AxwCart        *cart,
+                                      guint           index,
+                                      const AxwLine  *line);
 void           axw_cart_clear        (AxwCart        *cart);
 gboolean       axw_cart_is_empty     (const AxwCart  *cart);
 const char    *axw_cart_get_voucher_code (const AxwCart *cart);

@@ -27,5 +27,6 @@ typedef enum {
 } AxwError;
 
 GQuark axw_error_quark (void);
+char  *axw_error_clause (const char *message);
 
 G_END_DECLS

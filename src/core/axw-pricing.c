@@ -6,6 +6,9 @@
  * docs/design.md §5 to the fen. Every amount is an integer number of fen and
  * every division rounds half up, so the tests can state exact results.
  */
+#include <glib/gi18n.h>
+
+#include "axw-error.h"
 #include "axw-pricing.h"
 
 /* Line gross = round_half_up (unit price × qty / 1000). A weighed line
@@ -20,6 +23,69 @@ axw_pricing_line_gross (AxwLine *line)
 
 /* Charity goods are never discounted unless the manager allows it for
  * the product (docs/design.md §15). */
+static gboolean
+price_not_negative (gint64   unit_price_fen,
+                    GError **error)
+{
+  if (unit_price_fen >= 0)
+    return TRUE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("A price cannot be below zero. Type the new price again."));
+  return FALSE;
+}
+
+/**
+ * axw_pricing_override_unit_price:
+ * @unit_price_fen: the manager's price per piece (or per kg), ≥ 0
+ *
+ * A manager's price for a cart line: the line keeps its catalog price in
+ * list_price_fen, and its gross, promotion and red-packet share follow
+ * from the new unit price when the sale is priced again. A scale label's
+ * line keeps the printed price: weigh again instead.
+ *
+ * Returns: %FALSE with @error (the line untouched) when refused
+ */
+gboolean
+axw_pricing_override_unit_price (AxwLine  *line,
+                                 gint64    unit_price_fen,
+                                 GError  **error)
+{
+  if (!price_not_negative (unit_price_fen, error))
+    return FALSE;
+  if (line->weighed)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("%s comes from a scale label, which carries its own price: weigh it again."), line->name);
+      return FALSE;
+    }
+  if (!line->price_overridden)
+    line->list_price_fen = line->unit_price_fen;
+  line->price_overridden = unit_price_fen != line->list_price_fen;
+  line->unit_price_fen = unit_price_fen;
+  axw_pricing_line_gross (line);
+  return TRUE;
+}
+
+/**
+ * axw_pricing_set_open_price:
+ * @unit_price_fen: the price the cashier typed, ≥ 0
+ *
+ * Prices an open-price item (scanned with unit_price_fen < 0, "to be
+ * typed") before it joins the cart.
+ *
+ * Returns: %FALSE with @error (the line untouched) for a price below zero
+ */
+gboolean
+axw_pricing_set_open_price (AxwLine  *line,
+                            gint64    unit_price_fen,
+                            GError  **error)
+{
+  if (!price_not_negative (unit_price_fen, error))
+    return FALSE;
+  line->unit_price_fen = unit_price_fen;
+  axw_pricing_line_gross (line);
+  return TRUE;
+}
+
 static gboolean
 scope_covers (AxwScope       scope,
               const AxwLine *line)

@@ -17,6 +17,12 @@
 G_BEGIN_DECLS
 
 void     axw_pricing_line_gross     (AxwLine            *line);
+gboolean axw_pricing_override_unit_price (AxwLine  *line,
+                                          gint64    unit_price_fen,
+                                          GError  **error);
+gboolean axw_pricing_set_open_price      (AxwLine  *line,
+                                          gint64    unit_price_fen,
+                                          GError  **error);
 void     axw_pricing_apply          (AxwSale            *sale,
                                      GPtrArray          *promotions,
                                      const AxwVoucher   *voucher,

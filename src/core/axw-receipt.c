@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "axw-bizdate.h"
 #include "axw-receipt.h"
 
 #include <string.h>
@@ -264,34 +265,22 @@ paper_pay_label (AxwPayMethod method)
     }
 }
 
-static char *
-local_time (const char *created_at)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (created_at == NULL)
-    return g_strdup ("");
-  utc = g_date_time_new_from_iso8601 (created_at, NULL);
-  if (utc == NULL)
-    return g_strdup (created_at);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-}
-
 /**
  * axw_receipt_reprint_mark:
  * @reprint: 1 for the first copy after the original, and so on
+ * @timezone: (nullable): the shop's time zone (Asia/Shanghai when unset)
  *
  * The line that tells a copy from the original, so that a reprinted
  * receipt cannot pass for a second sale.
- * Returns: (transfer full): `重印 第N次 · 原单时间 YYYY-MM-DD HH:MM:SS`
+ * Returns: (transfer full): `重印 第N次 · 原单时间 YYYY-MM-DD HH:MM:SS` in shop time
  */
 char *
 axw_receipt_reprint_mark (const AxwSale *sale,
-                          guint          reprint)
+                          guint          reprint,
+                          const char    *timezone)
 {
-  g_autofree char *when = local_time (sale->created_at);
+  g_autoptr(GTimeZone) tz = axw_timezone_new (timezone);
+  g_autofree char *when = axw_time_format_shop_iso (sale->created_at, tz, AXW_TIME_FORMAT_SECONDS);
 
   return g_strdup_printf ("重印 第%u次 · 原单时间 %s", reprint, when);
 }
@@ -301,7 +290,8 @@ add_header (Builder                  *b,
             const AxwSale            *sale,
             const AxwReceiptSettings *settings)
 {
-  g_autofree char *when = local_time (sale->created_at);
+  g_autoptr(GTimeZone) tz = axw_timezone_new (settings->timezone);
+  g_autofree char *when = axw_time_format_shop_iso (sale->created_at, tz, AXW_TIME_FORMAT_SECONDS);
   g_autofree char *no = g_strdup_printf ("单号：%s", sale->receipt_no ? sale->receipt_no : "");
   g_autofree char *time = g_strdup_printf ("时间：%s", when);
   g_autofree char *staff = g_strdup_printf ("%s：%s", sale->is_refund ? "经办人" : "收银员",
@@ -314,7 +304,7 @@ add_header (Builder                  *b,
                sale->is_refund ? 2 : 1);
   if (settings->reprint > 0)
     {
-      g_autofree char *mark = axw_receipt_reprint_mark (sale, settings->reprint);
+      g_autofree char *mark = axw_receipt_reprint_mark (sale, settings->reprint, settings->timezone);
 
       add_wrapped (b, mark, AXW_RECEIPT_CENTER, TRUE, 1);
     }
@@ -342,6 +332,13 @@ add_line (Builder       *b,
 
   add_wrapped (b, line->name ? line->name : "", AXW_RECEIPT_LEFT, FALSE, 1);
   add_money (b, detail, line->gross_fen, FALSE);
+  if (line->price_overridden)
+    {
+      g_autofree char *list = axw_money_format_paper (line->list_price_fen);
+      g_autofree char *was = g_strdup_printf ("  改价（原价 %s）", list);
+
+      add_wrapped (b, was, AXW_RECEIPT_LEFT, FALSE, 1);
+    }
   if (line->promo_fen != 0)
     {
       g_autofree char *promo = g_strdup_printf ("  优惠 %s", line->promotion ? line->promotion : "");

@@ -44,6 +44,7 @@ typedef struct {
   const char *qr_url;         /* nullable: template with {uuid}, {receipt_no} */
   guint       width_mm;       /* 58 or 80 */
   guint       reprint;        /* 0: the first copy; N: the Nth copy after it */
+  const char *timezone;       /* nullable: the shop's, Asia/Shanghai when unset */
 } AxwReceiptSettings;
 
 guint      axw_receipt_columns_for_width (guint               width_mm);
@@ -57,7 +58,8 @@ char      *axw_receipt_qr_url            (const char         *url_template,
 GPtrArray *axw_receipt_layout            (const AxwSale      *sale,
                                           const AxwReceiptSettings *settings);
 char      *axw_receipt_reprint_mark      (const AxwSale      *sale,
-                                          guint               reprint);
+                                          guint               reprint,
+                                          const char         *timezone);
 char      *axw_receipt_donation_number   (const AxwSale      *sale);
 GPtrArray *axw_receipt_donation_layout   (const AxwSale      *sale,
                                           const AxwReceiptSettings *settings);

@@ -104,8 +104,8 @@ check_one (const char  *section,
   if (got == want)
     return TRUE;
   g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-               "The report does not add up: %s gives %" G_GINT64_FORMAT " fen, expected %"
-               G_GINT64_FORMAT, section, got, want);
+               _("The report does not add up: %s gives %lld fen, expected %lld"), section,
+               (long long) got, (long long) want);
   return FALSE;
 }
 
@@ -245,6 +245,10 @@ axw_report_to_json (const AxwReport *r)
                           ",\"refunds_fen\":%" G_GINT64_FORMAT ",\"cash_rounding_fen\":%" G_GINT64_FORMAT,
                           r->sales_count, r->refunds_count, r->gross_fen, r->promo_fen, r->red_packet_fen,
                           r->total_fen, r->refunds_fen, r->cash_rounding_fen);
+  if (r->price_overrides_count > 0)
+    g_string_append_printf (out, ",\"price_overrides_count\":%" G_GINT64_FORMAT
+                            ",\"price_overrides_fen\":%" G_GINT64_FORMAT,
+                            r->price_overrides_count, r->price_overrides_fen);
   g_string_append (out, ",\"payments\":{");
   for (int m = 0; m < AXW_REPORT_N_METHODS; m++)
     g_string_append_printf (out, "%s\"%s\":%" G_GINT64_FORMAT, m ? "," : "",
@@ -339,6 +343,8 @@ axw_report_to_csv (const AxwReport *r)
   csv_line (out, "summary", "refunds", r->refunds_count, 0, r->refunds_fen);
   csv_line (out, "summary", "total", 0, 0, r->total_fen);
   csv_line (out, "summary", "cash_rounding", 0, 0, r->cash_rounding_fen);
+  if (r->price_overrides_count > 0)
+    csv_line (out, "summary", "price_overrides", r->price_overrides_count, 0, r->price_overrides_fen);
   for (int m = 0; m < AXW_REPORT_N_METHODS; m++)
     csv_line (out, "payment", axw_pay_method_to_string ((AxwPayMethod) m), 0, 0, r->payments[m]);
   for (guint i = 0; i < r->red_packets->len; i++)
@@ -538,6 +544,13 @@ add_summary (Layout          *l,
   add_money (l, refunds, -r->refunds_fen);
   add_money (l, _("Total"), r->total_fen);
   add_money (l, _("Cash rounding"), r->cash_rounding_fen);
+  if (r->price_overrides_count > 0)
+    {
+      g_autofree char *overrides = g_strdup_printf (_("Manager's prices x%lld"),
+                                                    (long long) r->price_overrides_count);
+
+      add_money (l, overrides, -r->price_overrides_fen);
+    }
   add_section (l, _("Payments (kept, net of change)"));
   for (int m = 0; m < AXW_REPORT_N_METHODS; m++)
     add_money (l, axw_pay_method_label ((AxwPayMethod) m), r->payments[m]);

@@ -63,6 +63,8 @@ typedef struct {
   gint64         refunds_fen;
   gint64         cash_rounding_fen;
   gint64         payments[AXW_REPORT_N_METHODS];  /* net of change and of refunds */
+  gint64         price_overrides_count;  /* sale lines at a manager's price */
+  gint64         price_overrides_fen;    /* below the catalog price, net of refunds */
 
   GPtrArray     *red_packets;       /* AxwReportRedPacket */
   gint64         donation_fen;      /* given less given back, not revenue */

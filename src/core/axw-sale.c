@@ -270,6 +270,11 @@ axw_sale_append_line_json (GString       *out,
   g_string_append_c (out, ',');
   KV_INT (out, "unit_price_fen", l->unit_price_fen);
   g_string_append_c (out, ',');
+  if (l->price_overridden)
+    {
+      KV_INT (out, "list_price_fen", l->list_price_fen);
+      g_string_append_c (out, ',');
+    }
   KV_INT (out, "gross_fen", l->gross_fen);
   g_string_append_c (out, ',');
   KV_INT (out, "promo_fen", l->promo_fen);
@@ -389,4 +394,26 @@ axw_sale_to_json (const AxwSale *sale,
     }
   g_string_append (out, "}");
   return g_string_free (out, FALSE);
+}
+
+/**
+ * axw_sale_payments_text:
+ *
+ * Returns: (transfer full): the payments in words, "Cash ¥26.60 · WeChat Pay ¥10.00"
+ */
+char *
+axw_sale_payments_text (const AxwSale *sale)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < sale->payments->len; i++)
+    {
+      const AxwPayment *p = &g_array_index (sale->payments, AxwPayment, i);
+      g_autofree char *amount = axw_money_format_screen (p->amount_fen);
+
+      g_string_append_printf (s, "%s%s %s", i ? " · " : "", axw_pay_method_label (p->method), amount);
+    }
+  if (s->len == 0)
+    g_string_append (s, C_("money back", "nothing"));
+  return g_string_free (s, FALSE);
 }

@@ -29,6 +29,9 @@ typedef struct {
   gboolean   aid_eligible;
   char      *fund;            /* nullable: charity goods (爱心义卖), proceeds to this fund */
   gboolean   fund_discounts;  /* the manager lets promotions and red packets apply to them */
+  gboolean   open_price;      /* priced by the cashier at the counter: never merged */
+  gboolean   price_overridden; /* a manager changed unit_price_fen */
+  gint64     list_price_fen;  /* the catalog price before the override */
   /* computed by pricing */
   gint64     gross_fen;
   gint64     promo_fen;
@@ -144,6 +147,7 @@ void      axw_sale_free         (AxwSale     *sale);
 AxwLine  *axw_sale_get_line     (AxwSale     *sale,
                                  guint        index);
 gint64    axw_sale_paid_fen     (const AxwSale *sale);
+char     *axw_sale_payments_text (const AxwSale *sale);
 
 /* JSON of docs/design.md §12 (quote; with @committed also sale, payments, change)
  * and of docs/design.md §9 (export documents). Amounts are integer fen. */

@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include "axw-escpos.h"
 
 #include <qrencode.h>
@@ -64,7 +65,7 @@ axw_raster_new_qr (const char  *text,
   if (qr == NULL)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_QR,
-                   "The receipt link is too long for a QR code. Shorten the receipt.qr_url setting.");
+                   _("The receipt link is too long for a QR code. Shorten the receipt.qr_url setting."));
       return NULL;
     }
   modules = (guint) qr->width + 2 * QR_QUIET_MODULES;
@@ -72,8 +73,8 @@ axw_raster_new_qr (const char  *text,
   if (scale == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_QR,
-                   "The receipt link is too long for a QR code on this paper. "
-                   "Shorten the receipt.qr_url setting.");
+                   _("The receipt link is too long for a QR code on this paper. "
+                   "Shorten the receipt.qr_url setting."));
       return NULL;
     }
   raster = g_new0 (AxwRaster, 1);
@@ -172,6 +173,27 @@ append_bytes (GByteArray *out,
   va_end (ap);
 }
 
+/* ESC p 0: a pulse on pin 2 (50 ms on, 500 ms off) opens the drawer. */
+static void
+append_drawer_kick (GByteArray *out)
+{
+  append_bytes (out, 5, 0x1B, 0x70, 0, 25, 250);
+}
+
+/**
+ * axw_escpos_drawer_kick:
+ *
+ * Returns: (transfer full): the bytes that open the cash drawer and print nothing
+ */
+GBytes *
+axw_escpos_drawer_kick (void)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+
+  append_drawer_kick (out);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 /* GS v 0 in slices of at most MAX_RASTER_ROWS rows. */
 void
 axw_escpos_append_raster (GByteArray      *out,
@@ -226,7 +248,7 @@ append_item (GByteArray           *out,
       append_bytes (out, 3, 0x1B, 0x64, 4);
       return TRUE;
     case AXW_RECEIPT_DRAWER:
-      append_bytes (out, 5, 0x1B, 0x70, 0, 25, 250);
+      append_drawer_kick (out);
       return TRUE;
     case AXW_RECEIPT_CUT:
       append_bytes (out, 3, 0x1D, 0x56, 1);

@@ -50,6 +50,7 @@ void       axw_escpos_append_text  (GByteArray  *out,
                                     guint       *n_replaced);
 void       axw_escpos_append_raster (GByteArray *out,
                                     const AxwRaster *raster);
+GBytes    *axw_escpos_drawer_kick  (void);
 GBytes    *axw_escpos_encode       (GPtrArray   *items,
                                     guint        width_mm,
                                     guint       *n_replaced,

@@ -3,12 +3,14 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include "axw-print-queue.h"
 
 #include <sqlite3.h>
 
 #include "axw-audit.h"
 #include "axw-checkout.h"
+#include "axw-sales.h"
 #include "axw-escpos.h"
 #include "axw-printer.h"
 #include "axw-receipt.h"
@@ -32,6 +34,7 @@ settings_free (AxwReceiptSettings *s)
   g_free ((char *) s->shop_address);
   g_free ((char *) s->footer);
   g_free ((char *) s->qr_url);
+  g_free ((char *) s->timezone);
 }
 
 static void
@@ -46,6 +49,7 @@ load_settings (AxwDb              *db,
   s->qr_url = axw_settings_get (db, "receipt.qr_url");
   s->width_mm = width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
   s->reprint = reprint;
+  s->timezone = axw_settings_get (db, "timezone");
 }
 
 /**
@@ -186,7 +190,7 @@ insert_copy (AxwDb   *db,
   if (sqlite3_changes (axw_db_get_handle (db)) == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "There is no sale %" G_GINT64_FORMAT " to print.", sale_id);
+                   _("There is no sale %lld to print."), (long long) sale_id);
       return 0;
     }
   *out_reprint = reprint;
@@ -261,7 +265,7 @@ axw_print_queue_retry (AxwDb   *db,
   if (sqlite3_changes (axw_db_get_handle (db)) == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Print job %" G_GINT64_FORMAT " has not failed; nothing to retry.", job_id);
+                   _("Print job %lld has not failed; nothing to retry."), (long long) job_id);
       return FALSE;
     }
   return TRUE;
@@ -370,8 +374,13 @@ claim (AxwDb   *db,
       *out_bytes = NULL;
       if (id <= 0)
         return id == 0;
-      if (!set_status (db, id, "printing", NULL, NULL, error))
+      /* only while still pending: another process (a second counter, the
+       * CLI's retry) may have taken it since it was read, and a receipt
+       * printed twice opens the drawer twice */
+      if (!set_status (db, id, "printing", NULL, "pending", error))
         return FALSE;
+      if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+        continue;
       bytes = render_copy (db, sale_id, 0, reprint, &render_error);
       if (bytes != NULL)
         {
@@ -429,7 +438,7 @@ axw_print_queue_run_job (AxwDb       *db,
   if (claimed == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Print job %" G_GINT64_FORMAT " is not waiting to be printed.", job_id);
+                   _("Print job %lld is not waiting to be printed."), (long long) job_id);
       return FALSE;
     }
   axw_printer_send (printer, bytes, NULL, &send_error);

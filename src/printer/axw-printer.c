@@ -3,12 +3,14 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
+#include <string.h>
 #include "axw-printer.h"
 
 #include "axw-escpos.h"
+#include "axw-printer-target.h"
 
 #define TCP_TIMEOUT_S 5
-#define RAW_PORT 9100
 
 static gboolean
 send_file (const char   *path,
@@ -30,18 +32,21 @@ send_file (const char   *path,
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local))
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Could not write the receipt to %s: %s", path, local->message);
+                   _("Could not write the receipt to %s: %s"), path, local->message);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-send_tcp (const char   *address,
+send_tcp (const char   *host,
+          guint16       port,
           GBytes       *bytes,
           GCancellable *cancellable,
           GError      **error)
 {
+  g_autofree char *address = strchr (host, ':') ? g_strdup_printf ("[%s]:%u", host, port)
+                                                : g_strdup_printf ("%s:%u", host, port);
   g_autoptr(GSocketClient) client = g_socket_client_new ();
   g_autoptr(GSocketConnection) conn = NULL;
   g_autoptr(GError) local = NULL;
@@ -52,12 +57,12 @@ send_tcp (const char   *address,
   g_socket_client_set_timeout (client, TCP_TIMEOUT_S);
   /* A printer sits on the shop's own network: never through a proxy. */
   g_socket_client_set_enable_proxy (client, FALSE);
-  conn = g_socket_client_connect_to_host (client, address, RAW_PORT, cancellable, &local);
+  conn = g_socket_client_connect_to_host (client, address, port, cancellable, &local);
   if (conn == NULL)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Could not reach the network printer %s: %s. Check that it is on and "
-                   "its address is right.", address, local->message);
+                   _("Could not reach the network printer %s: %s. Check that it is on and "
+                   "its address is right."), address, local->message);
       return FALSE;
     }
   out = g_io_stream_get_output_stream (G_IO_STREAM (conn));
@@ -65,37 +70,10 @@ send_tcp (const char   *address,
       !g_io_stream_close (G_IO_STREAM (conn), cancellable, &local))
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "The network printer %s stopped taking the receipt: %s", address,
+                   _("The network printer %s stopped taking the receipt: %s"), address,
                    local->message);
       return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-parse_usb_ids (const char *spec,
-               guint16    *vendor_id,
-               guint16    *product_id,
-               GError    **error)
-{
-  g_auto(GStrv) parts = NULL;
-  guint64 v = 0, p = 0;
-
-  *vendor_id = *product_id = 0;
-  if (g_str_equal (spec, "usb"))
-    return TRUE;
-  parts = g_strsplit (spec + 4, ":", -1);
-  if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 16, 1, 0xFFFF, &v, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 16, 0, 0xFFFF, &p, NULL))
-    {
-      g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BAD_TARGET,
-                   "“%s” is not a USB printer. Write usb, or usb:VID:PID in hex like usb:0416:5011.",
-                   spec);
-      return FALSE;
-    }
-  *vendor_id = (guint16) v;
-  *product_id = (guint16) p;
   return TRUE;
 }
 
@@ -123,25 +101,22 @@ check_status (AxwUsbPrinter *printer,
     case AXW_PRINTER_STATUS_OFFLINE:
     default:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "The receipt printer reports: %s. Fix it, then print again.",
+                   _("The receipt printer reports: %s. Fix it, then print again."),
                    axw_printer_status_describe (status));
       return FALSE;
     }
 }
 
 static gboolean
-send_usb (const char *spec,
-          GBytes     *bytes,
-          GError    **error)
+send_usb (const AxwPrinterTarget *target,
+          GBytes                 *bytes,
+          GError                **error)
 {
   g_autoptr(AxwUsbPrinter) printer = NULL;
-  guint16 vid, pid;
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
-  if (!parse_usb_ids (spec, &vid, &pid, error))
-    return FALSE;
-  printer = axw_usb_printer_open (vid, pid, error);
+  printer = axw_usb_printer_open (target->vendor_id, target->product_id, error);
   if (printer == NULL)
     return FALSE;
   if (!check_status (printer, error))
@@ -162,19 +137,28 @@ axw_printer_send (const char    *target,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  g_auto(AxwPrinterTarget) where = { 0 };
+  g_autoptr(GError) local = NULL;
+
   g_return_val_if_fail (target != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  if (g_str_has_prefix (target, "file:") && target[5] != '\0')
-    return send_file (target + 5, bytes, cancellable, error);
-  if (g_str_has_prefix (target, "tcp://") && target[6] != '\0')
-    return send_tcp (target + 6, bytes, cancellable, error);
-  if (g_str_equal (target, "usb") || g_str_has_prefix (target, "usb:"))
-    return send_usb (target, bytes, error);
-  g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BAD_TARGET,
-               "“%s” is not a printer. Write usb, usb:VID:PID, tcp://HOST:9100 or file:PATH.",
-               target);
-  return FALSE;
+  /* the parser that checked the setting: what it accepts, this can use */
+  if (!axw_printer_target_parse (target, &where, &local))
+    {
+      g_set_error_literal (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BAD_TARGET, local->message);
+      return FALSE;
+    }
+  switch (where.kind)
+    {
+    case AXW_PRINTER_TARGET_FILE:
+      return send_file (where.path, bytes, cancellable, error);
+    case AXW_PRINTER_TARGET_TCP:
+      return send_tcp (where.host, where.port, bytes, cancellable, error);
+    case AXW_PRINTER_TARGET_USB:
+    default:
+      return send_usb (&where, bytes, error);
+    }
 }
 
 typedef struct {

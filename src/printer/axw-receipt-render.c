@@ -6,6 +6,7 @@
  * The receipt as the printer would print it: one pixel per dot, Font A
  * cells of 12 × 24 dots, every non-ASCII character two cells wide.
  */
+#include <glib/gi18n.h>
 #include "axw-receipt-render.h"
 
 #include <pango/pangocairo.h>
@@ -167,7 +168,7 @@ axw_receipt_render (GPtrArray  *items,
   cairo_destroy (cr);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO, "Could not draw the receipt: %s",
+      g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO, _("Could not draw the receipt: %s"),
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
       return NULL;
@@ -191,7 +192,7 @@ axw_receipt_render_png (GPtrArray  *items,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "Could not write the receipt picture to %s: %s", path,
+                   _("Could not write the receipt picture to %s: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }

@@ -3,6 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include "axw-usb-printer.h"
 
 #include <libusb.h>
@@ -30,13 +31,13 @@ axw_printer_status_describe (AxwPrinterStatus status)
 {
   switch (status)
     {
-    case AXW_PRINTER_STATUS_READY: return "ready";
-    case AXW_PRINTER_STATUS_OFFLINE: return "offline";
-    case AXW_PRINTER_STATUS_COVER_OPEN: return "cover open";
-    case AXW_PRINTER_STATUS_PAPER_OUT: return "paper out";
-    case AXW_PRINTER_STATUS_PAPER_NEAR_END: return "paper near its end";
+    case AXW_PRINTER_STATUS_READY: return _("ready");
+    case AXW_PRINTER_STATUS_OFFLINE: return _("offline");
+    case AXW_PRINTER_STATUS_COVER_OPEN: return _("cover open");
+    case AXW_PRINTER_STATUS_PAPER_OUT: return _("paper out");
+    case AXW_PRINTER_STATUS_PAPER_NEAR_END: return _("paper near its end");
     case AXW_PRINTER_STATUS_UNKNOWN:
-    default: return "status unknown";
+    default: return _("status unknown");
     }
 }
 
@@ -59,26 +60,26 @@ set_usb_error (GError    **error,
     {
     case LIBUSB_ERROR_ACCESS:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_PERMISSION,
-                   "No permission to use the USB printer (%s). Install data/70-aixinwu-printer.rules "
-                   "into /etc/udev/rules.d and plug the printer in again.", doing);
+                   _("No permission to use the USB printer (%s). Install data/70-aixinwu-printer.rules "
+                   "into /etc/udev/rules.d and plug the printer in again."), doing);
       break;
     case LIBUSB_ERROR_BUSY:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BUSY,
-                   "The USB printer is in use by another program (%s), for example the system "
-                   "print service. Close it, or remove the printer from the system printers.", doing);
+                   _("The USB printer is in use by another program (%s), for example the system "
+                   "print service. Close it, or remove the printer from the system printers."), doing);
       break;
     case LIBUSB_ERROR_NO_DEVICE:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_UNPLUGGED,
-                   "The USB printer was unplugged (%s). Plug it in and print again.", doing);
+                   _("The USB printer was unplugged (%s). Plug it in and print again."), doing);
       break;
     case LIBUSB_ERROR_TIMEOUT:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_TIMEOUT,
-                   "The USB printer stopped accepting data (%s). Check paper and cover, "
-                   "then print again.", doing);
+                   _("The USB printer stopped accepting data (%s). Check paper and cover, "
+                   "then print again."), doing);
       break;
     default:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
-                   "The USB printer failed (%s): %s.", doing, libusb_strerror (rc));
+                   _("The USB printer failed (%s): %s."), doing, libusb_strerror (rc));
       break;
     }
   return FALSE;
@@ -154,7 +155,7 @@ init_context (libusb_context **ctx,
   int rc = libusb_init (ctx);
 
   if (rc != 0)
-    return set_usb_error (error, rc, "starting USB");
+    return set_usb_error (error, rc, _("starting USB"));
   return TRUE;
 }
 
@@ -239,12 +240,12 @@ claim (AxwUsbPrinter *self,
     {
       rc = libusb_detach_kernel_driver (self->handle, self->interface);
       if (rc != 0)
-        return set_usb_error (error, rc, "taking the printer from the usblp driver");
+        return set_usb_error (error, rc, _("taking the printer from the usblp driver"));
       self->reattach = TRUE;
     }
   rc = libusb_claim_interface (self->handle, self->interface);
   if (rc != 0)
-    return set_usb_error (error, rc, "claiming the printer");
+    return set_usb_error (error, rc, _("claiming the printer"));
   return TRUE;
 }
 
@@ -273,11 +274,11 @@ axw_usb_printer_open (guint16   vendor_id,
       self->interface = -1;
       if (vendor_id != 0)
         g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_NOT_FOUND,
-                     "No USB printer %04x:%04x is plugged in. Check the cable and the power.",
+                     _("No USB printer %04x:%04x is plugged in. Check the cable and the power."),
                      vendor_id, product_id);
       else
         g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_NOT_FOUND,
-                     "No USB receipt printer is plugged in. Check the cable and the power.");
+                     _("No USB receipt printer is plugged in. Check the cable and the power."));
       return NULL;
     }
   rc = libusb_open (dev, &self->handle);
@@ -285,7 +286,7 @@ axw_usb_printer_open (guint16   vendor_id,
   if (rc != 0)
     {
       self->interface = -1;
-      set_usb_error (error, rc, "opening the printer");
+      set_usb_error (error, rc, _("opening the printer"));
       return NULL;
     }
   if (!claim (self, error))
@@ -329,7 +330,7 @@ axw_usb_printer_write (AxwUsbPrinter *self,
       if (rc == 0 || rc == LIBUSB_ERROR_TIMEOUT)
         rc = ++stalls < MAX_STALLS ? 0 : LIBUSB_ERROR_TIMEOUT;
       if (rc != 0)
-        return set_usb_error (error, rc, "sending the receipt");
+        return set_usb_error (error, rc, _("sending the receipt"));
     }
   return TRUE;
 }
@@ -345,12 +346,12 @@ ask (AxwUsbPrinter *self,
 
   rc = libusb_bulk_transfer (self->handle, self->ep_out, cmd, sizeof cmd, &done, STATUS_TIMEOUT_MS);
   if (rc != 0)
-    return set_usb_error (error, rc, "asking the printer's status"), AXW_PRINTER_STATUS_UNKNOWN;
+    return set_usb_error (error, rc, _("asking the printer's status")), AXW_PRINTER_STATUS_UNKNOWN;
   rc = libusb_bulk_transfer (self->handle, self->ep_in, reply, 1, &done, STATUS_TIMEOUT_MS);
   if (rc == LIBUSB_ERROR_TIMEOUT || (rc == 0 && done != 1))
     return AXW_PRINTER_STATUS_UNKNOWN;
   if (rc != 0)
-    return set_usb_error (error, rc, "reading the printer's status"), AXW_PRINTER_STATUS_UNKNOWN;
+    return set_usb_error (error, rc, _("reading the printer's status")), AXW_PRINTER_STATUS_UNKNOWN;
   /* Bits 1 and 4 set, 0 and 7 clear, or it is not a status byte. */
   if ((*reply & 0x93) != 0x12)
     return AXW_PRINTER_STATUS_UNKNOWN;

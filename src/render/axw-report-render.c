@@ -193,6 +193,21 @@ axw_report_render_pdf (const AxwReport  *r,
   return pdf_end (&pdf, error);
 }
 
+gboolean
+axw_report_save_pdf (const AxwReport  *report,
+                     const char       *path,
+                     GError          **error)
+{
+  g_autoptr(GBytes) pdf = axw_report_render_pdf (report, error);
+  gsize len;
+  const char *data;
+
+  if (pdf == NULL)
+    return FALSE;
+  data = g_bytes_get_data (pdf, &len);
+  return g_file_set_contents_full (path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
 /**
  * axw_claim_render_pdf:
  *

@@ -24,6 +24,11 @@ void    axw_report_draw_hours  (cairo_t          *cr,
                                 double            height);
 GBytes *axw_report_render_pdf  (const AxwReport  *report,
                                 GError          **error);
+/* The PDF of axw_report_render_pdf() written to @path (atomically,
+ * readable by the owner only: 0600). */
+gboolean axw_report_save_pdf   (const AxwReport  *report,
+                                const char       *path,
+                                GError          **error);
 /* The receipt-printer lines (axw_report_to_lines() with @paper) as the
  * printer would print them: @dots wide (384 for 58 mm, 576 for 80 mm),
  * one half-width column = dots / columns. For previews and tests. */

@@ -30,4 +30,8 @@ GPtrArray *axw_audit_list       (AxwDb       *db,
                                  guint        limit,
                                  GError     **error);
 
+const char *axw_audit_action_name   (const char  *action);
+char       *axw_audit_detail_text   (const char  *action,
+                                     const char  *detail);
+
 G_END_DECLS

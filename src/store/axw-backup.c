@@ -15,8 +15,10 @@
 
 #include "axw-audit.h"
 #include "axw-backup.h"
+#include "axw-bizdate.h"
 #include "axw-db.h"
 #include "axw-error.h"
+#include "axw-settings.h"
 
 #define NAME_PREFIX "aixinwu-"
 #define NAME_SUFFIX ".db"
@@ -144,11 +146,14 @@ axw_backup_default_dir (AxwDb *db)
   return g_build_filename (dir, "backups", NULL);
 }
 
-/* Returns: (transfer full): "aixinwu-YYYY-MM-DD.db" for @day */
+/* Returns: (transfer full): "aixinwu-YYYY-MM-DD.db" for the shop's
+ * business date at @time (the "timezone" setting, not the machine's) */
 char *
-axw_backup_file_name (GDateTime *day)
+axw_backup_file_name (AxwDb     *db,
+                      GDateTime *time)
 {
-  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  g_autofree char *tz = axw_settings_get (db, "timezone");
+  g_autofree char *date = axw_business_date (time, tz);
 
   return g_strconcat (NAME_PREFIX, date, NAME_SUFFIX, NULL);
 }
@@ -240,7 +245,7 @@ axw_backup_run (AxwDb       *db,
                    _("Cannot create the backup folder %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
-  name = axw_backup_file_name (now);
+  name = axw_backup_file_name (db, now);
   path = g_build_filename (dir, name, NULL);
   if (!axw_backup_to_file (db, path, error))
     return NULL;
@@ -283,7 +288,7 @@ axw_backup_daily_if_due (AxwDb       *db,
     *out_path = NULL;
   if (dir == NULL)
     dir = default_dir = axw_backup_default_dir (db);
-  name = axw_backup_file_name (now);
+  name = axw_backup_file_name (db, now);
   existing = g_build_filename (dir, name, NULL);
   if (g_file_test (existing, G_FILE_TEST_EXISTS))
     return TRUE;

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define AXW_BACKUP_KEEP_DEFAULT 14
 
 char     *axw_backup_default_dir   (AxwDb        *db);
-char     *axw_backup_file_name     (GDateTime    *day);
+char     *axw_backup_file_name     (AxwDb        *db,
+                                    GDateTime    *time);
 gboolean  axw_backup_to_file       (AxwDb        *db,
                                     const char   *dest,
                                     GError      **error);

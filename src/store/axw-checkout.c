@@ -14,6 +14,8 @@
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-vouchers.h"
+#include "axw-sales.h"
 #include "axw-error.h"
 #include "axw-funds.h"
 #include "axw-payments.h"
@@ -195,6 +197,10 @@ axw_checkout_item_from_scan (AxwDb       *db,
     }
   l = line_from_product (p, scan.code);
   l->qty_milli = qty_milli > 0 ? qty_milli : 1000;
+  /* the cashier types its price (axw_pricing_set_open_price) before it joins the cart */
+  l->open_price = p->open_price;
+  if (p->open_price)
+    l->unit_price_fen = -1;
   return l;
 }
 
@@ -224,6 +230,13 @@ price_cart (AxwDb          *db,
 
   if (promotions == NULL)
     return NULL;
+  for (guint i = 0; i < axw_cart_get_n_lines (cart); i++)
+    if (axw_cart_get_line (cart, i)->unit_price_fen < 0)
+      {
+        g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s has an open price: type its price first."),
+                     axw_cart_get_line (cart, i)->name);
+        return NULL;
+      }
   if (axw_cart_get_voucher_code (cart) != NULL &&
       (voucher = axw_vouchers_lookup (db, axw_cart_get_voucher_code (cart), error)) == NULL)
     return NULL;
@@ -305,7 +318,8 @@ insert_sale_row (AxwDb            *db,
   stmt = axw_db_prepare (db,
     "INSERT INTO sales (uuid, receipt_no, kind, refund_of, created_at, business_date, seq, shop, terminal, "
     "staff_id, staff_name, shift_id, gross_fen, promo_fen, net_fen, red_packet_fen, total_fen, "
-    "cash_rounding_fen, change_fen, voucher_code, campaign, funder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    "cash_rounding_fen, change_fen, voucher_code, campaign, funder) VALUES (?1, ?2, ?3, "
+    "CASE ?4 WHEN -1 THEN (SELECT coalesce (max (id), 0) + 1 FROM sales) ELSE ?4 END, ?5, ?6, ?7, "
     "?8, ?9, ?10, ?11, (SELECT id FROM shifts WHERE closed_at IS NULL), ?12, ?13, ?14, ?15, ?16, ?17, "
     "?18, ?19, ?20, ?21) RETURNING id", error);
   if (stmt == NULL)
@@ -314,7 +328,7 @@ insert_sale_row (AxwDb            *db,
   axw_db_bind_text (stmt, 2, sale->receipt_no);
   axw_db_bind_text (stmt, 3, h->refund_of ? "refund" : "sale");
   if (h->refund_of)
-    sqlite3_bind_int64 (stmt, 4, h->refund_of);
+    sqlite3_bind_int64 (stmt, 4, h->refund_of);   /* -1: the document itself (a return without receipt) */
   axw_db_bind_text (stmt, 5, h->created_at);
   axw_db_bind_text (stmt, 6, sale->business_date);
   sqlite3_bind_int64 (stmt, 7, seq);
@@ -359,8 +373,8 @@ insert_lines (AxwDb          *db,
       stmt = axw_db_prepare (db,
         "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, category, qty_milli, "
         "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, "
-        "refund_of_line, fund) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-        "?17)",
+        "refund_of_line, list_price_fen, fund) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18)",
         error);
       if (stmt == NULL)
         return FALSE;
@@ -382,7 +396,9 @@ insert_lines (AxwDb          *db,
       sqlite3_bind_int64 (stmt, 15, l->pay_fen);
       if (l->refund_of_line)
         sqlite3_bind_int64 (stmt, 16, l->refund_of_line);
-      axw_db_bind_text (stmt, 17, l->fund);
+      if (l->price_overridden)
+        sqlite3_bind_int64 (stmt, 17, l->list_price_fen);
+      axw_db_bind_text (stmt, 18, l->fund);
       if (!axw_db_step_done (db, stmt, error))
         return FALSE;
 
@@ -524,7 +540,8 @@ axw_sales_lookup_staff (AxwDb       *db,
 
 /**
  * axw_sales_insert_document:
- * @refund_of: the original sale's id for a refund, else 0
+ * @refund_of: the original sale's id for a refund, AXW_REFUND_OF_ITSELF for
+ *   a return without a receipt, else 0
  *
  * Writes a priced and settled document with everything that goes with it:
  * lines and stock, payments, the redemption (sales only), outbox, print job

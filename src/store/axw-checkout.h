@@ -22,11 +22,6 @@ AxwLine    *axw_checkout_item_from_scan (AxwDb          *db,
                                          const char     *code,
                                          gint64          qty_milli,
                                          GError        **error);
-/* Always returns a voucher (known = FALSE when nobody issued it), or NULL
- * with @error on a database failure. */
-AxwVoucher *axw_vouchers_lookup         (AxwDb          *db,
-                                         const char     *code,
-                                         GError        **error);
 AxwSale    *axw_checkout_quote          (AxwDb          *db,
                                          const AxwCart  *cart,
                                          GDateTime      *at,
@@ -41,40 +36,4 @@ AxwSale    *axw_checkout_commit         (AxwDb             *db,
                                          const AxwPayment  *payments,
                                          guint              n_payments,
                                          GError           **error);
-/* @sale: a receipt number or a UUID. */
-AxwSale    *axw_sales_load              (AxwDb          *db,
-                                         const char     *sale,
-                                         GError        **error);
-AxwSale    *axw_sales_load_by_id        (AxwDb          *db,
-                                         gint64          id,
-                                         GError        **error);
-
-typedef struct {
-  int    line_no;      /* line of the original sale */
-  gint64 qty_milli;    /* 0: all that is left to refund */
-} AxwRefundItem;
-
-/* A refund document of the given lines (all remaining lines when
- * @n_items is 0); @manager must be a manager (the caller checked the
- * PIN). Money goes back per payment method. */
-AxwSale    *axw_sales_refund            (AxwDb               *db,
-                                         const char          *sale,
-                                         const AxwRefundItem *items,
-                                         guint                n_items,
-                                         const char          *manager,
-                                         GDateTime           *at,
-                                         GError             **error);
-/* The same refund, computed and not written (shown before confirming). */
-AxwSale    *axw_sales_refund_preview    (AxwDb               *db,
-                                         const char          *sale,
-                                         const AxwRefundItem *items,
-                                         guint                n_items,
-                                         GDateTime           *at,
-                                         GError             **error);
-/* The sale with, per line, the quantity still refundable. */
-AxwSale    *axw_sales_refundable        (AxwDb               *db,
-                                         const char          *sale,
-                                         GArray             **out_left,
-                                         GError             **error);
-
 G_END_DECLS

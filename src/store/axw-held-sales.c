@@ -25,8 +25,8 @@ insert_lines (AxwDb          *db,
       const AxwLine *l = axw_cart_get_line (cart, i);
       sqlite3_stmt *stmt = axw_db_prepare (db,
         "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, category, "
-        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible, gross_fen) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible, gross_fen, list_price_fen, open_price) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -42,6 +42,9 @@ insert_lines (AxwDb          *db,
       sqlite3_bind_int (stmt, 10, l->weighed);
       sqlite3_bind_int (stmt, 11, l->aid_eligible);
       sqlite3_bind_int64 (stmt, 12, l->gross_fen);
+      if (l->price_overridden)
+        sqlite3_bind_int64 (stmt, 13, l->list_price_fen);
+      sqlite3_bind_int (stmt, 14, l->open_price);
       if (!axw_db_step_done (db, stmt, error))
         return FALSE;
     }
@@ -139,8 +142,11 @@ line_from_row (sqlite3_stmt *stmt)
   l->weighed = sqlite3_column_int (stmt, 8);
   l->aid_eligible = sqlite3_column_int (stmt, 9);
   l->gross_fen = sqlite3_column_int64 (stmt, 10);   /* a weighed line's label price */
-  l->fund = axw_db_column_dup (stmt, 11);           /* the product's fund now */
-  l->fund_discounts = sqlite3_column_int (stmt, 12);
+  l->price_overridden = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
+  l->list_price_fen = sqlite3_column_int64 (stmt, 11);
+  l->open_price = sqlite3_column_int (stmt, 12);
+  l->fund = axw_db_column_dup (stmt, 13);           /* the product's fund now */
+  l->fund_discounts = sqlite3_column_int (stmt, 14);
   return l;
 }
 
@@ -153,7 +159,8 @@ load_cart (AxwDb       *db,
   g_autoptr(AxwCart) cart = axw_cart_new ();
   sqlite3_stmt *stmt = axw_db_prepare (db,
     "SELECT h.line_no, h.product_id, h.barcode, h.name, h.category, h.qty_milli, h.unit_price_fen, h.per_kg, "
-    "h.weighed, h.aid_eligible, h.gross_fen, f.name, coalesce (p.fund_discounts, 0) FROM held_sale_lines h "
+    "h.weighed, h.aid_eligible, h.gross_fen, h.list_price_fen, h.open_price, f.name, "
+    "coalesce (p.fund_discounts, 0) FROM held_sale_lines h "
     "LEFT JOIN products p ON p.id = h.product_id LEFT JOIN funds f ON f.id = p.fund_id "
     "WHERE h.held_id = ? ORDER BY h.line_no", error);
   int rc;
@@ -177,24 +184,27 @@ load_cart (AxwDb       *db,
   return g_steal_pointer (&cart);
 }
 
+/* @id: the held sale to take, 0 for the newest. */
 static AxwCart *
-take_newest (AxwDb   *db,
-             GError **error)
+take_held (AxwDb   *db,
+           gint64   id,
+           GError **error)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db,
-    "SELECT id, voucher_code FROM held_sales ORDER BY position DESC LIMIT 1", error);
+    "SELECT id, voucher_code FROM held_sales WHERE ?1 IN (0, id) ORDER BY position DESC LIMIT 1", error);
   g_autofree char *voucher = NULL;
   AxwCart *cart;
-  gint64 id;
   int rc;
 
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("No sale is on hold"));
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                     id ? _("That held sale is no longer on hold") : _("No sale is on hold"));
       else
         axw_db_set_error (db, rc, error);
       return NULL;
@@ -216,22 +226,24 @@ take_newest (AxwDb   *db,
 }
 
 /**
- * axw_held_sales_recall:
+ * axw_held_sales_recall_id:
+ * @id: a held sale's id (from axw_held_sales_list()), 0 for the newest
  * @current: (nullable): what is on the counter now; parked at the front
  *   of the queue when it has lines
  * @staff: who recalls (names @current when it is parked)
  *
- * Takes the sale held last out of the database.
+ * Takes a held sale out of the database.
  *
  * Returns: (transfer full): its cart, or %NULL with @error (NOT_FOUND when
- *   none is held)
+ *   it is not held)
  */
 AxwCart *
-axw_held_sales_recall (AxwDb          *db,
-                       const AxwCart  *current,
-                       const char     *staff,
-                       GDateTime      *at,
-                       GError        **error)
+axw_held_sales_recall_id (AxwDb          *db,
+                          gint64          id,
+                          const AxwCart  *current,
+                          const char     *staff,
+                          GDateTime      *at,
+                          GError        **error)
 {
   g_autoptr(AxwCart) cart = NULL;
 
@@ -240,7 +252,7 @@ axw_held_sales_recall (AxwDb          *db,
 
   if (!axw_db_begin (db, error))
     return NULL;
-  if ((cart = take_newest (db, error)) == NULL)
+  if ((cart = take_held (db, id, error)) == NULL)
     goto fail;
   if (current != NULL && !axw_cart_is_empty (current) &&
       insert_held (db, current, staff, at, TRUE, error) == 0)
@@ -252,4 +264,78 @@ axw_held_sales_recall (AxwDb          *db,
 fail:
   axw_db_rollback (db);
   return NULL;
+}
+
+/**
+ * axw_held_sales_recall:
+ *
+ * axw_held_sales_recall_id() of the sale held last.
+ *
+ * Returns: (transfer full): its cart, or %NULL with @error (NOT_FOUND when
+ *   none is held)
+ */
+AxwCart *
+axw_held_sales_recall (AxwDb          *db,
+                       const AxwCart  *current,
+                       const char     *staff,
+                       GDateTime      *at,
+                       GError        **error)
+{
+  return axw_held_sales_recall_id (db, 0, current, staff, at, error);
+}
+
+void
+axw_held_sale_free (AxwHeldSale *held)
+{
+  g_free (held->staff);
+  g_free (held->held_at);
+  g_clear_pointer (&held->cart, axw_cart_free);
+  g_free (held);
+}
+
+/**
+ * axw_held_sales_list:
+ *
+ * The held sales, the one F7 would take first (the newest) first, each
+ * with its lines (not priced: the caller quotes them for a total).
+ *
+ * Returns: (transfer full) (element-type AxwHeldSale): the list, or %NULL
+ *   with @error
+ */
+GPtrArray *
+axw_held_sales_list (AxwDb   *db,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_held_sale_free);
+  g_autoptr(GPtrArray) vouchers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, staff, held_at, voucher_code FROM held_sales "
+                                           "ORDER BY position DESC", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwHeldSale *held = g_new0 (AxwHeldSale, 1);
+
+      held->id = sqlite3_column_int64 (stmt, 0);
+      held->staff = axw_db_column_dup (stmt, 1);
+      held->held_at = axw_db_column_dup (stmt, 2);
+      g_ptr_array_add (vouchers, axw_db_column_dup (stmt, 3));
+      g_ptr_array_add (list, held);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      AxwHeldSale *held = g_ptr_array_index (list, i);
+
+      if ((held->cart = load_cart (db, held->id, g_ptr_array_index (vouchers, i), error)) == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&list);
 }

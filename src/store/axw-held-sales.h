@@ -26,5 +26,24 @@ AxwCart *axw_held_sales_recall (AxwDb          *db,
                                 const char     *staff,
                                 GDateTime      *at,
                                 GError        **error);
+AxwCart *axw_held_sales_recall_id (AxwDb          *db,
+                                   gint64          id,
+                                   const AxwCart  *current,
+                                   const char     *staff,
+                                   GDateTime      *at,
+                                   GError        **error);
+
+typedef struct {
+  gint64   id;
+  char    *staff;     /* who held it */
+  char    *held_at;   /* UTC ISO-8601 */
+  AxwCart *cart;
+} AxwHeldSale;
+
+void       axw_held_sale_free  (AxwHeldSale  *held);
+GPtrArray *axw_held_sales_list (AxwDb        *db,
+                                GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwHeldSale, axw_held_sale_free)
 
 G_END_DECLS

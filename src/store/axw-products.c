@@ -15,8 +15,8 @@
 
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
-  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, coalesce (f.name, ''), " \
-  "p.fund_discounts FROM products p LEFT JOIN categories c ON c.id = p.category_id " \
+  "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, p.open_price, NOT p.active, " \
+  "coalesce (f.name, ''), p.fund_discounts FROM products p LEFT JOIN categories c ON c.id = p.category_id " \
   "LEFT JOIN funds f ON f.id = p.fund_id "
 
 AxwProduct *
@@ -92,8 +92,10 @@ product_from_row (sqlite3_stmt *stmt)
   p->stock_milli = sqlite3_column_int64 (stmt, 9);
   p->pinyin = axw_db_column_dup (stmt, 10);
   p->updated_at = axw_db_column_dup (stmt, 11);
-  p->fund = axw_db_column_dup (stmt, 12);
-  p->fund_discounts = sqlite3_column_int (stmt, 13) != 0;
+  p->open_price = sqlite3_column_int (stmt, 12);
+  p->retired = sqlite3_column_int (stmt, 13);
+  p->fund = axw_db_column_dup (stmt, 14);
+  p->fund_discounts = sqlite3_column_int (stmt, 15) != 0;
   return p;
 }
 
@@ -158,6 +160,19 @@ axw_products_find_plu (AxwDb       *db,
   return query_one (db, "SELECT " PRODUCT_COLUMNS "WHERE p.plu = ? AND p.active", plu, 0, error);
 }
 
+/* Retired products too: codes stay theirs, and an import or a save
+ * updates a retired product (it stays retired) instead of adding one. */
+static AxwProduct *
+find_code_any (AxwDb       *db,
+               const char  *column,
+               const char  *code,
+               GError     **error)
+{
+  return query_one (db, g_str_equal (column, "plu") ? "SELECT " PRODUCT_COLUMNS "WHERE p.plu = ?"
+                                                    : "SELECT " PRODUCT_COLUMNS "WHERE p.barcode = ?",
+                    code, 0, error);
+}
+
 /* Strips leading zeros, so PLU 000123 on a label finds PLU 123. */
 static const char *
 plu_digits (const char *plu)
@@ -212,23 +227,26 @@ axw_products_lookup_scan (AxwDb          *db,
       return NULL;
     }
   if (p == NULL)
-    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                 _("Barcode %s is not in the catalog. Put the item aside and ask the manager to add it."),
-                 scan->code);
+    {
+      g_autoptr(AxwProduct) retired = find_code_any (db, "barcode", scan->code, NULL);
+
+      if (retired != NULL)
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                     _("%s is retired: it is no longer sold. Put it aside and tell the manager."), retired->name);
+      else
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                     _("Barcode %s is not in the catalog. Put the item aside and ask the manager to add it."),
+                     scan->code);
+    }
   return p;
 }
 
-/**
- * axw_products_search:
- * @query: part of the name, pinyin initials (“csr”), or barcode digits
- *
- * Returns: (transfer full) (element-type AxwProduct): matches, by name
- */
-GPtrArray *
-axw_products_search (AxwDb       *db,
-                     const char  *query,
-                     guint        limit,
-                     GError     **error)
+static GPtrArray *
+search (AxwDb       *db,
+        const char  *query,
+        guint        limit,
+        gboolean     retired_too,
+        GError     **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
   g_autofree char *lower = g_utf8_strdown (query ? query : "", -1);
@@ -250,7 +268,7 @@ axw_products_search (AxwDb       *db,
   prefix = g_strdup_printf ("%s%%", escaped);
 
   stmt = axw_db_prepare (db, "SELECT " PRODUCT_COLUMNS
-                             "WHERE p.active AND (p.name LIKE ?1 ESCAPE '\\' "
+                             "WHERE (p.active OR ?5) AND (p.name LIKE ?1 ESCAPE '\\' "
                              "  OR p.pinyin LIKE ?2 ESCAPE '\\' OR p.barcode LIKE ?2 ESCAPE '\\' "
                              "  OR p.plu = ?3) "
                              "ORDER BY (p.pinyin LIKE ?2 ESCAPE '\\') DESC, length (p.name), p.name "
@@ -261,6 +279,7 @@ axw_products_search (AxwDb       *db,
   axw_db_bind_text (stmt, 2, prefix);
   axw_db_bind_text (stmt, 3, lower);
   sqlite3_bind_int (stmt, 4, (int) limit);
+  sqlite3_bind_int (stmt, 5, retired_too);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, product_from_row (stmt));
   sqlite3_reset (stmt);
@@ -270,6 +289,94 @@ axw_products_search (AxwDb       *db,
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+/**
+ * axw_products_search:
+ * @query: part of the name, pinyin initials (“csr”), or barcode digits
+ *
+ * Returns: (transfer full) (element-type AxwProduct): products on sale
+ *   that match, by name
+ */
+GPtrArray *
+axw_products_search (AxwDb       *db,
+                     const char  *query,
+                     guint        limit,
+                     GError     **error)
+{
+  return search (db, query, limit, FALSE, error);
+}
+
+/**
+ * axw_products_search_with_retired:
+ *
+ * axw_products_search() with the retired products too (the manager's
+ * Products page, where a retired product is brought back).
+ *
+ * Returns: (transfer full) (element-type AxwProduct): matches, by name
+ */
+GPtrArray *
+axw_products_search_with_retired (AxwDb       *db,
+                                  const char  *query,
+                                  guint        limit,
+                                  GError     **error)
+{
+  return search (db, query, limit, TRUE, error);
+}
+
+/**
+ * axw_products_set_retired:
+ * @code: the product's barcode or PLU
+ * @staff: (nullable): who did it, for the audit log
+ *
+ * A retired product is kept (past sales name it) but no longer sold,
+ * searched at the counter or exported; restoring it sells it again.
+ */
+gboolean
+axw_products_set_retired (AxwDb       *db,
+                          const char  *code,
+                          gboolean     retired,
+                          const char  *staff,
+                          GError     **error)
+{
+  g_autoptr(AxwProduct) p = NULL;
+  g_autofree char *sku = NULL;
+  g_autofree char *detail = NULL;
+  GError *local = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((p = find_code_any (db, "barcode", code, &local)) == NULL && local == NULL)
+    p = find_code_any (db, "plu", code, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (p == NULL)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("No product has the barcode or PLU %s."), code);
+      return FALSE;
+    }
+  sku = axw_product_dup_sku (p);
+  detail = g_strdup_printf ("%s %s", sku, p->name);
+  if (!axw_db_begin (db, error))
+    return FALSE;
+  stmt = axw_db_prepare (db, "UPDATE products SET active = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      g_autofree char *now = axw_now_utc_iso ();
+
+      sqlite3_bind_int (stmt, 1, !retired);
+      axw_db_bind_text (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, p->id);
+    }
+  if (stmt == NULL || !axw_db_step_done (db, stmt, error) ||
+      !axw_audit_append (db, staff, retired ? "product.retire" : "product.restore", detail, error))
+    {
+      axw_db_rollback (db);
+      return FALSE;
+    }
+  return axw_db_commit (db, error);
 }
 
 gint64
@@ -312,8 +419,8 @@ same_product (const AxwProduct *a,
          g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->category, b->category) == 0 &&
          g_strcmp0 (a->origin, b->origin) == 0 && a->price_fen == b->price_fen &&
          a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
-         a->stock_milli == b->stock_milli && g_strcmp0 (a->fund, b->fund) == 0 &&
-         a->fund_discounts == b->fund_discounts;
+         a->stock_milli == b->stock_milli && a->open_price == b->open_price &&
+         g_strcmp0 (a->fund, b->fund) == 0 && a->fund_discounts == b->fund_discounts;
 }
 
 /* Writes the row; the caller holds the transaction and the audit. */
@@ -331,16 +438,16 @@ write_product (AxwDb       *db,
     return FALSE;
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
-                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, fund_id, "
-                               "fund_discounts, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                               "(SELECT id FROM funds WHERE name = ?13), ?14, NULL) RETURNING id",
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, open_price, "
+                               "fund_id, fund_discounts, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                               "?11, ?13, (SELECT id FROM funds WHERE name = ?14), ?15, NULL) RETURNING id",
                            error);
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
-                               "fund_id = (SELECT id FROM funds WHERE name = ?13), fund_discounts = ?14, "
-                               "active = 1 WHERE id = ?12 RETURNING id", error);
+                               "open_price = ?13, fund_id = (SELECT id FROM funds WHERE name = ?14), "
+                               "fund_discounts = ?15 WHERE id = ?12 RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, p->barcode);
@@ -357,8 +464,9 @@ write_product (AxwDb       *db,
   axw_db_bind_text (stmt, 11, now);
   if (p->id)
     sqlite3_bind_int64 (stmt, 12, p->id);
-  axw_db_bind_text (stmt, 13, p->fund);
-  sqlite3_bind_int (stmt, 14, p->fund_discounts ? 1 : 0);
+  sqlite3_bind_int (stmt, 13, p->open_price ? 1 : 0);
+  axw_db_bind_text (stmt, 14, p->fund);
+  sqlite3_bind_int (stmt, 15, p->fund_discounts ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -424,8 +532,8 @@ check_for_save (AxwDb             *db,
     }
   barcode = p->barcode ? g_strdup_printf (_("Barcode %s"), p->barcode) : NULL;
   plu = p->plu ? g_strdup_printf (_("PLU %s"), p->plu) : NULL;
-  if ((p->barcode && code_taken (db, p, barcode, axw_products_find_barcode (db, p->barcode, NULL), error)) ||
-      (p->plu && code_taken (db, p, plu, axw_products_find_plu (db, p->plu, NULL), error)))
+  if ((p->barcode && code_taken (db, p, barcode, find_code_any (db, "barcode", p->barcode, NULL), error)) ||
+      (p->plu && code_taken (db, p, plu, find_code_any (db, "plu", p->plu, NULL), error)))
     return FALSE;
   return TRUE;
 }
@@ -468,6 +576,8 @@ describe_fields (GString          *what,
   append_field (what, translate ? _("PLU") : "PLU", b->plu, a->plu);
   append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
   append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
+  append_field (what, translate ? _("open price") : "open price", b->open_price ? yes : no,
+                a->open_price ? yes : no);
   append_field (what, translate ? _("fund") : "fund", b->fund, a->fund);
   append_field (what, translate ? _("discounts on charity goods") : "fund_discounts",
                 b->fund_discounts ? yes : no, a->fund_discounts ? yes : no);
@@ -809,6 +919,7 @@ keep_not_given (AxwProduct       *p,
     p->aid_eligible = old->aid_eligible;
   if (!(given & GIVEN_STOCK))
     p->stock_milli = old->stock_milli;
+  p->open_price = old->open_price;    /* not a CSV column: set on the Products page */
   if (!(given & GIVEN_FUND))
     keep_str (&p->fund, old->fund);
   if (!(given & GIVEN_FUND_DISCOUNTS))
@@ -866,7 +977,7 @@ check_row_codes (ImportRun         *run,
                    GPOINTER_TO_UINT (first));
       return FALSE;
     }
-  owner = axw_products_find_plu (run->db, p->plu, &local);
+  owner = find_code_any (run->db, "plu", p->plu, &local);
   if (local)
     {
       g_propagate_error (error, local);
@@ -893,9 +1004,9 @@ import_row (ImportRun   *run,
   GError *local = NULL;
 
   if (p->barcode)
-    old = axw_products_find_barcode (run->db, p->barcode, &local);
+    old = find_code_any (run->db, "barcode", p->barcode, &local);
   if (old == NULL && local == NULL && p->plu)
-    old = axw_products_find_plu (run->db, p->plu, &local);
+    old = find_code_any (run->db, "plu", p->plu, &local);
   if (local)
     {
       g_propagate_error (error, local);

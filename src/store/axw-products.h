@@ -20,6 +20,8 @@ typedef struct {
   gint64    price_fen;      /* per piece, or per kg when per_kg */
   gboolean  per_kg;
   gboolean  aid_eligible;
+  gboolean  open_price;     /* the cashier types the price at each sale */
+  gboolean  retired;        /* kept for history, no longer sold */
   gint64    stock_milli;
   char     *fund;           /* "" or the fund its proceeds go to (爱心义卖) */
   gboolean  fund_discounts; /* promotions and red packets may apply all the same */
@@ -72,6 +74,15 @@ AxwProduct *axw_products_lookup_scan    (AxwDb               *db,
 GPtrArray  *axw_products_search         (AxwDb               *db,
                                          const char          *query,
                                          guint                limit,
+                                         GError             **error);
+GPtrArray  *axw_products_search_with_retired (AxwDb          *db,
+                                              const char     *query,
+                                              guint           limit,
+                                              GError        **error);
+gboolean    axw_products_set_retired    (AxwDb               *db,
+                                         const char          *code,
+                                         gboolean             retired,
+                                         const char          *staff,
                                          GError             **error);
 gint64      axw_products_count          (AxwDb               *db);
 gboolean    axw_products_save           (AxwDb               *db,

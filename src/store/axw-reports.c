@@ -367,6 +367,20 @@ add_line (AxwReportRow *row,
   row->total_fen += sign * fen;
 }
 
+/* What a manager's price took off the catalog price (a refund of such a
+ * line gives its share back). */
+static void
+add_price_override (AxwReport *r,
+                    gint64     list_price_fen,
+                    gint64     unit_price_fen,
+                    gint64     qty_milli,
+                    int        sign)
+{
+  if (sign > 0)
+    r->price_overrides_count++;
+  r->price_overrides_fen += sign * axw_mul_div_round (list_price_fen - unit_price_fen, qty_milli, 1000);
+}
+
 static gboolean
 load_lines (const Query  *q,
             const Docs   *docs,
@@ -376,7 +390,8 @@ load_lines (const Query  *q,
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) products = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) funds = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen, fund "
+  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, category, name, qty_milli, pay_fen, "
+                                                  "unit_price_fen, list_price_fen, fund "
                                                   "FROM sale_lines WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
@@ -390,9 +405,9 @@ load_lines (const Query  *q,
 
       if (sign == 0)
         continue;
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
         {
-          AxwReportRow *fund = find_row (funds, r->charity_sales, (const char *) sqlite3_column_text (stmt, 5));
+          AxwReportRow *fund = find_row (funds, r->charity_sales, (const char *) sqlite3_column_text (stmt, 7));
 
           fund->count += sign;
           add_line (fund, qty, fen, sign);
@@ -402,6 +417,8 @@ load_lines (const Query  *q,
                   qty, fen, sign);
       add_line (find_row (products, r->top_products, (const char *) sqlite3_column_text (stmt, 2)),
                 qty, fen, sign);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        add_price_override (r, sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 5), qty, sign);
     }
   return finish (q, stmt, rc, error);
 }
@@ -508,19 +525,15 @@ axw_reports_range (AxwDb       *db,
   return r;
 }
 
-static char *
-local_time (AxwDb      *db,
-            const char *utc_iso)
+/* Returns: (transfer full): @utc_iso as "YYYY-MM-DD HH:MM" in the shop's time zone */
+char *
+axw_reports_local_time (AxwDb      *db,
+                        const char *utc_iso)
 {
   g_autofree char *tz = axw_settings_get (db, "timezone");
-  g_autoptr(GDateTime) t = utc_iso ? axw_time_parse_rfc3339 (utc_iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autoptr(GTimeZone) zone = axw_timezone_new (tz);
 
-  if (t == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_timezone (t, zone);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return axw_time_format_shop_iso (utc_iso, zone, AXW_TIME_FORMAT_MINUTES);
 }
 
 AxwReport *
@@ -537,8 +550,8 @@ axw_reports_shift (AxwDb   *db,
   r = build (&q, AXW_REPORT_X, error);
   if (r == NULL)
     return NULL;
-  r->from = local_time (db, shift->opened_at);
-  r->to = shift->closed_at ? local_time (db, shift->closed_at) : g_strdup (_("now"));
+  r->from = axw_reports_local_time (db, shift->opened_at);
+  r->to = shift->closed_at ? axw_reports_local_time (db, shift->closed_at) : g_strdup (_("now"));
   r->has_cash_drawer = TRUE;
   r->float_fen = shift->float_fen;
   r->cash_in_out_fen = shift->cash_in_out_fen;
@@ -635,6 +648,24 @@ check_can_close (AxwDb       *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * axw_reports_can_close_day:
+ *
+ * Whether axw_reports_close_day() at @at would accept @date: a valid date,
+ * begun, not closed yet. For asking before closing; the close checks again.
+ */
+gboolean
+axw_reports_can_close_day (AxwDb       *db,
+                           const char  *date,
+                           GDateTime   *at,
+                           GError     **error)
+{
+  g_autofree char *tz = axw_settings_get (db, "timezone");
+  g_autofree char *today = axw_business_date (at, tz);
+
+  return check_can_close (db, date, today, error);
 }
 
 /**
@@ -761,6 +792,62 @@ axw_reports_z_json (AxwDb   *db,
   return json;
 }
 
+void
+axw_z_summary_free (gpointer summary)
+{
+  AxwZSummary *z = summary;
+
+  if (z == NULL)
+    return;
+  g_free (z->business_date);
+  g_free (z->closed_at);
+  g_free (z->manager);
+  g_free (z);
+}
+
+/**
+ * axw_reports_z_list:
+ *
+ * Returns: (transfer full) (element-type AxwZSummary): newest first
+ */
+GPtrArray *
+axw_reports_z_list (AxwDb    *db,
+                    guint     limit,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (axw_z_summary_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = axw_db_prepare (db, "SELECT z.number, z.business_date, z.closed_at, coalesce (st.name, ''), "
+                             "coalesce (json_extract (z.report_json, '$.sales_count'), 0), "
+                             "coalesce (json_extract (z.report_json, '$.total_fen'), 0) "
+                             "FROM z_reports z LEFT JOIN staff st ON st.id = z.staff_id "
+                             "ORDER BY z.number DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwZSummary *z = g_new0 (AxwZSummary, 1);
+
+      z->number = sqlite3_column_int64 (stmt, 0);
+      z->business_date = axw_db_column_dup (stmt, 1);
+      z->closed_at = axw_db_column_dup (stmt, 2);
+      z->manager = axw_db_column_dup (stmt, 3);
+      z->sales_count = sqlite3_column_int64 (stmt, 4);
+      z->total_fen = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (list, z);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* Subsidy claims */
 
 static gboolean
@@ -795,7 +882,7 @@ axw_reports_claim (AxwDb       *db,
   if (!check_period (from, to, error))
     return NULL;
   stmt = axw_db_prepare (db, "SELECT s.voucher_code, s.receipt_no, s.business_date, s.campaign, s.red_packet_fen, "
-                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of "
+                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
                              "WHERE s.funder = ? AND s.business_date BETWEEN ? AND ? AND s.red_packet_fen > 0 "
                              "ORDER BY s.business_date, s.created_at, s.id", error);
   if (stmt == NULL)

@@ -35,6 +35,12 @@ AxwReport *axw_reports_close_day (AxwDb       *db,
                                   const char  *manager,
                                   GDateTime   *at,
                                   GError     **error);
+/* Whether axw_reports_close_day() would accept @date at @at (INVALID or
+ * CONFLICT with the reason when not); nothing is written. */
+gboolean   axw_reports_can_close_day (AxwDb      *db,
+                                      const char *date,
+                                      GDateTime  *at,
+                                      GError    **error);
 /* A closed day's Z report by number (0: the latest), rebuilt from its
  * sales, which cannot change. */
 AxwReport *axw_reports_load_z    (AxwDb       *db,
@@ -46,6 +52,26 @@ char      *axw_reports_z_json    (AxwDb       *db,
                                   GError     **error);
 gboolean   axw_reports_day_is_closed (AxwDb      *db,
                                       const char *date);
+
+/* @utc_iso as "YYYY-MM-DD HH:MM" in the shop's time zone ("" if unreadable). */
+char      *axw_reports_local_time (AxwDb     *db,
+                                   const char *utc_iso);
+
+/* One closed day, as listed (the totals stored when it was closed). */
+typedef struct {
+  gint64  number;
+  char   *business_date;
+  char   *closed_at;      /* UTC ISO-8601 */
+  char   *manager;
+  gint64  sales_count;
+  gint64  total_fen;
+} AxwZSummary;
+
+void       axw_z_summary_free    (gpointer     summary);
+/* The closed days, newest first, at most @limit (0: all). */
+GPtrArray *axw_reports_z_list    (AxwDb       *db,
+                                  guint        limit,
+                                  GError     **error);
 
 /* Every red packet of @funder redeemed between @from and @to, and every
  * refund in that period that reversed part of one. */

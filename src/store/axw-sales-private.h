@@ -8,8 +8,13 @@
 #pragma once
 
 #include "axw-checkout.h"
+#include "axw-sales.h"
 
 G_BEGIN_DECLS
+
+/* A refund must name the sale it refunds (schema v1: CHECK on sales); a
+ * return without a receipt names itself, and loads with no original. */
+#define AXW_REFUND_OF_ITSELF (-1)
 
 gboolean axw_sales_lookup_staff    (AxwDb        *db,
                                     const char   *name,
@@ -23,5 +28,12 @@ gint64   axw_sales_insert_document (AxwDb        *db,
                                     gint64        refund_of,
                                     const char   *now,
                                     GError      **error);
+AxwSale *axw_sales_refund_in_transaction (AxwDb               *db,
+                                          const char          *sale,
+                                          const AxwRefundItem *items,
+                                          guint                n_items,
+                                          const char          *manager,
+                                          GDateTime           *at,
+                                          GError             **error);
 
 G_END_DECLS

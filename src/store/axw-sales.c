@@ -13,6 +13,7 @@
 #include "axw-error.h"
 #include "axw-funds.h"
 #include "axw-pricing.h"
+#include "axw-sales.h"
 #include "axw-sales-private.h"
 #include "axw-settings.h"
 
@@ -24,7 +25,8 @@ load_lines (AxwDb    *db,
   sqlite3_stmt *stmt = axw_db_prepare (db,
     "SELECT l.line_no, coalesce (l.product_id, 0), l.barcode, l.name, l.category, l.qty_milli, "
     "l.unit_price_fen, coalesce (p.unit = 'kg', 0), l.gross_fen, l.promo_fen, l.promotion, l.net_fen, "
-    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id, l.fund "
+    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id, l.list_price_fen, "
+    "l.fund "
     "FROM sale_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY l.line_no",
     error);
   int rc;
@@ -52,7 +54,9 @@ load_lines (AxwDb    *db,
       l->red_packet_fen = sqlite3_column_int64 (stmt, 13);
       l->pay_fen = sqlite3_column_int64 (stmt, 14);
       l->refund_of_line = sqlite3_column_int64 (stmt, 15);
-      l->fund = axw_db_column_dup (stmt, 17);
+      l->price_overridden = sqlite3_column_type (stmt, 17) != SQLITE_NULL;
+      l->list_price_fen = sqlite3_column_int64 (stmt, 17);
+      l->fund = axw_db_column_dup (stmt, 18);
       l->weighed = l->gross_fen != axw_mul_div_round (l->unit_price_fen, l->qty_milli, 1000);
       g_ptr_array_add (sale->lines, l);
     }
@@ -107,7 +111,7 @@ axw_sales_load_by_id (AxwDb   *db,
     "SELECT s.uuid, s.receipt_no, s.kind, o.uuid, o.receipt_no, s.created_at, s.business_date, s.shop, "
     "s.terminal, s.staff_name, s.gross_fen, s.promo_fen, s.net_fen, s.red_packet_fen, s.total_fen, "
     "s.cash_rounding_fen, s.change_fen, s.voucher_code, s.campaign, s.funder, coalesce (z.number, 0) "
-    "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of LEFT JOIN z_reports z ON z.id = s.z_id "
+    "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id LEFT JOIN z_reports z ON z.id = s.z_id "
     "WHERE s.id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -151,6 +155,26 @@ axw_sales_load_by_id (AxwDb   *db,
     return NULL;
   sale->cash_total_fen = sale->total_fen + sale->cash_rounding_fen;
   return g_steal_pointer (&sale);
+}
+
+/**
+ * axw_sales_last_time:
+ *
+ * Returns: (transfer full) (nullable): when the newest sale or refund was
+ *   made (stored UTC), %NULL when there is none
+ */
+char *
+axw_sales_last_time (AxwDb *db)
+{
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT created_at FROM sales ORDER BY id DESC LIMIT 1", NULL);
+  char *at = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    at = axw_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return at;
 }
 
 /**
@@ -518,6 +542,33 @@ axw_sales_refundable (AxwDb        *db,
 }
 
 /**
+ * axw_sales_refund_in_transaction:
+ *
+ * axw_sales_refund() inside a transaction the caller holds (a void adds
+ * its own audit row to the same transaction).
+ *
+ * Returns: (transfer full): the refund document, or %NULL with @error
+ */
+AxwSale *
+axw_sales_refund_in_transaction (AxwDb                *db,
+                                 const char           *sale,
+                                 const AxwRefundItem  *items,
+                                 guint                 n_items,
+                                 const char           *manager,
+                                 GDateTime            *at,
+                                 GError              **error)
+{
+  g_autoptr(AxwSale) refund = NULL;
+  g_autofree char *now = axw_time_to_utc_iso (at);
+  gint64 staff_id, orig_id;
+
+  refund = build_refund (db, sale, items, n_items, manager ? manager : "", at, &orig_id, &staff_id, error);
+  if (refund == NULL || axw_sales_insert_document (db, refund, staff_id, manager, orig_id, now, error) == 0)
+    return NULL;
+  return g_steal_pointer (&refund);
+}
+
+/**
  * axw_sales_refund:
  *
  * A refund document referencing the original: stock comes back, each
@@ -537,20 +588,14 @@ axw_sales_refund (AxwDb                *db,
                   GError              **error)
 {
   g_autoptr(AxwSale) refund = NULL;
-  g_autofree char *now = axw_time_to_utc_iso (at);
-  gint64 staff_id, orig_id, id;
 
   if (!axw_db_begin (db, error))
     return NULL;
-  refund = build_refund (db, sale, items, n_items, manager ? manager : "", at, &orig_id, &staff_id, error);
-  if (refund == NULL)
-    goto fail;
-  id = axw_sales_insert_document (db, refund, staff_id, manager, orig_id, now, error);
-  if (id == 0 || !axw_db_commit (db, error))
-    goto fail;
+  refund = axw_sales_refund_in_transaction (db, sale, items, n_items, manager, at, error);
+  if (refund == NULL || !axw_db_commit (db, error))
+    {
+      axw_db_rollback (db);
+      return NULL;
+    }
   return g_steal_pointer (&refund);
-
-fail:
-  axw_db_rollback (db);
-  return NULL;
 }

@@ -320,6 +320,16 @@ static const char migration_6[] =
   "ALTER TABLE print_jobs ADD COLUMN reprint INTEGER NOT NULL DEFAULT 0 CHECK (reprint >= 0);"
   "CREATE INDEX print_jobs_sale ON print_jobs (sale_id);";
 
+/* v7: counter exceptions. A sale line whose price a manager changed keeps
+ * the catalog price it replaced (NULL: not overridden), and the manager
+ * marks products whose price the cashier types at each sale; a held line
+ * keeps both, so a recalled sale is the sale that was held. */
+static const char migration_7[] =
+  "ALTER TABLE sale_lines ADD COLUMN list_price_fen INTEGER CHECK (list_price_fen >= 0);"
+  "ALTER TABLE products ADD COLUMN open_price INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE held_sale_lines ADD COLUMN list_price_fen INTEGER CHECK (list_price_fen >= 0);"
+  "ALTER TABLE held_sale_lines ADD COLUMN open_price INTEGER NOT NULL DEFAULT 0;";
+
 /* v8: stock is a whole number of milli-units, always. An overflowing
  * "stock_milli + ?" made SQLite store a REAL (9.22e18) that later sales no
  * longer moved; such a value is set back to the nearest integer, with an
@@ -385,6 +395,7 @@ static const AxwMigration migrations[] = {
   { 4, migration_4 },
   { 5, migration_5 },
   { 6, migration_6 },
+  { 7, migration_7 },
   { 8, migration_8 },
   { 12, migration_12 },
 };

@@ -141,6 +141,24 @@ axw_shift_open (AxwDb       *db,
                 GDateTime   *at,
                 GError     **error)
 {
+  return axw_shift_open_by (db, staff, float_fen, NULL, at, error);
+}
+
+/**
+ * axw_shift_open_by:
+ * @by: (nullable): who opens it for @staff (a manager at the manager
+ *   window), audited in that name; %NULL: @staff
+ *
+ * Returns: the new shift's id, or 0 with @error (CONFLICT: one is open)
+ */
+gint64
+axw_shift_open_by (AxwDb       *db,
+                   const char  *staff,
+                   gint64       float_fen,
+                   const char  *by,
+                   GDateTime   *at,
+                   GError     **error)
+{
   g_autofree char *now = axw_time_to_utc_iso (at);
   g_autofree char *amount = axw_money_format (float_fen);
   g_autofree char *detail = NULL;
@@ -176,8 +194,11 @@ axw_shift_open (AxwDb       *db,
     }
   id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  detail = g_strdup_printf ("shift %" G_GINT64_FORMAT " float ￥%s", id, amount);
-  if (!axw_audit_append (db, staff, "shift_open", detail, error) || !axw_db_commit (db, error))
+  if (by == NULL || g_str_equal (by, staff))
+    detail = g_strdup_printf ("shift %" G_GINT64_FORMAT " float ￥%s", id, amount);
+  else
+    detail = g_strdup_printf ("shift %" G_GINT64_FORMAT " float ￥%s for %s", id, amount, staff);
+  if (!axw_audit_append (db, by ? by : staff, "shift_open", detail, error) || !axw_db_commit (db, error))
     goto fail;
   return id;
 

@@ -39,6 +39,13 @@ gint64    axw_shift_open     (AxwDb       *db,
                               gint64       float_fen,
                               GDateTime   *at,
                               GError     **error);
+/* The same, audited in the name of @by (nullable: @staff). */
+gint64    axw_shift_open_by  (AxwDb       *db,
+                              const char  *staff,
+                              gint64       float_fen,
+                              const char  *by,
+                              GDateTime   *at,
+                              GError     **error);
 /* @amount_fen > 0 puts cash in, < 0 takes it out; @reason is required. */
 gboolean  axw_shift_cash     (AxwDb       *db,
                               const char  *staff,

@@ -30,6 +30,18 @@
   "locked_until IS NOT NULL AND locked_until > ?9, failed_attempts, " \
   "font_scale_pct, high_contrast, sound, speech, pin_hash FROM staff "
 
+G_DEFINE_BOXED_TYPE (AxwStaff, axw_staff, axw_staff_copy, axw_staff_free)
+
+AxwStaff *
+axw_staff_copy (const AxwStaff *staff)
+{
+  AxwStaff *copy = g_new (AxwStaff, 1);
+
+  *copy = *staff;
+  copy->name = g_strdup (staff->name);
+  return copy;
+}
+
 void
 axw_staff_free (AxwStaff *staff)
 {
@@ -207,14 +219,14 @@ axw_staff_find (AxwDb       *db,
   return find (db, name, NULL, error);
 }
 
-/* Returns: (transfer full) (element-type AxwStaff): active staff by name */
-GPtrArray *
-axw_staff_list (AxwDb   *db,
-                GError **error)
+static GPtrArray *
+list_staff (AxwDb       *db,
+            const char  *sql,
+            GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_staff_free);
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT name FROM staff WHERE active ORDER BY id", error);
+  sqlite3_stmt *stmt = axw_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -236,6 +248,23 @@ axw_staff_list (AxwDb   *db,
       g_ptr_array_add (out, s);
     }
   return g_steal_pointer (&out);
+}
+
+/* Returns: (transfer full) (element-type AxwStaff): active staff by name */
+GPtrArray *
+axw_staff_list (AxwDb   *db,
+                GError **error)
+{
+  return list_staff (db, "SELECT name FROM staff WHERE active ORDER BY id", error);
+}
+
+/* Returns: (transfer full) (element-type AxwStaff): everyone, those who
+ * can no longer log in too (the manager's Staff page) */
+GPtrArray *
+axw_staff_list_all (AxwDb   *db,
+                    GError **error)
+{
+  return list_staff (db, "SELECT name FROM staff ORDER BY id", error);
 }
 
 /* In the attempt's transaction. Any locked_until left is a lock that has
@@ -590,6 +619,41 @@ axw_staff_unlock (AxwDb       *db,
 {
   return update_by_name (db, "UPDATE staff SET failed_attempts = 0, locked_until = ?1 WHERE name = ?2",
                          name, NULL, by, "staff.unlock", error);
+}
+
+/**
+ * axw_staff_set_active:
+ * @by: the manager doing it
+ *
+ * A deactivated staff member cannot log in (their sales keep their name);
+ * activating lets them in again. Nobody deactivates themselves, and the
+ * last active manager stays.
+ */
+gboolean
+axw_staff_set_active (AxwDb       *db,
+                      const char  *name,
+                      gboolean     active,
+                      const char  *by,
+                      GError     **error)
+{
+  g_autoptr(AxwStaff) s = axw_staff_find (db, name, error);
+
+  if (s == NULL)
+    return FALSE;
+  if (!active && g_strcmp0 (name, by) == 0)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION, _("You cannot deactivate yourself."));
+      return FALSE;
+    }
+  if (!active && s->manager && s->active &&
+      axw_db_query_int (db, "SELECT count(*) FROM staff WHERE role = 'manager' AND active", 0) <= 1)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
+                   _("%s is the last manager who can log in: make someone else a manager first."), name);
+      return FALSE;
+    }
+  return update_by_name (db, "UPDATE staff SET active = ?1 WHERE name = ?2", name, active ? "1" : "0", by,
+                         active ? "staff.activate" : "staff.deactivate", error);
 }
 
 /* Per-staff accessibility: font scale, high contrast, sound, speech. */

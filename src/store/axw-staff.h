@@ -27,6 +27,10 @@ typedef struct {
   gboolean  speech;
 } AxwStaff;
 
+#define AXW_TYPE_STAFF (axw_staff_get_type ())
+
+GType      axw_staff_get_type     (void) G_GNUC_CONST;
+AxwStaff  *axw_staff_copy         (const AxwStaff *staff);
 void       axw_staff_free         (AxwStaff     *staff);
 gboolean   axw_staff_pin_is_valid (const char   *pin,
                                    GError      **error);
@@ -46,6 +50,13 @@ AxwStaff  *axw_staff_find         (AxwDb        *db,
                                    const char   *name,
                                    GError      **error);
 GPtrArray *axw_staff_list         (AxwDb        *db,
+                                   GError      **error);
+GPtrArray *axw_staff_list_all     (AxwDb        *db,
+                                   GError      **error);
+gboolean   axw_staff_set_active   (AxwDb        *db,
+                                   const char   *name,
+                                   gboolean      active,
+                                   const char   *by,
                                    GError      **error);
 AxwStaff  *axw_staff_login        (AxwDb        *db,
                                    const char   *name,

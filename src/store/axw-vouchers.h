@@ -62,4 +62,10 @@ gint64    axw_vouchers_campaign_id (AxwDb       *db,
                                     const char  *funder,
                                     GError     **error);
 
+/* Always returns a voucher (known = FALSE when nobody issued it), or NULL
+ * with @error on a database failure. */
+AxwVoucher *axw_vouchers_lookup (AxwDb       *db,
+                                 const char  *code,
+                                 GError     **error);
+
 G_END_DECLS

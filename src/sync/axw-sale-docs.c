@@ -23,13 +23,13 @@ static const char sales_sql[] =
   "SELECT s.id, s.uuid, s.receipt_no, s.kind, o.uuid, s.created_at, s.business_date, s.shop, "
   "s.terminal, s.staff_name, s.gross_fen, s.promo_fen, s.voucher_code, s.campaign, s.funder, "
   "s.red_packet_fen, s.total_fen, s.cash_rounding_fen, f.name, d.amount_fen "
-  "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of "
+  "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
   "LEFT JOIN donations d ON d.sale_id = s.id LEFT JOIN funds f ON f.id = d.fund_id "
   "WHERE s.id > ?1 AND s.id <= ?2 ORDER BY s.id";
 
 static const char lines_sql[] =
   "SELECT sale_id, line_no, barcode, name, qty_milli, unit_price_fen, gross_fen, promo_fen, "
-  "promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, fund "
+  "promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, list_price_fen, fund "
   "FROM sale_lines WHERE sale_id > ?1 AND sale_id <= ?2 ORDER BY sale_id, line_no";
 
 static const char payments_sql[] =
@@ -236,6 +236,9 @@ append_lines (AxwSaleDocs  *docs,
           kv_text (out, ",\"name\":", l, 3);
           kv_int (out, ",\"qty_milli\":", l, 4);
           kv_int (out, ",\"unit_price_fen\":", l, 5);
+          /* a manager's price: the catalog price it replaced, as in the quote JSON */
+          if (sqlite3_column_type (l, 13) != SQLITE_NULL)
+            kv_int (out, ",\"list_price_fen\":", l, 13);
           kv_int (out, ",\"gross_fen\":", l, 6);
           kv_int (out, ",\"promo_fen\":", l, 7);
           kv_text (out, ",\"promotion\":", l, 8);
@@ -244,7 +247,7 @@ append_lines (AxwSaleDocs  *docs,
                                                            : ",\"aid_eligible\":false");
           kv_int (out, ",\"red_packet_fen\":", l, 11);
           kv_int (out, ",\"pay_fen\":", l, 12);
-          kv_text (out, ",\"fund\":", l, 13);
+          kv_text (out, ",\"fund\":", l, 14);
           g_string_append_c (out, '}');
           first = FALSE;
         }

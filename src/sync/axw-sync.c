@@ -299,9 +299,12 @@ server_message (SoupMessage *msg,
   gsize len = 0;
   const char *data = body ? g_bytes_get_data (body, &len) : NULL;
   g_autofree char *text = axw_text_printable (data ? data : "", (gssize) MIN (len, ERROR_TEXT_MAX));
-  g_autofree char *reason = axw_text_printable (soup_message_get_reason_phrase (msg), -1);
+  guint status = soup_message_get_status (msg);
 
-  return g_strdup_printf ("HTTP %u %s%s%s", soup_message_get_status (msg), reason, *text ? ": " : "", text);
+  /* no reason phrase: libsoup's is English, and the code says it all */
+  if (*text == '\0')
+    return g_strdup_printf (_("HTTP %u from the online shop"), status);
+  return g_strdup_printf (_("HTTP %u from the online shop: %s"), status, text);
 }
 
 /* The whole request, connecting included, within @seconds: libsoup's own
