@@ -779,6 +779,8 @@ test_donation_settle (void)
       g_assert_cmpint (s.change_fen, ==, cases[i].change);
       g_assert_cmpint (axw_payments_due (&s, AXW_PAY_CASH), ==, cases[i].due_cash);
     }
+}
+
 /* A manager's unit price: never below zero, never on a scale label's
  * line; the gross follows it; typing the catalog price again is no override. */
 static void

@@ -47,7 +47,11 @@ axw_donation_bar_show_sale (AxwDonationBar *self,
 static void
 axw_donation_bar_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_DONATION_BAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (axw_donation_bar_parent_class)->dispose (object);
 }
 

@@ -5,7 +5,7 @@
  *
  * The sale screen's donation buttons (一元捐, round-up; docs/design.md §15)
  * and what the open sale gives, in words. The buttons activate the
- * screen's sale.donate action, as the keys Ctrl+D and Ctrl+R do.
+ * screen's sale.donate action, as the keys Ctrl+D and Ctrl+U do.
  */
 #pragma once
 

@@ -498,8 +498,9 @@ axw_receipt_donation_layout (const AxwSale            *sale,
 {
   Builder b = { g_ptr_array_new_with_free_func ((GDestroyNotify) axw_receipt_item_free),
                 axw_receipt_columns_for_width (settings->width_mm) };
+  g_autoptr(GTimeZone) tz = axw_timezone_new (settings->timezone);
   g_autofree char *number = axw_receipt_donation_number (sale);
-  g_autofree char *when = local_time (sale->created_at);
+  g_autofree char *when = axw_time_format_shop_iso (sale->created_at, tz, AXW_TIME_FORMAT_SECONDS);
   g_autofree char *no = g_strdup_printf ("收据号：%s", number);
   g_autofree char *time = g_strdup_printf ("时间：%s", when);
   g_autofree char *fund = g_strdup_printf ("受赠基金：%s", sale->donation_fund ? sale->donation_fund : "");
