@@ -201,6 +201,12 @@ disk_full () {
   export AIXINWU_DB=$mnt/shop.db
   "$AXW" init --demo >/dev/null || return 4
   "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560018 >/dev/null || return 5
+  # an online shop on loopback that confirms every sale it gets
+  python3 "$WORK/shop.py" "$WORK/shop.port" "$WORK/shop.got" & shop=$!
+  for _ in $(seq 50); do [ -s "$WORK/shop.port" ] && break; sleep 0.1; done
+  echo s3cret >"$WORK/token"; chmod 600 "$WORK/token"
+  "$AXW" settings set sync.endpoint "http://127.0.0.1:$(cat "$WORK/shop.port")/sales" --staff 王店长 <"$MPIN" >/dev/null
+  "$AXW" settings set sync.token_file "$WORK/token" --staff 王店长 <"$MPIN" >/dev/null
   before=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales")
   # fill the disk but for a few pages: the first sells fit, then one does not
   dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null; truncate -s -96K "$mnt/filler"
@@ -218,6 +224,11 @@ disk_full () {
   echo "backup_err=$(head -1 "$WORK/bk.err")"
   echo "backup_partial=$(ls "$mnt/bk" 2>/dev/null | grep -vc '^aixinwu-[0-9-]*\.db$')"
   mkdir -p "$mnt/out"; dd if=/dev/zero of="$mnt/filler2" bs=4k 2>/dev/null   # what the backup gave back
+  "$AXW" sync --now >/dev/null 2>"$WORK/sync.err"; echo "sync_rc=$?"
+  echo "sync_err=$(head -1 "$WORK/sync.err")"
+  # the receipts print (the printer is elsewhere) but their state cannot be written
+  "$AXW" printers retry --printer "file:$WORK/full-receipts.bin" >/dev/null 2>"$WORK/print.err"; echo "print_rc=$?"
+  echo "print_err=$(head -1 "$WORK/print.err")"
   "$AXW" export --out "$mnt/out" >/dev/null 2>"$WORK/ex.err"; echo "export_rc=$?"
   echo "export_err=$(head -1 "$WORK/ex.err")"
   echo "export_partial=$(ls -A "$mnt/out" 2>/dev/null | grep -v '^\.aixinwu-export\.lock$' | grep -c .)"
@@ -231,10 +242,34 @@ disk_full () {
   "$AXW" sell --pay cash:100 --staff 小林 <"$CPIN" 6971234560018 >/dev/null && echo "after_free=ok"
   "$AXW" export --out "$mnt/out" >/dev/null && echo "export_exported=$(cat "$mnt"/out/sales-*.jsonl | wc -l)"
   echo "sales_now=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales")"
+  echo "pending_after_full=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM outbox WHERE status <> 'sent'")"
+  echo "jobs_lost=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM print_jobs
+    WHERE sale_id = s.id)")"
+  "$AXW" printers retry --printer "file:$WORK/receipts-after.bin" >/dev/null 2>&1; echo "print_after_rc=$?"
+  echo "jobs_open=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM print_jobs WHERE status <> 'done'")"
+  "$AXW" sync --now >/dev/null 2>&1; echo "sync_after_rc=$?"
+  echo "sent_after=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM outbox WHERE status = 'sent'")"
+  echo "shop_got=$(sort -u "$WORK/shop.got" | wc -l)"
+  kill "$shop" 2>/dev/null
   umount -l "$mnt"
 }
+cat >"$WORK/shop.py" <<'PY'
+import http.server, json, sys
+class Shop(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        sales = json.loads(self.rfile.read(int(self.headers["Content-Length"])))["sales"]
+        with open(sys.argv[2], "a") as got:
+            got.writelines(s["uuid"] + "\n" for s in sales)
+        body = json.dumps({"accepted": [s["uuid"] for s in sales]}).encode()
+        self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args): pass
+srv = http.server.HTTPServer(("127.0.0.1", 0), Shop)
+open(sys.argv[1], "w").write(str(srv.server_port))
+srv.serve_forever()
+PY
 export -f disk_full
-export AXW WORK CPIN
+export AXW WORK CPIN MPIN
 if [ "$(id -u)" -eq 0 ]; then runner=(unshare -m --propagation private bash -c disk_full)
 else runner=(unshare -rm bash -c disk_full); fi
 "${runner[@]}" >"$WORK/full.log" 2>&1;
@@ -256,6 +291,18 @@ if grep -q full_failed "$WORK/full.log"; then
   echo "$(r export_err)" | grep -qi "full\|space" \
     && tap_result OK "disk full: the export says why" || tap_result FAIL "disk full: the export says why" "$(r export_err)"
   check "disk full: the next export has every sale (the cursor did not move)" "$(r sales_now)" "$(r export_exported)"
+  check "disk full: printing that cannot record its state fails" 1 "$(r print_rc)"
+  echo "$(r print_err)" | grep -qi "full" \
+    && tap_result OK "disk full: printing says why" || tap_result FAIL "disk full: printing says why" "$(r print_err)"
+  check "disk full: no receipt job lost" 0 "$(r jobs_lost)"
+  check "disk full: once there is room every receipt job finishes" "0:0" "$(r print_after_rc):$(r jobs_open)"
+  check "disk full: sync that cannot mark fails" 1 "$(r sync_rc)"
+  echo "$(r sync_err)" | grep -qi "full" \
+    && tap_result OK "disk full: sync says why" || tap_result FAIL "disk full: sync says why" "$(r sync_err)"
+  check "disk full: no sale marked sent while full" "$(r sales_now)" "$(r pending_after_full)"
+  check "disk full: sync once space is freed" 0 "$(r sync_after_rc)"
+  check "disk full: every sale sent and marked in the end" "$(r sales_now)" "$(r sent_after)"
+  check "disk full: the shop got every sale" "$(r sales_now)" "$(r shop_got)"
 else
   # no test passes by skipping: without a private mount namespace (root, or
   # unprivileged user namespaces) this machine cannot run the case, and says so

@@ -816,12 +816,34 @@ test_override (void)
   g_assert_cmpint (weighed.unit_price_fen, ==, 2400);
 }
 
+/* The one JSON string escaper of every document (RFC 8259). */
+static void
+test_json_string (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "赤松茸", "\"赤松茸\"" }, { "", "\"\"" },
+    { "a\"b\\c", "\"a\\\"b\\\\c\"" },
+    { "line\nnext\r\t", "\"line\\nnext\\r\\t\"" },
+    { "\x1b[31m\x01", "\"\\u001b[31m\\u0001\"" },
+    { NULL, "null" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      axw_json_append_string (out, cases[i].in);
+      g_assert_cmpstr (out->str, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/json/string", test_json_string);
   g_test_add_func ("/pricing/gross", test_gross);
   g_test_add_func ("/pricing/promotions/dates", test_promotions_dates);
   g_test_add_func ("/pricing/promotions/odd-percent", test_promotion_odd_percent);

@@ -136,23 +136,6 @@ axw_report_check_totals (const AxwReport  *r,
 
 /* JSON */
 
-static void
-json_string (GString    *out,
-             const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, (char) *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 #define J_INT(out, key, val) g_string_append_printf (out, "\"" key "\":%" G_GINT64_FORMAT, (gint64) (val))
 
 static void
@@ -168,7 +151,7 @@ json_rows (GString    *out,
       AxwReportRow *row = g_ptr_array_index (rows, i);
 
       g_string_append_printf (out, "%s{\"%s\":", i ? "," : "", name_key);
-      json_string (out, row->name);
+      axw_json_append_string (out, row->name);
       if (with_count)
         {
           g_string_append_c (out, ',');
@@ -232,11 +215,11 @@ axw_report_to_json (const AxwReport *r)
 {
   GString *out = g_string_new ("{\"kind\":");
 
-  json_string (out, kind_name (r->kind));
+  axw_json_append_string (out, kind_name (r->kind));
   g_string_append (out, ",\"from\":");
-  json_string (out, r->from ? r->from : "");
+  axw_json_append_string (out, r->from ? r->from : "");
   g_string_append (out, ",\"to\":");
-  json_string (out, r->to ? r->to : "");
+  axw_json_append_string (out, r->to ? r->to : "");
   if (r->kind == AXW_REPORT_Z)
     g_string_append_printf (out, ",\"z_number\":%" G_GINT64_FORMAT, r->z_number);
   g_string_append_printf (out, ",\"sales_count\":%" G_GINT64_FORMAT ",\"refunds_count\":%" G_GINT64_FORMAT
@@ -259,9 +242,9 @@ axw_report_to_json (const AxwReport *r)
       AxwReportRedPacket *rp = g_ptr_array_index (r->red_packets, i);
 
       g_string_append (out, i ? ",{\"campaign\":" : "{\"campaign\":");
-      json_string (out, rp->campaign);
+      axw_json_append_string (out, rp->campaign);
       g_string_append (out, ",\"funder\":");
-      json_string (out, rp->funder);
+      axw_json_append_string (out, rp->funder);
       g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT
                               ",\"refunded_fen\":%" G_GINT64_FORMAT "}",
                               rp->count, rp->amount_fen, rp->refunded_fen);

@@ -223,18 +223,31 @@ axw_sale_paid_fen (const AxwSale *sale)
   return sum;
 }
 
-static void
-append_string (GString    *out,
-               const char *s)
+/**
+ * axw_json_append_string:
+ * @text: (nullable): UTF-8
+ *
+ * @text as a JSON string (or null), escaped as RFC 8259 asks: the one
+ * escaper of the sale, report and export documents, written in runs so a
+ * million documents stream fast.
+ */
+void
+axw_json_append_string (GString    *out,
+                        const char *text)
 {
-  if (s == NULL)
+  const guchar *run, *p;
+
+  if (text == NULL)
     {
-      g_string_append (out, "null");
+      g_string_append_len (out, "null", 4);
       return;
     }
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) s; *p; p++)
+  for (run = p = (const guchar *) text; *p; p++)
     {
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+      g_string_append_len (out, (const char *) run, (const char *) p - (const char *) run);
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -242,17 +255,15 @@ append_string (GString    *out,
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+        default: g_string_append_printf (out, "\\u%04x", *p);
         }
+      run = p + 1;
     }
+  g_string_append_len (out, (const char *) run, (const char *) p - (const char *) run);
   g_string_append_c (out, '"');
 }
 
-#define KV_STR(out, key, val) (g_string_append (out, "\"" key "\":"), append_string (out, val))
+#define KV_STR(out, key, val) (g_string_append (out, "\"" key "\":"), axw_json_append_string (out, val))
 #define KV_INT(out, key, val) g_string_append_printf (out, "\"" key "\":%" G_GINT64_FORMAT, (gint64) (val))
 #define KV_BOOL(out, key, val) g_string_append_printf (out, "\"" key "\":%s", (val) ? "true" : "false")
 

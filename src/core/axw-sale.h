@@ -173,4 +173,7 @@ void axw_sale_set_red_packet   (AxwSale            *sale,
                                 const char         *funder);
 void axw_sale_clear_red_packet (AxwSale            *sale);
 
+void            axw_json_append_string (GString    *out,
+                                        const char *text);
+
 G_END_DECLS

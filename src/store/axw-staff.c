@@ -404,18 +404,31 @@ pin_check_end (AxwDb     *db,
                GError   **error)
 {
   g_autoptr(AxwStaff) fresh = NULL;
+  g_autoptr(GError) local = NULL;
   AxwStaff *s = check->staff;
   int left;
 
   if (!axw_db_begin (db, error))
     return NULL;
   fresh = find (db, s->name, NULL, error);
-  if (fresh == NULL || !may_log_in (fresh, error) ||
-      !(check->ok ? count_success (db, s, check->new_hash, error) : count_failure (db, s, error)) ||
-      !axw_db_commit (db, error))
+  if (fresh == NULL || !may_log_in (fresh, error))
     {
       axw_db_rollback (db);
       return NULL;
+    }
+  if (!(check->ok ? count_success (db, s, check->new_hash, &local) : count_failure (db, s, &local)) ||
+      !axw_db_commit (db, &local))
+    {
+      axw_db_rollback (db);
+      /* A right PIN that only could not clear the count (a full disk) still
+       * lets the person in: a manager must be able to log in to make room.
+       * A wrong one that cannot be counted is refused, and says why. */
+      if (!check->ok || !g_error_matches (local, AXW_ERROR, AXW_ERROR_DISK_FULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      g_message ("%s logged in; the disk is full, so the login was not recorded", s->name);
     }
   if (check->ok)
     return g_steal_pointer (&check->staff);

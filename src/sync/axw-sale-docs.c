@@ -52,39 +52,6 @@ axw_json_append_int (GString *out,
   g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
-/* A JSON string, or null for %NULL; runs without escapes are copied whole. */
-void
-axw_json_append_string (GString    *out,
-                        const char *text)
-{
-  const guchar *run, *p;
-
-  if (text == NULL)
-    {
-      g_string_append_len (out, "null", 4);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (run = p = (const guchar *) text; *p; p++)
-    {
-      if (*p >= 0x20 && *p != '"' && *p != '\\')
-        continue;
-      g_string_append_len (out, (const char *) run, (const char *) p - (const char *) run);
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default: g_string_append_printf (out, "\\u%04x", *p);
-        }
-      run = p + 1;
-    }
-  g_string_append_len (out, (const char *) run, (const char *) p - (const char *) run);
-  g_string_append_c (out, '"');
-}
-
 static void
 kv_text (GString      *out,
          const char   *key_json,

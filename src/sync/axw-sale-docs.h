@@ -10,6 +10,7 @@
 #pragma once
 
 #include "axw-db.h"
+#include "axw-sale.h"
 
 G_BEGIN_DECLS
 
@@ -25,8 +26,6 @@ gboolean     axw_sale_docs_next (AxwSaleDocs  *docs,
                                  GError      **error);
 void         axw_sale_docs_free (AxwSaleDocs  *docs);
 
-void         axw_json_append_string (GString    *out,
-                                     const char *text);
 void         axw_json_append_int    (GString    *out,
                                      gint64      value);
 
