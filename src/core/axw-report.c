@@ -186,7 +186,7 @@ append_donations_json (GString         *out,
       AxwReportRow *row = g_ptr_array_index (r->donations, i);
 
       g_string_append (out, i ? ",{\"fund\":" : "{\"fund\":");
-      json_string (out, row->name);
+      axw_json_append_string (out, row->name);
       g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT "}",
                               row->count, row->total_fen);
     }
@@ -744,11 +744,11 @@ axw_donation_book_to_json (const char *fund,
 {
   GString *out = g_string_new ("{\"fund\":");
 
-  json_string (out, fund);
+  axw_json_append_string (out, fund);
   g_string_append (out, ",\"from\":");
-  json_string (out, from);
+  axw_json_append_string (out, from);
   g_string_append (out, ",\"to\":");
-  json_string (out, to);
+  axw_json_append_string (out, to);
   g_string_append_printf (out, ",\"count\":%u,\"total_fen\":%" G_GINT64_FORMAT ",\"donations\":[",
                           rows->len, axw_donation_book_total (rows));
   for (guint i = 0; i < rows->len; i++)
@@ -756,16 +756,13 @@ axw_donation_book_to_json (const char *fund,
       AxwDonationRow *row = g_ptr_array_index (rows, i);
 
       g_string_append (out, i ? ",{\"date\":" : "{\"date\":");
-      json_string (out, row->date);
+      axw_json_append_string (out, row->date);
       g_string_append (out, ",\"receipt_no\":");
-      json_string (out, row->receipt_no);
+      axw_json_append_string (out, row->receipt_no);
       g_string_append_printf (out, ",\"amount_fen\":%" G_GINT64_FORMAT ",\"method\":", row->amount_fen);
-      json_string (out, row->methods);
+      axw_json_append_string (out, row->methods);
       g_string_append (out, ",\"refund_of\":");
-      if (row->refund_of)
-        json_string (out, row->refund_of);
-      else
-        g_string_append (out, "null");
+      axw_json_append_string (out, row->refund_of);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}\n");
