@@ -76,8 +76,8 @@ printf 'barcode,name,price,size\n1,a,1,2\n' >"$WORK/unk.csv"
 expect_fail "unknown column refused" "Unknown column “size”" "$AXW" products import "$WORK/unk.csv" --staff 王店长 <"$MPIN"
 
 expect_ok "products export" "$AXW" products export "$WORK/out.csv"
-check "export header" "barcode,plu,name,category,origin,price,unit,aid_eligible,stock,supplier,cost,low_stock" "$(head -1 "$WORK/out.csv" | tr -d '\r')"
-check "export row" "6971234560018,,赤松茸,干货,甘肃和政,28.00,piece,1,50,,0.00,0" "$(sed -n 2p "$WORK/out.csv" | tr -d '\r')"
+check "export header" "barcode,plu,name,category,origin,price,unit,aid_eligible,stock,supplier,cost,low_stock,fund,fund_discounts" "$(head -1 "$WORK/out.csv" | tr -d '\r')"
+check "export row" "6971234560018,,赤松茸,干货,甘肃和政,28.00,piece,1,50,,0.00,0,,0" "$(sed -n 2p "$WORK/out.csv" | tr -d '\r')"
 
 printf 'name,scope,percent,day_of_month,month,from,to\n爱心日,aid,5,12,,,\n' >"$WORK/promo.csv"
 expect_ok "promotions import" "$AXW" promotions import "$WORK/promo.csv" --staff 王店长 <"$MPIN"

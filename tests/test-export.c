@@ -20,8 +20,27 @@
 
 static const char * const doc_keys[] = {
   "uuid", "receipt_no", "kind", "refund_of", "created_at", "business_date", "shop", "terminal", "staff",
-  "lines", "gross_fen", "promo_fen", "red_packet", "total_fen", "payments", "cash_rounding_fen", NULL,
+  "lines", "gross_fen", "promo_fen", "red_packet", "donation", "total_fen", "payments", "cash_rounding_fen", NULL,
 };
+
+/* The lines of a document as the quote JSON has them: it leaves out the
+ * fund of goods that belong to none (docs/design.md §15). */
+static char *
+lines_as_quoted (JsonNode *lines)
+{
+  g_autoptr(JsonNode) copy = json_node_copy (lines);
+  JsonArray *a = json_node_get_array (copy);
+
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *line = json_array_get_object_element (a, i);
+
+      g_assert_true (json_object_has_member (line, "fund"));
+      if (json_object_get_null_member (line, "fund"))
+        json_object_remove_member (line, "fund");
+    }
+  return json_to_string (copy, FALSE);
+}
 
 static char *
 out_dir (DbFixture *f)
@@ -328,7 +347,7 @@ test_documents (DbFixture     *f,
       json = axw_sale_to_json (sale, TRUE);
       g_assert_true (json_parser_load_from_data (p, json, -1, NULL));
       want = json_to_string (json_object_get_member (json_node_get_object (json_parser_get_root (p)), "lines"), FALSE);
-      got = json_to_string (json_object_get_member (doc, "lines"), FALSE);
+      got = lines_as_quoted (json_object_get_member (doc, "lines"));
       g_assert_cmpstr (got, ==, want);
       g_assert_cmpstr (json_object_get_string_member (doc, "receipt_no"), ==, sale->receipt_no);
       g_assert_cmpstr (json_object_get_string_member (doc, "business_date"), ==, sale->business_date);

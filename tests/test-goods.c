@@ -152,8 +152,9 @@ test_products_csv (DbFixture     *f,
 
   csv = axw_products_export_csv (f->db, &error);
   g_assert_true (g_str_has_prefix (csv, "barcode,plu,name,category,origin,price,unit,aid_eligible,stock,"
-                                        "supplier,cost,low_stock\r\n6971234560018,,赤松茸,干货,甘肃和政,30.00,piece,"
-                                        "1,50,和政县合作社,18.50,0\r\n"));
+                                        "supplier,cost,low_stock,fund,fund_discounts\r\n"
+                                        "6971234560018,,赤松茸,干货,甘肃和政,30.00,piece,"
+                                        "1,50,和政县合作社,18.50,0,,0\r\n"));
 }
 
 static const char delivery_csv[] =

@@ -646,6 +646,141 @@ test_json (void)
     "\"campaign\":\"2026惠民助残红包\",\"funder\":\"厦门市残联\"},\"total_fen\":4040,\"cash_total_fen\":4040}");
 }
 
+/* docs/design.md §15: a donation comes after the goods are priced. It
+ * changes no line's promotion or red-packet share, is not in the red
+ * packet's base (nor its minimum spend), and is never cash-rounded. */
+static void
+test_donation (void)
+{
+  static const struct {
+    gint64 price, qty; gboolean aid;     /* line a, then b: ¥10 aid goods, sold 2026-12-12 (爱心月 10 %) */
+    gint64 face, min_spend;              /* a red packet on aid goods, 0: none */
+    gint64 ask, round_to; int mode;
+    gint64 donation, total, cash_total;
+    gboolean rp_accepted;
+  } cases[] = {
+    { 2800, 1000, TRUE, 0, 0, 100, 0, NONE, 100, 3520, 3520, FALSE },      /* 一元捐 */
+    { 1000, 1000, FALSE, 0, 0, 0, 100, NONE, 0, 1900, 1900, FALSE },       /* ends .00: nothing */
+    { 1001, 1000, FALSE, 0, 0, 0, 100, NONE, 99, 2000, 2000, FALSE },      /* ends .01 */
+    { 1099, 1000, FALSE, 0, 0, 0, 100, NONE, 1, 2000, 2000, FALSE },       /* ends .99 */
+    { 1501, 1000, FALSE, 0, 0, 0, 1000, NONE, 599, 3000, 3000, FALSE },    /* to ten yuan */
+    { 2100, 1000, FALSE, 0, 0, 0, 1000, NONE, 0, 3000, 3000, FALSE },
+    { 2800, 2000, TRUE, 1000, 0, 500, 0, NONE, 500, 5440, 5440, TRUE },    /* after the red packet */
+    { 2800, 2000, TRUE, 1000, 0, 0, 100, NONE, 60, 5000, 5000, TRUE },
+    /* min spend ¥35: goods ¥34.20 + ¥1 donation are still below it */
+    { 2800, 1000, TRUE, 1000, 3500, 100, 0, NONE, 100, 3520, 3520, FALSE },
+    { 1234, 1000, FALSE, 0, 0, 100, 0, DOWN, 100, 2234, 2230, FALSE },     /* the goods round, not the ¥1 */
+    { 1235, 1000, FALSE, 0, 0, 100, 0, NEAREST, 100, 2235, 2240, FALSE },
+    { 1234, 1000, FALSE, 0, 0, 0, 100, NEAREST, 66, 2200, 2196, FALSE },   /* round-up of the exact total */
+  };
+  g_autoptr(GPtrArray) promos = love_promotions ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AxwVoucher) v = cases[i].face ? voucher (cases[i].face, cases[i].min_spend, AXW_SCOPE_AID) : NULL;
+      g_autoptr(AxwSale) plain = sale_of ("2026-12-12", line ("a", cases[i].price, cases[i].qty, cases[i].aid),
+                                          line ("b", 1000, 1000, TRUE), NULL);
+      g_autoptr(AxwSale) s = sale_of ("2026-12-12", line ("a", cases[i].price, cases[i].qty, cases[i].aid),
+                                      line ("b", 1000, 1000, TRUE), NULL);
+
+      g_test_message ("case %u", i);
+      s->donation_fund = g_strdup ("集美区助残爱心基金");
+      s->donation_ask_fen = cases[i].ask;
+      s->donation_round_to_fen = cases[i].round_to;
+      axw_pricing_apply (plain, promos, v, cases[i].mode);
+      axw_pricing_apply (s, promos, v, cases[i].mode);
+      g_assert_cmpint (s->donation_fen, ==, cases[i].donation);
+      g_assert_cmpint (s->total_fen, ==, cases[i].total);
+      g_assert_cmpint (s->cash_total_fen, ==, cases[i].cash_total);
+      g_assert_cmpint (s->total_fen, ==, plain->total_fen + s->donation_fen);
+      g_assert_cmpint (s->cash_total_fen, ==, plain->cash_total_fen + s->donation_fen);
+      g_assert_cmpint (s->red_packet != NULL && s->red_packet->accepted, ==, cases[i].rp_accepted);
+      g_assert_cmpint (s->net_fen, ==, plain->net_fen);
+      for (guint k = 0; k < s->lines->len; k++)
+        {
+          const AxwLine *a = g_ptr_array_index (s->lines, k), *b = g_ptr_array_index (plain->lines, k);
+
+          g_assert_cmpint (a->promo_fen, ==, b->promo_fen);
+          g_assert_cmpint (a->red_packet_fen, ==, b->red_packet_fen);
+          g_assert_cmpint (a->pay_fen, ==, b->pay_fen);
+        }
+    }
+}
+
+/* Charity goods (爱心义卖): no promotion, no red-packet share and not in
+ * the red packet's base, unless the manager allows it for the product. */
+static void
+test_charity_goods (void)
+{
+  static const struct {
+    gboolean discounts; gint64 min_spend;
+    gint64 a_promo, a_rp, a_pay, b_promo, b_rp, b_pay, total;
+    AxwRedPacketReason reason;
+  } cases[] = {
+    { FALSE, 0, 0, 0, 2800, 100, 900, 0, 2800, AXW_RED_PACKET_OK },
+    { TRUE, 0, 280, 737, 1783, 100, 263, 637, 2420, AXW_RED_PACKET_OK },
+    /* the charity goods do not count toward the minimum spend */
+    { FALSE, 1000, 0, 0, 2800, 100, 0, 900, 3700, AXW_RED_PACKET_BELOW_MIN_SPEND },
+  };
+  g_autoptr(GPtrArray) promos = love_promotions ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AxwVoucher) v = voucher (1000, cases[i].min_spend, AXW_SCOPE_AID);
+      g_autoptr(AxwSale) s = sale_of ("2026-12-12", line ("a", 2800, 1000, TRUE), line ("b", 1000, 1000, TRUE), NULL);
+      const AxwLine *a = axw_sale_get_line (s, 0), *b = axw_sale_get_line (s, 1);
+
+      g_test_message ("case %u", i);
+      axw_sale_get_line (s, 0)->fund = g_strdup ("集美区助残爱心基金");
+      axw_sale_get_line (s, 0)->fund_discounts = cases[i].discounts;
+      axw_pricing_apply (s, promos, v, AXW_CASH_ROUNDING_NONE);
+      g_assert_cmpint (a->promo_fen, ==, cases[i].a_promo);
+      g_assert_cmpint (a->red_packet_fen, ==, cases[i].a_rp);
+      g_assert_cmpint (a->pay_fen, ==, cases[i].a_pay);
+      g_assert_cmpint (b->promo_fen, ==, cases[i].b_promo);
+      g_assert_cmpint (b->red_packet_fen, ==, cases[i].b_rp);
+      g_assert_cmpint (b->pay_fen, ==, cases[i].b_pay);
+      g_assert_cmpint (s->total_fen, ==, cases[i].total);
+      g_assert_cmpint (s->red_packet->reason, ==, cases[i].reason);
+    }
+}
+
+/* Settling a sale with a donation: the donation part of the cash is paid
+ * to the fen, the rest is rounded as without it. */
+static void
+test_donation_settle (void)
+{
+  static const struct {
+    gint64 total, donation; AxwCashRounding mode;
+    AxwPayment pay[2]; guint n;
+    gboolean settled; gint64 cash, rounding, change, due_cash;
+  } cases[] = {
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { CASH (2000) }, 1, TRUE, 1330, -4, 670, 0 },
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { CASH (1000) }, 1, FALSE, 1330, -4, 0, 330 },
+    { 1335, 100, AXW_CASH_ROUNDING_NEAREST_JIAO, { CASH (1340) }, 1, TRUE, 1340, 5, 0, 0 },
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { WECHAT (1300), CASH (34) }, 2, TRUE, 34, 0, 0, 0 },
+    { 1334, 100, AXW_CASH_ROUNDING_DOWN_JIAO, { WECHAT (1334) }, 1, TRUE, 0, 0, 0, 0 },
+    { 1300, 66, AXW_CASH_ROUNDING_NEAREST_JIAO, { CASH (1300) }, 1, TRUE, 1296, -4, 4, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AxwSale) sale = axw_sale_new ();
+      AxwSettlement s;
+
+      g_test_message ("case %u", i);
+      sale->total_fen = cases[i].total;
+      sale->donation_fen = cases[i].donation;
+      sale->cash_rounding = cases[i].mode;
+      g_assert_true (axw_payments_settle_sale (sale, cases[i].pay, cases[i].n, &s, NULL));
+      g_assert_cmpint (s.settled, ==, cases[i].settled);
+      g_assert_cmpint (s.cash_fen, ==, cases[i].cash);
+      g_assert_cmpint (s.cash_rounding_fen, ==, cases[i].rounding);
+      g_assert_cmpint (s.change_fen, ==, cases[i].change);
+      g_assert_cmpint (axw_payments_due (&s, AXW_PAY_CASH), ==, cases[i].due_cash);
+    }
+}
+
 /* A manager's unit price: never below zero, never on a scale label's
  * line; the gross follows it; typing the catalog price again is no override. */
 static void
@@ -727,6 +862,9 @@ main (int   argc,
   g_test_add_func ("/cart/merge-remove-undo-hold", test_cart_merge);
   g_test_add_func ("/red-packet/signed", test_signed_code);
   g_test_add_func ("/sale/json", test_json);
+  g_test_add_func ("/pricing/donation", test_donation);
+  g_test_add_func ("/pricing/donation/settle", test_donation_settle);
+  g_test_add_func ("/pricing/charity-goods", test_charity_goods);
 
   return g_test_run ();
 }

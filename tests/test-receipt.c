@@ -277,6 +277,43 @@ test_refund (void)
   g_assert_true (orig);
 }
 
+/* A donation is a block of its own before what is paid, which includes it
+ * (docs/design.md §15); a long fund name wraps, the amount stays whole. */
+static void
+test_donation (void)
+{
+  g_autoptr(AxwSale) sale = fixture_long_sale (FALSE);
+  g_autoptr(GPtrArray) decoded = NULL;
+  int block = -1, amount = -1, thanks = -1, due = -1;
+
+  sale->donation_fund = g_strdup ("集美区助残爱心基金");
+  sale->donation_fen = 100;
+  sale->total_fen += 100;
+  g_array_index (sale->payments, AxwPayment, 0).amount_fen += 100;
+  decoded = decode_sale (sale, 58, NULL);
+  for (guint i = 0; i < decoded->len; i++)
+    {
+      const Decoded *e = decoded->pdata[i];
+
+      if (e->kind != DECODED_TEXT)
+        continue;
+      g_assert_cmpuint (e->columns, <=, 32);
+      if (g_str_has_prefix (e->text, "爱心捐赠 集美区助残爱心基金"))
+        block = (int) i;
+      if (block >= 0 && amount < 0 && g_str_has_suffix (e->text, " ￥1.00"))
+        amount = (int) i;
+      if (g_str_equal (e->text, "  谢谢您的爱心"))
+        thanks = (int) i;
+      if (g_str_has_prefix (e->text, "应付"))
+        due = (int) i;
+    }
+  g_assert_cmpint (block, >, 0);
+  /* 27 + 6 columns do not fit 32: the amount gets a line of its own */
+  g_assert_cmpint (amount, ==, block + 1);
+  g_assert_cmpint (thanks, ==, amount + 1);
+  g_assert_cmpint (due, ==, thanks + 1);
+}
+
 typedef struct {
   guint        width_mm;
   gboolean     refund;
@@ -477,6 +514,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/receipt/shop-time", test_shop_time);
   g_test_add_func ("/receipt/escpos/refund", test_refund);
+  g_test_add_func ("/receipt/escpos/donation", test_donation);
   g_test_add_func ("/receipt/escpos/replacement", test_replacement);
   g_test_add_func ("/receipt/escpos/first-copy-unmarked", test_first_copy_unmarked);
   for (guint i = 0; i < G_N_ELEMENTS (reprint_cases); i++)

@@ -13,6 +13,7 @@
 #include "axw-checkout.h"
 #include "axw-sales.h"
 #include "axw-error.h"
+#include "axw-funds.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-report-render.h"
@@ -683,6 +684,109 @@ test_paper_width (Fixture       *f,
   g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
 }
 
+/* A sale with a donation: @ask_fen (一元捐) or @round_to_fen (round-up). */
+static AxwSale *
+sell_donating (Fixture      *f,
+               const char   *when,
+               gint64        ask_fen,
+               gint64        round_to_fen,
+               AxwPayMethod  method,
+               gint64        paid_fen,
+               const char   *voucher,
+               ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(GDateTime) t = at (when);
+  AxwPayment pay = { method, paid_fen, paid_fen };
+  const char *item;
+  AxwSale *s;
+  va_list ap;
+
+  va_start (ap, voucher);
+  while ((item = va_arg (ap, const char *)) != NULL)
+    {
+      g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db.db, item, 0, &error);
+
+      g_assert_no_error (error);
+      axw_cart_add (cart, l);
+    }
+  va_end (ap);
+  axw_cart_set_voucher_code (cart, voucher);
+  axw_cart_set_donation (cart, "集美区助残爱心基金", ask_fen, round_to_fen);
+  s = axw_checkout_commit (f->db.db, cart, t, "小林", &pay, 1, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (f->docs, s);
+  return s;
+}
+
+static AxwReport *
+checked_range (Fixture    *f,
+               const char *from,
+               const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  AxwReport *r = axw_reports_range (f->db.db, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (axw_report_check_totals (r, &error));
+  g_assert_no_error (error);
+  return r;
+}
+
+/* docs/design.md §15: donations and charity goods are the fund's, apart
+ * from revenue; every section still adds up on each day and over both,
+ * a refund takes them back on its own day, and the donation book adds up
+ * to the reports' donations. */
+static void
+test_donations (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char charity[] = "barcode,name,price,fund\n6971234560124,爱心帆布袋,12,集美区助残爱心基金\n";
+  static const struct { const char *from, *to; gint64 total, charity, donations, payments; } days[] = {
+    /* 赤松茸 28 + bag 12 + ¥1; 藜麦粥 12.80 − red packet 10 = 2.80, rounded up to 3.00 */
+    { "2026-11-10", "2026-11-10", 2800 + 280, 1200, 100 + 20, 4100 + 300 },
+    /* the first sale refunded whole: goods, the bag and the ¥1 back */
+    { "2026-11-11", "2026-11-11", -2800, -1200, -100, -4100 },
+    { "2026-11-10", "2026-11-11", 280, 0, 20, 300 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSale) back = NULL;
+  g_autoptr(GDateTime) t = at ("2026-11-11T09:00:00+08:00");
+  AxwSale *s1;
+
+  g_assert_true (axw_funds_add (f->db.db, "集美区助残爱心基金", "集美区", NULL, &error));
+  g_assert_true (axw_products_import_csv (f->db.db, charity, strlen (charity), FALSE, NULL, &error));
+  g_assert_no_error (error);
+  s1 = sell_donating (f, "2026-11-10T10:00:00+08:00", 100, 0, AXW_PAY_CASH, 5000, NULL,
+                      "6971234560018", "6971234560124", NULL);
+  g_assert_cmpint (s1->donation_fen, ==, 100);
+  g_assert_cmpint (s1->change_fen, ==, 900);
+  g_assert_cmpint (sell_donating (f, "2026-11-10T11:00:00+08:00", 0, 100, AXW_PAY_WECHAT, 300, "HB001",
+                                  "6971234560025", NULL)->donation_fen, ==, 20);
+  back = axw_sales_refund (f->db.db, s1->receipt_no, NULL, 0, "王店长", t, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (back->donation_fen, ==, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(AxwReport) r = checked_range (f, days[i].from, days[i].to);
+      g_autoptr(GPtrArray) book = axw_reports_donation_book (f->db.db, "集美区助残爱心基金", days[i].from,
+                                                             days[i].to, &error);
+      gint64 paid = 0;
+
+      g_test_message ("%s – %s", days[i].from, days[i].to);
+      g_assert_no_error (error);
+      for (int m = 0; m < AXW_REPORT_N_METHODS; m++)
+        paid += r->payments[m];
+      g_assert_cmpint (r->total_fen, ==, days[i].total);
+      g_assert_cmpint (r->charity_fen, ==, days[i].charity);
+      g_assert_cmpint (r->donation_fen, ==, days[i].donations);
+      g_assert_cmpint (paid, ==, days[i].payments);
+      g_assert_cmpint (axw_donation_book_total (book), ==, r->donation_fen);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -699,5 +803,6 @@ main (int    argc,
   TEST ("/reports/shift/open-by", test_shift_open_by);
   TEST ("/reports/claim/csv", test_claim);
   TEST ("/reports/paper-width", test_paper_width);
+  TEST ("/reports/donations/apart-from-revenue", test_donations);
   return g_test_run ();
 }

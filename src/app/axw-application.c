@@ -402,6 +402,8 @@ static const struct {
   { "sale.no-sale",            { "<Control><Shift>d", NULL } },
   { "sale.return",             { "<Control><Shift>r", NULL } },
   { "sale.discard",            { "<Shift>F8", NULL } },
+  { "sale.donate('one')",      { "<Control>d", NULL } },
+  { "sale.donate('round')",    { "<Control>u", NULL } },
   { "sale.reprint",            { "<Control>p", NULL } },
   { "sale.settings",           { "<Control>comma", NULL } },
   { "win.manager",             { "<Control>m", NULL } },

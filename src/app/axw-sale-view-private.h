@@ -3,7 +3,7 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What axw-sale-exceptions.c needs of the sale screen.
+ * What axw-sale-exceptions.c and axw-sale-donations.c need of the sale screen.
  */
 #pragma once
 
@@ -36,5 +36,8 @@ void       axw_sale_exceptions_line_restored (AxwSaleView   *self,
 void       axw_sale_exceptions_choose_held  (AxwSaleView    *self);
 void       axw_sale_exceptions_ask_open_price (AxwSaleView   *self,
                                                const AxwLine *line);
+
+/* axw-sale-donations.c */
+void       axw_sale_donations_class_init    (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "axw-cart-row.h"
 #include "axw-cell.h"
 #include "axw-district.h"
+#include "axw-donation-bar.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
 #include "axw-sales.h"
@@ -109,6 +110,7 @@ struct _AxwSaleView
   GtkLabel           *total_label;
   GtkLabel           *summary_label;
   GtkLabel           *red_packet_label;
+  AxwDonationBar     *donation_bar;
   GtkLabel           *prefs_title;
   GtkToggleButton    *scale_100;
   GtkToggleButton    *scale_125;
@@ -275,6 +277,7 @@ update_summary (AxwSaleView *self)
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->red_packet_label), FALSE);
+  axw_donation_bar_show_sale (self->donation_bar, q);
 }
 
 /* Prices the cart again. Returns FALSE (with the banner saying why) when
@@ -946,8 +949,8 @@ settle (AxwSaleView    *self,
         AxwSettlement  *out,
         GError        **error)
 {
-  return axw_payments_settle (self->quote->total_fen, self->quote->cash_rounding,
-                              (const AxwPayment *) self->payments->data, self->payments->len, out, error);
+  return axw_payments_settle_sale (self->quote, (const AxwPayment *) self->payments->data, self->payments->len,
+                                   out, error);
 }
 
 /* What is still owed if the rest is paid in @method. */
@@ -1975,6 +1978,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
 
   g_type_ensure (AXW_TYPE_KEYPAD);
   g_type_ensure (AXW_TYPE_CELL);
+  g_type_ensure (AXW_TYPE_DONATION_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-sale-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   BIND (pages); BIND (cashier_label); BIND (sync_label); BIND (promotion_label); BIND (print_label);
@@ -1985,7 +1989,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   BIND (pay_title); BIND (pay_due); BIND (paid_box); BIND (amount_entry); BIND (quick_box);
   BIND (pay_keypad); BIND (pay_message);
   BIND (done_change); BIND (done_detail); BIND (done_print); BIND (next_button);
-  BIND (recall_button); BIND (line_grid); BIND (manager_button); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label);
+  BIND (recall_button); BIND (line_grid); BIND (manager_button); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label); BIND (donation_bar);
   BIND (prefs_title); BIND (scale_100); BIND (scale_125); BIND (scale_150); BIND (scale_175);
   BIND (scale_200); BIND (contrast_toggle); BIND (sound_toggle); BIND (speech_toggle);
 
@@ -2013,6 +2017,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.settings", NULL, settings_action);
   axw_sale_exceptions_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "sale.district-sync", NULL, district_sync_action);
+  axw_sale_donations_class_init (widget_class);
 }
 
 static void

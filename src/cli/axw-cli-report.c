@@ -24,7 +24,7 @@
 
 typedef struct {
   char      *from, *to, *format, *out, *at, *funder, *date, *number, *width, *reason;
-  char      *printer;
+  char      *printer, *fund;
   gboolean   print;
   GPtrArray *rest;
 } Args;
@@ -34,7 +34,7 @@ args_clear (Args *a)
 {
   g_free (a->from); g_free (a->to); g_free (a->format); g_free (a->out); g_free (a->at);
   g_free (a->funder); g_free (a->date); g_free (a->number); g_free (a->width);
-  g_free (a->reason); g_free (a->printer);
+  g_free (a->reason); g_free (a->printer); g_free (a->fund);
   g_clear_pointer (&a->rest, g_ptr_array_unref);
 }
 
@@ -45,9 +45,9 @@ slot_of (Args       *a,
          const char *opt)
 {
   static const char *names[] = { "--from", "--to", "--format", "--out", "--at", "--funder",
-                                 "--date", "--number", "--width", "--reason", "--printer" };
+                                 "--date", "--number", "--width", "--reason", "--printer", "--fund" };
   char **slots[] = { &a->from, &a->to, &a->format, &a->out, &a->at, &a->funder,
-                     &a->date, &a->number, &a->width, &a->reason, &a->printer };
+                     &a->date, &a->number, &a->width, &a->reason, &a->printer, &a->fund };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (names[i], opt))
@@ -202,6 +202,7 @@ static const char report_usage[] =
      "       aixinwu report z --number N|latest …                  a closed day's Z report again\n"
      "       aixinwu report range --from DATE --to DATE …          any period of business dates\n"
      "       aixinwu report claim --funder F --from DATE --to DATE [--format csv|pdf] [--out FILE]\n"
+     "       aixinwu report donations --fund F --from DATE --to DATE [--format csv|json|pdf] [--out FILE]\n"
      "F is text, csv, json, pdf or png; --width 58|80 lays text (and png, a preview) out for the\n"
      "receipt printer. --print [--printer usb|tcp://HOST:PORT|file:PATH] prints x, z or range\n"
      "on the receipt printer (default: the printer and receipt.width settings).");
@@ -253,6 +254,26 @@ report_claim (AxwDb *db,
   return emit_bytes (a->out, bytes);
 }
 
+/* The donation book of a fund: a public notice as PDF (docs/design.md §15). */
+static int
+report_donations (AxwDb *db,
+                  Args  *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *shop = NULL;
+
+  if (a->fund == NULL || a->from == NULL || a->to == NULL)
+    return axw_cli_usage (_(report_usage));
+  shop = axw_settings_get (db, "shop.name");
+  if ((rows = axw_reports_donation_book (db, a->fund, a->from, a->to, &error)) == NULL ||
+      (bytes = axw_donation_book_file_bytes (shop, a->fund, a->from, a->to, rows, a->format ? a->format : "csv",
+                                             &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return emit_bytes (a->out, bytes);
+}
+
 int
 axw_cli_cmd_report (AxwCli  *cli,
                     int      argc,
@@ -268,7 +289,7 @@ axw_cli_cmd_report (AxwCli  *cli,
     return axw_cli_usage (_(report_usage));
   what = argv[1];
   if (!parse_args (argc, argv, 2, "--from --to --format --out --at --funder --date --number --width "
-                   "--print --printer",
+                   "--print --printer --fund",
                    &a, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   if (a.rest->len > 0)
@@ -279,6 +300,8 @@ axw_cli_cmd_report (AxwCli  *cli,
     return report_z (cli, db, &a);
   if (g_str_equal (what, "claim") && !a.print)
     return report_claim (db, &a);
+  if (g_str_equal (what, "donations") && !a.print)
+    return report_donations (db, &a);
   if (g_str_equal (what, "x"))
     r = axw_reports_x (db, &error);
   else if (g_str_equal (what, "range") && a.from && a.to)

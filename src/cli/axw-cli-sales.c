@@ -15,6 +15,7 @@
 #include "axw-cli.h"
 #include "axw-error.h"
 #include "axw-exceptions.h"
+#include "axw-funds.h"
 #include "axw-pricing.h"
 #include "axw-staff.h"
 #include "axw-vouchers.h"
@@ -24,6 +25,8 @@ typedef struct {
   char       *at;
   GPtrArray  *vouchers;   /* char* */
   char       *pay;
+  char       *donate;     /* FUND:YUAN, or YUAN for the default fund */
+  char       *round_up;   /* 1 | 10 */
   char       *reason;
   GPtrArray  *items;      /* char*, positional */
 } SaleArgs;
@@ -33,6 +36,8 @@ sale_args_clear (SaleArgs *a)
 {
   g_free (a->at);
   g_free (a->pay);
+  g_free (a->donate);
+  g_free (a->round_up);
   g_free (a->reason);
   g_clear_pointer (&a->vouchers, g_ptr_array_unref);
   g_clear_pointer (&a->items, g_ptr_array_unref);
@@ -74,10 +79,62 @@ parse_args (int          argc,
           g_ptr_array_add (a->vouchers, g_strdup (argv[++i]));
           continue;
         }
-      slot = g_str_equal (opt, "--at") ? &a->at : g_str_equal (opt, "--reason") ? &a->reason : &a->pay;
+      slot = g_str_equal (opt, "--at") ? &a->at
+             : g_str_equal (opt, "--reason") ? &a->reason
+             : g_str_equal (opt, "--donate") ? &a->donate
+             : g_str_equal (opt, "--round-up") ? &a->round_up : &a->pay;
       g_free (*slot);
       *slot = g_strdup (argv[++i]);
     }
+  return TRUE;
+}
+
+/* --donate FUND:YUAN (YUAN alone: the default fund) or --round-up 1|10,
+ * one donation per sale (docs/design.md §15). */
+static gboolean
+add_donation (AxwDb      *db,
+              SaleArgs   *a,
+              AxwCart    *cart,
+              GError    **error)
+{
+  g_autofree char *fund = NULL;
+  g_autofree char *name = NULL;
+  const char *yuan = a->donate;
+  gint64 ask = 0, round_to = 0;
+  char *colon;
+
+  if (a->donate == NULL && a->round_up == NULL)
+    return TRUE;
+  if (a->donate != NULL && a->round_up != NULL)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("One donation per sale: give --donate or --round-up."));
+      return FALSE;
+    }
+  if (a->round_up != NULL)
+    {
+      if (g_strcmp0 (a->round_up, "1") != 0 && g_strcmp0 (a->round_up, "10") != 0)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("--round-up takes 1 (to the next yuan) or 10 (to the next ten yuan)."));
+          return FALSE;
+        }
+      round_to = g_str_equal (a->round_up, "1") ? 100 : 1000;
+    }
+  else if ((colon = strrchr (a->donate, ':')) != NULL)
+    {
+      fund = g_strndup (a->donate, colon - a->donate);
+      yuan = colon + 1;
+    }
+  if (a->donate != NULL && (!axw_money_parse (yuan, &ask, error) || ask <= 0))
+    {
+      g_clear_error (error);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("Write the donation as FUND:YUAN, like 集美区助残爱心基金:1, with an amount above 0."));
+      return FALSE;
+    }
+  if ((name = axw_funds_resolve (db, fund, error)) == NULL)
+    return FALSE;
+  axw_cart_set_donation (cart, name, ask, round_to);
   return TRUE;
 }
 
@@ -129,6 +186,8 @@ build_cart (AxwDb      *db,
     }
   if (a->vouchers->len == 1)
     axw_cart_set_voucher_code (cart, g_ptr_array_index (a->vouchers, 0));
+  if (!add_donation (db, a, cart, error))
+    return NULL;
   return g_steal_pointer (&cart);
 }
 
@@ -170,9 +229,10 @@ hub_allows_red_packet (AxwDb      *db,
 }
 
 static const char quote_usage[] =
-  N_("Usage: aixinwu quote [--at RFC3339] [--voucher CODE] ITEM...\n"
+  N_("Usage: aixinwu quote [--at RFC3339] [--voucher CODE] [--donate FUND:YUAN | --round-up 1|10] ITEM...\n"
      "Prices a basket as JSON and writes nothing. ITEM is BARCODE or BARCODE*QTY\n"
-     "(QTY in pieces, or kg for goods sold by weight).");
+     "(QTY in pieces, or kg for goods sold by weight). A donation goes to FUND, or with\n"
+     "--round-up (to the next yuan or ten yuan) to the fund of the setting donation.fund.");
 
 int
 axw_cli_cmd_quote (AxwCli  *cli,
@@ -190,7 +250,7 @@ axw_cli_cmd_quote (AxwCli  *cli,
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(quote_usage));
-  if (!parse_args (argc, argv, "--at --voucher", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
+  if (!parse_args (argc, argv, "--at --voucher --donate --round-up", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
@@ -238,7 +298,8 @@ bad:
 }
 
 static const char sell_usage[] =
-  N_("Usage: aixinwu sell [--at RFC3339] [--voucher CODE] --pay METHOD:YUAN[,METHOD:YUAN] --staff NAME ITEM...\n"
+  N_("Usage: aixinwu sell [--at RFC3339] [--voucher CODE] [--donate FUND:YUAN | --round-up 1|10]\n"
+     "                    --pay METHOD:YUAN[,METHOD:YUAN] --staff NAME ITEM...\n"
      "Commits a sale (for sales made on paper while the counter was down) and prints its JSON.\n"
      "The cashier's PIN is read from standard input; only a manager may give --at.\n"
      "METHOD is cash, wechat, alipay or unionpay; cash may exceed the total (change is given).");
@@ -260,7 +321,7 @@ axw_cli_cmd_sell (AxwCli  *cli,
 
   if (axw_cli_wants_help (argc, argv) || argc < 2)
     return axw_cli_usage (_(sell_usage));
-  if (!parse_args (argc, argv, "--at --voucher --pay", &a, &error) ||
+  if (!parse_args (argc, argv, "--at --voucher --pay --donate --round-up", &a, &error) ||
       (at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if (a.pay == NULL || cli->staff_name == NULL)

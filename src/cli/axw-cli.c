@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "init", axw_cli_cmd_init, N_("create or migrate the database (--demo: with demo data)") },
   { "products", axw_cli_cmd_products, N_("import or export the catalog as CSV") },
   { "promotions", axw_cli_cmd_promotions, N_("import promotions from CSV, or list them") },
+  { "funds", axw_cli_cmd_funds, N_("add, list or end the charity funds donations go to") },
   { "staff", axw_cli_cmd_staff, N_("add staff (PIN from stdin), list them") },
   { "settings", axw_cli_cmd_settings, N_("get or set a setting") },
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },

@@ -69,6 +69,7 @@ int       axw_cli_emit             (const char  *out,
 int axw_cli_cmd_init       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_products   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_promotions (AxwCli *cli, int argc, char **argv);
+int axw_cli_cmd_funds      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_staff      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_settings   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);

@@ -9,6 +9,9 @@ struct _AxwCart
 {
   GPtrArray *lines;          /* AxwLine, order of first scan */
   char      *voucher_code;
+  char      *donation_fund;   /* nullable: no donation */
+  gint64     donation_ask_fen;
+  gint64     donation_round_to_fen;
 };
 
 AxwCart *
@@ -27,6 +30,7 @@ axw_cart_free (AxwCart *cart)
     return;
   g_ptr_array_unref (cart->lines);
   g_free (cart->voucher_code);
+  g_free (cart->donation_fund);
   g_free (cart);
 }
 
@@ -39,6 +43,7 @@ axw_cart_copy (const AxwCart *cart)
   for (guint i = 0; i < cart->lines->len; i++)
     g_ptr_array_add (copy->lines, axw_line_copy (g_ptr_array_index (cart->lines, i)));
   copy->voucher_code = g_strdup (cart->voucher_code);
+  axw_cart_set_donation (copy, cart->donation_fund, cart->donation_ask_fen, cart->donation_round_to_fen);
   return copy;
 }
 
@@ -142,6 +147,36 @@ axw_cart_clear (AxwCart *cart)
 {
   g_ptr_array_set_size (cart->lines, 0);
   g_clear_pointer (&cart->voucher_code, g_free);
+  axw_cart_set_donation (cart, NULL, 0, 0);
+}
+
+/**
+ * axw_cart_set_donation:
+ * @fund: (nullable): the fund's name; %NULL takes the donation off
+ * @ask_fen: a fixed amount (一元捐: 100), used when @round_to_fen is 0
+ * @round_to_fen: 100 or 1000 to round the total up to the next yuan or
+ *   ten yuan, else 0
+ *
+ * One donation per sale (docs/design.md §15); a new one replaces it.
+ */
+void
+axw_cart_set_donation (AxwCart    *cart,
+                       const char *fund,
+                       gint64      ask_fen,
+                       gint64      round_to_fen)
+{
+  g_return_if_fail (ask_fen >= 0 && round_to_fen >= 0);
+
+  g_free (cart->donation_fund);
+  cart->donation_fund = fund && *fund ? g_strdup (fund) : NULL;
+  cart->donation_ask_fen = cart->donation_fund ? ask_fen : 0;
+  cart->donation_round_to_fen = cart->donation_fund ? round_to_fen : 0;
+}
+
+const char *
+axw_cart_get_donation_fund (const AxwCart *cart)
+{
+  return cart->donation_fund;
 }
 
 const char *
@@ -168,5 +203,8 @@ axw_cart_to_sale (const AxwCart *cart,
   sale->business_date = g_strdup (business_date);
   for (guint i = 0; i < cart->lines->len; i++)
     g_ptr_array_add (sale->lines, axw_line_copy (g_ptr_array_index (cart->lines, i)));
+  sale->donation_fund = g_strdup (cart->donation_fund);
+  sale->donation_ask_fen = cart->donation_ask_fen;
+  sale->donation_round_to_fen = cart->donation_round_to_fen;
   return sale;
 }

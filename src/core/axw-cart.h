@@ -41,6 +41,11 @@ gboolean       axw_cart_is_empty     (const AxwCart  *cart);
 const char    *axw_cart_get_voucher_code (const AxwCart *cart);
 void           axw_cart_set_voucher_code (AxwCart     *cart,
                                           const char  *code);
+void           axw_cart_set_donation (AxwCart     *cart,
+                                      const char  *fund,
+                                      gint64       ask_fen,
+                                      gint64       round_to_fen);
+const char    *axw_cart_get_donation_fund (const AxwCart *cart);
 AxwSale       *axw_cart_to_sale      (const AxwCart  *cart,
                                       const char     *business_date);
 

@@ -8,6 +8,23 @@
 #include "axw-error.h"
 #include "axw-payments.h"
 
+/* Cash rounding of an exact cash part that carries (up to) @donation_fen
+ * of a donation: the donation is paid to the fen, the rest is rounded
+ * (docs/design.md §15). */
+static gint64
+round_cash_part (gint64          exact,
+                 gint64          donation_fen,
+                 AxwCashRounding rounding)
+{
+  gint64 d = CLAMP (donation_fen, 0, MAX (exact, 0));
+
+  return axw_cash_round (exact - d, rounding) + d;
+}
+
+static gboolean settle (gint64 total_fen, gint64 donation_fen, AxwCashRounding rounding,
+                        const AxwPayment *payments, guint n_payments, AxwSettlement *out,
+                        GError **error);
+
 /**
  * axw_payments_settle:
  * @total_fen: the amount due (the sale's total)
@@ -31,7 +48,19 @@ axw_payments_settle (gint64              total_fen,
                      AxwSettlement      *out,
                      GError            **error)
 {
-  AxwSettlement s = { .total_fen = total_fen, .rounding = rounding };
+  return settle (total_fen, 0, rounding, payments, n_payments, out, error);
+}
+
+static gboolean
+settle (gint64              total_fen,
+        gint64              donation_fen,
+        AxwCashRounding     rounding,
+        const AxwPayment   *payments,
+        guint               n_payments,
+        AxwSettlement      *out,
+        GError            **error)
+{
+  AxwSettlement s = { .total_fen = total_fen, .donation_fen = donation_fen, .rounding = rounding };
   gint64 exact, rounded;
 
   g_return_val_if_fail (payments != NULL || n_payments == 0, FALSE);
@@ -64,7 +93,7 @@ axw_payments_settle (gint64              total_fen,
       return FALSE;
     }
   exact = total_fen - s.noncash_fen;
-  rounded = s.has_cash ? axw_cash_round (exact, rounding) : exact;
+  rounded = s.has_cash ? round_cash_part (exact, donation_fen, rounding) : exact;
   if (s.has_cash)
     {
       s.cash_fen = rounded;
@@ -75,6 +104,25 @@ axw_payments_settle (gint64              total_fen,
     s.change_fen = s.cash_tendered_fen - rounded;
   *out = s;
   return TRUE;
+}
+
+/**
+ * axw_payments_settle_sale:
+ * @sale: a priced sale, maybe with a donation
+ *
+ * axw_payments_settle() for @sale's total, where the donation part of the
+ * cash is never rounded.
+ */
+gboolean
+axw_payments_settle_sale (const AxwSale      *sale,
+                          const AxwPayment   *payments,
+                          guint               n_payments,
+                          AxwSettlement      *out,
+                          GError            **error)
+{
+  g_return_val_if_fail (sale != NULL, FALSE);
+  return settle (sale->total_fen, sale->donation_fen, sale->cash_rounding, payments, n_payments, out,
+                 error);
 }
 
 /**
@@ -99,7 +147,7 @@ axw_payments_due (const AxwSettlement *settlement,
   rest = settlement->total_fen - settlement->noncash_fen;
   covered = settlement->cash_tendered_fen;
   if (method == AXW_PAY_CASH)
-    return MAX (0, axw_cash_round (rest, settlement->rounding) - covered);
+    return MAX (0, round_cash_part (rest, settlement->donation_fen, settlement->rounding) - covered);
   /* nearest-jiao rounds ¥x.x5 up: that cash covers only up to ¥x.x4 */
   while (settlement->has_cash && covered > 0 && axw_cash_round (covered, settlement->rounding) > covered)
     covered--;

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   gint64   total_fen;           /* the amount due, before cash rounding */
+  gint64   donation_fen;        /* of which a donation, never rounded */
   gint64   noncash_fen;         /* Σ card and phone payments */
   gint64   cash_tendered_fen;   /* Σ cash handed over */
   gint64   cash_fen;            /* what the cash pays: the cash part, rounded */
@@ -31,6 +32,11 @@ typedef struct {
 
 gboolean axw_payments_settle        (gint64               total_fen,
                                      AxwCashRounding      rounding,
+                                     const AxwPayment    *payments,
+                                     guint                n_payments,
+                                     AxwSettlement       *out,
+                                     GError             **error);
+gboolean axw_payments_settle_sale   (const AxwSale       *sale,
                                      const AxwPayment    *payments,
                                      guint                n_payments,
                                      AxwSettlement       *out,

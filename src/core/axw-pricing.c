@@ -21,6 +21,8 @@ axw_pricing_line_gross (AxwLine *line)
   line->gross_fen = axw_mul_div_round (line->unit_price_fen, line->qty_milli, 1000);
 }
 
+/* Charity goods are never discounted unless the manager allows it for
+ * the product (docs/design.md §15). */
 static gboolean
 price_not_negative (gint64   unit_price_fen,
                     GError **error)
@@ -88,6 +90,8 @@ static gboolean
 scope_covers (AxwScope       scope,
               const AxwLine *line)
 {
+  if (line->fund != NULL && !line->fund_discounts)
+    return FALSE;
   return scope == AXW_SCOPE_ALL || line->aid_eligible;
 }
 
@@ -240,6 +244,25 @@ apply_red_packet (AxwSale          *sale,
 }
 
 /**
+ * axw_pricing_donation:
+ * @goods_total_fen: what the goods come to (net − red packet), ≥ 0
+ *
+ * docs/design.md §15: a fixed amount, or what rounds @goods_total_fen up
+ * to the next @round_to_fen (a total already round gives 0).
+ *
+ * Returns: the donation in fen
+ */
+gint64
+axw_pricing_donation (gint64 goods_total_fen,
+                      gint64 ask_fen,
+                      gint64 round_to_fen)
+{
+  if (round_to_fen <= 0)
+    return MAX (ask_fen, 0);
+  return (round_to_fen - goods_total_fen % round_to_fen) % round_to_fen;
+}
+
+/**
  * axw_pricing_apply:
  * @sale: lines with qty and unit price (weighed lines with their gross),
  *   and the business date
@@ -247,7 +270,7 @@ apply_red_packet (AxwSale          *sale,
  * @voucher: (nullable): the red packet the customer gave
  *
  * Computes gross, promotions, net, the red packet and its allocation, each
- * line's pay amount, the total and the cash total.
+ * line's pay amount, the donation, the total and the cash total.
  */
 void
 axw_pricing_apply (AxwSale          *sale,
@@ -255,6 +278,8 @@ axw_pricing_apply (AxwSale          *sale,
                    const AxwVoucher *voucher,
                    AxwCashRounding   rounding)
 {
+  gint64 goods;
+
   sale->gross_fen = sale->promo_fen = sale->net_fen = 0;
   axw_sale_clear_red_packet (sale);
 
@@ -280,8 +305,13 @@ axw_pricing_apply (AxwSale          *sale,
       l->pay_fen = l->net_fen - l->red_packet_fen;
     }
 
-  sale->total_fen = sale->net_fen - (sale->red_packet && sale->red_packet->accepted
-                                     ? sale->red_packet->discount_fen : 0);
+  goods = sale->net_fen - (sale->red_packet && sale->red_packet->accepted
+                           ? sale->red_packet->discount_fen : 0);
+  /* The donation comes last: it changes no line's promotion or red-packet
+   * share and is never rounded (docs/design.md §15). */
+  sale->donation_fen = sale->donation_fund
+                       ? axw_pricing_donation (goods, sale->donation_ask_fen, sale->donation_round_to_fen) : 0;
+  sale->total_fen = goods + sale->donation_fen;
   sale->cash_rounding = rounding;
-  sale->cash_total_fen = axw_cash_round (sale->total_fen, rounding);
+  sale->cash_total_fen = axw_cash_round (goods, rounding) + sale->donation_fen;
 }

@@ -30,6 +30,9 @@ void     axw_pricing_apply          (AxwSale            *sale,
 AxwRedPacketReason axw_red_packet_check (const AxwVoucher *voucher,
                                          const char       *business_date,
                                          gint64            eligible_base_fen);
+gint64   axw_pricing_donation       (gint64              goods_total_fen,
+                                     gint64              ask_fen,
+                                     gint64              round_to_fen);
 void     axw_allocate_largest_remainder (const gint64   *weights,
                                          guint           n,
                                          gint64          amount,

@@ -370,6 +370,21 @@ add_red_packet (Builder            *b,
     }
 }
 
+/* Its own block, part of what is paid (docs/design.md §15). */
+static void
+add_donation (Builder       *b,
+              const AxwSale *sale)
+{
+  g_autofree char *label = NULL;
+
+  if (sale->donation_fund == NULL || sale->donation_fen == 0)
+    return;
+  label = g_strdup_printf ("%s %s", sale->is_refund ? "退回捐赠" : "爱心捐赠", sale->donation_fund);
+  add_money (b, label, sale->donation_fen, FALSE);
+  if (!sale->is_refund)
+    add_wrapped (b, "  谢谢您的爱心", AXW_RECEIPT_LEFT, FALSE, 1);
+}
+
 static gboolean
 has_cash (const AxwSale *sale)
 {
@@ -390,6 +405,7 @@ add_totals (Builder       *b,
     add_money (b, "促销优惠", -sale->promo_fen, FALSE);
   if (sale->red_packet != NULL && sale->red_packet->accepted)
     add_red_packet (b, sale->red_packet);
+  add_donation (b, sale);
   add_money (b, sale->is_refund ? "应退" : "应付", sale->total_fen, TRUE);
   if (sale->cash_rounding_fen != 0)
     add_money (b, "抹零", sale->cash_rounding_fen, FALSE);
@@ -450,6 +466,59 @@ axw_receipt_layout (const AxwSale            *sale,
   add_item (b.items, AXW_RECEIPT_FEED, NULL);
   if (has_cash (sale) && settings->reprint == 0)
     add_item (b.items, AXW_RECEIPT_DRAWER, NULL);
+  add_item (b.items, AXW_RECEIPT_CUT, NULL);
+  return b.items;
+}
+
+/**
+ * axw_receipt_donation_number:
+ *
+ * Returns: (transfer full): the number of the donation receipt of @sale,
+ *   its own and stable: `JZ-` and the sale's receipt number
+ */
+char *
+axw_receipt_donation_number (const AxwSale *sale)
+{
+  return g_strdup_printf ("JZ-%s", sale->receipt_no ? sale->receipt_no : "");
+}
+
+/**
+ * axw_receipt_donation_layout:
+ * @sale: a committed sale with a donation
+ *
+ * The donation receipt (捐赠收据, docs/design.md §15) a donor may ask for: its
+ * own number, the fund, the amount and the sale it came with; no goods,
+ * never a drawer kick.
+ *
+ * Returns: (transfer full) (element-type AxwReceiptItem): the receipt
+ */
+GPtrArray *
+axw_receipt_donation_layout (const AxwSale            *sale,
+                             const AxwReceiptSettings *settings)
+{
+  Builder b = { g_ptr_array_new_with_free_func ((GDestroyNotify) axw_receipt_item_free),
+                axw_receipt_columns_for_width (settings->width_mm) };
+  g_autoptr(GTimeZone) tz = axw_timezone_new (settings->timezone);
+  g_autofree char *number = axw_receipt_donation_number (sale);
+  g_autofree char *when = axw_time_format_shop_iso (sale->created_at, tz, AXW_TIME_FORMAT_SECONDS);
+  g_autofree char *no = g_strdup_printf ("收据号：%s", number);
+  g_autofree char *time = g_strdup_printf ("时间：%s", when);
+  g_autofree char *fund = g_strdup_printf ("受赠基金：%s", sale->donation_fund ? sale->donation_fund : "");
+  g_autofree char *orig = g_strdup_printf ("原销售单：%s", sale->receipt_no ? sale->receipt_no : "");
+
+  g_return_val_if_fail (sale != NULL, b.items);
+
+  add_wrapped (&b, settings->shop_name ? settings->shop_name : "", AXW_RECEIPT_CENTER, TRUE, 2);
+  add_wrapped (&b, "捐赠收据", AXW_RECEIPT_CENTER, TRUE, 2);
+  add_rule (&b, '-');
+  add_wrapped (&b, no, AXW_RECEIPT_LEFT, FALSE, 1);
+  add_wrapped (&b, time, AXW_RECEIPT_LEFT, FALSE, 1);
+  add_wrapped (&b, fund, AXW_RECEIPT_LEFT, FALSE, 1);
+  add_money (&b, "捐赠金额", sale->donation_fen, TRUE);
+  add_wrapped (&b, orig, AXW_RECEIPT_LEFT, FALSE, 1);
+  add_rule (&b, '-');
+  add_wrapped (&b, "谢谢您的爱心", AXW_RECEIPT_CENTER, TRUE, 1);
+  add_item (b.items, AXW_RECEIPT_FEED, NULL);
   add_item (b.items, AXW_RECEIPT_CUT, NULL);
   return b.items;
 }

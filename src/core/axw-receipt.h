@@ -60,6 +60,9 @@ GPtrArray *axw_receipt_layout            (const AxwSale      *sale,
 char      *axw_receipt_reprint_mark      (const AxwSale      *sale,
                                           guint               reprint,
                                           const char         *timezone);
+char      *axw_receipt_donation_number   (const AxwSale      *sale);
+GPtrArray *axw_receipt_donation_layout   (const AxwSale      *sale,
+                                          const AxwReceiptSettings *settings);
 GPtrArray *axw_receipt_test_page         (const AxwReceiptSettings *settings);
 void       axw_receipt_item_free         (AxwReceiptItem     *item);
 

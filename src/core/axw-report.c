@@ -38,6 +38,8 @@ axw_report_new (AxwReportKind kind)
 
   r->kind = kind;
   r->red_packets = g_ptr_array_new_with_free_func (report_red_packet_free);
+  r->donations = g_ptr_array_new_with_free_func (axw_report_row_free);
+  r->charity_sales = g_ptr_array_new_with_free_func (axw_report_row_free);
   r->categories = g_ptr_array_new_with_free_func (axw_report_row_free);
   r->cashiers = g_ptr_array_new_with_free_func (axw_report_row_free);
   r->top_products = g_ptr_array_new_with_free_func (axw_report_row_free);
@@ -55,6 +57,8 @@ axw_report_free (AxwReport *report)
   g_free (report->to);
   g_free (report->shop_name);
   g_ptr_array_unref (report->red_packets);
+  g_ptr_array_unref (report->donations);
+  g_ptr_array_unref (report->charity_sales);
   g_ptr_array_unref (report->categories);
   g_ptr_array_unref (report->cashiers);
   g_ptr_array_unref (report->top_products);
@@ -121,10 +125,14 @@ axw_report_check_totals (const AxwReport  *r,
     rp += ((AxwReportRedPacket *) g_ptr_array_index (r->red_packets, i))->amount_fen;
   for (int h = 0; h < 24; h++)
     hours += r->hour_total_fen[h];
-  return check_one ("gross - promotions - red packets - refunds",
-                    r->gross_fen - r->promo_fen - r->red_packet_fen - r->refunds_fen, r->total_fen, error) &&
-         check_one ("payments", pay, r->total_fen + r->cash_rounding_fen, error) &&
+  return check_one ("gross - promotions - red packets - refunds - charity sales",
+                    r->gross_fen - r->promo_fen - r->red_packet_fen - r->refunds_fen - r->charity_fen,
+                    r->total_fen, error) &&
+         check_one ("payments", pay, r->total_fen + r->charity_fen + r->donation_fen + r->cash_rounding_fen,
+                    error) &&
+         check_one ("charity sales", sum_rows (r->charity_sales), r->charity_fen, error) &&
          check_one ("red packets", rp, r->red_packet_fen, error) &&
+         check_one ("donations", sum_rows (r->donations), r->donation_fen, error) &&
          check_one ("categories", sum_rows (r->categories), r->total_fen, error) &&
          check_one ("cashiers", sum_rows (r->cashiers), r->total_fen, error) &&
          check_one ("hours", hours, r->total_fen, error) &&
@@ -162,6 +170,32 @@ json_rows (GString    *out,
                               g_str_equal (key, "categories") || g_str_equal (key, "origins") ||
                               g_str_equal (key, "suppliers") ? "net_fen" : "total_fen", row->total_fen);
       g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+/* Only a period with charity sales or donations has their sections, so a Z closed before
+ * donations existed rebuilds to the very JSON it stored. */
+static void
+append_donations_json (GString         *out,
+                       const AxwReport *r)
+{
+  if (r->charity_sales->len > 0)
+    {
+      g_string_append_printf (out, ",\"charity_fen\":%" G_GINT64_FORMAT, r->charity_fen);
+      json_rows (out, "charity_sales", "fund", r->charity_sales, TRUE);
+    }
+  if (r->donations->len == 0)
+    return;
+  g_string_append_printf (out, ",\"donation_fen\":%" G_GINT64_FORMAT ",\"donations\":[", r->donation_fen);
+  for (guint i = 0; i < r->donations->len; i++)
+    {
+      AxwReportRow *row = g_ptr_array_index (r->donations, i);
+
+      g_string_append (out, i ? ",{\"fund\":" : "{\"fund\":");
+      axw_json_append_string (out, row->name);
+      g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT "}",
+                              row->count, row->total_fen);
     }
   g_string_append_c (out, ']');
 }
@@ -223,6 +257,7 @@ axw_report_to_json (const AxwReport *r)
                               rp->count, rp->amount_fen, rp->refunded_fen);
     }
   g_string_append_c (out, ']');
+  append_donations_json (out, r);
   json_rows (out, "categories", "category", r->categories, FALSE);
   json_rows (out, "cashiers", "staff", r->cashiers, TRUE);
   g_string_append (out, ",\"hours\":[");
@@ -315,6 +350,12 @@ axw_report_to_csv (const AxwReport *r)
       if (rp->refunded_fen)
         csv_line (out, "red_packet_refunded", name, 0, 0, rp->refunded_fen);
     }
+  if (r->charity_sales->len > 0)
+    csv_line (out, "summary", "charity_sales", 0, 0, r->charity_fen);
+  if (r->donations->len > 0)
+    csv_line (out, "summary", "donations", 0, 0, r->donation_fen);
+  csv_rows (out, "charity_sale", r->charity_sales);
+  csv_rows (out, "donation", r->donations);
   csv_rows (out, "category", r->categories);
   csv_rows (out, "cashier", r->cashiers);
   for (int h = 0; h < 24; h++)
@@ -585,6 +626,8 @@ axw_report_to_lines (const AxwReport *r,
   add_header (&l, r);
   add_summary (&l, r);
   add_red_packets (&l, r);
+  add_rows (&l, _("Charity sales (the funds', not revenue)"), r->charity_sales, TRUE);
+  add_rows (&l, _("Donations (not revenue)"), r->donations, TRUE);
   add_cash (&l, r);
   add_rows (&l, _("By category"), r->categories, FALSE);
   add_rows (&l, _("By cashier"), r->cashiers, TRUE);
@@ -652,5 +695,95 @@ axw_claim_to_csv (GPtrArray *rows)
 
     axw_csv_append_row (out, fields, G_N_ELEMENTS (fields));
   }
+  return g_string_free (out, FALSE);
+}
+
+void
+axw_donation_row_free (gpointer data)
+{
+  AxwDonationRow *row = data;
+
+  g_free (row->date);
+  g_free (row->receipt_no);
+  g_free (row->methods);
+  g_free (row->refund_of);
+  g_free (row);
+}
+
+gint64
+axw_donation_book_total (GPtrArray *rows)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    total += ((AxwDonationRow *) g_ptr_array_index (rows, i))->amount_fen;
+  return total;
+}
+
+/**
+ * axw_donation_book_to_csv:
+ * @rows: (element-type AxwDonationRow)
+ *
+ * Returns: (transfer full): date, receipt, amount (yuan), method, refund_of
+ */
+char *
+axw_donation_book_to_csv (GPtrArray *rows)
+{
+  GString *out = g_string_new (NULL);
+  const char *header[] = { "date", "receipt_no", "amount", "method", "refund_of" };
+  g_autofree char *sum = axw_money_format (axw_donation_book_total (rows));
+  const char *total[] = { "TOTAL", "", sum, "", "" };
+
+  axw_csv_append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AxwDonationRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *amount = axw_money_format (row->amount_fen);
+      const char *fields[] = { row->date, row->receipt_no, amount, row->methods,
+                               row->refund_of ? row->refund_of : "" };
+
+      axw_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  axw_csv_append_row (out, total, G_N_ELEMENTS (total));
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * axw_donation_book_to_json:
+ * @rows: (element-type AxwDonationRow)
+ *
+ * Returns: (transfer full): {fund, from, to, count, total_fen, donations:
+ *   [{date, receipt_no, amount_fen, method, refund_of}]}
+ */
+char *
+axw_donation_book_to_json (const char *fund,
+                           const char *from,
+                           const char *to,
+                           GPtrArray  *rows)
+{
+  GString *out = g_string_new ("{\"fund\":");
+
+  axw_json_append_string (out, fund);
+  g_string_append (out, ",\"from\":");
+  axw_json_append_string (out, from);
+  g_string_append (out, ",\"to\":");
+  axw_json_append_string (out, to);
+  g_string_append_printf (out, ",\"count\":%u,\"total_fen\":%" G_GINT64_FORMAT ",\"donations\":[",
+                          rows->len, axw_donation_book_total (rows));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AxwDonationRow *row = g_ptr_array_index (rows, i);
+
+      g_string_append (out, i ? ",{\"date\":" : "{\"date\":");
+      axw_json_append_string (out, row->date);
+      g_string_append (out, ",\"receipt_no\":");
+      axw_json_append_string (out, row->receipt_no);
+      g_string_append_printf (out, ",\"amount_fen\":%" G_GINT64_FORMAT ",\"method\":", row->amount_fen);
+      axw_json_append_string (out, row->methods);
+      g_string_append (out, ",\"refund_of\":");
+      axw_json_append_string (out, row->refund_of);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}\n");
   return g_string_free (out, FALSE);
 }

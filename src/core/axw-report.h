@@ -7,11 +7,15 @@
  * store fills it (axw-reports.c); nothing here touches a database.
  *
  * The sections add up to the fen:
- *   total_fen = gross_fen - promo_fen - red_packet_fen - refunds_fen
+ *   total_fen = gross_fen - promo_fen - red_packet_fen - refunds_fen - charity_fen
  *             = Σ categories.net_fen = Σ cashiers.total_fen = Σ hours.total_fen
  *             = Σ origins.net_fen = Σ suppliers.net_fen
- *   Σ payments = total_fen + cash_rounding_fen
+ *   Σ payments = total_fen + charity_fen + donation_fen + cash_rounding_fen
+ *   Σ charity_sales.total_fen = charity_fen
  *   Σ red_packets.amount_fen = red_packet_fen
+ *   Σ donations.total_fen = donation_fen
+ * Donations and the proceeds of charity goods (docs/design.md §15) are the
+ * funds', not the shop's revenue: not in total_fen nor in the sections.
  * Sales count in gross/promo/red_packet; a refund counts in refunds_fen
  * (what it gave back before cash rounding) and subtracts in the sections.
  */
@@ -64,6 +68,10 @@ typedef struct {
   gint64         price_overrides_fen;    /* below the catalog price, net of refunds */
 
   GPtrArray     *red_packets;       /* AxwReportRedPacket */
+  gint64         donation_fen;      /* given less given back, not revenue */
+  GPtrArray     *donations;         /* AxwReportRow per fund: count, total_fen */
+  gint64         charity_fen;       /* charity goods sold less refunded */
+  GPtrArray     *charity_sales;     /* AxwReportRow per fund: count (lines), qty, total_fen */
   GPtrArray     *categories;        /* AxwReportRow */
   GPtrArray     *cashiers;          /* AxwReportRow */
   gint64         hour_count[24];    /* local hour of the sale */
@@ -118,6 +126,25 @@ typedef struct {
 void       axw_claim_row_free      (gpointer        row);
 /* RFC 4180 with a closing TOTAL row. */
 char      *axw_claim_to_csv        (GPtrArray      *rows);
+
+/* The donation book of one fund (docs/design.md §15): one row per
+ * document with a donation, no customer data. */
+typedef struct {
+  char   *date;          /* business date of the document */
+  char   *receipt_no;
+  gint64  amount_fen;    /* given: positive; given back by a refund: negative */
+  char   *methods;       /* how the document was paid: "cash", "wechat+cash"… */
+  char   *refund_of;     /* refunds: the sale's receipt number */
+} AxwDonationRow;
+
+void       axw_donation_row_free   (gpointer        row);
+gint64     axw_donation_book_total (GPtrArray      *rows);
+/* RFC 4180 with a closing TOTAL row. */
+char      *axw_donation_book_to_csv  (GPtrArray    *rows);
+char      *axw_donation_book_to_json (const char   *fund,
+                                      const char   *from,
+                                      const char   *to,
+                                      GPtrArray    *rows);
 
 /* Display columns of UTF-8 @text: East Asian wide characters count two. */
 int        axw_text_columns        (const char     *text);

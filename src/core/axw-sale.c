@@ -17,6 +17,7 @@ axw_line_copy (const AxwLine *line)
   copy->name = g_strdup (line->name);
   copy->category = g_strdup (line->category);
   copy->promotion = g_strdup (line->promotion);
+  copy->fund = g_strdup (line->fund);
   return copy;
 }
 
@@ -29,6 +30,7 @@ axw_line_free (AxwLine *line)
   g_free (line->name);
   g_free (line->category);
   g_free (line->promotion);
+  g_free (line->fund);
   g_free (line);
 }
 
@@ -170,6 +172,7 @@ axw_sale_free (AxwSale *sale)
   g_free (sale->shop);
   g_free (sale->terminal);
   g_free (sale->staff);
+  g_free (sale->donation_fund);
   g_array_unref (sale->payments);
   g_free (sale);
 }
@@ -296,6 +299,11 @@ axw_sale_append_line_json (GString       *out,
   KV_INT (out, "red_packet_fen", l->red_packet_fen);
   g_string_append_c (out, ',');
   KV_INT (out, "pay_fen", l->pay_fen);
+  if (l->fund != NULL)
+    {
+      g_string_append_c (out, ',');
+      KV_STR (out, "fund", l->fund);
+    }
   g_string_append_c (out, '}');
 }
 
@@ -351,6 +359,13 @@ axw_sale_to_json (const AxwSale *sale,
   KV_INT (out, "net_fen", sale->net_fen);
   g_string_append (out, ",\"red_packet\":");
   append_red_packet (out, sale->red_packet);
+  if (sale->donation_fund != NULL)
+    {
+      g_string_append_c (out, ',');
+      KV_INT (out, "donation_fen", sale->donation_fen);
+      g_string_append_c (out, ',');
+      KV_STR (out, "donation_fund", sale->donation_fund);
+    }
   g_string_append_c (out, ',');
   KV_INT (out, "total_fen", sale->total_fen);
   g_string_append_c (out, ',');

@@ -27,6 +27,8 @@ typedef struct {
   gboolean   per_kg;
   gboolean   weighed;         /* from a price-embedded code: never merged */
   gboolean   aid_eligible;
+  char      *fund;            /* nullable: charity goods (爱心义卖), proceeds to this fund */
+  gboolean   fund_discounts;  /* the manager lets promotions and red packets apply to them */
   gboolean   open_price;      /* priced by the cashier at the counter: never merged */
   gboolean   price_overridden; /* a manager changed unit_price_fen */
   gint64     list_price_fen;  /* the catalog price before the override */
@@ -116,6 +118,12 @@ typedef struct {
   gint64         total_fen;         /* net - red packet discount */
   gint64         cash_total_fen;    /* total after cash rounding, if paid in cash */
   AxwCashRounding cash_rounding;
+  /* a donation (docs/design.md §15): asked for with the cart, never
+   * discounted nor rounded, in total_fen but not revenue */
+  char          *donation_fund;     /* nullable: no donation asked */
+  gint64         donation_ask_fen;  /* a fixed amount (一元捐: 100) */
+  gint64         donation_round_to_fen; /* round the total up to 100 or 1000 fen; 0: fixed */
+  gint64         donation_fen;      /* what the donation came to */
 
   /* the committed document */
   gint64         id;

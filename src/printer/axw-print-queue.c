@@ -37,6 +37,21 @@ settings_free (AxwReceiptSettings *s)
   g_free ((char *) s->timezone);
 }
 
+static void
+load_settings (AxwDb              *db,
+               guint               width_mm,
+               guint               reprint,
+               AxwReceiptSettings *s)
+{
+  s->shop_name = axw_settings_get (db, "shop.name");
+  s->shop_address = axw_settings_get (db, "shop.address");
+  s->footer = axw_settings_get (db, "receipt.footer");
+  s->qr_url = axw_settings_get (db, "receipt.qr_url");
+  s->width_mm = width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
+  s->reprint = reprint;
+  s->timezone = axw_settings_get (db, "timezone");
+}
+
 /**
  * axw_print_queue_layout:
  * @width_mm: 58 or 80, or 0 for the receipt.width setting
@@ -54,14 +69,30 @@ axw_print_queue_layout (AxwDb         *db,
   AxwReceiptSettings s = { 0 };
   GPtrArray *items;
 
-  s.shop_name = axw_settings_get (db, "shop.name");
-  s.shop_address = axw_settings_get (db, "shop.address");
-  s.footer = axw_settings_get (db, "receipt.footer");
-  s.qr_url = axw_settings_get (db, "receipt.qr_url");
-  s.width_mm = width_mm != 0 ? width_mm : (guint) axw_settings_get_int (db, "receipt.width");
-  s.reprint = reprint;
-  s.timezone = axw_settings_get (db, "timezone");
+  load_settings (db, width_mm, reprint, &s);
   items = axw_receipt_layout (sale, &s);
+  settings_free (&s);
+  return items;
+}
+
+/**
+ * axw_print_queue_donation_layout:
+ * @sale: a sale with a donation
+ * @width_mm: 58 or 80, or 0 for the receipt.width setting
+ *
+ * The donation receipt of @sale (docs/design.md §15) with the shop's settings.
+ * Returns: (transfer full) (element-type AxwReceiptItem)
+ */
+GPtrArray *
+axw_print_queue_donation_layout (AxwDb         *db,
+                                 const AxwSale *sale,
+                                 guint          width_mm)
+{
+  AxwReceiptSettings s = { 0 };
+  GPtrArray *items;
+
+  load_settings (db, width_mm, 0, &s);
+  items = axw_receipt_donation_layout (sale, &s);
   settings_free (&s);
   return items;
 }

@@ -32,6 +32,9 @@ GPtrArray *axw_print_queue_layout    (AxwDb         *db,
                                       const AxwSale *sale,
                                       guint          width_mm,
                                       guint          reprint);
+GPtrArray *axw_print_queue_donation_layout (AxwDb         *db,
+                                            const AxwSale *sale,
+                                            guint          width_mm);
 guint      axw_print_queue_width     (AxwDb         *db,
                                       guint          width_mm);
 GBytes    *axw_print_queue_render    (AxwDb         *db,

@@ -70,6 +70,35 @@ axw_claim_file_bytes (const char  *funder,
 }
 
 /**
+ * axw_donation_book_file_bytes:
+ * @rows: (element-type AxwDonationRow): from axw_reports_donation_book()
+ * @format: "csv", "json" or "pdf"
+ *
+ * Returns: (transfer full): the donation book as that file, or %NULL
+ */
+GBytes *
+axw_donation_book_file_bytes (const char  *shop,
+                              const char  *fund,
+                              const char  *from,
+                              const char  *to,
+                              GPtrArray   *rows,
+                              const char  *format,
+                              GError     **error)
+{
+  g_return_val_if_fail (rows != NULL && format != NULL, NULL);
+
+  if (g_str_equal (format, "csv"))
+    return take_string (axw_donation_book_to_csv (rows));
+  if (g_str_equal (format, "json"))
+    return take_string (axw_donation_book_to_json (fund, from, to, rows));
+  if (g_str_equal (format, "pdf"))
+    return axw_donation_book_render_pdf (shop, fund, from, to, rows, error);
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("Unknown format “%s”: a donation book is csv, json or pdf."), format);
+  return NULL;
+}
+
+/**
  * axw_report_file_save:
  *
  * Writes @bytes to @path whole or not at all (a temporary file renamed into

@@ -24,6 +24,13 @@ GBytes   *axw_claim_file_bytes  (const char       *funder,
                                  GPtrArray        *rows,
                                  const char       *format,
                                  GError          **error);
+GBytes   *axw_donation_book_file_bytes (const char  *shop,
+                                        const char  *fund,
+                                        const char  *from,
+                                        const char  *to,
+                                        GPtrArray   *rows,
+                                        const char  *format,
+                                        GError     **error);
 gboolean  axw_report_file_save  (const char       *path,
                                  GBytes           *bytes,
                                  GError          **error);

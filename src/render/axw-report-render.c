@@ -10,6 +10,7 @@
 #include "axw-error.h"
 #include "axw-money.h"
 #include "axw-report-render.h"
+#include "axw-sale.h"
 
 /* A4 in points; the text is laid out in a monospaced CJK face so the
  * columns of axw_report_to_lines() stay aligned. */
@@ -252,6 +253,77 @@ axw_claim_render_pdf (const char  *funder,
   sum = g_strdup_printf (_("Total to claim: %s (%u lines)"), money, rows->len);
   pdf_line (&pdf, "");
   pdf_line (&pdf, sum);
+  return pdf_end (&pdf, error);
+}
+
+/* "cash+wechat" → "现金+微信支付" (the labels in the reader's language). */
+static char *
+method_labels (const char *methods)
+{
+  g_auto(GStrv) codes = g_strsplit (methods ? methods : "", "+", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      AxwPayMethod m;
+
+      if (i > 0)
+        g_string_append_c (out, '+');
+      g_string_append (out, axw_pay_method_from_string (codes[i], &m) ? axw_pay_method_label (m) : codes[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * axw_donation_book_render_pdf:
+ * @rows: (element-type AxwDonationRow): from axw_reports_donation_book()
+ *
+ * The donation book as a public notice to put up in the shop: A4, one
+ * donation a line, the total and a word of thanks (docs/design.md §15).
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error
+ */
+GBytes *
+axw_donation_book_render_pdf (const char  *shop,
+                              const char  *fund,
+                              const char  *from,
+                              const char  *to,
+                              GPtrArray   *rows,
+                              GError     **error)
+{
+  g_autofree char *period = g_strdup_printf ("%s – %s", from, to);
+  g_autofree char *money = axw_money_format_screen (axw_donation_book_total (rows));
+  g_autofree char *sum = g_strdup_printf (_("Total: %s (%u entries)"), money, rows->len);
+  Pdf pdf = { 0 };
+
+  pdf_begin (&pdf);
+  draw_text (pdf.cr, SANS_FONT " Bold 16", _("Donations: public notice"), MARGIN, pdf.y, 0, FALSE);
+  pdf.y += 28;
+  draw_text (pdf.cr, SANS_FONT " Bold 12", fund, MARGIN, pdf.y, 0, FALSE);
+  pdf.y += 20;
+  if (shop != NULL && *shop != '\0')
+    pdf_line (&pdf, shop);
+  pdf_line (&pdf, period);
+  pdf_line (&pdf, "");
+  pdf_line (&pdf, _("Date        Receipt                    Amount   Paid by"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AxwDonationRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *amount = axw_money_format_screen (row->amount_fen);
+      g_autofree char *how = method_labels (row->methods);
+      g_autofree char *line = g_strdup_printf ("%s  %-22s %10s   %s", row->date, row->receipt_no, amount, how);
+
+      pdf_line (&pdf, line);
+      if (row->refund_of)
+        {
+          g_autofree char *note = g_strdup_printf (_("            (given back: refund of %s)"), row->refund_of);
+
+          pdf_line (&pdf, note);
+        }
+    }
+  pdf_line (&pdf, "");
+  pdf_line (&pdf, sum);
+  pdf_line (&pdf, _("Thank you to everyone who gave."));
   return pdf_end (&pdf, error);
 }
 

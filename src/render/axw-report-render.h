@@ -44,5 +44,11 @@ GBytes *axw_claim_render_pdf   (const char       *funder,
                                 const char       *to,
                                 GPtrArray        *rows,
                                 GError          **error);
+GBytes *axw_donation_book_render_pdf (const char  *shop,
+                                      const char  *fund,
+                                      const char  *from,
+                                      const char  *to,
+                                      GPtrArray   *rows,
+                                      GError     **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "axw-vouchers.h"
 #include "axw-sales.h"
 #include "axw-error.h"
+#include "axw-funds.h"
 #include "axw-payments.h"
 #include "axw-pricing.h"
 #include "axw-products.h"
@@ -39,6 +40,8 @@ line_from_product (const AxwProduct *p,
   l->unit_price_fen = p->price_fen;
   l->per_kg = p->per_kg;
   l->aid_eligible = p->aid_eligible;
+  l->fund = p->fund && *p->fund ? g_strdup (p->fund) : NULL;
+  l->fund_discounts = p->fund_discounts;
   return l;
 }
 
@@ -370,8 +373,8 @@ insert_lines (AxwDb          *db,
       stmt = axw_db_prepare (db,
         "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, category, qty_milli, "
         "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, "
-        "refund_of_line, list_price_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-        "?16, ?17)",
+        "refund_of_line, list_price_fen, fund) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18)",
         error);
       if (stmt == NULL)
         return FALSE;
@@ -395,6 +398,7 @@ insert_lines (AxwDb          *db,
         sqlite3_bind_int64 (stmt, 16, l->refund_of_line);
       if (l->price_overridden)
         sqlite3_bind_int64 (stmt, 17, l->list_price_fen);
+      axw_db_bind_text (stmt, 18, l->fund);
       if (!axw_db_step_done (db, stmt, error))
         return FALSE;
 
@@ -575,6 +579,7 @@ axw_sales_insert_document (AxwDb       *db,
   id = insert_sale_row (db, sale, &h, error);
   if (id == 0 || !insert_lines (db, id, sale, refund_of ? 1 : -1, error) ||
       !insert_payments (db, id, sale, error) ||
+      !axw_donations_insert (db, id, sale, error) ||
       (!refund_of && !insert_redemption (db, id, sale, now, error)) ||
       !insert_followups (db, id, sale, staff, now, error))
     return 0;
@@ -633,7 +638,7 @@ axw_checkout_commit (AxwDb             *db,
   if (!axw_sales_lookup_staff (db, staff, FALSE, &staff_id, error) ||
       (sale = price_cart (db, cart, at, error)) == NULL ||
       !red_packet_ok (sale, error) ||
-      !axw_payments_settle (sale->total_fen, sale->cash_rounding, payments, n_payments, &s, error) ||
+      !axw_payments_settle_sale (sale, payments, n_payments, &s, error) ||
       !axw_payments_check_settled (&s, n_payments, error))
     goto fail;
 

@@ -10,6 +10,7 @@
 
 #include "axw-demo.h"
 #include "axw-demo-resources.h"
+#include "axw-funds.h"
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-settings.h"
@@ -30,7 +31,7 @@ demo_file (const char  *name,
 /**
  * axw_demo_fill:
  *
- * The demo shop, for `make run`, `init --demo` and tests. Fills an empty database with the demo catalog, promotions, red packets and staff
+ * The demo shop, for `make run`, `init --demo` and tests. Fills an empty database with the demo catalog, promotions, red packets, a fund and staff
  * (收银员 小林 PIN 1234, 店长 王店长 PIN 8888). Does nothing to a database
  * that already has products.
  */
@@ -61,6 +62,8 @@ axw_demo_fill (AxwDb   *db,
     return FALSE;
   text = g_bytes_get_data (vouchers, &len);
   if (!axw_vouchers_import_csv (db, text, len, NULL, error))
+    return FALSE;
+  if (!axw_funds_add (db, "集美区助残爱心基金", "集美区残疾人家庭的康复辅具与助学", NULL, error))
     return FALSE;
   existing = axw_staff_find (db, "小林", &local);
   if (existing == NULL &&

@@ -145,6 +145,8 @@ line_from_row (sqlite3_stmt *stmt)
   l->price_overridden = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
   l->list_price_fen = sqlite3_column_int64 (stmt, 11);
   l->open_price = sqlite3_column_int (stmt, 12);
+  l->fund = axw_db_column_dup (stmt, 13);           /* the product's fund now */
+  l->fund_discounts = sqlite3_column_int (stmt, 14);
   return l;
 }
 
@@ -156,9 +158,11 @@ load_cart (AxwDb       *db,
 {
   g_autoptr(AxwCart) cart = axw_cart_new ();
   sqlite3_stmt *stmt = axw_db_prepare (db,
-    "SELECT line_no, product_id, barcode, name, category, qty_milli, unit_price_fen, per_kg, "
-    "weighed, aid_eligible, gross_fen, list_price_fen, open_price FROM held_sale_lines WHERE held_id = ? "
-    "ORDER BY line_no", error);
+    "SELECT h.line_no, h.product_id, h.barcode, h.name, h.category, h.qty_milli, h.unit_price_fen, h.per_kg, "
+    "h.weighed, h.aid_eligible, h.gross_fen, h.list_price_fen, h.open_price, f.name, "
+    "coalesce (p.fund_discounts, 0) FROM held_sale_lines h "
+    "LEFT JOIN products p ON p.id = h.product_id LEFT JOIN funds f ON f.id = p.fund_id "
+    "WHERE h.held_id = ? ORDER BY h.line_no", error);
   int rc;
 
   if (stmt == NULL)

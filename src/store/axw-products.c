@@ -16,9 +16,10 @@
 #define PRODUCT_COLUMNS \
   "p.id, p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, " \
   "p.unit = 'kg', p.aid_eligible, p.stock_milli, p.pinyin, p.updated_at, " \
-  "coalesce (s.name, ''), p.cost_fen, p.low_stock_milli, p.open_price, NOT p.active " \
+  "coalesce (s.name, ''), p.cost_fen, p.low_stock_milli, p.open_price, NOT p.active, " \
+  "coalesce (f.name, ''), p.fund_discounts " \
   "FROM products p LEFT JOIN categories c ON c.id = p.category_id " \
-  "LEFT JOIN suppliers s ON s.id = p.supplier_id "
+  "LEFT JOIN suppliers s ON s.id = p.supplier_id LEFT JOIN funds f ON f.id = p.fund_id "
 
 AxwProduct *
 axw_product_new (void)
@@ -28,6 +29,7 @@ axw_product_new (void)
   p->name = g_strdup ("");
   p->category = g_strdup ("");
   p->origin = g_strdup ("");
+  p->fund = g_strdup ("");
   p->pinyin = g_strdup ("");
   p->supplier = g_strdup ("");
   return p;
@@ -43,6 +45,7 @@ axw_product_free (AxwProduct *product)
   g_free (product->name);
   g_free (product->category);
   g_free (product->origin);
+  g_free (product->fund);
   g_free (product->pinyin);
   g_free (product->supplier);
   g_free (product->updated_at);
@@ -60,6 +63,7 @@ axw_product_copy (const AxwProduct *product)
   p->name = g_strdup (product->name);
   p->category = g_strdup (product->category);
   p->origin = g_strdup (product->origin);
+  p->fund = g_strdup (product->fund);
   p->pinyin = g_strdup (product->pinyin);
   p->supplier = g_strdup (product->supplier);
   p->updated_at = g_strdup (product->updated_at);
@@ -98,6 +102,8 @@ product_from_row (sqlite3_stmt *stmt)
   p->low_stock_milli = sqlite3_column_int64 (stmt, 14);
   p->open_price = sqlite3_column_int (stmt, 15);
   p->retired = sqlite3_column_int (stmt, 16);
+  p->fund = axw_db_column_dup (stmt, 17);
+  p->fund_discounts = sqlite3_column_int (stmt, 18) != 0;
   return p;
 }
 
@@ -506,7 +512,8 @@ same_product (const AxwProduct *a,
          a->per_kg == b->per_kg && a->aid_eligible == b->aid_eligible &&
          a->stock_milli == b->stock_milli && g_strcmp0 (a->supplier, b->supplier) == 0 &&
          a->cost_fen == b->cost_fen && a->low_stock_milli == b->low_stock_milli &&
-         a->open_price == b->open_price;
+         a->open_price == b->open_price &&
+         g_strcmp0 (a->fund, b->fund) == 0 && a->fund_discounts == b->fund_discounts;
 }
 
 /* Writes the row; the caller holds the transaction and the audit. */
@@ -525,15 +532,19 @@ write_product (AxwDb       *db,
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
                                "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id, supplier_id, cost_fen, "
-                               "low_stock_milli, open_price) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, "
-                               "(SELECT id FROM suppliers WHERE name = ?13), ?14, ?15, ?16) RETURNING id",
+                               "low_stock_milli, open_price, fund_id, fund_discounts) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, "
+                               "(SELECT id FROM suppliers WHERE name = ?13), ?14, ?15, ?16, "
+                               "(SELECT id FROM funds WHERE name = ?17), ?18) RETURNING id",
                            error);
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
                                "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
                                "supplier_id = (SELECT id FROM suppliers WHERE name = ?13), "
-                               "cost_fen = ?14, low_stock_milli = ?15, open_price = ?16 WHERE id = ?12 RETURNING id",
+                               "cost_fen = ?14, low_stock_milli = ?15, open_price = ?16, "
+                               "fund_id = (SELECT id FROM funds WHERE name = ?17), fund_discounts = ?18 "
+                               "WHERE id = ?12 RETURNING id",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -555,6 +566,8 @@ write_product (AxwDb       *db,
   sqlite3_bind_int64 (stmt, 14, p->cost_fen);
   sqlite3_bind_int64 (stmt, 15, p->low_stock_milli);
   sqlite3_bind_int (stmt, 16, p->open_price ? 1 : 0);
+  axw_db_bind_text (stmt, 17, p->fund);
+  sqlite3_bind_int (stmt, 18, p->fund_discounts ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -681,6 +694,9 @@ describe_fields (GString          *what,
 
       append_field (what, translate ? _("cost") : "cost", old_cost, cost);
     }
+  append_field (what, translate ? _("fund") : "fund", b->fund, a->fund);
+  append_field (what, translate ? _("discounts on charity goods") : "fund_discounts",
+                b->fund_discounts ? yes : no, a->fund_discounts ? yes : no);
 }
 
 /**
@@ -858,7 +874,7 @@ fail:
 
 static const char * const csv_columns[] = {
   "barcode", "plu", "name", "category", "origin", "price", "unit", "aid_eligible", "stock",
-  "supplier", "cost", "low_stock", NULL
+  "supplier", "cost", "low_stock", "fund", "fund_discounts", NULL
 };
 static const char * const csv_required[] = { "name", "price", NULL };
 
@@ -899,6 +915,8 @@ typedef enum {
   GIVEN_SUPPLIER = 1 << 7,
   GIVEN_COST     = 1 << 8,
   GIVEN_LOW      = 1 << 9,
+  GIVEN_FUND     = 1 << 10,
+  GIVEN_FUND_DISCOUNTS = 1 << 11,
 } Given;
 
 /* Fills @p from one CSV row, and @given with the fields it gives; on
@@ -916,6 +934,7 @@ product_from_csv (AxwCsv      *csv,
   g_autofree char *stock = field (csv, row, "stock");
   g_autofree char *cost = field (csv, row, "cost");
   g_autofree char *low = field (csv, row, "low_stock");
+  g_autofree char *fund_discounts = field (csv, row, "fund_discounts");
   const char *column = NULL;
   GError *local = NULL;
   AxwScan scan;
@@ -930,7 +949,10 @@ product_from_csv (AxwCsv      *csv,
   p->origin = field (csv, row, "origin");
   g_free (p->supplier);
   p->supplier = field (csv, row, "supplier");
-  *given = (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
+  g_free (p->fund);
+  p->fund = field (csv, row, "fund");
+  *given = (p->fund ? GIVEN_FUND : 0) | (fund_discounts && *fund_discounts ? GIVEN_FUND_DISCOUNTS : 0) |
+           (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
            (p->category ? GIVEN_CATEGORY : 0) | (p->origin ? GIVEN_ORIGIN : 0) |
            (unit && *unit ? GIVEN_UNIT : 0) | (aid && *aid ? GIVEN_AID : 0) |
            (stock && *stock ? GIVEN_STOCK : 0) | (p->supplier ? GIVEN_SUPPLIER : 0) |
@@ -945,6 +967,8 @@ product_from_csv (AxwCsv      *csv,
     p->origin = g_strdup ("");
   if (p->supplier == NULL)
     p->supplier = g_strdup ("");
+  if (p->fund == NULL)
+    p->fund = g_strdup ("");
 
   if (p->barcode == NULL && p->plu == NULL)
     {
@@ -981,6 +1005,11 @@ product_from_csv (AxwCsv      *csv,
     column = "cost";
   else if (low && *low && !g_str_equal (low, "0") && !axw_qty_parse (low, &p->low_stock_milli, &local))
     column = "low_stock";
+  else if (fund_discounts && *fund_discounts && !parse_bool (fund_discounts, &p->fund_discounts))
+    {
+      column = "fund_discounts";
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not 1/0, true/false or 是/否"), fund_discounts);
+    }
 
   if (local != NULL)
     {
@@ -1028,6 +1057,10 @@ keep_not_given (AxwProduct       *p,
   if (!(given & GIVEN_LOW))
     p->low_stock_milli = old->low_stock_milli;
   p->open_price = old->open_price;    /* not a CSV column: set on the Products page */
+  if (!(given & GIVEN_FUND))
+    keep_str (&p->fund, old->fund);
+  if (!(given & GIVEN_FUND_DISCOUNTS))
+    p->fund_discounts = old->fund_discounts;
 }
 
 typedef struct {
@@ -1068,6 +1101,20 @@ check_row_codes (ImportRun         *run,
   GError *local = NULL;
   gpointer first;
 
+  if (*p->fund != '\0')
+    {
+      gboolean exists = FALSE;
+
+      if (!axw_db_row_exists (run->db, "SELECT 1 FROM funds WHERE name = ?", p->fund, &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                       _("column “fund”: there is no fund named %s (aixinwu funds list). Nothing was imported."),
+                       p->fund);
+          return FALSE;
+        }
+    }
   if (old && g_hash_table_lookup_extended (run->touched, &old->id, NULL, &first))
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
@@ -1365,6 +1412,7 @@ axw_products_export_csv (AxwDb   *db,
       const char *row[] = {
         p->barcode, p->plu, p->name, p->category, p->origin, price,
         p->per_kg ? "kg" : "piece", p->aid_eligible ? "1" : "0", stock, p->supplier, cost, low,
+        p->fund, p->fund_discounts ? "1" : "0",
       };
 
       axw_csv_append_row (out, row, G_N_ELEMENTS (row));

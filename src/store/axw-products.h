@@ -23,6 +23,8 @@ typedef struct {
   gboolean  open_price;     /* the cashier types the price at each sale */
   gboolean  retired;        /* kept for history, no longer sold */
   gint64    stock_milli;
+  char     *fund;           /* "" or the fund its proceeds go to (爱心义卖) */
+  gboolean  fund_discounts; /* promotions and red packets may apply all the same */
   char     *pinyin;
   char     *updated_at;
   char     *supplier;       /* the supplier's name, "" when none */

@@ -210,6 +210,25 @@ local_hour (HourCache  *c,
   return c->hour;
 }
 
+/* A donation counts on the day of its document: a refund's takes it back
+ * (docs/design.md §15). */
+static void
+add_donation (AxwReport    *r,
+              sqlite3_stmt *stmt,
+              GHashTable   *funds,
+              int           sign)
+{
+  gint64 amount = sqlite3_column_int64 (stmt, 11);
+  AxwReportRow *fund;
+
+  if (amount == 0)
+    return;
+  fund = find_row (funds, r->donations, (const char *) sqlite3_column_text (stmt, 12));
+  fund->count += sign;
+  fund->total_fen += sign * amount;
+  r->donation_fen += sign * amount;
+}
+
 static void
 add_sale_row (AxwReport    *r,
               sqlite3_stmt *stmt,
@@ -217,12 +236,16 @@ add_sale_row (AxwReport    *r,
               HourCache    *hours,
               int           sign)
 {
-  gint64 total = sqlite3_column_int64 (stmt, 9);
+  /* goods: what was paid without the donation; revenue: without charity goods either */
+  gint64 goods = sqlite3_column_int64 (stmt, 9) - sqlite3_column_int64 (stmt, 11);
+  gint64 charity = sqlite3_column_int64 (stmt, 13);
+  gint64 total = goods - charity;
   gint64 red_packet = sqlite3_column_int64 (stmt, 8);
   AxwReportRow *cashier = find_row (cashiers, r->cashiers, (const char *) sqlite3_column_text (stmt, 2));
   int hour = local_hour (hours, (const char *) sqlite3_column_text (stmt, 5));
 
   r->total_fen += sign * total;
+  r->charity_fen += sign * charity;
   r->cash_rounding_fen += sign * sqlite3_column_int64 (stmt, 10);
   cashier->total_fen += sign * total;
   r->hour_total_fen[hour] += sign * total;
@@ -241,7 +264,7 @@ add_sale_row (AxwReport    *r,
   if (sign < 0)
     {
       r->refunds_count++;
-      r->refunds_fen += total;
+      r->refunds_fen += goods;
       return;
     }
   r->sales_count++;
@@ -259,13 +282,17 @@ load_sales (const Query  *q,
             GError      **error)
 {
   g_autoptr(GHashTable) cashiers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) funds = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *tzid = axw_settings_get (q->db, "timezone");
   HourCache hours = { axw_timezone_new (tzid), "", 0 };
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = prepare (q, docs, "SELECT s.id, s.kind, s.staff_name, s.funder, s.campaign, s.created_at, s.gross_fen, "
-                           "s.promo_fen, s.red_packet_fen, s.total_fen, s.cash_rounding_fen FROM sales s "
+                           "s.promo_fen, s.red_packet_fen, s.total_fen, s.cash_rounding_fen, "
+                           "coalesce (d.amount_fen, 0), f.name, (SELECT coalesce (sum (l.pay_fen), 0) "
+                           "FROM sale_lines l WHERE l.sale_id = s.id AND l.fund IS NOT NULL) FROM sales s "
+                           "LEFT JOIN donations d ON d.sale_id = s.id LEFT JOIN funds f ON f.id = d.fund_id "
                            "WHERE %s", error);
   if (stmt == NULL)
     {
@@ -279,6 +306,7 @@ load_sales (const Query  *q,
 
       docs->sign[id - docs->first] = (gint8) sign;
       add_sale_row (r, stmt, cashiers, &hours, sign);
+      add_donation (r, stmt, funds, sign);
     }
   g_time_zone_unref (hours.tz);
   return finish (q, stmt, rc, error);
@@ -363,9 +391,10 @@ load_lines (const Query  *q,
   g_autoptr(GHashTable) products = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) origins = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) suppliers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) funds = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT l.sale_id, l.category, l.name, l.qty_milli, l.pay_fen, "
                                                   "  coalesce (src.origin, ''), coalesce (sup.name, ''), "
-                                                  "  l.unit_price_fen, l.list_price_fen "
+                                                  "  l.unit_price_fen, l.list_price_fen, l.fund "
                                                   "FROM sale_lines l "
                                                   "LEFT JOIN sale_line_sources src ON src.sale_line_id = l.id "
                                                   "LEFT JOIN suppliers sup ON sup.id = src.supplier_id "
@@ -382,12 +411,25 @@ load_lines (const Query  *q,
 
       if (sign == 0)
         continue;
-      add_line (find_row (categories, r->categories, (const char *) sqlite3_column_text (stmt, 1)),
-                qty, fen, sign);
+      /* a charity line is the fund's, not revenue: apart from the categories,
+       * origins and suppliers, which add up to the total */
+      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+        {
+          AxwReportRow *fund = find_row (funds, r->charity_sales, (const char *) sqlite3_column_text (stmt, 9));
+
+          fund->count += sign;
+          add_line (fund, qty, fen, sign);
+        }
+      else
+        {
+          add_line (find_row (categories, r->categories, (const char *) sqlite3_column_text (stmt, 1)),
+                    qty, fen, sign);
+          add_line (find_row (origins, r->origins, (const char *) sqlite3_column_text (stmt, 5)), qty, fen, sign);
+          add_line (find_row (suppliers, r->suppliers, (const char *) sqlite3_column_text (stmt, 6)), qty, fen,
+                    sign);
+        }
       add_line (find_row (products, r->top_products, (const char *) sqlite3_column_text (stmt, 2)),
                 qty, fen, sign);
-      add_line (find_row (origins, r->origins, (const char *) sqlite3_column_text (stmt, 5)), qty, fen, sign);
-      add_line (find_row (suppliers, r->suppliers, (const char *) sqlite3_column_text (stmt, 6)), qty, fen, sign);
       if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
         add_price_override (r, sqlite3_column_int64 (stmt, 8), sqlite3_column_int64 (stmt, 7), qty, sign);
     }
@@ -829,6 +871,19 @@ axw_reports_z_list (AxwDb    *db,
 
 /* Subsidy claims */
 
+static gboolean
+check_period (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  if (axw_date_is_valid (from) && axw_date_is_valid (to))
+    return TRUE;
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-12."),
+               axw_date_is_valid (from) ? to : from);
+  return FALSE;
+}
+
 /**
  * axw_reports_claim:
  *
@@ -845,13 +900,8 @@ axw_reports_claim (AxwDb       *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!axw_date_is_valid (from) || !axw_date_is_valid (to))
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("“%s” is not a date: write it as YYYY-MM-DD, e.g. 2026-12-12."),
-                   axw_date_is_valid (from) ? to : from);
-      return NULL;
-    }
+  if (!check_period (from, to, error))
+    return NULL;
   stmt = axw_db_prepare (db, "SELECT s.voucher_code, s.receipt_no, s.business_date, s.campaign, s.red_packet_fen, "
                              "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
                              "WHERE s.funder = ? AND s.business_date BETWEEN ? AND ? AND s.red_packet_fen > 0 "
@@ -882,3 +932,71 @@ axw_reports_claim (AxwDb       *db,
   return g_steal_pointer (&rows);
 }
 
+/* Donation book */
+
+static AxwDonationRow *
+donation_row (sqlite3_stmt *stmt)
+{
+  AxwDonationRow *row = g_new0 (AxwDonationRow, 1);
+
+  row->date = axw_db_column_dup (stmt, 0);
+  row->receipt_no = axw_db_column_dup (stmt, 1);
+  row->amount_fen = (is_refund (stmt, 2) ? -1 : 1) * sqlite3_column_int64 (stmt, 3);
+  row->methods = axw_db_column_dup (stmt, 4);
+  row->refund_of = axw_db_column_dup (stmt, 5);
+  if (row->methods == NULL)
+    row->methods = g_strdup ("");
+  return row;
+}
+
+/**
+ * axw_reports_donation_book:
+ *
+ * docs/design.md §15: every donation to @fund and every refund that gave
+ * one back, by business date, between @from and @to; no customer data.
+ *
+ * Returns: (transfer full) (element-type AxwDonationRow): in receipt order
+ */
+GPtrArray *
+axw_reports_donation_book (AxwDb       *db,
+                           const char  *fund,
+                           const char  *from,
+                           const char  *to,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (axw_donation_row_free);
+  gboolean exists = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_period (from, to, error) ||
+      !axw_db_row_exists (db, "SELECT 1 FROM funds WHERE name = ?", fund, &exists, error))
+    return NULL;
+  if (!exists)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("There is no fund named %s. See aixinwu funds list."), fund);
+      return NULL;
+    }
+  stmt = axw_db_prepare (db, "SELECT s.business_date, s.receipt_no, s.kind, d.amount_fen, "
+                             "(SELECT group_concat (method, '+') FROM (SELECT method FROM payments p "
+                             "  WHERE p.sale_id = s.id GROUP BY method ORDER BY min (seq))), o.receipt_no "
+                             "FROM donations d JOIN funds f ON f.id = d.fund_id JOIN sales s ON s.id = d.sale_id "
+                             "LEFT JOIN sales o ON o.id = s.refund_of "
+                             "WHERE f.name = ? AND s.business_date BETWEEN ? AND ? "
+                             "ORDER BY s.business_date, s.created_at, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  axw_db_bind_text (stmt, 1, fund);
+  axw_db_bind_text (stmt, 2, from);
+  axw_db_bind_text (stmt, 3, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, donation_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -80,5 +80,11 @@ GPtrArray *axw_reports_claim     (AxwDb       *db,
                                   const char  *from,
                                   const char  *to,
                                   GError     **error);
+/* Every donation to @fund, and every refund that gave one back. */
+GPtrArray *axw_reports_donation_book (AxwDb       *db,
+                                      const char  *fund,
+                                      const char  *from,
+                                      const char  *to,
+                                      GError     **error);
 
 G_END_DECLS

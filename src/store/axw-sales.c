@@ -11,6 +11,7 @@
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
+#include "axw-funds.h"
 #include "axw-pricing.h"
 #include "axw-sales.h"
 #include "axw-sales-private.h"
@@ -24,7 +25,8 @@ load_lines (AxwDb    *db,
   sqlite3_stmt *stmt = axw_db_prepare (db,
     "SELECT l.line_no, coalesce (l.product_id, 0), l.barcode, l.name, l.category, l.qty_milli, "
     "l.unit_price_fen, coalesce (p.unit = 'kg', 0), l.gross_fen, l.promo_fen, l.promotion, l.net_fen, "
-    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id, l.list_price_fen "
+    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id, l.list_price_fen, "
+    "l.fund "
     "FROM sale_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY l.line_no",
     error);
   int rc;
@@ -54,6 +56,7 @@ load_lines (AxwDb    *db,
       l->refund_of_line = sqlite3_column_int64 (stmt, 15);
       l->price_overridden = sqlite3_column_type (stmt, 17) != SQLITE_NULL;
       l->list_price_fen = sqlite3_column_int64 (stmt, 17);
+      l->fund = axw_db_column_dup (stmt, 18);
       l->weighed = l->gross_fen != axw_mul_div_round (l->unit_price_fen, l->qty_milli, 1000);
       g_ptr_array_add (sale->lines, l);
     }
@@ -147,7 +150,8 @@ axw_sales_load_by_id (AxwDb   *db,
   sale->z_number = sqlite3_column_int64 (stmt, 20);
   sqlite3_reset (stmt);
 
-  if (!load_lines (db, sale, error) || !load_payments (db, sale, error))
+  if (!load_lines (db, sale, error) || !load_payments (db, sale, error) ||
+      !axw_donations_load (db, sale, error))
     return NULL;
   sale->cash_total_fen = sale->total_fen + sale->cash_rounding_fen;
   return g_steal_pointer (&sale);
@@ -462,6 +466,13 @@ build_refund (AxwDb                *db,
   if (!build_refund_lines (db, orig, refund, items, n_items, &final, error))
     return NULL;
   sum_refund (refund);
+  /* A donation goes back only with the last of the goods (docs/design.md §15). */
+  if (final && orig->donation_fen > 0)
+    {
+      refund->donation_fund = g_strdup (orig->donation_fund);
+      refund->donation_fen = orig->donation_fen;
+      refund->total_fen += orig->donation_fen;
+    }
   if (!refund_payments (db, orig, refund, final, error))
     return NULL;
   refund->refund_of_uuid = g_strdup (orig->uuid);

@@ -475,6 +475,37 @@ static const char migration_10[] =
   "  BEGIN SELECT RAISE (ABORT, 'a settlement is closed'); END;"
   "CREATE TRIGGER settled_lines_no_delete BEFORE DELETE ON settled_lines"
   "  BEGIN SELECT RAISE (ABORT, 'a settlement is closed'); END;";
+/* v12: donations (docs/design.md §15). A fund has a name, its
+ * beneficiary and an active flag; a sale's donation is a row of its own
+ * (one per document; a refund's row gives it back), so the sales and
+ * lines keep meaning goods, and a closed day's donations are as
+ * immutable as its sales. Products may belong to a fund (the 爱心义卖
+ * corner) and lines keep that fund's name. (7, 9, 10, 11: other
+ * branches.) */
+static const char migration_12[] =
+  "CREATE TABLE funds ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  beneficiary TEXT NOT NULL DEFAULT '',"
+  "  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  created_at  TEXT NOT NULL,"
+  "  ended_at    TEXT);"
+  "CREATE TABLE donations ("
+  "  sale_id    INTEGER PRIMARY KEY REFERENCES sales (id),"
+  "  fund_id    INTEGER NOT NULL REFERENCES funds (id),"
+  "  amount_fen INTEGER NOT NULL CHECK (amount_fen > 0));"
+  "CREATE INDEX donations_fund ON donations (fund_id);"
+  "CREATE TRIGGER donations_closed_no_insert BEFORE INSERT ON donations"
+  SALE_IS_CLOSED ("NEW.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER donations_closed_no_update BEFORE UPDATE ON donations"
+  SALE_IS_CLOSED ("OLD.sale_id") CLOSED_DAY_REFUSAL
+  "CREATE TRIGGER donations_closed_no_delete BEFORE DELETE ON donations"
+  SALE_IS_CLOSED ("OLD.sale_id") CLOSED_DAY_REFUSAL
+  "ALTER TABLE products ADD COLUMN fund_id INTEGER REFERENCES funds (id);"
+  "ALTER TABLE products ADD COLUMN fund_discounts INTEGER NOT NULL DEFAULT 0 CHECK (fund_discounts IN (0, 1));"
+  "ALTER TABLE sale_lines ADD COLUMN fund TEXT;"
+  /* reports ask each document for its charity lines: only those are indexed */
+  "CREATE INDEX sale_lines_fund ON sale_lines (sale_id) WHERE fund IS NOT NULL;";
 
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
@@ -487,6 +518,7 @@ static const AxwMigration migrations[] = {
   { 8, migration_8 },
   { 9, migration_9 },
   { 10, migration_10 },
+  { 12, migration_12 },
 };
 
 const AxwMigration *

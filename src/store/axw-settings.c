@@ -35,6 +35,7 @@ static const Setting settings[] = {
   { "district.password_file", "" },
   { "timezone", AXW_DEFAULT_TIMEZONE },
   { "barcode.layout", AXW_EMBEDDED_LAYOUT_DEFAULT },
+  { "donation.fund", "" },     /* round-up goes here; empty: the only active fund */
 };
 
 const char * const *

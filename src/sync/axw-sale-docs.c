@@ -22,13 +22,14 @@ struct _AxwSaleDocs {
 static const char sales_sql[] =
   "SELECT s.id, s.uuid, s.receipt_no, s.kind, o.uuid, s.created_at, s.business_date, s.shop, "
   "s.terminal, s.staff_name, s.gross_fen, s.promo_fen, s.voucher_code, s.campaign, s.funder, "
-  "s.red_packet_fen, s.total_fen, s.cash_rounding_fen "
+  "s.red_packet_fen, s.total_fen, s.cash_rounding_fen, f.name, d.amount_fen "
   "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
+  "LEFT JOIN donations d ON d.sale_id = s.id LEFT JOIN funds f ON f.id = d.fund_id "
   "WHERE s.id > ?1 AND s.id <= ?2 ORDER BY s.id";
 
 static const char lines_sql[] =
   "SELECT sale_id, line_no, barcode, name, qty_milli, unit_price_fen, gross_fen, promo_fen, "
-  "promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, list_price_fen "
+  "promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, list_price_fen, fund "
   "FROM sale_lines WHERE sale_id > ?1 AND sale_id <= ?2 ORDER BY sale_id, line_no";
 
 static const char payments_sql[] =
@@ -213,6 +214,7 @@ append_lines (AxwSaleDocs  *docs,
                                                            : ",\"aid_eligible\":false");
           kv_int (out, ",\"red_packet_fen\":", l, 11);
           kv_int (out, ",\"pay_fen\":", l, 12);
+          kv_text (out, ",\"fund\":", l, 14);
           g_string_append_c (out, '}');
           first = FALSE;
         }
@@ -262,6 +264,21 @@ append_red_packet (GString      *out,
   kv_text (out, ",\"campaign\":", s, 13);
   kv_text (out, ",\"funder\":", s, 14);
   kv_int (out, ",\"discount_fen\":", s, 15);
+  g_string_append_c (out, '}');
+}
+
+/* docs/design.md §15: {"fund", "amount_fen"} or null; a refund's gives it back. */
+static void
+append_donation (GString      *out,
+                 sqlite3_stmt *s)
+{
+  if (sqlite3_column_type (s, 18) == SQLITE_NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  kv_text (out, "{\"fund\":", s, 18);
+  kv_int (out, ",\"amount_fen\":", s, 19);
   g_string_append_c (out, '}');
 }
 
@@ -341,6 +358,8 @@ axw_sale_docs_next (AxwSaleDocs  *docs,
   kv_int (out, ",\"promo_fen\":", s, 11);
   g_string_append (out, ",\"red_packet\":");
   append_red_packet (out, s);
+  g_string_append (out, ",\"donation\":");
+  append_donation (out, s);
   kv_int (out, ",\"total_fen\":", s, 16);
   g_string_append (out, ",\"payments\":");
   if (!append_payments (docs, id, out, error))

@@ -1,0 +1,87 @@
+/* axw-sale-donations.c
+ *
+ * Copyright 2026 The Aixinwu POS developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Donations at the counter, the sale screen's part (docs/design.md §15):
+ * sale.donate('one') adds 一元捐 (¥1) and sale.donate('round') rounds the
+ * total up to the next yuan, to the fund of donation.fund or the only
+ * active one; the same again takes it off, the other kind replaces it.
+ * Pricing and storage are core's and the store's (axw_cart_set_donation).
+ */
+#include <glib/gi18n.h>
+
+#include "axw-funds.h"
+#include "axw-money.h"
+#include "axw-sale-view-private.h"
+
+static gboolean
+same_donation (const AxwSale *quote,
+               gint64         ask_fen,
+               gint64         round_to_fen)
+{
+  return quote != NULL && quote->donation_fund != NULL && quote->donation_ask_fen == ask_fen &&
+         quote->donation_round_to_fen == round_to_fen;
+}
+
+static void
+take_off (AxwSaleView *self,
+          const char  *why)
+{
+  axw_cart_set_donation (axw_sale_view_get_cart (self), NULL, 0, 0);
+  if (axw_sale_view_requote (self, -1) && why != NULL)
+    axw_sale_view_say (self, why);
+}
+
+static void
+donate_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  AxwCart *cart = axw_sale_view_get_cart (self);
+  gboolean round = g_str_equal (g_variant_get_string (param, NULL), "round");
+  gint64 ask = round ? 0 : 100, round_to = round ? 100 : 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fund = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *text = NULL;
+  const AxwSale *quote;
+
+  if (axw_cart_is_empty (cart) || !g_str_equal (axw_sale_view_get_page (self), "cart") ||
+      axw_sale_view_has_payments (self))
+    {
+      axw_sale_view_show_message (self, TRUE, _("Add a donation on the cart, after the goods and before the "
+                                                "payment."));
+      return;
+    }
+  if (same_donation (axw_sale_view_get_quote (self), ask, round_to))
+    {
+      take_off (self, _("Donation taken off"));
+      return;
+    }
+  if ((fund = axw_funds_resolve (axw_sale_view_get_db (self), NULL, &error)) == NULL)
+    {
+      axw_sale_view_show_message (self, TRUE, error->message);
+      return;
+    }
+  axw_cart_set_donation (cart, fund, ask, round_to);
+  if (!axw_sale_view_requote (self, -1))
+    return;
+  quote = axw_sale_view_get_quote (self);
+  if (quote->donation_fen == 0)
+    {
+      take_off (self, NULL);
+      axw_sale_view_show_message (self, FALSE, _("The total is a whole yuan already: there is nothing to round up."));
+      return;
+    }
+  amount = axw_money_format_screen (quote->donation_fen);
+  text = g_strdup_printf (_("Thank you: %s for %s"), amount, fund);
+  axw_sale_view_say (self, text);
+}
+
+void
+axw_sale_donations_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "sale.donate", "s", donate_action);
+}
