@@ -69,6 +69,20 @@ unpause (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+stop_trickle (SoupServerMessage *msg,
+              GSource           *source)
+{
+  g_source_destroy (source);
+}
+
+static void
+source_unref_notify (gpointer  data,
+                     GClosure *closure)
+{
+  g_source_unref (data);
+}
+
 static gboolean
 trickle (gpointer data)
 {
@@ -228,7 +242,11 @@ handle (SoupServer        *server,
       sleep_source = g_timeout_source_new (200);
       g_source_set_callback (sleep_source, trickle, g_object_ref (msg), g_object_unref);
       g_source_attach (sleep_source, s->ctx);
-      g_source_unref (sleep_source);
+      /* the client gives up first: no byte after the connection is gone
+       * (libsoup says so with a critical) */
+      g_signal_connect_data (msg, "finished", G_CALLBACK (stop_trickle), sleep_source, source_unref_notify, 0);
+      g_signal_connect_data (msg, "disconnected", G_CALLBACK (stop_trickle), g_source_ref (sleep_source),
+                             source_unref_notify, 0);
       break;
     case ANSWER_ESC:
       answer (msg, 500, "\x1b[2J\x1b]0;owned\a" "database\r\n\x1b[31m" "down\xc2\x9b");
