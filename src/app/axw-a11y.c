@@ -95,8 +95,14 @@ named_by_gtk (GtkWidget *button)
 static void
 follow_label (GtkWidget *button)
 {
-  if (g_object_get_data (G_OBJECT (button), NAMED_HERE) || !named_by_gtk (button))
+  if (g_object_get_data (G_OBJECT (button), NAMED_HERE))
     return;
+  if (!named_by_gtk (button))
+    {
+      /* "在小票打印机上打印报表 打印(P)": the label inside is said after the name */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      return;
+    }
   g_object_set_data (G_OBJECT (button), NAMED_HERE, GINT_TO_POINTER (1));
   name_from_label (button);
   g_signal_connect (button, "notify::label", G_CALLBACK (label_changed_cb), NULL);
