@@ -13,6 +13,8 @@
 # WARNING the app writes to stderr. TAP on stdout.
 import os
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,7 @@ ENGLISH = re.compile(r"\b[A-Za-z]{2,}\b")
 ALLOWED_WORDS = {"PIN", "CSV", "PDF", "USB", "TCP", "IP", "ID", "POS", "OK", "QR",
                  "kB", "MB", "GB", "Esc", "Ctrl", "Shift", "Alt", "Enter", "Tab", "Del", "Delete"}
 
+PAGE_LIST = "店长功能页"   # the manager window's list of pages
 n_test = 0
 failures = 0
 
@@ -182,6 +185,21 @@ def login(app, name, pin):
     time.sleep(1.5)
 
 
+def open_pages(manager):
+    """Shows each page of the manager window (a page never shown has no size
+    to check): selects its row in the page list."""
+    nodes = []
+    walk(manager, nodes)
+    lists = [a for a in nodes if a.getRole() == pyatspi.ROLE_LIST and a.name == PAGE_LIST]
+    if not lists:
+        raise RuntimeError("no list “%s”" % PAGE_LIST)
+    selection = lists[0].querySelection()
+    for i in range(lists[0].childCount):
+        selection.selectChild(i)
+        time.sleep(0.5)
+    return lists[0].childCount
+
+
 def find_frame(app, part, timeout=10.0):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -212,7 +230,12 @@ def dump(app):
     nodes = []
     walk(app, nodes)
     for acc in nodes:
-        print("# %s" % describe(acc))
+        try:
+            ext = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            size = "%dx%d" % (ext.width, ext.height)
+        except NotImplementedError:
+            size = "-"
+        print("# %s %s" % (describe(acc), size))
 
 
 def main():
@@ -243,10 +266,16 @@ def main():
         type_text("6971234560018")
         type_text("6971234560025")
         check_screen(app, "cart")
+        press(app, "现金（F12）")
+        check_screen(app, "payment")
+        press(app, "顾客给的钱刚好")
+        check_screen(app, "paid")
         press(app, "换收银员（F2）")
         login(app, "王店长", "8888")
         ctrl("m")
         manager = find_frame(app, "店长")
+        pages = open_pages(manager)
+        tap(pages >= 10, "the manager window's pages opened through AT-SPI: %d" % pages)
         check_screen(manager, "manager")
     except Exception as e:  # a step that could not be taken fails the test
         tap(False, "the steps", repr(e))
@@ -258,9 +287,15 @@ def main():
                 pass
         proc.terminate()
         proc.wait(timeout=10)
+    # the sale went through: one sale of the two scanned items, paid in cash
+    with sqlite3.connect(db) as con:
+        sales = con.execute("SELECT count(*) FROM sales").fetchone()[0]
+        lines = con.execute("SELECT count(*) FROM sale_lines").fetchone()[0]
+    tap(sales == 1 and lines == 2, "one sale of two lines paid through AT-SPI (%d, %d)" % (sales, lines))
     with open(stderr_path) as err:
         bad = [l for l in err.read().splitlines() if re.search(r"CRITICAL|WARNING|ERROR", l)]
     tap(not bad, "no CRITICAL or WARNING on stderr", "\n".join(bad))
+    shutil.rmtree(tmp, ignore_errors=True)
     print("1..%d" % n_test, flush=True)
     return 1 if failures else 0
 
