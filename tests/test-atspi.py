@@ -21,6 +21,7 @@ import tempfile
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 CONTROLS = {
     pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
@@ -211,6 +212,32 @@ def find_frame(app, part, timeout=10.0):
     raise RuntimeError("no window “…%s…”" % part)
 
 
+ALERTS = {pyatspi.ROLE_ALERT, pyatspi.ROLE_NOTIFICATION}
+
+
+def listen(event):
+    """The (role, name) of each object that sends @event, from now on."""
+    heard = []
+
+    def cb(e):
+        try:
+            heard.append((e.source.getRole(), e.source.name))
+        except Exception:
+            pass
+    pyatspi.Registry.registerEventListener(cb, event)
+    return heard
+
+
+def pump(seconds):
+    """Events come in through the GLib main loop."""
+    context = GLib.MainContext.default()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        while context.iteration(False):
+            pass
+        time.sleep(0.02)
+
+
 def find_app(pid, timeout=20.0):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -263,7 +290,13 @@ def main():
         ctrl("m")
         login(app, "小林", "1234")
         check_screen(app, "sale")
+        heard = listen("object:property-change:accessible-name")
         type_text("6971234560018")
+        pump(1.0)
+        said = [name for role, name in heard if role in ALERTS]
+        tap(any("赤松茸" in n and "¥" in n for n in said),
+            "the banner, an alert, says the item and its price after a scan",
+            "alerts said: %r\nall name changes: %r" % (said, heard[:20]))
         type_text("6971234560025")
         check_screen(app, "cart")
         press(app, "现金（F12）")
