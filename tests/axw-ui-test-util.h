@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -389,4 +390,113 @@ static inline void
 ui_press_ctrl (KeySym sym)
 {
   ui_press_with (XK_Control_L, sym);
+}
+
+/* Widgets drawn over each other ------------------------------------------- */
+
+/* What a person sees as one thing: its insides (a button's label, an
+ * entry's text) are not compared with each other. */
+static inline gboolean
+ui_is_atom (GtkWidget *w)
+{
+  return GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_LABEL (w) || GTK_IS_IMAGE (w) ||
+         GTK_IS_DRAWING_AREA (w) || GTK_IS_PICTURE (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_SWITCH (w) ||
+         GTK_IS_CHECK_BUTTON (w) || GTK_IS_SCALE (w) || GTK_IS_PROGRESS_BAR (w) || GTK_IS_LEVEL_BAR (w);
+}
+
+typedef struct {
+  GtkWidget      *widget;
+  graphene_rect_t bounds;    /* in @root's coordinates, clipped by its scrolled windows */
+} UiAtom;
+
+static inline void
+ui_collect_atoms (GtkWidget       *root,
+                  GtkWidget       *w,
+                  graphene_rect_t *clip,
+                  GArray          *atoms)
+{
+  graphene_rect_t bounds, inner;
+
+  if (!gtk_widget_get_mapped (w) || gtk_widget_get_opacity (w) == 0.0)
+    return;
+  if (w != root && GTK_IS_NATIVE (w))    /* popovers and dialogs are their own screens */
+    return;
+  if (!gtk_widget_compute_bounds (w, root, &bounds))
+    return;
+  if (!graphene_rect_intersection (&bounds, clip, &inner) || inner.size.width < 1 || inner.size.height < 1)
+    return;
+  if (ui_is_atom (w))
+    {
+      UiAtom atom = { w, inner };
+
+      if (GTK_IS_LABEL (w) && !*gtk_label_get_text (GTK_LABEL (w)))
+        return;
+      g_array_append_val (atoms, atom);
+      return;
+    }
+  /* a folded leaflet draws only the pane it shows; the others stay mapped */
+  if (ADW_IS_LEAFLET (w) && adw_leaflet_get_folded (ADW_LEAFLET (w)))
+    {
+      ui_collect_atoms (root, adw_leaflet_get_visible_child (ADW_LEAFLET (w)), clip, atoms);
+      return;
+    }
+  /* what scrolls is seen only inside its viewport */
+  if (GTK_IS_SCROLLED_WINDOW (w) || GTK_IS_VIEWPORT (w))
+    clip = &inner;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    ui_collect_atoms (root, c, clip, atoms);
+}
+
+static inline char *
+ui_describe_atom (const UiAtom *a)
+{
+  const char *text = GTK_IS_LABEL (a->widget) ? gtk_label_get_text (GTK_LABEL (a->widget))
+                     : GTK_IS_BUTTON (a->widget) ? gtk_button_get_label (GTK_BUTTON (a->widget))
+                     : GTK_IS_EDITABLE (a->widget) ? gtk_editable_get_text (GTK_EDITABLE (a->widget))
+                     : NULL;
+  g_autofree char *shortened = text ? g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 24)) : NULL;
+
+  return g_strdup_printf ("%s “%s” at %.0f,%.0f %.0f×%.0f", G_OBJECT_TYPE_NAME (a->widget),
+                          shortened ? shortened : "", a->bounds.origin.x, a->bounds.origin.y,
+                          a->bounds.size.width, a->bounds.size.height);
+}
+
+/**
+ * ui_assert_no_overlaps:
+ * @where: the screen, for the message
+ *
+ * Fails when two things shown under @root (labels, buttons, entries,
+ * pictures…; what is inside one of them is part of it) are drawn over
+ * each other. What scrolls counts only where its viewport shows it.
+ */
+static inline void
+ui_assert_no_overlaps (GtkWidget  *root,
+                       const char *where)
+{
+  g_autoptr(GArray) atoms = g_array_new (FALSE, FALSE, sizeof (UiAtom));
+  g_autoptr(GString) problems = g_string_new (NULL);
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (root), gtk_widget_get_height (root));
+
+  ui_collect_atoms (root, root, &all, atoms);
+  for (guint i = 0; i < atoms->len; i++)
+    for (guint j = i + 1; j < atoms->len; j++)
+      {
+        const UiAtom *a = &g_array_index (atoms, UiAtom, i);
+        const UiAtom *b = &g_array_index (atoms, UiAtom, j);
+        graphene_rect_t both;
+
+        /* a pixel of rounding is not an overlap */
+        if (!graphene_rect_intersection (&a->bounds, &b->bounds, &both) ||
+            both.size.width <= 1 || both.size.height <= 1)
+          continue;
+        {
+          g_autofree char *da = ui_describe_atom (a);
+          g_autofree char *db = ui_describe_atom (b);
+
+          g_string_append_printf (problems, "%s over %s\n", da, db);
+        }
+      }
+  g_test_message ("%s: %u things, none over another", where, atoms->len);
+  if (problems->len > 0)
+    g_error ("%s: things drawn over each other:\n%s", where, problems->str);
 }

@@ -258,6 +258,7 @@ check_screen (GtkWidget   *window,
   ui_pump (100);
   ui_save_png (window, png);
   ui_assert_chinese (window, png);
+  ui_assert_no_overlaps (window, png);
   walk (window, &k);
   /* nothing is cut off: the whole screen fits the counter's window */
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
@@ -272,6 +273,29 @@ check_screen (GtkWidget   *window,
     g_error ("%s:\n%s", png, k.problems->str);
   g_assert_cmpuint (k.n_controls, >=, 3);
   g_string_free (k.problems, TRUE);
+}
+
+/* The counter's and the manager's windows at the sizes shops have, then
+ * back at 1280×800 for the full check. */
+static void
+check_window (GtkWidget   *window,
+              const Theme *theme,
+              const char  *screen)
+{
+  static const int sizes[][2] = { { 1024, 768 }, { 1190, 800 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s-%s-%dx%d.png", screen, theme->name, sizes[i][0], sizes[i][1]);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      ui_pump (200);
+      ui_save_png (window, png);
+      ui_assert_no_overlaps (window, png);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  ui_pump (200);
+  check_screen (window, theme, screen);
 }
 
 /* The shown dialog of @type (the counter's own windows over it). */
@@ -307,7 +331,7 @@ test_screens (UiFixture     *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   apply_theme (f, theme);
-  check_screen (GTK_WIDGET (f->window), theme, "login");
+  check_window (GTK_WIDGET (f->window), theme, "login");
   ui_login_touch (f, "小林", "1234");
   apply_theme (f, theme);    /* the staff's own settings replaced it */
 
@@ -320,29 +344,29 @@ test_screens (UiFixture     *f,
   gtk_widget_activate_action (sale, "sale.red-packet", NULL);
   axw_sale_view_scan (f->sale, "HB20269999");
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "red-packet");
-  check_screen (GTK_WIDGET (f->window), theme, "red-packet-refused");
+  check_window (GTK_WIDGET (f->window), theme, "red-packet-refused");
   gtk_widget_activate_action (sale, "sale.back", NULL);
 
   axw_sale_view_scan (f->sale, "HB20260002");
   g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
-  check_screen (GTK_WIDGET (f->window), theme, "sale-cart");
+  check_window (GTK_WIDGET (f->window), theme, "sale-cart");
   /* the manager's dialog over the counter (the price keypad: the tallest) */
   gtk_widget_activate_action (sale, "sale.override-price", NULL);
   check_screen (GTK_WIDGET (top_dialog (AXW_TYPE_MANAGER_PIN_DIALOG)), theme, "exception-price");
   gtk_window_destroy (top_dialog (AXW_TYPE_MANAGER_PIN_DIALOG));
 
   gtk_widget_activate_action (sale, "sale.pay", "s", "cash");
-  check_screen (GTK_WIDGET (f->window), theme, "payment");
+  check_window (GTK_WIDGET (f->window), theme, "payment");
   gtk_widget_activate_action (sale, "sale.cash-quick", "i", 10000);
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
-  check_screen (GTK_WIDGET (f->window), theme, "payment-change");
+  check_window (GTK_WIDGET (f->window), theme, "payment-change");
 
   gtk_widget_activate_action (sale, "sale.new-sale", NULL);
   gtk_widget_activate_action (sale, "sale.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window))), "q");
-  check_screen (GTK_WIDGET (f->window), theme, "search");
+  check_window (GTK_WIDGET (f->window), theme, "search");
   gtk_widget_activate_action (sale, "sale.settings", NULL);
-  check_screen (GTK_WIDGET (f->window), theme, "settings");
+  check_window (GTK_WIDGET (f->window), theme, "settings");
   gtk_widget_activate_action (sale, "sale.back", NULL);
 
   /* two held sales: F7 lists them */
@@ -374,12 +398,12 @@ test_setup_screens (UiFixture     *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   apply_theme (f, theme);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "setup");
-  check_screen (GTK_WIDGET (f->window), theme, "setup");
+  check_window (GTK_WIDGET (f->window), theme, "setup");
   gtk_editable_set_text (axw_setup_assistant_get_field (setup, "manager.name"), "陈店长");
   gtk_editable_set_text (axw_setup_assistant_get_field (setup, "manager.pin"), "2468");
   gtk_widget_activate_action (GTK_WIDGET (setup), "setup.finish", NULL);
   g_assert_cmpstr (axw_setup_assistant_get_message (setup), !=, "");
-  check_screen (GTK_WIDGET (f->window), theme, "setup-message");
+  check_window (GTK_WIDGET (f->window), theme, "setup-message");
 }
 
 /* The sale flow in Chinese up to a receipt that could not print (no USB
@@ -435,7 +459,7 @@ test_manager_screens (UiFixture     *f,
 
       gtk_stack_set_visible_child (stack, gtk_stack_page_get_child (page));
       ui_pump (100);
-      check_screen (GTK_WIDGET (manager), theme, screen);
+      check_window (GTK_WIDGET (manager), theme, screen);
     }
   g_object_unref (pages);
 
@@ -453,7 +477,7 @@ test_manager_screens (UiFixture     *f,
       ui_pump (50);
     g_assert_cmpstr (axw_manager_products_get_page (products), ==, "import");
     g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 2);
-    check_screen (GTK_WIDGET (manager), theme, "manager-products-import");
+    check_window (GTK_WIDGET (manager), theme, "manager-products-import");
   }
 
   /* the shifts page with a shift open: the cash form and the count's steppers */
@@ -464,7 +488,21 @@ test_manager_screens (UiFixture     *f,
     axw_manager_window_show_page (manager, "shifts");
     axw_manager_shifts_reload (axw_manager_window_get_shifts (manager));
     g_assert_true (axw_manager_shifts_set_count (axw_manager_window_get_shifts (manager), 10000, 2));
-    check_screen (GTK_WIDGET (manager), theme, "manager-shifts-running");
+    check_window (GTK_WIDGET (manager), theme, "manager-shifts-running");
+  }
+
+  /* the reports page with a report and the printer's answer under the
+   * buttons, which wrap below the dates in a narrower window */
+  {
+    AxwManagerReports *reports = axw_manager_window_get_reports (manager);
+
+    axw_manager_window_show_page (manager, "reports");
+    g_assert_true (axw_manager_reports_show_range (reports, "2026-12-01", "2026-12-31"));
+    gtk_widget_activate_action (GTK_WIDGET (reports), "reports.print", NULL);
+    for (int i = 0; i < 200 && !strstr (axw_manager_reports_get_message (reports), "✔"); i++)
+      ui_pump (50);
+    g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "✔"));
+    check_window (GTK_WIDGET (manager), theme, "manager-reports-printed");
   }
   gtk_window_destroy (GTK_WINDOW (manager));
 }

@@ -14,6 +14,18 @@
  * A "setup" handler: the row is a start-aligned label at least 48 px
  * high, so every row is a touch target.
  */
+/* GTK 4.8 reads a list's row out by its own name only: the row is named
+ * with the text it shows. */
+static void
+name_row_cb (GtkLabel *label)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (label));
+
+  if (row)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (label), -1);
+}
+
 void
 axw_list_label_setup_cb (GtkSignalListItemFactory *factory,
                          GtkListItem              *item,
@@ -27,5 +39,6 @@ axw_list_label_setup_cb (GtkSignalListItemFactory *factory,
   else if (GPOINTER_TO_INT (fit) == AXW_LIST_LABEL_WRAP)
     gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_size_request (label, -1, 48);
+  g_signal_connect (label, "notify::label", G_CALLBACK (name_row_cb), NULL);
   gtk_list_item_set_child (item, label);
 }

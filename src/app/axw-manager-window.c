@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-a11y.h"
 #include "axw-manager-window.h"
 
 struct _AxwManagerWindow
@@ -176,6 +177,9 @@ axw_manager_window_init (AxwManagerWindow *self)
                            G_CONNECT_SWAPPED);
   visible_page_cb (self);
   g_signal_connect_swapped (self->backups, "restored", G_CALLBACK (restored_cb), self);
+  /* the title bar's buttons exist once the window is shown */
+  g_signal_connect (self, "map", G_CALLBACK (axw_a11y_name_controls), NULL);
+  axw_a11y_name_controls (GTK_WIDGET (self));
 }
 
 /**

@@ -9,6 +9,8 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-a11y.h"
+#include "axw-feedback.h"
 #include "axw-scan-detector.h"
 #include "axw-setup-assistant.h"
 #include "axw-staff.h"
@@ -186,10 +188,20 @@ manager_activate_cb (GSimpleAction *action,
   const AxwStaff *staff = self->sale_view ? axw_sale_view_get_staff (self->sale_view) : NULL;
   GtkWindow *window;
 
-  if (staff == NULL || !staff->manager || func == NULL)
+  /* on the login screen nobody is at the counter yet: the sale screen has
+   * no staff to tell, so the window says it */
+  if (staff == NULL)
+    {
+      AxwFeedback *feedback = axw_application_get_feedback (app (self));
+
+      axw_feedback_play (feedback, AXW_SOUND_ERROR, GTK_WIDGET (self));
+      axw_feedback_say (feedback, _("Only a manager can open the manager screens"));
+      return;
+    }
+  if (!staff->manager || func == NULL)
     {
       axw_sale_view_show_message (axw_window_get_sale_view (self), TRUE,
-                                  staff && staff->manager ? _("The manager screens are not installed")
+                                  staff->manager ? _("The manager screens are not installed")
                                                           : _("Only a manager can open the manager screens"));
       return;
     }
@@ -322,6 +334,9 @@ axw_window_init (AxwWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_swapped (self->login_view, "logged-in", G_CALLBACK (logged_in_cb), self);
   g_signal_connect_swapped (self->login_view, "language-toggled", G_CALLBACK (language_cb), self);
+  /* the title bar's buttons exist once the window is shown */
+  g_signal_connect (self, "map", G_CALLBACK (axw_a11y_name_controls), NULL);
+  axw_a11y_name_controls (GTK_WIDGET (self));
 }
 
 static void
