@@ -246,6 +246,7 @@ grep -q "last_push	20" <<<"$OUT" && grep -q "pending	0" <<<"$OUT" && tap_result 
 # --- the district report adds up the shops' own reports, to the fen -----------------------
 for n in 1 2 3; do shop $n report range --from 2026-12-01 --to 2026-12-31 --format json >"$WORK/r$n.json"; done
 expect_ok "district report" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format json --url "$ADMIN_URL"
+printf '%s' "$OUT" >"$WORK/district-report.json"
 python3 - "$OUT" "$WORK" <<'PY' && tap_result OK "district report = Σ shop reports, shops listed, to the fen" || tap_result FAIL "district report" "$OUT"
 import json, sys
 d = json.loads(sys.argv[1]); w = sys.argv[2]
@@ -286,6 +287,26 @@ assert rows[i + 1][0] == "HB20260001" and len(rows) == i + 2
 PY
 expect_ok "district claim as PDF" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/claim.pdf" --url "$ADMIN_URL"
 [ "$(head -c 4 "$WORK/claim.pdf")" = "%PDF" ] && tap_result OK "a claim PDF is written" || tap_result FAIL "claim pdf"
+
+# --- a hub of schema 1 migrated: the per-day sums built from its documents -------------------
+sums () {
+  hub_count "SELECT (SELECT string_agg (t::text, ';' ORDER BY t::text) FROM district.day_totals t)
+             || (SELECT string_agg (t::text, ';' ORDER BY t::text) FROM district.day_payments t)
+             || (SELECT string_agg (t::text, ';' ORDER BY t::text) FROM district.day_categories t)"
+}
+sums_by_ingest=$(sums)
+hub_psql district -c "DROP TABLE district.day_totals, district.day_payments, district.day_categories;
+  DROP TYPE district.doc_in; DROP INDEX district.catalog_barcode;
+  CREATE INDEX sale_docs_date ON district.sale_docs (business_date, shop);
+  CREATE INDEX payments_date ON district.payments (business_date);
+  UPDATE district.hub_meta SET value = '1' WHERE key = 'schema_version'"
+expect_ok "init migrates a hub of schema 1" "$AXW" district init "$ADMIN_URL"
+[ -n "$sums_by_ingest" ] && [ "$(sums)" = "$sums_by_ingest" ] \
+  && tap_result OK "the sums built by the migration equal those ingest kept" \
+  || tap_result FAIL "migrated sums" "$(sums) vs $sums_by_ingest"
+expect_ok "the district report after the migration" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format json --url "$ADMIN_URL"
+python3 -c 'import json, sys; a = json.loads(sys.argv[1]); b = json.load(open(sys.argv[2])); assert a == b, (a, b)' \
+  "$OUT" "$WORK/district-report.json" && tap_result OK "… is the same report" || tap_result FAIL "report after migration" "$OUT"
 
 # --- from the hub to the shops ---------------------------------------------------------------
 hub_psql district -c "INSERT INTO district.catalog (sku, barcode, name, category, origin, price_fen, aid_eligible, updated_at) VALUES
@@ -334,13 +355,14 @@ expect_fail "a wrong password is a clear error" "refused the password" shop 2 sy
 chmod 644 "$WORK/s1/hub.pgpass"
 expect_fail "a shop's password file others can read is refused" "chmod 600" shop 1 sync
 chmod 600 "$WORK/s1/hub.pgpass"
+hub_version=$(hub_count "SELECT value FROM district.hub_meta WHERE key = 'schema_version'")
 hub_psql district -c "UPDATE district.hub_meta SET value = '99' WHERE key = 'schema_version'"
 docs_before=$(hub_count "SELECT count(*) FROM district.sale_docs")
 expect_fail "a hub of a newer schema is refused" "newer than this program" shop 1 sync
 expect_fail "init refuses a newer hub" "newer than this program" "$AXW" district init "$ADMIN_URL"
 [ "$(hub_count "SELECT count(*) FROM district.sale_docs")" = "$docs_before" ] && [ "$(pending 1)" = 1 ] \
   && tap_result OK "nothing written to a newer hub" || tap_result FAIL "newer hub wrote"
-hub_psql district -c "UPDATE district.hub_meta SET value = '1' WHERE key = 'schema_version'"
+hub_psql district -c "UPDATE district.hub_meta SET value = '$hub_version' WHERE key = 'schema_version'"
 expect_ok "then the sale goes" shop 1 sync
 shop 3 settings set district.url "postgresql://axw_shop_s03@/nosuchdb?host=$PGDIR&port=$PGPORT" --staff 王店长 <"$MPIN" >/dev/null
 sell 3 1

@@ -9,14 +9,20 @@
  *           against COPY of the same rows into tables with the same keys;
  *   the year report and the funder's claim, p50 of 5 runs;
  *   the counter's red-packet question, p50/p99 on loopback.
+ * AXW_BENCH_BATCH sets the documents per ingest call (default: the
+ * push's); AXW_BENCH_INGEST_ONLY stops after ingest and COPY.
  */
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "axw-district-private.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"
+
+/* AXW_BENCH_BATCH: documents per ingest call (default: the push's) */
+static guint batch_max = AXW_DISTRICT_BATCH_MAX;
 
 typedef struct {
   const char *db_path;
@@ -27,7 +33,28 @@ typedef struct {
   gint64      docs;
   GPtrArray  *batches;   /* the JSON arrays ingest takes, written from SQLite beforehand */
   GString    *copy[3];   /* the shop's rows as COPY text: documents, lines, payments */
+  double      server_cpu_s;   /* CPU time of this shop's server process, last phase */
 } ShopRun;
+
+/* The CPU seconds the server spent for @conn so far (its backend's
+ * utime + stime): on a shared machine a steadier figure than the wall
+ * clock. 0 where /proc cannot tell (another host). */
+static double
+backend_cpu_s (PGconn *conn)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", PQbackendPID (conn));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *end;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || (end = strrchr (text, ')')) == NULL)
+    return 0;
+  fields = g_strsplit (end + 2, " ", -1);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL))
+         / sysconf (_SC_CLK_TCK);
+}
 
 static void
 die (GError *error)
@@ -58,9 +85,9 @@ build_shop (gpointer data)
     }
   sqlite3_reset (stmt);
   run->batches = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < ids->len; i += AXW_DISTRICT_BATCH_MAX)
+  for (guint i = 0; i < ids->len; i += batch_max)
     {
-      guint n = MIN (AXW_DISTRICT_BATCH_MAX, ids->len - i);
+      guint n = MIN (batch_max, ids->len - i);
       GString *body = g_string_new ("[");
 
       if (!axw_sale_docs_append_ids (db, &g_array_index (ids, gint64, i), n, body, &error))
@@ -94,7 +121,48 @@ ingest_shop (gpointer data)
         }
       run->docs += PQntuples (r);
     }
+  run->server_cpu_s = backend_cpu_s (hub->conn);
   return NULL;
+}
+
+/* The district catalog holds the generated products, as a real hub's
+ * does: ingest looks each line's category up in it. */
+static void
+fill_catalog (AxwHub     *hub,
+              const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (db_path, &error);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  if (db == NULL)
+    die (error);
+  stmt = axw_db_prepare (db, "SELECT p.barcode, p.name, coalesce (c.name, ''), p.price_fen "
+                             "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+                             "WHERE p.barcode IS NOT NULL", &error);
+  if (stmt == NULL)
+    die (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (rows, "%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                            (gint64) sqlite3_column_int64 (stmt, 3));
+  sqlite3_reset (stmt);
+  PQclear (PQexec (hub->conn,
+                   "COPY district.catalog (sku, barcode, name, category, price_fen) FROM STDIN"));
+  PQputCopyData (hub->conn, rows->str, (int) rows->len);
+  PQputCopyEnd (hub->conn, NULL);
+  {
+    g_autoptr(PGresult) r = PQgetResult (hub->conn);
+
+    if (PQresultStatus (r) != PGRES_COMMAND_OK)
+      {
+        g_printerr ("bench-district: catalog: %s", PQresultErrorMessage (r));
+        exit (1);
+      }
+  }
+  axw_hub_exec (hub, "ANALYZE district.catalog", NULL);
 }
 
 static const char *const copy_tables[] = { "sale_docs", "sale_lines", "payments" };
@@ -146,6 +214,7 @@ copy_shop (gpointer data)
     }
   if (!axw_hub_exec (hub, "COMMIT", &error))
     die (error);
+  run->server_cpu_s = backend_cpu_s (hub->conn);
   return NULL;
 }
 
@@ -165,6 +234,17 @@ percentile (double *v,
 {
   qsort (v, n, sizeof *v, compare_double);
   return v[MIN (n - 1, (guint) (p * n))];
+}
+
+static double
+server_cpu (ShopRun *runs,
+            guint    n)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    sum += runs[i].server_cpu_s;
+  return sum;
 }
 
 static double
@@ -194,10 +274,12 @@ main (int   argc,
   g_autoptr(PGresult) funder = NULL;
   g_autoptr(AxwDb) counter = NULL;
   g_autofree char *counter_path = NULL;
-  double build_s, ingest_s, copy_s, t[5], checks[300];
+  double build_s, ingest_s, copy_s, ingest_cpu, copy_cpu, t[5], checks[300];
   gint64 docs = 0, lines;
 
   setlocale (LC_ALL, "");
+  if (g_getenv ("AXW_BENCH_BATCH") != NULL)
+    batch_max = MAX (1, atoi (g_getenv ("AXW_BENCH_BATCH")));
   if (db_path == NULL || shops < 1 || shops > 16)
     {
       g_printerr ("usage: bench-district GEN.db ADMIN_URL DIR [SHOPS]\n");
@@ -215,8 +297,10 @@ main (int   argc,
       runs[s].shop_url = g_strdup (runs[s].url);
     }
 
+  fill_catalog (hub, db_path);
   build_s = run_threads (runs, shops, build_shop);
   ingest_s = run_threads (runs, shops, ingest_shop);
+  ingest_cpu = server_cpu (runs, shops);
   for (guint s = 0; s < shops; s++)
     docs += runs[s].docs;
   {
@@ -231,8 +315,10 @@ main (int   argc,
 
   /* The same rows by COPY, into tables with the same keys and indexes. */
   if (!axw_hub_exec (hub, "DROP SCHEMA IF EXISTS bench_copy CASCADE; CREATE SCHEMA bench_copy;"
-                          "CREATE TABLE bench_copy.sale_docs (LIKE district.sale_docs INCLUDING ALL);"
-                          "CREATE TABLE bench_copy.sale_lines (LIKE district.sale_lines INCLUDING ALL)"
+                          "CREATE TABLE bench_copy.sale_docs (LIKE district.sale_docs INCLUDING "
+                          "  ALL);"
+                          "CREATE TABLE bench_copy.sale_lines (LIKE district.sale_lines INCLUDING "
+                          "  ALL)"
                           "  PARTITION BY RANGE (business_date);"
                           "CREATE TABLE bench_copy.payments (LIKE district.payments INCLUDING ALL);", &error))
     die (error);
@@ -257,9 +343,16 @@ main (int   argc,
       runs[s].url = g_strdup (admin);
     }
   copy_s = run_threads (runs, shops, copy_shop);
+  copy_cpu = server_cpu (runs, shops);
   g_print ("COPY of the same rows, %u connections at once: %.2f s: %.0f documents/s; ingest = %.2f× COPY "
            "(target ≥ 0.5×)\n", shops, copy_s, docs / copy_s, copy_s / ingest_s);
+  if (ingest_cpu > 0 && copy_cpu > 0)
+    g_print ("server CPU: ingest %.1f s, COPY %.1f s: COPY / ingest = %.2f× "
+             "(the throughput ratio of an idle machine where both are CPU-bound)\n",
+             ingest_cpu, copy_cpu, copy_cpu / ingest_cpu);
   axw_hub_exec (hub, "DROP SCHEMA bench_copy CASCADE; VACUUM ANALYZE", NULL);
+  if (g_getenv ("AXW_BENCH_INGEST_ONLY") != NULL)
+    return 0;
 
   for (int i = 0; i < 5; i++)
     {
