@@ -288,6 +288,40 @@ PY
 expect_ok "district claim as PDF" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/claim.pdf" --url "$ADMIN_URL"
 [ "$(head -c 4 "$WORK/claim.pdf")" = "%PDF" ] && tap_result OK "a claim PDF is written" || tap_result FAIL "claim pdf"
 
+# --- a conflict resolved by a manager of one of its shops ---------------------------------------
+expect_ok "shop 1's open conflicts" shop 1 district my-conflicts
+cid=$(cut -f1 <<<"$OUT")
+grep -q "HB20260001" <<<"$OUT" && grep -q "S01" <<<"$OUT" && grep -q "S02" <<<"$OUT" && [ "$(wc -l <<<"$OUT")" = 1 ] \
+  && tap_result OK "the shop's conflict listed with both shops, in words" || tap_result FAIL "my-conflicts" "$OUT"
+expect_ok "shop 3 has none" shop 3 district my-conflicts
+[ -z "$OUT" ] && tap_result OK "… a shop not part of it sees none" || tap_result FAIL "shop 3 conflicts" "$OUT"
+expect_fail "a shop not part of the conflict cannot resolve it" "no open conflict" \
+  shop 3 district resolve "$cid" --note "not ours" --staff 王店长 <"$MPIN"
+expect_fail "resolving needs a manager" "manager" shop 1 district resolve "$cid" --note "paid back"
+expect_fail "resolving needs what was done" "what was done" shop 1 district resolve "$cid" --note " " --staff 王店长 <"$MPIN"
+expect_ok "a manager resolves it" shop 1 district resolve "$cid" --note "顾客退回红包金额 ¥10" --staff 王店长 <"$MPIN"
+[ "$(hub_count "SELECT resolved_by || '|' || resolution FROM district.conflicts WHERE id = $cid AND resolved_at IS NOT NULL")" \
+    = "S01 王店长|顾客退回红包金额 ¥10" ] \
+  && [ "$(sqlite3 "$WORK/s1/shop.db" "SELECT count(*) FROM audit_log WHERE action = 'district.resolve' AND staff = '王店长'
+                                        AND detail LIKE '%HB20260001%顾客退回%'")" = 1 ] \
+  && tap_result OK "resolved at the hub (shop, manager, what was done) and audited in the shop" \
+  || tap_result FAIL "resolution" "$(hub_count "SELECT * FROM district.conflicts")"
+expect_ok "shop 2's open conflicts" shop 2 district my-conflicts
+[ -z "$OUT" ] && tap_result OK "resolved: no longer to review in either shop" || tap_result FAIL "still open" "$OUT"
+expect_fail "a conflict is resolved once" "already resolved" \
+  shop 2 district resolve "$cid" --note "again" --staff 王店长 <"$MPIN"
+expect_ok "district conflicts after the resolution" "$AXW" district conflicts --format json --url "$ADMIN_URL"
+python3 - "$OUT" "$("$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format json \
+  --url "$ADMIN_URL")" "$CLAIM" <<'PY' && tap_result OK "the funder still sees it, resolved, apart from an unchanged claim" \
+  || tap_result FAIL "conflicts after resolution" "$OUT"
+import json, sys
+c = json.loads(sys.argv[1]); now = json.loads(sys.argv[2]); before = json.loads(sys.argv[3])
+assert len(c) == 1 and c[0]["resolved_by"] == "S01 王店长" and c[0]["resolved_at"].startswith("20"), c
+assert now["amount_fen"] == before["amount_fen"] and now["count"] == before["count"]
+assert len(now["conflicts"]) == 1 and now["conflicts"][0]["resolution"] == "顾客退回红包金额 ¥10"
+PY
+deny "shop 1 cannot mark conflicts by SQL" 1 "UPDATE district.conflicts SET resolved_at = NULL"
+
 # --- a hub of schema 1 migrated: the per-day sums built from its documents -------------------
 sums () {
   hub_count "SELECT (SELECT string_agg (t::text, ';' ORDER BY t::text) FROM district.day_totals t)
@@ -297,6 +331,8 @@ sums () {
 sums_by_ingest=$(sums)
 hub_psql district -c "DROP TABLE district.day_totals, district.day_payments, district.day_categories;
   DROP TYPE district.doc_in; DROP INDEX district.catalog_barcode;
+  DROP FUNCTION district.resolve_conflict (bigint, text, text);
+  ALTER TABLE district.conflicts DROP COLUMN resolved_by, DROP COLUMN resolution;
   CREATE INDEX sale_docs_date ON district.sale_docs (business_date, shop);
   CREATE INDEX payments_date ON district.payments (business_date);
   UPDATE district.hub_meta SET value = '1' WHERE key = 'schema_version'"

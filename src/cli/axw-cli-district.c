@@ -27,6 +27,8 @@ static const char district_usage[] =
      "       aixinwu district pull --staff MANAGER   (the manager's PIN on stdin)\n"
      "       aixinwu district report --from DATE --to DATE [--format text|csv|json|pdf] [--out FILE] [--url URL]\n"
      "       aixinwu district conflicts [--format json] [--url URL]\n"
+     "       aixinwu district my-conflicts   (this shop's, not yet resolved)\n"
+     "       aixinwu district resolve ID --note WHAT_WAS_DONE --staff MANAGER   (the PIN on stdin)\n"
      "       aixinwu district claim --funder NAME --from DATE --to DATE [--format csv|json|pdf] [--out FILE] [--url URL]\n"
      "The hub is a PostgreSQL database (postgresql://HOST/DB?sslmode=verify-full). Passwords are never\n"
      "typed: init and add-shop read the administrator's from PGPASSFILE or ~/.pgpass (chmod 600);\n"
@@ -302,6 +304,53 @@ cmd_pull (AxwCli *cli)
   return AXW_EXIT_OK;
 }
 
+/* This shop's open conflicts, a line each: id, code, amount, the words. */
+static int
+cmd_my_conflicts (AxwCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  AxwDb *db = axw_cli_db (cli);
+
+  if (db == NULL)
+    return AXW_EXIT_FAIL;
+  if ((list = axw_district_my_conflicts (db, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < list->len; i++)
+    {
+      AxwHubConflict *c = g_ptr_array_index (list, i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\n", c->id, c->code, c->amount_fen, c->text);
+    }
+  return AXW_EXIT_OK;
+}
+
+/* A manager marks a conflict of this shop resolved, saying what was done. */
+static int
+cmd_resolve (AxwCli  *cli,
+             int      argc,
+             char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  const char *note = NULL;
+  const AxwStaff *manager;
+  gint64 id;
+  char *end;
+
+  if (argc != 5 || !g_str_equal (argv[3], "--note"))
+    return axw_cli_usage (_(district_usage));
+  id = g_ascii_strtoll (argv[2], &end, 10);
+  note = argv[4];
+  if (*argv[2] == '\0' || *end != '\0' || id <= 0)
+    return axw_cli_usage (_(district_usage));
+  if ((manager = axw_cli_authorize (cli, AXW_CLI_MANAGER, &error)) == NULL ||
+      !axw_district_resolve_conflict (cli->db, id, manager->name, note, &code, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Conflict %s of red packet %s resolved by %s.\n"), argv[2], code, manager->name);
+  return AXW_EXIT_OK;
+}
+
 static int
 cmd_status (AxwCli *cli)
 {
@@ -337,6 +386,10 @@ axw_cli_cmd_district (AxwCli  *cli,
     return cmd_pull (cli);
   if (g_str_equal (argv[1], "status") && argc == 2)
     return cmd_status (cli);
+  if (g_str_equal (argv[1], "my-conflicts") && argc == 2)
+    return cmd_my_conflicts (cli);
+  if (g_str_equal (argv[1], "resolve"))
+    return cmd_resolve (cli, argc, argv);
   if (g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "claim") || g_str_equal (argv[1], "report"))
     return cmd_read (cli, argc, argv);
   return axw_cli_usage (_(district_usage));

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "axw-audit.h"
 #include "axw-district-private.h"
 #include "axw-error.h"
 #include "axw-csv.h"
@@ -84,7 +85,7 @@ static const char conflicts_sql[] =
   "SELECT c.code, r.campaign, r.funder, c.amount_fen,"
   "       r.shop, r.receipt_no, r.business_date, " UTC_TEXT ("r.created_at") ","
   "       c.shop, c.receipt_no, c.business_date, " UTC_TEXT ("c.created_at") ","
-  "       r.amount_fen"
+  "       r.amount_fen, c.id, " UTC_TEXT ("c.resolved_at") ", c.resolved_by, c.resolution"
   " FROM district.conflicts c JOIN district.redemptions r USING (code)"
   " WHERE ($1::text IS NULL OR r.funder = $1)"
   "   AND ($2::date IS NULL OR c.business_date BETWEEN $2 AND $3)"
@@ -115,6 +116,14 @@ append_conflicts (AxwHub       *hub,
       append_side (out, r, i, 4);
       g_string_append (out, ",\"second\":");
       append_side (out, r, i, 8);
+      g_string_append_c (out, ',');
+      append_int (out, "id", r, i, 13);
+      g_string_append_c (out, ',');
+      append_text (out, "resolved_at", r, i, 14);
+      g_string_append_c (out, ',');
+      append_text (out, "resolved_by", r, i, 15);
+      g_string_append_c (out, ',');
+      append_text (out, "resolution", r, i, 16);
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
@@ -347,37 +356,122 @@ axw_district_report_json (AxwHub      *hub,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+void
+axw_hub_conflict_free (gpointer data)
+{
+  AxwHubConflict *c = data;
+
+  if (c == NULL)
+    return;
+  g_free (c->code);
+  g_free (c->text);
+  g_free (c);
+}
+
+static AxwHub *
+shop_connect (AxwDb   *db,
+              GError **error)
+{
+  g_autofree char *url = axw_settings_get (db, "district.url");
+  g_autofree char *passfile = axw_settings_get (db, "district.password_file");
+  g_autoptr(AxwHub) hub = axw_hub_connect (url, passfile, 0, error);
+
+  if (hub == NULL || axw_hub_check_version (hub, error) < 0)
+    return NULL;
+  return g_steal_pointer (&hub);
+}
+
 /**
  * axw_district_my_conflicts:
  *
- * The conflicts this shop is part of, as the shop's own role sees them
- * (district.my_conflicts()), one line of text each for the manager.
+ * The conflicts this shop is part of and nobody has resolved yet, as the
+ * shop's own role sees them (district.my_conflicts()), each with what it
+ * is in the manager's words.
  *
- * Returns: (transfer full) (element-type utf8): the lines, or %NULL with @error
+ * Returns: (transfer full) (element-type AxwHubConflict): the conflicts,
+ *   or %NULL with @error
  */
 GPtrArray *
 axw_district_my_conflicts (AxwDb   *db,
                            GError **error)
 {
-  g_autofree char *url = axw_settings_get (db, "district.url");
-  g_autofree char *passfile = axw_settings_get (db, "district.password_file");
-  g_autoptr(AxwHub) hub = axw_hub_connect (url, passfile, 0, error);
+  g_autoptr(AxwHub) hub = shop_connect (db, error);
   g_autoptr(PGresult) r = NULL;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (axw_hub_conflict_free);
 
-  if (hub == NULL || axw_hub_check_version (hub, error) < 0 ||
-      (r = query (hub, "SELECT * FROM district.my_conflicts ()", 0, NULL, error)) == NULL)
+  if (hub == NULL || (r = query (hub, "SELECT * FROM district.my_conflicts ()", 0, NULL, error)) == NULL)
     return NULL;
   for (int i = 0; i < PQntuples (r); i++)
     {
-      g_autofree char *amount = axw_money_format_screen (g_ascii_strtoll (PQgetvalue (r, i, 1), NULL, 10));
+      AxwHubConflict *c = g_new0 (AxwHubConflict, 1);
+      g_autofree char *amount = NULL;
 
-      g_ptr_array_add (lines, g_strdup_printf (_("%s %s: first %s %s (%s), again %s %s (%s)"),
-                                               PQgetvalue (r, i, 0), amount, PQgetvalue (r, i, 2),
-                                               PQgetvalue (r, i, 3), PQgetvalue (r, i, 4), PQgetvalue (r, i, 5),
-                                               PQgetvalue (r, i, 6), PQgetvalue (r, i, 7)));
+      c->id = g_ascii_strtoll (PQgetvalue (r, i, 0), NULL, 10);
+      c->code = g_strdup (PQgetvalue (r, i, 1));
+      c->amount_fen = g_ascii_strtoll (PQgetvalue (r, i, 4), NULL, 10);
+      amount = axw_money_format_screen (c->amount_fen);
+      /* TRANSLATORS: red packet CODE (CAMPAIGN, paid by FUNDER) was redeemed first in
+       * shop S, receipt R, on DATE, and again in shop S2, receipt R2, on DATE2 for AMOUNT */
+      c->text = g_strdup_printf (_("Red packet %s (%s, paid by %s) was redeemed first in shop %s, receipt %s "
+                                   "on %s, and again in shop %s, receipt %s on %s, for %s. The funder pays "
+                                   "it once: the second %s is not claimed."),
+                                 c->code, PQgetvalue (r, i, 2), PQgetvalue (r, i, 3), PQgetvalue (r, i, 5),
+                                 PQgetvalue (r, i, 6), PQgetvalue (r, i, 7), PQgetvalue (r, i, 8),
+                                 PQgetvalue (r, i, 9), PQgetvalue (r, i, 10), amount, amount);
+      g_ptr_array_add (list, c);
     }
-  return g_steal_pointer (&lines);
+  return g_steal_pointer (&list);
+}
+
+/**
+ * axw_district_resolve_conflict:
+ * @id: the hub's conflict id (AxwHubConflict.id)
+ * @manager: the manager who resolves it (PIN already checked)
+ * @note: what was done, in words
+ * @out_code: (out) (optional) (transfer full): the red packet's code
+ *
+ * Marks a conflict of this shop resolved at the hub (when, by which shop
+ * and manager, what was done) and audits it in this shop's log. It stays
+ * listed for the funder, apart from the claim, as before.
+ *
+ * Returns: %FALSE with @error when the hub refused or the conflict is
+ *   not this shop's, or was already resolved
+ */
+gboolean
+axw_district_resolve_conflict (AxwDb       *db,
+                               gint64       id,
+                               const char  *manager,
+                               const char  *note,
+                               char       **out_code,
+                               GError     **error)
+{
+  g_autoptr(AxwHub) hub = NULL;
+  g_autoptr(PGresult) r = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *detail = NULL;
+  g_autofree char *clean = g_strstrip (g_strdup (note ? note : ""));
+  const char *params[3] = { id_text, manager, clean };
+
+  if (manager == NULL || *manager == '\0' || *clean == '\0')
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Say what was done about the conflict."));
+      return FALSE;
+    }
+  if ((hub = shop_connect (db, error)) == NULL ||
+      (r = query (hub, "SELECT district.resolve_conflict ($1::bigint, $2, $3)", 3, params, error)) == NULL)
+    return FALSE;
+  if (PQgetisnull (r, 0, 0))
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("The hub has no open conflict %s of this shop (already resolved?)."), id_text);
+      return FALSE;
+    }
+  detail = g_strdup_printf (_("Red packet %s redeemed twice: %s"), PQgetvalue (r, 0, 0), clean);
+  if (!axw_audit_append (db, manager, "district.resolve", detail, error))
+    return FALSE;
+  if (out_code != NULL)
+    *out_code = g_strdup (PQgetvalue (r, 0, 0));
+  return TRUE;
 }
 
 static gint64

@@ -45,6 +45,16 @@ typedef struct {
   char *business_date;
 } AxwHubRedemption;
 
+/* A red packet redeemed twice, as one of its two shops sees it. */
+typedef struct {
+  gint64  id;          /* the hub's conflict id */
+  char   *code;
+  gint64  amount_fen;  /* of the second redemption, the one not claimed */
+  char   *text;        /* what it is, in the manager's words */
+} AxwHubConflict;
+
+void      axw_hub_conflict_free     (gpointer conflict);
+
 #define AXW_DISTRICT_CHECK_TIMEOUT_MS 300
 
 int       axw_district_hub_latest_version (void);
@@ -125,6 +135,12 @@ char     *axw_district_conflicts_json (AxwHub     *hub,
                                        GError    **error);
 GPtrArray *axw_district_my_conflicts (AxwDb       *db,
                                       GError     **error);
+gboolean  axw_district_resolve_conflict (AxwDb       *db,
+                                         gint64       id,
+                                         const char  *manager,
+                                         const char  *note,
+                                         char       **out_code,
+                                         GError     **error);
 char     *axw_district_report_json  (AxwHub       *hub,
                                      const char   *from,
                                      const char   *to,

@@ -162,6 +162,7 @@ static const struct {
   { "fund.add", N_("Fund added") },
   { "fund.end", N_("Fund ended") },
   { "district.pull", N_("Catalog from the district hub") },
+  { "district.resolve", N_("Red packet conflict resolved") },
 };
 
 /**
