@@ -309,6 +309,36 @@ ui_focus_window (UiFixture *f)
   ui_pump (100);
 }
 
+/* The shown window of @type, or NULL. */
+static inline GtkWindow *
+ui_find_window (GType type)
+{
+  g_autoptr(GList) tops = gtk_window_list_toplevels ();
+
+  for (GList *l = tops; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The dialog of @type (waited for up to 1 s) gets the keyboard, as a
+ * window manager would give it. */
+static inline gpointer
+ui_focus_window_of_type (GType type)
+{
+  GtkWindow *window = NULL;
+
+  for (int i = 0; i < 50 && (window = ui_find_window (type)) == NULL; i++)
+    ui_pump (20);
+  g_assert_nonnull (window);
+  ui_pump (100);
+  XSetInputFocus (ui_xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  XFlush (ui_xdisplay ());
+  ui_pump (150);
+  return window;
+}
+
 /* One key, pressed @delay_ms after the key before (the server keeps the
  * order and the time). */
 static inline void

@@ -38,45 +38,16 @@ press_with (KeySym      sym,
   ui_pump (400);
 }
 
-/* The shown dialog of @type, or NULL. */
-static GtkWindow *
-find_window (GType type)
-{
-  g_autoptr(GList) tops = gtk_window_list_toplevels ();
-
-  for (GList *l = tops; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static AxwManagerPinDialog *
 find_dialog (void)
 {
-  return (AxwManagerPinDialog *) find_window (AXW_TYPE_MANAGER_PIN_DIALOG);
-}
-
-/* The dialog of @type gets the keyboard, as a window manager would give it. */
-static gpointer
-focus_window (GType type)
-{
-  GtkWindow *window = NULL;
-
-  for (int i = 0; i < 50 && (window = find_window (type)) == NULL; i++)
-    ui_pump (20);
-  g_assert_nonnull (window);
-  ui_pump (100);
-  XSetInputFocus (ui_xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
-                  RevertToParent, CurrentTime);
-  XFlush (ui_xdisplay ());
-  ui_pump (150);
-  return window;
+  return (AxwManagerPinDialog *) ui_find_window (AXW_TYPE_MANAGER_PIN_DIALOG);
 }
 
 static AxwManagerPinDialog *
 focus_dialog (void)
 {
-  return focus_window (AXW_TYPE_MANAGER_PIN_DIALOG);
+  return ui_focus_window_of_type (AXW_TYPE_MANAGER_PIN_DIALOG);
 }
 
 static gboolean
@@ -417,7 +388,7 @@ test_recall_from_list (UiFixture     *f,
   wait_rows (f, 1);
 
   ui_press (XK_F7);
-  dialog = focus_window (AXW_TYPE_HELD_SALES_DIALOG);
+  dialog = ui_focus_window_of_type (AXW_TYPE_HELD_SALES_DIALOG);
   g_assert_cmpuint (axw_held_sales_dialog_get_n (dialog), ==, 3);
   ui_save_png (GTK_WIDGET (dialog), "held-sales-list.png");
   ui_press (XK_Down);
@@ -432,7 +403,7 @@ test_recall_from_list (UiFixture     *f,
 
   /* Escape keeps everything as it was */
   ui_press (XK_F7);
-  dialog = focus_window (AXW_TYPE_HELD_SALES_DIALOG);
+  dialog = ui_focus_window_of_type (AXW_TYPE_HELD_SALES_DIALOG);
   ui_press (XK_Escape);
   ui_focus_window (f);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥23.04");

@@ -342,6 +342,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_size_request (label, -1, 48);
   gtk_widget_set_size_request (button, 48, 48);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (0));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "district.resolve");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), button);
