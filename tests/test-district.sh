@@ -273,7 +273,10 @@ grep -q "S01" <<<"$OUT" && grep -q "S03" <<<"$OUT" && tap_result OK "the text re
 expect_ok "district report as CSV" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format csv --url "$ADMIN_URL"
 grep -q "^shop,sales_count,total_fen,red_packet_fen" <<<"$OUT" && tap_result OK "the CSV report ends with the shops" || tap_result FAIL "csv report" "$OUT"
 expect_ok "district report as PDF" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/district.pdf" --url "$ADMIN_URL"
-[ "$(head -c 4 "$WORK/district.pdf")" = "%PDF" ] && tap_result OK "a PDF is written" || tap_result FAIL "pdf"
+TEXT=$(pdftotext -layout "$WORK/district.pdf" - 2>&1)
+[ "$(head -c 4 "$WORK/district.pdf")" = "%PDF" ] && grep -q "^ *Shops" <<<"$TEXT" \
+  && grep -q "S01 .* sales" <<<"$TEXT" && grep -q "S03 .* sales" <<<"$TEXT" \
+  && tap_result OK "a PDF is written, with the shops listed" || tap_result FAIL "pdf" "$TEXT"
 CLAIM=$("$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format json --url "$ADMIN_URL")
 expect_ok "district claim as CSV" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format csv --url "$ADMIN_URL"
 python3 - "$OUT" "$CLAIM" <<'PY' && tap_result OK "claim CSV: TOTAL equals the JSON claim, the conflict listed apart" || tap_result FAIL "claim csv" "$OUT"
@@ -286,7 +289,22 @@ i = [k for k, r in enumerate(rows) if r and r[0] == "conflict_code"][0]
 assert rows[i + 1][0] == "HB20260001" and len(rows) == i + 2
 PY
 expect_ok "district claim as PDF" "$AXW" district claim --funder 厦门市残疾人联合会 --from 2026-12-01 --to 2026-12-31 --format pdf --out "$WORK/claim.pdf" --url "$ADMIN_URL"
-[ "$(head -c 4 "$WORK/claim.pdf")" = "%PDF" ] && tap_result OK "a claim PDF is written" || tap_result FAIL "claim pdf"
+TEXT=$(pdftotext -layout "$WORK/claim.pdf" - 2>&1)
+python3 - "$TEXT" "$CLAIM" <<'PY' && tap_result OK "the claim PDF: a total per shop adding up to the claim, the conflict apart" \
+  || tap_result FAIL "claim pdf" "$TEXT"
+import json, re, sys
+text, claim = sys.argv[1], json.loads(sys.argv[2])
+assert text.index("By shop") < text.index("Redeemed twice"), text
+by_shop = text[text.index("By shop"):text.index("Redeemed twice")]
+shops = {m.group(1): round(float(m.group(3).replace(",", "")) * 100)
+         for m in re.finditer(r"^\s*(S0\d)\s+(\d+) lines\s+[¥￥]?([-\d.,]+)", by_shop, re.M)}
+owed = {}
+for r in claim["redemptions"]:
+    owed[r["shop"]] = owed.get(r["shop"], 0) + r["amount_fen"] - r["refunded_fen"]
+assert shops == owed, (shops, owed)
+apart = text[text.index("Redeemed twice"):]
+assert "HB20260001" in apart and "S01" in apart and "S02" in apart, apart
+PY
 
 # --- a conflict resolved by a manager of one of its shops ---------------------------------------
 expect_ok "shop 1's open conflicts" shop 1 district my-conflicts

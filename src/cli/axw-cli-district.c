@@ -155,6 +155,17 @@ string_taking (char *text)
   return out;
 }
 
+/* A shop of the district report, as its text and PDF list it. */
+static char *
+shop_line (AxwReportRow *row)
+{
+  g_autofree char *total = axw_money_format_screen (row->total_fen);
+  g_autofree char *red = axw_money_format_screen (row->qty_milli);
+
+  return g_strdup_printf (_("%-8s %6lld sales  %12s  red packets %10s\n"), row->name, (long long) row->count,
+                          total, red);
+}
+
 /* The shop report's layouts (text, CSV, PDF), then the shops. */
 static int
 report_formatted (AxwHub      *hub,
@@ -172,8 +183,13 @@ report_formatted (AxwHub      *hub,
     return axw_cli_fail (g_steal_pointer (&error));
   if (g_str_equal (format, "pdf"))
     {
-      GBytes *pdf = axw_report_render_pdf (r, &error);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      GBytes *pdf;
 
+      g_ptr_array_add (lines, g_strdup (_("Shops")));
+      for (guint i = 0; i < shops->len; i++)
+        g_ptr_array_add (lines, g_strchomp (shop_line (g_ptr_array_index (shops, i))));
+      pdf = axw_report_render_pdf_with (r, lines, &error);
       return emit_pdf (out, pdf, g_steal_pointer (&error));
     }
   if (g_str_equal (format, "csv"))
@@ -199,12 +215,9 @@ report_formatted (AxwHub      *hub,
   g_string_append_printf (text, "\n%s\n", _("Shops"));
   for (guint i = 0; i < shops->len; i++)
     {
-      AxwReportRow *row = g_ptr_array_index (shops, i);
-      g_autofree char *total = axw_money_format_screen (row->total_fen);
-      g_autofree char *red = axw_money_format_screen (row->qty_milli);
+      g_autofree char *line = shop_line (g_ptr_array_index (shops, i));
 
-      g_string_append_printf (text, _("%-8s %6lld sales  %12s  red packets %10s\n"), row->name,
-                              (long long) row->count, total, red);
+      g_string_append (text, line);
     }
   return emit (out, text->str, text->len);
 }
@@ -228,8 +241,12 @@ claim_formatted (AxwHub      *hub,
     return axw_cli_fail (g_steal_pointer (&error));
   if (g_str_equal (format, "pdf"))
     {
-      GBytes *pdf = axw_claim_render_pdf (funder, from, to, rows, &error);
+      g_autoptr(GPtrArray) apart = axw_district_conflict_lines (hub, funder, from, to, &error);
+      GBytes *pdf;
 
+      if (apart == NULL)
+        return axw_cli_fail (g_steal_pointer (&error));
+      pdf = axw_claim_render_pdf_district (funder, from, to, rows, apart, &error);
       return emit_pdf (out, pdf, g_steal_pointer (&error));
     }
   if ((conflicts = axw_district_conflicts_csv (hub, funder, from, to, &error)) == NULL)

@@ -666,6 +666,7 @@ axw_claim_row_free (gpointer data)
   g_free (row->date);
   g_free (row->campaign);
   g_free (row->refund_of);
+  g_free (row->shop);
   g_free (row);
 }
 

@@ -121,6 +121,7 @@ typedef struct {
   char   *campaign;
   gint64  amount_fen;    /* redeemed: positive; a refund's reversal: negative */
   char   *refund_of;     /* refunds: the sale's receipt number */
+  char   *shop;          /* the district claim's: the shop of the document; NULL in a shop's own */
 } AxwClaimRow;
 
 void       axw_claim_row_free      (gpointer        row);

@@ -558,11 +558,12 @@ axw_district_report (AxwHub      *hub,
 /* Redemptions first recorded at the hub, and the shares their refunds
  * gave back (negative), as the shop's claim rows. */
 static const char claim_rows_sql[] =
-  "SELECT code, receipt_no, business_date::text, campaign, amount_fen, NULL FROM "
-  "  district.redemptions"
+  "SELECT code, receipt_no, business_date::text, campaign, amount_fen, NULL, shop"
+  " FROM district.redemptions"
   " WHERE funder = $1 AND business_date BETWEEN $2 AND $3"
   " UNION ALL"
-  " SELECT r.code, f.receipt_no, f.business_date::text, r.campaign, -f.red_packet_fen, r.receipt_no"
+  " SELECT r.code, f.receipt_no, f.business_date::text, r.campaign, -f.red_packet_fen, r.receipt_no,"
+  "        f.shop"
   " FROM district.redemptions r JOIN district.sale_docs f ON f.refund_of = r.sale_uuid AND f.kind "
   "   = 'refund'"
   " WHERE r.funder = $1 AND r.business_date BETWEEN $2 AND $3 AND f.red_packet_fen > 0"
@@ -599,9 +600,46 @@ axw_district_claim_rows (AxwHub      *hub,
       row->campaign = g_strdup (PQgetvalue (r, i, 3));
       row->amount_fen = int_at (r, i, 4);
       row->refund_of = PQgetisnull (r, i, 5) ? NULL : g_strdup (PQgetvalue (r, i, 5));
+      row->shop = g_strdup (PQgetvalue (r, i, 6));
       g_ptr_array_add (rows, row);
     }
   return rows;
+}
+
+/**
+ * axw_district_conflict_lines:
+ *
+ * Returns: (transfer full) (element-type utf8): the funder's conflicts of
+ *   the period, a line of text each (code, amount, both shops and
+ *   receipts, whether resolved), for the claim's PDF; or %NULL with @error
+ */
+GPtrArray *
+axw_district_conflict_lines (AxwHub      *hub,
+                             const char  *funder,
+                             const char  *from,
+                             const char  *to,
+                             GError     **error)
+{
+  const char *params[3] = { funder, from, to };
+  g_autoptr(PGresult) r = query (hub, conflicts_sql, 3, params, error);
+  GPtrArray *lines;
+
+  if (r == NULL)
+    return NULL;
+  lines = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < PQntuples (r); i++)
+    {
+      g_autofree char *amount = axw_money_format_screen (g_ascii_strtoll (PQgetvalue (r, i, 3), NULL, 10));
+
+      /* TRANSLATORS: code, amount, first shop, its receipt, second shop, its receipt */
+      g_ptr_array_add (lines, g_strdup_printf (_("%s %s: first %s %s, again %s %s"), PQgetvalue (r, i, 0),
+                                               amount, PQgetvalue (r, i, 4), PQgetvalue (r, i, 5),
+                                               PQgetvalue (r, i, 8), PQgetvalue (r, i, 9)));
+      if (!PQgetisnull (r, i, 14))
+        g_ptr_array_add (lines, g_strdup_printf (_("    resolved by %s: %s"), PQgetvalue (r, i, 15),
+                                                 PQgetvalue (r, i, 16)));
+    }
+  return lines;
 }
 
 /**

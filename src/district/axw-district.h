@@ -155,6 +155,11 @@ GPtrArray *axw_district_claim_rows  (AxwHub       *hub,
                                      const char   *from,
                                      const char   *to,
                                      GError      **error);
+GPtrArray *axw_district_conflict_lines (AxwHub     *hub,
+                                        const char *funder,
+                                        const char *from,
+                                        const char *to,
+                                        GError    **error);
 char     *axw_district_conflicts_csv (AxwHub      *hub,
                                        const char  *funder,
                                        const char  *from,

@@ -179,12 +179,38 @@ GBytes *
 axw_report_render_pdf (const AxwReport  *r,
                        GError          **error)
 {
+  return axw_report_render_pdf_with (r, NULL, error);
+}
+
+/**
+ * axw_report_render_pdf_with:
+ * @extra: (nullable) (element-type utf8): lines after the report's own
+ *
+ * Returns: (transfer full): the report on A4 pages, @extra, the hourly chart
+ */
+GBytes *
+axw_report_render_pdf_with (const AxwReport  *r,
+                            GPtrArray        *extra,
+                            GError          **error)
+{
   g_autoptr(GPtrArray) lines = axw_report_to_lines (r, COLUMNS, FALSE);
   Pdf pdf = { 0 };
 
   pdf_begin (&pdf);
   for (guint i = 0; i < lines->len; i++)
     pdf_line (&pdf, g_ptr_array_index (lines, i));
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
+    {
+      if (i == 0)
+        {
+          pdf_need (&pdf, 2 * LINE_H + 18);
+          pdf.y += LINE_H;
+          draw_text (pdf.cr, SANS_FONT " Bold 10", g_ptr_array_index (extra, 0), MARGIN, pdf.y, 0, FALSE);
+          pdf.y += 18;
+        }
+      else
+        pdf_line (&pdf, g_ptr_array_index (extra, i));
+    }
   pdf_need (&pdf, 180);
   pdf.y += 12;
   draw_text (pdf.cr, SANS_FONT " Bold 10", _("Sales by hour"), MARGIN, pdf.y, 0, FALSE);
@@ -220,10 +246,51 @@ axw_claim_render_pdf (const char  *funder,
                       GPtrArray   *rows,
                       GError     **error)
 {
+  return axw_claim_render_pdf_district (funder, from, to, rows, NULL, error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+pdf_heading (Pdf        *pdf,
+             const char *text)
+{
+  pdf_need (pdf, 2 * LINE_H + 18);
+  pdf->y += LINE_H;
+  draw_text (pdf->cr, SANS_FONT " Bold 10", text, MARGIN, pdf->y, 0, FALSE);
+  pdf->y += 18;
+}
+
+/**
+ * axw_claim_render_pdf_district:
+ * @rows: (element-type AxwClaimRow): rows with a shop (the district's) or
+ *   without (a shop's own claim)
+ * @conflicts: (nullable) (element-type utf8): red packets redeemed twice,
+ *   a line each, listed apart and never in the total
+ *
+ * Returns: (transfer full): the subsidy claim, one red packet a line; with
+ *   shops, the total of each shop after the lines
+ */
+GBytes *
+axw_claim_render_pdf_district (const char  *funder,
+                               const char  *from,
+                               const char  *to,
+                               GPtrArray   *rows,
+                               GPtrArray   *conflicts,
+                               GError     **error)
+{
   g_autofree char *title = g_strdup_printf (_("Red packet subsidy claim: %s"), funder);
   g_autofree char *period = g_strdup_printf ("%s – %s", from, to);
   g_autofree char *sum = NULL;
   g_autofree char *money = NULL;
+  g_autoptr(GHashTable) per_shop = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) shops = g_ptr_array_new ();
+  gint64 *shop_sums = g_new0 (gint64, 2 * rows->len + 2);
   Pdf pdf = { 0 };
   gint64 total = 0;
 
@@ -248,11 +315,44 @@ axw_claim_render_pdf (const char  *funder,
           pdf_line (&pdf, note);
         }
       total += row->amount_fen;
+      if (row->shop != NULL)
+        {
+          gpointer slot;
+
+          if (!g_hash_table_lookup_extended (per_shop, row->shop, NULL, &slot))
+            {
+              slot = GUINT_TO_POINTER (shops->len);
+              g_hash_table_insert (per_shop, row->shop, slot);
+              g_ptr_array_add (shops, row->shop);
+            }
+          shop_sums[2 * GPOINTER_TO_UINT (slot)] += 1;
+          shop_sums[2 * GPOINTER_TO_UINT (slot) + 1] += row->amount_fen;
+        }
     }
   money = axw_money_format_screen (total);
   sum = g_strdup_printf (_("Total to claim: %s (%u lines)"), money, rows->len);
   pdf_line (&pdf, "");
   pdf_line (&pdf, sum);
+  if (shops->len > 0)
+    pdf_heading (&pdf, _("By shop"));
+  g_ptr_array_sort (shops, compare_strings);
+  for (guint i = 0; i < shops->len; i++)
+    {
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (per_shop, shops->pdata[i]));
+      g_autofree char *amount = axw_money_format_screen (shop_sums[2 * k + 1]);
+      /* TRANSLATORS: a shop's code, its lines in the claim, its amount */
+      g_autofree char *line = g_strdup_printf (_("%-8s %6lld lines  %12s"), (const char *) shops->pdata[i],
+                                               (long long) shop_sums[2 * k], amount);
+
+      pdf_line (&pdf, line);
+    }
+  g_free (shop_sums);
+  if (conflicts != NULL && conflicts->len > 0)
+    {
+      pdf_heading (&pdf, _("Redeemed twice: listed apart, not claimed"));
+      for (guint i = 0; i < conflicts->len; i++)
+        pdf_line (&pdf, g_ptr_array_index (conflicts, i));
+    }
   return pdf_end (&pdf, error);
 }
 

@@ -24,6 +24,11 @@ void    axw_report_draw_hours  (cairo_t          *cr,
                                 double            height);
 GBytes *axw_report_render_pdf  (const AxwReport  *report,
                                 GError          **error);
+/* The same, with @extra lines (a heading first) after the report's own,
+ * before the chart: the district report's shops. */
+GBytes *axw_report_render_pdf_with (const AxwReport  *report,
+                                    GPtrArray        *extra,
+                                    GError          **error);
 /* The PDF of axw_report_render_pdf() written to @path (atomically,
  * readable by the owner only: 0600). */
 gboolean axw_report_save_pdf   (const AxwReport  *report,
@@ -44,6 +49,14 @@ GBytes *axw_claim_render_pdf   (const char       *funder,
                                 const char       *to,
                                 GPtrArray        *rows,
                                 GError          **error);
+/* The district's claim: rows with their shop, a total per shop, and
+ * @conflicts (lines of text) listed apart, not counted. */
+GBytes *axw_claim_render_pdf_district (const char  *funder,
+                                       const char  *from,
+                                       const char  *to,
+                                       GPtrArray   *rows,
+                                       GPtrArray   *conflicts,
+                                       GError     **error);
 GBytes *axw_donation_book_render_pdf (const char  *shop,
                                       const char  *fund,
                                       const char  *from,
