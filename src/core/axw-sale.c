@@ -428,7 +428,8 @@ axw_sale_payments_text (const AxwSale *sale)
       const AxwPayment *p = &g_array_index (sale->payments, AxwPayment, i);
       g_autofree char *amount = axw_money_format_screen (p->amount_fen);
 
-      g_string_append_printf (s, "%s%s %s", i ? " · " : "", axw_pay_method_label (p->method), amount);
+      g_string_append_printf (s, "%s%s %s", i ? " · " : "", axw_pay_method_label (p->method),
+                              amount);
     }
   if (s->len == 0)
     g_string_append (s, C_("money back", "nothing"));
