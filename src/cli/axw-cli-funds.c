@@ -11,19 +11,22 @@
 #include "axw-error.h"
 #include "axw-funds.h"
 
-static const char funds_usage[] =
-  N_("Usage: aixinwu funds add NAME [BENEFICIARY] | end NAME   --staff MANAGER (PIN on stdin)\n"
-     "       aixinwu funds list\n"
-     "A fund takes donations (一元捐, round-up) and the proceeds of its charity goods;\n"
-     "an ended fund takes no more, and keeps its book.");
+static const AxwCliSpec funds_list_spec = {
+  "funds list", NULL, N_("Lists the funds: name, beneficiary, active or ended."),
+};
 
 static int
-list_funds (AxwCli *cli)
+funds_list (AxwCli  *cli,
+            int      argc,
+            char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) funds = NULL;
   AxwDb *db;
+  int rc;
 
+  if (!axw_cli_parse (cli, &funds_list_spec, NULL, &argc, &argv, &rc))
+    return rc;
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
   if ((funds = axw_funds_list (db, &error)) == NULL)
@@ -37,32 +40,65 @@ list_funds (AxwCli *cli)
   return AXW_EXIT_OK;
 }
 
+static const AxwCliSpec funds_add_spec = {
+  "funds add", N_("NAME [BENEFICIARY]"), N_("Adds a fund, as a manager."),
+  N_("A fund takes donations (一元捐, round-up) and the proceeds of its charity goods."), 1, 2,
+};
+
+static int
+funds_add (AxwCli  *cli,
+           int      argc,
+           char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (!axw_cli_parse (cli, &funds_add_spec, NULL, &argc, &argv, &rc))
+    return rc;
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      !axw_funds_add (cli->db, argv[1], argc == 3 ? argv[2] : "", cli->staff->name, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Fund “%s” added.\n"), argv[1]);
+  return AXW_EXIT_OK;
+}
+
+static const AxwCliSpec funds_end_spec = {
+  "funds end", N_("NAME"), N_("Ends a fund, as a manager: it takes no more, and keeps its book."),
+  NULL, 1, 1,
+};
+
+static int
+funds_end (AxwCli  *cli,
+           int      argc,
+           char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (!axw_cli_parse (cli, &funds_end_spec, NULL, &argc, &argv, &rc))
+    return rc;
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      !axw_funds_end (cli->db, argv[1], cli->staff->name, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Fund “%s” ended: it takes no more donations.\n"), argv[1]);
+  return AXW_EXIT_OK;
+}
+
+static const AxwCliSpec funds_spec = {
+  "funds", N_("COMMAND"), N_("The charity funds donations go to: add, list or end them."),
+  NULL, 1, -1,
+  (const AxwCliVerb[]) {
+    { "add", funds_add, NULL, &funds_add_spec },
+    { "end", funds_end, NULL, &funds_end_spec },
+    { "list", funds_list, NULL, &funds_list_spec },
+    { NULL }
+  },
+};
+
 int
 axw_cli_cmd_funds (AxwCli  *cli,
                    int      argc,
                    char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(funds_usage));
-  if (g_str_equal (argv[1], "list") && argc == 2)
-    return list_funds (cli);
-  if (g_str_equal (argv[1], "add") && (argc == 3 || argc == 4))
-    {
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_funds_add (cli->db, argv[2], argc == 4 ? argv[3] : "", cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("Fund “%s” added.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "end") && argc == 3)
-    {
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_funds_end (cli->db, argv[2], cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("Fund “%s” ended: it takes no more donations.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  return axw_cli_usage (_(funds_usage));
+  return axw_cli_dispatch (cli, &funds_spec, argc, argv);
 }

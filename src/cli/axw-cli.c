@@ -18,13 +18,7 @@
 #include "axw-settings.h"
 #include "axw-error.h"
 
-typedef struct {
-  const char    *name;
-  AxwCliCommand  run;
-  const char    *summary;
-} Command;
-
-static const Command commands[] = {
+static const AxwCliVerb commands[] = {
   { "init", axw_cli_cmd_init, N_("create or migrate the database (--demo: with demo data)") },
   { "products", axw_cli_cmd_products, N_("import or export the catalog as CSV") },
   { "promotions", axw_cli_cmd_promotions, N_("import promotions from CSV, or list them") },
@@ -34,24 +28,42 @@ static const Command commands[] = {
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
-  { "void", axw_cli_cmd_void, N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)") },
-  { "return", axw_cli_cmd_void, N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)") },
+  { "void", axw_cli_cmd_void,
+    N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)") },
+  { "return", axw_cli_cmd_void,
+    N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)") },
   { "report", axw_cli_cmd_report, N_("X, Z and period reports; subsidy claims") },
   { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
   { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
-  { "printers", axw_cli_cmd_printers, N_("list USB printers, print a test page, show or retry the print queue") },
+  { "printers", axw_cli_cmd_printers,
+    N_("list USB printers, print a test page, show or retry the print queue") },
   { "backup", axw_cli_cmd_backup, N_("copy the database into the rotating set of daily backups") },
   { "restore", axw_cli_cmd_restore, N_("replace the database with a checked backup") },
-  { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
+  { "vouchers", axw_cli_cmd_vouchers,
+    N_("import red packets, trust a funder's signing key, check a code") },
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
-  { "district", axw_cli_cmd_district, N_("the district hub: set it up, add shops, read claims and conflicts") },
+  { "district", axw_cli_cmd_district,
+    N_("the district hub: set it up, add shops, read claims and conflicts") },
   { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
   { "suppliers", axw_cli_cmd_suppliers, N_("add or list suppliers (goods in)") },
   { "receive", axw_cli_cmd_receive, N_("receive a supplier's delivery from CSV: the stock goes up") },
   { "deliveries", axw_cli_cmd_deliveries, N_("list deliveries, or send lines back to the supplier") },
-  { "consignment", axw_cli_cmd_consignment, N_("settle with a consignment supplier: what sold, at cost") },
-  { "version", axw_cli_cmd_version, N_("print the program's version and the database schema it writes") },
+  { "consignment", axw_cli_cmd_consignment,
+    N_("settle with a consignment supplier: what sold, at cost") },
+  { "version", axw_cli_cmd_version,
+    N_("print the program's version and the database schema it writes") },
+  { NULL }
+};
+
+static const AxwCliSpec main_spec = {
+  NULL, N_("[COMMAND [ARGUMENT…]]"), N_("Without a command, the counter opens."),
+  N_("--db FILE (or AIXINWU_DB) selects the database."), 0, -1, commands,
+};
+
+static const AxwCliSpec version_spec = {
+  "version", NULL, N_("Prints the program's version and the database schema it writes; opens no "
+                      "database."),
 };
 
 /* aixinwu version, aixinwu --version: no database is opened or created. */
@@ -60,19 +72,12 @@ axw_cli_cmd_version (AxwCli  *cli,
                      int      argc,
                      char   **argv)
 {
-  if (argc > 1 && !axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_("Usage: aixinwu version"));
+  int rc;
+
+  if (!axw_cli_parse (cli, &version_spec, NULL, &argc, &argv, &rc))
+    return rc;
   g_print (_("aixinwu %s (database schema %d)\n"), AXW_VERSION, axw_db_latest_version ());
   return AXW_EXIT_OK;
-}
-
-gboolean
-axw_cli_is_command (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (commands[i].name, name) == 0)
-      return TRUE;
-  return g_strcmp0 (name, "help") == 0;
 }
 
 /* Returns: (transfer full): axw_db_default_path() */
@@ -119,10 +124,13 @@ axw_cli_fail (GError *error)
   return AXW_EXIT_FAIL;
 }
 
+/* The command's help on stderr: what it takes, after a call it cannot run. */
 int
-axw_cli_usage (const char *usage)
+axw_cli_usage (AxwCli *cli)
 {
-  g_printerr ("%s\n", usage);
+  g_autofree char *help = g_option_context_get_help (cli->context, FALSE, NULL);
+
+  g_printerr ("%s", help);
   return AXW_EXIT_USAGE;
 }
 
@@ -132,16 +140,6 @@ axw_cli_parse_at (const char  *at,
                   GError     **error)
 {
   return at ? axw_time_parse_rfc3339 (at, error) : g_date_time_new_now_utc ();
-}
-
-gboolean
-axw_cli_wants_help (int    argc,
-                    char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-      return TRUE;
-  return FALSE;
 }
 
 /* Returns: (transfer full): the file's bytes ("-" is stdin) */
@@ -300,93 +298,304 @@ axw_cli_check_at (AxwCli      *cli,
   return FALSE;
 }
 
-/* Takes --staff NAME (or --staff=NAME) out of argv, as main() takes --db. */
-static gboolean
-take_staff_option (AxwCli   *cli,
-                   int      *argc,
-                   char    **argv,
-                   GError  **error)
+/* The options every command takes after its own, in a group of their own. */
+static GOptionGroup *
+global_options (AxwCli *cli)
 {
-  int kept = 0;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option,
+      N_("The database (default: $AIXINWU_DB, else the one in the data folder)"), N_("FILE") },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &cli->staff_option,
+      N_("Who you are: the PIN is the first line of standard input"), N_("NAME") },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("global", N_("Global options:"),
+                                            N_("Show the global options"), NULL, NULL);
 
-  for (int i = 0; i < *argc; i++)
-    {
-      const char *value = NULL;
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+  return group;
+}
 
-      if (g_str_equal (argv[i], "--staff"))
-        {
-          if (i + 1 >= *argc)
-            {
-              g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID, _("--staff needs a name"));
-              return FALSE;
-            }
-          value = argv[++i];
-        }
-      else if (g_str_has_prefix (argv[i], "--staff="))
-        value = argv[i] + strlen ("--staff=");
-      else
-        {
-          argv[kept++] = argv[i];
-          continue;
-        }
-      g_free (cli->staff_name);
-      cli->staff_name = g_strdup (value);
-    }
-  *argc = kept;
-  argv[kept] = NULL;
-  return TRUE;
+/* "--reason TEXT", "--staff NAME": @arg takes the next word as its value. */
+static gboolean
+takes_value (const GOptionEntry *entries,
+             const char         *arg)
+{
+  if (!g_str_has_prefix (arg, "--") || strchr (arg, '=') != NULL)
+    return FALSE;
+  if (g_str_equal (arg, "--db") || g_str_equal (arg, "--staff"))
+    return TRUE;
+  for (; entries != NULL && entries->long_name != NULL; entries++)
+    if (g_str_equal (entries->long_name, arg + 2))
+      return entries->arg != G_OPTION_ARG_NONE;
+  return FALSE;
+}
+
+/* "-30" (shift cash: thirty yuan out) is an argument, not the options -3 and
+ * -0: the parser sees "30", the same bytes one further on, and
+ * show_negatives() puts the sign back. */
+static void
+hide_negatives (int                  argc,
+                char               **argv,
+                const GOptionEntry  *entries,
+                GPtrArray           *hidden)
+{
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && g_ascii_isdigit (argv[i][1]) && !takes_value (entries, argv[i - 1]))
+      g_ptr_array_add (hidden, argv[i]++);
 }
 
 static void
-print_help (void)
+show_negatives (int         argc,
+                char      **argv,
+                GPtrArray  *hidden)
 {
-  g_print ("%s", _("Usage: aixinwu [--db FILE] [COMMAND] [ARGS…]\n\n"
-                   "Without a command, the counter opens.\n"
-                   "--db FILE (or AIXINWU_DB) selects the database.\n\nCommands:\n"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
-  g_print ("%s", _("\n“aixinwu COMMAND --help” tells more.\n"));
+  for (int i = 1; i < argc; i++)
+    for (guint k = 0; k < hidden->len; k++)
+      if (argv[i] == (char *) hidden->pdata[k] + 1)
+        argv[i] = hidden->pdata[k];
+}
+
+/* "Commands:" and a line each, for a command that has sub-commands. */
+static char *
+describe_verbs (const AxwCliSpec *spec)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (const AxwCliVerb *v = spec->verbs; v->name != NULL; v++)
+    g_string_append_printf (text, "  %-14s %s\n", v->name, _(v->summary ? v->summary : v->spec->summary));
+  g_string_append_printf (text, _("\n“aixinwu %s%sCOMMAND --help” tells more."),
+                          spec->name ? spec->name : "", spec->name ? " " : "");
+  if (spec->description != NULL)
+    g_string_append_printf (text, "\n%s", _(spec->description));
+  return g_string_free (text, FALSE);
+}
+
+/* The command's options first, then the global ones, then the description. */
+static GOptionContext *
+context_new (AxwCli             *cli,
+             const AxwCliSpec   *spec,
+             const GOptionEntry *entries,
+             gboolean           *help)
+{
+  const GOptionEntry help_entry[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Show this help"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (spec->parameter);
+  GOptionGroup *own = g_option_group_new ("command", N_("Options:"), N_("Show the options"),
+                                          NULL, NULL);
+  g_autofree char *verbs = spec->verbs ? describe_verbs (spec) : NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* the help is printed here, not by GLib, which would exit() */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, spec->summary);
+  if (verbs != NULL || spec->description != NULL)
+    g_option_context_set_description (context, verbs ? verbs : spec->description);
+  g_option_group_set_translation_domain (own, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_group_add_entries (own, entries);
+  g_option_group_add_entries (own, help_entry);
+  g_option_context_add_group (context, own);
+  g_option_context_add_group (context, global_options (cli));
+  /* a sub-command's options are its own: stop at its name */
+  g_option_context_set_strict_posix (context, spec->verbs != NULL);
+  return context;
 }
 
 /**
- * axw_cli_run:
- * @db_path: (nullable): --db; else $AIXINWU_DB; else the XDG data dir
- * @argv: the command and its arguments
+ * axw_cli_parse:
+ * @spec: the command: its name, arguments and help
+ * @entries: (nullable): the command's options, { NULL } last
+ * @argc: (inout): the command's words, its name first
+ * @argv: (inout): left with the name and the positional arguments
+ * @rc: (out): the exit code when the command stops here
  *
- * Returns: the process exit code
+ * Every command's options the same way: its @entries and the global ones
+ * (--db FILE, --staff NAME), --help (the help on stdout, exit 0), an
+ * unknown option or a missing value refused on one line (exit 2), too few
+ * or too many arguments answered with the help on stderr (exit 2).
+ *
+ * Returns: %TRUE to run the command, %FALSE to exit with @rc
  */
-int
-axw_cli_run (const char  *db_path,
-             int          argc,
-             char       **argv)
+gboolean
+axw_cli_parse (AxwCli              *cli,
+               const AxwCliSpec    *spec,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv,
+               int                 *rc)
 {
   g_autoptr(GError) error = NULL;
-  AxwCli cli = { 0 };
-  int rc = AXW_EXIT_USAGE;
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  g_autofree char *name = g_strconcat ("aixinwu", spec->name ? " " : "", spec->name, NULL);
+  gboolean help = FALSE, ok;
+  int args;
 
-  if (argc < 1 || g_str_equal (argv[0], "help"))
+  g_clear_pointer (&cli->context, g_option_context_free);
+  cli->context = context_new (cli, spec, entries, &help);
+  g_set_prgname (name);   /* the help's "Usage: aixinwu products import …" */
+  hide_negatives (*argc, *argv, entries, hidden);
+  ok = g_option_context_parse (cli->context, argc, argv, &error);
+  show_negatives (*argc, *argv, hidden);
+  if (cli->db_option != NULL)
     {
-      print_help ();
-      return argc < 1 ? AXW_EXIT_USAGE : AXW_EXIT_OK;
+      g_free (cli->db_path);
+      cli->db_path = g_steal_pointer (&cli->db_option);
+    }
+  if (cli->staff_option != NULL)
+    {
+      g_free (cli->staff_name);
+      cli->staff_name = g_steal_pointer (&cli->staff_option);
+    }
+  if (!ok)
+    {
+      g_printerr (_("%s: %s (see “%s --help”)\n"), name, error->message, name);
+      *rc = AXW_EXIT_USAGE;
+      return FALSE;
+    }
+  if (help)
+    {
+      g_autofree char *text = g_option_context_get_help (cli->context, FALSE, NULL);
+
+      g_print ("%s", text);
+      *rc = AXW_EXIT_OK;
+      return FALSE;
+    }
+  args = *argc - 1;
+  if (args < spec->min_args || (spec->max_args >= 0 && args > spec->max_args))
+    {
+      *rc = axw_cli_usage (cli);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * axw_cli_parse_some:
+ * @all: the options of a family of commands (sales, reports), @n_all of them
+ * @names: the long names this command takes, separated by spaces
+ *
+ * axw_cli_parse() with the entries of @all named in @names.
+ */
+gboolean
+axw_cli_parse_some (AxwCli              *cli,
+                    const AxwCliSpec    *spec,
+                    const GOptionEntry  *all,
+                    guint                n_all,
+                    const char          *names,
+                    int                 *argc,
+                    char              ***argv,
+                    int                 *rc)
+{
+  g_autofree GOptionEntry *entries = g_new0 (GOptionEntry, n_all + 1);
+  g_auto(GStrv) wanted = g_strsplit (names, " ", -1);
+  guint n = 0;
+
+  for (guint i = 0; i < n_all; i++)
+    if (g_strv_contains ((const char * const *) wanted, all[i].long_name))
+      entries[n++] = all[i];
+  return axw_cli_parse (cli, spec, entries, argc, argv, rc);
+}
+
+static const AxwCliVerb *
+find_verb (const AxwCliVerb *verbs,
+           const char       *name)
+{
+  for (; verbs->name != NULL; verbs++)
+    if (g_str_equal (verbs->name, name))
+      return verbs;
+  return NULL;
+}
+
+/**
+ * axw_cli_dispatch:
+ * @spec: the command, with its sub-commands in @spec->verbs
+ *
+ * Parses the options before the sub-command, then runs it with its own
+ * words (its name first).
+ *
+ * Returns: the exit code
+ */
+int
+axw_cli_dispatch (AxwCli            *cli,
+                  const AxwCliSpec  *spec,
+                  int                argc,
+                  char             **argv)
+{
+  const AxwCliVerb *verb;
+  int rc;
+
+  if (!axw_cli_parse (cli, spec, NULL, &argc, &argv, &rc))
+    return rc;
+  if ((verb = find_verb (spec->verbs, argv[1])) == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+
+      g_printerr (_("%s: %s (see “%s --help”)\n"), g_get_prgname (), what, g_get_prgname ());
+      return AXW_EXIT_USAGE;
+    }
+  return verb->run (cli, argc - 1, argv + 1);
+}
+
+/**
+ * axw_cli_main:
+ * @gui_db_path: (out) (transfer full): for the counter, --db when given
+ *
+ * `aixinwu [--db FILE] [--staff NAME] [--version] [COMMAND [ARGUMENT…]]`.
+ *
+ * Returns: the process exit code, or %AXW_CLI_RUN_GUI without a command
+ */
+int
+axw_cli_main (int     argc,
+              char  **argv,
+              char  **gui_db_path)
+{
+  AxwCli cli = { 0 };
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the program's version and the database schema it writes"), NULL },
+    { NULL }
+  };
+  const AxwCliVerb *command;
+  int rc;
+
+  if (!axw_cli_parse (&cli, &main_spec, entries, &argc, &argv, &rc))
+    goto out;
+  if (version)
+    rc = axw_cli_cmd_version (&cli, 1, (char *[]) { "version", NULL });
+  else if (argc < 2)
+    {
+      *gui_db_path = g_steal_pointer (&cli.db_path);
+      rc = AXW_CLI_RUN_GUI;
+    }
+  else if (g_str_equal (argv[1], "help"))
+    {
+      g_autofree char *help = g_option_context_get_help (cli.context, FALSE, NULL);
+
+      g_print ("%s", help);
+      rc = AXW_EXIT_OK;
+    }
+  else if ((command = find_verb (commands, argv[1])) == NULL)
+    {
+      g_printerr (_("aixinwu: unknown command “%s”; “aixinwu help” lists the commands\n"), argv[1]);
+      rc = AXW_EXIT_USAGE;
+    }
+  else
+    {
+      if (cli.db_path == NULL && g_getenv ("AIXINWU_DB") && *g_getenv ("AIXINWU_DB"))
+        cli.db_path = g_strdup (g_getenv ("AIXINWU_DB"));
+      else if (cli.db_path == NULL)
+        cli.db_path = axw_cli_default_db_path ();
+      rc = command->run (&cli, argc - 1, argv + 1);
     }
 
-  if (db_path != NULL)
-    cli.db_path = g_strdup (db_path);
-  else if (g_getenv ("AIXINWU_DB") && *g_getenv ("AIXINWU_DB"))
-    cli.db_path = g_strdup (g_getenv ("AIXINWU_DB"));
-  else
-    cli.db_path = axw_cli_default_db_path ();
-
-  if (!take_staff_option (&cli, &argc, argv, &error))
-    rc = axw_cli_fail (g_steal_pointer (&error));
-  else
-    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-      if (g_str_equal (commands[i].name, argv[0]))
-        {
-          rc = commands[i].run (&cli, argc, argv);
-          break;
-        }
-
+out:
+  g_clear_pointer (&cli.context, g_option_context_free);
   g_clear_pointer (&cli.staff, axw_staff_free);
   g_clear_object (&cli.db);
   g_free (cli.staff_name);

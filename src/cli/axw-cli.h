@@ -11,10 +11,13 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  char     *db_path;
-  AxwDb    *db;
-  char     *staff_name;  /* --staff NAME, taken out of argv for every command */
-  AxwStaff *staff;       /* who gave their PIN (axw_cli_authorize) */
+  char           *db_path;
+  AxwDb          *db;
+  char           *staff_name;  /* --staff NAME, an option of every command */
+  AxwStaff       *staff;       /* who gave their PIN (axw_cli_authorize) */
+  char           *db_option;   /* --db and --staff as just parsed */
+  char           *staff_option;
+  GOptionContext *context;     /* the command's, for axw_cli_usage() */
 } AxwCli;
 
 /* Who a command needs: anyone on the staff (a sale, a shift), or a manager. */
@@ -27,6 +30,30 @@ typedef int (*AxwCliCommand) (AxwCli  *cli,
                               int      argc,
                               char   **argv);
 
+typedef struct _AxwCliVerb AxwCliVerb;
+
+/* What `aixinwu NAME --help` says: "Usage: aixinwu NAME [OPTION…] PARAMETER",
+ * the summary, the options (the command's table, then the global ones: --db,
+ * --staff) and the description. Strings are N_(), translated when shown. */
+typedef struct {
+  const char       *name;         /* "products import" */
+  const char       *parameter;    /* the positional arguments: N_("FILE.csv"), or NULL */
+  const char       *summary;
+  const char       *description;  /* (nullable) */
+  int               min_args;     /* positional arguments, at least */
+  int               max_args;     /* and at most; -1 for any number */
+  const AxwCliVerb *verbs;        /* (nullable) the sub-commands, { NULL } last */
+} AxwCliSpec;
+
+/* A command or a sub-command ("products import"), listed in its parent's
+ * help with @summary, else with its @spec's. */
+struct _AxwCliVerb {
+  const char       *name;
+  AxwCliCommand     run;
+  const char       *summary;  /* (nullable) N_() */
+  const AxwCliSpec *spec;     /* (nullable) */
+};
+
 /* Exit codes: 0 ok, 1 refused (bad input, not found…), 2 usage. */
 enum {
   AXW_EXIT_OK = 0,
@@ -34,20 +61,38 @@ enum {
   AXW_EXIT_USAGE = 2,
 };
 
+/* axw_cli_main(): no command, the counter opens. */
+#define AXW_CLI_RUN_GUI (-1)
+
 char     *axw_cli_default_db_path  (void);
-gboolean  axw_cli_is_command       (const char  *name);
-int       axw_cli_run              (const char  *db_path,
-                                    int          argc,
-                                    char       **argv);
+int       axw_cli_main             (int          argc,
+                                    char       **argv,
+                                    char       **gui_db_path);
+gboolean  axw_cli_parse            (AxwCli             *cli,
+                                    const AxwCliSpec   *spec,
+                                    const GOptionEntry *entries,
+                                    int                *argc,
+                                    char             ***argv,
+                                    int                *rc);
+gboolean  axw_cli_parse_some       (AxwCli             *cli,
+                                    const AxwCliSpec   *spec,
+                                    const GOptionEntry *all,
+                                    guint               n_all,
+                                    const char         *names,
+                                    int                *argc,
+                                    char             ***argv,
+                                    int                *rc);
+int       axw_cli_dispatch         (AxwCli             *cli,
+                                    const AxwCliSpec   *spec,
+                                    int                 argc,
+                                    char              **argv);
 AxwDb    *axw_cli_db               (AxwCli      *cli);
 char     *axw_cli_shop_time        (AxwDb       *db,
                                     const char  *utc_iso);
 int       axw_cli_fail             (GError      *error);
-int       axw_cli_usage            (const char  *usage);
+int       axw_cli_usage            (AxwCli      *cli);
 GDateTime *axw_cli_parse_at        (const char  *at,
                                     GError     **error);
-gboolean  axw_cli_wants_help       (int          argc,
-                                    char       **argv);
 char     *axw_cli_read_file        (const char  *path,
                                     gsize       *length,
                                     GError     **error);
