@@ -406,7 +406,8 @@ staff_add (AxwCli  *cli,
   if (!g_str_equal (pin, again))
     {
       g_set_error_literal (&error, AXW_ERROR, AXW_ERROR_INVALID,
-                           _("The two new PINs differ; nobody was added. Type the same PIN twice."));
+                           _("The two new PINs differ; nobody was added. "
+                             "Type the same PIN twice."));
       return axw_cli_fail (g_steal_pointer (&error));
     }
   if (!axw_staff_add_as (db, argv[1], manager, pin, cli->staff ? cli->staff->name : NULL, &error))

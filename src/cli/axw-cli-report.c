@@ -68,7 +68,7 @@ parse_report (AxwCli            *cli,
     { "printer", 0, 0, G_OPTION_ARG_STRING, &a->printer,
       N_("The printer (default: the printer setting)"), N_("usb|tcp://HOST:PORT|file:PATH") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &a->at,
-      N_("Date it at TIME, not now (only a manager may)"), N_("RFC3339") },
+      N_("Date it at this time, not now (only a manager may)"), N_("RFC3339") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &a->date,
       N_("The business date to close (default: the one the open sales belong to)"), N_("DATE") },
     { "number", 0, 0, G_OPTION_ARG_STRING, &a->number,
@@ -305,7 +305,8 @@ report_claim (AxwCli  *cli,
   const char *format;
   int rc;
 
-  if ((rc = parse_report (cli, &claim_spec, "funder from to format out", a, &argc, &argv, &db)) >= 0)
+  if ((rc = parse_report (cli, &claim_spec, "funder from to format out", a, &argc, &argv,
+                          &db)) >= 0)
     return rc;
   format = a->format ? a->format : "csv";
   if (a->funder == NULL || a->from == NULL || a->to == NULL)
@@ -447,7 +448,8 @@ shift_status (AxwCli  *cli,
 
   if ((rc = parse_report (cli, &shift_status_spec, "", &a, &argc, &argv, &db)) >= 0)
     return rc;
-  if ((id = axw_shift_open_id (db, &error)) == 0 || (shift = axw_shift_load (db, id, &error)) == NULL)
+  if ((id = axw_shift_open_id (db, &error)) == 0 ||
+      (shift = axw_shift_load (db, id, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   print_shift (shift);
   return AXW_EXIT_OK;

@@ -61,7 +61,7 @@ parse_sale (AxwCli            *cli,
 {
   const GOptionEntry all[] = {
     { "at", 0, 0, G_OPTION_ARG_STRING, &a->at,
-      N_("Date it at TIME, not now (only a manager may)"), N_("RFC3339") },
+      N_("Date it at this time, not now (only a manager may)"), N_("RFC3339") },
     { "voucher", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->voucher, N_("A red packet's code"),
       N_("CODE") },
     { "pay", 0, 0, G_OPTION_ARG_STRING, &a->pay,
@@ -447,8 +447,8 @@ axw_cli_cmd_void (AxwCli  *cli,
 }
 
 static const AxwCliSpec check_spec = {
-  "vouchers check", N_("CODE"), N_("Says whether a red packet would be accepted, and what it gives."),
-  NULL, 1, 1,
+  "vouchers check", N_("CODE"),
+  N_("Says whether a red packet would be accepted, and what it gives."), NULL, 1, 1,
 };
 
 static int
@@ -461,7 +461,8 @@ vouchers_check (AxwCli  *cli,
   g_autoptr(AxwVoucher) v = NULL;
   g_autofree char *when = NULL;
   const GOptionEntry entries[] = {
-    { "at", 0, 0, G_OPTION_ARG_STRING, &when, N_("Check it for TIME, not now"), N_("RFC3339") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &when, N_("Check it for this time, not now"),
+      N_("RFC3339") },
     { NULL }
   };
   AxwRedPacketReason reason;

@@ -306,11 +306,13 @@ global_options (AxwCli *cli)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option,
       N_("The database (default: $AIXINWU_DB, else the one in the data folder)"), N_("FILE") },
     { "staff", 0, 0, G_OPTION_ARG_STRING, &cli->staff_option,
-      N_("Who you are: the PIN is the first line of standard input"), N_("NAME") },
+      N_("Who you are (a manager, where the command says so): the PIN is the first line of "
+         "standard input"), N_("NAME") },
     { NULL }
   };
-  GOptionGroup *group = g_option_group_new ("global", N_("Global options:"),
-                                            N_("Show the global options"), NULL, NULL);
+  /* GLib translates the entries, not the group's title */
+  GOptionGroup *group = g_option_group_new ("global", _("Global options:"),
+                                            _("Show the global options"), NULL, NULL);
 
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, entries);
@@ -365,7 +367,8 @@ describe_verbs (const AxwCliSpec *spec)
 
   g_string_append_c (text, '\n');
   for (const AxwCliVerb *v = spec->verbs; v->name != NULL; v++)
-    g_string_append_printf (text, "  %-14s %s\n", v->name, _(v->summary ? v->summary : v->spec->summary));
+    g_string_append_printf (text, "  %-14s %s\n", v->name,
+                            _(v->summary ? v->summary : v->spec->summary));
   g_string_append_printf (text, _("\n“aixinwu %s%sCOMMAND --help” tells more."),
                           spec->name ? spec->name : "", spec->name ? " " : "");
   if (spec->description != NULL)
@@ -385,7 +388,7 @@ context_new (AxwCli             *cli,
     { NULL }
   };
   GOptionContext *context = g_option_context_new (spec->parameter);
-  GOptionGroup *own = g_option_group_new ("command", N_("Options:"), N_("Show the options"),
+  GOptionGroup *own = g_option_group_new ("command", _("Options:"), _("Show the options"),
                                           NULL, NULL);
   g_autofree char *verbs = spec->verbs ? describe_verbs (spec) : NULL;
 
