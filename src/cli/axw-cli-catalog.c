@@ -50,11 +50,8 @@ axw_cli_cmd_init (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &init_spec, entries, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &init_spec, entries, &argc, &argv, &rc)) == NULL)
     return rc;
-  db = axw_cli_db (cli);
-  if (db == NULL)
-    return AXW_EXIT_FAIL;
   if (demo && !axw_cli_init_demo (db, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("Database %s is ready (schema %d, %lld products).\n"),
@@ -106,10 +103,8 @@ products_low_stock (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &low_stock_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &low_stock_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if ((low = axw_products_low_stock (db, G_MAXINT, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   for (guint i = 0; i < low->len; i++)
@@ -189,10 +184,8 @@ products_export (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &export_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &export_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   text = axw_products_export_csv (db, &error);
   if (text == NULL || !write_atomically (argv[1], text, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -219,10 +212,8 @@ products_retire (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, retire ? &retire_spec : &restore_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, retire ? &retire_spec : &restore_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
       !axw_products_set_retired (db, argv[1], retire, cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -231,7 +222,7 @@ products_retire (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec products_spec = {
+const AxwCliSpec axw_cli_products_spec = {
   "products", N_("COMMAND"), N_("The catalog: import and export it as CSV, retire products."),
   NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -244,13 +235,6 @@ static const AxwCliSpec products_spec = {
   },
 };
 
-int
-axw_cli_cmd_products (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
-{
-  return axw_cli_dispatch (cli, &products_spec, argc, argv);
-}
 
 static void
 print_promotion (const AxwPromotion *p)
@@ -311,10 +295,8 @@ promotions_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &promotions_list_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &promotions_list_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   list = axw_promotions_list (db, &error);
   if (list == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -345,7 +327,7 @@ promotions_remove (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec promotions_spec = {
+const AxwCliSpec axw_cli_promotions_spec = {
   "promotions", N_("COMMAND"), N_("Promotions: import them from CSV, list or end them."),
   NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -356,13 +338,6 @@ static const AxwCliSpec promotions_spec = {
   },
 };
 
-int
-axw_cli_cmd_promotions (AxwCli  *cli,
-                        int      argc,
-                        char   **argv)
-{
-  return axw_cli_dispatch (cli, &promotions_spec, argc, argv);
-}
 
 static const AxwCliSpec staff_add_spec = {
   "staff add", N_("NAME"), N_("Adds someone to the staff, as a manager."),
@@ -430,10 +405,8 @@ staff_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &staff_list_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &staff_list_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   list = axw_staff_list (db, &error);
   if (list == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -464,11 +437,9 @@ staff_activate (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, active ? &staff_activate_spec : &staff_deactivate_spec, NULL,
-                      &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, active ? &staff_activate_spec : &staff_deactivate_spec, NULL,
+                         &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
       !axw_staff_set_active (db, argv[1], active, cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -476,7 +447,7 @@ staff_activate (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec staff_spec = {
+const AxwCliSpec axw_cli_staff_spec = {
   "staff", N_("COMMAND"), N_("The staff: add them (PINs on standard input), list them."),
   NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -488,13 +459,6 @@ static const AxwCliSpec staff_spec = {
   },
 };
 
-int
-axw_cli_cmd_staff (AxwCli  *cli,
-                   int      argc,
-                   char   **argv)
-{
-  return axw_cli_dispatch (cli, &staff_spec, argc, argv);
-}
 
 static const AxwCliSpec settings_list_spec = {
   "settings list", NULL, N_("Lists every setting as KEY=VALUE."),
@@ -509,10 +473,8 @@ settings_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &settings_list_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &settings_list_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   for (; *k; k++)
     {
       g_autofree char *v = axw_settings_get (db, *k);
@@ -584,7 +546,7 @@ settings_set (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec settings_spec = {
+const AxwCliSpec axw_cli_settings_spec = {
   "settings", N_("COMMAND"), N_("The shop's settings: list, get and set them."), NULL, 1, -1,
   (const AxwCliVerb[]) {
     { "list", settings_list, NULL, &settings_list_spec },
@@ -594,10 +556,3 @@ static const AxwCliSpec settings_spec = {
   },
 };
 
-int
-axw_cli_cmd_settings (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
-{
-  return axw_cli_dispatch (cli, &settings_spec, argc, argv);
-}

@@ -359,10 +359,8 @@ cmd_status (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &status_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &status_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if (!axw_district_get_status (db, &st, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print ("configured\t%s\n", st.configured ? "yes" : "no");
@@ -374,7 +372,7 @@ cmd_status (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec district_spec = {
+const AxwCliSpec axw_cli_district_spec = {
   "district", N_("COMMAND"),
   N_("The district hub: set it up, add shops, read reports, claims and conflicts."),
   N_("Sales reach the hub with aixinwu sync."), 1, -1,
@@ -390,10 +388,3 @@ static const AxwCliSpec district_spec = {
   },
 };
 
-int
-axw_cli_cmd_district (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
-{
-  return axw_cli_dispatch (cli, &district_spec, argc, argv);
-}

@@ -25,10 +25,8 @@ funds_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &funds_list_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &funds_list_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if ((funds = axw_funds_list (db, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   for (guint i = 0; i < funds->len; i++)
@@ -84,7 +82,7 @@ funds_end (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec funds_spec = {
+const AxwCliSpec axw_cli_funds_spec = {
   "funds", N_("COMMAND"), N_("The charity funds donations go to: add, list or end them."),
   NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -95,10 +93,3 @@ static const AxwCliSpec funds_spec = {
   },
 };
 
-int
-axw_cli_cmd_funds (AxwCli  *cli,
-                   int      argc,
-                   char   **argv)
-{
-  return axw_cli_dispatch (cli, &funds_spec, argc, argv);
-}

@@ -78,10 +78,8 @@ suppliers_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &suppliers_list_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &suppliers_list_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if ((list = axw_suppliers_list (db, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   for (guint i = 0; i < list->len; i++)
@@ -189,7 +187,7 @@ suppliers_report (AxwCli  *cli,
   return emit_lines (a.out, axw_partner_sales_to_lines (rows, a.from, a.to));
 }
 
-static const AxwCliSpec suppliers_spec = {
+const AxwCliSpec axw_cli_suppliers_spec = {
   "suppliers", N_("COMMAND"), N_("Suppliers (goods in): add and list them, the 消费扶贫 report."),
   NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -200,13 +198,6 @@ static const AxwCliSpec suppliers_spec = {
   },
 };
 
-int
-axw_cli_cmd_suppliers (AxwCli  *cli,
-                       int      argc,
-                       char   **argv)
-{
-  return axw_cli_dispatch (cli, &suppliers_spec, argc, argv);
-}
 
 static const AxwCliSpec receive_spec = {
   "receive", N_("FILE.csv"),
@@ -282,10 +273,8 @@ deliveries_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &deliveries_list_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &deliveries_list_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if ((list = axw_deliveries_list (db, 1000, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   for (guint i = 0; i < list->len; i++)
@@ -348,7 +337,7 @@ deliveries_return (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec deliveries_spec = {
+const AxwCliSpec axw_cli_deliveries_spec = {
   "deliveries", N_("COMMAND"), N_("Deliveries: list them, send lines back to the supplier."),
   NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -358,13 +347,6 @@ static const AxwCliSpec deliveries_spec = {
   },
 };
 
-int
-axw_cli_cmd_deliveries (AxwCli  *cli,
-                        int      argc,
-                        char   **argv)
-{
-  return axw_cli_dispatch (cli, &deliveries_spec, argc, argv);
-}
 
 /* The settlement as text, CSV or PDF, to --out or stdout. */
 static int
@@ -466,7 +448,7 @@ consignment_settle (AxwCli  *cli,
   return emit_settlement (s, a.format, a.out);
 }
 
-static const AxwCliSpec consignment_spec = {
+const AxwCliSpec axw_cli_consignment_spec = {
   "consignment", N_("COMMAND"),
   N_("Settles with a consignment supplier: what sold, at cost, as text, CSV or PDF."), NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -477,10 +459,3 @@ static const AxwCliSpec consignment_spec = {
   },
 };
 
-int
-axw_cli_cmd_consignment (AxwCli  *cli,
-                         int      argc,
-                         char   **argv)
-{
-  return axw_cli_dispatch (cli, &consignment_spec, argc, argv);
-}

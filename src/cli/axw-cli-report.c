@@ -347,7 +347,7 @@ report_donations (AxwCli  *cli,
   return emit_bytes (a->out, bytes);
 }
 
-static const AxwCliSpec report_spec = {
+const AxwCliSpec axw_cli_report_spec = {
   "report", N_("COMMAND"), N_("X, Z and period reports; subsidy claims; donation books."),
   NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -360,13 +360,6 @@ static const AxwCliSpec report_spec = {
   },
 };
 
-int
-axw_cli_cmd_report (AxwCli  *cli,
-                    int      argc,
-                    char   **argv)
-{
-  return axw_cli_dispatch (cli, &report_spec, argc, argv);
-}
 
 /* One JSON object (json-glib: names are escaped, whatever they hold). */
 static void
@@ -521,7 +514,7 @@ shift_change (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec shift_spec = {
+const AxwCliSpec axw_cli_shift_spec = {
   "shift", N_("COMMAND"), N_("Shifts: open or close one, cash in and out."),
   N_("The PIN of --staff is read from standard input; cash in and out needs a manager."), 1, -1,
   (const AxwCliVerb[]) {
@@ -533,10 +526,3 @@ static const AxwCliSpec shift_spec = {
   },
 };
 
-int
-axw_cli_cmd_shift (AxwCli  *cli,
-                   int      argc,
-                   char   **argv)
-{
-  return axw_cli_dispatch (cli, &shift_spec, argc, argv);
-}

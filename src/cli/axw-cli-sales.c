@@ -511,10 +511,8 @@ vouchers_keys (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &keys_spec, NULL, &argc, &argv, &rc))
+  if ((db = axw_cli_open (cli, &keys_spec, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
   if ((keys = axw_vouchers_keys (db, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   for (guint i = 0; i < keys->len; i++)
@@ -585,7 +583,7 @@ vouchers_trust (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec vouchers_spec = {
+const AxwCliSpec axw_cli_vouchers_spec = {
   "vouchers", N_("COMMAND"),
   N_("Red packets: import them, trust a funder's signing key, check a code."), NULL, 1, -1,
   (const AxwCliVerb[]) {
@@ -598,10 +596,3 @@ static const AxwCliSpec vouchers_spec = {
   },
 };
 
-int
-axw_cli_cmd_vouchers (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
-{
-  return axw_cli_dispatch (cli, &vouchers_spec, argc, argv);
-}

@@ -20,11 +20,16 @@
 
 static const AxwCliVerb commands[] = {
   { "init", axw_cli_cmd_init, N_("create or migrate the database (--demo: with demo data)") },
-  { "products", axw_cli_cmd_products, N_("import or export the catalog as CSV") },
-  { "promotions", axw_cli_cmd_promotions, N_("import promotions from CSV, or list them") },
-  { "funds", axw_cli_cmd_funds, N_("add, list or end the charity funds donations go to") },
-  { "staff", axw_cli_cmd_staff, N_("add staff (PIN from stdin), list them") },
-  { "settings", axw_cli_cmd_settings, N_("get or set a setting") },
+  { "products", NULL, N_("import or export the catalog as CSV"),
+    &axw_cli_products_spec },
+  { "promotions", NULL, N_("import promotions from CSV, or list them"),
+    &axw_cli_promotions_spec },
+  { "funds", NULL, N_("add, list or end the charity funds donations go to"),
+    &axw_cli_funds_spec },
+  { "staff", NULL, N_("add staff (PIN from stdin), list them"),
+    &axw_cli_staff_spec },
+  { "settings", NULL, N_("get or set a setting"),
+    &axw_cli_settings_spec },
   { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
   { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
   { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
@@ -32,25 +37,29 @@ static const AxwCliVerb commands[] = {
     N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)") },
   { "return", axw_cli_cmd_void,
     N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)") },
-  { "report", axw_cli_cmd_report, N_("X, Z and period reports; subsidy claims") },
-  { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
+  { "report", NULL, N_("X, Z and period reports; subsidy claims"),
+    &axw_cli_report_spec },
+  { "shift", NULL, N_("open or close a shift, cash in and out"),
+    &axw_cli_shift_spec },
   { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
   { "printers", axw_cli_cmd_printers,
     N_("list USB printers, print a test page, show or retry the print queue") },
   { "backup", axw_cli_cmd_backup, N_("copy the database into the rotating set of daily backups") },
   { "restore", axw_cli_cmd_restore, N_("replace the database with a checked backup") },
-  { "vouchers", axw_cli_cmd_vouchers,
-    N_("import red packets, trust a funder's signing key, check a code") },
+  { "vouchers", NULL, N_("import red packets, trust a funder's signing key, check a code"),
+    &axw_cli_vouchers_spec },
   { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
   { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
-  { "district", axw_cli_cmd_district,
-    N_("the district hub: set it up, add shops, read claims and conflicts") },
+  { "district", NULL, N_("the district hub: set it up, add shops, read claims and conflicts"),
+    &axw_cli_district_spec },
   { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
-  { "suppliers", axw_cli_cmd_suppliers, N_("add or list suppliers (goods in)") },
+  { "suppliers", NULL, N_("add or list suppliers (goods in)"),
+    &axw_cli_suppliers_spec },
   { "receive", axw_cli_cmd_receive, N_("receive a supplier's delivery from CSV: the stock goes up") },
-  { "deliveries", axw_cli_cmd_deliveries, N_("list deliveries, or send lines back to the supplier") },
-  { "consignment", axw_cli_cmd_consignment,
-    N_("settle with a consignment supplier: what sold, at cost") },
+  { "deliveries", NULL, N_("list deliveries, or send lines back to the supplier"),
+    &axw_cli_deliveries_spec },
+  { "consignment", NULL, N_("settle with a consignment supplier: what sold, at cost"),
+    &axw_cli_consignment_spec },
   { "version", axw_cli_cmd_version,
     N_("print the program's version and the database schema it writes") },
   { NULL }
@@ -504,6 +513,28 @@ axw_cli_parse_some (AxwCli              *cli,
   return axw_cli_parse (cli, spec, entries, argc, argv, rc);
 }
 
+/**
+ * axw_cli_open:
+ *
+ * axw_cli_parse(), then axw_cli_db(): what most commands do first.
+ *
+ * Returns: (transfer none) (nullable): the database, or %NULL to exit with @rc
+ */
+AxwDb *
+axw_cli_open (AxwCli              *cli,
+              const AxwCliSpec    *spec,
+              const GOptionEntry  *entries,
+              int                 *argc,
+              char              ***argv,
+              int                 *rc)
+{
+  AxwDb *db = NULL;
+
+  if (axw_cli_parse (cli, spec, entries, argc, argv, rc) && (db = axw_cli_db (cli)) == NULL)
+    *rc = AXW_EXIT_FAIL;
+  return db;
+}
+
 static const AxwCliVerb *
 find_verb (const AxwCliVerb *verbs,
            const char       *name)
@@ -515,7 +546,7 @@ find_verb (const AxwCliVerb *verbs,
 }
 
 /**
- * axw_cli_dispatch:
+ * dispatch:
  * @spec: the command, with its sub-commands in @spec->verbs
  *
  * Parses the options before the sub-command, then runs it with its own
@@ -523,11 +554,11 @@ find_verb (const AxwCliVerb *verbs,
  *
  * Returns: the exit code
  */
-int
-axw_cli_dispatch (AxwCli            *cli,
-                  const AxwCliSpec  *spec,
-                  int                argc,
-                  char             **argv)
+static int
+dispatch (AxwCli            *cli,
+          const AxwCliSpec  *spec,
+          int                argc,
+          char             **argv)
 {
   const AxwCliVerb *verb;
   int rc;
@@ -542,6 +573,16 @@ axw_cli_dispatch (AxwCli            *cli,
       return AXW_EXIT_USAGE;
     }
   return verb->run (cli, argc - 1, argv + 1);
+}
+
+/* A command runs itself, or its sub-commands from its spec. */
+static int
+run_verb (AxwCli            *cli,
+          const AxwCliVerb  *verb,
+          int                argc,
+          char             **argv)
+{
+  return verb->run ? verb->run (cli, argc, argv) : dispatch (cli, verb->spec, argc, argv);
 }
 
 /**
@@ -594,7 +635,7 @@ axw_cli_main (int     argc,
         cli.db_path = g_strdup (g_getenv ("AIXINWU_DB"));
       else if (cli.db_path == NULL)
         cli.db_path = axw_cli_default_db_path ();
-      rc = command->run (&cli, argc - 1, argv + 1);
+      rc = run_verb (&cli, command, argc - 1, argv + 1);
     }
 
 out:

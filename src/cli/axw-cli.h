@@ -46,7 +46,8 @@ typedef struct {
 } AxwCliSpec;
 
 /* A command or a sub-command ("products import"), listed in its parent's
- * help with @summary, else with its @spec's. */
+ * help with @summary, else with its @spec's. It runs itself, or without
+ * @run, one of its @spec's sub-commands. */
 struct _AxwCliVerb {
   const char       *name;
   AxwCliCommand     run;
@@ -82,10 +83,12 @@ gboolean  axw_cli_parse_some       (AxwCli             *cli,
                                     int                *argc,
                                     char             ***argv,
                                     int                *rc);
-int       axw_cli_dispatch         (AxwCli             *cli,
+AxwDb    *axw_cli_open             (AxwCli             *cli,
                                     const AxwCliSpec   *spec,
-                                    int                 argc,
-                                    char              **argv);
+                                    const GOptionEntry *entries,
+                                    int                *argc,
+                                    char             ***argv,
+                                    int                *rc);
 AxwDb    *axw_cli_db               (AxwCli      *cli);
 char     *axw_cli_shop_time        (AxwDb       *db,
                                     const char  *utc_iso);
@@ -111,19 +114,24 @@ int       axw_cli_emit             (const char  *out,
                                     const char  *data,
                                     gsize        len);
 
+/* The commands with sub-commands, and those that run themselves. */
+extern const AxwCliSpec axw_cli_vouchers_spec;
+extern const AxwCliSpec axw_cli_district_spec;
+extern const AxwCliSpec axw_cli_products_spec;
+extern const AxwCliSpec axw_cli_promotions_spec;
+extern const AxwCliSpec axw_cli_staff_spec;
+extern const AxwCliSpec axw_cli_settings_spec;
+extern const AxwCliSpec axw_cli_funds_spec;
+extern const AxwCliSpec axw_cli_suppliers_spec;
+extern const AxwCliSpec axw_cli_deliveries_spec;
+extern const AxwCliSpec axw_cli_consignment_spec;
+extern const AxwCliSpec axw_cli_report_spec;
+extern const AxwCliSpec axw_cli_shift_spec;
 int axw_cli_cmd_init       (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_products   (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_promotions (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_funds      (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_staff      (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_settings   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_refund     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_void       (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_report     (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_shift      (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_vouchers   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_receipt    (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_printers   (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_export     (AxwCli *cli, int argc, char **argv);
@@ -132,11 +140,7 @@ int axw_cli_cmd_import_online (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_version (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_backup     (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_restore    (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_suppliers  (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_receive    (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_deliveries (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_consignment (AxwCli *cli, int argc, char **argv);
-int axw_cli_cmd_district   (AxwCli *cli, int argc, char **argv);
 
 /* A PIN read from stdin: g_autoptr(AxwCliPin) wipes it when it goes. */
 typedef char AxwCliPin;
