@@ -14,12 +14,6 @@
 #include "axw-cli.h"
 #include "axw-error.h"
 
-static const AxwCliSpec backup_spec = {
-  "backup", NULL,
-  N_("Writes today's copy of the database (aixinwu-YYYY-MM-DD.db) and keeps the newest daily "
-     "files."),
-};
-
 int
 axw_cli_cmd_backup (AxwCli  *cli,
                     int      argc,
@@ -40,7 +34,7 @@ axw_cli_cmd_backup (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &backup_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   if (keep < 1 || keep > 3650)
     {
@@ -89,12 +83,6 @@ authorize_from_backup (AxwCli      *cli,
   return ok;
 }
 
-static const AxwCliSpec restore_spec = {
-  "restore", N_("FILE"),
-  N_("Replaces the database with the backup FILE after checking it, as a manager."),
-  N_("The data before the restore is kept next to the database."), 1, 1,
-};
-
 /* The current database when it opens (checked, closed, restored, opened
  * again and audited by axw_backup_restore_open); else the path alone: a
  * damaged database is exactly what people restore over. */
@@ -108,7 +96,7 @@ axw_cli_cmd_restore (AxwCli  *cli,
   g_autofree char *safety = NULL;
   int rc;
 
-  if (!axw_cli_parse (cli, &restore_spec, NULL, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
     return rc;
   if (!axw_backup_verify (argv[1], &error))
     return axw_cli_fail (g_steal_pointer (&error));

@@ -31,10 +31,6 @@ axw_cli_init_demo (AxwDb   *db,
   return axw_demo_fill (db, error);
 }
 
-static const AxwCliSpec init_spec = {
-  "init", NULL, N_("Creates the database, or upgrades an older one."),
-};
-
 int
 axw_cli_cmd_init (AxwCli  *cli,
                   int      argc,
@@ -50,7 +46,7 @@ axw_cli_cmd_init (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &init_spec, entries, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, entries, &argc, &argv, &rc)) == NULL)
     return rc;
   if (demo && !axw_cli_init_demo (db, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -88,11 +84,6 @@ print_import_preview (const AxwImportStats *stats,
     }
 }
 
-static const AxwCliSpec low_stock_spec = {
-  "products low-stock", NULL,
-  N_("Lists the products at or under their low_stock threshold, emptiest first."),
-};
-
 static int
 products_low_stock (AxwCli  *cli,
                     int      argc,
@@ -103,7 +94,7 @@ products_low_stock (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &low_stock_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   if ((low = axw_products_low_stock (db, G_MAXINT, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -115,17 +106,6 @@ products_low_stock (AxwCli  *cli,
     }
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec import_spec = {
-  "products import", N_("FILE.csv"),
-  N_("Imports the catalog from CSV (- reads it from standard input, after the PIN), as a "
-     "manager."),
-  N_("Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock,\n"
-     "supplier, cost, low_stock.\n"
-     "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
-     "One bad row imports nothing; the error names the row and the column."),
-  1, 1,
-};
 
 static int
 products_import (AxwCli  *cli,
@@ -146,7 +126,7 @@ products_import (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &import_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   /* the PIN first: "-" reads the file from stdin after it */
   if (!dry_run && axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
@@ -169,11 +149,6 @@ products_import (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec export_spec = {
-  "products export", N_("FILE.csv"),
-  N_("Writes the catalog as CSV, every column import reads (- for standard output)."), NULL, 1, 1,
-};
-
 static int
 products_export (AxwCli  *cli,
                  int      argc,
@@ -184,23 +159,13 @@ products_export (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &export_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   text = axw_products_export_csv (db, &error);
   if (text == NULL || !write_atomically (argv[1], text, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec retire_spec = {
-  "products retire", N_("BARCODE|PLU"),
-  N_("Retires a product, as a manager: kept for history, no longer sold."), NULL, 1, 1,
-};
-
-static const AxwCliSpec restore_spec = {
-  "products restore", N_("BARCODE|PLU"),
-  N_("Puts a retired product back on sale, as a manager."), NULL, 1, 1,
-};
 
 static int
 products_retire (AxwCli  *cli,
@@ -209,30 +174,35 @@ products_retire (AxwCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   gboolean retire = g_str_equal (argv[0], "retire");
-  AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, retire ? &retire_spec : &restore_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_products_set_retired (db, argv[1], retire, cli->staff->name, &error))
+  if (!axw_products_set_retired (cli->db, argv[1], retire, cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (retire ? _("%s retired: kept for history, no longer sold.\n")
                   : _("%s is back on sale.\n"), argv[1]);
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_products_spec = {
-  "products", N_("COMMAND"), N_("The catalog: import and export it as CSV, retire products."),
-  NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "import", products_import, NULL, &import_spec },
-    { "export", products_export, NULL, &export_spec },
-    { "retire", products_retire, NULL, &retire_spec },
-    { "restore", products_retire, NULL, &restore_spec },
-    { "low-stock", products_low_stock, NULL, &low_stock_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_products[] = {
+  { "import", products_import, N_("FILE.csv"),
+    N_("Imports the catalog from CSV (- reads it from standard input, after the PIN), as a "
+       "manager."),
+    N_("Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock,\n"
+       "supplier, cost, low_stock.\n"
+       "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
+       "One bad row imports nothing; the error names the row and the column."),
+    1, 1 },
+  { "export", products_export, N_("FILE.csv"),
+    N_("Writes the catalog as CSV, every column import reads (- for standard output)."), NULL, 1, 1 },
+  { "retire", products_retire, N_("BARCODE|PLU"),
+    N_("Retires a product, as a manager: kept for history, no longer sold."), NULL, 1, 1 },
+  { "restore", products_retire, N_("BARCODE|PLU"),
+    N_("Puts a retired product back on sale, as a manager."), NULL, 1, 1 },
+  { "low-stock", products_low_stock, NULL,
+    N_("Lists the products at or under their low_stock threshold, emptiest first.") },
+  { NULL }
 };
 
 
@@ -253,13 +223,6 @@ print_promotion (const AxwPromotion *p)
   g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", p->id, words, when->len ? when->str + 1 : _("every day"));
 }
 
-static const AxwCliSpec promotions_import_spec = {
-  "promotions import", N_("FILE.csv"), N_("Imports promotions from CSV, as a manager."),
-  N_("Columns: name, scope (aid|all), percent (5, 12.5), day_of_month, month, from, to.\n"
-     "All conditions given must hold: month 12 with day 12 is 12 December only."),
-  1, 1,
-};
-
 static int
 promotions_import (AxwCli  *cli,
                    int      argc,
@@ -271,19 +234,14 @@ promotions_import (AxwCli  *cli,
   guint n;
   int rc;
 
-  if (!axw_cli_parse (cli, &promotions_import_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      (text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+  if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
       !axw_promotions_import_csv_as (cli->db, text, len, cli->staff->name, &n, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("%u promotions imported.\n"), n);
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec promotions_list_spec = {
-  "promotions list", NULL, N_("Lists the promotions: id, what, when."),
-};
 
 static int
 promotions_list (AxwCli  *cli,
@@ -295,7 +253,7 @@ promotions_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &promotions_list_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   list = axw_promotions_list (db, &error);
   if (list == NULL)
@@ -305,11 +263,6 @@ promotions_list (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec promotions_remove_spec = {
-  "promotions remove", N_("NAME"), N_("Ends a promotion, as a manager; past sales keep it."),
-  NULL, 1, 1,
-};
-
 static int
 promotions_remove (AxwCli  *cli,
                    int      argc,
@@ -318,33 +271,25 @@ promotions_remove (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   int rc;
 
-  if (!axw_cli_parse (cli, &promotions_remove_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_promotions_remove (cli->db, argv[1], cli->staff->name, &error))
+  if (!axw_promotions_remove (cli->db, argv[1], cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("Promotion “%s” ended; past sales keep it.\n"), argv[1]);
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_promotions_spec = {
-  "promotions", N_("COMMAND"), N_("Promotions: import them from CSV, list or end them."),
-  NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "import", promotions_import, NULL, &promotions_import_spec },
-    { "list", promotions_list, NULL, &promotions_list_spec },
-    { "remove", promotions_remove, NULL, &promotions_remove_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_promotions[] = {
+  { "import", promotions_import, N_("FILE.csv"), N_("Imports promotions from CSV, as a manager."),
+    N_("Columns: name, scope (aid|all), percent (5, 12.5), day_of_month, month, from, to.\n"
+       "All conditions given must hold: month 12 with day 12 is 12 December only."),
+    1, 1 },
+  { "list", promotions_list, NULL, N_("Lists the promotions: id, what, when.") },
+  { "remove", promotions_remove, N_("NAME"), N_("Ends a promotion, as a manager; past sales keep it."),
+    NULL, 1, 1 },
+  { NULL }
 };
 
-
-static const AxwCliSpec staff_add_spec = {
-  "staff add", N_("NAME"), N_("Adds someone to the staff, as a manager."),
-  N_("Standard input: the manager's PIN, then the new PIN (4–8 digits) twice.\n"
-     "The first manager of a database is added without --staff: the new PIN twice."),
-  1, 1,
-};
 
 static int
 staff_add (AxwCli  *cli,
@@ -363,7 +308,7 @@ staff_add (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &staff_add_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   if (g_strcmp0 (role, "cashier") != 0 && g_strcmp0 (role, "manager") != 0)
     return axw_cli_usage (cli);
@@ -391,10 +336,6 @@ staff_add (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec staff_list_spec = {
-  "staff list", NULL, N_("Lists the staff: name, role, and whether locked out."),
-};
-
 static int
 staff_list (AxwCli  *cli,
             int      argc,
@@ -405,7 +346,7 @@ staff_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &staff_list_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   list = axw_staff_list (db, &error);
   if (list == NULL)
@@ -419,14 +360,6 @@ staff_list (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec staff_deactivate_spec = {
-  "staff deactivate", N_("NAME"), N_("Stops someone logging in, as a manager."), NULL, 1, 1,
-};
-
-static const AxwCliSpec staff_activate_spec = {
-  "staff activate", N_("NAME"), N_("Lets someone log in again, as a manager."), NULL, 1, 1,
-};
-
 static int
 staff_activate (AxwCli  *cli,
                 int      argc,
@@ -434,35 +367,27 @@ staff_activate (AxwCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   gboolean active = g_str_equal (argv[0], "activate");
-  AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, active ? &staff_activate_spec : &staff_deactivate_spec, NULL,
-                         &argc, &argv, &rc)) == NULL)
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_staff_set_active (db, argv[1], active, cli->staff->name, &error))
+  if (!axw_staff_set_active (cli->db, argv[1], active, cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (active ? _("%s can log in again.\n") : _("%s can no longer log in.\n"), argv[1]);
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_staff_spec = {
-  "staff", N_("COMMAND"), N_("The staff: add them (PINs on standard input), list them."),
-  NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "add", staff_add, NULL, &staff_add_spec },
-    { "list", staff_list, NULL, &staff_list_spec },
-    { "deactivate", staff_activate, NULL, &staff_deactivate_spec },
-    { "activate", staff_activate, NULL, &staff_activate_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_staff[] = {
+  { "add", staff_add, N_("NAME"), N_("Adds someone to the staff, as a manager."),
+    N_("Standard input: the manager's PIN, then the new PIN (4–8 digits) twice.\n"
+       "The first manager of a database is added without --staff: the new PIN twice."),
+    1, 1 },
+  { "list", staff_list, NULL, N_("Lists the staff: name, role, and whether locked out.") },
+  { "deactivate", staff_activate, N_("NAME"), N_("Stops someone logging in, as a manager."), NULL, 1, 1 },
+  { "activate", staff_activate, N_("NAME"), N_("Lets someone log in again, as a manager."), NULL, 1, 1 },
+  { NULL }
 };
 
-
-static const AxwCliSpec settings_list_spec = {
-  "settings list", NULL, N_("Lists every setting as KEY=VALUE."),
-};
 
 static int
 settings_list (AxwCli  *cli,
@@ -473,7 +398,7 @@ settings_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &settings_list_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   for (; *k; k++)
     {
@@ -482,11 +407,6 @@ settings_list (AxwCli  *cli,
     }
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec settings_get_spec = {
-  "settings get", N_("KEY"), N_("Prints a setting (“aixinwu settings list” shows them all)."),
-  NULL, 1, 1,
-};
 
 static int
 settings_get (AxwCli  *cli,
@@ -498,7 +418,7 @@ settings_get (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &settings_get_spec, NULL, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
     return rc;
   if (axw_settings_default (argv[1]) == NULL)
     {
@@ -515,11 +435,6 @@ settings_get (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec settings_set_spec = {
-  "settings set", N_("KEY VALUE"), N_("Changes a setting, as a manager (audited: old → new)."),
-  NULL, 2, 2,
-};
-
 static int
 settings_set (AxwCli  *cli,
               int      argc,
@@ -529,7 +444,7 @@ settings_set (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &settings_set_spec, NULL, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
     return rc;
   /* axw_settings_apply() validates too; checked here first so that a
    * bad value does not create the database on the way to its error */
@@ -546,13 +461,12 @@ settings_set (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_settings_spec = {
-  "settings", N_("COMMAND"), N_("The shop's settings: list, get and set them."), NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "list", settings_list, NULL, &settings_list_spec },
-    { "get", settings_get, NULL, &settings_get_spec },
-    { "set", settings_set, NULL, &settings_set_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_settings[] = {
+  { "list", settings_list, NULL, N_("Lists every setting as KEY=VALUE.") },
+  { "get", settings_get, N_("KEY"), N_("Prints a setting (“aixinwu settings list” shows them all)."),
+    NULL, 1, 1 },
+  { "set", settings_set, N_("KEY VALUE"), N_("Changes a setting, as a manager (audited: old → new)."),
+    NULL, 2, 2 },
+  { NULL }
 };
 

@@ -25,11 +25,6 @@ static const char hub_about[] =
      "never typed: init and add-shop read the administrator's from PGPASSFILE or ~/.pgpass\n"
      "(chmod 600); a shop reads its own from district.password_file.");
 
-static const AxwCliSpec init_spec = {
-  "district init", N_("ADMIN_URL"), N_("Creates the hub's tables, or upgrades older ones."),
-  hub_about, 1, 1,
-};
-
 static int
 cmd_init (AxwCli  *cli,
           int      argc,
@@ -38,7 +33,7 @@ cmd_init (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   int from = 0, now, rc;
 
-  if (!axw_cli_parse (cli, &init_spec, NULL, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
     return rc;
   if ((now = axw_district_init (argv[1], &from, &error)) < 0)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -48,13 +43,6 @@ cmd_init (AxwCli  *cli,
     g_print (_("The district hub now has schema %d (it had %d).\n"), now, from);
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec add_shop_spec = {
-  "district add-shop", N_("CODE"),
-  N_("Adds a shop to the hub: writes its password to --password-file and prints the "
-     "district.url it should set."),
-  hub_about, 1, 1,
-};
 
 static int
 cmd_add_shop (AxwCli  *cli,
@@ -74,7 +62,7 @@ cmd_add_shop (AxwCli  *cli,
   };
   int rc;
 
-  if (!axw_cli_parse (cli, &add_shop_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   if (file == NULL || admin == NULL)
     return axw_cli_usage (cli);
@@ -245,24 +233,6 @@ claim_formatted (AxwHub      *hub,
   return emit (out, text->str, text->len);
 }
 
-static const AxwCliSpec report_spec = {
-  "district report", NULL,
-  N_("The district's sales by shop for the dates --from to --to, as text, CSV, JSON or PDF."),
-  N_("Without --url, the hub of this shop's settings district.url and district.password_file."),
-};
-
-static const AxwCliSpec claim_spec = {
-  "district claim", NULL,
-  N_("A funder's red-packet claim across the district (--funder, --from, --to), as CSV, JSON "
-     "or PDF."),
-  N_("Without --url, the hub of this shop's settings district.url and district.password_file."),
-};
-
-static const AxwCliSpec conflicts_spec = {
-  "district conflicts", NULL, N_("Red packets redeemed in more than one shop, as JSON."),
-  N_("Without --url, the hub of this shop's settings district.url and district.password_file."),
-};
-
 /* report, claim and conflicts: read from the hub. */
 static int
 cmd_read (AxwCli  *cli,
@@ -291,7 +261,7 @@ cmd_read (AxwCli  *cli,
   const char *fmt;
   int rc;
 
-  if (!axw_cli_parse_some (cli, claim ? &claim_spec : report ? &report_spec : &conflicts_spec,
+  if (!axw_cli_parse_some (cli,
                            all, G_N_ELEMENTS (all),
                            claim ? "url format out funder from to"
                            : report ? "url format out from to" : "url format out",
@@ -321,10 +291,6 @@ cmd_read (AxwCli  *cli,
   return emit (out, json, strlen (json));
 }
 
-static const AxwCliSpec pull_spec = {
-  "district pull", NULL, N_("Takes the district's catalog changes into this shop, as a manager."),
-};
-
 /* The shop's catalog changes: a manager's, as products import. */
 static int
 cmd_pull (AxwCli  *cli,
@@ -335,19 +301,13 @@ cmd_pull (AxwCli  *cli,
   g_autofree char *summary = NULL;
   int rc;
 
-  if (!axw_cli_parse (cli, &pull_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_district_pull (cli->db, cli->staff->name, NULL, NULL, &summary, &error))
+  if (!axw_district_pull (cli->db, cli->staff->name, NULL, NULL, &summary, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print ("%s\n", summary);
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec status_spec = {
-  "district status", NULL,
-  N_("This shop and the hub: configured, sales waiting and sent, last push, pull and error."),
-};
 
 static int
 cmd_status (AxwCli  *cli,
@@ -359,7 +319,7 @@ cmd_status (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &status_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   if (!axw_district_get_status (db, &st, &error))
     return axw_cli_fail (g_steal_pointer (&error));
@@ -372,19 +332,25 @@ cmd_status (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_district_spec = {
-  "district", N_("COMMAND"),
-  N_("The district hub: set it up, add shops, read reports, claims and conflicts."),
-  N_("Sales reach the hub with aixinwu sync."), 1, -1,
-  (const AxwCliVerb[]) {
-    { "init", cmd_init, NULL, &init_spec },
-    { "add-shop", cmd_add_shop, NULL, &add_shop_spec },
-    { "status", cmd_status, NULL, &status_spec },
-    { "pull", cmd_pull, NULL, &pull_spec },
-    { "report", cmd_read, NULL, &report_spec },
-    { "conflicts", cmd_read, NULL, &conflicts_spec },
-    { "claim", cmd_read, NULL, &claim_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_district[] = {
+  { "init", cmd_init, N_("ADMIN_URL"), N_("Creates the hub's tables, or upgrades older ones."),
+    hub_about, 1, 1 },
+  { "add-shop", cmd_add_shop, N_("CODE"),
+    N_("Adds a shop to the hub: writes its password to --password-file and prints the "
+       "district.url it should set."),
+    hub_about, 1, 1 },
+  { "status", cmd_status, NULL,
+    N_("This shop and the hub: configured, sales waiting and sent, last push, pull and error.") },
+  { "pull", cmd_pull, NULL, N_("Takes the district's catalog changes into this shop, as a manager.") },
+  { "report", cmd_read, NULL,
+    N_("The district's sales by shop for the dates --from to --to, as text, CSV, JSON or PDF."),
+    N_("Without --url, the hub of this shop's settings district.url and district.password_file.") },
+  { "conflicts", cmd_read, NULL, N_("Red packets redeemed in more than one shop, as JSON."),
+    N_("Without --url, the hub of this shop's settings district.url and district.password_file.") },
+  { "claim", cmd_read, NULL,
+    N_("A funder's red-packet claim across the district (--funder, --from, --to), as CSV, JSON "
+       "or PDF."),
+    N_("Without --url, the hub of this shop's settings district.url and district.password_file.") },
+  { NULL }
 };
 

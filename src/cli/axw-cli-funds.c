@@ -11,10 +11,6 @@
 #include "axw-error.h"
 #include "axw-funds.h"
 
-static const AxwCliSpec funds_list_spec = {
-  "funds list", NULL, N_("Lists the funds: name, beneficiary, active or ended."),
-};
-
 static int
 funds_list (AxwCli  *cli,
             int      argc,
@@ -25,7 +21,7 @@ funds_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &funds_list_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   if ((funds = axw_funds_list (db, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -38,11 +34,6 @@ funds_list (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec funds_add_spec = {
-  "funds add", N_("NAME [BENEFICIARY]"), N_("Adds a fund, as a manager."),
-  N_("A fund takes donations (一元捐, round-up) and the proceeds of its charity goods."), 1, 2,
-};
-
 static int
 funds_add (AxwCli  *cli,
            int      argc,
@@ -51,19 +42,13 @@ funds_add (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   int rc;
 
-  if (!axw_cli_parse (cli, &funds_add_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_funds_add (cli->db, argv[1], argc == 3 ? argv[2] : "", cli->staff->name, &error))
+  if (!axw_funds_add (cli->db, argv[1], argc == 3 ? argv[2] : "", cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("Fund “%s” added.\n"), argv[1]);
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec funds_end_spec = {
-  "funds end", N_("NAME"), N_("Ends a fund, as a manager: it takes no more, and keeps its book."),
-  NULL, 1, 1,
-};
 
 static int
 funds_end (AxwCli  *cli,
@@ -73,23 +58,20 @@ funds_end (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   int rc;
 
-  if (!axw_cli_parse (cli, &funds_end_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_funds_end (cli->db, argv[1], cli->staff->name, &error))
+  if (!axw_funds_end (cli->db, argv[1], cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("Fund “%s” ended: it takes no more donations.\n"), argv[1]);
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_funds_spec = {
-  "funds", N_("COMMAND"), N_("The charity funds donations go to: add, list or end them."),
-  NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "add", funds_add, NULL, &funds_add_spec },
-    { "end", funds_end, NULL, &funds_end_spec },
-    { "list", funds_list, NULL, &funds_list_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_funds[] = {
+  { "add", funds_add, N_("NAME [BENEFICIARY]"), N_("Adds a fund, as a manager."),
+    N_("A fund takes donations (一元捐, round-up) and the proceeds of its charity goods."), 1, 2 },
+  { "end", funds_end, N_("NAME"), N_("Ends a fund, as a manager: it takes no more, and keeps its book."),
+    NULL, 1, 1 },
+  { "list", funds_list, NULL, N_("Lists the funds: name, beneficiary, active or ended.") },
+  { NULL }
 };
 

@@ -17,12 +17,6 @@
 #include "axw-report-render.h"
 #include "axw-suppliers.h"
 
-static const AxwCliSpec suppliers_add_spec = {
-  "suppliers add", N_("NAME"), N_("Adds a supplier, as a manager."),
-  N_("--consignment: 代销, the shop pays for what it sold; --partner: a partner county's (消费扶贫)."),
-  1, 1,
-};
-
 static int
 suppliers_add (AxwCli  *cli,
                int      argc,
@@ -45,7 +39,7 @@ suppliers_add (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &suppliers_add_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   g_free (s->name);
   s->name = g_strdup (argv[1]);
@@ -63,11 +57,6 @@ suppliers_add (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec suppliers_list_spec = {
-  "suppliers list", NULL,
-  N_("Lists the suppliers: id, name, origin, contact, consignment or outright, partner."),
-};
-
 static int
 suppliers_list (AxwCli  *cli,
                 int      argc,
@@ -78,7 +67,7 @@ suppliers_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &suppliers_list_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   if ((list = axw_suppliers_list (db, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -124,7 +113,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileArgs, file_args_clear)
 
 static gboolean
 parse_file_args (AxwCli             *cli,
-                 const AxwCliSpec   *spec,
                  const char         *names,
                  gboolean            pdf,
                  FileArgs           *a,
@@ -142,7 +130,7 @@ parse_file_args (AxwCli             *cli,
       N_("Write to FILE (default: standard output)"), N_("FILE") },
   };
 
-  if (!axw_cli_parse_some (cli, spec, all, G_N_ELEMENTS (all), names, argc, argv, rc))
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, argc, argv, rc))
     return FALSE;
   if (a->format == NULL || g_str_equal (a->format, "text") || g_str_equal (a->format, "csv") ||
       (pdf && g_str_equal (a->format, "pdf")))
@@ -150,12 +138,6 @@ parse_file_args (AxwCli             *cli,
   *rc = axw_cli_usage (cli);
   return FALSE;
 }
-
-static const AxwCliSpec suppliers_report_spec = {
-  "suppliers report", NULL,
-  N_("Sales of partner counties' goods (消费扶贫) by county and product, with margins "
-     "(--from, --to; --format text or csv)."),
-};
 
 /* The 消费扶贫 report: --from, --to, --format text|csv, --out. */
 static int
@@ -169,7 +151,7 @@ suppliers_report (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_file_args (cli, &suppliers_report_spec, "from to format out", FALSE, &a,
+  if (!parse_file_args (cli, "from to format out", FALSE, &a,
                         &argc, &argv, &rc))
     return rc;
   if (a.from == NULL || a.to == NULL)
@@ -187,26 +169,18 @@ suppliers_report (AxwCli  *cli,
   return emit_lines (a.out, axw_partner_sales_to_lines (rows, a.from, a.to));
 }
 
-const AxwCliSpec axw_cli_suppliers_spec = {
-  "suppliers", N_("COMMAND"), N_("Suppliers (goods in): add and list them, the 消费扶贫 report."),
-  NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "add", suppliers_add, NULL, &suppliers_add_spec },
-    { "list", suppliers_list, NULL, &suppliers_list_spec },
-    { "report", suppliers_report, NULL, &suppliers_report_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_suppliers[] = {
+  { "add", suppliers_add, N_("NAME"), N_("Adds a supplier, as a manager."),
+    N_("--consignment: 代销, the shop pays for what it sold; --partner: a partner county's (消费扶贫)."),
+    1, 1 },
+  { "list", suppliers_list, NULL,
+    N_("Lists the suppliers: id, name, origin, contact, consignment or outright, partner.") },
+  { "report", suppliers_report, NULL,
+    N_("Sales of partner counties' goods (消费扶贫) by county and product, with margins "
+       "(--from, --to; --format text or csv).") },
+  { NULL }
 };
 
-
-static const AxwCliSpec receive_spec = {
-  "receive", N_("FILE.csv"),
-  N_("Receives a supplier's delivery from CSV, as a manager: the stock goes up."),
-  N_("Columns: barcode or plu, qty (pieces, or kg for goods sold by weight), cost (yuan per\n"
-     "piece or kg; the product's cost when missing). The stock goes up by every line, in one\n"
-     "transaction: one bad row receives nothing, and the error names the row and the column."),
-  1, 1,
-};
 
 int
 axw_cli_cmd_receive (AxwCli  *cli,
@@ -230,7 +204,7 @@ axw_cli_cmd_receive (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &receive_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   if (supplier == NULL)
     return axw_cli_usage (cli);
@@ -259,10 +233,6 @@ axw_cli_cmd_receive (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec deliveries_list_spec = {
-  "deliveries list", NULL, N_("Lists the deliveries, newest first, returns too."),
-};
-
 static int
 deliveries_list (AxwCli  *cli,
                  int      argc,
@@ -273,7 +243,7 @@ deliveries_list (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &deliveries_list_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   if ((list = axw_deliveries_list (db, 1000, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -285,13 +255,6 @@ deliveries_list (AxwCli  *cli,
     }
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec deliveries_return_spec = {
-  "deliveries return", N_("N [LINE*QTY…]"),
-  N_("Sends lines of delivery N back to its supplier (退货), or corrects a delivery typed "
-     "wrong, as a manager: the stock goes down."),
-  N_("Without lines, all that is left of the delivery goes back."), 1, -1,
-};
 
 static int
 deliveries_return (AxwCli  *cli,
@@ -305,7 +268,7 @@ deliveries_return (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &deliveries_return_spec, NULL, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
     return rc;
   delivery = g_ascii_strtoll (argv[1], &end, 10);
   if (end == argv[1] || *end != '\0' || delivery <= 0)
@@ -337,14 +300,13 @@ deliveries_return (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_deliveries_spec = {
-  "deliveries", N_("COMMAND"), N_("Deliveries: list them, send lines back to the supplier."),
-  NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "list", deliveries_list, NULL, &deliveries_list_spec },
-    { "return", deliveries_return, NULL, &deliveries_return_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_deliveries[] = {
+  { "list", deliveries_list, NULL, N_("Lists the deliveries, newest first, returns too.") },
+  { "return", deliveries_return, N_("N [LINE*QTY…]"),
+    N_("Sends lines of delivery N back to its supplier (退货), or corrects a delivery typed "
+       "wrong, as a manager: the stock goes down."),
+    N_("Without lines, all that is left of the delivery goes back."), 1, -1 },
+  { NULL }
 };
 
 
@@ -384,22 +346,6 @@ static const char consignment_about[] =
      "numbers it and marks its lines, so no sale is settled twice; settling again only takes\n"
      "lines not settled yet.");
 
-static const AxwCliSpec preview_spec = {
-  "consignment preview", NULL,
-  N_("What the shop owes a supplier for the period (--supplier, --from, --to); marks nothing."),
-  consignment_about,
-};
-
-static const AxwCliSpec settle_spec = {
-  "consignment settle", NULL,
-  N_("Settles with a supplier for the period (--supplier, --from, --to), as a manager."),
-  consignment_about,
-};
-
-static const AxwCliSpec show_spec = {
-  "consignment show", N_("N"), N_("Shows settlement N again."), NULL, 1, 1,
-};
-
 static int
 consignment_show (AxwCli  *cli,
                   int      argc,
@@ -411,7 +357,7 @@ consignment_show (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_file_args (cli, &show_spec, "format out", TRUE, &a, &argc, &argv, &rc))
+  if (!parse_file_args (cli, "format out", TRUE, &a, &argc, &argv, &rc))
     return rc;
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
@@ -432,7 +378,7 @@ consignment_settle (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_file_args (cli, settle ? &settle_spec : &preview_spec, "supplier from to format out",
+  if (!parse_file_args (cli, "supplier from to format out",
                         TRUE, &a, &argc, &argv, &rc))
     return rc;
   if (a.supplier == NULL || a.from == NULL || a.to == NULL)
@@ -448,14 +394,14 @@ consignment_settle (AxwCli  *cli,
   return emit_settlement (s, a.format, a.out);
 }
 
-const AxwCliSpec axw_cli_consignment_spec = {
-  "consignment", N_("COMMAND"),
-  N_("Settles with a consignment supplier: what sold, at cost, as text, CSV or PDF."), NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "preview", consignment_settle, NULL, &preview_spec },
-    { "settle", consignment_settle, NULL, &settle_spec },
-    { "show", consignment_show, NULL, &show_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_consignment[] = {
+  { "preview", consignment_settle, NULL,
+    N_("What the shop owes a supplier for the period (--supplier, --from, --to); marks nothing."),
+    consignment_about },
+  { "settle", consignment_settle, NULL,
+    N_("Settles with a supplier for the period (--supplier, --from, --to), as a manager."),
+    consignment_about },
+  { "show", consignment_show, N_("N"), N_("Shows settlement N again."), NULL, 1, 1 },
+  { NULL }
 };
 

@@ -43,7 +43,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReceiptArgs, receipt_args_clear)
 /* The options of receipt and printers, in one table: each takes @names. */
 static gboolean
 parse_receipt (AxwCli             *cli,
-               const AxwCliSpec   *spec,
                const char         *names,
                ReceiptArgs        *a,
                int                *argc,
@@ -63,7 +62,7 @@ parse_receipt (AxwCli             *cli,
   };
   g_autoptr(GError) error = NULL;
 
-  if (!axw_cli_parse_some (cli, spec, all, G_N_ELEMENTS (all), names, argc, argv, rc))
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, argc, argv, rc))
     return FALSE;
   if (a->width != NULL && !g_str_equal (a->width, "58") && !g_str_equal (a->width, "80"))
     {
@@ -109,14 +108,6 @@ run_queue (AxwDb      *db,
     }
   return AXW_EXIT_FAIL;
 }
-
-static const AxwCliSpec receipt_spec = {
-  "receipt", N_("SALE"),
-  N_("Prints a copy of the receipt of SALE (receipt number or uuid), marked as a reprint."),
-  N_("Only that receipt: “aixinwu printers retry” prints the rest of the queue. The reprint is\n"
-     "audited in the name of --staff, whose PIN is the first line of standard input."),
-  1, 1,
-};
 
 /* The copy alone: other receipts waiting in the queue stay there. */
 static int
@@ -200,7 +191,7 @@ axw_cli_cmd_receipt (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_receipt (cli, &receipt_spec, "printer png width donation", &a, &argc, &argv, &rc))
+  if (!parse_receipt (cli, "printer png width donation", &a, &argc, &argv, &rc))
     return rc;
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
@@ -307,13 +298,6 @@ retry_failed (AxwDb       *db,
   return run_queue (db, a->printer);
 }
 
-static const AxwCliSpec printers_spec = {
-  "printers", N_("[test|queue|retry]"),
-  N_("Lists the USB receipt printers; test prints a test page, queue lists the receipts not\n"
-     "printed yet with the reason, retry prints failed and waiting receipts again."),
-  NULL, 0, 1,
-};
-
 int
 axw_cli_cmd_printers (AxwCli  *cli,
                       int      argc,
@@ -324,7 +308,7 @@ axw_cli_cmd_printers (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_receipt (cli, &printers_spec, "printer png width", &a, &argc, &argv, &rc))
+  if (!parse_receipt (cli, "printer png width", &a, &argc, &argv, &rc))
     return rc;
   if (argc < 2)
     return list_usb ();

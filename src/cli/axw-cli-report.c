@@ -47,7 +47,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
  * Returns: -1 to go on, else the exit code */
 static int
 parse_report (AxwCli            *cli,
-              const AxwCliSpec  *spec,
               const char        *names,
               Args              *a,
               int               *argc,
@@ -81,7 +80,7 @@ parse_report (AxwCli            *cli,
   };
   int rc;
 
-  if (!axw_cli_parse_some (cli, spec, all, G_N_ELEMENTS (all), names, argc, argv, &rc))
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, argc, argv, &rc))
     return rc;
   if ((*db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
@@ -193,66 +192,24 @@ static const char report_output[] =
      "receipt printer. --print prints it on the receipt printer (default: the printer and\n"
      "receipt.width settings).");
 
-static const AxwCliSpec x_spec = {
-  "report x", NULL, N_("The open shift's X report (no reset)."), report_output,
-};
-
-static const AxwCliSpec z_spec = {
-  "report z", NULL,
-  N_("Closes a business day with its Z report, as a manager; with --number, shows a closed "
-     "day's again."),
-  report_output,
-};
-
-static const AxwCliSpec range_spec = {
-  "report range", NULL, N_("The report of any period of business dates (--from, --to)."),
-  report_output,
-};
-
-static const AxwCliSpec claim_spec = {
-  "report claim", NULL,
-  N_("The subsidy claim to a funder for its red packets (--funder, --from, --to), as CSV or "
-     "PDF."),
-};
-
-static const AxwCliSpec donations_spec = {
-  "report donations", NULL,
-  N_("A fund's donation book (--fund, --from, --to), as CSV, JSON or PDF: a public notice."),
-};
-
+/* x: the open shift; range: --from to --to. */
 static int
-report_x (AxwCli  *cli,
-          int      argc,
-          char   **argv)
+report_period (AxwCli  *cli,
+               int      argc,
+               char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwReport) r = NULL;
   g_auto(Args) a = { 0 };
+  gboolean range = g_str_equal (argv[0], "range");
   AxwDb *db;
   int rc;
 
-  if ((rc = parse_report (cli, &x_spec, OUTPUT, &a, &argc, &argv, &db)) >= 0)
+  if ((rc = parse_report (cli, range ? OUTPUT " from to" : OUTPUT, &a, &argc, &argv, &db)) >= 0)
     return rc;
-  r = axw_reports_x (db, &error);
-  return r ? emit_report (db, r, &a) : axw_cli_fail (g_steal_pointer (&error));
-}
-
-static int
-report_range (AxwCli  *cli,
-              int      argc,
-              char   **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwReport) r = NULL;
-  g_auto(Args) a = { 0 };
-  AxwDb *db;
-  int rc;
-
-  if ((rc = parse_report (cli, &range_spec, OUTPUT " from to", &a, &argc, &argv, &db)) >= 0)
-    return rc;
-  if (a.from == NULL || a.to == NULL)
+  if (range && (a.from == NULL || a.to == NULL))
     return axw_cli_usage (cli);
-  r = axw_reports_range (db, a.from, a.to, &error);
+  r = range ? axw_reports_range (db, a.from, a.to, &error) : axw_reports_x (db, &error);
   return r ? emit_report (db, r, &a) : axw_cli_fail (g_steal_pointer (&error));
 }
 
@@ -269,7 +226,7 @@ report_z (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((rc = parse_report (cli, &z_spec, OUTPUT " date at number", a, &argc, &argv, &db)) >= 0)
+  if ((rc = parse_report (cli, OUTPUT " date at number", a, &argc, &argv, &db)) >= 0)
     return rc;
 
   if (a->number != NULL)
@@ -305,8 +262,7 @@ report_claim (AxwCli  *cli,
   const char *format;
   int rc;
 
-  if ((rc = parse_report (cli, &claim_spec, "funder from to format out", a, &argc, &argv,
-                          &db)) >= 0)
+  if ((rc = parse_report (cli, "funder from to format out", a, &argc, &argv, &db)) >= 0)
     return rc;
   format = a->format ? a->format : "csv";
   if (a->funder == NULL || a->from == NULL || a->to == NULL)
@@ -334,7 +290,7 @@ report_donations (AxwCli  *cli,
   g_autofree char *shop = NULL;
   int rc;
 
-  if ((rc = parse_report (cli, &donations_spec, "fund from to format out", a, &argc, &argv,
+  if ((rc = parse_report (cli, "fund from to format out", a, &argc, &argv,
                           &db)) >= 0)
     return rc;
   if (a->fund == NULL || a->from == NULL || a->to == NULL)
@@ -347,17 +303,20 @@ report_donations (AxwCli  *cli,
   return emit_bytes (a->out, bytes);
 }
 
-const AxwCliSpec axw_cli_report_spec = {
-  "report", N_("COMMAND"), N_("X, Z and period reports; subsidy claims; donation books."),
-  NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "x", report_x, NULL, &x_spec },
-    { "z", report_z, NULL, &z_spec },
-    { "range", report_range, NULL, &range_spec },
-    { "claim", report_claim, NULL, &claim_spec },
-    { "donations", report_donations, NULL, &donations_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_report[] = {
+  { "x", report_period, NULL, N_("The open shift's X report (no reset)."), report_output },
+  { "z", report_z, NULL,
+    N_("Closes a business day with its Z report, as a manager; with --number, shows a closed "
+       "day's again."),
+    report_output },
+  { "range", report_period, NULL, N_("The report of any period of business dates (--from, --to)."),
+    report_output },
+  { "claim", report_claim, NULL,
+    N_("The subsidy claim to a funder for its red packets (--funder, --from, --to), as CSV or "
+       "PDF.") },
+  { "donations", report_donations, NULL,
+    N_("A fund's donation book (--fund, --from, --to), as CSV, JSON or PDF: a public notice.") },
+  { NULL }
 };
 
 
@@ -423,10 +382,6 @@ authorize (AxwCli      *cli,
   return axw_cli_authorize (cli, role, error) != NULL && axw_cli_check_at (cli, at, error);
 }
 
-static const AxwCliSpec shift_status_spec = {
-  "shift status", NULL, N_("The open shift as JSON: float, cash in and out, cash sales, expected."),
-};
-
 static int
 shift_status (AxwCli  *cli,
               int      argc,
@@ -439,7 +394,7 @@ shift_status (AxwCli  *cli,
   gint64 id;
   int rc;
 
-  if ((rc = parse_report (cli, &shift_status_spec, "", &a, &argc, &argv, &db)) >= 0)
+  if ((rc = parse_report (cli, "", &a, &argc, &argv, &db)) >= 0)
     return rc;
   if ((id = axw_shift_open_id (db, &error)) == 0 ||
       (shift = axw_shift_load (db, id, &error)) == NULL)
@@ -447,22 +402,6 @@ shift_status (AxwCli  *cli,
   print_shift (shift);
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec shift_open_spec = {
-  "shift open", N_("FLOAT"), N_("Opens a shift with a float in the drawer (yuan), as --staff."),
-  NULL, 1, 1,
-};
-
-static const AxwCliSpec shift_cash_spec = {
-  "shift cash", N_("±AMOUNT"),
-  N_("Puts cash in (+) or takes it out (-) of the drawer, as a manager."), NULL, 1, 1,
-};
-
-static const AxwCliSpec shift_close_spec = {
-  "shift close", N_("COUNT"),
-  N_("Closes the shift with the drawer counted: COUNT is 100:3,50:1,0.5:4 (yuan:pieces)."),
-  NULL, 1, 1,
-};
 
 /* open, cash and close: as --staff with their PIN, and print the shift. */
 static int
@@ -476,13 +415,11 @@ shift_change (AxwCli  *cli,
   g_autoptr(AxwShift) shift = NULL;
   const char *what = argv[0];
   gboolean cash = g_str_equal (what, "cash");
-  const AxwCliSpec *spec = cash ? &shift_cash_spec
-                           : g_str_equal (what, "open") ? &shift_open_spec : &shift_close_spec;
   gint64 fen = 0, id;
   AxwDb *db;
   int rc;
 
-  if ((rc = parse_report (cli, spec, cash ? "at reason" : "at", &a, &argc, &argv, &db)) >= 0)
+  if ((rc = parse_report (cli, cash ? "at reason" : "at", &a, &argc, &argv, &db)) >= 0)
     return rc;
   if (cli->staff_name == NULL)
     return axw_cli_usage (cli);
@@ -514,15 +451,15 @@ shift_change (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_shift_spec = {
-  "shift", N_("COMMAND"), N_("Shifts: open or close one, cash in and out."),
-  N_("The PIN of --staff is read from standard input; cash in and out needs a manager."), 1, -1,
-  (const AxwCliVerb[]) {
-    { "open", shift_change, NULL, &shift_open_spec },
-    { "cash", shift_change, NULL, &shift_cash_spec },
-    { "close", shift_change, NULL, &shift_close_spec },
-    { "status", shift_status, NULL, &shift_status_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_shift[] = {
+  { "open", shift_change, N_("FLOAT"), N_("Opens a shift with a float in the drawer (yuan), as --staff."),
+    NULL, 1, 1 },
+  { "cash", shift_change, N_("±AMOUNT"),
+    N_("Puts cash in (+) or takes it out (-) of the drawer, as a manager."), NULL, 1, 1 },
+  { "close", shift_change, N_("COUNT"),
+    N_("Closes the shift with the drawer counted: COUNT is 100:3,50:1,0.5:4 (yuan:pieces)."),
+    NULL, 1, 1 },
+  { "status", shift_status, NULL, N_("The open shift as JSON: float, cash in and out, cash sales, expected.") },
+  { NULL }
 };
 

@@ -52,7 +52,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaleArgs, sale_args_clear)
  * arguments). */
 static gboolean
 parse_sale (AxwCli            *cli,
-            const AxwCliSpec  *spec,
             const char        *names,
             SaleArgs          *a,
             int                argc,
@@ -75,7 +74,7 @@ parse_sale (AxwCli            *cli,
       N_("TEXT") },
   };
 
-  if (!axw_cli_parse_some (cli, spec, all, G_N_ELEMENTS (all), names, &argc, &argv, rc))
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, &argc, &argv, rc))
     return FALSE;
   a->vouchers = g_ptr_array_new_with_free_func (g_free);
   a->items = g_ptr_array_new_with_free_func (g_free);
@@ -225,11 +224,6 @@ hub_allows_red_packet (AxwDb      *db,
   return TRUE;
 }
 
-static const AxwCliSpec quote_spec = {
-  "quote", N_("ITEM…"), N_("Prices a basket as JSON and writes nothing."),
-  N_("ITEM is BARCODE or BARCODE*QTY (QTY in pieces, or kg for goods sold by weight)."), 0, -1,
-};
-
 int
 axw_cli_cmd_quote (AxwCli  *cli,
                    int      argc,
@@ -245,7 +239,7 @@ axw_cli_cmd_quote (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_sale (cli, &quote_spec, "at voucher donate round-up", &a, argc, argv, &rc))
+  if (!parse_sale (cli, "at voucher donate round-up", &a, argc, argv, &rc))
     return rc;
   if (argc < 2)
     return axw_cli_usage (cli);
@@ -296,14 +290,6 @@ bad:
   return NULL;
 }
 
-static const AxwCliSpec sell_spec = {
-  "sell", N_("ITEM…"),
-  N_("Commits a sale (for sales made on paper while the counter was down) and prints its JSON."),
-  N_("The cashier (--staff) gives the PIN on standard input; only a manager may give --at.\n"
-     "Cash may exceed the total (change is given)."),
-  0, -1,
-};
-
 int
 axw_cli_cmd_sell (AxwCli  *cli,
                   int      argc,
@@ -320,7 +306,7 @@ axw_cli_cmd_sell (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_sale (cli, &sell_spec, "at voucher pay donate round-up", &a, argc, argv, &rc))
+  if (!parse_sale (cli, "at voucher pay donate round-up", &a, argc, argv, &rc))
     return rc;
   if (argc < 2 || a.pay == NULL || cli->staff_name == NULL)
     return axw_cli_usage (cli);
@@ -342,13 +328,6 @@ axw_cli_cmd_sell (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec refund_spec = {
-  "refund", N_("SALE [LINE*QTY…]"),
-  N_("Refunds a sale (receipt number or UUID): the given lines, or everything left, as a "
-     "manager."),
-  NULL, 0, -1,
-};
-
 int
 axw_cli_cmd_refund (AxwCli  *cli,
                     int      argc,
@@ -363,7 +342,7 @@ axw_cli_cmd_refund (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_sale (cli, &refund_spec, "at", &a, argc, argv, &rc))
+  if (!parse_sale (cli, "at", &a, argc, argv, &rc))
     return rc;
   if (cli->staff_name == NULL || a.items->len == 0)
     return axw_cli_usage (cli);
@@ -399,17 +378,6 @@ axw_cli_cmd_refund (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec void_spec = {
-  "void", N_("SALE"), N_("Voids a sale, as a manager: everything left of it is refunded."),
-  NULL, 0, -1,
-};
-
-static const AxwCliSpec return_spec = {
-  "return", N_("BARCODE[*QTY]"),
-  N_("Takes goods back without a receipt, as a manager: cash at the catalog price."),
-  NULL, 0, -1,
-};
-
 /* void SALE and return ITEM: one positional argument, a manager and a reason. */
 int
 axw_cli_cmd_void (AxwCli  *cli,
@@ -425,7 +393,7 @@ axw_cli_cmd_void (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!parse_sale (cli, is_return ? &return_spec : &void_spec, "at reason", &a, argc, argv, &rc))
+  if (!parse_sale (cli, "at reason", &a, argc, argv, &rc))
     return rc;
   if (cli->staff_name == NULL || a.reason == NULL || a.items->len != 1)
     return axw_cli_usage (cli);
@@ -446,11 +414,6 @@ axw_cli_cmd_void (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec check_spec = {
-  "vouchers check", N_("CODE"),
-  N_("Says whether a red packet would be accepted, and what it gives."), NULL, 1, 1,
-};
-
 static int
 vouchers_check (AxwCli  *cli,
                 int      argc,
@@ -470,7 +433,7 @@ vouchers_check (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &check_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   if ((at = axw_cli_parse_at (when, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -497,10 +460,6 @@ vouchers_check (AxwCli  *cli,
 }
 
 /* One line per key: funder, key (base64), when it was added. */
-static const AxwCliSpec keys_spec = {
-  "vouchers keys", NULL, N_("Lists the trusted keys: funder, key, when it was added."),
-};
-
 static int
 vouchers_keys (AxwCli  *cli,
                int      argc,
@@ -511,7 +470,7 @@ vouchers_keys (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if ((db = axw_cli_open (cli, &keys_spec, NULL, &argc, &argv, &rc)) == NULL)
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
     return rc;
   if ((keys = axw_vouchers_keys (db, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -526,12 +485,6 @@ vouchers_keys (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const AxwCliSpec vouchers_import_spec = {
-  "vouchers import", N_("FILE.csv"), N_("Imports a funder's batch of red packets, as a manager."),
-  N_("Columns: code, campaign, funder, face, min_spend, valid_from, valid_to, scope (aid|all)."),
-  1, 1,
-};
-
 static int
 vouchers_import (AxwCli  *cli,
                  int      argc,
@@ -543,25 +496,14 @@ vouchers_import (AxwCli  *cli,
   guint n;
   int rc;
 
-  if (!axw_cli_parse (cli, &vouchers_import_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      (text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+  if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
       !axw_vouchers_import_csv_as (cli->db, text, len, cli->staff->name, &n, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("%u red packets imported.\n"), n);
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec trust_spec = {
-  "vouchers trust", N_("FUNDER PUBKEY_BASE64"),
-  N_("Accepts the red packets a funder signs with this key, as a manager."), NULL, 2, 2,
-};
-
-static const AxwCliSpec untrust_spec = {
-  "vouchers untrust", N_("FUNDER PUBKEY_BASE64"),
-  N_("Stops accepting the red packets signed with this key, as a manager."), NULL, 2, 2,
-};
 
 static int
 vouchers_trust (AxwCli  *cli,
@@ -572,10 +514,9 @@ vouchers_trust (AxwCli  *cli,
   gboolean trust = g_str_equal (argv[0], "trust");
   int rc;
 
-  if (!axw_cli_parse (cli, trust ? &trust_spec : &untrust_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !(trust ? axw_vouchers_trust : axw_vouchers_untrust) (cli->db, argv[1], argv[2],
+  if (!(trust ? axw_vouchers_trust : axw_vouchers_untrust) (cli->db, argv[1], argv[2],
                                                             cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (trust ? _("Red packets signed by %s with this key are now accepted.\n")
@@ -583,16 +524,17 @@ vouchers_trust (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-const AxwCliSpec axw_cli_vouchers_spec = {
-  "vouchers", N_("COMMAND"),
-  N_("Red packets: import them, trust a funder's signing key, check a code."), NULL, 1, -1,
-  (const AxwCliVerb[]) {
-    { "import", vouchers_import, NULL, &vouchers_import_spec },
-    { "trust", vouchers_trust, NULL, &trust_spec },
-    { "untrust", vouchers_trust, NULL, &untrust_spec },
-    { "keys", vouchers_keys, NULL, &keys_spec },
-    { "check", vouchers_check, NULL, &check_spec },
-    { NULL }
-  },
+const AxwCliSpec axw_cli_vouchers[] = {
+  { "import", vouchers_import, N_("FILE.csv"), N_("Imports a funder's batch of red packets, as a manager."),
+    N_("Columns: code, campaign, funder, face, min_spend, valid_from, valid_to, scope (aid|all)."),
+    1, 1 },
+  { "trust", vouchers_trust, N_("FUNDER PUBKEY_BASE64"),
+    N_("Accepts the red packets a funder signs with this key, as a manager."), NULL, 2, 2 },
+  { "untrust", vouchers_trust, N_("FUNDER PUBKEY_BASE64"),
+    N_("Stops accepting the red packets signed with this key, as a manager."), NULL, 2, 2 },
+  { "keys", vouchers_keys, NULL, N_("Lists the trusted keys: funder, key, when it was added.") },
+  { "check", vouchers_check, N_("CODE"),
+    N_("Says whether a red packet would be accepted, and what it gives."), NULL, 1, 1 },
+  { NULL }
 };
 

@@ -16,12 +16,6 @@
 #include "axw-settings.h"
 #include "axw-sync.h"
 
-static const AxwCliSpec export_spec = {
-  "export", NULL,
-  N_("Writes the sales since the last export, products.csv and manifest.json to a folder "
-     "(formats: data/EXPORT.md)."),
-};
-
 int
 axw_cli_cmd_export (AxwCli  *cli,
                     int      argc,
@@ -40,7 +34,7 @@ axw_cli_cmd_export (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &export_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   if (out == NULL || *out == '\0')
     return axw_cli_usage (cli);
@@ -58,14 +52,6 @@ axw_cli_cmd_export (AxwCli  *cli,
     g_print (_("products.csv written: %llu products.\n"), (unsigned long long) r.n_products);
   return AXW_EXIT_OK;
 }
-
-static const AxwCliSpec sync_spec = {
-  "sync", N_("[SALE]"),
-  N_("Sends the sales waiting in the outbox to the online shop and the district hub."),
-  N_("The online shop is set by the settings sync.endpoint and sync.token_file (a file only\n"
-     "you can read). SALE (a receipt number or UUID) goes with --retry-dead only."),
-  0, 1,
-};
 
 static int
 print_status (AxwDb *db)
@@ -191,7 +177,7 @@ axw_cli_cmd_sync (AxwCli  *cli,
   AxwDb *db;
   int rc;
 
-  if (!axw_cli_parse (cli, &sync_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
     return rc;
   if (status + dead + retry > 1 || (argc > 1 && !retry) ||
       (timeout != 0 && (timeout < 1 || timeout > 3600)))
@@ -209,15 +195,6 @@ axw_cli_cmd_sync (AxwCli  *cli,
   return push_targets (db, &options);
 }
 
-static const AxwCliSpec import_online_spec = {
-  "import-online", N_("FILE.jsonl"),
-  N_("Takes the goods of the online shop's orders from the stock, each order once, as a "
-     "manager."),
-  N_("One JSON object per line: {\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]};\n"
-     "see data/EXPORT.md. \"-\" reads the orders from standard input, after the PIN."),
-  1, 1,
-};
-
 int
 axw_cli_cmd_import_online (AxwCli  *cli,
                            int      argc,
@@ -229,10 +206,9 @@ axw_cli_cmd_import_online (AxwCli  *cli,
   gsize len;
   int rc;
 
-  if (!axw_cli_parse (cli, &import_online_spec, NULL, &argc, &argv, &rc))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
     return rc;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      (text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+  if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
       !axw_online_orders_import (cli->db, text, len, cli->staff->name, &stats, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,

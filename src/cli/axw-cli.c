@@ -18,61 +18,90 @@
 #include "axw-settings.h"
 #include "axw-error.h"
 
-static const AxwCliVerb commands[] = {
-  { "init", axw_cli_cmd_init, N_("create or migrate the database (--demo: with demo data)") },
-  { "products", NULL, N_("import or export the catalog as CSV"),
-    &axw_cli_products_spec },
-  { "promotions", NULL, N_("import promotions from CSV, or list them"),
-    &axw_cli_promotions_spec },
-  { "funds", NULL, N_("add, list or end the charity funds donations go to"),
-    &axw_cli_funds_spec },
-  { "staff", NULL, N_("add staff (PIN from stdin), list them"),
-    &axw_cli_staff_spec },
-  { "settings", NULL, N_("get or set a setting"),
-    &axw_cli_settings_spec },
-  { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
-  { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
-  { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
-  { "void", axw_cli_cmd_void,
-    N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)") },
-  { "return", axw_cli_cmd_void,
-    N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)") },
-  { "report", NULL, N_("X, Z and period reports; subsidy claims"),
-    &axw_cli_report_spec },
-  { "shift", NULL, N_("open or close a shift, cash in and out"),
-    &axw_cli_shift_spec },
-  { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
-  { "printers", axw_cli_cmd_printers,
-    N_("list USB printers, print a test page, show or retry the print queue") },
-  { "backup", axw_cli_cmd_backup, N_("copy the database into the rotating set of daily backups") },
-  { "restore", axw_cli_cmd_restore, N_("replace the database with a checked backup") },
-  { "vouchers", NULL, N_("import red packets, trust a funder's signing key, check a code"),
-    &axw_cli_vouchers_spec },
-  { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
-  { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
-  { "district", NULL, N_("the district hub: set it up, add shops, read claims and conflicts"),
-    &axw_cli_district_spec },
-  { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
-  { "suppliers", NULL, N_("add or list suppliers (goods in)"),
-    &axw_cli_suppliers_spec },
-  { "receive", axw_cli_cmd_receive, N_("receive a supplier's delivery from CSV: the stock goes up") },
-  { "deliveries", NULL, N_("list deliveries, or send lines back to the supplier"),
-    &axw_cli_deliveries_spec },
-  { "consignment", NULL, N_("settle with a consignment supplier: what sold, at cost"),
-    &axw_cli_consignment_spec },
-  { "version", axw_cli_cmd_version,
-    N_("print the program's version and the database schema it writes") },
+static const AxwCliSpec commands[] = {
+  { "init", axw_cli_cmd_init, NULL, N_("create or migrate the database (--demo: with demo data)") },
+  { "products", NULL, N_("COMMAND"), N_("import or export the catalog as CSV"), NULL, 1, -1,
+    axw_cli_products },
+  { "promotions", NULL, N_("COMMAND"), N_("import promotions from CSV, or list them"), NULL, 1, -1,
+    axw_cli_promotions },
+  { "funds", NULL, N_("COMMAND"), N_("add, list or end the charity funds donations go to"),
+    N_("A fund takes donations (一元捐, round-up) and the proceeds of its charity goods."), 1, -1,
+    axw_cli_funds },
+  { "staff", NULL, N_("COMMAND"), N_("add staff (PIN from stdin), list them"), NULL, 1, -1,
+    axw_cli_staff },
+  { "settings", NULL, N_("COMMAND"), N_("get or set a setting"), NULL, 1, -1, axw_cli_settings },
+  { "quote", axw_cli_cmd_quote, N_("ITEM…"), N_("price a basket as JSON; writes nothing"),
+    N_("ITEM is BARCODE or BARCODE*QTY (QTY in pieces, or kg for goods sold by weight)."), 0, -1 },
+  { "sell", axw_cli_cmd_sell, N_("ITEM…"), N_("commit a sale and print its JSON"),
+    N_("For sales made on paper while the counter was down. The cashier (--staff) gives the\n"
+       "PIN on standard input; only a manager may give --at. Cash may exceed the total\n"
+       "(change is given)."), 0, -1 },
+  { "refund", axw_cli_cmd_refund, N_("SALE [LINE*QTY…]"),
+    N_("refund a sale or some of its lines (manager PIN on stdin)"),
+    N_("SALE is a receipt number or UUID; without lines, everything left is refunded."), 0, -1 },
+  { "void", axw_cli_cmd_void, N_("SALE"),
+    N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)"), NULL, 0, -1 },
+  { "return", axw_cli_cmd_void, N_("BARCODE[*QTY]"),
+    N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)"),
+    NULL, 0, -1 },
+  { "report", NULL, N_("COMMAND"), N_("X, Z and period reports; subsidy claims"), NULL, 1, -1,
+    axw_cli_report },
+  { "shift", NULL, N_("COMMAND"), N_("open or close a shift, cash in and out"),
+    N_("The PIN of --staff is read from standard input; cash in and out needs a manager."), 1, -1,
+    axw_cli_shift },
+  { "receipt", axw_cli_cmd_receipt, N_("SALE"), N_("print a sale's receipt again, or draw it to PNG"),
+    N_("A copy of the receipt of SALE (receipt number or uuid), marked as a reprint, and only\n"
+       "that receipt: “aixinwu printers retry” prints the rest of the queue. The reprint is\n"
+       "audited in the name of --staff, whose PIN is the first line of standard input."), 1, 1 },
+  { "printers", axw_cli_cmd_printers, N_("[test|queue|retry]"),
+    N_("list USB printers, print a test page, show or retry the print queue"),
+    N_("Without a command, the USB receipt printers; test prints a test page, queue lists the\n"
+       "receipts not printed yet with the reason, retry prints failed and waiting receipts again."),
+    0, 1 },
+  { "backup", axw_cli_cmd_backup, NULL,
+    N_("copy the database into the rotating set of daily backups"),
+    N_("Today's copy is aixinwu-YYYY-MM-DD.db.") },
+  { "restore", axw_cli_cmd_restore, N_("FILE"), N_("replace the database with a checked backup"),
+    N_("As a manager. The data before the restore is kept next to the database."), 1, 1 },
+  { "vouchers", NULL, N_("COMMAND"),
+    N_("import red packets, trust a funder's signing key, check a code"), NULL, 1, -1,
+    axw_cli_vouchers },
+  { "export", axw_cli_cmd_export, NULL, N_("write new sales and the catalog for the online shop"),
+    N_("The sales since the last export, products.csv and manifest.json (formats:\n"
+       "data/EXPORT.md).") },
+  { "sync", axw_cli_cmd_sync, N_("[SALE]"),
+    N_("send sales to the online shop; list or retry refused ones"),
+    N_("The online shop is set by the settings sync.endpoint and sync.token_file (a file only\n"
+       "you can read). SALE (a receipt number or UUID) goes with --retry-dead only."), 0, 1 },
+  { "district", NULL, N_("COMMAND"),
+    N_("the district hub: set it up, add shops, read claims and conflicts"),
+    N_("Sales reach the hub with aixinwu sync."), 1, -1, axw_cli_district },
+  { "import-online", axw_cli_cmd_import_online, N_("FILE.jsonl"),
+    N_("take the online shop's orders from the stock"),
+    N_("Each order once, as a manager. One JSON object per line:\n"
+       "{\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]}; see data/EXPORT.md.\n"
+       "\"-\" reads the orders from standard input, after the PIN."), 1, 1 },
+  { "suppliers", NULL, N_("COMMAND"), N_("add or list suppliers (goods in)"), NULL, 1, -1,
+    axw_cli_suppliers },
+  { "receive", axw_cli_cmd_receive, N_("FILE.csv"),
+    N_("receive a supplier's delivery from CSV: the stock goes up"),
+    N_("As a manager. Columns: barcode or plu, qty (pieces, or kg for goods sold by weight),\n"
+       "cost (yuan per piece or kg; the product's cost when missing). One transaction: one bad\n"
+       "row receives nothing, and the error names the row and the column."), 1, 1 },
+  { "deliveries", NULL, N_("COMMAND"), N_("list deliveries, or send lines back to the supplier"),
+    NULL, 1, -1, axw_cli_deliveries },
+  { "consignment", NULL, N_("COMMAND"),
+    N_("settle with a consignment supplier: what sold, at cost"), NULL, 1, -1,
+    axw_cli_consignment },
+  { "version", axw_cli_cmd_version, NULL,
+    N_("print the program's version and the database schema it writes"),
+    N_("It opens no database.") },
   { NULL }
 };
 
 static const AxwCliSpec main_spec = {
-  NULL, N_("[COMMAND [ARGUMENT…]]"), N_("Without a command, the counter opens."),
+  NULL, NULL, N_("[COMMAND [ARGUMENT…]]"), N_("Without a command, the counter opens."),
   N_("--db FILE (or AIXINWU_DB) selects the database."), 0, -1, commands,
-};
-
-static const AxwCliSpec version_spec = {
-  "version", NULL, N_("Prints the program's version and the database schema it writes; opens no "
-                      "database."),
 };
 
 /* aixinwu version, aixinwu --version: no database is opened or created. */
@@ -83,7 +112,7 @@ axw_cli_cmd_version (AxwCli  *cli,
 {
   int rc;
 
-  if (!axw_cli_parse (cli, &version_spec, NULL, &argc, &argv, &rc))
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
     return rc;
   g_print (_("aixinwu %s (database schema %d)\n"), AXW_VERSION, axw_db_latest_version ());
   return AXW_EXIT_OK;
@@ -370,16 +399,15 @@ show_negatives (int         argc,
 
 /* "Commands:" and a line each, for a command that has sub-commands. */
 static char *
-describe_verbs (const AxwCliSpec *spec)
+describe_verbs (const AxwCliSpec *spec,
+                const char       *name)
 {
   GString *text = g_string_new (_("Commands:"));
 
   g_string_append_c (text, '\n');
-  for (const AxwCliVerb *v = spec->verbs; v->name != NULL; v++)
-    g_string_append_printf (text, "  %-14s %s\n", v->name,
-                            _(v->summary ? v->summary : v->spec->summary));
-  g_string_append_printf (text, _("\n“aixinwu %s%sCOMMAND --help” tells more."),
-                          spec->name ? spec->name : "", spec->name ? " " : "");
+  for (const AxwCliSpec *v = spec->verbs; v->name != NULL; v++)
+    g_string_append_printf (text, "  %-14s %s\n", v->name, _(v->summary));
+  g_string_append_printf (text, _("\n“%s COMMAND --help” tells more."), name);
   if (spec->description != NULL)
     g_string_append_printf (text, "\n%s", _(spec->description));
   return g_string_free (text, FALSE);
@@ -388,10 +416,10 @@ describe_verbs (const AxwCliSpec *spec)
 /* The command's options first, then the global ones, then the description. */
 static GOptionContext *
 context_new (AxwCli             *cli,
-             const AxwCliSpec   *spec,
              const GOptionEntry *entries,
              gboolean           *help)
 {
+  const AxwCliSpec *spec = cli->spec;
   const GOptionEntry help_entry[] = {
     { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Show this help"), NULL },
     { NULL }
@@ -399,7 +427,7 @@ context_new (AxwCli             *cli,
   GOptionContext *context = g_option_context_new (spec->parameter);
   GOptionGroup *own = g_option_group_new ("command", _("Options:"), _("Show the options"),
                                           NULL, NULL);
-  g_autofree char *verbs = spec->verbs ? describe_verbs (spec) : NULL;
+  g_autofree char *verbs = spec->verbs ? describe_verbs (spec, cli->name) : NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   /* the help is printed here, not by GLib, which would exit() */
@@ -420,13 +448,13 @@ context_new (AxwCli             *cli,
 
 /**
  * axw_cli_parse:
- * @spec: the command: its name, arguments and help
  * @entries: (nullable): the command's options, { NULL } last
  * @argc: (inout): the command's words, its name first
  * @argv: (inout): left with the name and the positional arguments
  * @rc: (out): the exit code when the command stops here
  *
- * Every command's options the same way: its @entries and the global ones
+ * Every command's options the same way (the command running, @cli->spec,
+ * says what else it takes and its help): its @entries and the global ones
  * (--db FILE, --staff NAME), --help (the help on stdout, exit 0), an
  * unknown option or a missing value refused on one line (exit 2), too few
  * or too many arguments answered with the help on stderr (exit 2).
@@ -435,7 +463,6 @@ context_new (AxwCli             *cli,
  */
 gboolean
 axw_cli_parse (AxwCli              *cli,
-               const AxwCliSpec    *spec,
                const GOptionEntry  *entries,
                int                 *argc,
                char              ***argv,
@@ -443,12 +470,12 @@ axw_cli_parse (AxwCli              *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
-  g_autofree char *name = g_strconcat ("aixinwu", spec->name ? " " : "", spec->name, NULL);
+  const char *name = cli->name;
   gboolean help = FALSE, ok;
   int args;
 
   g_clear_pointer (&cli->context, g_option_context_free);
-  cli->context = context_new (cli, spec, entries, &help);
+  cli->context = context_new (cli, entries, &help);
   g_set_prgname (name);   /* the help's "Usage: aixinwu products import …" */
   hide_negatives (*argc, *argv, entries, hidden);
   ok = g_option_context_parse (cli->context, argc, argv, &error);
@@ -478,7 +505,7 @@ axw_cli_parse (AxwCli              *cli,
       return FALSE;
     }
   args = *argc - 1;
-  if (args < spec->min_args || (spec->max_args >= 0 && args > spec->max_args))
+  if (args < cli->spec->min_args || (cli->spec->max_args >= 0 && args > cli->spec->max_args))
     {
       *rc = axw_cli_usage (cli);
       return FALSE;
@@ -495,7 +522,6 @@ axw_cli_parse (AxwCli              *cli,
  */
 gboolean
 axw_cli_parse_some (AxwCli              *cli,
-                    const AxwCliSpec    *spec,
                     const GOptionEntry  *all,
                     guint                n_all,
                     const char          *names,
@@ -510,7 +536,7 @@ axw_cli_parse_some (AxwCli              *cli,
   for (guint i = 0; i < n_all; i++)
     if (g_strv_contains ((const char * const *) wanted, all[i].long_name))
       entries[n++] = all[i];
-  return axw_cli_parse (cli, spec, entries, argc, argv, rc);
+  return axw_cli_parse (cli, entries, argc, argv, rc);
 }
 
 /**
@@ -522,7 +548,6 @@ axw_cli_parse_some (AxwCli              *cli,
  */
 AxwDb *
 axw_cli_open (AxwCli              *cli,
-              const AxwCliSpec    *spec,
               const GOptionEntry  *entries,
               int                 *argc,
               char              ***argv,
@@ -530,13 +555,40 @@ axw_cli_open (AxwCli              *cli,
 {
   AxwDb *db = NULL;
 
-  if (axw_cli_parse (cli, spec, entries, argc, argv, rc) && (db = axw_cli_db (cli)) == NULL)
+  if (axw_cli_parse (cli, entries, argc, argv, rc) && (db = axw_cli_db (cli)) == NULL)
     *rc = AXW_EXIT_FAIL;
   return db;
 }
 
-static const AxwCliVerb *
-find_verb (const AxwCliVerb *verbs,
+/**
+ * axw_cli_parse_as:
+ * @role: whether the command needs a manager or anyone on the staff
+ *
+ * axw_cli_parse(), then axw_cli_authorize(): for the commands that ask for
+ * the PIN of --staff before anything else.
+ *
+ * Returns: (transfer none) (nullable): who gave their PIN, or %NULL to exit
+ *   with @rc
+ */
+AxwStaff *
+axw_cli_parse_as (AxwCli              *cli,
+                  AxwCliRole           role,
+                  const GOptionEntry  *entries,
+                  int                 *argc,
+                  char              ***argv,
+                  int                 *rc)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!axw_cli_parse (cli, entries, argc, argv, rc))
+    return NULL;
+  if (axw_cli_authorize (cli, role, &error) == NULL)
+    *rc = axw_cli_fail (g_steal_pointer (&error));
+  return cli->staff;
+}
+
+static const AxwCliSpec *
+find_verb (const AxwCliSpec *verbs,
            const char       *name)
 {
   for (; verbs->name != NULL; verbs++)
@@ -545,44 +597,37 @@ find_verb (const AxwCliVerb *verbs,
   return NULL;
 }
 
-/**
- * dispatch:
- * @spec: the command, with its sub-commands in @spec->verbs
- *
- * Parses the options before the sub-command, then runs it with its own
- * words (its name first).
- *
- * Returns: the exit code
- */
+/* Runs @spec with its words (its name first): itself, or after the options
+ * before its sub-command, the sub-command with its own. */
 static int
-dispatch (AxwCli            *cli,
-          const AxwCliSpec  *spec,
-          int                argc,
-          char             **argv)
+run (AxwCli            *cli,
+     const AxwCliSpec  *spec,
+     int                argc,
+     char             **argv)
 {
-  const AxwCliVerb *verb;
+  const AxwCliSpec *verb;
   int rc;
 
-  if (!axw_cli_parse (cli, spec, NULL, &argc, &argv, &rc))
+  cli->spec = spec;
+  if (spec->name != NULL)
+    {
+      char *name = g_strconcat (cli->name, " ", spec->name, NULL);
+
+      g_free (cli->name);
+      cli->name = name;
+    }
+  if (spec->run != NULL)
+    return spec->run (cli, argc, argv);
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
     return rc;
   if ((verb = find_verb (spec->verbs, argv[1])) == NULL)
     {
       g_autofree char *what = g_strdup_printf (_("unknown command “%s”"), argv[1]);
 
-      g_printerr (_("%s: %s (see “%s --help”)\n"), g_get_prgname (), what, g_get_prgname ());
+      g_printerr (_("%s: %s (see “%s --help”)\n"), cli->name, what, cli->name);
       return AXW_EXIT_USAGE;
     }
-  return verb->run (cli, argc - 1, argv + 1);
-}
-
-/* A command runs itself, or its sub-commands from its spec. */
-static int
-run_verb (AxwCli            *cli,
-          const AxwCliVerb  *verb,
-          int                argc,
-          char             **argv)
-{
-  return verb->run ? verb->run (cli, argc, argv) : dispatch (cli, verb->spec, argc, argv);
+  return run (cli, verb, argc - 1, argv + 1);
 }
 
 /**
@@ -598,20 +643,20 @@ axw_cli_main (int     argc,
               char  **argv,
               char  **gui_db_path)
 {
-  AxwCli cli = { 0 };
+  AxwCli cli = { .spec = &main_spec, .name = g_strdup ("aixinwu") };
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
       N_("Print the program's version and the database schema it writes"), NULL },
     { NULL }
   };
-  const AxwCliVerb *command;
+  const AxwCliSpec *command;
   int rc;
 
-  if (!axw_cli_parse (&cli, &main_spec, entries, &argc, &argv, &rc))
+  if (!axw_cli_parse (&cli, entries, &argc, &argv, &rc))
     goto out;
   if (version)
-    rc = axw_cli_cmd_version (&cli, 1, (char *[]) { "version", NULL });
+    rc = run (&cli, find_verb (commands, "version"), 1, (char *[]) { "version", NULL });
   else if (argc < 2)
     {
       *gui_db_path = g_steal_pointer (&cli.db_path);
@@ -635,7 +680,7 @@ axw_cli_main (int     argc,
         cli.db_path = g_strdup (g_getenv ("AIXINWU_DB"));
       else if (cli.db_path == NULL)
         cli.db_path = axw_cli_default_db_path ();
-      rc = run_verb (&cli, command, argc - 1, argv + 1);
+      rc = run (&cli, command, argc - 1, argv + 1);
     }
 
 out:
@@ -644,6 +689,7 @@ out:
   g_clear_object (&cli.db);
   g_free (cli.staff_name);
   g_free (cli.db_path);
+  g_free (cli.name);
   return rc;
 }
 

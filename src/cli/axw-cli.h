@@ -10,14 +10,18 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AxwCliSpec AxwCliSpec;
+
 typedef struct {
-  char           *db_path;
-  AxwDb          *db;
-  char           *staff_name;  /* --staff NAME, an option of every command */
-  AxwStaff       *staff;       /* who gave their PIN (axw_cli_authorize) */
-  char           *db_option;   /* --db and --staff as just parsed */
-  char           *staff_option;
-  GOptionContext *context;     /* the command's, for axw_cli_usage() */
+  char             *db_path;
+  AxwDb            *db;
+  char             *staff_name;  /* --staff NAME, an option of every command */
+  AxwStaff         *staff;       /* who gave their PIN (axw_cli_authorize) */
+  char             *db_option;   /* --db and --staff as just parsed */
+  char             *staff_option;
+  const AxwCliSpec *spec;        /* the command running, and its name */
+  char             *name;        /* ("products import") */
+  GOptionContext   *context;     /* its options, for axw_cli_usage() */
 } AxwCli;
 
 /* Who a command needs: anyone on the staff (a sale, a shift), or a manager. */
@@ -30,29 +34,20 @@ typedef int (*AxwCliCommand) (AxwCli  *cli,
                               int      argc,
                               char   **argv);
 
-typedef struct _AxwCliVerb AxwCliVerb;
-
-/* What `aixinwu NAME --help` says: "Usage: aixinwu NAME [OPTION…] PARAMETER",
- * the summary, the options (the command's table, then the global ones: --db,
- * --staff) and the description. Strings are N_(), translated when shown. */
-typedef struct {
-  const char       *name;         /* "products import" */
+/* A command or a sub-command ("products import"), as `aixinwu products import
+ * --help` shows it: "Usage: aixinwu products import [OPTION…] PARAMETER", the
+ * summary, the options (the command's own table, then the global ones: --db,
+ * --staff) and the description; its parent's help lists it with the summary.
+ * It runs itself, or without @run one of its @verbs. Strings are N_(). */
+struct _AxwCliSpec {
+  const char       *name;         /* "import" */
+  AxwCliCommand     run;          /* (nullable) */
   const char       *parameter;    /* the positional arguments: N_("FILE.csv"), or NULL */
   const char       *summary;
   const char       *description;  /* (nullable) */
   int               min_args;     /* positional arguments, at least */
   int               max_args;     /* and at most; -1 for any number */
-  const AxwCliVerb *verbs;        /* (nullable) the sub-commands, { NULL } last */
-} AxwCliSpec;
-
-/* A command or a sub-command ("products import"), listed in its parent's
- * help with @summary, else with its @spec's. It runs itself, or without
- * @run, one of its @spec's sub-commands. */
-struct _AxwCliVerb {
-  const char       *name;
-  AxwCliCommand     run;
-  const char       *summary;  /* (nullable) N_() */
-  const AxwCliSpec *spec;     /* (nullable) */
+  const AxwCliSpec *verbs;        /* (nullable) the sub-commands, { NULL } last */
 };
 
 /* Exit codes: 0 ok, 1 refused (bad input, not found…), 2 usage. */
@@ -70,13 +65,11 @@ int       axw_cli_main             (int          argc,
                                     char       **argv,
                                     char       **gui_db_path);
 gboolean  axw_cli_parse            (AxwCli             *cli,
-                                    const AxwCliSpec   *spec,
                                     const GOptionEntry *entries,
                                     int                *argc,
                                     char             ***argv,
                                     int                *rc);
 gboolean  axw_cli_parse_some       (AxwCli             *cli,
-                                    const AxwCliSpec   *spec,
                                     const GOptionEntry *all,
                                     guint               n_all,
                                     const char         *names,
@@ -84,7 +77,12 @@ gboolean  axw_cli_parse_some       (AxwCli             *cli,
                                     char             ***argv,
                                     int                *rc);
 AxwDb    *axw_cli_open             (AxwCli             *cli,
-                                    const AxwCliSpec   *spec,
+                                    const GOptionEntry *entries,
+                                    int                *argc,
+                                    char             ***argv,
+                                    int                *rc);
+AxwStaff *axw_cli_parse_as         (AxwCli             *cli,
+                                    AxwCliRole          role,
                                     const GOptionEntry *entries,
                                     int                *argc,
                                     char             ***argv,
@@ -114,19 +112,19 @@ int       axw_cli_emit             (const char  *out,
                                     const char  *data,
                                     gsize        len);
 
-/* The commands with sub-commands, and those that run themselves. */
-extern const AxwCliSpec axw_cli_vouchers_spec;
-extern const AxwCliSpec axw_cli_district_spec;
-extern const AxwCliSpec axw_cli_products_spec;
-extern const AxwCliSpec axw_cli_promotions_spec;
-extern const AxwCliSpec axw_cli_staff_spec;
-extern const AxwCliSpec axw_cli_settings_spec;
-extern const AxwCliSpec axw_cli_funds_spec;
-extern const AxwCliSpec axw_cli_suppliers_spec;
-extern const AxwCliSpec axw_cli_deliveries_spec;
-extern const AxwCliSpec axw_cli_consignment_spec;
-extern const AxwCliSpec axw_cli_report_spec;
-extern const AxwCliSpec axw_cli_shift_spec;
+/* The sub-commands of the commands that have them; the commands that run. */
+extern const AxwCliSpec axw_cli_vouchers[];
+extern const AxwCliSpec axw_cli_district[];
+extern const AxwCliSpec axw_cli_products[];
+extern const AxwCliSpec axw_cli_promotions[];
+extern const AxwCliSpec axw_cli_staff[];
+extern const AxwCliSpec axw_cli_settings[];
+extern const AxwCliSpec axw_cli_funds[];
+extern const AxwCliSpec axw_cli_suppliers[];
+extern const AxwCliSpec axw_cli_deliveries[];
+extern const AxwCliSpec axw_cli_consignment[];
+extern const AxwCliSpec axw_cli_report[];
+extern const AxwCliSpec axw_cli_shift[];
 int axw_cli_cmd_init       (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_quote      (AxwCli *cli, int argc, char **argv);
 int axw_cli_cmd_sell       (AxwCli *cli, int argc, char **argv);
