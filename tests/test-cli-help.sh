@@ -73,11 +73,13 @@ expect_ok "--db before a sub-command" "$AXW" settings --db="$AIXINWU_DB" get sho
 expect_ok "--db after it" "$AXW" settings get shop.name --db "$AIXINWU_DB"
 echo 8888 >"$WORK/pin"
 expect_ok "--staff before a sub-command" sh -c "'$AXW' funds --staff 王店长 add 测试基金 <'$WORK/pin'"
-expect_ok "--db given after the command is the one opened" "$AXW" settings get shop.name --db "$WORK/other.db"
+expect_ok "--db given after the command is the one opened" \
+  "$AXW" settings get shop.name --db "$WORK/other.db"
 check "it was created" yes "$([ -e "$WORK/other.db" ] && echo yes || echo no)"
 # a negative amount is an argument, not an option; after --reason it is the reason
 expect_ok "open a shift" sh -c "'$AXW' shift open --staff 王店长 100 <'$WORK/pin'"
-expect_ok "shift cash -5 --reason -5" sh -c "'$AXW' shift cash --staff 王店长 -5 --reason -5 <'$WORK/pin'"
+expect_ok "shift cash -5 --reason -5" \
+  sh -c "'$AXW' shift cash --staff 王店长 -5 --reason -5 <'$WORK/pin'"
 check "five yuan out" -500 "$(echo "$OUT" | sed 's/.*"in_out_fen":\(-\?[0-9]*\).*/\1/')"
 check "the reason is -5" -5 "$(sql "SELECT reason FROM cash_movements ORDER BY id DESC LIMIT 1")"
 

@@ -195,7 +195,8 @@ const AxwCliSpec axw_cli_products[] = {
        "One bad row imports nothing; the error names the row and the column."),
     1, 1 },
   { "export", products_export, N_("FILE.csv"),
-    N_("Writes the catalog as CSV, every column import reads (- for standard output)."), NULL, 1, 1 },
+    N_("Writes the catalog as CSV, every column import reads (- for standard output)."),
+    NULL, 1, 1 },
   { "retire", products_retire, N_("BARCODE|PLU"),
     N_("Retires a product, as a manager: kept for history, no longer sold."), NULL, 1, 1 },
   { "restore", products_retire, N_("BARCODE|PLU"),
@@ -285,7 +286,8 @@ const AxwCliSpec axw_cli_promotions[] = {
        "All conditions given must hold: month 12 with day 12 is 12 December only."),
     1, 1 },
   { "list", promotions_list, NULL, N_("Lists the promotions: id, what, when.") },
-  { "remove", promotions_remove, N_("NAME"), N_("Ends a promotion, as a manager; past sales keep it."),
+  { "remove", promotions_remove, N_("NAME"),
+    N_("Ends a promotion, as a manager; past sales keep it."),
     NULL, 1, 1 },
   { NULL }
 };
@@ -383,8 +385,10 @@ const AxwCliSpec axw_cli_staff[] = {
        "The first manager of a database is added without --staff: the new PIN twice."),
     1, 1 },
   { "list", staff_list, NULL, N_("Lists the staff: name, role, and whether locked out.") },
-  { "deactivate", staff_activate, N_("NAME"), N_("Stops someone logging in, as a manager."), NULL, 1, 1 },
-  { "activate", staff_activate, N_("NAME"), N_("Lets someone log in again, as a manager."), NULL, 1, 1 },
+  { "deactivate", staff_activate, N_("NAME"),
+    N_("Stops someone logging in, as a manager."), NULL, 1, 1 },
+  { "activate", staff_activate, N_("NAME"),
+    N_("Lets someone log in again, as a manager."), NULL, 1, 1 },
   { NULL }
 };
 
@@ -463,9 +467,11 @@ settings_set (AxwCli  *cli,
 
 const AxwCliSpec axw_cli_settings[] = {
   { "list", settings_list, NULL, N_("Lists every setting as KEY=VALUE.") },
-  { "get", settings_get, N_("KEY"), N_("Prints a setting (“aixinwu settings list” shows them all)."),
+  { "get", settings_get, N_("KEY"),
+    N_("Prints a setting (“aixinwu settings list” shows them all)."),
     NULL, 1, 1 },
-  { "set", settings_set, N_("KEY VALUE"), N_("Changes a setting, as a manager (audited: old → new)."),
+  { "set", settings_set, N_("KEY VALUE"),
+    N_("Changes a setting, as a manager (audited: old → new)."),
     NULL, 2, 2 },
   { NULL }
 };

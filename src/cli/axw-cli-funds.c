@@ -69,7 +69,8 @@ funds_end (AxwCli  *cli,
 const AxwCliSpec axw_cli_funds[] = {
   { "add", funds_add, N_("NAME [BENEFICIARY]"), N_("Adds a fund, as a manager."),
     N_("A fund takes donations (一元捐, round-up) and the proceeds of its charity goods."), 1, 2 },
-  { "end", funds_end, N_("NAME"), N_("Ends a fund, as a manager: it takes no more, and keeps its book."),
+  { "end", funds_end, N_("NAME"),
+    N_("Ends a fund, as a manager: it takes no more, and keeps its book."),
     NULL, 1, 1 },
   { "list", funds_list, NULL, N_("Lists the funds: name, beneficiary, active or ended.") },
   { NULL }

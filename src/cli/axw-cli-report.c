@@ -452,14 +452,16 @@ shift_change (AxwCli  *cli,
 }
 
 const AxwCliSpec axw_cli_shift[] = {
-  { "open", shift_change, N_("FLOAT"), N_("Opens a shift with a float in the drawer (yuan), as --staff."),
+  { "open", shift_change, N_("FLOAT"),
+    N_("Opens a shift with a float in the drawer (yuan), as --staff."),
     NULL, 1, 1 },
   { "cash", shift_change, N_("±AMOUNT"),
     N_("Puts cash in (+) or takes it out (-) of the drawer, as a manager."), NULL, 1, 1 },
   { "close", shift_change, N_("COUNT"),
     N_("Closes the shift with the drawer counted: COUNT is 100:3,50:1,0.5:4 (yuan:pieces)."),
     NULL, 1, 1 },
-  { "status", shift_status, NULL, N_("The open shift as JSON: float, cash in and out, cash sales, expected.") },
+  { "status", shift_status, NULL,
+    N_("The open shift as JSON: float, cash in and out, cash sales, expected.") },
   { NULL }
 };
 

@@ -525,7 +525,8 @@ vouchers_trust (AxwCli  *cli,
 }
 
 const AxwCliSpec axw_cli_vouchers[] = {
-  { "import", vouchers_import, N_("FILE.csv"), N_("Imports a funder's batch of red packets, as a manager."),
+  { "import", vouchers_import, N_("FILE.csv"),
+    N_("Imports a funder's batch of red packets, as a manager."),
     N_("Columns: code, campaign, funder, face, min_spend, valid_from, valid_to, scope (aid|all)."),
     1, 1 },
   { "trust", vouchers_trust, N_("FUNDER PUBKEY_BASE64"),

@@ -49,7 +49,8 @@ static const AxwCliSpec commands[] = {
   { "shift", NULL, N_("COMMAND"), N_("open or close a shift, cash in and out"),
     N_("The PIN of --staff is read from standard input; cash in and out needs a manager."), 1, -1,
     axw_cli_shift },
-  { "receipt", axw_cli_cmd_receipt, N_("SALE"), N_("print a sale's receipt again, or draw it to PNG"),
+  { "receipt", axw_cli_cmd_receipt, N_("SALE"),
+    N_("print a sale's receipt again, or draw it to PNG"),
     N_("A copy of the receipt of SALE (receipt number or uuid), marked as a reprint, and only\n"
        "that receipt: “aixinwu printers retry” prints the rest of the queue. The reprint is\n"
        "audited in the name of --staff, whose PIN is the first line of standard input."), 1, 1 },
