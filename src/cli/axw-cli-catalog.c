@@ -84,27 +84,26 @@ print_import_preview (const AxwImportStats *stats,
     }
 }
 
+static GPtrArray *
+low_stock (AxwDb   *db,
+           GError **error)
+{
+  return axw_products_low_stock (db, G_MAXINT, error);
+}
+
+static char *
+describe_stock (AxwDb         *db,
+                gconstpointer  product)
+{
+  return axw_product_describe_stock (product);
+}
+
 static int
 products_low_stock (AxwCli  *cli,
                     int      argc,
                     char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) low = NULL;
-  AxwDb *db;
-  int rc;
-
-  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
-    return rc;
-  if ((low = axw_products_low_stock (db, G_MAXINT, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < low->len; i++)
-    {
-      g_autofree char *line = axw_product_describe_stock (g_ptr_array_index (low, i));
-
-      g_print ("%s\n", line);
-    }
-  return AXW_EXIT_OK;
+  return axw_cli_list (cli, argc, argv, low_stock, describe_stock);
 }
 
 static int
@@ -207,9 +206,11 @@ const AxwCliSpec axw_cli_products[] = {
 };
 
 
-static void
-print_promotion (const AxwPromotion *p)
+static char *
+describe_promotion (AxwDb         *db,
+                    gconstpointer  row)
 {
+  const AxwPromotion *p = row;
   g_autofree char *words = axw_promotion_describe (p);
   g_autoptr(GString) when = g_string_new (NULL);
 
@@ -221,7 +222,8 @@ print_promotion (const AxwPromotion *p)
     g_string_append_printf (when, _(" from %s"), p->date_from);
   if (p->date_to && *p->date_to)
     g_string_append_printf (when, _(" to %s"), p->date_to);
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", p->id, words, when->len ? when->str + 1 : _("every day"));
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s", p->id, words,
+                          when->len ? when->str + 1 : _("every day"));
 }
 
 static int
@@ -249,19 +251,7 @@ promotions_list (AxwCli  *cli,
                  int      argc,
                  char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  AxwDb *db;
-  int rc;
-
-  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
-    return rc;
-  list = axw_promotions_list (db, &error);
-  if (list == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < list->len; i++)
-    print_promotion (g_ptr_array_index (list, i));
-  return AXW_EXIT_OK;
+  return axw_cli_list (cli, argc, argv, axw_promotions_list, describe_promotion);
 }
 
 static int
@@ -338,28 +328,22 @@ staff_add (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
+static char *
+describe_staff (AxwDb         *db,
+                gconstpointer  row)
+{
+  const AxwStaff *s = row;
+
+  return g_strdup_printf ("%s\t%s%s", s->name, s->manager ? "manager" : "cashier",
+                          s->locked ? _("\tlocked") : "");
+}
+
 static int
 staff_list (AxwCli  *cli,
             int      argc,
             char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  AxwDb *db;
-  int rc;
-
-  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
-    return rc;
-  list = axw_staff_list (db, &error);
-  if (list == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < list->len; i++)
-    {
-      AxwStaff *s = g_ptr_array_index (list, i);
-      g_print ("%s\t%s%s\n", s->name, s->manager ? "manager" : "cashier",
-               s->locked ? _("\tlocked") : "");
-    }
-  return AXW_EXIT_OK;
+  return axw_cli_list (cli, argc, argv, axw_staff_list, describe_staff);
 }
 
 static int

@@ -11,27 +11,22 @@
 #include "axw-error.h"
 #include "axw-funds.h"
 
+static char *
+describe_fund (AxwDb         *db,
+               gconstpointer  row)
+{
+  const AxwFund *f = row;
+
+  return g_strdup_printf ("%s\t%s\t%s", f->name, f->beneficiary,
+                          f->active ? _("active") : _("ended"));
+}
+
 static int
 funds_list (AxwCli  *cli,
             int      argc,
             char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) funds = NULL;
-  AxwDb *db;
-  int rc;
-
-  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
-    return rc;
-  if ((funds = axw_funds_list (db, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < funds->len; i++)
-    {
-      const AxwFund *f = g_ptr_array_index (funds, i);
-
-      g_print ("%s\t%s\t%s\n", f->name, f->beneficiary, f->active ? _("active") : _("ended"));
-    }
-  return AXW_EXIT_OK;
+  return axw_cli_list (cli, argc, argv, axw_funds_list, describe_fund);
 }
 
 static int

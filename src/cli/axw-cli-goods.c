@@ -57,28 +57,23 @@ suppliers_add (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
+static char *
+describe_supplier (AxwDb         *db,
+                   gconstpointer  row)
+{
+  const AxwSupplier *s = row;
+
+  return g_strdup_printf ("%lld\t%s\t%s\t%s\t%s%s", (long long) s->id, s->name, s->origin,
+                          s->contact, s->consignment ? "consignment" : "outright",
+                          s->partner ? "\tpartner" : "");
+}
+
 static int
 suppliers_list (AxwCli  *cli,
                 int      argc,
                 char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  AxwDb *db;
-  int rc;
-
-  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
-    return rc;
-  if ((list = axw_suppliers_list (db, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < list->len; i++)
-    {
-      AxwSupplier *s = g_ptr_array_index (list, i);
-
-      g_print ("%lld\t%s\t%s\t%s\t%s%s\n", (long long) s->id, s->name, s->origin, s->contact,
-               s->consignment ? "consignment" : "outright", s->partner ? "\tpartner" : "");
-    }
-  return AXW_EXIT_OK;
+  return axw_cli_list (cli, argc, argv, axw_suppliers_list, describe_supplier);
 }
 
 /* Text for people, a line each, to --out or stdout; takes @lines. */
@@ -233,27 +228,26 @@ axw_cli_cmd_receive (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
+static GPtrArray *
+list_deliveries (AxwDb   *db,
+                 GError **error)
+{
+  return axw_deliveries_list (db, 1000, error);
+}
+
+static char *
+describe_delivery (AxwDb         *db,
+                   gconstpointer  delivery)
+{
+  return axw_delivery_describe (delivery);
+}
+
 static int
 deliveries_list (AxwCli  *cli,
                  int      argc,
                  char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  AxwDb *db;
-  int rc;
-
-  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
-    return rc;
-  if ((list = axw_deliveries_list (db, 1000, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < list->len; i++)
-    {
-      g_autofree char *line = axw_delivery_describe (g_ptr_array_index (list, i));
-
-      g_print ("%s\n", line);
-    }
-  return AXW_EXIT_OK;
+  return axw_cli_list (cli, argc, argv, list_deliveries, describe_delivery);
 }
 
 static int

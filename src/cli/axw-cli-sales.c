@@ -460,29 +460,22 @@ vouchers_check (AxwCli  *cli,
 }
 
 /* One line per key: funder, key (base64), when it was added. */
+static char *
+describe_key (AxwDb         *db,
+              gconstpointer  row)
+{
+  const AxwFunderKey *k = row;
+  g_autofree char *added = axw_cli_shop_time (db, k->added_at);
+
+  return g_strdup_printf ("%s\t%s\t%s", k->funder, k->public_key, added);
+}
+
 static int
 vouchers_keys (AxwCli  *cli,
                int      argc,
                char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) keys = NULL;
-  AxwDb *db;
-  int rc;
-
-  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
-    return rc;
-  if ((keys = axw_vouchers_keys (db, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const AxwFunderKey *k = g_ptr_array_index (keys, i);
-
-      g_autofree char *added = axw_cli_shop_time (db, k->added_at);
-
-      g_print ("%s\t%s\t%s\n", k->funder, k->public_key, added);
-    }
-  return AXW_EXIT_OK;
+  return axw_cli_list (cli, argc, argv, axw_vouchers_keys, describe_key);
 }
 
 static int

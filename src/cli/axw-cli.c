@@ -588,6 +588,41 @@ axw_cli_parse_as (AxwCli              *cli,
   return cli->staff;
 }
 
+/**
+ * axw_cli_list:
+ * @list: the rows
+ * @describe: a row's line, for people and for `cut -f`
+ *
+ * A sub-command that lists (staff, funds, suppliers…): no arguments, a line
+ * a row on stdout.
+ *
+ * Returns: the exit code
+ */
+int
+axw_cli_list (AxwCli          *cli,
+              int              argc,
+              char           **argv,
+              AxwCliLister     list,
+              AxwCliDescriber  describe)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  AxwDb *db;
+  int rc;
+
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
+    return rc;
+  if ((rows = list (db, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *line = describe (db, g_ptr_array_index (rows, i));
+
+      g_print ("%s\n", line);
+    }
+  return AXW_EXIT_OK;
+}
+
 static const AxwCliSpec *
 find_verb (const AxwCliSpec *verbs,
            const char       *name)

@@ -50,6 +50,12 @@ struct _AxwCliSpec {
   const AxwCliSpec *verbs;        /* (nullable) the sub-commands, { NULL } last */
 };
 
+/* axw_cli_list(): the rows, and a row's line. */
+typedef GPtrArray *(*AxwCliLister)    (AxwDb         *db,
+                                       GError       **error);
+typedef char      *(*AxwCliDescriber) (AxwDb         *db,
+                                       gconstpointer  row);
+
 /* Exit codes: 0 ok, 1 refused (bad input, not found…), 2 usage. */
 enum {
   AXW_EXIT_OK = 0,
@@ -87,6 +93,11 @@ AxwStaff *axw_cli_parse_as         (AxwCli             *cli,
                                     int                *argc,
                                     char             ***argv,
                                     int                *rc);
+int       axw_cli_list             (AxwCli             *cli,
+                                    int                 argc,
+                                    char              **argv,
+                                    AxwCliLister        list,
+                                    AxwCliDescriber     describe);
 AxwDb    *axw_cli_db               (AxwCli      *cli);
 char     *axw_cli_shop_time        (AxwDb       *db,
                                     const char  *utc_iso);
