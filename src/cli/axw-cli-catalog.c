@@ -231,18 +231,12 @@ promotions_import (AxwCli  *cli,
                    int      argc,
                    char   **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize len;
-  guint n;
+  gint64 n;
   int rc;
 
-  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+  if ((n = axw_cli_import (cli, argc, argv, axw_promotions_import_csv_as, &rc)) < 0)
     return rc;
-  if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
-      !axw_promotions_import_csv_as (cli->db, text, len, cli->staff->name, &n, &error))
-    return axw_cli_fail (g_steal_pointer (&error));
-  g_print (_("%u promotions imported.\n"), n);
+  g_print (_("%u promotions imported.\n"), (guint) n);
   return AXW_EXIT_OK;
 }
 

@@ -623,6 +623,39 @@ axw_cli_list (AxwCli          *cli,
   return AXW_EXIT_OK;
 }
 
+/**
+ * axw_cli_import:
+ * @import: the store's import of the CSV text, in a manager's name
+ * @rc: (out): the exit code when it fails
+ *
+ * `… import FILE.csv` as a manager: the PIN first, then the file ("-": the
+ * rest of standard input, after the PIN's line).
+ *
+ * Returns: how many rows were imported, or -1 to exit with @rc
+ */
+gint64
+axw_cli_import (AxwCli          *cli,
+                int              argc,
+                char           **argv,
+                AxwCliImporter   import,
+                int             *rc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  guint n;
+
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, rc) == NULL)
+    return -1;
+  if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+      !import (cli->db, text, len, cli->staff->name, &n, &error))
+    {
+      *rc = axw_cli_fail (g_steal_pointer (&error));
+      return -1;
+    }
+  return n;
+}
+
 static const AxwCliSpec *
 find_verb (const AxwCliSpec *verbs,
            const char       *name)

@@ -56,6 +56,14 @@ typedef GPtrArray *(*AxwCliLister)    (AxwDb         *db,
 typedef char      *(*AxwCliDescriber) (AxwDb         *db,
                                        gconstpointer  row);
 
+/* axw_cli_import(): a CSV's rows into the store, in @staff's name. */
+typedef gboolean   (*AxwCliImporter)  (AxwDb         *db,
+                                       const char    *text,
+                                       gsize          length,
+                                       const char    *staff,
+                                       guint         *out_count,
+                                       GError       **error);
+
 /* Exit codes: 0 ok, 1 refused (bad input, not found…), 2 usage. */
 enum {
   AXW_EXIT_OK = 0,
@@ -98,6 +106,11 @@ int       axw_cli_list             (AxwCli             *cli,
                                     char              **argv,
                                     AxwCliLister        list,
                                     AxwCliDescriber     describe);
+gint64    axw_cli_import           (AxwCli             *cli,
+                                    int                 argc,
+                                    char              **argv,
+                                    AxwCliImporter      import,
+                                    int                *rc);
 AxwDb    *axw_cli_db               (AxwCli      *cli);
 char     *axw_cli_shop_time        (AxwDb       *db,
                                     const char  *utc_iso);
