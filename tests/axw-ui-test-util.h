@@ -332,7 +332,8 @@ ui_focus_window_of_type (GType type)
     ui_pump (20);
   g_assert_nonnull (window);
   ui_pump (100);
-  XSetInputFocus (ui_xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+  XSetInputFocus (ui_xdisplay (),
+                  gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
                   RevertToParent, CurrentTime);
   XFlush (ui_xdisplay ());
   ui_pump (150);

@@ -126,8 +126,7 @@ cli (UiFixture  *f,
      ...)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) proc = NULL;
   const char *arg;
@@ -139,7 +138,10 @@ cli (UiFixture  *f,
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "AIXINWU_DB", axw_db_get_path (axw_application_get_db (f->app)), TRUE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "AIXINWU_DB",
+                                axw_db_get_path (axw_application_get_db (f->app)), TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (proc, input, NULL, NULL, NULL, &error));
@@ -150,12 +152,13 @@ cli (UiFixture  *f,
 static char *
 hub_value (const char *sql)
 {
-  const char *argv[] = { "psql", "-X", "-q", "-At", g_getenv ("AXW_HUB_ADMIN_URL"), "-c", sql, NULL };
+  const char *argv[] = { "psql", "-X", "-q", "-At", g_getenv ("AXW_HUB_ADMIN_URL"), "-c", sql,
+                         NULL };
   g_autoptr(GError) error = NULL;
   char *out = NULL;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL,
-                               &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, NULL, &error));
   g_assert_no_error (error);
   return g_strstrip (out);
 }
@@ -164,7 +167,8 @@ static gboolean
 is_resolve_button (GtkWidget     *w,
                    gconstpointer  data)
 {
-  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "district.resolve") == 0;
+  return GTK_IS_BUTTON (w) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "district.resolve") == 0;
 }
 
 static void
@@ -192,9 +196,10 @@ test_conflict_resolved_on_page (UiFixture     *f,
   const char *text;
 
   g_assert_true (axw_settings_set (db, "shop.code", "S01", &error));
-  cli (f, "1234\n", "sell", "--at", "2026-12-12T10:00:00+08:00", "--voucher", "HB20260002", "--pay", "cash:100",
-       "--staff", "小林", "6971234560018", "6971234560018", NULL);
-  g_assert_true (axw_settings_set (db, "district.password_file", g_getenv ("AXW_HUB_S01_PASSFILE"), &error));
+  cli (f, "1234\n", "sell", "--at", "2026-12-12T10:00:00+08:00", "--voucher", "HB20260002",
+       "--pay", "cash:100", "--staff", "小林", "6971234560018", "6971234560018", NULL);
+  g_assert_true (axw_settings_set (db, "district.password_file", g_getenv ("AXW_HUB_S01_PASSFILE"),
+                                   &error));
   g_assert_true (axw_settings_set (db, "district.url", g_getenv ("AXW_HUB_S01_URL"), &error));
   cli (f, "", "sync", NULL);
 
@@ -224,7 +229,8 @@ test_conflict_resolved_on_page (UiFixture     *f,
   ui_focus_window_of_type (AXW_TYPE_MANAGER_PIN_DIALOG);
   ui_type ("8888", 120, TRUE);
   ui_type ("paid back", 60, FALSE);
-  ui_save_png (GTK_WIDGET (ui_find_window (AXW_TYPE_MANAGER_PIN_DIALOG)), "manager-district-resolve.png");
+  ui_save_png (GTK_WIDGET (ui_find_window (AXW_TYPE_MANAGER_PIN_DIALOG)),
+               "manager-district-resolve.png");
   ui_press (XK_Return);
   for (int i = 0; i < 300 && ui_find_window (AXW_TYPE_MANAGER_PIN_DIALOG) != NULL; i++)
     ui_pump (20);
@@ -233,11 +239,12 @@ test_conflict_resolved_on_page (UiFixture     *f,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   g_assert_true (ui_contains (axw_manager_district_get_text (page, "message"), "HB20260002"));
   g_assert_true (ui_contains (axw_manager_district_get_text (page, "message"), "王店长"));
-  resolved = hub_value ("SELECT resolved_by || '|' || resolution FROM district.conflicts WHERE code = 'HB20260002'"
-                        " AND resolved_at IS NOT NULL");
+  resolved = hub_value ("SELECT resolved_by || '|' || resolution FROM district.conflicts"
+                        " WHERE code = 'HB20260002' AND resolved_at IS NOT NULL");
   g_assert_cmpstr (resolved, ==, "S01 王店长|paid back");
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'district.resolve' "
-                                    "AND staff = '王店长' AND detail LIKE '%HB20260002%paid back'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log"
+                                    " WHERE action = 'district.resolve' AND staff = '王店长'"
+                                    " AND detail LIKE '%HB20260002%paid back'"), ==, 1);
   ui_save_png (GTK_WIDGET (window), "manager-district-resolved.png");
   gtk_window_destroy (GTK_WINDOW (window));
   ui_pump (50);
@@ -261,7 +268,7 @@ main (int   argc,
               ui_teardown);
   g_test_add ("/sale/district/pull-between-sales", UiFixture, NULL, ui_setup, test_pull_between_sales,
               ui_teardown);
-  g_test_add ("/manager/district/conflict-resolved", UiFixture, NULL, ui_setup, test_conflict_resolved_on_page,
-              ui_teardown);
+  g_test_add ("/manager/district/conflict-resolved", UiFixture, NULL, ui_setup,
+              test_conflict_resolved_on_page, ui_teardown);
   return g_test_run ();
 }

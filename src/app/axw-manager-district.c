@@ -246,7 +246,8 @@ resolve_thread (GTask        *task,
   GError *error = NULL;
   g_autoptr(AxwDb) db = axw_db_open (r->db_path, &error);
 
-  if (db == NULL || !axw_district_resolve_conflict (db, r->id, r->manager, r->note, &r->code, &error))
+  if (db == NULL ||
+      !axw_district_resolve_conflict (db, r->id, r->manager, r->note, &r->code, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -271,8 +272,8 @@ resolve_done (GObject      *source,
     }
   gtk_window_destroy (GTK_WINDOW (r->dialog));
   g_free (self->resolved_text);
-  self->resolved_text = g_strdup_printf (_("✓ Conflict of red packet %s resolved by %s: %s"), r->code,
-                                         r->manager, r->note);
+  self->resolved_text = g_strdup_printf (_("✓ Conflict of red packet %s resolved by %s: %s"),
+                                         r->code, r->manager, r->note);
   gtk_widget_activate_action (GTK_WIDGET (self), "district.conflicts", NULL);
 }
 
@@ -321,7 +322,8 @@ resolve_cb (GtkWidget  *widget,
     return;
   /* TRANSLATORS: %s is a red packet's code */
   title = g_strdup_printf (_("Red packet %s redeemed twice: what was done?"), code);
-  dialog = axw_manager_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db, title);
+  dialog = axw_manager_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db,
+                                       title);
   g_object_set_data (G_OBJECT (dialog), "conflict-id", GSIZE_TO_POINTER ((gsize) id));
   g_signal_connect_object (dialog, "authorized", G_CALLBACK (resolve_authorized_cb), self, 0);
   axw_manager_pin_dialog_present (dialog);
@@ -360,7 +362,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *button = gtk_widget_get_last_child (box);
   guint pos = gtk_list_item_get_position (item);
-  gint64 id = pos < self->items->len ? ((AxwHubConflict *) g_ptr_array_index (self->items, pos))->id : 0;
+  AxwHubConflict *c = pos < self->items->len ? g_ptr_array_index (self->items, pos) : NULL;
+  gint64 id = c != NULL ? c->id : 0;
   const char *text = gtk_string_object_get_string (s);
   g_autofree char *name = g_strdup_printf (_("Resolve: %s"), text);
 

@@ -156,8 +156,8 @@ shop_line (AxwReportRow *row)
   g_autofree char *total = axw_money_format_screen (row->total_fen);
   g_autofree char *red = axw_money_format_screen (row->qty_milli);
 
-  return g_strdup_printf (_("%-8s %6lld sales  %12s  red packets %10s\n"), row->name, (long long) row->count,
-                          total, red);
+  return g_strdup_printf (_("%-8s %6lld sales  %12s  red packets %10s\n"), row->name,
+                          (long long) row->count, total, red);
 }
 
 /* The shop report's layouts (text, CSV, PDF), then the shops. */
@@ -345,8 +345,8 @@ cmd_my_conflicts (AxwCli  *cli,
     {
       AxwHubConflict *c = g_ptr_array_index (list, i);
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\n", c->id, c->code, c->amount_fen,
-               c->text);
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\n", c->id, c->code,
+               c->amount_fen, c->text);
     }
   return AXW_EXIT_OK;
 }
@@ -361,7 +361,8 @@ cmd_resolve (AxwCli  *cli,
   g_autofree char *code = NULL;
   g_autofree char *note = NULL;
   const GOptionEntry entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What was done about it (required)"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What was done about it (required)"),
+      N_("TEXT") },
     { NULL }
   };
   const AxwStaff *manager;

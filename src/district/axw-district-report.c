@@ -399,7 +399,8 @@ axw_district_my_conflicts (AxwDb   *db,
   g_autoptr(PGresult) r = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (axw_hub_conflict_free);
 
-  if (hub == NULL || (r = query (hub, "SELECT * FROM district.my_conflicts ()", 0, NULL, error)) == NULL)
+  if (hub == NULL ||
+      (r = query (hub, "SELECT * FROM district.my_conflicts ()", 0, NULL, error)) == NULL)
     return NULL;
   for (int i = 0; i < PQntuples (r); i++)
     {
@@ -412,12 +413,14 @@ axw_district_my_conflicts (AxwDb   *db,
       amount = axw_money_format_screen (c->amount_fen);
       /* TRANSLATORS: red packet CODE (CAMPAIGN, paid by FUNDER) was redeemed first in
        * shop S, receipt R, on DATE, and again in shop S2, receipt R2, on DATE2 for AMOUNT */
-      c->text = g_strdup_printf (_("Red packet %s (%s, paid by %s) was redeemed first in shop %s, receipt %s "
-                                   "on %s, and again in shop %s, receipt %s on %s, for %s. The funder pays "
-                                   "it once: the second %s is not claimed."),
-                                 c->code, PQgetvalue (r, i, 2), PQgetvalue (r, i, 3), PQgetvalue (r, i, 5),
-                                 PQgetvalue (r, i, 6), PQgetvalue (r, i, 7), PQgetvalue (r, i, 8),
-                                 PQgetvalue (r, i, 9), PQgetvalue (r, i, 10), amount, amount);
+      c->text = g_strdup_printf (_("Red packet %s (%s, paid by %s) was redeemed first in shop "
+                                   "%s, receipt %s on %s, and again in shop %s, receipt %s on "
+                                   "%s, for %s. The funder pays it once: the second %s is not "
+                                   "claimed."),
+                                 c->code, PQgetvalue (r, i, 2), PQgetvalue (r, i, 3),
+                                 PQgetvalue (r, i, 5), PQgetvalue (r, i, 6), PQgetvalue (r, i, 7),
+                                 PQgetvalue (r, i, 8), PQgetvalue (r, i, 9), PQgetvalue (r, i, 10),
+                                 amount, amount);
       g_ptr_array_add (list, c);
     }
   return g_steal_pointer (&list);
@@ -458,7 +461,8 @@ axw_district_resolve_conflict (AxwDb       *db,
       return FALSE;
     }
   if ((hub = shop_connect (db, error)) == NULL ||
-      (r = query (hub, "SELECT district.resolve_conflict ($1::bigint, $2, $3)", 3, params, error)) == NULL)
+      (r = query (hub, "SELECT district.resolve_conflict ($1::bigint, $2, $3)", 3, params,
+                  error)) == NULL)
     return FALSE;
   if (PQgetisnull (r, 0, 0))
     {
@@ -562,8 +566,8 @@ static const char claim_rows_sql[] =
   " FROM district.redemptions"
   " WHERE funder = $1 AND business_date BETWEEN $2 AND $3"
   " UNION ALL"
-  " SELECT r.code, f.receipt_no, f.business_date::text, r.campaign, -f.red_packet_fen, r.receipt_no,"
-  "        f.shop"
+  " SELECT r.code, f.receipt_no, f.business_date::text, r.campaign, -f.red_packet_fen,"
+  "        r.receipt_no, f.shop"
   " FROM district.redemptions r JOIN district.sale_docs f ON f.refund_of = r.sale_uuid AND f.kind "
   "   = 'refund'"
   " WHERE r.funder = $1 AND r.business_date BETWEEN $2 AND $3 AND f.red_packet_fen > 0"
@@ -629,12 +633,13 @@ axw_district_conflict_lines (AxwHub      *hub,
   lines = g_ptr_array_new_with_free_func (g_free);
   for (int i = 0; i < PQntuples (r); i++)
     {
-      g_autofree char *amount = axw_money_format_screen (g_ascii_strtoll (PQgetvalue (r, i, 3), NULL, 10));
+      g_autofree char *amount = axw_money_format_screen (int_at (r, i, 3));
 
       /* TRANSLATORS: code, amount, first shop, its receipt, second shop, its receipt */
-      g_ptr_array_add (lines, g_strdup_printf (_("%s %s: first %s %s, again %s %s"), PQgetvalue (r, i, 0),
-                                               amount, PQgetvalue (r, i, 4), PQgetvalue (r, i, 5),
-                                               PQgetvalue (r, i, 8), PQgetvalue (r, i, 9)));
+      g_ptr_array_add (lines, g_strdup_printf (_("%s %s: first %s %s, again %s %s"),
+                                               PQgetvalue (r, i, 0), amount, PQgetvalue (r, i, 4),
+                                               PQgetvalue (r, i, 5), PQgetvalue (r, i, 8),
+                                               PQgetvalue (r, i, 9)));
       if (!PQgetisnull (r, i, 14))
         g_ptr_array_add (lines, g_strdup_printf (_("    resolved by %s: %s"), PQgetvalue (r, i, 15),
                                                  PQgetvalue (r, i, 16)));

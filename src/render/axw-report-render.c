@@ -205,7 +205,8 @@ axw_report_render_pdf_with (const AxwReport  *r,
         {
           pdf_need (&pdf, 2 * LINE_H + 18);
           pdf.y += LINE_H;
-          draw_text (pdf.cr, SANS_FONT " Bold 10", g_ptr_array_index (extra, 0), MARGIN, pdf.y, 0, FALSE);
+          draw_text (pdf.cr, SANS_FONT " Bold 10", g_ptr_array_index (extra, 0), MARGIN, pdf.y, 0,
+                     FALSE);
           pdf.y += 18;
         }
       else
@@ -343,7 +344,8 @@ axw_claim_render_pdf_district (const char  *funder,
       guint k = GPOINTER_TO_UINT (g_hash_table_lookup (per_shop, shops->pdata[i]));
       g_autofree char *amount = axw_money_format_screen (shop_sums[2 * k + 1]);
       /* TRANSLATORS: a shop's code, its lines in the claim, its amount */
-      g_autofree char *line = g_strdup_printf (_("%-8s %6lld lines  %12s"), (const char *) shops->pdata[i],
+      g_autofree char *line = g_strdup_printf (_("%-8s %6lld lines  %12s"),
+                                               (const char *) shops->pdata[i],
                                                (long long) shop_sums[2 * k], amount);
 
       pdf_line (&pdf, line);

@@ -347,8 +347,8 @@ main (int   argc,
   g_print ("COPY of the same rows, %u connections at once: %.2f s: %.0f documents/s; ingest = %.2f× COPY "
            "(target ≥ 0.5×)\n", shops, copy_s, docs / copy_s, copy_s / ingest_s);
   if (ingest_cpu > 0 && copy_cpu > 0)
-    g_print ("server CPU: ingest %.1f s, COPY %.1f s: COPY / ingest = %.2f× (steadier than the wall "
-             "clock on a shared machine; COPY also waits on the disk)\n",
+    g_print ("server CPU: ingest %.1f s, COPY %.1f s: COPY / ingest = %.2f× "
+             "(steadier than the wall clock on a shared machine; COPY also waits on the disk)\n",
              ingest_cpu, copy_cpu, copy_cpu / ingest_cpu);
   axw_hub_exec (hub, "DROP SCHEMA bench_copy CASCADE; VACUUM ANALYZE", NULL);
   if (g_getenv ("AXW_BENCH_INGEST_ONLY") != NULL)
