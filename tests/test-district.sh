@@ -307,6 +307,23 @@ apart = text[text.index("Redeemed twice"):]
 assert "HB20260001" in apart and "S01" in apart and "S02" in apart, apart
 PY
 
+# --- the funder's read-only login (a member of axw_reader) -------------------------------------
+hub_psql district -c "CREATE ROLE funder_xm LOGIN PASSWORD 'funder-secret' IN ROLE axw_reader"
+echo "*:*:*:funder_xm:funder-secret" >"$WORK/funder.pgpass"; chmod 600 "$WORK/funder.pgpass"
+FUNDER_URL="postgresql://funder_xm@/district?host=$PGDIR&port=$PGPORT"
+expect_ok "the funder's login reads the district report" env PGPASSFILE="$WORK/funder.pgpass" \
+  "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format json --url "$FUNDER_URL"
+python3 -c 'import json, sys; assert json.loads(sys.argv[1]) == json.load(open(sys.argv[2]))' \
+  "$OUT" "$WORK/district-report.json" && tap_result OK "… the same report as the administrator's" \
+  || tap_result FAIL "funder's report" "$OUT"
+as_funder () { PGPASSFILE="$WORK/funder.pgpass" psql -X -q -At -v ON_ERROR_STOP=1 "$FUNDER_URL" -c "$1" 2>&1; }
+for sql in "UPDATE district.day_totals SET total_fen = 0" "DELETE FROM district.conflicts" \
+           "SELECT district.resolve_conflict (1, 'x', 'y')" "SELECT district.ingest ('[]')"; do
+  if out=$(as_funder "$sql"); then tap_result FAIL "the funder's login cannot: $sql" "$out"
+  elif grep -q "permission denied" <<<"$out"; then tap_result OK "the funder's login cannot: $sql"
+  else tap_result FAIL "the funder's login cannot: $sql" "$out"; fi
+done
+
 # --- a conflict resolved by a manager of one of its shops ---------------------------------------
 expect_ok "shop 1's open conflicts" shop 1 district my-conflicts
 cid=$(cut -f1 <<<"$OUT")
