@@ -13,6 +13,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-bizdate.h"
 #include "axw-district.h"
 #include "axw-manager-district.h"
 #include "axw-manager-pin-dialog.h"
@@ -51,22 +52,37 @@ setup_text (AxwDb *db)
   return g_strdup_printf (_("✓ Set up: hub %s"), url);
 }
 
+/* "2026-12-12 10:05" in the shop's time zone, or "never" */
+static char *
+shop_time (GTimeZone  *tz,
+           const char *utc_iso)
+{
+  return utc_iso ? axw_time_format_shop_iso (utc_iso, tz, AXW_TIME_FORMAT_MINUTES)
+                 : g_strdup (_("never"));
+}
+
 static char *
 status_text (AxwDb *db)
 {
   g_autoptr(GError) error = NULL;
   g_auto(AxwDistrictStatus) st = { 0 };
+  g_autofree char *tzid = axw_settings_get (db, "timezone");
+  g_autoptr(GTimeZone) tz = axw_timezone_new (tzid);
+  g_autofree char *pushed = NULL;
+  g_autofree char *pulled = NULL;
   GString *out;
 
   if (!axw_district_get_status (db, &st, &error))
     return g_strdup (error->message);
+  pushed = shop_time (tz, st.last_push);
+  pulled = shop_time (tz, st.last_pull);
   out = g_string_new (NULL);
   g_string_append_printf (out, _("Waiting to be sent: %lld sales · sent: %lld"), (long long) st.pending,
                           (long long) axw_district_count_sent (db));
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, _("Last sent: %s"), st.last_push ? st.last_push : _("never"));
+  g_string_append_printf (out, _("Last sent: %s"), pushed);
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, _("Catalog last brought from the hub: %s"), st.last_pull ? st.last_pull : _("never"));
+  g_string_append_printf (out, _("Catalog last brought from the hub: %s"), pulled);
   if (st.last_error != NULL)
     {
       g_string_append (out, "\n⚠ ");
