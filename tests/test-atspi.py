@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 
+from axw_tap import plan, tap
+
 import pyatspi
 from gi.repository import GLib
 
@@ -48,18 +50,6 @@ ALLOWED_WORDS = {"PIN", "CSV", "PDF", "USB", "TCP", "IP", "ID", "POS", "OK", "QR
                  "kB", "MB", "GB", "Esc", "Ctrl", "Shift", "Alt", "Enter", "Tab", "Del", "Delete"}
 
 PAGE_LIST = "店长功能页"   # the manager window's list of pages
-n_test = 0
-failures = 0
-
-
-def tap(ok, what, detail=""):
-    global n_test, failures
-    n_test += 1
-    print(("ok" if ok else "not ok") + " %d %s" % (n_test, what), flush=True)
-    if not ok:
-        failures += 1
-        for line in detail.splitlines():
-            print("#   " + line, flush=True)
 
 
 # GTK 4.8 marks every widget of a GtkStack "visible", shown page or not,
@@ -329,8 +319,7 @@ def main():
         bad = [l for l in err.read().splitlines() if re.search(r"CRITICAL|WARNING|ERROR", l)]
     tap(not bad, "no CRITICAL or WARNING on stderr", "\n".join(bad))
     shutil.rmtree(tmp, ignore_errors=True)
-    print("1..%d" % n_test, flush=True)
-    return 1 if failures else 0
+    return plan()
 
 
 if __name__ == "__main__":
