@@ -592,6 +592,44 @@ test_prefs (UiFixture     *f,
   g_assert_false (axw_application_get_high_contrast (f->app));
 }
 
+static gboolean
+is_label_with (GtkWidget     *w,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), data) != NULL;
+}
+
+/* A screen reader runs (org.a11y.Status.ScreenReaderEnabled, followed by
+ * AxwFeedback; test-orca sets it on the bus): the program's own speech,
+ * on for this cashier, stays quiet, and the settings say why. */
+static void
+test_screen_reader (UiFixture     *f,
+                    gconstpointer  data)
+{
+  AxwFeedback *fb = axw_application_get_feedback (f->app);
+  GtkWidget *note;
+
+  ui_login_touch (f, "小林", "1234");
+  axw_feedback_set_speech (fb, TRUE);
+  axw_feedback_set_screen_reader (fb, TRUE);
+  search_and_add (f, "csr");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  g_assert_null (axw_feedback_get_last_spoken (fb));
+
+  g_assert_true (act (f, "sale.settings", NULL));
+  note = ui_find (GTK_WIDGET (f->window), is_label_with, "A screen reader is running");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_is_visible (note));
+  ui_save_png (GTK_WIDGET (f->window), "sale-settings-screen-reader.png");
+  g_assert_true (act (f, "sale.back", NULL));
+
+  /* the screen reader stops: the program speaks again */
+  axw_feedback_set_screen_reader (fb, FALSE);
+  g_assert_false (gtk_widget_get_visible (note));
+  search_and_add (f, "csr");
+  g_assert_true (g_str_has_prefix (axw_feedback_get_last_spoken (fb), "赤松茸 × 2"));
+}
+
 static GtkWindow *manager_window;
 
 static GtkWindow *
@@ -1427,6 +1465,7 @@ main (int   argc,
   g_test_add ("/login/lockout", UiFixture, NULL, ui_setup, test_login_lockout, ui_teardown);
   g_test_add ("/sale/large-text-cart", UiFixture, NULL, ui_setup, test_large_text_cart, ui_teardown);
   g_test_add ("/login/prefs", UiFixture, NULL, ui_setup, test_prefs, ui_teardown);
+  g_test_add ("/sale/screen-reader-quiets-speech", UiFixture, NULL, ui_setup, test_screen_reader, ui_teardown);
   g_test_add ("/login/language", UiFixture, NULL, ui_setup, test_language, ui_teardown);
   g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
   g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);

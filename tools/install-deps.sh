@@ -9,6 +9,7 @@ pkgs=(
   xvfb xauth umockdev libumockdev-dev gir1.2-umockdev-1.0 zbar-tools sqlite3
   fonts-noto-cjk poppler-utils desktop-file-utils appstream python3 dbus-daemon at-spi2-core
   python3-pyatspi
+  orca speech-dispatcher python3-xlib
   clang libclang-rt-14-dev locales
   postgresql-15 libpq-dev
 )

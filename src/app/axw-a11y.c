@@ -6,7 +6,8 @@
  * Names GTK 4.8 builds badly for screen readers, set explicitly: a button
  * with a mnemonic is read as its raw label and its text ("显示(_S) 显示(S)"),
  * a drop-down's inner button as "GtkToggleButton" and the window's close
- * button in English.
+ * button in English. And messages said without the focus moving, which
+ * GTK 4.8 cannot announce (axw_a11y_announce).
  */
 #include <glib/gi18n.h>
 #include <string.h>
@@ -115,6 +116,49 @@ name_once (GtkWidget  *w,
   gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* GTK 4.8 names a stack page by its type: Orca says "GtkStackPage panel"
+ * each time the focus goes into one. Each page is named by its title,
+ * and so are pages added later. */
+static void
+name_pages (GtkStack *stack)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+      const char *title = gtk_stack_page_get_title (GTK_STACK_PAGE (page));
+
+      if (title != NULL && *title != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
+}
+
+static void
+pages_changed_cb (GListModel *pages,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GtkStack   *stack)
+{
+  if (added > 0)
+    name_pages (stack);
+}
+
+static void
+follow_pages (GtkStack *stack)
+{
+  GListModel *pages;
+
+  if (g_object_get_data (G_OBJECT (stack), NAMED_HERE))
+    return;
+  /* the stack keeps the model while someone holds it: the stack does */
+  pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  g_object_set_data_full (G_OBJECT (stack), NAMED_HERE, pages, g_object_unref);
+  g_signal_connect_object (pages, "items-changed", G_CALLBACK (pages_changed_cb), stack, 0);
+  name_pages (stack);
+}
+
 /**
  * axw_a11y_name_controls:
  * @root: a window or a page
@@ -133,6 +177,119 @@ axw_a11y_name_controls (GtkWidget *root)
   if (GTK_IS_BUTTON (root) && parent && GTK_IS_WINDOW_CONTROLS (parent) &&
       gtk_widget_has_css_class (root, "close"))
     name_once (root, _("Close the window"));
+  if (GTK_IS_STACK (root))
+    follow_pages (GTK_STACK (root));
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     axw_a11y_name_controls (c);
+}
+
+/* Announcements ----------------------------------------------------------- */
+
+#if !GTK_CHECK_VERSION (4, 14, 0)
+#define ANNOUNCER "axw-a11y-announcer"
+
+typedef struct
+{
+  GtkWidget *root;
+  GString   *text;      /* what is to be said, in the order it came */
+  guint      idle_id;
+} Announcer;
+
+static void
+announcer_free (gpointer data)
+{
+  Announcer *a = data;
+
+  g_clear_handle_id (&a->idle_id, g_source_remove);
+  g_string_free (a->text, TRUE);
+  g_free (a);
+}
+
+/* The control Orca tracks: an entry, not the text widget inside it. */
+static GtkWidget *
+focus_control (GtkWidget *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+  GtkWidget *parent = focus ? gtk_widget_get_parent (focus) : NULL;
+
+  if (focus && GTK_IS_TEXT (focus) && parent && GTK_IS_EDITABLE (parent))
+    return parent;
+  return focus;
+}
+
+/* GTK 4.8 has no way to tell a screen reader "say this": a widget shown
+ * (even an alert) is only a child added, which Orca does not read, and a
+ * new name is read on the focused control alone. Orca does read a new
+ * description of the focused control, from the event itself: the message
+ * becomes the description of the control with the focus, once the focus
+ * has settled after the key that caused it, and is taken off again at
+ * once (the control's own description, often none, comes back: Orca
+ * reads it only when it is not empty). So the message is said once, also
+ * when the control has only just got the focus, and the control never
+ * keeps an old message. */
+static gboolean
+announce_cb (gpointer data)
+{
+  Announcer *a = data;
+  GtkWidget *control = focus_control (a->root);
+
+  a->idle_id = 0;
+  if (control != NULL && a->text->len > 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      a->text->str, -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  g_string_truncate (a->text, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+announce_later (GtkWidget  *widget,
+                const char *text)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  Announcer *a;
+
+  if (root == NULL)
+    return;
+  a = g_object_get_data (G_OBJECT (root), ANNOUNCER);
+  if (a == NULL)
+    {
+      a = g_new0 (Announcer, 1);
+      a->root = root;
+      a->text = g_string_new (NULL);
+      g_object_set_data_full (G_OBJECT (root), ANNOUNCER, a, announcer_free);
+    }
+  if (a->text->len > 0)
+    g_string_append (a->text, " ");
+  g_string_append (a->text, text);
+  if (a->idle_id == 0)
+    a->idle_id = g_idle_add (announce_cb, a);
+}
+#endif
+
+/**
+ * axw_a11y_announce:
+ * @widget: a widget in the window the message is about
+ * @text: the message, as the screen shows it
+ *
+ * Has screen readers say @text now, without moving the focus.
+ */
+void
+axw_a11y_announce (GtkWidget  *widget,
+                   const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text == NULL || *text == '\0')
+    return;
+#if GTK_CHECK_VERSION (4, 14, 0)
+  /* past the GTK the build targets (GDK_VERSION_MAX_ALLOWED) */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_accessible_announce (GTK_ACCESSIBLE (widget), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  announce_later (widget, text);
+#endif
 }

@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 
 char *axw_a11y_strip_mnemonic (const char *label);
 void  axw_a11y_name_controls  (GtkWidget  *root);
+void  axw_a11y_announce       (GtkWidget  *widget,
+                               const char *text);
 
 G_END_DECLS

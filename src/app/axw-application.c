@@ -595,6 +595,7 @@ axw_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER (self->base_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   axw_application_apply_prefs (self, NULL);
+  axw_feedback_watch_screen_reader (self->feedback);
   if (self->manager_window == NULL)
     self->manager_window = axw_manager_window_open;
 }

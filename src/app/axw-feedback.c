@@ -6,7 +6,10 @@
  * Sound and speech for the counter (docs/design.md §11). The tones are generated
  * here as WAV files in the cache directory and played with whatever the
  * system has (PulseAudio, PipeWire, ALSA); without any, the display bell.
- * Speech goes to speech-dispatcher's spd-say in Mandarin. Neither ever
+ * Speech goes to speech-dispatcher's spd-say in Mandarin, and stays quiet
+ * while a screen reader runs (org.a11y.Status.ScreenReaderEnabled on the
+ * session bus, which GNOME sets when it starts Orca): two voices at once
+ * are no use to anyone, and the screen reader says it all. Neither ever
  * blocks the counter: both run as subprocesses nobody waits for, started
  * after the frame that shows what they are about.
  */
@@ -28,6 +31,9 @@ struct _AxwFeedback
 
   gboolean   sound;
   gboolean   speech;
+  gboolean   screen_reader;
+  gboolean   watching;
+  GDBusProxy *a11y_status; /* org.a11y.Status of the session's accessibility bus */
   guint      n_played[AXW_N_SOUNDS];
   char      *last_spoken;
   char      *player;
@@ -36,6 +42,14 @@ struct _AxwFeedback
 };
 
 G_DEFINE_FINAL_TYPE (AxwFeedback, axw_feedback, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SCREEN_READER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Frequencies (Hz) and durations (ms) of each sound's notes; 0 Hz rests. */
 static const struct { int hz[4]; int ms[4]; } tones[AXW_N_SOUNDS] = {
@@ -211,7 +225,7 @@ axw_feedback_say (AxwFeedback *self,
 
   g_return_if_fail (AXW_IS_FEEDBACK (self));
 
-  if (!self->speech || text == NULL)
+  if (!self->speech || self->screen_reader || text == NULL)
     return;
   g_free (self->last_spoken);
   self->last_spoken = g_strdup (text);
@@ -234,6 +248,83 @@ axw_feedback_set_speech (AxwFeedback *self,
 {
   g_return_if_fail (AXW_IS_FEEDBACK (self));
   self->speech = !!speech;
+}
+
+/**
+ * axw_feedback_set_screen_reader:
+ *
+ * A screen reader runs: the program's own speech stays quiet.
+ */
+void
+axw_feedback_set_screen_reader (AxwFeedback *self,
+                                gboolean     screen_reader)
+{
+  g_return_if_fail (AXW_IS_FEEDBACK (self));
+
+  screen_reader = !!screen_reader;
+  if (screen_reader == self->screen_reader)
+    return;
+  self->screen_reader = screen_reader;
+  g_message ("a screen reader is %s: the counter's own speech %s", screen_reader ? "on" : "off",
+             screen_reader ? "stays quiet" : "speaks when a person has it on");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREEN_READER]);
+}
+
+gboolean
+axw_feedback_get_screen_reader (AxwFeedback *self)
+{
+  g_return_val_if_fail (AXW_IS_FEEDBACK (self), FALSE);
+  return self->screen_reader;
+}
+
+static void
+a11y_status_changed_cb (AxwFeedback *self)
+{
+  g_autoptr(GVariant) on = g_dbus_proxy_get_cached_property (self->a11y_status, "ScreenReaderEnabled");
+
+  axw_feedback_set_screen_reader (self, on != NULL && g_variant_is_of_type (on, G_VARIANT_TYPE_BOOLEAN) &&
+                                        g_variant_get_boolean (on));
+}
+
+static void
+a11y_status_ready_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  g_autoptr(AxwFeedback) self = data;
+  g_autoptr(GError) error = NULL;
+  GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, &error);
+
+  if (proxy == NULL)
+    {
+      g_debug ("feedback: no accessibility status: %s", error->message);
+      return;
+    }
+  self->a11y_status = proxy;
+  /* the properties come again when the bus launcher (re)starts */
+  g_signal_connect_object (proxy, "g-properties-changed", G_CALLBACK (a11y_status_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  a11y_status_changed_cb (self);
+}
+
+/**
+ * axw_feedback_watch_screen_reader:
+ *
+ * Follows org.a11y.Status.ScreenReaderEnabled on the session bus (without
+ * starting the accessibility bus for it).
+ */
+void
+axw_feedback_watch_screen_reader (AxwFeedback *self)
+{
+  g_return_if_fail (AXW_IS_FEEDBACK (self));
+
+  if (self->watching)
+    return;
+  self->watching = TRUE;
+  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
+                            G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START | G_DBUS_PROXY_FLAGS_DO_NOT_CONNECT_SIGNALS,
+                            NULL, "org.a11y.Bus", "/org/a11y/bus", "org.a11y.Status", NULL,
+                            a11y_status_ready_cb, g_object_ref (self));
 }
 
 guint
@@ -262,13 +353,40 @@ axw_feedback_finalize (GObject *object)
   g_ptr_array_unref (self->later);
   g_free (self->last_spoken);
   g_free (self->player);
+  g_clear_object (&self->a11y_status);
   G_OBJECT_CLASS (axw_feedback_parent_class)->finalize (object);
+}
+
+static void
+axw_feedback_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AxwFeedback *self = AXW_FEEDBACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCREEN_READER:
+      g_value_set_boolean (value, self->screen_reader);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 axw_feedback_class_init (AxwFeedbackClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = axw_feedback_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = axw_feedback_finalize;
+  object_class->get_property = axw_feedback_get_property;
+  /* a screen reader runs: the program's own speech stays quiet */
+  properties[PROP_SCREEN_READER] =
+    g_param_spec_boolean ("screen-reader", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

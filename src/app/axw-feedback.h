@@ -26,6 +26,10 @@ void         axw_feedback_set_sound       (AxwFeedback *self,
                                            gboolean     sound);
 void         axw_feedback_set_speech      (AxwFeedback *self,
                                            gboolean     speech);
+void         axw_feedback_set_screen_reader (AxwFeedback *self,
+                                             gboolean     screen_reader);
+gboolean     axw_feedback_get_screen_reader (AxwFeedback *self);
+void         axw_feedback_watch_screen_reader (AxwFeedback *self);
 void         axw_feedback_play            (AxwFeedback *self,
                                            AxwSound     sound,
                                            GtkWidget   *widget);

@@ -9,6 +9,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-a11y.h"
 #include "axw-keypad.h"
 #include "axw-login-view.h"
 #include "axw-sale-view.h"
@@ -60,6 +61,7 @@ show_message (AxwLoginView *self,
 
   gtk_label_set_text (label, marked);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  axw_a11y_announce (GTK_WIDGET (label), text);
   axw_feedback_play (axw_application_get_feedback (self->app), AXW_SOUND_ERROR, GTK_WIDGET (self));
   axw_feedback_say (axw_application_get_feedback (self->app), text);
 }

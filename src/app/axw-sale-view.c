@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-a11y.h"
 #include "axw-cart-row.h"
 #include "axw-cell.h"
 #include "axw-district.h"
@@ -60,6 +61,8 @@ struct _AxwSaleView
   AxwPayMethod        method;
   GDateTime          *fixed_now;
   guint               print_timer;
+  gint64              print_sale_id;  /* the sale print_state is of */
+  AxwPrintState       print_state;    /* its receipt's, as last shown */
   AxwPrintRunner     *printer;      /* made at the first receipt */
   GListStore         *rows;          /* AxwCartRow */
   GtkSingleSelection *selection;
@@ -120,6 +123,7 @@ struct _AxwSaleView
   GtkToggleButton    *contrast_toggle;
   GtkToggleButton    *sound_toggle;
   GtkToggleButton    *speech_toggle;
+  GtkWidget          *speech_note;
   gboolean            loading_prefs;
 };
 
@@ -171,6 +175,7 @@ banner (AxwSaleView *self,
   gtk_label_set_text (self->banner_label, text);
   gtk_widget_set_visible (self->banner_undo, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  axw_a11y_announce (self->banner, text);
   if (kind == BANNER_ERROR)
     {
       axw_feedback_play (feedback (self), AXW_SOUND_ERROR, GTK_WIDGET (self));
@@ -1028,6 +1033,14 @@ update_print_status (AxwSaleView *self)
   text = axw_print_state_describe (state, error);
   gtk_label_set_text (self->print_label, text);
   gtk_label_set_text (self->done_print, text);
+  /* a screen reader hears whether the receipt came out, once it is known */
+  if ((state == AXW_PRINT_DONE || state == AXW_PRINT_FAILED) &&
+      (self->print_sale_id != self->last_sale->id || self->print_state != state))
+    axw_a11y_announce (GTK_WIDGET (self->done_print),
+                       g_str_has_prefix (text, "✔ ") || g_str_has_prefix (text, "✖ ")
+                       ? text + strlen ("✔ ") : text);
+  self->print_sale_id = self->last_sale->id;
+  self->print_state = state;
 }
 
 static void print_queued (AxwSaleView *self);
@@ -1681,6 +1694,9 @@ axw_sale_view_start (AxwSaleView    *self,
       g_set_object (&self->app, app);
       g_signal_connect_object (app, "notify::font-scale", G_CALLBACK (update_cart_columns), self,
                                G_CONNECT_SWAPPED);
+      /* the settings say why the speech is quiet while a screen reader runs */
+      g_object_bind_property (axw_application_get_feedback (app), "screen-reader", self->speech_note, "visible",
+                              G_BINDING_SYNC_CREATE);
     }
   update_cart_columns (self);
   g_clear_pointer (&self->staff, axw_staff_free);
@@ -1996,7 +2012,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   BIND (done_change); BIND (done_detail); BIND (done_print); BIND (next_button);
   BIND (recall_button); BIND (line_grid); BIND (manager_button); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label); BIND (donation_bar);
   BIND (prefs_title); BIND (scale_100); BIND (scale_125); BIND (scale_150); BIND (scale_175);
-  BIND (scale_200); BIND (contrast_toggle); BIND (sound_toggle); BIND (speech_toggle);
+  BIND (scale_200); BIND (contrast_toggle); BIND (sound_toggle); BIND (speech_toggle); BIND (speech_note);
 
   gtk_widget_class_install_action (widget_class, "sale.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "sale.add-found", "u", add_found_action);

@@ -367,7 +367,7 @@ axw_window_new (AxwApplication *application)
   if (needs_setup (application))
     {
       self->setup = axw_setup_assistant_new (axw_application_get_db (application));
-      gtk_stack_add_named (self->stack, GTK_WIDGET (self->setup), "setup");
+      gtk_stack_add_titled (self->stack, GTK_WIDGET (self->setup), "setup", _("Setting up the shop"));
       gtk_stack_set_visible_child_name (self->stack, "setup");
       g_signal_connect_swapped (self->setup, "finished", G_CALLBACK (setup_finished_cb), self);
     }
@@ -400,7 +400,7 @@ axw_window_get_sale_view (AxwWindow *self)
   if (self->sale_view == NULL)
     {
       self->sale_view = g_object_new (AXW_TYPE_SALE_VIEW, NULL);
-      gtk_stack_add_named (self->stack, GTK_WIDGET (self->sale_view), "sale");
+      gtk_stack_add_titled (self->stack, GTK_WIDGET (self->sale_view), "sale", _("Counter"));
       g_signal_connect_swapped (self->sale_view, "switch-cashier", G_CALLBACK (switch_cashier_cb), self);
       axw_application_add_shortcuts (app (self), GTK_WIDGET (self->sale_view), "sale.");
     }
