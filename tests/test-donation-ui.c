@@ -128,6 +128,62 @@ test_touch (UiFixture     *f,
   g_assert_cmpstr (bar_text (f), ==, "");
 }
 
+/* A held sale keeps its donation (F6, F7 by the keyboard alone): the
+ * round-up comes back with the cart, the cart parked by the recall keeps
+ * its 一元捐, and each is sold with it, exact to the fen. */
+static void
+test_held (UiFixture     *f,
+           gconstpointer  data)
+{
+  const AxwSale *sale;
+
+  ui_focus_window (f);
+  ui_press (XK_Return);
+  ui_type ("1234", 120, TRUE);
+  ui_wait_login (f);
+  ui_scan ("6971234560018");
+  ui_scan ("6971234560025");
+  /* 爱心月 10 %: ¥25.20 + ¥11.52 */
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥36.72");
+  ui_press_ctrl (XK_u);
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 28);
+  ui_press (XK_F6);
+  g_assert_cmpint (ui_query_int (f, "SELECT donation_round_to_fen FROM held_sales"), ==, 100);
+  g_assert_cmpstr (bar_text (f), ==, "");
+
+  /* another customer meanwhile: 一元捐 */
+  ui_scan ("6971234560025");
+  ui_press_ctrl (XK_d);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥12.52");
+
+  ui_press (XK_F7);   /* the held round-up back; ¥12.52 waits with its 一元捐 */
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 28);
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->net_fen, ==, 3672);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥37.00");
+  g_assert_cmpstr (bar_text (f), ==, "♥ Donation ¥0.28 to 集美区助残爱心基金 — thank you");
+  g_assert_cmpint (ui_query_int (f, "SELECT donation_ask_fen FROM held_sales"), ==, 100);
+  ui_save_png (GTK_WIDGET (f->window), "donation-held-recalled");
+  ui_press (XK_F12);
+  ui_type ("37", 120, TRUE);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->donation_fen, ==, 28);
+  g_assert_cmpint (sale->total_fen, ==, 3700);
+  g_assert_cmpint (sale->change_fen, ==, 0);
+
+  ui_press (XK_Escape);
+  ui_press (XK_F7);
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 100);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥12.52");
+  ui_press (XK_F12);
+  ui_type ("12.52", 120, TRUE);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM donations"), ==, 128);
+  g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM payments"), ==, 3700 + 1252);
+  g_assert_cmpint (ui_query_int (f, "SELECT sum(total_fen) FROM sales"), ==, 3700 + 1252);
+}
+
 /* Nothing to donate with: the cart is empty, or no fund takes donations. */
 static void
 test_refused (UiFixture     *f,
@@ -162,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/donation-bar/finalize", test_finalize);
   g_test_add ("/donation/keyboard", UiFixture, NULL, ui_setup, test_keyboard, ui_teardown);
   g_test_add ("/donation/touch", UiFixture, NULL, ui_setup, test_touch, ui_teardown);
+  g_test_add ("/donation/held", UiFixture, NULL, ui_setup, test_held, ui_teardown);
   g_test_add ("/donation/refused", UiFixture, NULL, ui_setup, test_refused, ui_teardown);
 
   return g_test_run ();
