@@ -68,24 +68,6 @@ set_period (AxwManagerExports *page,
   gtk_editable_set_text (GTK_EDITABLE (second), to);
 }
 
-/* The chooser takes its folder in its own time: waits until it would
- * answer @path, as it would once the person sees it. */
-static void
-wait_chosen (GtkFileChooser *chooser,
-             const char     *path)
-{
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-      g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
-
-      if (g_strcmp0 (chosen, path) == 0)
-        return;
-      ui_pump (20);
-    }
-  g_assert_not_reached ();
-}
-
 /* Activates @action, then answers the page's chooser with @dir and, for a
  * file, @name: what the manager picks; the page's response handler runs. */
 static void
@@ -112,14 +94,14 @@ export_to (AxwManagerExports *page,
       gtk_file_chooser_set_current_folder (chooser, folder, &error);
       g_assert_no_error (error);
       gtk_file_chooser_set_current_name (chooser, name);
-      wait_chosen (chooser, path);
+      ui_wait_chosen (chooser, path);
     }
   else
     {
       g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
       gtk_file_chooser_set_file (chooser, folder, &error);
       g_assert_no_error (error);
-      wait_chosen (chooser, dir);
+      ui_wait_chosen (chooser, dir);
     }
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   g_assert_null (axw_manager_exports_get_chooser (page));
@@ -225,7 +207,7 @@ test_exports (UiFixture     *f,
       ui_pump (200);
       g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
       gtk_file_chooser_set_current_name (chooser, "claim.csv");
-      wait_chosen (chooser, claim_gone);
+      ui_wait_chosen (chooser, claim_gone);
       g_assert_cmpint (g_rmdir (gone), ==, 0);
       g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
     }
@@ -270,7 +252,7 @@ test_new_destroy (UiFixture     *f,
   ui_pump (200);
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, file, NULL));
   gtk_file_chooser_set_current_name (chooser, "report.csv");
-  wait_chosen (chooser, path);
+  ui_wait_chosen (chooser, path);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   g_assert_true (axw_manager_exports_get_busy (page));
   /* the window closes: the worker keeps the page until it is done, then lets it go */

@@ -360,24 +360,6 @@ test_return (Fixture       *f,
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-settled.png");
 }
 
-/* The chooser takes its folder in its own time: waits until it would
- * answer @path, as it would once the person sees it. */
-static void
-wait_chosen (GtkFileChooser *chooser,
-             const char     *path)
-{
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-      g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
-
-      if (g_strcmp0 (chosen, path) == 0)
-        return;
-      ui_pump (20);
-    }
-  g_assert_not_reached ();
-}
-
 /* Saves the settlement shown as @format to @name in the fixture's folder,
  * through the page's chooser and worker. Returns: (transfer full): the
  * file's contents */
@@ -402,7 +384,7 @@ save_settlement (Fixture    *f,
   gtk_file_chooser_set_current_folder (chooser, folder, &error);
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (chooser, name);
-  wait_chosen (chooser, path);
+  ui_wait_chosen (chooser, path);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   g_assert_null (axw_manager_goods_in_get_chooser (f->goods));
   for (int i = 0; i < 400 && axw_manager_goods_in_is_saving (f->goods); i++)
