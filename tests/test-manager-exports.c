@@ -45,6 +45,25 @@ sell_with_red_packet (AxwDb *db)
   g_assert_nonnull (sale->red_packet);
 }
 
+/* 赤松茸 with 一元捐 to the demo's fund. */
+static void
+sell_with_donation (AxwDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCart) cart = axw_cart_new ();
+  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (db, "6971234560018", 0, &error);
+  g_autoptr(GDateTime) at = ui_love_day ();
+  g_autoptr(AxwSale) sale = NULL;
+  AxwPayment pay = { AXW_PAY_CASH, 0, 10000 };
+
+  g_assert_no_error (error);
+  axw_cart_add (cart, line);
+  axw_cart_set_donation (cart, "集美区助残爱心基金", 100, 0);
+  sale = axw_checkout_commit (db, cart, at, "小林", &pay, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sale->donation_fen, ==, 100);
+}
+
 static void
 wait_idle (AxwManagerExports *page)
 {
@@ -265,6 +284,49 @@ test_new_destroy (UiFixture     *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The donation book of the fund chosen, as a fund's treasurer takes it
+ * away: PDF and CSV through the page's chooser, the entries and total
+ * named on the page, the same book as `report donations`. */
+static void
+test_donation_book (UiFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AxwDb *db = axw_application_get_db (f->app);
+  g_autoptr(AxwStaff) manager = axw_staff_find (db, "王店长", &error);
+  g_autofree char *csv = g_build_filename (f->dir, "book.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "book.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkWindow *window;
+  AxwManagerExports *page;
+
+  sell_with_donation (db);
+  sell_with_donation (db);
+  window = axw_manager_window_open (f->app, manager);
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "exports");
+  page = AXW_MANAGER_EXPORTS (gtk_stack_get_child_by_name (
+                                axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)), "exports"));
+  gtk_window_present (window);
+  ui_pump (300);
+  set_period (page, "2026-12-01", "2026-12-31");
+  export_to (page, "exports.donations", "csv", f->dir, "book.csv", NULL);
+  g_assert_true (ui_contains (axw_manager_exports_get_message (page), csv));
+  g_assert_true (ui_contains (axw_manager_exports_get_message (page),
+                              "donation book of 集美区助残爱心基金, 2026-12-01 to 2026-12-31: 2 entries, ¥2.00 in all"));
+  text = read_file (csv);
+  g_assert_true (ui_contains (text, "date,receipt_no,amount,method,refund_of"));
+  g_assert_true (ui_contains (text, "2.00"));
+  assert_owner_only (csv);
+  g_clear_pointer (&text, g_free);
+  export_to (page, "exports.donations", "pdf", f->dir, "book.pdf", NULL);
+  text = read_file (pdf);
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
+                                    "AND action = 'export.donations'"), ==, 2);
+  ui_save_png (GTK_WIDGET (window), "manager-exports-donation-book.png");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +335,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/manager/exports/claim-report-online", UiFixture, NULL, ui_setup, test_exports,
               ui_teardown);
+  g_test_add ("/manager/exports/donation-book", UiFixture, NULL, ui_setup, test_donation_book, ui_teardown);
   g_test_add ("/manager/exports/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy, ui_teardown);
   return g_test_run ();
 }

@@ -498,6 +498,82 @@ test_partial_return_and_files (Fixture       *f,
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-settlement-saved.png");
 }
 
+static const char *
+row_text (GListModel *model,
+          guint       i)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+}
+
+/* The Funds page: the demo's fund listed; a new one added by the
+ * keyboard (Enter in the form) and audited; a name taken once; the one
+ * picked ended after a confirmation, and offered no more on the Products
+ * page. */
+static void
+test_funds (Fixture       *f,
+            gconstpointer  data)
+{
+  AxwManagerFunds *funds = axw_manager_window_get_funds (f->window);
+  GListModel *model = axw_manager_funds_get_model (funds);
+  GtkWidget *page = GTK_WIDGET (funds);
+  AxwManagerProducts *products = axw_manager_window_get_products (f->window);
+
+  axw_manager_window_show_page (f->window, "funds");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* (the page's words are English or Chinese: the themes test before this one sets the language) */
+  g_assert_true (g_str_has_prefix (row_text (model, 0), "集美区助残爱心基金 — "));
+  g_assert_true (ui_contains (row_text (model, 0), "集美区残疾人家庭的康复辅具与助学"));
+  gtk_widget_activate_action (page, "funds.add", NULL);
+  g_assert_cmpstr (axw_manager_funds_get_message (funds), !=, "");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM funds"), ==, 1);
+
+  gtk_editable_set_text (axw_manager_funds_get_field (funds, "name"), "思明区助学基金");
+  gtk_editable_set_text (axw_manager_funds_get_field (funds, "beneficiary"), "思明区残疾人家庭的孩子");
+  focus (f, GTK_WIDGET (axw_manager_funds_get_field (funds, "beneficiary")));
+  ui_press (XK_Return);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM funds WHERE name = '思明区助学基金' AND active "
+                             "AND beneficiary = '思明区残疾人家庭的孩子'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'fund.add' AND staff = '王店长' "
+                             "AND detail = '思明区助学基金: 思明区残疾人家庭的孩子'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (axw_manager_funds_get_field (funds, "name")), ==, "");
+  gtk_editable_set_text (axw_manager_funds_get_field (funds, "name"), "集美区助残爱心基金");
+  gtk_widget_activate_action (page, "funds.add", NULL);
+  g_assert_true (ui_contains (axw_manager_funds_get_message (funds), "集美区助残爱心基金"));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM funds"), ==, 2);
+
+  /* ending: nothing picked, then cancelled, then confirmed */
+  gtk_widget_activate_action (page, "funds.end", NULL);
+  g_assert_cmpstr (axw_manager_funds_get_message (funds), !=, "");
+  g_assert_null (axw_manager_funds_get_dialog (funds));
+  axw_manager_funds_select (funds, 1);
+  gtk_widget_activate_action (page, "funds.end", NULL);
+  g_assert_nonnull (axw_manager_funds_get_dialog (funds));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (axw_manager_funds_get_dialog (funds)), "cancel");
+  ui_pump (100);
+  g_assert_cmpint (query (f, "SELECT active FROM funds WHERE name = '思明区助学基金'"), ==, 1);
+  axw_manager_funds_select (funds, 1);
+  gtk_widget_activate_action (page, "funds.end", NULL);
+  ui_pump (200);
+  ui_save_png (GTK_WIDGET (axw_manager_funds_get_dialog (funds)), "manager-funds-end.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (axw_manager_funds_get_dialog (funds)), "end");
+  ui_pump (100);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM funds WHERE name = '思明区助学基金' AND NOT active "
+                             "AND ended_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'fund.end' AND staff = '王店长' "
+                             "AND detail = '思明区助学基金'"), ==, 1);
+  g_assert_cmpstr (row_text (model, 1), !=, row_text (model, 0));
+  g_assert_true (ui_contains (axw_manager_funds_get_message (funds), "思明区助学基金"));
+  ui_save_png (GTK_WIDGET (f->window), "manager-funds.png");
+
+  /* the Products page offers the active fund only */
+  axw_manager_window_show_page (f->window, "products");
+  axw_manager_products_search (products, "赤松茸");
+  axw_manager_products_select (products, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (
+                      axw_manager_products_get_choice (products, "fund"))), ==, 2);   /* None, 集美 */
+}
+
 int
 main (int    argc,
       char **argv)
@@ -511,6 +587,7 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-overlay-scrolling", FALSE, NULL);
   g_test_add ("/manager/goods-in/keyboard", Fixture, NULL, setup, test_keyboard_receiving, teardown);
   g_test_add ("/manager/goods-in/return", Fixture, NULL, setup, test_return, teardown);
+  g_test_add ("/manager/funds/add-end", Fixture, NULL, setup, test_funds, teardown);
   g_test_add ("/manager/goods-in/partial-return-and-files", Fixture, NULL, setup, test_partial_return_and_files,
               teardown);
   g_test_add ("/manager/goods-in/themes", Fixture, GINT_TO_POINTER (TRUE), setup, test_themes, teardown);
