@@ -128,6 +128,61 @@ test_touch (UiFixture     *f,
   g_assert_cmpstr (bar_text (f), ==, "");
 }
 
+/* Ctrl+Shift+U, the keyboard alone. */
+static void
+press_ctrl_shift (KeySym sym)
+{
+  Display *dpy = ui_xdisplay ();
+  KeyCode c = XKeysymToKeycode (dpy, XK_Control_L);
+  KeyCode s = XKeysymToKeycode (dpy, XK_Shift_L);
+  KeyCode code = XKeysymToKeycode (dpy, sym);
+
+  XTestFakeKeyEvent (dpy, c, True, 150);
+  XTestFakeKeyEvent (dpy, s, True, 20);
+  XTestFakeKeyEvent (dpy, code, True, 20);
+  XTestFakeKeyEvent (dpy, code, False, 20);
+  XTestFakeKeyEvent (dpy, s, False, 20);
+  XTestFakeKeyEvent (dpy, c, False, 20);
+  XFlush (dpy);
+  ui_pump (400);
+}
+
+/* Round up to the next ten yuan, by touch and by Ctrl+Shift+U: the same
+ * again takes it off; a total of whole ten yuan has nothing to round. */
+static void
+test_round_ten (UiFixture     *f,
+                gconstpointer  data)
+{
+  GtkWidget *ten;
+  const AxwSale *sale;
+
+  ui_focus_window (f);
+  ui_press (XK_Return);
+  ui_type ("1234", 120, TRUE);
+  ui_wait_login (f);
+  ui_scan ("6971234560025");
+  /* 藜麦粥 ¥12.80 − 10 % = ¥11.52: to ¥20.00 */
+  ten = ui_find (GTK_WIDGET (f->sale), is_donate_button, "round10");
+  g_assert_nonnull (ten);
+  g_signal_emit_by_name (ten, "clicked");
+  ui_pump (30);
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 848);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥20.00");
+  ui_save_png (GTK_WIDGET (f->window), "donation-round-ten");
+  press_ctrl_shift (XK_u);   /* again: taken off */
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 0);
+  press_ctrl_shift (XK_u);
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 848);
+  ui_press (XK_F12);
+  ui_type ("20", 120, TRUE);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_cmpint (sale->donation_fen, ==, 848);
+  g_assert_cmpint (sale->total_fen, ==, 2000);
+  g_assert_cmpint (sale->change_fen, ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM donations"), ==, 848);
+}
+
 /* A held sale keeps its donation (F6, F7 by the keyboard alone): the
  * round-up comes back with the cart, the cart parked by the recall keeps
  * its 一元捐, and each is sold with it, exact to the fen. */
@@ -218,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/donation-bar/finalize", test_finalize);
   g_test_add ("/donation/keyboard", UiFixture, NULL, ui_setup, test_keyboard, ui_teardown);
   g_test_add ("/donation/touch", UiFixture, NULL, ui_setup, test_touch, ui_teardown);
+  g_test_add ("/donation/round-ten", UiFixture, NULL, ui_setup, test_round_ten, ui_teardown);
   g_test_add ("/donation/held", UiFixture, NULL, ui_setup, test_held, ui_teardown);
   g_test_add ("/donation/refused", UiFixture, NULL, ui_setup, test_refused, ui_teardown);
 

@@ -404,6 +404,7 @@ static const struct {
   { "sale.discard",            { "<Shift>F8", NULL } },
   { "sale.donate('one')",      { "<Control>d", NULL } },
   { "sale.donate('round')",    { "<Control>u", NULL } },
+  { "sale.donate('round10')",  { "<Control><Shift>u", NULL } },
   { "sale.reprint",            { "<Control>p", NULL } },
   { "sale.settings",           { "<Control>comma", NULL } },
   { "win.manager",             { "<Control>m", NULL } },

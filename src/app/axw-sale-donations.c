@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Donations at the counter, the sale screen's part (docs/design.md §15):
- * sale.donate('one') adds 一元捐 (¥1) and sale.donate('round') rounds the
- * total up to the next yuan, to the fund of donation.fund or the only
- * active one; the same again takes it off, the other kind replaces it.
+ * sale.donate('one') adds 一元捐 (¥1), sale.donate('round') rounds the
+ * total up to the next yuan and sale.donate('round10') to the next ten
+ * yuan, to the fund of donation.fund or the only active one; the same again takes it off, the other kind replaces it.
  * Pricing and storage are core's and the store's (axw_cart_set_donation).
  */
 #include <glib/gi18n.h>
@@ -40,8 +40,9 @@ donate_action (GtkWidget  *widget,
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
   AxwCart *cart = axw_sale_view_get_cart (self);
-  gboolean round = g_str_equal (g_variant_get_string (param, NULL), "round");
-  gint64 ask = round ? 0 : 100, round_to = round ? 100 : 0;
+  const char *kind = g_variant_get_string (param, NULL);
+  gint64 round_to = g_str_equal (kind, "round") ? 100 : g_str_equal (kind, "round10") ? 1000 : 0;
+  gint64 ask = round_to ? 0 : 100;
   g_autoptr(GError) error = NULL;
   g_autofree char *fund = NULL;
   g_autofree char *amount = NULL;
@@ -72,7 +73,9 @@ donate_action (GtkWidget  *widget,
   if (quote->donation_fen == 0)
     {
       take_off (self, NULL);
-      axw_sale_view_show_message (self, FALSE, _("The total is a whole yuan already: there is nothing to round up."));
+      axw_sale_view_show_message (self, FALSE, round_to == 1000
+                                  ? _("The total is a whole ten yuan already: there is nothing to round up.")
+                                  : _("The total is a whole yuan already: there is nothing to round up."));
       return;
     }
   amount = axw_money_format_screen (quote->donation_fen);
