@@ -10,6 +10,7 @@
  */
 #include "axw-donation-bar.h"
 #include "axw-funds.h"
+#include "axw-receipt.h"
 #include "axw-ui-test-util.h"
 
 static gboolean
@@ -41,6 +42,25 @@ bar_text (UiFixture *f)
   label = gtk_widget_get_first_child (bar);
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
+}
+
+/* Ctrl+Shift+@sym, the keyboard alone. */
+static void
+press_ctrl_shift (KeySym sym)
+{
+  Display *dpy = ui_xdisplay ();
+  KeyCode c = XKeysymToKeycode (dpy, XK_Control_L);
+  KeyCode s = XKeysymToKeycode (dpy, XK_Shift_L);
+  KeyCode code = XKeysymToKeycode (dpy, sym);
+
+  XTestFakeKeyEvent (dpy, c, True, 150);
+  XTestFakeKeyEvent (dpy, s, True, 20);
+  XTestFakeKeyEvent (dpy, code, True, 20);
+  XTestFakeKeyEvent (dpy, code, False, 20);
+  XTestFakeKeyEvent (dpy, s, False, 20);
+  XTestFakeKeyEvent (dpy, c, False, 20);
+  XFlush (dpy);
+  ui_pump (400);
 }
 
 static void
@@ -84,6 +104,26 @@ test_keyboard (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, sql), ==, 80);
   g_assert_cmpint (ui_query_int (f, "SELECT total_fen FROM sales"), ==, 2600);
   ui_save_png (GTK_WIDGET (f->window), "donation-keyboard");
+
+  /* the donor asks for a donation receipt: Ctrl+Shift+P prints it, with its own number */
+  {
+    g_autofree char *lp = g_build_filename (f->dir, "lp0", NULL);
+    g_autofree char *target = g_strconcat ("file:", lp, NULL);
+    g_autofree char *number = axw_receipt_donation_number (sale);
+    g_autofree char *audit = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE action = 'receipt.donation' "
+                                              "AND staff = '小林' AND detail = '%s %s'", number, sale->receipt_no);
+    g_autofree char *printed = NULL;
+    gsize len = 0;
+
+    g_assert_true (axw_settings_set (axw_application_get_db (f->app), "printer", target, NULL));
+    press_ctrl_shift (XK_p);
+    for (int i = 0; i < 100 && ui_query_int (f, audit) == 0; i++)
+      ui_pump (50);
+    g_assert_cmpint (ui_query_int (f, audit), ==, 1);
+    g_assert_true (g_file_get_contents (lp, &printed, &len, NULL));
+    g_assert_cmpuint (len, >, 100);
+    g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), number));
+  }
 }
 
 static void
@@ -126,25 +166,6 @@ test_touch (UiFixture     *f,
   axw_sale_view_scan (f->sale, "6971234560025");
   g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 0);
   g_assert_cmpstr (bar_text (f), ==, "");
-}
-
-/* Ctrl+Shift+U, the keyboard alone. */
-static void
-press_ctrl_shift (KeySym sym)
-{
-  Display *dpy = ui_xdisplay ();
-  KeyCode c = XKeysymToKeycode (dpy, XK_Control_L);
-  KeyCode s = XKeysymToKeycode (dpy, XK_Shift_L);
-  KeyCode code = XKeysymToKeycode (dpy, sym);
-
-  XTestFakeKeyEvent (dpy, c, True, 150);
-  XTestFakeKeyEvent (dpy, s, True, 20);
-  XTestFakeKeyEvent (dpy, code, True, 20);
-  XTestFakeKeyEvent (dpy, code, False, 20);
-  XTestFakeKeyEvent (dpy, s, False, 20);
-  XTestFakeKeyEvent (dpy, c, False, 20);
-  XFlush (dpy);
-  ui_pump (400);
 }
 
 /* Round up to the next ten yuan, by touch and by Ctrl+Shift+U: the same
@@ -245,6 +266,10 @@ test_refused (UiFixture     *f,
               gconstpointer  data)
 {
   ui_login_touch (f, "小林", "1234");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.donation-receipt", NULL, NULL));
+  ui_pump (30);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'receipt.donation'"), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.donate", "s", "one"));
   ui_pump (30);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");

@@ -406,6 +406,7 @@ static const struct {
   { "sale.donate('round')",    { "<Control>u", NULL } },
   { "sale.donate('round10')",  { "<Control><Shift>u", NULL } },
   { "sale.reprint",            { "<Control>p", NULL } },
+  { "sale.donation-receipt",   { "<Control><Shift>p", NULL } },
   { "sale.settings",           { "<Control>comma", NULL } },
   { "win.manager",             { "<Control>m", NULL } },
   { "sale.back",               { "Escape", NULL } },
