@@ -126,7 +126,8 @@ write_file (Job     *job,
     }
   else if (job->kind == EXPORT_DONATIONS)
     {
-      g_autoptr(GPtrArray) rows = axw_reports_donation_book (db, job->funder, job->from, job->to, error);
+      g_autoptr(GPtrArray) rows = axw_reports_donation_book (db, job->funder, job->from, job->to,
+                                                             error);
       g_autofree char *shop = NULL;
       g_autofree char *total = NULL;
 
@@ -134,11 +135,13 @@ write_file (Job     *job,
         return FALSE;
       shop = axw_settings_get (db, "shop.name");
       total = axw_money_format_screen (axw_donation_book_total (rows));
-      job->summary = g_strdup_printf (g_dngettext (NULL, "donation book of %s, %s to %s: %u entry, %s in all",
-                                                   "donation book of %s, %s to %s: %u entries, %s in all",
-                                                   rows->len),
+      job->summary = g_strdup_printf (g_dngettext (NULL,
+                                        "donation book of %s, %s to %s: %u entry, %s in all",
+                                        "donation book of %s, %s to %s: %u entries, %s in all",
+                                        rows->len),
                                       job->funder, job->from, job->to, rows->len, total);
-      bytes = axw_donation_book_file_bytes (shop, job->funder, job->from, job->to, rows, job->format, error);
+      bytes = axw_donation_book_file_bytes (shop, job->funder, job->from, job->to, rows,
+                                            job->format, error);
     }
   else
     {

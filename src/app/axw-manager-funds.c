@@ -40,8 +40,8 @@ say (AxwManagerFunds *self,
      const char      *text)
 {
   gtk_label_set_text (self->message, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 void
@@ -67,18 +67,18 @@ axw_manager_funds_reload (AxwManagerFunds *self)
   for (guint i = 0; i < funds->len; i++)
     {
       AxwFund *f = g_ptr_array_index (funds, i);
+      const char *who = *f->beneficiary ? f->beneficiary : _("(no beneficiary given)");
       g_autofree char *since = NULL;
 
       if (f->active)
-        g_ptr_array_add (lines, g_strdup_printf (_("%s — for %s — takes donations"), f->name,
-                                                 *f->beneficiary ? f->beneficiary : _("(no beneficiary given)")));
+        g_ptr_array_add (lines, g_strdup_printf (_("%s — for %s — takes donations"), f->name, who));
       else
         {
           since = f->ended_at ? axw_time_format_shop_iso (f->ended_at, tz, AXW_TIME_FORMAT_MINUTES)
                               : g_strdup ("");
-          g_ptr_array_add (lines, g_strdup_printf (_("%s — for %s — ended %s: takes no more donations"), f->name,
-                                                   *f->beneficiary ? f->beneficiary
-                                                                   : _("(no beneficiary given)"), since));
+          g_ptr_array_add (lines,
+                           g_strdup_printf (_("%s — for %s — ended %s: takes no more donations"),
+                                            f->name, who, since));
         }
       g_ptr_array_add (self->names, g_strdup (f->name));
     }
@@ -96,7 +96,8 @@ add_cb (GtkWidget  *widget,
   AxwManagerFunds *self = AXW_MANAGER_FUNDS (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name))));
-  g_autofree char *who = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->beneficiary))));
+  g_autofree char *who = g_strstrip (g_strdup (gtk_editable_get_text (
+                                         GTK_EDITABLE (self->beneficiary))));
   g_autofree char *text = NULL;
 
   if (*name == '\0')
@@ -110,7 +111,8 @@ add_cb (GtkWidget  *widget,
       say (self, error->message);
       return;
     }
-  text = g_strdup_printf (_("Fund “%s” added: it takes donations and the proceeds of its charity goods."), name);
+  text = g_strdup_printf (_("Fund “%s” added: it takes donations and the proceeds of its charity "
+                            "goods."), name);
   gtk_editable_set_text (GTK_EDITABLE (self->name), "");
   gtk_editable_set_text (GTK_EDITABLE (self->beneficiary), "");
   axw_manager_funds_reload (self);
@@ -146,7 +148,8 @@ end_response_cb (AdwMessageDialog *dialog,
       return;
     }
   axw_manager_funds_reload (self);
-  text = g_strdup_printf (_("Fund “%s” ended: it takes no more donations. Its donation book stays."), name);
+  text = g_strdup_printf (_("Fund “%s” ended: it takes no more donations. Its donation book "
+                            "stays."), name);
   say (self, text);
 }
 
@@ -165,13 +168,15 @@ end_cb (GtkWidget  *widget,
       say (self, _("Pick a fund in the list first."));
       return;
     }
-  body = g_strdup_printf (_("“%s” will take no more donations, and its charity goods no more sales. "
-                            "What it took stays in the reports and its donation book. This cannot be undone."),
-                          name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("End this fund?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "end", _("_End fund"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end", ADW_RESPONSE_DESTRUCTIVE);
+  body = g_strdup_printf (_("“%s” will take no more donations, and its charity goods no more "
+                            "sales. What it took stays in the reports and its donation book. "
+                            "This cannot be undone."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("End this fund?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "end", _("_End fund"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "axw-fund", g_strdup (name), g_free);
@@ -223,7 +228,8 @@ axw_manager_funds_class_init (AxwManagerFundsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_funds_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-funds.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-funds.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerFunds, name);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerFunds, beneficiary);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerFunds, message);
@@ -241,7 +247,8 @@ axw_manager_funds_init (AxwManagerFunds *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
   self->names = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_PLAIN));
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
+                    GINT_TO_POINTER (AXW_LIST_LABEL_PLAIN));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);

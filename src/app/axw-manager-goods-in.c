@@ -550,8 +550,8 @@ return_confirmed (AxwManagerGoodsIn *self)
         continue;
       if (!axw_qty_parse (typed, &item.qty_milli, NULL) || item.qty_milli <= 0)
         {
-          text = g_strdup_printf (_("Line %u: “%s” is not a quantity (pieces, or kg for goods by weight). "
-                                    "Nothing was returned."), item.line_no, typed);
+          text = g_strdup_printf (_("Line %u: “%s” is not a quantity (pieces, or kg for goods "
+                                    "by weight). Nothing was returned."), item.line_no, typed);
           say (self, text);
           return;
         }
@@ -607,9 +607,10 @@ return_grid (AxwManagerGoodsIn *self,
       gtk_editable_set_text (GTK_EDITABLE (entry), left);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
       gtk_widget_set_size_request (entry, -1, 48);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label,
-                                      NULL, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
       gtk_grid_attach (grid, label, 0, (int) self->return_entries->len, 1, 1);
       gtk_grid_attach (grid, entry, 1, (int) self->return_entries->len, 1, 1);
       g_ptr_array_add (self->return_entries, entry);
@@ -645,16 +646,18 @@ return_cb (GtkWidget  *widget,
   grid = return_grid (self, lines);
   if (self->return_entries->len == 0)
     {
-      g_autofree char *text = g_strdup_printf (_("Everything of delivery %lld has gone back already."),
-                                               (long long) self->return_of);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (_("Everything of delivery %lld has gone back already."),
+                              (long long) self->return_of);
 
       g_object_ref_sink (grid);
       g_object_unref (grid);
       say (self, text);
       return;
     }
-  body = g_strdup_printf (_("%s\nType how much of each line goes back: all that is left is filled in, "
-                            "0 keeps a line. The stock goes down by it."),
+  body = g_strdup_printf (_("%s\nType how much of each line goes back: all that is left is "
+                            "filled in, 0 keeps a line. The stock goes down by it."),
                           gtk_string_list_get_string (self->deliveries, i));
   ask (self, _("Return to the supplier?"), body, _("_Return"), grid, return_confirmed);
 }
@@ -943,10 +946,10 @@ write_settlement (SaveJob  *job,
     }
   owed = axw_money_format_screen (s->owed_fen);
   job->summary = s->number
-    ? g_strdup_printf (_("settlement %lld with %s, %s to %s: %s owed"), (long long) s->number, s->supplier,
-                       s->date_from, s->date_to, owed)
-    : g_strdup_printf (_("preview with %s, %s to %s, not settled: %s owed"), s->supplier, s->date_from,
-                       s->date_to, owed);
+    ? g_strdup_printf (_("settlement %lld with %s, %s to %s: %s owed"), (long long) s->number,
+                       s->supplier, s->date_from, s->date_to, owed)
+    : g_strdup_printf (_("preview with %s, %s to %s, not settled: %s owed"), s->supplier,
+                       s->date_from, s->date_to, owed);
   return axw_report_file_save (job->path, bytes, error);
 }
 
@@ -1052,23 +1055,28 @@ settle_save_cb (GtkWidget  *widget,
   job->from = g_strdup (self->shown_from);
   job->to = g_strdup (self->shown_to);
   /* a file name without the characters file systems refuse */
-  name = job->number ? g_strdup_printf (_("consignment-settlement-%lld-%s.%s"), (long long) job->number,
-                                        job->supplier, format)
-                     : g_strdup_printf (_("consignment-preview-%s-%s-%s.%s"), job->supplier, job->from,
-                                        job->to, format);
+  if (job->number)
+    name = g_strdup_printf (_("consignment-settlement-%lld-%s.%s"), (long long) job->number,
+                            job->supplier, format);
+  else
+    name = g_strdup_printf (_("consignment-preview-%s-%s-%s.%s"), job->supplier, job->from,
+                            job->to, format);
   g_strdelimit (name, "/\\:*?\"<>|", '_');
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->chosen, save_job_free);
   self->chosen = job;
-  self->chooser = gtk_file_chooser_native_new (g_str_equal (format, "pdf") ? _("Save the settlement as PDF")
-                                                                          : _("Save the settlement as CSV"),
+  self->chooser = gtk_file_chooser_native_new (g_str_equal (format, "pdf")
+                                                 ? _("Save the settlement as PDF")
+                                                 : _("Save the settlement as CSV"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), self, 0);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), self,
+                           0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 

@@ -229,7 +229,8 @@ fill_form (AxwManagerProducts *self,
   gtk_check_button_set_active (self->open_price, p ? p->open_price : FALSE);
   fill_choices (self, p);
   gtk_check_button_set_active (self->fund_discounts, p ? p->fund_discounts : FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fund_discounts), gtk_drop_down_get_selected (self->fund) > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fund_discounts),
+                            gtk_drop_down_get_selected (self->fund) > 0);
   self->editing_retired = p ? p->retired : FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->retire_button), p != NULL);
   gtk_button_set_label (self->retire_button, self->editing_retired ? _("Bring bac_k") : _("_Retire"));
@@ -254,7 +255,8 @@ static void
 choice_changed_cb (AxwManagerProducts *self)
 {
   form_changed_cb (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fund_discounts), gtk_drop_down_get_selected (self->fund) > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fund_discounts),
+                            gtk_drop_down_get_selected (self->fund) > 0);
 }
 
 static void

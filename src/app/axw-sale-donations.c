@@ -6,7 +6,8 @@
  * Donations at the counter, the sale screen's part (docs/design.md §15):
  * sale.donate('one') adds 一元捐 (¥1), sale.donate('round') rounds the
  * total up to the next yuan and sale.donate('round10') to the next ten
- * yuan, to the fund of donation.fund or the only active one; the same again takes it off, the other kind replaces it.
+ * yuan, to the fund of donation.fund or the only active one; the same
+ * again takes it off, the other kind replaces it.
  * Pricing and storage are core's and the store's (axw_cart_set_donation).
  */
 #include <glib/gi18n.h>
@@ -80,8 +81,10 @@ donate_action (GtkWidget  *widget,
     {
       take_off (self, NULL);
       axw_sale_view_show_message (self, FALSE, round_to == 1000
-                                  ? _("The total is a whole ten yuan already: there is nothing to round up.")
-                                  : _("The total is a whole yuan already: there is nothing to round up."));
+                                  ? _("The total is a whole ten yuan already: there is nothing to "
+                                      "round up.")
+                                  : _("The total is a whole yuan already: there is nothing to "
+                                      "round up."));
       return;
     }
   amount = axw_money_format_screen (quote->donation_fen);
@@ -119,7 +122,8 @@ donation_printed_cb (GObject      *source,
   g_autofree char *text = NULL;
 
   if (!axw_printer_send_finish (result, &error) ||
-      !axw_audit_append (axw_sale_view_get_db (p->view), p->staff, "receipt.donation", p->detail, &error))
+      !axw_audit_append (axw_sale_view_get_db (p->view), p->staff, "receipt.donation", p->detail,
+                         &error))
     {
       text = g_strdup_printf (_("The donation receipt was not printed: %s"), error->message);
       axw_sale_view_show_message (p->view, TRUE, text);
@@ -149,8 +153,8 @@ donation_receipt_action (GtkWidget  *widget,
 
   if (sale == NULL || sale->is_refund || sale->donation_fen <= 0)
     {
-      axw_sale_view_show_message (self, TRUE, _("The last sale has no donation: there is no donation receipt "
-                                                "to print."));
+      axw_sale_view_show_message (self, TRUE, _("The last sale has no donation: there is no "
+                                                "donation receipt to print."));
       return;
     }
   width = axw_print_queue_width (db, 0);
@@ -173,5 +177,6 @@ void
 axw_sale_donations_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "sale.donate", "s", donate_action);
-  gtk_widget_class_install_action (widget_class, "sale.donation-receipt", NULL, donation_receipt_action);
+  gtk_widget_class_install_action (widget_class, "sale.donation-receipt", NULL,
+                                   donation_receipt_action);
 }

@@ -139,7 +139,9 @@ push_batch (AxwDb   *db,
   params[0] = body->str;
   /* one statement, one transaction: the documents, then their donations
    * and charity lines (hub schema 2) */
-  r = PQexecParams (hub->conn, "SELECT district.ingest_funds ($1::json, ARRAY (SELECT district.ingest ($1::json)))",
+  r = PQexecParams (hub->conn,
+                    "SELECT district.ingest_funds ($1::json,"
+                    " ARRAY (SELECT district.ingest ($1::json)))",
                     1, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (r) != PGRES_TUPLES_OK)
     {

@@ -216,15 +216,18 @@ axw_district_claim_json (AxwHub      *hub,
 static const char report_totals_sql[] =
   "SELECT t.sales, t.refunds, t.gross, t.promo, t.red_packet, t.total - dn.given - ch.sold,"
   "       t.refunded - dn.given_back, t.rounding, dn.given, ch.sold"
-  " FROM (SELECT count (*) FILTER (WHERE kind = 'sale') AS sales, count (*) FILTER (WHERE kind = 'refund') AS refunds,"
+  " FROM (SELECT count (*) FILTER (WHERE kind = 'sale') AS sales,"
+  "       count (*) FILTER (WHERE kind = 'refund') AS refunds,"
   "       coalesce (sum (gross_fen) FILTER (WHERE kind = 'sale'), 0) AS gross,"
   "       coalesce (sum (promo_fen) FILTER (WHERE kind = 'sale'), 0) AS promo,"
   "       coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0) AS red_packet,"
   "       coalesce (sum (CASE kind WHEN 'sale' THEN total_fen ELSE -total_fen END), 0) AS total,"
   "       coalesce (sum (total_fen) FILTER (WHERE kind = 'refund'), 0) AS refunded,"
-  "       coalesce (sum (CASE kind WHEN 'sale' THEN cash_rounding_fen ELSE -cash_rounding_fen END), 0) AS rounding"
+  "       coalesce (sum (CASE kind WHEN 'sale' THEN cash_rounding_fen"
+  "                     ELSE -cash_rounding_fen END), 0) AS rounding"
   "       FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2) t,"
-  "  (SELECT coalesce (sum (CASE kind WHEN 'sale' THEN amount_fen ELSE -amount_fen END), 0) AS given,"
+  "  (SELECT coalesce (sum (CASE kind WHEN 'sale' THEN amount_fen ELSE -amount_fen END), 0)"
+  " AS given,"
   "          coalesce (sum (amount_fen) FILTER (WHERE kind = 'refund'), 0) AS given_back"
   "   FROM district.donations WHERE business_date BETWEEN $1 AND $2) dn,"
   "  (SELECT coalesce (sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END), 0) AS sold"
@@ -252,11 +255,15 @@ static const char report_categories_sql[] =
   "SELECT coalesce (c.category, ''), sum (l.qty_milli - coalesce (ch.qty_milli, 0)),"
   "       sum (l.pay_fen - coalesce (ch.pay_fen, 0))"
   " FROM (SELECT barcode, sum (CASE kind WHEN 'sale' THEN qty_milli ELSE -qty_milli END) AS qty_milli,"
-  "              sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS pay_fen, count (*) AS n"
+  "              sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS pay_fen, count"
+  " (*) AS n"
   "       FROM district.sale_lines WHERE business_date BETWEEN $1 AND $2 GROUP BY barcode) l"
-  " LEFT JOIN (SELECT barcode, sum (CASE kind WHEN 'sale' THEN qty_milli ELSE -qty_milli END) AS qty_milli,"
-  "                   sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS pay_fen, count (*) AS n"
-  "            FROM district.charity_lines WHERE business_date BETWEEN $1 AND $2 GROUP BY barcode) ch"
+  " LEFT JOIN (SELECT barcode, sum (CASE kind WHEN 'sale' THEN qty_milli ELSE -qty_milli END)"
+  " AS qty_milli,"
+  "                   sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS pay_fen,"
+  " count (*) AS n"
+  "            FROM district.charity_lines WHERE business_date BETWEEN $1 AND $2 GROUP BY"
+  " barcode) ch"
   "   ON ch.barcode IS NOT DISTINCT FROM l.barcode"
   " LEFT JOIN district.catalog c ON c.barcode = l.barcode"
   " GROUP BY 1 HAVING sum (l.n - coalesce (ch.n, 0)) > 0 ORDER BY 1";
@@ -265,13 +272,17 @@ static const char report_categories_sql[] =
 static const char report_shops_sql[] =
   "SELECT t.shop, t.sales, t.total - coalesce (dn.given, 0) - coalesce (ch.sold, 0), t.red_packet"
   " FROM (SELECT shop, count (*) FILTER (WHERE kind = 'sale') AS sales,"
-  "              coalesce (sum (CASE kind WHEN 'sale' THEN total_fen ELSE -total_fen END), 0) AS total,"
+  "              coalesce (sum (CASE kind WHEN 'sale' THEN total_fen ELSE -total_fen END), 0)"
+  " AS total,"
   "              coalesce (sum (red_packet_fen) FILTER (WHERE kind = 'sale'), 0) AS red_packet"
   "       FROM district.sale_docs WHERE business_date BETWEEN $1 AND $2 GROUP BY shop) t"
-  " LEFT JOIN (SELECT shop, sum (CASE kind WHEN 'sale' THEN amount_fen ELSE -amount_fen END) AS given"
-  "            FROM district.donations WHERE business_date BETWEEN $1 AND $2 GROUP BY shop) dn USING (shop)"
+  " LEFT JOIN (SELECT shop, sum (CASE kind WHEN 'sale' THEN amount_fen ELSE -amount_fen END)"
+  " AS given"
+  "            FROM district.donations WHERE business_date BETWEEN $1 AND $2 GROUP BY shop)"
+  " dn USING (shop)"
   " LEFT JOIN (SELECT shop, sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS sold"
-  "            FROM district.charity_lines WHERE business_date BETWEEN $1 AND $2 GROUP BY shop) ch USING (shop)"
+  "            FROM district.charity_lines WHERE business_date BETWEEN $1 AND $2 GROUP BY"
+  " shop) ch USING (shop)"
   " ORDER BY t.shop";
 
 /* Per fund, a refund's taking back (docs/design.md §15): the donations
@@ -464,7 +475,8 @@ axw_district_report (AxwHub      *hub,
 {
   const char *params[2] = { from, to };
   g_autoptr(AxwReport) report = axw_report_new (AXW_REPORT_RANGE);
-  g_autoptr(PGresult) totals = NULL, pay = NULL, rp = NULL, cat = NULL, shops = NULL, dn = NULL, ch = NULL;
+  g_autoptr(PGresult) totals = NULL, pay = NULL, rp = NULL, cat = NULL, shops = NULL;
+  g_autoptr(PGresult) dn = NULL, ch = NULL;
   g_autoptr(GPtrArray) per_shop = g_ptr_array_new_with_free_func (axw_report_row_free);
 
   if (axw_hub_check_version (hub, error) < 0 || !axw_hub_exec (hub, "SET jit = off; SET enable_partitionwise_aggregate = on", error) ||

@@ -537,7 +537,7 @@ axw_deliveries_lines_left (AxwDb   *db,
                            gint64   delivery_id,
                            GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_delivery_line_left_free);
+  g_autoptr(GPtrArray) out = NULL;
   gboolean exists = FALSE;
   sqlite3_stmt *stmt;
   int rc;
@@ -560,6 +560,7 @@ axw_deliveries_lines_left (AxwDb   *db,
                    _("There is no delivery %lld."), (long long) delivery_id);
       return NULL;
     }
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_delivery_line_left_free);
   stmt = axw_db_prepare (db, "SELECT l.line_no, p.name, p.unit = 'kg', l.qty_milli, "
                              "  l.qty_milli - coalesce (sum (r.qty_milli), 0), l.unit_cost_fen "
                              "FROM delivery_lines l JOIN products p ON p.id = l.product_id "

@@ -356,8 +356,8 @@ axw_held_sales_list (AxwDb   *db,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_held_sale_free);
   g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) head_free);
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT staff, held_at, " HEAD_COLUMNS " FROM held_sales "
-                                           "ORDER BY position DESC", error);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT staff, held_at, " HEAD_COLUMNS
+                                           " FROM held_sales ORDER BY position DESC", error);
   int rc;
 
   if (stmt == NULL)
