@@ -110,8 +110,9 @@ test_keyboard (UiFixture     *f,
     g_autofree char *lp = g_build_filename (f->dir, "lp0", NULL);
     g_autofree char *target = g_strconcat ("file:", lp, NULL);
     g_autofree char *number = axw_receipt_donation_number (sale);
-    g_autofree char *audit = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE action = 'receipt.donation' "
-                                              "AND staff = '小林' AND detail = '%s %s'", number, sale->receipt_no);
+    g_autofree char *audit = g_strdup_printf ("SELECT count(*) FROM audit_log "
+                                              "WHERE action = 'receipt.donation' AND staff = '小林' "
+                                              "AND detail = '%s %s'", number, sale->receipt_no);
     g_autofree char *printed = NULL;
     gsize len = 0;
 
@@ -266,10 +267,12 @@ test_refused (UiFixture     *f,
               gconstpointer  data)
 {
   ui_login_touch (f, "小林", "1234");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.donation-receipt", NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.donation-receipt", NULL,
+                                             NULL));
   ui_pump (30);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'receipt.donation'"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log "
+                                    "WHERE action = 'receipt.donation'"), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.donate", "s", "one"));
   ui_pump (30);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");

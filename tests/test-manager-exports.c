@@ -294,14 +294,15 @@ test_donation_book (UiFixture     *f,
   window = axw_manager_window_open (f->app, manager);
   axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "exports");
   page = AXW_MANAGER_EXPORTS (gtk_stack_get_child_by_name (
-                                axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)), "exports"));
+           axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)), "exports"));
   gtk_window_present (window);
   ui_pump (300);
   set_period (page, "2026-12-01", "2026-12-31");
   export_to (page, "exports.donations", "csv", f->dir, "book.csv", NULL);
   g_assert_true (ui_contains (axw_manager_exports_get_message (page), csv));
   g_assert_true (ui_contains (axw_manager_exports_get_message (page),
-                              "donation book of 集美区助残爱心基金, 2026-12-01 to 2026-12-31: 2 entries, ¥2.00 in all"));
+                              "donation book of 集美区助残爱心基金, 2026-12-01 to 2026-12-31: "
+                              "2 entries, ¥2.00 in all"));
   text = read_file (csv);
   g_assert_true (ui_contains (text, "date,receipt_no,amount,method,refund_of"));
   g_assert_true (ui_contains (text, "2.00"));
@@ -324,7 +325,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/manager/exports/claim-report-online", UiFixture, NULL, ui_setup, test_exports,
               ui_teardown);
-  g_test_add ("/manager/exports/donation-book", UiFixture, NULL, ui_setup, test_donation_book, ui_teardown);
+  g_test_add ("/manager/exports/donation-book", UiFixture, NULL, ui_setup, test_donation_book,
+              ui_teardown);
   g_test_add ("/manager/exports/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy, ui_teardown);
   return g_test_run ();
 }

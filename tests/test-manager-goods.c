@@ -360,6 +360,10 @@ test_return (Fixture       *f,
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-settled.png");
 }
 
+#define RETURN_ENTRY(n) axw_manager_goods_in_get_return_entry (f->goods, (n))
+#define MESSAGE axw_manager_goods_in_get_message (f->goods)
+#define DIALOG axw_manager_goods_in_get_dialog (f->goods)
+
 /* Saves the settlement shown as @format to @name in the fixture's folder,
  * through the page's chooser and worker. Returns: (transfer full): the
  * file's contents */
@@ -375,7 +379,8 @@ save_settlement (Fixture    *f,
   GtkFileChooser *chooser;
   GBytes *bytes;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->goods), "goods.settle-save", "s", format));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->goods), "goods.settle-save", "s",
+                                             format));
   chooser = axw_manager_goods_in_get_chooser (f->goods);
   g_assert_nonnull (chooser);
   ui_pump (200);
@@ -390,8 +395,8 @@ save_settlement (Fixture    *f,
   for (int i = 0; i < 400 && axw_manager_goods_in_is_saving (f->goods); i++)
     ui_pump (25);
   g_assert_false (axw_manager_goods_in_is_saving (f->goods));
-  g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_message (f->goods), "✓ Saved "));
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), path));
+  g_assert_true (g_str_has_prefix (MESSAGE, "✓ Saved "));
+  g_assert_nonnull (strstr (MESSAGE, path));
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   g_assert_no_error (error);
   return bytes;
@@ -426,22 +431,24 @@ test_partial_return_and_files (Fixture       *f,
   g_assert_true (axw_manager_goods_in_scan (f->goods, "1001"));
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "0.5", "16"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Receive");
+  click (DIALOG, "_Receive");
   g_assert_cmpint (query (f, "SELECT sum(amount_fen) FROM delivery_lines"), ==, 5500 + 800);
-  deliveries = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (ui_find (page, is_delivery_list, NULL))));
+  deliveries = GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+                 GTK_LIST_VIEW (ui_find (page, is_delivery_list, NULL))));
 
   /* 3 of the 10 pieces and 0.2 of the 0.5 kg go back */
   gtk_single_selection_set_selected (deliveries, 0);
   gtk_widget_activate_action (page, "goods.return", NULL);
-  g_assert_cmpstr (gtk_editable_get_text (axw_manager_goods_in_get_return_entry (f->goods, 1)), ==, "10");
-  g_assert_cmpstr (gtk_editable_get_text (axw_manager_goods_in_get_return_entry (f->goods, 2)), ==, "0.5");
-  gtk_editable_set_text (axw_manager_goods_in_get_return_entry (f->goods, 1), "3");
-  gtk_editable_set_text (axw_manager_goods_in_get_return_entry (f->goods, 2), "0.2");
+  g_assert_cmpstr (gtk_editable_get_text (RETURN_ENTRY (1)), ==, "10");
+  g_assert_cmpstr (gtk_editable_get_text (RETURN_ENTRY (2)), ==, "0.5");
+  gtk_editable_set_text (RETURN_ENTRY (1), "3");
+  gtk_editable_set_text (RETURN_ENTRY (2), "0.2");
   ui_pump (300);
-  ui_save_png (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "manager-goods-in-partial-return.png");
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Return");
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "went back to the supplier"));
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==,
+  ui_save_png (GTK_WIDGET (DIALOG), "manager-goods-in-partial-return.png");
+  click (DIALOG, "_Return");
+  g_assert_nonnull (strstr (MESSAGE, "went back to the supplier"));
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products "
+                             "WHERE barcode = '6971234560025'"), ==,
                    pieces + 7000);
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg + 300);
   g_assert_cmpint (query (f, "SELECT sum(l.amount_fen) FROM delivery_lines l JOIN deliveries d "
@@ -450,49 +457,51 @@ test_partial_return_and_files (Fixture       *f,
   /* more than is left: refused whole, nothing changes */
   gtk_single_selection_set_selected (deliveries, 1);   /* the delivery, below its return */
   gtk_widget_activate_action (page, "goods.return", NULL);
-  g_assert_cmpstr (gtk_editable_get_text (axw_manager_goods_in_get_return_entry (f->goods, 1)), ==, "7");
-  gtk_editable_set_text (axw_manager_goods_in_get_return_entry (f->goods, 1), "8");
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Return");
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "at most 7"));
+  g_assert_cmpstr (gtk_editable_get_text (RETURN_ENTRY (1)), ==, "7");
+  gtk_editable_set_text (RETURN_ENTRY (1), "8");
+  click (DIALOG, "_Return");
+  g_assert_nonnull (strstr (MESSAGE, "at most 7"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM deliveries WHERE kind = 'return'"), ==, 1);
   /* nothing typed: nothing returned */
   gtk_widget_activate_action (page, "goods.return", NULL);
-  gtk_editable_set_text (axw_manager_goods_in_get_return_entry (f->goods, 1), "0");
-  gtk_editable_set_text (axw_manager_goods_in_get_return_entry (f->goods, 2), "");
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Return");
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "nothing was returned"));
+  gtk_editable_set_text (RETURN_ENTRY (1), "0");
+  gtk_editable_set_text (RETURN_ENTRY (2), "");
+  click (DIALOG, "_Return");
+  g_assert_nonnull (strstr (MESSAGE, "nothing was returned"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM deliveries WHERE kind = 'return'"), ==, 1);
   /* the rest: the parts add up to the delivery, to the fen */
   gtk_widget_activate_action (page, "goods.return", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Return");
+  click (DIALOG, "_Return");
   g_assert_cmpint (query (f, "SELECT sum(l.amount_fen) FROM delivery_lines l JOIN deliveries d "
                              "ON d.id = l.delivery_id WHERE d.kind = 'return'"), ==, 5500 + 800);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, pieces);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products "
+                             "WHERE barcode = '6971234560025'"), ==,
+                   pieces);
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg);
   gtk_single_selection_set_selected (deliveries, 2);
   gtk_widget_activate_action (page, "goods.return", NULL);
-  g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "has gone back already"));
+  g_assert_null (DIALOG);
+  g_assert_nonnull (strstr (MESSAGE, "has gone back already"));
 
   /* the settlement files: nothing shown, nothing to save */
   gtk_widget_activate_action (page, "goods.settle-save", "s", "csv");
   g_assert_null (axw_manager_goods_in_get_chooser (f->goods));
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "Preview or settle"));
+  g_assert_nonnull (strstr (MESSAGE, "Preview or settle"));
   axw_sale_free (axw_test_sell (f->db, "2026-12-03T10:00:00+08:00", "6971234560025", 2000, 10000));
   axw_manager_goods_in_set_period (f->goods, "2026-12-01", "2026-12-05");
   gtk_widget_activate_action (page, "goods.settle-preview", NULL);
   csv = save_settlement (f, "csv", "preview.csv");
   g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), "0,和政县合作社,"));
   g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), ",藜麦粥,2,5.50,11.00"));
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "not settled: ¥11.00 owed"));
+  g_assert_nonnull (strstr (MESSAGE, "not settled: ¥11.00 owed"));
   gtk_widget_activate_action (page, "goods.settle", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Settle");
+  click (DIALOG, "_Settle");
   g_clear_pointer (&csv, g_bytes_unref);
   csv = save_settlement (f, "csv", "settled.csv");
   g_assert_true (g_str_has_prefix (strstr (g_bytes_get_data (csv, NULL), "\n") + 1, "1,和政县合作社,"));
   pdf = save_settlement (f, "pdf", "settled.pdf");
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "settlement 1 with 和政县合作社"));
+  g_assert_nonnull (strstr (MESSAGE, "settlement 1 with 和政县合作社"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'export.settlement' "
                              "AND staff = '王店长'"), ==, 3);
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-settlement-saved.png");
@@ -533,7 +542,8 @@ test_funds (Fixture       *f,
   ui_press (XK_Return);
   g_assert_cmpint (query (f, "SELECT count(*) FROM funds WHERE name = '思明区助学基金' AND active "
                              "AND beneficiary = '思明区残疾人家庭的孩子'"), ==, 1);
-  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'fund.add' AND staff = '王店长' "
+  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'fund.add' "
+                             "AND staff = '王店长' "
                              "AND detail = '思明区助学基金: 思明区残疾人家庭的孩子'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (axw_manager_funds_get_field (funds, "name")), ==, "");
@@ -560,7 +570,8 @@ test_funds (Fixture       *f,
   ui_pump (100);
   g_assert_cmpint (query (f, "SELECT count(*) FROM funds WHERE name = '思明区助学基金' AND NOT active "
                              "AND ended_at IS NOT NULL"), ==, 1);
-  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'fund.end' AND staff = '王店长' "
+  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'fund.end' "
+                             "AND staff = '王店长' "
                              "AND detail = '思明区助学基金'"), ==, 1);
   g_assert_cmpstr (row_text (model, 1), !=, row_text (model, 0));
   g_assert_true (ui_contains (axw_manager_funds_get_message (funds), "思明区助学基金"));
@@ -588,8 +599,8 @@ main (int    argc,
   g_test_add ("/manager/goods-in/keyboard", Fixture, NULL, setup, test_keyboard_receiving, teardown);
   g_test_add ("/manager/goods-in/return", Fixture, NULL, setup, test_return, teardown);
   g_test_add ("/manager/funds/add-end", Fixture, NULL, setup, test_funds, teardown);
-  g_test_add ("/manager/goods-in/partial-return-and-files", Fixture, NULL, setup, test_partial_return_and_files,
-              teardown);
+  g_test_add ("/manager/goods-in/partial-return-and-files", Fixture, NULL, setup,
+              test_partial_return_and_files, teardown);
   g_test_add ("/manager/goods-in/themes", Fixture, GINT_TO_POINTER (TRUE), setup, test_themes, teardown);
   return g_test_run ();
 }

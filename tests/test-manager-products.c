@@ -316,7 +316,8 @@ test_supplier_fund (Fixture       *f,
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (supplier)), ==,
                    "和政县赤松茸合作社");
   gtk_widget_activate_action (w, "products.save", NULL);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM products p JOIN suppliers s ON s.id = p.supplier_id "
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products p "
+                             "JOIN suppliers s ON s.id = p.supplier_id "
                              "WHERE p.barcode = '6971234560018' AND s.name = '和政县赤松茸合作社'"), ==, 1);
   g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.edit' "
                              "AND detail LIKE '%supplier%和政县赤松茸合作社%'"), ==, 1);
@@ -330,7 +331,8 @@ test_supplier_fund (Fixture       *f,
   ui_save_png (GTK_WIDGET (f->window), "manager-products-supplier-fund.png");
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products p JOIN funds f ON f.id = p.fund_id "
-                             "JOIN suppliers s ON s.id = p.supplier_id WHERE p.barcode = '6971234560018' "
+                             "JOIN suppliers s ON s.id = p.supplier_id "
+                             "WHERE p.barcode = '6971234560018' "
                              "AND f.name = '集美区助残爱心基金' AND p.fund_discounts AND s.name = '集美农贸公司'"),
                    ==, 1);
   line = axw_checkout_item_from_scan (f->db, "6971234560018", 0, &error);
@@ -344,14 +346,16 @@ test_supplier_fund (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (fund), ==, 0);
   axw_manager_products_search (products, "赤松茸");
   axw_manager_products_select (products, 0);
-  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (fund)), ==, "集美区助残爱心基金");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (fund)), ==,
+                   "集美区助残爱心基金");
   g_assert_true (gtk_check_button_get_active (discounts));
 
   gtk_drop_down_set_selected (fund, 0);
   gtk_drop_down_set_selected (supplier, 0);
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' "
-                             "AND fund_id IS NULL AND NOT fund_discounts AND supplier_id IS NULL"), ==, 1);
+                             "AND fund_id IS NULL AND NOT fund_discounts AND supplier_id IS NULL"),
+                   ==, 1);
 }
 
 static GFile *
@@ -698,7 +702,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   g_test_add ("/manager-products/search-edit-add", Fixture, NULL, setup, test_search_edit_add, teardown);
-  g_test_add ("/manager-products/supplier-fund", Fixture, NULL, setup, test_supplier_fund, teardown);
+  g_test_add ("/manager-products/supplier-fund", Fixture, NULL, setup, test_supplier_fund,
+              teardown);
   g_test_add ("/manager-products/import-preview-apply", Fixture, NULL, setup, test_import, teardown);
   g_test_add ("/manager-products/stocktake", Fixture, NULL, setup, test_stocktake, teardown);
   g_test_add ("/manager-products/100k-products", Fixture, NULL, setup, test_large_catalog, teardown);
