@@ -26,6 +26,13 @@ is_donate_button (GtkWidget     *w,
 }
 
 static gboolean
+is_button_labelled (GtkWidget     *w,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0;
+}
+
+static gboolean
 is_donation_bar (GtkWidget     *w,
                  gconstpointer  data)
 {
@@ -205,6 +212,54 @@ test_round_ten (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM donations"), ==, 848);
 }
 
+static gboolean
+is_entry (GtkWidget     *w,
+          gconstpointer  data)
+{
+  return GTK_IS_ENTRY (w);
+}
+
+/* Any amount, typed in yuan in the donation bar: by the keyboard (Enter)
+ * and by touch (Donate it); a bad amount is refused and changes nothing. */
+static void
+test_any_amount (UiFixture     *f,
+                 gconstpointer  data)
+{
+  GtkWidget *bar = ui_find (GTK_WIDGET (f->sale), is_donation_bar, NULL);
+  GtkWidget *entry = ui_find (bar, is_entry, NULL);
+  const AxwSale *sale;
+
+  g_assert_nonnull (entry);
+  ui_focus_window (f);
+  ui_login_touch (f, "小林", "1234");
+  axw_sale_view_scan (f->sale, "6971234560025");
+  /* 藜麦粥 ¥11.52 and ¥5 given */
+  gtk_widget_grab_focus (entry);
+  ui_type ("5", 120, TRUE);
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 500);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥16.52");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "五元");
+  g_signal_emit_by_name (entry, "activate");
+  ui_pump (30);
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner-icon"), ==, "✖");
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 500);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2.50");
+  g_signal_emit_by_name (ui_find (bar, is_button_labelled, "Donate it"), "clicked");
+  ui_pump (30);
+  g_assert_cmpint (axw_sale_view_get_quote (f->sale)->donation_fen, ==, 250);
+  ui_save_png (GTK_WIDGET (f->window), "donation-any-amount");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.pay", "s", "cash"));
+  ui_pump (30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.cash-quick", "i", 2000));
+  ui_pump (30);
+  sale = axw_sale_view_get_last_sale (f->sale);
+  g_assert_nonnull (sale);
+  g_assert_cmpint (sale->donation_fen, ==, 250);
+  g_assert_cmpint (sale->total_fen, ==, 1402);
+  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM donations"), ==, 250);
+}
+
 /* A held sale keeps its donation (F6, F7 by the keyboard alone): the
  * round-up comes back with the cart, the cart parked by the recall keeps
  * its 一元捐, and each is sold with it, exact to the fen. */
@@ -302,6 +357,7 @@ main (int   argc,
   g_test_add ("/donation/keyboard", UiFixture, NULL, ui_setup, test_keyboard, ui_teardown);
   g_test_add ("/donation/touch", UiFixture, NULL, ui_setup, test_touch, ui_teardown);
   g_test_add ("/donation/round-ten", UiFixture, NULL, ui_setup, test_round_ten, ui_teardown);
+  g_test_add ("/donation/any-amount", UiFixture, NULL, ui_setup, test_any_amount, ui_teardown);
   g_test_add ("/donation/held", UiFixture, NULL, ui_setup, test_held, ui_teardown);
   g_test_add ("/donation/refused", UiFixture, NULL, ui_setup, test_refused, ui_teardown);
 

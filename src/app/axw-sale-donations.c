@@ -6,8 +6,9 @@
  * Donations at the counter, the sale screen's part (docs/design.md §15):
  * sale.donate('one') adds 一元捐 (¥1), sale.donate('round') rounds the
  * total up to the next yuan and sale.donate('round10') to the next ten
- * yuan, to the fund of donation.fund or the only active one; the same
- * again takes it off, the other kind replaces it.
+ * yuan, and sale.donate-amount('5') gives any amount typed, to the fund of
+ * donation.fund or the only active one; the same again takes it off, the
+ * other kind replaces it.
  * Pricing and storage are core's and the store's (axw_cart_set_donation).
  */
 #include <glib/gi18n.h>
@@ -40,16 +41,14 @@ take_off (AxwSaleView *self,
     axw_sale_view_say (self, why);
 }
 
+/* Puts a donation of @ask fen, or rounding up to @round_to fen, on the
+ * open sale; the same again takes it off. */
 static void
-donate_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+donate (AxwSaleView *self,
+        gint64       ask,
+        gint64       round_to)
 {
-  AxwSaleView *self = AXW_SALE_VIEW (widget);
   AxwCart *cart = axw_sale_view_get_cart (self);
-  const char *kind = g_variant_get_string (param, NULL);
-  gint64 round_to = g_str_equal (kind, "round") ? 100 : g_str_equal (kind, "round10") ? 1000 : 0;
-  gint64 ask = round_to ? 0 : 100;
   g_autoptr(GError) error = NULL;
   g_autofree char *fund = NULL;
   g_autofree char *amount = NULL;
@@ -90,6 +89,35 @@ donate_action (GtkWidget  *widget,
   amount = axw_money_format_screen (quote->donation_fen);
   text = g_strdup_printf (_("Thank you: %s for %s"), amount, fund);
   axw_sale_view_say (self, text);
+}
+
+static void
+donate_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  const char *kind = g_variant_get_string (param, NULL);
+  gint64 round_to = g_str_equal (kind, "round") ? 100 : g_str_equal (kind, "round10") ? 1000 : 0;
+
+  donate (AXW_SALE_VIEW (widget), round_to ? 0 : 100, round_to);
+}
+
+/* A donation of any amount, typed in yuan. */
+static void
+donate_amount_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  g_autofree char *typed = g_strstrip (g_strdup (g_variant_get_string (param, NULL)));
+  gint64 fen = 0;
+
+  if (!axw_money_parse (typed, &fen, NULL) || fen <= 0)
+    {
+      axw_sale_view_show_message (self, TRUE, _("Type the donation in yuan, like 5 or 2.50."));
+      return;
+    }
+  donate (self, fen, 0);
 }
 
 /* The donation receipt (捐赠收据) a donor asks for after paying: the last
@@ -177,6 +205,7 @@ void
 axw_sale_donations_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "sale.donate", "s", donate_action);
+  gtk_widget_class_install_action (widget_class, "sale.donate-amount", "s", donate_amount_action);
   gtk_widget_class_install_action (widget_class, "sale.donation-receipt", NULL,
                                    donation_receipt_action);
 }
