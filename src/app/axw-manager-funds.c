@@ -193,16 +193,6 @@ activate_cb (AxwManagerFunds *self)
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
-{
-  GtkStringObject *s = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
-}
-
-static void
 axw_manager_funds_dispose (GObject *object)
 {
   AxwManagerFunds *self = AXW_MANAGER_FUNDS (object);
@@ -249,7 +239,7 @@ axw_manager_funds_init (AxwManagerFunds *self)
   self->names = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
                     GINT_TO_POINTER (AXW_LIST_LABEL_PLAIN));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (axw_list_label_bind_string_cb), NULL);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
