@@ -231,6 +231,24 @@ ui_find (GtkWidget      *w,
 }
 
 /* A ui_find() matcher: @data is the GType wanted. */
+/* The chooser takes its folder in its own time: waits until it would
+ * answer @path, as it would once the person sees it. */
+static inline void
+ui_wait_chosen (GtkFileChooser *chooser,
+                const char     *path)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
+
+      if (g_strcmp0 (chosen, path) == 0)
+        return;
+      ui_pump (20);
+    }
+  g_assert_not_reached ();
+}
+
 static inline gboolean
 ui_is_type (GtkWidget     *w,
             gconstpointer  data)

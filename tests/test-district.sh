@@ -103,11 +103,33 @@ sell 3 12 HB20260003
 first=$(sqlite3 "$WORK/s1/shop.db" "SELECT receipt_no FROM sales ORDER BY id LIMIT 1")
 shop 1 refund "$first" '1*1' --staff 王店长 --at 2026-12-14T18:00:00+08:00 <"$MPIN" >/dev/null \
   && tap_result OK "a refund of a red-packet sale" || tap_result FAIL "refund"
+# donations and charity goods (docs/design.md §15): the funds', not revenue, at the hub too
+FUND=集美区助残爱心基金
+printf 'barcode,name,price,fund\n6971234560124,爱心帆布袋,12.00,%s\n' "$FUND" >"$WORK/charity.csv"
+fsell () {  # fsell N AT ARGS...: a sale in shop N paid in cash
+  local n=$1 at=$2; shift 2
+  shop "$n" sell --at "$at" --pay cash:200 --staff 小林 "$@" <"$CPIN" >/dev/null || echo "sell in shop $n failed: $*" >&2
+}
+for n in 1 2; do shop $n products import "$WORK/charity.csv" --staff 王店长 <"$MPIN" >/dev/null; done
+fsell 1 2026-12-12T11:30:00+08:00 --donate "$FUND:1" 6971234560018
+fsell 1 2026-12-12T11:40:00+08:00 --round-up 10 6971234560025 "6971234560124*2"
+fsell 2 2026-12-13T11:40:00+08:00 --round-up 1 6971234560025
+fsell 2 2026-12-13T11:50:00+08:00 6971234560124
+given=$(sqlite3 "$WORK/s2/shop.db" "SELECT s.receipt_no FROM sales s JOIN donations d ON d.sale_id = s.id")
+shop 2 refund "$given" --staff 王店长 --at 2026-12-15T18:00:00+08:00 <"$MPIN" >/dev/null \
+  && tap_result OK "a refund that gives a donation back" || tap_result FAIL "refund of a donation"
 for n in 1 2 3; do shop $n sync >"$WORK/sync$n.out" 2>&1 & done
 wait
 grep -q "District hub: [0-9]* sales sent" "$WORK/sync1.out" && tap_result OK "sync reports the hub" || tap_result FAIL "sync reports the hub" "$(cat "$WORK/sync1.out")"
 [ "$(exact)" = exact ] && tap_result OK "three shops at once: every document exactly once" || tap_result FAIL "three shops at once" "$(exact)"
 [ "$(pending 1)$(pending 2)$(pending 3)" = 000 ] && tap_result OK "every sale marked delivered" || tap_result FAIL "marked" "$(pending 1)$(pending 2)$(pending 3)"
+funds_hub=$(hub_count "SELECT kind, fund, amount_fen FROM district.donations ORDER BY 1, 2, 3")
+funds_shops=$(for n in 1 2 3; do sqlite3 "$WORK/s$n/shop.db" "SELECT s.kind, f.name, d.amount_fen FROM donations d JOIN funds f ON f.id = d.fund_id JOIN sales s ON s.id = d.sale_id"; done | LC_ALL=C sort)
+[ "$(echo "$funds_hub" | LC_ALL=C sort)" = "$funds_shops" ] && [ "$(echo "$funds_hub" | wc -l)" = 4 ] \
+  && tap_result OK "donations at the hub as in the shops" || tap_result FAIL "donations at the hub" "$funds_hub / $funds_shops"
+charity_hub=$(hub_count "SELECT count(*), sum(pay_fen) FROM district.charity_lines WHERE fund = '$FUND'")
+charity_shops=$(for n in 1 2 3; do sqlite3 "$WORK/s$n/shop.db" "SELECT pay_fen FROM sale_lines WHERE fund IS NOT NULL"; done | awk '{n++; s+=$1} END {print n "|" s}')
+[ "$charity_hub" = "$charity_shops" ] && tap_result OK "charity lines at the hub ($charity_hub)" || tap_result FAIL "charity lines" "$charity_hub vs $charity_shops"
 lines_hub=$(hub_count "SELECT count(*) FROM district.sale_lines")
 lines_shops=$(for n in 1 2 3; do sqlite3 "$WORK/s$n/shop.db" "SELECT count(*) FROM sale_lines"; done | awk "{s+=\$1} END {print s}")
 [ "$lines_hub" = "$lines_shops" ] && tap_result OK "lines exact ($lines_hub)" || tap_result FAIL "lines" "$lines_hub vs $lines_shops"
@@ -266,7 +288,23 @@ assert {(r["campaign"], r["funder"]): [r["count"], r["amount_fen"], r["refunded_
 assert sum(c["net_fen"] for c in d["categories"]) == d["total_fen"]
 assert [(x["shop"], x["sales_count"], x["total_fen"], x["red_packet_fen"]) for x in d["shops"]] == \
        [(f"S0{n}", s["sales_count"], s["total_fen"], s["red_packet_fen"]) for n, s in zip((1, 2, 3), shops)]
-assert d["total_fen"] > 0 and d["refunds_count"] == 1
+assert d["total_fen"] > 0 and d["refunds_count"] == 2
+# the funds: donations and charity goods per fund, as the shops', and payments = revenue + funds + rounding
+for k in ("donation_fen", "charity_fen"):
+    assert d[k] == sum(s.get(k, 0) for s in shops), (k, d[k], [s.get(k) for s in shops])
+def per_fund(rows, keys):
+    out = {}
+    for r in rows:
+        t = out.setdefault(r["fund"], [0] * len(keys))
+        for i, k in enumerate(keys):
+            t[i] += r[k]
+    return out
+assert per_fund(d["donations"], ("count", "amount_fen")) == \
+       per_fund([r for s in shops for r in s.get("donations", [])], ("count", "amount_fen")), d["donations"]
+assert per_fund(d["charity_sales"], ("count", "qty_milli", "total_fen")) == \
+       per_fund([r for s in shops for r in s.get("charity_sales", [])], ("count", "qty_milli", "total_fen"))
+assert d["donation_fen"] > 0 and d["charity_fen"] == 3 * 1200, (d["donation_fen"], d["charity_fen"])
+assert sum(d["payments"].values()) == d["total_fen"] + d["donation_fen"] + d["charity_fen"] + d["cash_rounding_fen"]
 PY
 
 expect_ok "district report as text" "$AXW" district report --from 2026-12-01 --to 2026-12-31 --format text --url "$ADMIN_URL"

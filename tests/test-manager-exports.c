@@ -27,22 +27,30 @@
 #define NEW_BATCH "code,campaign,funder,face,min_spend,valid_from,valid_to,scope\n" \
   "ZZ0001,助残春风,阿拉善盟残联,10,0,2026-01-01,2026-12-31,aid\n"
 
+/* 赤松茸 sold on the love day, with the red packet @voucher or 一元捐 to
+ * the demo's fund when @donate. */
 static void
-sell_with_red_packet (AxwDb *db)
+sell (AxwDb      *db,
+      gint64      qty_milli,
+      const char *voucher,
+      gboolean    donate)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwCart) cart = axw_cart_new ();
-  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (db, "6971234560018", 2000, &error);
+  g_autoptr(AxwLine) line = axw_checkout_item_from_scan (db, "6971234560018", qty_milli, &error);
   g_autoptr(GDateTime) at = ui_love_day ();
   g_autoptr(AxwSale) sale = NULL;
   AxwPayment pay = { AXW_PAY_CASH, 0, 10000 };
 
   g_assert_no_error (error);
   axw_cart_add (cart, line);
-  axw_cart_set_voucher_code (cart, "HB20260001");
+  axw_cart_set_voucher_code (cart, voucher);
+  if (donate)
+    axw_cart_set_donation (cart, "集美区助残爱心基金", 100, 0);
   sale = axw_checkout_commit (db, cart, at, "小林", &pay, 1, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (sale->red_packet);
+  g_assert_true ((sale->red_packet != NULL) == (voucher != NULL));
+  g_assert_cmpint (sale->donation_fen, ==, donate ? 100 : 0);
 }
 
 static void
@@ -66,24 +74,6 @@ set_period (AxwManagerExports *page,
 
   gtk_editable_set_text (GTK_EDITABLE (first), from);
   gtk_editable_set_text (GTK_EDITABLE (second), to);
-}
-
-/* The chooser takes its folder in its own time: waits until it would
- * answer @path, as it would once the person sees it. */
-static void
-wait_chosen (GtkFileChooser *chooser,
-             const char     *path)
-{
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-      g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
-
-      if (g_strcmp0 (chosen, path) == 0)
-        return;
-      ui_pump (20);
-    }
-  g_assert_not_reached ();
 }
 
 /* Activates @action, then answers the page's chooser with @dir and, for a
@@ -112,14 +102,14 @@ export_to (AxwManagerExports *page,
       gtk_file_chooser_set_current_folder (chooser, folder, &error);
       g_assert_no_error (error);
       gtk_file_chooser_set_current_name (chooser, name);
-      wait_chosen (chooser, path);
+      ui_wait_chosen (chooser, path);
     }
   else
     {
       g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
       gtk_file_chooser_set_file (chooser, folder, &error);
       g_assert_no_error (error);
-      wait_chosen (chooser, dir);
+      ui_wait_chosen (chooser, dir);
     }
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   g_assert_null (axw_manager_exports_get_chooser (page));
@@ -168,7 +158,7 @@ test_exports (UiFixture     *f,
 
   g_assert_no_error (error);
   g_assert_cmpint (g_mkdir_with_parents (online, 0700), ==, 0);
-  sell_with_red_packet (db);
+  sell (db, 2000, "HB20260001", FALSE);
   window = axw_manager_window_open (f->app, manager);
   axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "exports");
   page = AXW_MANAGER_EXPORTS (gtk_stack_get_child_by_name (
@@ -225,7 +215,7 @@ test_exports (UiFixture     *f,
       ui_pump (200);
       g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
       gtk_file_chooser_set_current_name (chooser, "claim.csv");
-      wait_chosen (chooser, claim_gone);
+      ui_wait_chosen (chooser, claim_gone);
       g_assert_cmpint (g_rmdir (gone), ==, 0);
       g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
     }
@@ -270,7 +260,7 @@ test_new_destroy (UiFixture     *f,
   ui_pump (200);
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, file, NULL));
   gtk_file_chooser_set_current_name (chooser, "report.csv");
-  wait_chosen (chooser, path);
+  ui_wait_chosen (chooser, path);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   g_assert_true (axw_manager_exports_get_busy (page));
   /* the window closes: the worker keeps the page until it is done, then lets it go */
@@ -283,6 +273,50 @@ test_new_destroy (UiFixture     *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The donation book of the fund chosen, as a fund's treasurer takes it
+ * away: PDF and CSV through the page's chooser, the entries and total
+ * named on the page, the same book as `report donations`. */
+static void
+test_donation_book (UiFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AxwDb *db = axw_application_get_db (f->app);
+  g_autoptr(AxwStaff) manager = axw_staff_find (db, "王店长", &error);
+  g_autofree char *csv = g_build_filename (f->dir, "book.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "book.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkWindow *window;
+  AxwManagerExports *page;
+
+  sell (db, 0, NULL, TRUE);
+  sell (db, 0, NULL, TRUE);
+  window = axw_manager_window_open (f->app, manager);
+  axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "exports");
+  page = AXW_MANAGER_EXPORTS (gtk_stack_get_child_by_name (
+           axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)), "exports"));
+  gtk_window_present (window);
+  ui_pump (300);
+  set_period (page, "2026-12-01", "2026-12-31");
+  export_to (page, "exports.donations", "csv", f->dir, "book.csv", NULL);
+  g_assert_true (ui_contains (axw_manager_exports_get_message (page), csv));
+  g_assert_true (ui_contains (axw_manager_exports_get_message (page),
+                              "donation book of 集美区助残爱心基金, 2026-12-01 to 2026-12-31: "
+                              "2 entries, ¥2.00 in all"));
+  text = read_file (csv);
+  g_assert_true (ui_contains (text, "date,receipt_no,amount,method,refund_of"));
+  g_assert_true (ui_contains (text, "2.00"));
+  assert_owner_only (csv);
+  g_clear_pointer (&text, g_free);
+  export_to (page, "exports.donations", "pdf", f->dir, "book.pdf", NULL);
+  text = read_file (pdf);
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
+                                    "AND action = 'export.donations'"), ==, 2);
+  ui_save_png (GTK_WIDGET (window), "manager-exports-donation-book.png");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +324,8 @@ main (int   argc,
   g_setenv ("AIXINWU_LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/manager/exports/claim-report-online", UiFixture, NULL, ui_setup, test_exports,
+              ui_teardown);
+  g_test_add ("/manager/exports/donation-book", UiFixture, NULL, ui_setup, test_donation_book,
               ui_teardown);
   g_test_add ("/manager/exports/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy, ui_teardown);
   return g_test_run ();

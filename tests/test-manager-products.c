@@ -16,6 +16,7 @@
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
+#include "axw-suppliers.h"
 
 typedef struct {
   char             *dir;
@@ -257,6 +258,104 @@ test_search_edit_add (Fixture       *f,
   axw_manager_products_search (products, "");
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-products.png");
+}
+
+static guint
+choice_index (GtkDropDown *drop,
+              const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (drop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A product's supplier and fund are chosen from drop-downs of those the
+ * shop has (None first); saved, audited, and a charity product's line at
+ * the counter carries its fund. The supplier is chosen by the keyboard. */
+static void
+test_supplier_fund (Fixture       *f,
+                    gconstpointer  data)
+{
+  AxwManagerProducts *products = axw_manager_window_get_products (f->window);
+  GtkWidget *w = GTK_WIDGET (products);
+  GtkDropDown *supplier = axw_manager_products_get_choice (products, "supplier");
+  GtkDropDown *fund = axw_manager_products_get_choice (products, "fund");
+  GtkCheckButton *discounts = axw_manager_products_get_fund_discounts (products);
+  g_autoptr(AxwSupplier) coop = axw_supplier_new ();
+  g_autoptr(AxwSupplier) company = axw_supplier_new ();
+  g_autoptr(AxwLine) line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  coop->name = g_strdup ("和政县赤松茸合作社");
+  coop->origin = g_strdup ("甘肃和政县");
+  coop->consignment = TRUE;
+  company->name = g_strdup ("集美农贸公司");
+  g_assert_true (axw_suppliers_add (f->db, coop, "王店长", &error));
+  g_assert_true (axw_suppliers_add (f->db, company, "王店长", &error));
+  g_assert_no_error (error);
+
+  axw_manager_window_show_page (f->window, "products");
+  axw_manager_products_search (products, "赤松茸");
+  axw_manager_products_select (products, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (supplier), ==, 0);   /* None */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (supplier)), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (fund), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (discounts)));
+
+  /* by the keyboard: the drop-down opens, Down picks, Enter takes it */
+  focus (f, GTK_WIDGET (supplier));
+  ui_press (XK_space);
+  ui_pump (100);
+  for (guint i = 0; i < choice_index (supplier, "和政县赤松茸合作社"); i++)
+    ui_press (XK_Down);
+  ui_press (XK_Return);
+  ui_pump (100);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (supplier)), ==,
+                   "和政县赤松茸合作社");
+  gtk_widget_activate_action (w, "products.save", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products p "
+                             "JOIN suppliers s ON s.id = p.supplier_id "
+                             "WHERE p.barcode = '6971234560018' AND s.name = '和政县赤松茸合作社'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.edit' "
+                             "AND detail LIKE '%supplier%和政县赤松茸合作社%'"), ==, 1);
+
+  /* charity goods: to a fund, promotions allowed; then the shop's own again */
+  gtk_drop_down_set_selected (fund, choice_index (fund, "集美区助残爱心基金"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (discounts)));
+  gtk_check_button_set_active (discounts, TRUE);
+  gtk_drop_down_set_selected (supplier, choice_index (supplier, "集美农贸公司"));
+  ui_pump (50);
+  ui_save_png (GTK_WIDGET (f->window), "manager-products-supplier-fund.png");
+  gtk_widget_activate_action (w, "products.save", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products p JOIN funds f ON f.id = p.fund_id "
+                             "JOIN suppliers s ON s.id = p.supplier_id "
+                             "WHERE p.barcode = '6971234560018' "
+                             "AND f.name = '集美区助残爱心基金' AND p.fund_discounts AND s.name = '集美农贸公司'"),
+                   ==, 1);
+  line = axw_checkout_item_from_scan (f->db, "6971234560018", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line->fund, ==, "集美区助残爱心基金");
+  g_assert_true (line->fund_discounts);
+
+  /* the form shows what was saved when the product is picked again */
+  axw_manager_products_search (products, "藜麦粥");
+  axw_manager_products_select (products, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (fund), ==, 0);
+  axw_manager_products_search (products, "赤松茸");
+  axw_manager_products_select (products, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (fund)), ==,
+                   "集美区助残爱心基金");
+  g_assert_true (gtk_check_button_get_active (discounts));
+
+  gtk_drop_down_set_selected (fund, 0);
+  gtk_drop_down_set_selected (supplier, 0);
+  gtk_widget_activate_action (w, "products.save", NULL);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' "
+                             "AND fund_id IS NULL AND NOT fund_discounts AND supplier_id IS NULL"),
+                   ==, 1);
 }
 
 static GFile *
@@ -603,6 +702,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   g_test_add ("/manager-products/search-edit-add", Fixture, NULL, setup, test_search_edit_add, teardown);
+  g_test_add ("/manager-products/supplier-fund", Fixture, NULL, setup, test_supplier_fund,
+              teardown);
   g_test_add ("/manager-products/import-preview-apply", Fixture, NULL, setup, test_import, teardown);
   g_test_add ("/manager-products/stocktake", Fixture, NULL, setup, test_stocktake, teardown);
   g_test_add ("/manager-products/100k-products", Fixture, NULL, setup, test_large_catalog, teardown);

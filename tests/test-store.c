@@ -1280,6 +1280,10 @@ test_held_sales (DbFixture     *f,
   g_clear_error (&error);
 
   axw_cart_set_voucher_code (first, "HB20260001");
+  /* donations wait with their carts: 一元捐, round-up to ¥1 and to ¥10 */
+  axw_cart_set_donation (first, "集美区助残爱心基金", 100, 0);
+  axw_cart_set_donation (second, "集美区助残爱心基金", 0, 100);
+  axw_cart_set_donation (counter, "清流县助学基金", 0, 1000);
   g_assert_cmpint (axw_held_sales_add (f->db, first, "小林", at, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (axw_held_sales_add (f->db, second, "王店长", at, &error), >, 0);
@@ -1310,6 +1314,9 @@ test_held_sales (DbFixture     *f,
   g_assert_true (l->weighed && l->per_kg);
   g_assert_cmpint (l->qty_milli, ==, 345);
   g_assert_null (axw_cart_get_voucher_code (back));
+  g_assert_cmpstr (axw_cart_get_donation_fund (back), ==, "集美区助残爱心基金");
+  g_assert_cmpint (axw_cart_get_donation_ask_fen (back), ==, 0);
+  g_assert_cmpint (axw_cart_get_donation_round_to_fen (back), ==, 100);
   g_assert_cmpuint (axw_held_sales_count (f->db), ==, 2);
   g_clear_pointer (&back, axw_cart_free);
 
@@ -1317,9 +1324,14 @@ test_held_sales (DbFixture     *f,
   g_assert_cmpstr (axw_cart_get_line (back, 0)->name, ==, "赤松茸");
   g_assert_cmpint (axw_cart_get_line (back, 0)->qty_milli, ==, 2000);
   g_assert_cmpstr (axw_cart_get_voucher_code (back), ==, "HB20260001");
+  g_assert_cmpstr (axw_cart_get_donation_fund (back), ==, "集美区助残爱心基金");
+  g_assert_cmpint (axw_cart_get_donation_ask_fen (back), ==, 100);
+  g_assert_cmpint (axw_cart_get_donation_round_to_fen (back), ==, 0);
   g_clear_pointer (&back, axw_cart_free);
   back = axw_held_sales_recall (f->db, empty, "小林", at, &error);
   g_assert_cmpstr (axw_cart_get_line (back, 0)->name, ==, "红茶");
+  g_assert_cmpstr (axw_cart_get_donation_fund (back), ==, "清流县助学基金");
+  g_assert_cmpint (axw_cart_get_donation_round_to_fen (back), ==, 1000);
   g_assert_cmpuint (axw_held_sales_count (f->db), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM held_sale_lines"), ==, 0);
 

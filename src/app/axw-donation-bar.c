@@ -13,6 +13,7 @@ struct _AxwDonationBar
   GtkWidget  parent_instance;
 
   GtkLabel  *state_label;
+  GtkEntry  *amount;
 };
 
 G_DEFINE_FINAL_TYPE (AxwDonationBar, axw_donation_bar, GTK_TYPE_WIDGET)
@@ -44,6 +45,16 @@ axw_donation_bar_show_sale (AxwDonationBar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->state_label), TRUE);
 }
 
+/* The amount typed goes to sale.donate-amount of the sale screen around. */
+static void
+amount_activate_cb (AxwDonationBar *self)
+{
+  g_autofree char *typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount)));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->amount), "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "sale.donate-amount", "s", typed);
+}
+
 static void
 axw_donation_bar_dispose (GObject *object)
 {
@@ -66,6 +77,8 @@ axw_donation_bar_class_init (AxwDonationBarClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-donation-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwDonationBar, state_label);
+  gtk_widget_class_bind_template_child (widget_class, AxwDonationBar, amount);
+  gtk_widget_class_bind_template_callback (widget_class, amount_activate_cb);
 }
 
 static void

@@ -42,3 +42,14 @@ axw_list_label_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (label, "notify::label", G_CALLBACK (name_row_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
+
+/* A "bind" handler for a list of GtkStringObject: the row says the string. */
+void
+axw_list_label_bind_string_cb (GtkSignalListItemFactory *factory,
+                               GtkListItem              *item,
+                               gpointer                  user_data)
+{
+  GtkStringObject *s = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
+}

@@ -19,5 +19,8 @@ typedef enum {
 void axw_list_label_setup_cb (GtkSignalListItemFactory *factory,
                               GtkListItem              *item,
                               gpointer                  fit);
+void axw_list_label_bind_string_cb (GtkSignalListItemFactory *factory,
+                                    GtkListItem              *item,
+                                    gpointer                  user_data);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Files the manager takes away, without a terminal: the red packet
- * subsidy claim of one funder for a period (CSV or PDF), the report of a
+ * subsidy claim of one funder for a period (CSV or PDF), the donation
+ * book of a fund (PDF or CSV, `report donations`), the report of a
  * period (PDF or CSV) and the online shop's export folder. The manager
  * picks what, then where with a file chooser; the work runs in a worker
  * thread on its own connection, with the same functions as the CLI
@@ -16,6 +17,7 @@
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-export.h"
+#include "axw-funds.h"
 #include "axw-manager-exports.h"
 #include "axw-money.h"
 #include "axw-report-file.h"
@@ -27,13 +29,14 @@ typedef enum {
   EXPORT_CLAIM,
   EXPORT_REPORT,
   EXPORT_ONLINE,
+  EXPORT_DONATIONS,
 } ExportKind;
 
 typedef struct {
   ExportKind  kind;
   char       *db_path;
   char       *path;       /* the file, or the folder of the online export */
-  char       *funder;
+  char       *funder;     /* the claim's funder, or the donation book's fund */
   char       *from;
   char       *to;
   char       *format;     /* csv or pdf */
@@ -56,10 +59,12 @@ struct _AxwManagerExports
   GtkFileChooserNative *chooser;
   Job                  *chosen;     /* what the open chooser is for */
   GtkStringList        *funders;
+  GtkStringList        *funds;
 
   GtkEntry             *from;
   GtkEntry             *to;
   GtkDropDown          *funder;
+  GtkDropDown          *fund;
   GtkCheckButton       *full;
   GtkProgressBar       *progress;
   GtkLabel             *message;
@@ -119,6 +124,25 @@ write_file (Job     *job,
       job->summary = claim_summary (job, rows);
       bytes = axw_claim_file_bytes (job->funder, job->from, job->to, rows, job->format, error);
     }
+  else if (job->kind == EXPORT_DONATIONS)
+    {
+      g_autoptr(GPtrArray) rows = axw_reports_donation_book (db, job->funder, job->from, job->to,
+                                                             error);
+      g_autofree char *shop = NULL;
+      g_autofree char *total = NULL;
+
+      if (rows == NULL)
+        return FALSE;
+      shop = axw_settings_get (db, "shop.name");
+      total = axw_money_format_screen (axw_donation_book_total (rows));
+      job->summary = g_strdup_printf (g_dngettext (NULL,
+                                        "donation book of %s, %s to %s: %u entry, %s in all",
+                                        "donation book of %s, %s to %s: %u entries, %s in all",
+                                        rows->len),
+                                      job->funder, job->from, job->to, rows->len, total);
+      bytes = axw_donation_book_file_bytes (shop, job->funder, job->from, job->to, rows,
+                                            job->format, error);
+    }
   else
     {
       g_autoptr(AxwReport) r = axw_reports_range (db, job->from, job->to, error);
@@ -160,6 +184,7 @@ set_busy (AxwManagerExports *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.claim", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.report", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.online", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.donations", !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (busy)
@@ -205,7 +230,8 @@ file_done (GObject      *source,
   AxwManagerExports *self = page_of (job);
 
   if (ok)
-    audit (job, job->kind == EXPORT_CLAIM ? "export.claim" : "export.report");
+    audit (job, job->kind == EXPORT_CLAIM ? "export.claim"
+                : job->kind == EXPORT_DONATIONS ? "export.donations" : "export.report");
   if (self == NULL)
     return;
   set_busy (self, FALSE);
@@ -402,6 +428,33 @@ report_cb (GtkWidget  *widget,
   choose (self, job, _("Save the report"), name);
 }
 
+/* The donation book of the fund chosen: a public notice (docs/design.md §15). */
+static void
+donations_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  AxwManagerExports *self = AXW_MANAGER_EXPORTS (widget);
+  GtkStringObject *fund = gtk_drop_down_get_selected_item (self->fund);
+  const char *format = g_variant_get_string (param, NULL);
+  g_autofree char *name = NULL;
+  Job *job;
+
+  if (self->busy)
+    return;
+  if (fund == NULL)
+    {
+      say (self, _("✗ There is no fund yet. Add one on the page Funds and donations."));
+      return;
+    }
+  if ((job = job_for_period (self, EXPORT_DONATIONS, format)) == NULL)
+    return;
+  job->funder = g_strdup (gtk_string_object_get_string (fund));
+  name = g_strdup_printf (_("donations-%s-%s-%s.%s"), job->funder, job->from, job->to, format);
+  g_strdelimit (name, "/\\", '-');   /* a fund's name is no folder */
+  choose (self, job, _("Save the donation book"), name);
+}
+
 static void
 online_cb (GtkWidget  *widget,
            const char *action,
@@ -432,6 +485,7 @@ axw_manager_exports_dispose (GObject *object)
   g_clear_pointer (&self->chosen, job_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_EXPORTS);
   g_clear_object (&self->funders);
+  g_clear_object (&self->funds);
   g_clear_object (&self->db);
   g_clear_pointer (&self->manager, g_free);
   G_OBJECT_CLASS (axw_manager_exports_parent_class)->dispose (object);
@@ -460,12 +514,14 @@ axw_manager_exports_class_init (AxwManagerExportsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, from);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, to);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, funder);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, fund);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, full);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, progress);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, message);
   gtk_widget_class_install_action (widget_class, "exports.claim", "s", claim_cb);
   gtk_widget_class_install_action (widget_class, "exports.report", "s", report_cb);
   gtk_widget_class_install_action (widget_class, "exports.online", NULL, online_cb);
+  gtk_widget_class_install_action (widget_class, "exports.donations", "s", donations_cb);
 }
 
 static void
@@ -475,23 +531,54 @@ axw_manager_exports_init (AxwManagerExports *self)
   self->cancellable = g_cancellable_new ();
   self->funders = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->funder, G_LIST_MODEL (self->funders));
+  self->funds = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->fund, G_LIST_MODEL (self->funds));
   g_signal_connect (self, "map", G_CALLBACK (axw_manager_exports_reload), NULL);
 }
 
-/* The funders of the campaigns (imported meanwhile on another page, maybe);
- * the one chosen stays chosen. */
+/* Fills @list with @names (NULL-terminated), keeping @drop's choice. */
+static void
+set_names (GtkDropDown   *drop,
+           GtkStringList *list,
+           GPtrArray     *names)
+{
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (drop);
+  g_autofree char *keep = chosen ? g_strdup (gtk_string_object_get_string (chosen)) : NULL;
+
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char * const *) names->pdata);
+  for (guint i = 0; keep != NULL && names->pdata[i] != NULL; i++)
+    if (g_str_equal (names->pdata[i], keep))
+      gtk_drop_down_set_selected (drop, i);
+}
+
+/* Every fund, ended ones too: their books stay. */
+static void
+reload_funds (AxwManagerExports *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) funds = axw_funds_list (self->db, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; funds != NULL && i < funds->len; i++)
+    g_ptr_array_add (names, ((AxwFund *) funds->pdata[i])->name);
+  g_ptr_array_add (names, NULL);
+  set_names (self->fund, self->funds, names);
+}
+
+/* The funders of the campaigns (imported meanwhile on another page, maybe)
+ * and the funds; the one chosen stays chosen. */
 void
 axw_manager_exports_reload (AxwManagerExports *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) campaigns = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GtkStringObject *chosen;
-  g_autofree char *keep = NULL;
 
   g_return_if_fail (AXW_IS_MANAGER_EXPORTS (self));
   if (self->db == NULL)
     return;
+  reload_funds (self);
   if ((campaigns = axw_vouchers_campaigns (self->db, &error)) == NULL)
     {
       g_autofree char *text = g_strdup_printf ("✗ %s", error->message);
@@ -499,8 +586,6 @@ axw_manager_exports_reload (AxwManagerExports *self)
       say (self, text);
       return;
     }
-  chosen = gtk_drop_down_get_selected_item (self->funder);
-  keep = chosen ? g_strdup (gtk_string_object_get_string (chosen)) : NULL;
   for (guint i = 0; i < campaigns->len; i++)   /* sorted by funder */
     {
       const AxwCampaignStats *c = campaigns->pdata[i];
@@ -510,11 +595,7 @@ axw_manager_exports_reload (AxwManagerExports *self)
         g_ptr_array_add (names, c->funder);
     }
   g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->funders, 0, g_list_model_get_n_items (G_LIST_MODEL (self->funders)),
-                          (const char * const *) names->pdata);
-  for (guint i = 0; keep != NULL && names->pdata[i] != NULL; i++)
-    if (g_str_equal (names->pdata[i], keep))
-      gtk_drop_down_set_selected (self->funder, i);
+  set_names (self->funder, self->funders, names);
 }
 
 /* This month so far. */

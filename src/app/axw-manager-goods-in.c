@@ -8,11 +8,15 @@
  * Nothing is written until the manager confirms; then
  * axw_deliveries_receive() raises the stock of every line in one
  * transaction, audited, the code of `aixinwu receive`. A delivery listed
- * below can go back to its supplier (axw_deliveries_return()). Escape
- * discards the lines typed.
+ * below can go back to its supplier, all of it or part of each line
+ * (axw_deliveries_return()). The consignment settlement shown is saved as
+ * CSV or PDF by a worker thread. Escape discards the lines typed.
  */
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "axw-audit.h"
 #include "axw-consignment.h"
 #include "axw-deliveries.h"
 #include "axw-list-label.h"
@@ -21,11 +25,15 @@
 #include "axw-product-item.h"
 #include "axw-partner-sales.h"
 #include "axw-products.h"
+#include "axw-report-render.h"
+#include "axw-report-file.h"
 #include "axw-suppliers.h"
 
 #define FOUND_SHOWN 20
 #define DELIVERIES_SHOWN 50
 #define LOW_SHOWN 200
+
+typedef struct _SaveJob SaveJob;
 
 struct _AxwManagerGoodsIn
 {
@@ -42,6 +50,16 @@ struct _AxwManagerGoodsIn
   AxwProduct         *current;      /* (nullable) the product being received */
   AdwMessageDialog   *dialog;       /* (nullable) (unowned) the open dialog */
   GtkWidget          *form[5];      /* the new supplier dialog's fields */
+  GPtrArray          *return_entries; /* GtkEntry (unowned): the return dialog's quantities */
+  GArray             *return_lines; /* guint: their line numbers */
+  gint64              return_of;    /* the delivery the return dialog is of */
+  GtkFileChooserNative *chooser;    /* (nullable) where to save the settlement */
+  SaveJob            *chosen;       /* (nullable) what the open chooser is for */
+  gboolean            saving;
+  gint64              shown_number; /* the settlement shown: its number, 0 a preview */
+  char               *shown_supplier; /* (nullable) nothing shown yet */
+  char               *shown_from;
+  char               *shown_to;
 
   GtkListBox         *supplier;
   GtkEntry           *date;
@@ -425,6 +443,9 @@ dialog_response_cb (AdwMessageDialog  *dialog,
     confirmed (self);
   else
     say (self, _("Nothing was changed."));
+  /* the return dialog's entries go with it */
+  g_ptr_array_set_size (self->return_entries, 0);
+  g_array_set_size (self->return_lines, 0);
 }
 
 /* Asks before @confirmed runs; @extra (nullable) goes inside the dialog. */
@@ -515,12 +536,34 @@ static void
 return_confirmed (AxwManagerGoodsIn *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AxwDeliveryReturn));
   g_autofree char *text = NULL;
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->delivery_list));
-  guint i = gtk_single_selection_get_selected (selection);
-  gint64 delivery = g_array_index (self->delivery_ids, gint64, i), id = 0;
+  gint64 delivery = self->return_of, id = 0;
 
-  if (!axw_deliveries_return (self->db, delivery, NULL, 0, self->manager, &id, &error))
+  for (guint i = 0; i < self->return_entries->len; i++)
+    {
+      AxwDeliveryReturn item = { g_array_index (self->return_lines, guint, i), 0 };
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (
+                                 GTK_EDITABLE (g_ptr_array_index (self->return_entries, i)))));
+
+      if (*typed == '\0' || g_str_equal (typed, "0"))
+        continue;
+      if (!axw_qty_parse (typed, &item.qty_milli, NULL) || item.qty_milli <= 0)
+        {
+          text = g_strdup_printf (_("Line %u: “%s” is not a quantity (pieces, or kg for goods "
+                                    "by weight). Nothing was returned."), item.line_no, typed);
+          say (self, text);
+          return;
+        }
+      g_array_append_val (items, item);
+    }
+  if (items->len == 0)
+    {
+      say (self, _("Every quantity was 0: nothing was returned."));
+      return;
+    }
+  if (!axw_deliveries_return (self->db, delivery, (AxwDeliveryReturn *) items->data, items->len,
+                              self->manager, &id, &error))
     {
       text = g_strdup_printf (_("%s Nothing was returned."), error->message);
       say (self, text);
@@ -533,6 +576,49 @@ return_confirmed (AxwManagerGoodsIn *self)
   say (self, text);
 }
 
+/* The return dialog's lines: what is left of each, to type less. */
+static GtkWidget *
+return_grid (AxwManagerGoodsIn *self,
+             GPtrArray         *lines)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  g_ptr_array_set_size (self->return_entries, 0);
+  g_array_set_size (self->return_lines, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const AxwDeliveryLineLeft *l = g_ptr_array_index (lines, i);
+      g_autofree char *left = axw_qty_format (l->left_milli);
+      g_autofree char *text = NULL;
+      g_autofree char *name = NULL;
+      GtkWidget *label, *entry;
+
+      if (l->left_milli <= 0)
+        continue;
+      text = g_strdup_printf (l->per_kg ? _("%u. %s: %s kg left") : _("%u. %s: %s left"),
+                              l->line_no, l->name, left);
+      name = g_strdup_printf (_("How much of line %u, %s, goes back"), l->line_no, l->name);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      entry = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (entry), left);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+      gtk_widget_set_size_request (entry, -1, 48);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
+      gtk_grid_attach (grid, label, 0, (int) self->return_entries->len, 1, 1);
+      gtk_grid_attach (grid, entry, 1, (int) self->return_entries->len, 1, 1);
+      g_ptr_array_add (self->return_entries, entry);
+      g_array_append_val (self->return_lines, l->line_no);
+    }
+  return GTK_WIDGET (grid);
+}
+
 static void
 return_cb (GtkWidget  *widget,
            const char *action,
@@ -541,16 +627,39 @@ return_cb (GtkWidget  *widget,
   AxwManagerGoodsIn *self = AXW_MANAGER_GOODS_IN (widget);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (self->delivery_list));
   guint i = gtk_single_selection_get_selected (selection);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   g_autofree char *body = NULL;
+  GtkWidget *grid;
 
   if (i == GTK_INVALID_LIST_POSITION || i >= self->delivery_ids->len)
     {
       say (self, _("Pick a delivery in the list first."));
       return;
     }
-  body = g_strdup_printf (_("%s\nAll of it that has not gone back yet goes back to the supplier: the stock "
-                            "goes down by it."), gtk_string_list_get_string (self->deliveries, i));
-  ask (self, _("Return to the supplier?"), body, _("_Return"), NULL, return_confirmed);
+  self->return_of = g_array_index (self->delivery_ids, gint64, i);
+  if ((lines = axw_deliveries_lines_left (self->db, self->return_of, &error)) == NULL)
+    {
+      say (self, error->message);
+      return;
+    }
+  grid = return_grid (self, lines);
+  if (self->return_entries->len == 0)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (_("Everything of delivery %lld has gone back already."),
+                              (long long) self->return_of);
+
+      g_object_ref_sink (grid);
+      g_object_unref (grid);
+      say (self, text);
+      return;
+    }
+  body = g_strdup_printf (_("%s\nType how much of each line goes back: all that is left is "
+                            "filled in, 0 keeps a line. The stock goes down by it."),
+                          gtk_string_list_get_string (self->deliveries, i));
+  ask (self, _("Return to the supplier?"), body, _("_Return"), grid, return_confirmed);
 }
 
 static void
@@ -724,6 +833,13 @@ settlement (AxwManagerGoodsIn *self,
     }
   show_lines (self, axw_settlement_to_lines (s));
   say (self, "");
+  self->shown_number = s->number;
+  g_free (self->shown_supplier);
+  self->shown_supplier = g_strdup (supplier);
+  g_free (self->shown_from);
+  self->shown_from = g_strdup (from);
+  g_free (self->shown_to);
+  self->shown_to = g_strdup (to);
   return (int) s->lines->len;
 }
 
@@ -763,6 +879,207 @@ settle_cb (GtkWidget  *widget,
          "it is never settled again."), _("_Settle"), NULL, settle_confirmed);
 }
 
+/* Saving the settlement shown: a CSV for the supplier's books, a PDF to
+ * sign; chosen with a file chooser, written by a worker on its own
+ * connection (the code of `aixinwu consignment … --format csv|pdf`). */
+struct _SaveJob
+{
+  char              *db_path;
+  char              *path;
+  char              *format;    /* csv or pdf */
+  gint64             number;    /* 0: the preview of supplier, from, to */
+  char              *supplier;
+  char              *from;
+  char              *to;
+  char              *summary;   /* what was written, in words */
+  AxwManagerGoodsIn *page;
+  AxwDb             *db;        /* the GTK thread's, for the audit row */
+  char              *manager;
+};
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_free (job->format);
+  g_free (job->supplier);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job->summary);
+  g_clear_object (&job->page);
+  g_clear_object (&job->db);
+  g_free (job->manager);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+/* In the worker. */
+static gboolean
+write_settlement (SaveJob  *job,
+                  GError  **error)
+{
+  g_autoptr(AxwDb) db = axw_db_open (job->db_path, error);
+  g_autoptr(AxwSettlement) s = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *owed = NULL;
+
+  if (db == NULL)
+    return FALSE;
+  s = job->number ? axw_consignment_get (db, job->number, error)
+                  : axw_consignment_preview (db, job->supplier, job->from, job->to, error);
+  if (s == NULL)
+    return FALSE;
+  if (g_str_equal (job->format, "csv"))
+    {
+      char *csv = axw_settlement_to_csv (s);
+
+      bytes = g_bytes_new_take (csv, strlen (csv));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) lines = axw_settlement_to_lines (s);
+
+      if ((bytes = axw_lines_render_pdf (lines, error)) == NULL)
+        return FALSE;
+    }
+  owed = axw_money_format_screen (s->owed_fen);
+  job->summary = s->number
+    ? g_strdup_printf (_("settlement %lld with %s, %s to %s: %s owed"), (long long) s->number,
+                       s->supplier, s->date_from, s->date_to, owed)
+    : g_strdup_printf (_("preview with %s, %s to %s, not settled: %s owed"), s->supplier,
+                       s->date_from, s->date_to, owed);
+  return axw_report_file_save (job->path, bytes, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_settlement (data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_saving (AxwManagerGoodsIn *self,
+            gboolean           saving)
+{
+  self->saving = saving;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goods.settle-save", !saving);
+}
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  AxwManagerGoodsIn *self = job->page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) audit_error = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* written even when the window was closed meanwhile: the file exists */
+  if (ok && !axw_audit_append (job->db, job->manager, "export.settlement", job->path, &audit_error))
+    g_message ("audit of the settlement file: %s", audit_error->message);
+  if (self->db == NULL)   /* the page is gone */
+    return;
+  set_saving (self, FALSE);
+  if (ok)
+    text = g_strdup_printf (_("✓ Saved %s (%s)."), job->path, job->summary);
+  else
+    text = g_strdup_printf (_("✗ Not saved: %s"), error->message);
+  say (self, text);
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog   *chooser,
+                          int                response,
+                          AxwManagerGoodsIn *self)
+{
+  g_autoptr(SaveJob) job = g_steal_pointer (&self->chosen);
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GTask) task = NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL || self->saving)
+    {
+      say (self, _("Nothing was saved."));
+      return;
+    }
+  if ((job->path = g_file_get_path (file)) == NULL)
+    {
+      say (self, _("✗ Not saved: choose a folder on this computer or on a USB stick."));
+      return;
+    }
+  job->page = g_object_ref (self);
+  job->db = g_object_ref (self->db);
+  job->manager = g_strdup (self->manager);
+  set_saving (self, TRUE);
+  say (self, _("Saving…"));
+  task = g_task_new (NULL, NULL, save_done, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+settle_save_cb (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  AxwManagerGoodsIn *self = AXW_MANAGER_GOODS_IN (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *format = g_variant_get_string (param, NULL);
+  g_autofree char *name = NULL;
+  SaveJob *job;
+
+  if (self->shown_supplier == NULL)
+    {
+      say (self, _("Preview or settle a period first: that is what is saved."));
+      return;
+    }
+  job = g_new0 (SaveJob, 1);
+  job->db_path = g_strdup (axw_db_get_path (self->db));
+  job->format = g_strdup (format);
+  job->number = self->shown_number;
+  job->supplier = g_strdup (self->shown_supplier);
+  job->from = g_strdup (self->shown_from);
+  job->to = g_strdup (self->shown_to);
+  /* a file name without the characters file systems refuse */
+  if (job->number)
+    name = g_strdup_printf (_("consignment-settlement-%lld-%s.%s"), (long long) job->number,
+                            job->supplier, format);
+  else
+    name = g_strdup_printf (_("consignment-preview-%s-%s-%s.%s"), job->supplier, job->from,
+                            job->to, format);
+  g_strdelimit (name, "/\\:*?\"<>|", '_');
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->chosen, save_job_free);
+  self->chosen = job;
+  self->chooser = gtk_file_chooser_native_new (g_str_equal (format, "pdf")
+                                                 ? _("Save the settlement as PDF")
+                                                 : _("Save the settlement as CSV"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 partner_report_cb (GtkWidget  *widget,
                    const char *action,
@@ -796,7 +1113,16 @@ axw_manager_goods_in_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
       self->dialog = NULL;
     }
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->chosen, save_job_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_MANAGER_GOODS_IN);
+  g_clear_pointer (&self->return_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->return_lines, g_array_unref);
+  g_clear_pointer (&self->shown_supplier, g_free);
+  g_clear_pointer (&self->shown_from, g_free);
+  g_clear_pointer (&self->shown_to, g_free);
   g_clear_pointer (&self->current, axw_product_free);
   g_clear_object (&self->items);
   g_clear_object (&self->matches);
@@ -847,6 +1173,7 @@ axw_manager_goods_in_class_init (AxwManagerGoodsInClass *klass)
   gtk_widget_class_install_action (widget_class, "goods.settle-preview", NULL, settle_preview_cb);
   gtk_widget_class_install_action (widget_class, "goods.settle", NULL, settle_cb);
   gtk_widget_class_install_action (widget_class, "goods.partner-report", NULL, partner_report_cb);
+  gtk_widget_class_install_action (widget_class, "goods.settle-save", "s", settle_save_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "goods.receive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "goods.new-supplier", NULL);
@@ -865,6 +1192,8 @@ axw_manager_goods_in_init (AxwManagerGoodsIn *self)
   self->suppliers = gtk_string_list_new (NULL);
   self->deliveries = gtk_string_list_new (NULL);
   self->delivery_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->return_entries = g_ptr_array_new ();
+  self->return_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_list_box_bind_model (self->supplier, G_LIST_MODEL (self->suppliers), supplier_row_new, NULL, NULL);
   {
     GtkWidget *empty = gtk_label_new (_("No supplier yet: add one (New supplier…)."));
@@ -985,4 +1314,33 @@ AdwMessageDialog *
 axw_manager_goods_in_get_dialog (AxwManagerGoodsIn *self)
 {
   return self->dialog;
+}
+
+/* Returns: (transfer none) (nullable): the file chooser open now */
+GtkFileChooser *
+axw_manager_goods_in_get_chooser (AxwManagerGoodsIn *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_GOODS_IN (self), NULL);
+  return self->chooser ? GTK_FILE_CHOOSER (self->chooser) : NULL;
+}
+
+/* Whether a settlement file is being written. */
+gboolean
+axw_manager_goods_in_is_saving (AxwManagerGoodsIn *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_GOODS_IN (self), FALSE);
+  return self->saving;
+}
+
+/* Returns: (transfer none) (nullable): the open return dialog's quantity
+ *   of line @line_no, %NULL when it has none (nothing of it is left) */
+GtkEditable *
+axw_manager_goods_in_get_return_entry (AxwManagerGoodsIn *self,
+                                       guint              line_no)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_GOODS_IN (self), NULL);
+  for (guint i = 0; i < self->return_lines->len; i++)
+    if (g_array_index (self->return_lines, guint, i) == line_no)
+      return GTK_EDITABLE (g_ptr_array_index (self->return_entries, i));
+  return NULL;
 }

@@ -37,4 +37,9 @@ void              axw_manager_goods_in_set_period      (AxwManagerGoodsIn *self,
 const char       *axw_manager_goods_in_get_period_text (AxwManagerGoodsIn *self);
 AdwMessageDialog *axw_manager_goods_in_get_dialog      (AxwManagerGoodsIn *self);
 
+GtkFileChooser *axw_manager_goods_in_get_chooser (AxwManagerGoodsIn *self);
+gboolean     axw_manager_goods_in_is_saving      (AxwManagerGoodsIn *self);
+GtkEditable *axw_manager_goods_in_get_return_entry (AxwManagerGoodsIn *self,
+                                                  guint              line_no);
+
 G_END_DECLS

@@ -13,11 +13,13 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-funds.h"
 #include "axw-list-label.h"
 #include "axw-manager-products.h"
 #include "axw-money.h"
 #include "axw-product-item.h"
 #include "axw-products.h"
+#include "axw-suppliers.h"
 
 typedef struct {
   GFile          *file;
@@ -65,6 +67,9 @@ struct _AxwManagerProducts
   GtkEntry             *stock;
   GtkCheckButton       *aid;
   GtkCheckButton       *open_price;
+  GtkDropDown          *supplier;     /* "None", then the suppliers by name */
+  GtkDropDown          *fund;         /* "None", then the funds */
+  GtkCheckButton       *fund_discounts;
   GtkButton            *retire_button;
   gboolean              editing_retired;
   GtkLabel             *message;
@@ -136,6 +141,70 @@ set_text (GtkEntry   *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
 }
 
+/* Fills @drop with "None" and @names, @current among them even when it is
+ * no longer listed, and selects @current. */
+static void
+set_choices (GtkDropDown *drop,
+             GPtrArray   *names,
+             const char  *current)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (list, _("None"));
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      gtk_string_list_append (list, g_ptr_array_index (names, i));
+      if (g_strcmp0 (current, g_ptr_array_index (names, i)) == 0)
+        selected = i + 1;
+    }
+  if (selected == 0 && current != NULL && *current)
+    {
+      gtk_string_list_append (list, current);
+      selected = g_list_model_get_n_items (G_LIST_MODEL (list)) - 1;
+    }
+  gtk_drop_down_set_model (drop, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (drop, selected);
+}
+
+/* The suppliers and funds to choose from, read afresh: the Goods in page
+ * or the CLI may have added some since. */
+static void
+fill_choices (AxwManagerProducts *self,
+              const AxwProduct   *p)
+{
+  g_autoptr(GPtrArray) suppliers = NULL;
+  g_autoptr(GPtrArray) funds = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (self->db != NULL)
+    {
+      suppliers = axw_suppliers_list (self->db, NULL);
+      funds = axw_funds_list (self->db, NULL);
+    }
+  for (guint i = 0; suppliers != NULL && i < suppliers->len; i++)
+    g_ptr_array_add (names, ((AxwSupplier *) g_ptr_array_index (suppliers, i))->name);
+  set_choices (self->supplier, names, p ? p->supplier : NULL);
+  g_ptr_array_set_size (names, 0);
+  /* an ended fund takes no new goods, but a product's own stays shown */
+  for (guint i = 0; funds != NULL && i < funds->len; i++)
+    if (((AxwFund *) g_ptr_array_index (funds, i))->active)
+      g_ptr_array_add (names, ((AxwFund *) g_ptr_array_index (funds, i))->name);
+  set_choices (self->fund, names, p ? p->fund : NULL);
+}
+
+/* Returns: (transfer full): the chosen name, "" for None */
+static char *
+choice_text (GtkDropDown *drop)
+{
+  guint selected = gtk_drop_down_get_selected (drop);
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || item == NULL)
+    return g_strdup ("");
+  return g_strdup (gtk_string_object_get_string (item));
+}
+
 static void
 fill_form (AxwManagerProducts *self,
            const AxwProduct   *p)
@@ -158,6 +227,10 @@ fill_form (AxwManagerProducts *self,
   set_text (self->low_stock, low);
   gtk_check_button_set_active (self->aid, p ? p->aid_eligible : FALSE);
   gtk_check_button_set_active (self->open_price, p ? p->open_price : FALSE);
+  fill_choices (self, p);
+  gtk_check_button_set_active (self->fund_discounts, p ? p->fund_discounts : FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fund_discounts),
+                            gtk_drop_down_get_selected (self->fund) > 0);
   self->editing_retired = p ? p->retired : FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->retire_button), p != NULL);
   gtk_button_set_label (self->retire_button, self->editing_retired ? _("Bring bac_k") : _("_Retire"));
@@ -176,6 +249,14 @@ form_changed_cb (AxwManagerProducts *self)
 {
   if (!self->filling)
     self->dirty = TRUE;
+}
+
+static void
+choice_changed_cb (AxwManagerProducts *self)
+{
+  form_changed_cb (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fund_discounts),
+                            gtk_drop_down_get_selected (self->fund) > 0);
 }
 
 static void
@@ -254,6 +335,11 @@ form_to_product (AxwManagerProducts  *self,
   p->origin = field_text (self->origin);
   p->aid_eligible = gtk_check_button_get_active (self->aid);
   p->open_price = gtk_check_button_get_active (self->open_price);
+  g_free (p->supplier);
+  p->supplier = choice_text (self->supplier);
+  g_free (p->fund);
+  p->fund = choice_text (self->fund);
+  p->fund_discounts = *p->fund && gtk_check_button_get_active (self->fund_discounts);
   return TRUE;
 }
 
@@ -694,6 +780,9 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, stock);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, aid);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, open_price);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, supplier);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, fund);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, fund_discounts);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, retire_button);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, import_file);
@@ -706,6 +795,7 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_install_action (widget_class, "products.save", NULL, save_cb);
   gtk_widget_class_install_action (widget_class, "products.retire", NULL, retire_cb);
   gtk_widget_class_install_action (widget_class, "products.new", NULL, new_cb);
@@ -805,6 +895,31 @@ axw_manager_products_get_field (AxwManagerProducts *self,
     if (g_str_equal (name, names[i]))
       return GTK_EDITABLE (entries[i]);
   g_return_val_if_reached (NULL);
+}
+
+/**
+ * axw_manager_products_get_choice:
+ * @name: "supplier" or "fund"
+ *
+ * Returns: (transfer none): the form's drop-down: item 0 is None, the
+ *   others are names
+ */
+GtkDropDown *
+axw_manager_products_get_choice (AxwManagerProducts *self,
+                                 const char         *name)
+{
+  if (g_str_equal (name, "supplier"))
+    return self->supplier;
+  g_return_val_if_fail (g_str_equal (name, "fund"), NULL);
+  return self->fund;
+}
+
+/* Returns: (transfer none): the check button letting promotions apply to
+ *   the fund's goods */
+GtkCheckButton *
+axw_manager_products_get_fund_discounts (AxwManagerProducts *self)
+{
+  return self->fund_discounts;
 }
 
 /* Returns: (transfer none): the form's aid-eligible check button */

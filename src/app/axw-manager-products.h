@@ -30,6 +30,9 @@ void         axw_manager_products_select        (AxwManagerProducts *self,
 GtkEditable *axw_manager_products_get_field     (AxwManagerProducts *self,
                                                  const char         *name);
 GtkCheckButton *axw_manager_products_get_aid    (AxwManagerProducts *self);
+GtkDropDown *axw_manager_products_get_choice    (AxwManagerProducts *self,
+                                                 const char         *name);
+GtkCheckButton *axw_manager_products_get_fund_discounts (AxwManagerProducts *self);
 const char  *axw_manager_products_get_message   (AxwManagerProducts *self);
 void         axw_manager_products_import_file   (AxwManagerProducts *self,
                                                  GFile              *file);

@@ -23,6 +23,7 @@ struct _AxwManagerWindow
   AxwManagerProducts   *products;
   AxwManagerStocktake  *stocktake;
   AxwManagerGoodsIn    *goods_in;
+  AxwManagerFunds      *funds;
   AxwManagerPromotions *promotions;
   AxwManagerStaff      *staff;
   AxwManagerSync       *sync;
@@ -48,6 +49,7 @@ static void
 restored_cb (AxwManagerWindow *self)
 {
   axw_manager_staff_reload (self->staff);
+  axw_manager_funds_reload (self->funds);
   axw_manager_audit_reload (self->audit, NULL);
   axw_manager_shifts_reload (self->shifts);
   axw_manager_sync_reload (self->sync);
@@ -134,6 +136,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_PRODUCTS);
   g_type_ensure (AXW_TYPE_MANAGER_STOCKTAKE);
   g_type_ensure (AXW_TYPE_MANAGER_GOODS_IN);
+  g_type_ensure (AXW_TYPE_MANAGER_FUNDS);
   g_type_ensure (AXW_TYPE_MANAGER_PROMOTIONS);
   g_type_ensure (AXW_TYPE_MANAGER_STAFF);
   g_type_ensure (AXW_TYPE_MANAGER_SYNC);
@@ -158,6 +161,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, products);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stocktake);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, goods_in);
+  gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, funds);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, promotions);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, staff);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, sync);
@@ -210,6 +214,7 @@ axw_manager_window_new (GtkWindow  *parent,
   axw_manager_products_set_db (self->products, db, manager);
   axw_manager_stocktake_set_db (self->stocktake, db, manager);
   axw_manager_goods_in_set_db (self->goods_in, db, manager);
+  axw_manager_funds_set_db (self->funds, db, manager);
   axw_manager_promotions_set_db (self->promotions, db, manager);
   axw_manager_staff_set_db (self->staff, db, manager);
   axw_manager_sync_set_db (self->sync, db, manager);
@@ -297,6 +302,14 @@ axw_manager_window_get_goods_in (AxwManagerWindow *self)
 {
   g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
   return self->goods_in;
+}
+
+/* Returns: (transfer none) */
+AxwManagerFunds *
+axw_manager_window_get_funds (AxwManagerWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_MANAGER_WINDOW (self), NULL);
+  return self->funds;
 }
 
 /* Returns: (transfer none) */

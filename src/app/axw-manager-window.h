@@ -13,6 +13,7 @@
 #include "axw-manager-backups.h"
 #include "axw-manager-exports.h"
 #include "axw-manager-printing.h"
+#include "axw-manager-funds.h"
 #include "axw-manager-goods-in.h"
 #include "axw-manager-district.h"
 #include "axw-manager-products.h"
@@ -40,7 +41,7 @@ AxwManagerWindow  *axw_manager_window_new         (GtkWindow        *parent,
 GtkWindow         *axw_manager_window_open        (AxwApplication   *app,
                                                    const AxwStaff   *manager);
 /* a page by name: "reports", "refunds", "products", "stocktake", "promotions",
- * "goods-in", "staff", "sync", "backups", "settings" or "audit" */
+ * "goods-in", "funds", "staff", "sync", "backups", "settings" or "audit" */
 void                  axw_manager_window_show_page (AxwManagerWindow *self,
                                                     const char       *name);
 GtkStack             *axw_manager_window_get_stack (AxwManagerWindow *self);
@@ -50,6 +51,7 @@ AxwManagerRefunds    *axw_manager_window_get_refunds (AxwManagerWindow *self);
 AxwManagerProducts   *axw_manager_window_get_products (AxwManagerWindow *self);
 AxwManagerStocktake  *axw_manager_window_get_stocktake (AxwManagerWindow *self);
 AxwManagerGoodsIn    *axw_manager_window_get_goods_in  (AxwManagerWindow *self);
+AxwManagerFunds      *axw_manager_window_get_funds     (AxwManagerWindow *self);
 AxwManagerPromotions *axw_manager_window_get_promotions (AxwManagerWindow *self);
 AxwManagerStaff      *axw_manager_window_get_staff (AxwManagerWindow *self);
 AxwManagerSync       *axw_manager_window_get_sync (AxwManagerWindow *self);

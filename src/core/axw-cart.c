@@ -181,6 +181,20 @@ axw_cart_get_donation_fund (const AxwCart *cart)
   return cart->donation_fund;
 }
 
+/* Returns: the fixed amount asked (一元捐: 100), 0 for none or a round-up */
+gint64
+axw_cart_get_donation_ask_fen (const AxwCart *cart)
+{
+  return cart->donation_ask_fen;
+}
+
+/* Returns: 100 or 1000 for a round-up to the next yuan or ten yuan, else 0 */
+gint64
+axw_cart_get_donation_round_to_fen (const AxwCart *cart)
+{
+  return cart->donation_round_to_fen;
+}
+
 const char *
 axw_cart_get_voucher_code (const AxwCart *cart)
 {

@@ -46,6 +46,8 @@ void           axw_cart_set_donation (AxwCart     *cart,
                                       gint64       ask_fen,
                                       gint64       round_to_fen);
 const char    *axw_cart_get_donation_fund (const AxwCart *cart);
+gint64         axw_cart_get_donation_ask_fen (const AxwCart *cart);
+gint64         axw_cart_get_donation_round_to_fen (const AxwCart *cart);
 AxwSale       *axw_cart_to_sale      (const AxwCart  *cart,
                                       const char     *business_date);
 

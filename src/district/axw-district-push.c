@@ -137,7 +137,12 @@ push_batch (AxwDb   *db,
     return -1;
   g_string_append_c (body, ']');
   params[0] = body->str;
-  r = PQexecParams (hub->conn, "SELECT district.ingest ($1::json)", 1, NULL, params, NULL, NULL, 0);
+  /* one statement, one transaction: the documents, then their donations
+   * and charity lines (hub schema 3) */
+  r = PQexecParams (hub->conn,
+                    "SELECT district.ingest_funds ($1::json,"
+                    " ARRAY (SELECT district.ingest ($1::json)))",
+                    1, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (r) != PGRES_TUPLES_OK)
     {
       axw_hub_set_error (hub, r, error);

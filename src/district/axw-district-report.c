@@ -218,16 +218,29 @@ axw_district_claim_json (AxwHub      *hub,
 /* The shop report's fields (axw-report.h), summed over the district:
  * refunds count apart (refunds_fen), their payments and red-packet
  * shares are taken back, so total_fen = gross − promo − red packets −
- * refunds, and each shop's own report adds up to the same fen. They are
- * read from the per-day sums ingest keeps (hub schema 2), signed as the
- * report wants them: a year is 365 rows a shop. */
+ * refunds − charity sales, and each shop's own report adds up to the same
+ * fen. They are read from the per-day sums ingest keeps (hub schema 2),
+ * signed as the report wants them: a year is 365 rows a shop. Donations
+ * and charity goods (hub schema 3) are the funds', not revenue: out of
+ * total_fen, a refund's donation out of refunds_fen; columns 8 and 9 are
+ * donation_fen and charity_fen. */
 static const char report_totals_sql[] =
-  "SELECT coalesce (sum (sales_count), 0), coalesce (sum (refunds_count), 0),"
-  "       coalesce (sum (gross_fen), 0), coalesce (sum (promo_fen), 0), coalesce (sum "
-  "         (red_packet_fen), 0),"
-  "       coalesce (sum (total_fen), 0), coalesce (sum (refunds_fen), 0), coalesce (sum "
-  "         (cash_rounding_fen), 0)"
-  " FROM district.day_totals WHERE business_date BETWEEN $1 AND $2";
+  "SELECT t.sales, t.refunds, t.gross, t.promo, t.red_packet, t.total - dn.given - ch.sold,"
+  "       t.refunded - dn.given_back, t.rounding, dn.given, ch.sold"
+  " FROM (SELECT coalesce (sum (sales_count), 0) AS sales,"
+  "              coalesce (sum (refunds_count), 0) AS refunds,"
+  "              coalesce (sum (gross_fen), 0) AS gross, coalesce (sum (promo_fen), 0) AS promo,"
+  "              coalesce (sum (red_packet_fen), 0) AS red_packet,"
+  "              coalesce (sum (total_fen), 0) AS total,"
+  "              coalesce (sum (refunds_fen), 0) AS refunded,"
+  "              coalesce (sum (cash_rounding_fen), 0) AS rounding"
+  "       FROM district.day_totals WHERE business_date BETWEEN $1 AND $2) t,"
+  "  (SELECT coalesce (sum (CASE kind WHEN 'sale' THEN amount_fen ELSE -amount_fen END), 0)"
+  "            AS given,"
+  "          coalesce (sum (amount_fen) FILTER (WHERE kind = 'refund'), 0) AS given_back"
+  "   FROM district.donations WHERE business_date BETWEEN $1 AND $2) dn,"
+  "  (SELECT coalesce (sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END), 0) AS sold"
+  "   FROM district.charity_lines WHERE business_date BETWEEN $1 AND $2) ch";
 
 static const char report_payments_sql[] =
   "SELECT m.method, coalesce ((SELECT sum (p.amount_fen) FROM district.day_payments p"
@@ -243,14 +256,51 @@ static const char report_red_packets_sql[] =
   " GROUP BY 1, 2 ORDER BY 1, 2";
 
 /* The documents carry no category: it is the district catalog's, for the
- * barcode when the sale reached the hub ("" for goods it did not know). */
+ * barcode when the sale reached the hub ("" for goods it did not know).
+ * Charity lines are the funds' (in charity_sales), not a category's: taken
+ * off their category's sums, and a category of charity goods alone is not
+ * listed, as in the shop's report. */
 static const char report_categories_sql[] =
-  "SELECT category, sum (qty_milli), sum (pay_fen) FROM district.day_categories"
-  " WHERE business_date BETWEEN $1 AND $2 GROUP BY 1 ORDER BY 1";
+  "SELECT d.category, d.qty - coalesce (ch.qty, 0), d.pay - coalesce (ch.pay, 0)"
+  " FROM (SELECT category, sum (qty_milli) AS qty, sum (pay_fen) AS pay"
+  "       FROM district.day_categories WHERE business_date BETWEEN $1 AND $2 GROUP BY 1) d"
+  " LEFT JOIN (SELECT coalesce (c.category, '') AS category,"
+  "                   sum (CASE kind WHEN 'sale' THEN qty_milli ELSE -qty_milli END) AS qty,"
+  "                   sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS pay"
+  "            FROM district.charity_lines l"
+  "            LEFT JOIN LATERAL (SELECT category FROM district.catalog"
+  "                               WHERE barcode = l.barcode ORDER BY sku LIMIT 1) c ON true"
+  "            WHERE business_date BETWEEN $1 AND $2 GROUP BY 1) ch USING (category)"
+  " WHERE ch.category IS NULL OR d.qty <> ch.qty OR d.pay <> ch.pay"
+  " ORDER BY 1";
 
+/* Each shop's revenue: without its donations and charity goods. */
 static const char report_shops_sql[] =
-  "SELECT shop, sum (sales_count), sum (total_fen), sum (red_packet_fen)"
-  " FROM district.day_totals WHERE business_date BETWEEN $1 AND $2 GROUP BY shop ORDER BY shop";
+  "SELECT t.shop, t.sales, t.total - coalesce (dn.given, 0) - coalesce (ch.sold, 0), t.red_packet"
+  " FROM (SELECT shop, sum (sales_count) AS sales, sum (total_fen) AS total,"
+  "              sum (red_packet_fen) AS red_packet"
+  "       FROM district.day_totals WHERE business_date BETWEEN $1 AND $2 GROUP BY shop) t"
+  " LEFT JOIN (SELECT shop, sum (CASE kind WHEN 'sale' THEN amount_fen ELSE -amount_fen END)"
+  "                   AS given"
+  "            FROM district.donations WHERE business_date BETWEEN $1 AND $2 GROUP BY shop)"
+  "   dn USING (shop)"
+  " LEFT JOIN (SELECT shop, sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END) AS sold"
+  "            FROM district.charity_lines WHERE business_date BETWEEN $1 AND $2"
+  "            GROUP BY shop) ch USING (shop)"
+  " ORDER BY t.shop";
+
+/* Per fund, a refund's taking back (docs/design.md §15): the donations
+ * given (count, amount_fen) and the charity goods sold (lines, qty, fen). */
+static const char report_donations_sql[] =
+  "SELECT fund, sum (CASE kind WHEN 'sale' THEN 1 ELSE -1 END),"
+  "       sum (CASE kind WHEN 'sale' THEN amount_fen ELSE -amount_fen END)"
+  " FROM district.donations WHERE business_date BETWEEN $1 AND $2 GROUP BY fund ORDER BY fund";
+
+static const char report_charity_sql[] =
+  "SELECT fund, sum (CASE kind WHEN 'sale' THEN 1 ELSE -1 END),"
+  "       sum (CASE kind WHEN 'sale' THEN qty_milli ELSE -qty_milli END),"
+  "       sum (CASE kind WHEN 'sale' THEN pay_fen ELSE -pay_fen END)"
+  " FROM district.charity_lines WHERE business_date BETWEEN $1 AND $2 GROUP BY fund ORDER BY fund";
 
 /* Rows of @sql as a JSON list of objects with @keys; a key starting
  * with '#' is a number (the '#' is not written). */
@@ -303,6 +353,10 @@ append_totals (AxwHub       *hub,
       append_int (out, keys[k], r, 0, (int) k);
       g_string_append_c (out, ',');
     }
+  append_int (out, "donation_fen", r, 0, 8);
+  g_string_append_c (out, ',');
+  append_int (out, "charity_fen", r, 0, 9);
+  g_string_append_c (out, ',');
   g_string_append (out, "\"payments\":{");
   for (int i = 0; i < PQntuples (pay); i++)
     {
@@ -320,8 +374,8 @@ append_totals (AxwHub       *hub,
  * @to: last business date, inclusive
  *
  * Returns: (transfer full): the shop report's fields over every shop,
- *   plus shops: [{shop, sales_count, total_fen, red_packet_fen}], or
- *   %NULL with @error
+ *   with donations and charity_sales per fund, plus shops: [{shop,
+ *   sales_count, total_fen, red_packet_fen}], or %NULL with @error
  */
 char *
 axw_district_report_json (AxwHub      *hub,
@@ -332,6 +386,8 @@ axw_district_report_json (AxwHub      *hub,
   static const char *rp_keys[] = { "campaign", "funder", "#count", "#amount_fen", "#refunded_fen", NULL };
   static const char *cat_keys[] = { "category", "#qty_milli", "#net_fen", NULL };
   static const char *shop_keys[] = { "shop", "#sales_count", "#total_fen", "#red_packet_fen", NULL };
+  static const char *donation_keys[] = { "fund", "#count", "#amount_fen", NULL };
+  static const char *charity_keys[] = { "fund", "#count", "#qty_milli", "#total_fen", NULL };
   g_autoptr(GString) out = g_string_new ("{\"kind\":\"district\",\"from\":");
   const char *params[2] = { from, to };
 
@@ -345,6 +401,12 @@ axw_district_report_json (AxwHub      *hub,
     return NULL;
   g_string_append (out, ",\"red_packets\":");
   if (!append_rows (hub, out, report_red_packets_sql, params, rp_keys, error))
+    return NULL;
+  g_string_append (out, ",\"donations\":");
+  if (!append_rows (hub, out, report_donations_sql, params, donation_keys, error))
+    return NULL;
+  g_string_append (out, ",\"charity_sales\":");
+  if (!append_rows (hub, out, report_charity_sql, params, charity_keys, error))
     return NULL;
   g_string_append (out, ",\"categories\":");
   if (!append_rows (hub, out, report_categories_sql, params, cat_keys, error))
@@ -506,6 +568,7 @@ axw_district_report (AxwHub      *hub,
   const char *params[2] = { from, to };
   g_autoptr(AxwReport) report = axw_report_new (AXW_REPORT_RANGE);
   g_autoptr(PGresult) totals = NULL, pay = NULL, rp = NULL, cat = NULL, shops = NULL;
+  g_autoptr(PGresult) dn = NULL, ch = NULL;
   g_autoptr(GPtrArray) per_shop = g_ptr_array_new_with_free_func (axw_report_row_free);
 
   if (axw_hub_check_version (hub, error) < 0 ||
@@ -513,7 +576,9 @@ axw_district_report (AxwHub      *hub,
       (pay = query (hub, report_payments_sql, 2, params, error)) == NULL ||
       (rp = query (hub, report_red_packets_sql, 2, params, error)) == NULL ||
       (cat = query (hub, report_categories_sql, 2, params, error)) == NULL ||
-      (shops = query (hub, report_shops_sql, 2, params, error)) == NULL)
+      (shops = query (hub, report_shops_sql, 2, params, error)) == NULL ||
+      (dn = query (hub, report_donations_sql, 2, params, error)) == NULL ||
+      (ch = query (hub, report_charity_sql, 2, params, error)) == NULL)
     return NULL;
   report->from = g_strdup (from);
   report->to = g_strdup (to);
@@ -526,6 +591,25 @@ axw_district_report (AxwHub      *hub,
   report->total_fen = int_at (totals, 0, 5);
   report->refunds_fen = int_at (totals, 0, 6);
   report->cash_rounding_fen = int_at (totals, 0, 7);
+  report->donation_fen = int_at (totals, 0, 8);
+  report->charity_fen = int_at (totals, 0, 9);
+  for (int i = 0; i < PQntuples (dn); i++)
+    {
+      AxwReportRow *row = axw_report_row_new (PQgetvalue (dn, i, 0));
+
+      row->count = int_at (dn, i, 1);
+      row->total_fen = int_at (dn, i, 2);
+      g_ptr_array_add (report->donations, row);
+    }
+  for (int i = 0; i < PQntuples (ch); i++)
+    {
+      AxwReportRow *row = axw_report_row_new (PQgetvalue (ch, i, 0));
+
+      row->count = int_at (ch, i, 1);
+      row->qty_milli = int_at (ch, i, 2);
+      row->total_fen = int_at (ch, i, 3);
+      g_ptr_array_add (report->charity_sales, row);
+    }
   for (int i = 0; i < PQntuples (pay) && i < AXW_REPORT_N_METHODS; i++)
     report->payments[i] = int_at (pay, i, 1);
   for (int i = 0; i < PQntuples (rp); i++)

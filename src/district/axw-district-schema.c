@@ -528,9 +528,74 @@ static const char hub_v2[] =
   "  END IF;"
   "END $f$;";
 
+/* v3: donations and charity goods (docs/design.md §15), the funds' and
+ * not the shops' revenue. The documents have carried them since the shop's
+ * schema 12; ingest_funds() keeps them beside what ingest() keeps, for
+ * the documents ingest() just confirmed (the push calls both in one
+ * statement, so one transaction), and only the caller's own: a shop can
+ * no more write another shop's donations than its sales. Each keeps the
+ * hub's date and kind of its document, so reports sum them as they sum
+ * the payments. It may run over itself (IF NOT EXISTS, OR REPLACE): the
+ * migration test rebuilds version 2 under it. */
+static const char hub_v3[] =
+  "CREATE TABLE IF NOT EXISTS district.donations ("
+  "  sale_uuid     uuid PRIMARY KEY REFERENCES district.sale_docs (uuid),"
+  "  shop          text NOT NULL,"
+  "  business_date date NOT NULL,"
+  "  kind          text NOT NULL,"
+  "  fund          text NOT NULL,"
+  "  amount_fen    bigint NOT NULL CHECK (amount_fen > 0));"
+  "CREATE INDEX IF NOT EXISTS donations_date ON district.donations (business_date);"
+  "CREATE TABLE IF NOT EXISTS district.charity_lines ("
+  "  sale_uuid     uuid NOT NULL REFERENCES district.sale_docs (uuid),"
+  "  line          integer NOT NULL,"
+  "  shop          text NOT NULL,"
+  "  business_date date NOT NULL,"
+  "  kind          text NOT NULL,"
+  "  fund          text NOT NULL,"
+  "  barcode       text,"
+  "  qty_milli     bigint NOT NULL,"
+  "  pay_fen       bigint NOT NULL,"
+  "  PRIMARY KEY (sale_uuid, line));"
+  "CREATE INDEX IF NOT EXISTS charity_lines_date ON district.charity_lines (business_date);"
+
+  "CREATE OR REPLACE FUNCTION district.ingest_funds (docs json, confirmed uuid[]) RETURNS SETOF uuid"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = district, pg_temp AS $f$"
+  "DECLARE"
+  "  my_shop text;"
+  "BEGIN"
+  "  SELECT code INTO my_shop FROM shops WHERE role = session_user;"
+  "  IF my_shop IS NULL THEN"
+  "    RAISE EXCEPTION 'the role % is not a shop of this hub', session_user USING ERRCODE ="
+  " '42501';"
+  "  END IF;"
+  "  INSERT INTO donations (sale_uuid, shop, business_date, kind, fund, amount_fen)"
+  "    SELECT s.uuid, my_shop, s.business_date, s.kind, d.donation->>'fund',"
+  "           (d.donation->>'amount_fen')::bigint"
+  "    FROM json_to_recordset (docs) AS d (uuid uuid, donation json)"
+  "    JOIN sale_docs s ON s.uuid = d.uuid AND s.shop = my_shop"
+  "    WHERE d.uuid = ANY (confirmed) AND json_typeof (d.donation) = 'object'"
+  "    ON CONFLICT (sale_uuid) DO NOTHING;"
+  "  INSERT INTO charity_lines (sale_uuid, line, shop, business_date, kind, fund, barcode,"
+  " qty_milli, pay_fen)"
+  "    SELECT s.uuid, l.line, my_shop, s.business_date, s.kind, l.fund, l.barcode,"
+  " l.qty_milli, l.pay_fen"
+  "    FROM json_to_recordset (docs) AS d (uuid uuid, lines json)"
+  "    JOIN sale_docs s ON s.uuid = d.uuid AND s.shop = my_shop,"
+  "    json_to_recordset (d.lines) AS l (line int, fund text, barcode text, qty_milli bigint,"
+  " pay_fen bigint)"
+  "    WHERE d.uuid = ANY (confirmed) AND l.fund IS NOT NULL"
+  "    ON CONFLICT (sale_uuid, line) DO NOTHING;"
+  "  RETURN QUERY SELECT unnest (confirmed);"
+  "END $f$;"
+  "REVOKE ALL ON FUNCTION district.ingest_funds (json, uuid[]) FROM PUBLIC;"
+  "GRANT EXECUTE ON FUNCTION district.ingest_funds (json, uuid[]) TO axw_shop;"
+  "GRANT SELECT ON district.donations, district.charity_lines TO axw_reader;";
+
 static const char *const hub_migrations[] = {
   hub_v1,
   hub_v2,
+  hub_v3,
 };
 
 int

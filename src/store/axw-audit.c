@@ -143,6 +143,8 @@ static const struct {
   { "receipt.donation", N_("Donation receipt") },
   { "export.claim", N_("Subsidy claim saved") },
   { "export.report", N_("Report saved") },
+  { "export.settlement", N_("Consignment settlement saved") },
+  { "export.donations", N_("Donation book saved") },
   { "export.online", N_("Files for the online shop") },
   { "void", N_("Sale voided") },
   { "price-override", N_("Price changed at the counter") },

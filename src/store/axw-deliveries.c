@@ -515,6 +515,81 @@ fail:
   return FALSE;
 }
 
+void
+axw_delivery_line_left_free (AxwDeliveryLineLeft *line)
+{
+  g_free (line->name);
+  g_free (line);
+}
+
+/**
+ * axw_deliveries_lines_left:
+ * @delivery_id: a delivery (not a return)
+ *
+ * Every line of the delivery, by line number, with what of it has not
+ * gone back to the supplier yet: what a partial return can still take.
+ *
+ * Returns: (transfer full) (element-type AxwDeliveryLineLeft): the lines,
+ *   or %NULL with @error (NOT_FOUND when there is no such delivery)
+ */
+GPtrArray *
+axw_deliveries_lines_left (AxwDb   *db,
+                           gint64   delivery_id,
+                           GError **error)
+{
+  g_autoptr(GPtrArray) out = NULL;
+  gboolean exists = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = axw_db_prepare (db, "SELECT 1 FROM deliveries WHERE id = ? AND kind = 'delivery'", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, delivery_id);
+  rc = sqlite3_step (stmt);
+  exists = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  if (!exists)
+    {
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("There is no delivery %lld."), (long long) delivery_id);
+      return NULL;
+    }
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_delivery_line_left_free);
+  stmt = axw_db_prepare (db, "SELECT l.line_no, p.name, p.unit = 'kg', l.qty_milli, "
+                             "  l.qty_milli - coalesce (sum (r.qty_milli), 0), l.unit_cost_fen "
+                             "FROM delivery_lines l JOIN products p ON p.id = l.product_id "
+                             "LEFT JOIN delivery_lines r ON r.return_of_line = l.id "
+                             "WHERE l.delivery_id = ? GROUP BY l.id ORDER BY l.line_no", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, delivery_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwDeliveryLineLeft *l = g_new0 (AxwDeliveryLineLeft, 1);
+
+      l->line_no = (guint) sqlite3_column_int (stmt, 0);
+      l->name = axw_db_column_dup (stmt, 1);
+      l->per_kg = sqlite3_column_int (stmt, 2) != 0;
+      l->qty_milli = sqlite3_column_int64 (stmt, 3);
+      l->left_milli = sqlite3_column_int64 (stmt, 4);
+      l->unit_cost_fen = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (out, l);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 /* Returns: (transfer full) (element-type AxwDelivery): newest first */
 GPtrArray *
 axw_deliveries_list (AxwDb   *db,

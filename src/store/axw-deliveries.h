@@ -38,7 +38,21 @@ typedef struct {
   gint64  amount_fen;       /* Σ lines, at cost */
 } AxwDelivery;
 
+/* A line of a delivery with what of it has not gone back yet. */
+typedef struct {
+  guint     line_no;
+  char     *name;
+  gboolean  per_kg;
+  gint64    qty_milli;      /* delivered */
+  gint64    left_milli;     /* not returned yet */
+  gint64    unit_cost_fen;
+} AxwDeliveryLineLeft;
+
 void        axw_delivery_free          (AxwDelivery             *delivery);
+void        axw_delivery_line_left_free (AxwDeliveryLineLeft    *line);
+GPtrArray  *axw_deliveries_lines_left  (AxwDb                   *db,
+                                        gint64                   delivery_id,
+                                        GError                 **error);
 
 GArray     *axw_deliveries_parse_csv   (AxwDb                   *db,
                                         const char              *text,
@@ -65,5 +79,6 @@ GPtrArray  *axw_deliveries_list        (AxwDb                   *db,
 char       *axw_delivery_describe      (const AxwDelivery       *delivery);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwDelivery, axw_delivery_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwDeliveryLineLeft, axw_delivery_line_left_free)
 
 G_END_DECLS

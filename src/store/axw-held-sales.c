@@ -62,10 +62,14 @@ insert_held (AxwDb          *db,
 {
   g_autofree char *when = axw_time_to_utc_iso (at);
   sqlite3_stmt *stmt = axw_db_prepare (db, front
-    ? "INSERT INTO held_sales (position, staff, held_at, voucher_code) "
-      "VALUES ((SELECT coalesce (min (position), 1) - 1 FROM held_sales), ?, ?, ?) RETURNING id"
-    : "INSERT INTO held_sales (position, staff, held_at, voucher_code) "
-      "VALUES ((SELECT coalesce (max (position), 0) + 1 FROM held_sales), ?, ?, ?) RETURNING id",
+    ? "INSERT INTO held_sales (position, staff, held_at, voucher_code, donation_fund, "
+      "donation_ask_fen, donation_round_to_fen) "
+      "VALUES ((SELECT coalesce (min (position), 1) - 1 FROM held_sales), ?, ?, ?, ?, ?, ?) "
+      "RETURNING id"
+    : "INSERT INTO held_sales (position, staff, held_at, voucher_code, donation_fund, "
+      "donation_ask_fen, donation_round_to_fen) "
+      "VALUES ((SELECT coalesce (max (position), 0) + 1 FROM held_sales), ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
     error);
   gint64 id;
 
@@ -74,6 +78,9 @@ insert_held (AxwDb          *db,
   axw_db_bind_text (stmt, 1, staff);
   axw_db_bind_text (stmt, 2, when);
   axw_db_bind_text (stmt, 3, axw_cart_get_voucher_code (cart));
+  axw_db_bind_text (stmt, 4, axw_cart_get_donation_fund (cart));
+  sqlite3_bind_int64 (stmt, 5, axw_cart_get_donation_ask_fen (cart));
+  sqlite3_bind_int64 (stmt, 6, axw_cart_get_donation_round_to_fen (cart));
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       axw_db_set_error (db, sqlite3_reset (stmt), error);
@@ -150,11 +157,47 @@ line_from_row (sqlite3_stmt *stmt)
   return l;
 }
 
+/* What a held sale keeps besides its lines. */
+typedef struct {
+  gint64  id;
+  char   *voucher_code;
+  char   *donation_fund;
+  gint64  donation_ask_fen;
+  gint64  donation_round_to_fen;
+} HeldHead;
+
+#define HEAD_COLUMNS "id, voucher_code, donation_fund, donation_ask_fen, donation_round_to_fen"
+
+static void
+head_from_row (HeldHead     *head,
+               sqlite3_stmt *stmt,
+               int           first)
+{
+  head->id = sqlite3_column_int64 (stmt, first);
+  head->voucher_code = axw_db_column_dup (stmt, first + 1);
+  head->donation_fund = axw_db_column_dup (stmt, first + 2);
+  head->donation_ask_fen = sqlite3_column_int64 (stmt, first + 3);
+  head->donation_round_to_fen = sqlite3_column_int64 (stmt, first + 4);
+}
+
+static void
+head_clear (HeldHead *head)
+{
+  g_clear_pointer (&head->voucher_code, g_free);
+  g_clear_pointer (&head->donation_fund, g_free);
+}
+
+static void
+head_free (HeldHead *head)
+{
+  head_clear (head);
+  g_free (head);
+}
+
 static AxwCart *
-load_cart (AxwDb       *db,
-           gint64       held_id,
-           const char  *voucher_code,
-           GError     **error)
+load_cart (AxwDb           *db,
+           const HeldHead  *head,
+           GError         **error)
 {
   g_autoptr(AxwCart) cart = axw_cart_new ();
   sqlite3_stmt *stmt = axw_db_prepare (db,
@@ -167,7 +210,7 @@ load_cart (AxwDb       *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, held_id);
+  sqlite3_bind_int64 (stmt, 1, head->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(AxwLine) l = line_from_row (stmt);
@@ -180,7 +223,9 @@ load_cart (AxwDb       *db,
       axw_db_set_error (db, rc, error);
       return NULL;
     }
-  axw_cart_set_voucher_code (cart, voucher_code);
+  axw_cart_set_voucher_code (cart, head->voucher_code);
+  axw_cart_set_donation (cart, head->donation_fund, head->donation_ask_fen,
+                         head->donation_round_to_fen);
   return g_steal_pointer (&cart);
 }
 
@@ -191,8 +236,9 @@ take_held (AxwDb   *db,
            GError **error)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db,
-    "SELECT id, voucher_code FROM held_sales WHERE ?1 IN (0, id) ORDER BY position DESC LIMIT 1", error);
-  g_autofree char *voucher = NULL;
+    "SELECT " HEAD_COLUMNS " FROM held_sales WHERE ?1 IN (0, id) "
+    "ORDER BY position DESC LIMIT 1", error);
+  HeldHead head = { 0 };
   AxwCart *cart;
   int rc;
 
@@ -209,10 +255,12 @@ take_held (AxwDb   *db,
         axw_db_set_error (db, rc, error);
       return NULL;
     }
-  id = sqlite3_column_int64 (stmt, 0);
-  voucher = axw_db_column_dup (stmt, 1);
+  head_from_row (&head, stmt, 0);
+  id = head.id;
   sqlite3_reset (stmt);
-  if ((cart = load_cart (db, id, voucher, error)) == NULL)
+  cart = load_cart (db, &head, error);
+  head_clear (&head);
+  if (cart == NULL)
     return NULL;
   stmt = axw_db_prepare (db, "DELETE FROM held_sales WHERE id = ?", error);
   if (stmt != NULL)
@@ -307,9 +355,9 @@ axw_held_sales_list (AxwDb   *db,
                      GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_held_sale_free);
-  g_autoptr(GPtrArray) vouchers = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, staff, held_at, voucher_code FROM held_sales "
-                                           "ORDER BY position DESC", error);
+  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) head_free);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT staff, held_at, " HEAD_COLUMNS
+                                           " FROM held_sales ORDER BY position DESC", error);
   int rc;
 
   if (stmt == NULL)
@@ -317,11 +365,13 @@ axw_held_sales_list (AxwDb   *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AxwHeldSale *held = g_new0 (AxwHeldSale, 1);
+      HeldHead *head = g_new0 (HeldHead, 1);
 
-      held->id = sqlite3_column_int64 (stmt, 0);
-      held->staff = axw_db_column_dup (stmt, 1);
-      held->held_at = axw_db_column_dup (stmt, 2);
-      g_ptr_array_add (vouchers, axw_db_column_dup (stmt, 3));
+      head_from_row (head, stmt, 2);
+      held->id = head->id;
+      held->staff = axw_db_column_dup (stmt, 0);
+      held->held_at = axw_db_column_dup (stmt, 1);
+      g_ptr_array_add (heads, head);
       g_ptr_array_add (list, held);
     }
   sqlite3_reset (stmt);
@@ -334,7 +384,7 @@ axw_held_sales_list (AxwDb   *db,
     {
       AxwHeldSale *held = g_ptr_array_index (list, i);
 
-      if ((held->cart = load_cart (db, held->id, g_ptr_array_index (vouchers, i), error)) == NULL)
+      if ((held->cart = load_cart (db, g_ptr_array_index (heads, i), error)) == NULL)
         return NULL;
     }
   return g_steal_pointer (&list);

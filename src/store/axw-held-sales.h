@@ -5,7 +5,7 @@
  *
  * Held (parked) sales at the counter, kept in the database so that they
  * survive a restart and a change of cashier. A held cart is only its
- * scanned lines and red packet code: it never touches stock, sales or
+ * scanned lines, red packet code and donation: it never touches stock, sales or
  * the outbox, and it is priced again when it comes back.
  */
 #pragma once

@@ -507,6 +507,16 @@ static const char migration_12[] =
   /* reports ask each document for its charity lines: only those are indexed */
   "CREATE INDEX sale_lines_fund ON sale_lines (sale_id) WHERE fund IS NOT NULL;";
 
+/* v13: a held sale keeps its donation (一元捐 or round-up, docs/design.md
+ * §15): the fund's name, the fixed amount asked, and what the total is
+ * rounded up to; it is priced again when recalled, like the lines. */
+static const char migration_13[] =
+  "ALTER TABLE held_sales ADD COLUMN donation_fund TEXT;"
+  "ALTER TABLE held_sales ADD COLUMN donation_ask_fen INTEGER NOT NULL DEFAULT 0 "
+  "CHECK (donation_ask_fen >= 0);"
+  "ALTER TABLE held_sales ADD COLUMN donation_round_to_fen INTEGER NOT NULL DEFAULT 0 "
+  "CHECK (donation_round_to_fen >= 0);";
+
 static const AxwMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -519,6 +529,7 @@ static const AxwMigration migrations[] = {
   { 9, migration_9 },
   { 10, migration_10 },
   { 12, migration_12 },
+  { 13, migration_13 },
 };
 
 const AxwMigration *
