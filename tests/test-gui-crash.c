@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-sale-view.h"

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 #include "axw-test-util.h"
 

@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-manager-window.h"

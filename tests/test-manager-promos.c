@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-bizdate.h"

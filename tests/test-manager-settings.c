@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-bizdate.h"

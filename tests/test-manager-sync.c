@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 #include "axw-sync-test-util.h"
 

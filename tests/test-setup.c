@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-staff.h"

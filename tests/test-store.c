@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-backup.h"
 #include "axw-error.h"

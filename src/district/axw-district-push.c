@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-district-private.h"
 #include "axw-error.h"

@@ -8,6 +8,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 

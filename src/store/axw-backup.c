@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-backup.h"
 #include "axw-bizdate.h"

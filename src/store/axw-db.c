@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "axw-db.h"
+#include "axw-db-sql.h"
 #include "axw-error.h"
 #include "axw-schema.h"
 
@@ -273,6 +273,107 @@ axw_db_column_dup (sqlite3_stmt *stmt,
                    int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * axw_db_collect:
+ * @stmt: (nullable): a prepared and bound query; %NULL when preparing it
+ *   failed (@error is set then)
+ * @row_func: makes an element of each row
+ * @free_func: frees an element
+ *
+ * Steps @stmt to its end and resets it.
+ * Returns: (transfer full): the elements, in row order, or %NULL with @error
+ */
+GPtrArray *
+axw_db_collect (AxwDb          *self,
+                sqlite3_stmt   *stmt,
+                AxwDbRowFunc    row_func,
+                GDestroyNotify  free_func,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, row_func (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * axw_db_read_one:
+ * @stmt: (nullable): as for axw_db_collect()
+ *
+ * Steps @stmt once and resets it.
+ * Returns: (transfer full): what @row_func made of the first row; %NULL
+ *   without @error when there was none
+ */
+gpointer
+axw_db_read_one (AxwDb         *self,
+                 sqlite3_stmt  *stmt,
+                 AxwDbRowFunc   row_func,
+                 GError       **error)
+{
+  gpointer row = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    row = row_func (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    axw_db_set_error (self, rc, error);
+  return row;
+}
+
+/**
+ * axw_db_step_int:
+ * @stmt: (nullable): as for axw_db_collect(); a query that returns a row
+ * @out_value: (out): its first column
+ *
+ * Steps @stmt once and resets it.
+ * Returns: %FALSE with @error when the query failed or returned no row
+ */
+gboolean
+axw_db_step_int (AxwDb         *self,
+                 sqlite3_stmt  *stmt,
+                 gint64        *out_value,
+                 GError       **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return axw_db_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Rows the last INSERT, UPDATE or DELETE changed. */
+gint64
+axw_db_changes (AxwDb *self)
+{
+  return sqlite3_changes64 (self->handle);
+}
+
+gint64
+axw_db_last_insert_id (AxwDb *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
 }
 
 static gboolean

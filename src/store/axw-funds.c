@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-error.h"
 #include "axw-funds.h"

@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-consignment.h"
 #include "axw-csv.h"
 #include "axw-error.h"

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-csv.h"

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"

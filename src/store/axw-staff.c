@@ -17,6 +17,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"

@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-error.h"
 #include "axw-suppliers.h"

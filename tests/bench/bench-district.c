@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-district-private.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "axw-bizdate.h"
+#include "axw-db-sql.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"
 
