@@ -737,3 +737,54 @@ axw_db_get_version (AxwDb *self)
   g_return_val_if_fail (AXW_IS_DB (self), 0);
   return (int) axw_db_query_int (self, "PRAGMA user_version", 0);
 }
+
+typedef struct {
+  char         *db_path;
+  AxwDbJobFunc  func;
+} DbJob;
+
+static void
+db_job_free (DbJob *job)
+{
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+db_job_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DbJob *job = g_object_get_data (G_OBJECT (task), "axw-db-job");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
+
+  if (db != NULL && job->func (db, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * axw_db_job_run:
+ * @task: a task whose task data @func works on
+ * @db_path: the database; the worker opens it for itself
+ * @func: the work, given that connection and the task data; what it finds
+ *   it leaves in the task data
+ *
+ * Runs @func in a worker thread, so the counter does not wait for it. The
+ * task returns a boolean: %TRUE, or @func's error (or the opening's).
+ */
+void
+axw_db_job_run (GTask        *task,
+                const char   *db_path,
+                AxwDbJobFunc  func)
+{
+  DbJob *job = g_new0 (DbJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->func = func;
+  g_object_set_data_full (G_OBJECT (task), "axw-db-job", job, (GDestroyNotify) db_job_free);
+  g_task_run_in_thread (task, db_job_thread);
+}

@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -46,5 +46,15 @@ gboolean       axw_db_reconnect       (AxwDb           *self,
                                        gpointer         data,
                                        GError         **error);
 
+/* Work for a worker thread, on a connection of its own (a connection is
+ * not shared between threads): see axw_db_job_run(). */
+typedef gboolean (*AxwDbJobFunc) (AxwDb         *db,
+                                  gpointer       task_data,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+void           axw_db_job_run         (GTask          *task,
+                                       const char     *db_path,
+                                       AxwDbJobFunc    func);
 
 G_END_DECLS

@@ -599,37 +599,27 @@ axw_export_run (AxwDb            *db,
 }
 
 typedef struct {
-  char     *db_path;
-  char     *dir;
-  gboolean  full;
+  char            *dir;
+  gboolean         full;
+  AxwExportResult  result;
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
   g_free (job->dir);
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+static gboolean
+export_job (AxwDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   ExportJob *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
-  AxwExportResult *result = g_new0 (AxwExportResult, 1);
 
-  if (db == NULL || !axw_export_run (db, job->dir, job->full, result, &error))
-    {
-      g_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, result, g_free);
+  return axw_export_run (db, job->dir, job->full, &job->result, error);
 }
 
 /**
@@ -649,12 +639,11 @@ axw_export_run_async (const char          *db_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportJob *job = g_new0 (ExportJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->dir = g_strdup (dir);
   job->full = full;
   g_task_set_source_tag (task, axw_export_run_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  axw_db_job_run (task, db_path, export_job);
 }
 
 gboolean
@@ -662,11 +651,11 @@ axw_export_run_finish (GAsyncResult     *result,
                        AxwExportResult  *out_result,
                        GError          **error)
 {
-  g_autofree AxwExportResult *r = g_task_propagate_pointer (G_TASK (result), error);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (r == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   if (out_result != NULL)
-    *out_result = *r;
+    *out_result = job->result;
   return TRUE;
 }

@@ -708,34 +708,19 @@ axw_sync_push (AxwDb                *db,
 }
 
 typedef struct {
-  char           *db_path;
   AxwSyncOptions  options;
+  AxwSyncReport   report;
 } PushJob;
 
-static void
-push_job_free (PushJob *job)
-{
-  g_free (job->db_path);
-  g_free (job);
-}
-
-static void
-push_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+static gboolean
+push_job (AxwDb         *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   PushJob *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
-  g_autofree AxwSyncReport *report = g_new0 (AxwSyncReport, 1);
 
-  if (db == NULL || !axw_sync_push (db, &job->options, report, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&report), g_free);
+  return axw_sync_push (db, &job->options, &job->report, cancellable, error);
 }
 
 /**
@@ -756,12 +741,11 @@ axw_sync_push_async (const char           *db_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   PushJob *job = g_new0 (PushJob, 1);
 
-  job->db_path = g_strdup (db_path);
   if (options != NULL)
     job->options = *options;
   g_task_set_source_tag (task, axw_sync_push_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) push_job_free);
-  g_task_run_in_thread (task, push_thread);
+  g_task_set_task_data (task, job, g_free);
+  axw_db_job_run (task, db_path, push_job);
 }
 
 gboolean
@@ -769,12 +753,12 @@ axw_sync_push_finish (GAsyncResult   *result,
                       AxwSyncReport  *report,
                       GError        **error)
 {
-  g_autofree AxwSyncReport *r = g_task_propagate_pointer (G_TASK (result), error);
+  PushJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (r == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   if (report != NULL)
-    *report = *r;
+    *report = job->report;
   return TRUE;
 }
 
