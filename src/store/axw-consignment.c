@@ -203,10 +203,8 @@ write_settlement (AxwDb              *db,
   sqlite3_bind_int64 (stmt, 5, s->owed_fen);
   axw_db_bind_text (stmt, 6, now);
   axw_db_bind_text (stmt, 7, staff ? staff : "");
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return axw_db_set_error (db, sqlite3_reset (stmt), error);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &id, error))
+    return FALSE;
   for (guint i = 0; i < s->lines->len; i++)
     {
       AxwSettlementLine *l = g_ptr_array_index (s->lines, i);

@@ -75,13 +75,8 @@ insert_held (AxwDb          *db,
   axw_db_bind_text (stmt, 1, staff);
   axw_db_bind_text (stmt, 2, when);
   axw_db_bind_text (stmt, 3, axw_cart_get_voucher_code (cart));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      return 0;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &id, error))
+    return 0;
   return insert_lines (db, id, cart, error) ? id : 0;
 }
 

@@ -34,7 +34,7 @@ axw_supplier_free (AxwSupplier *supplier)
   g_free (supplier);
 }
 
-static AxwSupplier *
+static gpointer
 supplier_from_row (sqlite3_stmt *stmt)
 {
   AxwSupplier *s = g_new0 (AxwSupplier, 1);
@@ -157,19 +157,7 @@ GPtrArray *
 axw_suppliers_list (AxwDb   *db,
                     GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_supplier_free);
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT " SUPPLIER_COLUMNS "ORDER BY name", error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, supplier_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return axw_db_collect (db, stmt, supplier_from_row, (GDestroyNotify) axw_supplier_free, error);
 }
