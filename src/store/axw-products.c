@@ -475,13 +475,8 @@ category_id (AxwDb       *db,
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      int rc = sqlite3_reset (stmt);
-      return axw_db_set_error (db, rc, error);
-    }
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, out_id, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -551,13 +546,8 @@ write_product (AxwDb       *db,
   sqlite3_bind_int (stmt, 16, p->open_price ? 1 : 0);
   axw_db_bind_text (stmt, 17, p->fund);
   sqlite3_bind_int (stmt, 18, p->fund_discounts ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      int rc = sqlite3_reset (stmt);
-      return axw_db_set_error (db, rc, error);
-    }
-  p->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &p->id, error))
+    return FALSE;
   g_free (p->updated_at);
   p->updated_at = g_steal_pointer (&now);
   g_free (p->pinyin);

@@ -69,13 +69,8 @@ write_promotion (AxwDb         *db,
     sqlite3_bind_int (stmt, 5, p->month);
   axw_db_bind_text (stmt, 6, p->date_from && *p->date_from ? p->date_from : NULL);
   axw_db_bind_text (stmt, 7, p->date_to && *p->date_to ? p->date_to : NULL);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      int rc = sqlite3_reset (stmt);
-      return axw_db_set_error (db, rc, error);
-    }
-  p->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &p->id, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -98,13 +98,8 @@ axw_suppliers_add (AxwDb        *db,
   sqlite3_bind_int (stmt, 4, supplier->consignment ? 1 : 0);
   sqlite3_bind_int (stmt, 5, supplier->partner ? 1 : 0);
   axw_db_bind_text (stmt, 6, now);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      goto fail;
-    }
-  supplier->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &supplier->id, error))
+    goto fail;
   detail = g_strdup_printf ("supplier %" G_GINT64_FORMAT " %s (%s) %s%s", supplier->id, name,
                             supplier->origin ? supplier->origin : "",
                             supplier->consignment ? "consignment" : "bought outright",
