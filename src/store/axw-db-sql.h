@@ -58,6 +58,15 @@ gpointer       axw_db_read_one        (AxwDb          *self,
                                        sqlite3_stmt   *stmt,
                                        AxwDbRowFunc    row_func,
                                        GError        **error);
+/* Copies the columns of the row @stmt stands on into @data. */
+typedef void (*AxwDbFillFunc) (sqlite3_stmt *stmt,
+                               gpointer      data);
+
+gboolean       axw_db_read_row        (AxwDb          *self,
+                                       sqlite3_stmt   *stmt,
+                                       AxwDbFillFunc   fill,
+                                       gpointer        data,
+                                       GError        **error);
 gboolean       axw_db_step_int        (AxwDb          *self,
                                        sqlite3_stmt   *stmt,
                                        gint64         *out_value,

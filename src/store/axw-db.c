@@ -337,6 +337,34 @@ axw_db_read_one (AxwDb         *self,
 }
 
 /**
+ * axw_db_read_row:
+ * @stmt: (nullable): as for axw_db_collect(); a query that returns a row
+ * @fill: copies the row's columns into @data
+ *
+ * Steps @stmt once and resets it.
+ * Returns: %FALSE with @error when the query failed or returned no row
+ */
+gboolean
+axw_db_read_row (AxwDb          *self,
+                 sqlite3_stmt   *stmt,
+                 AxwDbFillFunc   fill,
+                 gpointer        data,
+                 GError        **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    fill (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return axw_db_set_error (self, rc, error);
+  return TRUE;
+}
+
+/**
  * axw_db_step_int:
  * @stmt: (nullable): as for axw_db_collect(); a query that returns a row
  * @out_value: (out): its first column

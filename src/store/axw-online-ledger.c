@@ -17,6 +17,22 @@ axw_online_ledger_known (AxwDb       *db,
                             error);
 }
 
+/* Two quantities of a row: sold and returned, or a stock and a name. */
+typedef struct {
+  gint64   *first;
+  gpointer  second;
+} Pair;
+
+static void
+sold_from_row (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  Pair *p = data;
+
+  *p->first = sqlite3_column_int64 (stmt, 0);
+  *(gint64 *) p->second = sqlite3_column_int64 (stmt, 1);
+}
+
 /**
  * axw_online_ledger_sold:
  * @out_sold_milli: (out): how much of the product order @order_id sold
@@ -30,8 +46,8 @@ axw_online_ledger_sold (AxwDb       *db,
                         gint64      *out_returned_milli,
                         GError     **error)
 {
+  Pair pair = { out_sold_milli, out_returned_milli };
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = axw_db_prepare (db,
     "SELECT coalesce ((SELECT sum (qty_milli) FROM online_order_lines WHERE order_id = ?1 "
@@ -43,13 +59,7 @@ axw_online_ledger_sold (AxwDb       *db,
     return FALSE;
   axw_db_bind_text (stmt, 1, order_id);
   sqlite3_bind_int64 (stmt, 2, product_id);
-  rc = sqlite3_step (stmt);
-  *out_sold_milli = sqlite3_column_int64 (stmt, 0);
-  *out_returned_milli = sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return axw_db_set_error (db, rc, error);
-  return TRUE;
+  return axw_db_read_row (db, stmt, sold_from_row, &pair, error);
 }
 
 gboolean
@@ -68,6 +78,16 @@ axw_online_ledger_add (AxwDb       *db,
   return axw_db_step_done (db, stmt, error);
 }
 
+static void
+stock_from_row (sqlite3_stmt *stmt,
+                gpointer      data)
+{
+  Pair *p = data;
+
+  *p->first = sqlite3_column_int64 (stmt, 0);
+  *(char **) p->second = axw_db_column_dup (stmt, 1);
+}
+
 /* @out_name: (out) (transfer full): the product's name */
 gboolean
 axw_online_ledger_stock_of (AxwDb       *db,
@@ -77,18 +97,12 @@ axw_online_ledger_stock_of (AxwDb       *db,
                             GError     **error)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT stock_milli, name FROM products WHERE id = ?", error);
-  int rc;
+  Pair pair = { out_stock_milli, out_name };
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, product_id);
-  rc = sqlite3_step (stmt);
-  *out_stock_milli = sqlite3_column_int64 (stmt, 0);
-  *out_name = axw_db_column_dup (stmt, 1);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return axw_db_set_error (db, rc, error);
-  return TRUE;
+  return axw_db_read_row (db, stmt, stock_from_row, &pair, error);
 }
 
 /**

@@ -102,6 +102,20 @@ axw_outbox_count_pending (AxwDb *db)
   return axw_db_query_int (db, "SELECT count(*) FROM outbox WHERE status = 'pending'", 0);
 }
 
+static void
+status_from_row (sqlite3_stmt *stmt,
+                 gpointer      data)
+{
+  AxwSyncStatus *status = data;
+
+  status->pending = sqlite3_column_int64 (stmt, 0);
+  status->dead = sqlite3_column_int64 (stmt, 1);
+  status->sent = sqlite3_column_int64 (stmt, 2);
+  status->last_success = axw_db_column_dup (stmt, 3);
+  status->last_error = axw_db_column_dup (stmt, 4);
+  status->next_attempt_at = axw_db_column_dup (stmt, 5);
+}
+
 /**
  * axw_sync_get_status:
  * @status: (out caller-allocates): counts and the latest success and error
@@ -113,34 +127,16 @@ axw_sync_get_status (AxwDb          *db,
                      AxwSyncStatus  *status,
                      GError        **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   memset (status, 0, sizeof *status);
-  stmt = axw_db_prepare (db,
+  return axw_db_read_row (db, axw_db_prepare (db,
     "SELECT (SELECT count(*) FROM outbox WHERE status = 'pending'), "
     "(SELECT count(*) FROM outbox WHERE status = 'dead'), "
     "(SELECT count(*) FROM outbox WHERE status = 'sent'), "
     "(SELECT max(sent_at) FROM outbox WHERE status = 'sent'), "
     "(SELECT last_error FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL "
     "  ORDER BY next_attempt_at DESC LIMIT 1), "
-    "(SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending')", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      status->pending = sqlite3_column_int64 (stmt, 0);
-      status->dead = sqlite3_column_int64 (stmt, 1);
-      status->sent = sqlite3_column_int64 (stmt, 2);
-      status->last_success = axw_db_column_dup (stmt, 3);
-      status->last_error = axw_db_column_dup (stmt, 4);
-      status->next_attempt_at = axw_db_column_dup (stmt, 5);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return axw_db_set_error (db, rc, error);
-  return TRUE;
+    "(SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending')", error),
+                          status_from_row, status, error);
 }
 
 void
