@@ -250,7 +250,7 @@ axw_donations_insert (AxwDb          *db,
   sqlite3_bind_int (stmt, 4, sale->is_refund);
   if (!axw_db_step_done (db, stmt, error))
     return FALSE;
-  rc = sqlite3_changes (axw_db_get_handle (db));
+  rc = axw_db_changes (db);
   if (rc == 1)
     return TRUE;
   g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,

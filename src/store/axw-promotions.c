@@ -116,7 +116,7 @@ axw_promotions_remove (AxwDb       *db,
   axw_db_bind_text (stmt, 1, name);
   if (!axw_db_step_done (db, stmt, error))
     goto fail;
-  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+  if (axw_db_changes (db) == 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
                    _("No running promotion is called “%s”. Check the list."), name ? name : "");

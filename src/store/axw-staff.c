@@ -584,7 +584,7 @@ update_by_name (AxwDb       *db,
   axw_db_bind_text (stmt, 2, name);
   if (!axw_db_step_done (db, stmt, error))
     goto fail;
-  if (sqlite3_changes (axw_db_get_handle (db)) != 1)
+  if (axw_db_changes (db) != 1)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"), name);
       goto fail;

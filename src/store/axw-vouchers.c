@@ -267,7 +267,7 @@ axw_vouchers_untrust (AxwDb       *db,
   axw_db_bind_text (stmt, 2, canonical);
   if (!axw_db_step_done (db, stmt, error))
     goto fail;
-  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+  if (axw_db_changes (db) == 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
                    _("%s has no trusted key %s. Check the list of keys."), funder ? funder : "", canonical);
