@@ -308,6 +308,51 @@ axw_db_collect (AxwDb          *self,
   return g_steal_pointer (&list);
 }
 
+/* Steps @stmt once, hands a row to @fill, resets; an error when the
+ * step failed, or when no row came and one was @needed.
+ * Returns: whether @fill was called */
+static gboolean
+step_once (AxwDb          *self,
+           sqlite3_stmt   *stmt,
+           AxwDbFillFunc   fill,
+           gpointer        data,
+           gboolean        needed,
+           GError        **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    fill (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && (needed || rc != SQLITE_DONE))
+    axw_db_set_error (self, rc, error);
+  return rc == SQLITE_ROW;
+}
+
+typedef struct {
+  AxwDbRowFunc  row_func;
+  gpointer     *out_row;
+} RowCall;
+
+static void
+keep_row (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  RowCall *call = data;
+
+  *call->out_row = call->row_func (stmt);
+}
+
+static void
+int_from_row (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  *(gint64 *) data = sqlite3_column_int64 (stmt, 0);
+}
+
 /**
  * axw_db_read_one:
  * @stmt: (nullable): as for axw_db_collect()
@@ -323,16 +368,8 @@ axw_db_read_one (AxwDb         *self,
                  GError       **error)
 {
   gpointer row = NULL;
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    row = row_func (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    axw_db_set_error (self, rc, error);
+  step_once (self, stmt, keep_row, &(RowCall) { row_func, &row }, FALSE, error);
   return row;
 }
 
@@ -351,17 +388,7 @@ axw_db_read_row (AxwDb          *self,
                  gpointer        data,
                  GError        **error)
 {
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    fill (stmt, data);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return axw_db_set_error (self, rc, error);
-  return TRUE;
+  return step_once (self, stmt, fill, data, TRUE, error);
 }
 
 /**
@@ -378,17 +405,7 @@ axw_db_step_int (AxwDb         *self,
                  gint64        *out_value,
                  GError       **error)
 {
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return axw_db_set_error (self, rc, error);
-  return TRUE;
+  return axw_db_read_row (self, stmt, int_from_row, out_value, error);
 }
 
 /* Rows the last INSERT, UPDATE or DELETE changed. */
