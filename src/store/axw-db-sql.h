@@ -62,6 +62,11 @@ gpointer       axw_db_read_one        (AxwDb          *self,
 typedef void (*AxwDbFillFunc) (sqlite3_stmt *stmt,
                                gpointer      data);
 
+gboolean       axw_db_each_row        (AxwDb          *self,
+                                       sqlite3_stmt   *stmt,
+                                       AxwDbFillFunc   fill,
+                                       gpointer        data,
+                                       GError        **error);
 gboolean       axw_db_read_row        (AxwDb          *self,
                                        sqlite3_stmt   *stmt,
                                        AxwDbFillFunc   fill,

@@ -275,6 +275,20 @@ axw_db_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+typedef struct {
+  AxwDbRowFunc  row_func;
+  GPtrArray    *list;
+} CollectCall;
+
+static void
+add_row (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  CollectCall *call = data;
+
+  g_ptr_array_add (call->list, call->row_func (stmt));
+}
+
 /**
  * axw_db_collect:
  * @stmt: (nullable): a prepared and bound query; %NULL when preparing it
@@ -293,19 +307,38 @@ axw_db_collect (AxwDb          *self,
                 GError        **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  CollectCall call = { row_func, list };
+
+  if (!axw_db_each_row (self, stmt, add_row, &call, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/**
+ * axw_db_each_row:
+ * @stmt: (nullable): as for axw_db_collect()
+ * @fill: called with each row in turn, and @data
+ *
+ * Steps @stmt to its end and resets it.
+ * Returns: %FALSE with @error when the query failed
+ */
+gboolean
+axw_db_each_row (AxwDb          *self,
+                 sqlite3_stmt   *stmt,
+                 AxwDbFillFunc   fill,
+                 gpointer        data,
+                 GError        **error)
+{
   int rc;
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, row_func (stmt));
+    fill (stmt, data);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+    return axw_db_set_error (self, rc, error);
+  return TRUE;
 }
 
 /* Steps @stmt once, hands a row to @fill, resets; an error when the

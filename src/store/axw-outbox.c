@@ -13,6 +13,20 @@
 #include "axw-error.h"
 #include "axw-outbox.h"
 
+static void
+add_due_row (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  AxwOutboxBatch *batch = data;
+
+  batch->outbox_id[batch->n] = sqlite3_column_int64 (stmt, 0);
+  batch->sale_id[batch->n] = sqlite3_column_int64 (stmt, 1);
+  batch->attempts[batch->n] = sqlite3_column_int64 (stmt, 2);
+  g_strlcpy (batch->uuid[batch->n], (const char *) sqlite3_column_text (stmt, 3),
+             sizeof batch->uuid[batch->n]);
+  batch->n++;
+}
+
 /**
  * axw_outbox_load_due:
  * @ignore_backoff: take rows whose retry time has not come yet too
@@ -28,7 +42,6 @@ axw_outbox_load_due (AxwDb           *db,
 {
   g_autofree char *now = axw_now_utc_iso ();
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = axw_db_prepare (db,
     "SELECT o.id, o.sale_id, o.attempts, s.uuid FROM outbox o JOIN sales s ON s.id = o.sale_id "
@@ -40,19 +53,7 @@ axw_outbox_load_due (AxwDb           *db,
   axw_db_bind_text (stmt, 2, now);
   sqlite3_bind_int (stmt, 3, AXW_OUTBOX_BATCH_MAX);
   batch->n = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      batch->outbox_id[batch->n] = sqlite3_column_int64 (stmt, 0);
-      batch->sale_id[batch->n] = sqlite3_column_int64 (stmt, 1);
-      batch->attempts[batch->n] = sqlite3_column_int64 (stmt, 2);
-      g_strlcpy (batch->uuid[batch->n], (const char *) sqlite3_column_text (stmt, 3),
-                 sizeof batch->uuid[batch->n]);
-      batch->n++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return axw_db_set_error (db, rc, error);
-  return TRUE;
+  return axw_db_each_row (db, stmt, add_due_row, batch, error);
 }
 
 /**
