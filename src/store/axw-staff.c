@@ -220,26 +220,23 @@ axw_staff_find (AxwDb       *db,
   return find (db, name, NULL, error);
 }
 
+static gpointer
+name_from_row (sqlite3_stmt *stmt)
+{
+  return axw_db_column_dup (stmt, 0);
+}
+
 static GPtrArray *
 list_staff (AxwDb       *db,
             const char  *sql,
             GError     **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = axw_db_collect (db, axw_db_prepare (db, sql, error), name_from_row, g_free,
+                                               error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_staff_free);
-  sqlite3_stmt *stmt = axw_db_prepare (db, sql, error);
-  int rc;
 
-  if (stmt == NULL)
+  if (names == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, axw_db_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
   for (guint i = 0; i < names->len; i++)
     {
       AxwStaff *s = find (db, g_ptr_array_index (names, i), NULL, error);
