@@ -1553,17 +1553,18 @@ test_row_helpers (DbFixture     *f,
   sqlite3_bind_int (stmt, 1, 2);
   g_assert_true (axw_db_step_int (f->db, stmt, &value, &error));
   g_assert_cmpint (value, ==, 3);
-  g_assert_true (axw_db_read_row (f->db, axw_db_prepare (f->db, "SELECT 7, 8", &error), pair_row, pair,
-                                  &error));
+  g_assert_true (axw_db_read_row (f->db, axw_db_prepare (f->db, "SELECT 7, 8", &error), pair_row,
+                                  pair, &error));
   g_assert_cmpint (pair[0], ==, 7);
   g_assert_cmpint (pair[1], ==, 8);
 
-  g_assert_null (axw_db_collect (f->db, axw_db_prepare (f->db, "SELECT nothing FROM nowhere", &error),
-                                 int_row, NULL, &error));
+  stmt = axw_db_prepare (f->db, "SELECT nothing FROM nowhere", &error);
+  g_assert_null (axw_db_collect (f->db, stmt, int_row, NULL, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_DATABASE);
   g_clear_error (&error);
 
-  g_assert_true (axw_db_exec (f->db, "CREATE TEMP TABLE t (x); INSERT INTO t VALUES (1), (2)", &error));
+  g_assert_true (axw_db_exec (f->db, "CREATE TEMP TABLE t (x); INSERT INTO t VALUES (1), (2)",
+                              &error));
   g_assert_true (axw_db_exec (f->db, "UPDATE t SET x = x + 1", &error));
   g_assert_cmpint (axw_db_changes (f->db), ==, 2);
 }
@@ -1605,7 +1606,8 @@ test_job_own_connection (DbFixture     *f,
   JobData job = { .counter = f->db, .marker = -1 };
   const char *paths[] = { f->path, "/nonexistent/folder/shop.db" };
 
-  g_assert_true (axw_db_exec (f->db, "CREATE TABLE marker (x); INSERT INTO marker VALUES (42)", &error));
+  g_assert_true (axw_db_exec (f->db, "CREATE TABLE marker (x); INSERT INTO marker VALUES (42)",
+                              &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {

@@ -247,7 +247,8 @@ claim (AxwDb   *db,
     {
       g_autoptr(GError) render_error = NULL;
       guint reprint = 0;
-      gint64 sale_id = 0, id = axw_print_jobs_next_pending (db, only_job, &sale_id, &reprint, error);
+      gint64 sale_id = 0;
+      gint64 id = axw_print_jobs_next_pending (db, only_job, &sale_id, &reprint, error);
       gboolean claimed;
       GBytes *bytes;
 

@@ -231,8 +231,8 @@ list_staff (AxwDb       *db,
             const char  *sql,
             GError     **error)
 {
-  g_autoptr(GPtrArray) names = axw_db_collect (db, axw_db_prepare (db, sql, error), name_from_row, g_free,
-                                               error);
+  g_autoptr(GPtrArray) names = axw_db_collect (db, axw_db_prepare (db, sql, error), name_from_row,
+                                               g_free, error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_staff_free);
 
   if (names == NULL)

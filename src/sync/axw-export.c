@@ -206,8 +206,8 @@ static gboolean
 read_cursor (Export  *e,
              GError **error)
 {
-  return axw_export_cursor_read (e->db, &e->cursor, &e->products_hash, &e->pending, &e->pending_full,
-                                 error);
+  return axw_export_cursor_read (e->db, &e->cursor, &e->products_hash, &e->pending,
+                                 &e->pending_full, error);
 }
 
 static gboolean

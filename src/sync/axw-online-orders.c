@@ -313,8 +313,8 @@ move_stock (AxwDb            *db,
       after > AXW_STOCK_MAX_MILLI || after < -AXW_STOCK_MAX_MILLI)
     return refuse (error, o->line_no, _("order %s would take the stock of %s out of range"),
                    o->order_id, name) != NULL;
-  if (!axw_online_ledger_move (db, o->order_id, o->return_of, m->product_id, ABS (m->delta_milli), after,
-                               now, error))
+  if (!axw_online_ledger_move (db, o->order_id, o->return_of, m->product_id, ABS (m->delta_milli),
+                               after, now, error))
     return FALSE;
   if (stock >= 0 && after < 0)
     stats->below_zero++;
