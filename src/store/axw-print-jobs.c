@@ -18,9 +18,8 @@ axw_print_status_of_sale (AxwDb   *db,
                           gint64   sale_id,
                           char   **out_error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db,
-    "SELECT status, last_error FROM print_jobs WHERE sale_id = ? "
-    "ORDER BY id DESC LIMIT 1", NULL);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT status, last_error FROM print_jobs WHERE sale_id = ? "
+                                           "ORDER BY id DESC LIMIT 1", NULL);
   AxwPrintState state = AXW_PRINT_NONE;
 
   if (stmt == NULL)
@@ -67,8 +66,7 @@ axw_print_jobs_count (AxwDb   *db,
                       gint64   sale_id,
                       GError **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db,
-    "SELECT count(*) FROM print_jobs WHERE sale_id = ?", error);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT count(*) FROM print_jobs WHERE sale_id = ?", error);
   gint64 n = 0;
 
   if (stmt != NULL)
@@ -94,9 +92,8 @@ axw_print_jobs_add (AxwDb   *db,
   g_autofree char *now = axw_now_utc_iso ();
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db,
-    "INSERT INTO print_jobs (sale_id, kind, reprint, created_at, updated_at) "
-    "SELECT id, 'receipt', ?, ?, ? FROM sales WHERE id = ?", error);
+  stmt = axw_db_prepare (db, "INSERT INTO print_jobs (sale_id, kind, reprint, created_at, updated_at) "
+                             "SELECT id, 'receipt', ?, ?, ? FROM sales WHERE id = ?", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, reprint);
