@@ -8,7 +8,6 @@
  */
 #include <glib/gstdio.h>
 
-#include "axw-db-sql.h"
 #include "axw-csv.h"
 #include "axw-exceptions.h"
 #include "axw-export.h"
@@ -16,6 +15,7 @@
 #include "axw-sales.h"
 #include "axw-settings.h"
 #include "axw-sync-test-util.h"
+#include "axw-db-sql.h"
 
 #define TEST(path, fn) g_test_add (path, DbFixture, NULL, shop_setup, fn, export_teardown)
 

@@ -13,10 +13,10 @@
 #include <signal.h>
 #include <stdio.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-sale-view.h"
+#include "axw-db-sql.h"
 
 #define ROUNDS 8
 

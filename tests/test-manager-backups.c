@@ -13,7 +13,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 #include "axw-test-util.h"
 
@@ -23,6 +22,7 @@
 #include "axw-error.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
+#include "axw-db-sql.h"
 
 static gint64
 count_sale (AxwDb      *db,

@@ -11,12 +11,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
+#include "axw-db-sql.h"
 
 typedef struct {
   char             *dir;

@@ -13,13 +13,13 @@
 #include <locale.h>
 #include <string.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-manager-window.h"
+#include "axw-db-sql.h"
 
 typedef struct {
   char             *dir;

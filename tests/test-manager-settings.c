@@ -12,7 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-bizdate.h"
@@ -20,6 +19,7 @@
 #include "axw-manager-window.h"
 #include "axw-sync.h"
 #include "escpos-decoder.h"
+#include "axw-db-sql.h"
 
 typedef struct {
   UiFixture           ui;

@@ -14,7 +14,6 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 #include "axw-sync-test-util.h"
 
@@ -22,6 +21,7 @@
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-manager-window.h"
+#include "axw-db-sql.h"
 
 typedef struct {
   GMutex        lock;

@@ -9,7 +9,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 #include "axw-test-util.h"
 
@@ -18,6 +17,7 @@
 #include "axw-cli.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
+#include "axw-db-sql.h"
 
 /* The first entry in @w, depth first: the report's first date. */
 static GtkWidget *

@@ -9,10 +9,10 @@
  */
 #include <string.h>
 
-#include "axw-db-sql.h"
 #include "axw-ui-test-util.h"
 
 #include "axw-staff.h"
+#include "axw-db-sql.h"
 
 static AxwSetupAssistant *
 assistant (UiFixture *f)

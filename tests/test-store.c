@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-backup.h"
 #include "axw-error.h"
@@ -20,6 +19,7 @@
 #include "axw-staff.h"
 
 #include "axw-test-util.h"
+#include "axw-db-sql.h"
 
 static gint64
 count (DbFixture  *f,

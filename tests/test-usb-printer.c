@@ -8,7 +8,6 @@
  */
 #include <string.h>
 
-#include "axw-db-sql.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
 #include "axw-escpos.h"
@@ -19,6 +18,7 @@
 #include "axw-test-util.h"
 #include "axw-usb-printer.h"
 #include "fake-usb-printer.h"
+#include "axw-db-sql.h"
 
 typedef struct {
   FakeUsbPrinter *fake;
