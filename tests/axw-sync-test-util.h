@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
@@ -20,7 +21,6 @@
 #include "axw-staff.h"
 #include "axw-test-util.h"
 #include "axw-vouchers.h"
-#include "axw-db-sql.h"
 
 #define SHOP_PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
   "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,5000\n" \

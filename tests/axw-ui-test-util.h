@@ -16,11 +16,11 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "axw-db-sql.h"
 #include "axw-application.h"
 #include "axw-cli.h"
 #include "axw-settings.h"
 #include "axw-window.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   char           *dir;

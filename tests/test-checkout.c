@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
@@ -23,7 +24,6 @@
 #include "axw-staff.h"
 #include "axw-test-util.h"
 #include "axw-vouchers.h"
-#include "axw-db-sql.h"
 
 #define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
   "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \

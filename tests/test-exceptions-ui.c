@@ -9,10 +9,10 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
 #include "axw-ui-test-util.h"
-#include "axw-db-sql.h"
 
 /* A key with modifiers held (Shift, Control, or both). */
 static void

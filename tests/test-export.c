@@ -8,6 +8,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-csv.h"
 #include "axw-exceptions.h"
 #include "axw-export.h"
@@ -15,7 +16,6 @@
 #include "axw-sales.h"
 #include "axw-settings.h"
 #include "axw-sync-test-util.h"
-#include "axw-db-sql.h"
 
 #define TEST(path, fn) g_test_add (path, DbFixture, NULL, shop_setup, fn, export_teardown)
 

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-consignment.h"
 #include "axw-deliveries.h"
 #include "axw-error.h"
@@ -19,7 +20,6 @@
 #include "axw-suppliers.h"
 
 #include "axw-test-util.h"
-#include "axw-db-sql.h"
 
 #define CATALOG "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
                 "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \

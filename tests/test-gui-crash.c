@@ -15,8 +15,8 @@
 
 #include "axw-ui-test-util.h"
 
-#include "axw-sale-view.h"
 #include "axw-db-sql.h"
+#include "axw-sale-view.h"
 
 #define ROUNDS 8
 

@@ -16,13 +16,13 @@
 #include "axw-ui-test-util.h"
 #include "axw-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-backup.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-error.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
-#include "axw-db-sql.h"
 
 static gint64
 count_sale (AxwDb      *db,

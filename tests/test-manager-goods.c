@@ -13,11 +13,11 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
 #include "axw-suppliers.h"
 #include "axw-test-util.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   UiFixture          ui;        /* with_app: the counter's application, for its themes */

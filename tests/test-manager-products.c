@@ -13,10 +13,10 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   char             *dir;

@@ -15,11 +15,11 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-manager-window.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   char             *dir;

@@ -14,12 +14,12 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-sync.h"
 #include "escpos-decoder.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   UiFixture           ui;

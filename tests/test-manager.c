@@ -12,12 +12,12 @@
 #include "axw-ui-test-util.h"
 #include "axw-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-cli.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
-#include "axw-db-sql.h"
 
 /* The first entry in @w, depth first: the report's first date. */
 static GtkWidget *

@@ -5,9 +5,9 @@
  *
  * Online orders applied to the counter's stock, each order id once.
  */
+#include "axw-db-sql.h"
 #include "axw-online-orders.h"
 #include "axw-sync-test-util.h"
-#include "axw-db-sql.h"
 
 #define TEST(path, fn) g_test_add (path, DbFixture, NULL, shop_setup, fn, db_fixture_teardown)
 

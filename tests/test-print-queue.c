@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
@@ -23,7 +24,6 @@
 #include "axw-staff.h"
 #include "axw-test-util.h"
 #include "escpos-decoder.h"
-#include "axw-db-sql.h"
 
 #define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
   "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \

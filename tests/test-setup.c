@@ -11,8 +11,8 @@
 
 #include "axw-ui-test-util.h"
 
-#include "axw-staff.h"
 #include "axw-db-sql.h"
+#include "axw-staff.h"
 
 static AxwSetupAssistant *
 assistant (UiFixture *f)

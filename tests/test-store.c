@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-backup.h"
 #include "axw-error.h"
@@ -19,7 +20,6 @@
 #include "axw-staff.h"
 
 #include "axw-test-util.h"
-#include "axw-db-sql.h"
 
 static gint64
 count (DbFixture  *f,

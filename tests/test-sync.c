@@ -12,11 +12,11 @@
 #include <sys/socket.h>
 #include <libsoup/soup.h>
 
+#include "axw-db-sql.h"
 #include "axw-settings.h"
 #include "axw-sync.h"
 #include "axw-sync-agent.h"
 #include "axw-sync-test-util.h"
-#include "axw-db-sql.h"
 
 typedef enum {
   ANSWER_OK,

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
 #include "axw-escpos.h"
@@ -18,7 +19,6 @@
 #include "axw-test-util.h"
 #include "axw-usb-printer.h"
 #include "fake-usb-printer.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   FakeUsbPrinter *fake;

@@ -13,10 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-pricing.h"
 #include "axw-staff.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   char    *barcode;       /* the SKU: EAN-13, or the PLU of weighed goods */

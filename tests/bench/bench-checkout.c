@@ -11,12 +11,12 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-promotions.h"
 #include "axw-staff.h"
 #include "axw-vouchers.h"
-#include "axw-db-sql.h"
 
 #define N_PRODUCTS 100000
 

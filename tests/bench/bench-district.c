@@ -14,10 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-district-private.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   const char *db_path;

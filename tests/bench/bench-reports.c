@@ -10,9 +10,9 @@
  */
 #include <glib/gstdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-reports.h"
-#include "axw-db-sql.h"
 
 #define SHOPS 6
 #define DAYS 365

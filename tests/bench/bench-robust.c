@@ -14,10 +14,10 @@
 #include <gio/gio.h>
 #include <unistd.h>
 
+#include "axw-db-sql.h"
 #include "axw-backup.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
-#include "axw-db-sql.h"
 
 typedef struct {
   AxwDb     *db;

@@ -23,10 +23,10 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "axw-db-sql.h"
 #include "axw-application.h"
 #include "axw-cli.h"
 #include "axw-window.h"
-#include "axw-db-sql.h"
 
 #define N_PRODUCTS 100000
 #define N_SCANS    300

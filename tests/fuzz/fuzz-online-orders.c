@@ -10,10 +10,10 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-fuzz.h"
 #include "axw-online-orders.h"
 #include "axw-products.h"
-#include "axw-db-sql.h"
 
 #define CATALOG "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
   "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \
