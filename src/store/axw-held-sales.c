@@ -14,7 +14,6 @@
 #include "axw-bizdate.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"
-#include "axw-sales-private.h"
 
 static gboolean
 insert_lines (AxwDb          *db,
@@ -126,8 +125,16 @@ axw_held_sales_count (AxwDb *db)
 static AxwLine *
 line_from_row (sqlite3_stmt *stmt)
 {
-  AxwLine *l = axw_sales_line_from_row (stmt);
+  AxwLine *l = g_new0 (AxwLine, 1);
 
+  l->line_no = sqlite3_column_int (stmt, 0);
+  l->product_id = sqlite3_column_int64 (stmt, 1);
+  l->barcode = axw_db_column_dup (stmt, 2);
+  l->name = axw_db_column_dup (stmt, 3);
+  l->category = axw_db_column_dup (stmt, 4);
+  l->qty_milli = sqlite3_column_int64 (stmt, 5);
+  l->unit_price_fen = sqlite3_column_int64 (stmt, 6);
+  l->per_kg = sqlite3_column_int (stmt, 7);
   l->weighed = sqlite3_column_int (stmt, 8);
   l->aid_eligible = sqlite3_column_int (stmt, 9);
   l->gross_fen = sqlite3_column_int64 (stmt, 10);   /* a weighed line's label price */

@@ -3,12 +3,10 @@
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the store's sale files only (checkout, sales, exceptions,
- * held sales).
+ * Shared by axw-checkout.c and axw-sales.c only.
  */
 #pragma once
 
-#include "axw-db-sql.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
 
@@ -37,6 +35,5 @@ AxwSale *axw_sales_refund_in_transaction (AxwDb               *db,
                                           const char          *manager,
                                           GDateTime           *at,
                                           GError             **error);
-AxwLine *axw_sales_line_from_row  (sqlite3_stmt *stmt);
 
 G_END_DECLS

@@ -18,17 +18,11 @@
 #include "axw-sales-private.h"
 #include "axw-settings.h"
 
-/**
- * axw_sales_line_from_row:
- *
- * A line from the columns a sale's and a held sale's lines begin with:
- * line_no, product_id, barcode, name, category, qty_milli,
- * unit_price_fen, per_kg.
- * Returns: (transfer full): the line, the rest of it zero
- */
-AxwLine *
-axw_sales_line_from_row (sqlite3_stmt *stmt)
+static void
+add_line_row (sqlite3_stmt *stmt,
+              gpointer      data)
 {
+  AxwSale *sale = data;
   AxwLine *l = g_new0 (AxwLine, 1);
 
   l->line_no = sqlite3_column_int (stmt, 0);
@@ -39,16 +33,6 @@ axw_sales_line_from_row (sqlite3_stmt *stmt)
   l->qty_milli = sqlite3_column_int64 (stmt, 5);
   l->unit_price_fen = sqlite3_column_int64 (stmt, 6);
   l->per_kg = sqlite3_column_int (stmt, 7);
-  return l;
-}
-
-static void
-add_line_row (sqlite3_stmt *stmt,
-              gpointer      data)
-{
-  AxwSale *sale = data;
-  AxwLine *l = axw_sales_line_from_row (stmt);
-
   l->gross_fen = sqlite3_column_int64 (stmt, 8);
   l->promo_fen = sqlite3_column_int64 (stmt, 9);
   l->promotion = axw_db_column_dup (stmt, 10);
