@@ -169,8 +169,10 @@ insert_delivery (AxwDb       *db,
   axw_db_bind_text (stmt, 4, date);
   axw_db_bind_text (stmt, 5, now);
   axw_db_bind_text (stmt, 6, staff ? staff : "");
-  if (!axw_db_step_int (db, stmt, out_id, error))
-    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return axw_db_set_error (db, sqlite3_reset (stmt), error);
+  *out_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -514,30 +516,15 @@ fail:
   return FALSE;
 }
 
-static gpointer
-delivery_from_row (sqlite3_stmt *stmt)
-{
-  AxwDelivery *d = g_new0 (AxwDelivery, 1);
-
-  d->id = sqlite3_column_int64 (stmt, 0);
-  d->kind = axw_db_column_dup (stmt, 1);
-  d->return_of = sqlite3_column_int64 (stmt, 2);
-  d->supplier = axw_db_column_dup (stmt, 3);
-  d->delivered_on = axw_db_column_dup (stmt, 4);
-  d->staff = axw_db_column_dup (stmt, 5);
-  d->n_lines = (guint) sqlite3_column_int (stmt, 6);
-  d->qty_milli = sqlite3_column_int64 (stmt, 7);
-  d->amount_fen = sqlite3_column_int64 (stmt, 8);
-  return d;
-}
-
 /* Returns: (transfer full) (element-type AxwDelivery): newest first */
 GPtrArray *
 axw_deliveries_list (AxwDb   *db,
                      guint    limit,
                      GError **error)
 {
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_delivery_free);
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = axw_db_prepare (db, "SELECT d.id, d.kind, coalesce (d.return_of, 0), s.name, d.delivered_on, "
                              "  d.staff, count (l.id), coalesce (sum (l.qty_milli), 0), "
@@ -548,7 +535,28 @@ axw_deliveries_list (AxwDb   *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, (int) limit);
-  return axw_db_collect (db, stmt, delivery_from_row, (GDestroyNotify) axw_delivery_free, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AxwDelivery *d = g_new0 (AxwDelivery, 1);
+
+      d->id = sqlite3_column_int64 (stmt, 0);
+      d->kind = axw_db_column_dup (stmt, 1);
+      d->return_of = sqlite3_column_int64 (stmt, 2);
+      d->supplier = axw_db_column_dup (stmt, 3);
+      d->delivered_on = axw_db_column_dup (stmt, 4);
+      d->staff = axw_db_column_dup (stmt, 5);
+      d->n_lines = (guint) sqlite3_column_int (stmt, 6);
+      d->qty_milli = sqlite3_column_int64 (stmt, 7);
+      d->amount_fen = sqlite3_column_int64 (stmt, 8);
+      g_ptr_array_add (out, d);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }
 
 /* Returns: (transfer full): “Delivery 3, 2026-12-05, 和政县合作社: 2 lines, ¥280.00”

@@ -75,8 +75,13 @@ insert_held (AxwDb          *db,
   axw_db_bind_text (stmt, 1, staff);
   axw_db_bind_text (stmt, 2, when);
   axw_db_bind_text (stmt, 3, axw_cart_get_voucher_code (cart));
-  if (!axw_db_step_int (db, stmt, &id, error))
-    return 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      axw_db_set_error (db, sqlite3_reset (stmt), error);
+      return 0;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
   return insert_lines (db, id, cart, error) ? id : 0;
 }
 
@@ -146,16 +151,6 @@ line_from_row (sqlite3_stmt *stmt)
   return l;
 }
 
-static void
-add_cart_row (sqlite3_stmt *stmt,
-              gpointer      data)
-{
-  AxwCart *cart = data;
-  g_autoptr(AxwLine) l = line_from_row (stmt);
-
-  axw_cart_insert (cart, axw_cart_get_n_lines (cart), l);
-}
-
 static AxwCart *
 load_cart (AxwDb       *db,
            gint64       held_id,
@@ -169,12 +164,23 @@ load_cart (AxwDb       *db,
     "coalesce (p.fund_discounts, 0) FROM held_sale_lines h "
     "LEFT JOIN products p ON p.id = h.product_id LEFT JOIN funds f ON f.id = p.fund_id "
     "WHERE h.held_id = ? ORDER BY h.line_no", error);
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, held_id);
-  if (!axw_db_each_row (db, stmt, add_cart_row, cart, error))
-    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(AxwLine) l = line_from_row (stmt);
+
+      axw_cart_insert (cart, axw_cart_get_n_lines (cart), l);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      axw_db_set_error (db, rc, error);
+      return NULL;
+    }
   axw_cart_set_voucher_code (cart, voucher_code);
   return g_steal_pointer (&cart);
 }
