@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-backup.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"

@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
 #include "axw-ui-test-util.h"

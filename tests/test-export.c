@@ -8,6 +8,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-csv.h"
 #include "axw-exceptions.h"
 #include "axw-export.h"

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-consignment.h"
 #include "axw-deliveries.h"
 #include "axw-error.h"

@@ -15,6 +15,7 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-sale-view.h"
 
 #define ROUNDS 8

@@ -13,6 +13,7 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"

@@ -14,6 +14,7 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-manager-window.h"

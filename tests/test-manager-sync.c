@@ -17,6 +17,7 @@
 #include "axw-ui-test-util.h"
 #include "axw-sync-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-cli.h"

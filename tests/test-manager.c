@@ -12,6 +12,7 @@
 #include "axw-ui-test-util.h"
 #include "axw-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-cli.h"

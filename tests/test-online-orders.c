@@ -5,6 +5,7 @@
  *
  * Online orders applied to the counter's stock, each order id once.
  */
+#include "axw-db-sql.h"
 #include "axw-online-orders.h"
 #include "axw-sync-test-util.h"
 

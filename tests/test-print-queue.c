@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"

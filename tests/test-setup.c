@@ -11,6 +11,7 @@
 
 #include "axw-ui-test-util.h"
 
+#include "axw-db-sql.h"
 #include "axw-staff.h"
 
 static AxwSetupAssistant *

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-backup.h"
 #include "axw-error.h"
@@ -1504,6 +1505,146 @@ test_audit_text (void)
   g_assert_cmpstr (axw_audit_action_name ("made.up"), ==, "made.up");
 }
 
+static gpointer
+int_row (sqlite3_stmt *stmt)
+{
+  return GINT_TO_POINTER (sqlite3_column_int (stmt, 0));
+}
+
+static void
+pair_row (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  gint64 *pair = data;
+
+  pair[0] = sqlite3_column_int64 (stmt, 0);
+  pair[1] = sqlite3_column_int64 (stmt, 1);
+}
+
+/* The store's row helpers: every row in order, no row without an error
+ * where none is needed, an error where one is, and a failed prepare. */
+static void
+test_row_helpers (DbFixture     *f,
+                  gconstpointer  data)
+{
+  const char *three = "SELECT column1 FROM (VALUES (1), (2), (3)) WHERE column1 > ?";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3_stmt *stmt = axw_db_prepare (f->db, three, &error);
+  gint64 value = -1, pair[2] = { 0, 0 };
+
+  g_assert_no_error (error);
+  sqlite3_bind_int (stmt, 1, 0);
+  rows = axw_db_collect (f->db, stmt, int_row, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (GPOINTER_TO_INT (rows->pdata[i]), ==, i + 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  stmt = axw_db_prepare (f->db, three, &error);
+  sqlite3_bind_int (stmt, 1, 3);
+  rows = axw_db_collect (f->db, stmt, int_row, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  stmt = axw_db_prepare (f->db, three, &error);
+  sqlite3_bind_int (stmt, 1, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (axw_db_read_one (f->db, stmt, int_row, &error)), ==, 2);
+  stmt = axw_db_prepare (f->db, three, &error);
+  sqlite3_bind_int (stmt, 1, 3);
+  g_assert_null (axw_db_read_one (f->db, stmt, int_row, &error));
+  g_assert_no_error (error);
+
+  stmt = axw_db_prepare (f->db, three, &error);
+  sqlite3_bind_int (stmt, 1, 3);
+  g_assert_false (axw_db_step_int (f->db, stmt, &value, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_DATABASE);
+  g_assert_cmpint (value, ==, -1);
+  g_clear_error (&error);
+  stmt = axw_db_prepare (f->db, three, &error);
+  sqlite3_bind_int (stmt, 1, 2);
+  g_assert_true (axw_db_step_int (f->db, stmt, &value, &error));
+  g_assert_cmpint (value, ==, 3);
+  g_assert_true (axw_db_read_row (f->db, axw_db_prepare (f->db, "SELECT 7, 8", &error), pair_row,
+                                  pair, &error));
+  g_assert_cmpint (pair[0], ==, 7);
+  g_assert_cmpint (pair[1], ==, 8);
+
+  stmt = axw_db_prepare (f->db, "SELECT nothing FROM nowhere", &error);
+  g_assert_null (axw_db_collect (f->db, stmt, int_row, NULL, &error));
+  g_assert_error (error, AXW_ERROR, AXW_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  g_assert_true (axw_db_exec (f->db, "CREATE TEMP TABLE t (x); INSERT INTO t VALUES (1), (2)",
+                              &error));
+  g_assert_true (axw_db_exec (f->db, "UPDATE t SET x = x + 1", &error));
+  g_assert_cmpint (axw_db_changes (f->db), ==, 2);
+}
+
+typedef struct {
+  AxwDb   *counter;     /* the test's own connection */
+  gint64   marker;
+  gboolean other_thread;
+} JobData;
+
+static gboolean
+count_job (AxwDb         *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  JobData *job = data;
+
+  job->other_thread = db != job->counter && !g_main_context_is_owner (g_main_context_default ());
+  job->marker = axw_db_query_int (db, "SELECT x FROM marker", -1);
+  return job->marker >= 0;
+}
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* axw_db_job_run: the work runs in a worker on a connection of its own,
+ * and a database that does not open is the task's error. */
+static void
+test_job_own_connection (DbFixture     *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  JobData job = { .counter = f->db, .marker = -1 };
+  const char *paths[] = { f->path, "/nonexistent/folder/shop.db" };
+
+  g_assert_true (axw_db_exec (f->db, "CREATE TABLE marker (x); INSERT INTO marker VALUES (42)",
+                              &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, job_done_cb, &result);
+
+      g_task_set_task_data (task, &job, NULL);
+      axw_db_job_run (task, paths[i], count_job);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      if (i == 0)
+        {
+          g_assert_true (g_task_propagate_boolean (G_TASK (result), &error));
+          g_assert_no_error (error);
+          g_assert_true (job.other_thread);
+          g_assert_cmpint (job.marker, ==, 42);
+        }
+      else
+        {
+          g_assert_false (g_task_propagate_boolean (G_TASK (result), &error));
+          g_assert_nonnull (error);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1544,6 +1685,8 @@ main (int   argc,
   DB_TEST ("/staff/authorize-manager-async", test_staff_authorize_async);
   DB_TEST ("/db/wal-checkpointed-in-background", test_wal_checkpointed);
   DB_TEST ("/db/prepare-same-buffer", test_prepare_same_buffer);
+  DB_TEST ("/db/row-helpers", test_row_helpers);
+  DB_TEST ("/db/job-own-connection", test_job_own_connection);
   DB_TEST ("/held-sales/park-restart-recall", test_held_sales);
   DB_TEST ("/held-sales/weighed-keeps-label-price", test_held_weighed);
   DB_TEST ("/held-sales/weighed-upgrade-from-v3", test_held_weighed_upgrade);

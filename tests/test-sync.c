@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <libsoup/soup.h>
 
+#include "axw-db-sql.h"
 #include "axw-settings.h"
 #include "axw-sync.h"
 #include "axw-sync-agent.h"

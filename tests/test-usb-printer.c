@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
 #include "axw-escpos.h"

@@ -43,7 +43,7 @@ axw_list_label_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* A "bind" handler for a list of GtkStringObject: the row says the string. */
+/* A "bind" handler: the label shows the row's GtkStringObject. */
 void
 axw_list_label_bind_string_cb (GtkSignalListItemFactory *factory,
                                GtkListItem              *item,
@@ -52,4 +52,32 @@ axw_list_label_bind_string_cb (GtkSignalListItemFactory *factory,
   GtkStringObject *s = gtk_list_item_get_item (item);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
+}
+
+/**
+ * axw_list_label_factory_new:
+ *
+ * Returns: (transfer full): a factory of label rows for a list of strings
+ */
+GtkListItemFactory *
+axw_list_label_factory_new (AxwListLabelFit fit)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (fit));
+  g_signal_connect (factory, "bind", G_CALLBACK (axw_list_label_bind_string_cb), NULL);
+  return factory;
+}
+
+/* Shows @rows in @list, a label each, nothing to select. */
+void
+axw_list_label_show (GtkListView     *list,
+                     GtkStringList   *rows,
+                     AxwListLabelFit  fit)
+{
+  g_autoptr(GtkListItemFactory) factory = axw_list_label_factory_new (fit);
+
+  gtk_list_view_set_factory (list, factory);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                   g_object_ref (G_LIST_MODEL (rows)))));
 }

@@ -16,11 +16,15 @@ typedef enum {
   AXW_LIST_LABEL_WRAP,
 } AxwListLabelFit;
 
-void axw_list_label_setup_cb (GtkSignalListItemFactory *factory,
-                              GtkListItem              *item,
-                              gpointer                  fit);
-void axw_list_label_bind_string_cb (GtkSignalListItemFactory *factory,
-                                    GtkListItem              *item,
-                                    gpointer                  user_data);
+void                axw_list_label_setup_cb       (GtkSignalListItemFactory *factory,
+                                                   GtkListItem              *item,
+                                                   gpointer                  fit);
+void                axw_list_label_bind_string_cb (GtkSignalListItemFactory *factory,
+                                                   GtkListItem              *item,
+                                                   gpointer                  user_data);
+GtkListItemFactory *axw_list_label_factory_new    (AxwListLabelFit           fit);
+void                axw_list_label_show           (GtkListView              *list,
+                                                   GtkStringList            *rows,
+                                                   AxwListLabelFit           fit);
 
 G_END_DECLS

@@ -91,16 +91,6 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
-{
-  GtkStringObject *s = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
-}
-
-static void
 axw_manager_audit_dispose (GObject *object)
 {
   AxwManagerAudit *self = AXW_MANAGER_AUDIT (object);
@@ -132,7 +122,7 @@ axw_manager_audit_init (AxwManagerAudit *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->entries = gtk_string_list_new (NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (axw_list_label_bind_string_cb), NULL);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (

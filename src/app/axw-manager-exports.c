@@ -107,14 +107,14 @@ claim_summary (const Job *job,
 
 /* In the worker, on a connection of its own. */
 static gboolean
-write_file (Job     *job,
-            GError **error)
+write_file (AxwDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  g_autoptr(AxwDb) db = axw_db_open (job->db_path, error);
+  Job *job = data;
   g_autoptr(GBytes) bytes = NULL;
 
-  if (db == NULL)
-    return FALSE;
   if (job->kind == EXPORT_CLAIM)
     {
       g_autoptr(GPtrArray) rows = axw_reports_claim (db, job->funder, job->from, job->to, error);
@@ -153,20 +153,6 @@ write_file (Job     *job,
       bytes = axw_report_file_bytes (r, job->format, error);
     }
   return bytes != NULL && axw_report_file_save (job->path, bytes, error);
-}
-
-static void
-file_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (write_file (data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static gboolean
@@ -309,7 +295,7 @@ start_job (AxwManagerExports *self,
     }
   task = g_task_new (NULL, NULL, file_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, file_thread);
+  axw_db_job_run (task, job->db_path, write_file);
 }
 
 static void

@@ -218,16 +218,6 @@ entry_activate_cb (AxwManagerPrinting *self)
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
-{
-  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
 axw_manager_printing_dispose (GObject *object)
 {
   AxwManagerPrinting *self = AXW_MANAGER_PRINTING (object);
@@ -262,17 +252,10 @@ axw_manager_printing_class_init (AxwManagerPrintingClass *klass)
 static void
 axw_manager_printing_init (AxwManagerPrinting *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
   g_signal_connect (self, "map", G_CALLBACK (axw_manager_printing_reload), NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  gtk_list_view_set_factory (self->list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                         g_object_ref (G_LIST_MODEL (self->rows)))));
+  axw_list_label_show (self->list, self->rows, AXW_LIST_LABEL_WRAP);
 }
 
 /**

@@ -460,15 +460,14 @@ job_progress (guint    done,
   g_atomic_int_set (&job->done, (int) done);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* its own connection: the counter's sales keep their own transactions */
+static gboolean
+import_job (AxwDb         *db,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   ImportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwDb) db = NULL;
   gconstpointer text;
   gsize len;
 
@@ -476,24 +475,13 @@ import_thread (GTask        *task,
     {
       char *contents;
 
-      if (!g_file_load_contents (job->file, cancellable, &contents, &len, NULL, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      if (!g_file_load_contents (job->file, cancellable, &contents, &len, NULL, error))
+        return FALSE;
       job->text = g_bytes_new_take (contents, len);
     }
-  /* its own connection: the counter's sales keep their own transactions */
-  db = axw_db_open (job->db_path, &error);
   text = g_bytes_get_data (job->text, &len);
-  if (db == NULL ||
-      !axw_products_import_csv_full (db, text, len, job->dry_run, job->staff, job_progress, job,
-                                     &job->stats, &job->changes, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  return axw_products_import_csv_full (db, text, len, job->dry_run, job->staff, job_progress, job,
+                                       &job->stats, &job->changes, error);
 }
 
 static gboolean
@@ -597,7 +585,7 @@ start_job (AxwManagerProducts *self,
   gtk_progress_bar_set_text (self->progress, job->dry_run ? _("Checking…") : _("Importing…"));
   g_clear_handle_id (&self->progress_id, g_source_remove);
   self->progress_id = g_timeout_add (100, progress_tick_cb, self);
-  g_task_run_in_thread (task, import_thread);
+  axw_db_job_run (task, job->db_path, import_job);
 }
 
 /**

@@ -384,26 +384,14 @@ untrust_cb (GtkWidget  *widget,
   reload_keys (self);
 }
 
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
-{
-  GtkStringObject *s = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
-}
-
 /* Returns: (transfer full): a single selection, nothing chosen at first */
 static GtkSingleSelection *
 show_list (GtkListView   *list,
            GtkStringList *rows)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = axw_list_label_factory_new (AXW_LIST_LABEL_WRAP);
   GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (rows)));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   gtk_list_view_set_factory (list, factory);
   g_object_unref (factory);
   gtk_single_selection_set_autoselect (selection, FALSE);

@@ -143,16 +143,6 @@ activate_cb (GtkWidget  *widget,
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         gpointer                  user_data)
-{
-  GtkStringObject *s = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (s));
-}
-
-static void
 axw_manager_staff_dispose (GObject *object)
 {
   AxwManagerStaff *self = AXW_MANAGER_STAFF (object);
@@ -188,16 +178,9 @@ axw_manager_staff_class_init (AxwManagerStaffClass *klass)
 static void
 axw_manager_staff_init (AxwManagerStaff *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = gtk_string_list_new (NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_PLAIN));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  gtk_list_view_set_factory (self->list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (
-    gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+  axw_list_label_show (self->list, self->rows, AXW_LIST_LABEL_PLAIN);
 }
 
 void

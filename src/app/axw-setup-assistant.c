@@ -244,18 +244,19 @@ setup_job_free (SetupJob *job)
 
 /* A bad products file stores nothing at all: it is checked (a dry run)
  * before the settings and the manager are written. */
+/* its own connection, off the GTK thread: the PIN's hash and a large
+ * products file take seconds on a counter's CPU */
 static gboolean
-run_setup (SetupJob      *job,
+run_setup (AxwDb         *db,
+           gpointer       data,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr(AxwDb) db = axw_db_open (job->db_path, error);
+  SetupJob *job = data;
   g_autoptr(GBytes) products = NULL;
   gconstpointer text = NULL;
   gsize len = 0;
 
-  if (db == NULL)
-    return FALSE;
   if (job->import_file != NULL)
     {
       products = g_file_load_bytes (job->import_file, cancellable, NULL, error);
@@ -269,22 +270,6 @@ run_setup (SetupJob      *job,
          axw_staff_add (db, job->manager, TRUE, job->pin, error) != 0 &&
          (products == NULL ||
           axw_products_import_csv_full (db, text, len, FALSE, job->manager, NULL, NULL, NULL, NULL, error));
-}
-
-/* its own connection, off the GTK thread: the PIN's hash and a large
- * products file take seconds on a counter's CPU */
-static void
-setup_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (run_setup (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -345,7 +330,7 @@ finish_cb (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "setup.finish", FALSE);
   task = g_task_new (self, self->cancellable, setup_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) setup_job_free);
-  g_task_run_in_thread (task, setup_thread);
+  axw_db_job_run (task, job->db_path, run_setup);
 }
 
 /* The type -------------------------------------------------------------- */

@@ -223,6 +223,23 @@ axw_sale_paid_fen (const AxwSale *sale)
   return sum;
 }
 
+/* A JSON number, without the cost of printf: the export writes millions. */
+void
+axw_json_append_int (GString *out,
+                     gint64   value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
 /**
  * axw_json_append_string:
  * @text: (nullable): UTF-8

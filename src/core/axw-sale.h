@@ -175,5 +175,7 @@ void axw_sale_clear_red_packet (AxwSale            *sale);
 
 void            axw_json_append_string (GString    *out,
                                         const char *text);
+void            axw_json_append_int    (GString    *out,
+                                        gint64      value);
 
 G_END_DECLS

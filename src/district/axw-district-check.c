@@ -16,6 +16,7 @@
 #include <poll.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-district-private.h"
 #include "axw-error.h"
 #include "axw-settings.h"

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-district-private.h"
 #include "axw-error.h"
@@ -138,7 +139,7 @@ pull_vouchers (Pull       *p,
       if (!bind_and_step (p->db, campaign, r, i, campaign_cols, G_N_ELEMENTS (campaign_cols), error) ||
           !bind_and_step (p->db, stmt, r, i, cols, G_N_ELEMENTS (cols), error))
         return FALSE;
-      p->vouchers += sqlite3_changes (axw_db_get_handle (p->db));
+      p->vouchers += axw_db_changes (p->db);
     }
   return stmt != NULL;
 }
@@ -158,7 +159,7 @@ pull_keys (Pull       *p,
       axw_db_bind_text (stmt, 3, now);
       if (!bind_and_step (p->db, stmt, r, i, cols, G_N_ELEMENTS (cols), error))
         return FALSE;
-      p->keys += sqlite3_changes (axw_db_get_handle (p->db));
+      p->keys += axw_db_changes (p->db);
     }
   return stmt != NULL;
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-district-private.h"
 #include "axw-error.h"
@@ -84,7 +85,7 @@ mark_delivered (AxwDb       *db,
       axw_db_bind_text (stmt, 3, uuid);
       if (!axw_db_step_done (db, stmt, error))
         goto fail;
-      n += sqlite3_changes (axw_db_get_handle (db));
+      n += axw_db_changes (db);
     }
   if (!axw_db_commit (db, error))
     goto fail;

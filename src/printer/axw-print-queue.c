@@ -6,26 +6,14 @@
 #include <glib/gi18n.h>
 #include "axw-print-queue.h"
 
-#include <sqlite3.h>
-
 #include "axw-audit.h"
+#include "axw-print-jobs.h"
 #include "axw-checkout.h"
 #include "axw-sales.h"
 #include "axw-escpos.h"
 #include "axw-printer.h"
 #include "axw-receipt.h"
 #include "axw-settings.h"
-
-void
-axw_print_job_free (AxwPrintJob *job)
-{
-  if (job == NULL)
-    return;
-  g_free (job->receipt_no);
-  g_free (job->status);
-  g_free (job->last_error);
-  g_free (job);
-}
 
 static void
 settings_free (AxwReceiptSettings *s)
@@ -148,21 +136,7 @@ axw_print_queue_next_copy (AxwDb   *db,
                            gint64   sale_id,
                            GError **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT count(*) FROM print_jobs WHERE sale_id = ?", error);
-  guint n;
-  int rc;
-
-  if (stmt == NULL)
-    return G_MAXUINT;
-  sqlite3_bind_int64 (stmt, 1, sale_id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return axw_db_set_error (db, rc, error), G_MAXUINT;
-    }
-  n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return axw_print_jobs_count (db, sale_id, error);
 }
 
 static gint64
@@ -171,30 +145,19 @@ insert_copy (AxwDb   *db,
              guint   *out_reprint,
              GError **error)
 {
-  g_autofree char *now = axw_now_utc_iso ();
   guint reprint = axw_print_queue_next_copy (db, sale_id, error);
-  sqlite3_stmt *stmt;
+  gint64 id;
 
-  if (reprint == G_MAXUINT)
+  if (reprint == G_MAXUINT || (id = axw_print_jobs_add (db, sale_id, reprint, error)) < 0)
     return 0;
-  stmt = axw_db_prepare (db, "INSERT INTO print_jobs (sale_id, kind, reprint, created_at, updated_at) "
-                             "SELECT id, 'receipt', ?, ?, ? FROM sales WHERE id = ?", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, reprint);
-  axw_db_bind_text (stmt, 2, now);
-  axw_db_bind_text (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, sale_id);
-  if (!axw_db_step_done (db, stmt, error))
-    return 0;
-  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+  if (id == 0)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
                    _("There is no sale %lld to print."), (long long) sale_id);
       return 0;
     }
   *out_reprint = reprint;
-  return sqlite3_last_insert_rowid (axw_db_get_handle (db));
+  return id;
 }
 
 /**
@@ -228,41 +191,17 @@ axw_print_queue_reprint (AxwDb         *db,
   return id;
 }
 
-static gboolean
-set_status (AxwDb      *db,
-            gint64      job_id,
-            const char *status,
-            const char *last_error,
-            const char *only_from,
-            GError    **error)
-{
-  g_autofree char *now = axw_now_utc_iso ();
-  sqlite3_stmt *stmt;
-
-  stmt = axw_db_prepare (db, "UPDATE print_jobs SET status = ?, last_error = ?, updated_at = ?, "
-                             "attempts = attempts + (? = 'printing') "
-                             "WHERE id = ? AND (? IS NULL OR status = ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  axw_db_bind_text (stmt, 1, status);
-  axw_db_bind_text (stmt, 2, last_error);
-  axw_db_bind_text (stmt, 3, now);
-  axw_db_bind_text (stmt, 4, status);
-  sqlite3_bind_int64 (stmt, 5, job_id);
-  axw_db_bind_text (stmt, 6, only_from);
-  axw_db_bind_text (stmt, 7, only_from);
-  return axw_db_step_done (db, stmt, error);
-}
-
 /* A failed job goes back in the queue. */
 gboolean
 axw_print_queue_retry (AxwDb   *db,
                        gint64   job_id,
                        GError **error)
 {
-  if (!set_status (db, job_id, "pending", NULL, "failed", error))
+  gboolean changed;
+
+  if (!axw_print_jobs_set_status (db, job_id, "pending", NULL, "failed", &changed, error))
     return FALSE;
-  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+  if (!changed)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
                    _("Print job %lld has not failed; nothing to retry."), (long long) job_id);
@@ -276,8 +215,7 @@ gboolean
 axw_print_queue_recover (AxwDb   *db,
                          GError **error)
 {
-  return axw_db_exec (db, "UPDATE print_jobs SET status = 'pending' WHERE status = 'printing'",
-                      error);
+  return axw_print_jobs_recover (db, error);
 }
 
 /* Returns: (transfer full) (element-type AxwPrintJob): newest first */
@@ -286,65 +224,7 @@ axw_print_queue_list (AxwDb    *db,
                       gboolean  unfinished_only,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_print_job_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = axw_db_prepare (db, "SELECT j.id, j.sale_id, s.receipt_no, j.status, j.attempts, "
-                             "j.last_error, j.reprint FROM print_jobs j LEFT JOIN sales s ON s.id = j.sale_id "
-                             "WHERE ? = 0 OR j.status != 'done' ORDER BY j.id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, unfinished_only ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwPrintJob *job = g_new0 (AxwPrintJob, 1);
-
-      job->id = sqlite3_column_int64 (stmt, 0);
-      job->sale_id = sqlite3_column_int64 (stmt, 1);
-      job->receipt_no = axw_db_column_dup (stmt, 2);
-      job->status = axw_db_column_dup (stmt, 3);
-      job->attempts = sqlite3_column_int (stmt, 4);
-      job->last_error = axw_db_column_dup (stmt, 5);
-      job->reprint = (guint) sqlite3_column_int (stmt, 6);
-      g_ptr_array_add (jobs, job);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&jobs);
-}
-
-/* @only_job: that job, or 0 for the oldest pending one */
-static gint64
-next_pending (AxwDb   *db,
-              gint64   only_job,
-              gint64  *sale_id,
-              guint   *reprint,
-              GError **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
-
-  stmt = axw_db_prepare (db, "SELECT id, sale_id, reprint FROM print_jobs WHERE status = 'pending' "
-                             "AND (?1 = 0 OR id = ?1) ORDER BY id LIMIT 1", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, only_job);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (stmt, 0);
-      *sale_id = sqlite3_column_int64 (stmt, 1);
-      *reprint = (guint) sqlite3_column_int (stmt, 2);
-      rc = sqlite3_step (stmt);
-    }
-  if (rc != SQLITE_DONE)
-    return axw_db_set_error (db, rc, error), -1;
-  return id;
+  return axw_print_jobs_list (db, unfinished_only, error);
 }
 
 /**
@@ -367,7 +247,9 @@ claim (AxwDb   *db,
     {
       g_autoptr(GError) render_error = NULL;
       guint reprint = 0;
-      gint64 sale_id = 0, id = next_pending (db, only_job, &sale_id, &reprint, error);
+      gint64 sale_id = 0;
+      gint64 id = axw_print_jobs_next_pending (db, only_job, &sale_id, &reprint, error);
+      gboolean claimed;
       GBytes *bytes;
 
       *out_job_id = 0;
@@ -377,9 +259,9 @@ claim (AxwDb   *db,
       /* only while still pending: another process (a second counter, the
        * CLI's retry) may have taken it since it was read, and a receipt
        * printed twice opens the drawer twice */
-      if (!set_status (db, id, "printing", NULL, "pending", error))
+      if (!axw_print_jobs_set_status (db, id, "printing", NULL, "pending", &claimed, error))
         return FALSE;
-      if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+      if (!claimed)
         continue;
       bytes = render_copy (db, sale_id, 0, reprint, &render_error);
       if (bytes != NULL)
@@ -412,8 +294,8 @@ axw_print_queue_finish (AxwDb         *db,
                         GError       **error)
 {
   if (send_error == NULL)
-    return set_status (db, job_id, "done", NULL, NULL, error);
-  return set_status (db, job_id, "failed", send_error->message, NULL, error);
+    return axw_print_jobs_set_status (db, job_id, "done", NULL, NULL, NULL, error);
+  return axw_print_jobs_set_status (db, job_id, "failed", send_error->message, NULL, NULL, error);
 }
 
 /**

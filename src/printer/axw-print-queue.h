@@ -12,21 +12,10 @@
 #include <gio/gio.h>
 
 #include "axw-db.h"
+#include "axw-print-jobs.h"
 #include "axw-sale.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  gint64  id;
-  gint64  sale_id;
-  char   *receipt_no;
-  char   *status;       /* pending, printing, done, failed */
-  int     attempts;
-  char   *last_error;   /* nullable */
-  guint   reprint;      /* 0: the first copy; N: the Nth reprint */
-} AxwPrintJob;
-
-void       axw_print_job_free        (AxwPrintJob   *job);
 
 GPtrArray *axw_print_queue_layout    (AxwDb         *db,
                                       const AxwSale *sale,
@@ -81,7 +70,5 @@ void       axw_print_queue_run_async (AxwDb         *db,
 gboolean   axw_print_queue_run_finish (GAsyncResult *result,
                                        guint        *out_failed,
                                        GError      **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwPrintJob, axw_print_job_free)
 
 G_END_DECLS

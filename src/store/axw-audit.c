@@ -8,6 +8,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 
@@ -59,6 +60,18 @@ axw_audit_entry_free (gpointer data)
   g_free (e);
 }
 
+static gpointer
+audit_entry_from_row (sqlite3_stmt *stmt)
+{
+  AxwAuditEntry *e = g_new0 (AxwAuditEntry, 1);
+
+  e->at = axw_db_column_dup (stmt, 0);
+  e->staff = axw_db_column_dup (stmt, 1);
+  e->action = axw_db_column_dup (stmt, 2);
+  e->detail = axw_db_column_dup (stmt, 3);
+  return e;
+}
+
 /**
  * axw_audit_list:
  *
@@ -70,10 +83,8 @@ axw_audit_list (AxwDb       *db,
                 guint        limit,
                 GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (axw_audit_entry_free);
   g_autofree char *like = g_strdup_printf ("%%%s%%", filter ? filter : "");
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = axw_db_prepare (db, "SELECT at, coalesce (staff, ''), action, detail FROM audit_log "
                              "WHERE ?1 = '%%' OR staff LIKE ?1 OR action LIKE ?1 OR detail LIKE ?1 "
@@ -82,23 +93,7 @@ axw_audit_list (AxwDb       *db,
     return NULL;
   axw_db_bind_text (stmt, 1, like);
   sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwAuditEntry *e = g_new0 (AxwAuditEntry, 1);
-
-      e->at = axw_db_column_dup (stmt, 0);
-      e->staff = axw_db_column_dup (stmt, 1);
-      e->action = axw_db_column_dup (stmt, 2);
-      e->detail = axw_db_column_dup (stmt, 3);
-      g_ptr_array_add (rows, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return axw_db_collect (db, stmt, audit_entry_from_row, axw_audit_entry_free, error);
 }
 
 /* For people ---------------------------------------------------------------

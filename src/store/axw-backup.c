@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-backup.h"
 #include "axw-bizdate.h"
@@ -303,34 +304,28 @@ axw_backup_daily_if_due (AxwDb       *db,
 }
 
 typedef struct {
-  char *db_path;
   char *dir;
+  char *written;
 } DailyJob;
 
 static void
 daily_job_free (DailyJob *job)
 {
-  g_free (job->db_path);
   g_free (job->dir);
+  g_free (job->written);
   g_free (job);
 }
 
-static void
-daily_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
+static gboolean
+daily_job (AxwDb         *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   DailyJob *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  char *path = NULL;
 
-  if (db == NULL || !axw_backup_daily_if_due (db, job->dir, now, &path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, path ? path : g_strdup (""), g_free);
+  return axw_backup_daily_if_due (db, job->dir, now, &job->written, error);
 }
 
 /**
@@ -352,11 +347,10 @@ axw_backup_daily_async (const char          *db_path,
 
   g_return_if_fail (db_path != NULL);
 
-  job->db_path = g_strdup (db_path);
   job->dir = g_strdup (dir);
   g_task_set_source_tag (task, axw_backup_daily_async);
   g_task_set_task_data (task, job, (GDestroyNotify) daily_job_free);
-  g_task_run_in_thread (task, daily_thread);
+  axw_db_job_run (task, db_path, daily_job);
 }
 
 /**
@@ -369,9 +363,14 @@ char *
 axw_backup_daily_finish (GAsyncResult  *result,
                          GError       **error)
 {
+  DailyJob *job;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  job = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return job->written ? g_steal_pointer (&job->written) : g_strdup ("");
 }
 
 static char *

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -275,13 +276,8 @@ next_seq (AxwDb       *db,
   axw_db_bind_text (stmt, 1, shop);
   axw_db_bind_text (stmt, 2, terminal);
   axw_db_bind_text (stmt, 3, date);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      return 0;
-    }
-  seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &seq, error))
+    return 0;
   return seq;
 }
 
@@ -346,13 +342,8 @@ insert_sale_row (AxwDb            *db,
   axw_db_bind_text (stmt, 19, rp ? rp->code : NULL);
   axw_db_bind_text (stmt, 20, rp ? rp->campaign : NULL);
   axw_db_bind_text (stmt, 21, rp ? rp->funder : NULL);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      return 0;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &id, error))
+    return 0;
   return id;
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-consignment.h"
@@ -63,6 +64,27 @@ settlement_new (const char *supplier,
   return s;
 }
 
+static void
+add_settlement_row (sqlite3_stmt *stmt,
+                    gpointer      data)
+{
+  AxwSettlement *s = data;
+  AxwSettlementLine *l = g_new0 (AxwSettlementLine, 1);
+  gint64 amount;
+
+  l->sale_line_id = sqlite3_column_int64 (stmt, 0);
+  l->receipt_no = axw_db_column_dup (stmt, 1);
+  l->business_date = axw_db_column_dup (stmt, 2);
+  l->name = axw_db_column_dup (stmt, 3);
+  l->qty_milli = sqlite3_column_int64 (stmt, 4);
+  l->unit_cost_fen = sqlite3_column_int64 (stmt, 5);
+  amount = axw_mul_div_round (l->unit_cost_fen, ABS (l->qty_milli), 1000);
+  l->amount_fen = l->qty_milli < 0 ? -amount : amount;
+  s->qty_milli += l->qty_milli;
+  s->owed_fen += l->amount_fen;
+  g_ptr_array_add (s->lines, l);
+}
+
 /* Adds the rows of @stmt (LINE_COLUMNS, then the unit cost) to @s. */
 static gboolean
 read_lines (AxwDb          *db,
@@ -70,27 +92,7 @@ read_lines (AxwDb          *db,
             AxwSettlement  *s,
             GError        **error)
 {
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwSettlementLine *l = g_new0 (AxwSettlementLine, 1);
-      gint64 amount;
-
-      l->sale_line_id = sqlite3_column_int64 (stmt, 0);
-      l->receipt_no = axw_db_column_dup (stmt, 1);
-      l->business_date = axw_db_column_dup (stmt, 2);
-      l->name = axw_db_column_dup (stmt, 3);
-      l->qty_milli = sqlite3_column_int64 (stmt, 4);
-      l->unit_cost_fen = sqlite3_column_int64 (stmt, 5);
-      amount = axw_mul_div_round (l->unit_cost_fen, ABS (l->qty_milli), 1000);
-      l->amount_fen = l->qty_milli < 0 ? -amount : amount;
-      s->qty_milli += l->qty_milli;
-      s->owed_fen += l->amount_fen;
-      g_ptr_array_add (s->lines, l);
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || axw_db_set_error (db, rc, error);
+  return axw_db_each_row (db, stmt, add_settlement_row, s, error);
 }
 
 /**
@@ -202,10 +204,8 @@ write_settlement (AxwDb              *db,
   sqlite3_bind_int64 (stmt, 5, s->owed_fen);
   axw_db_bind_text (stmt, 6, now);
   axw_db_bind_text (stmt, 7, staff ? staff : "");
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return axw_db_set_error (db, sqlite3_reset (stmt), error);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &id, error))
+    return FALSE;
   for (guint i = 0; i < s->lines->len; i++)
     {
       AxwSettlementLine *l = g_ptr_array_index (s->lines, i);

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "axw-db.h"
+#include "axw-db-sql.h"
 #include "axw-error.h"
 #include "axw-schema.h"
 
@@ -273,6 +273,185 @@ axw_db_column_dup (sqlite3_stmt *stmt,
                    int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+typedef struct {
+  AxwDbRowFunc  row_func;
+  GPtrArray    *list;
+} CollectCall;
+
+static void
+add_row (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  CollectCall *call = data;
+
+  g_ptr_array_add (call->list, call->row_func (stmt));
+}
+
+/**
+ * axw_db_collect:
+ * @stmt: (nullable): a prepared and bound query; %NULL when preparing it
+ *   failed (@error is set then)
+ * @row_func: makes an element of each row
+ * @free_func: frees an element
+ *
+ * Steps @stmt to its end and resets it.
+ * Returns: (transfer full): the elements, in row order, or %NULL with @error
+ */
+GPtrArray *
+axw_db_collect (AxwDb          *self,
+                sqlite3_stmt   *stmt,
+                AxwDbRowFunc    row_func,
+                GDestroyNotify  free_func,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  CollectCall call = { row_func, list };
+
+  if (!axw_db_each_row (self, stmt, add_row, &call, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/**
+ * axw_db_each_row:
+ * @stmt: (nullable): as for axw_db_collect()
+ * @fill: called with each row in turn, and @data
+ *
+ * Steps @stmt to its end and resets it.
+ * Returns: %FALSE with @error when the query failed
+ */
+gboolean
+axw_db_each_row (AxwDb          *self,
+                 sqlite3_stmt   *stmt,
+                 AxwDbFillFunc   fill,
+                 gpointer        data,
+                 GError        **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    fill (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return axw_db_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Steps @stmt once, hands a row to @fill, resets; an error when the
+ * step failed, or when no row came and one was @needed.
+ * Returns: whether @fill was called */
+static gboolean
+step_once (AxwDb          *self,
+           sqlite3_stmt   *stmt,
+           AxwDbFillFunc   fill,
+           gpointer        data,
+           gboolean        needed,
+           GError        **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    fill (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && (needed || rc != SQLITE_DONE))
+    axw_db_set_error (self, rc, error);
+  return rc == SQLITE_ROW;
+}
+
+typedef struct {
+  AxwDbRowFunc  row_func;
+  gpointer     *out_row;
+} RowCall;
+
+static void
+keep_row (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  RowCall *call = data;
+
+  *call->out_row = call->row_func (stmt);
+}
+
+static void
+int_from_row (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  *(gint64 *) data = sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * axw_db_read_one:
+ * @stmt: (nullable): as for axw_db_collect()
+ *
+ * Steps @stmt once and resets it.
+ * Returns: (transfer full): what @row_func made of the first row; %NULL
+ *   without @error when there was none
+ */
+gpointer
+axw_db_read_one (AxwDb         *self,
+                 sqlite3_stmt  *stmt,
+                 AxwDbRowFunc   row_func,
+                 GError       **error)
+{
+  gpointer row = NULL;
+
+  step_once (self, stmt, keep_row, &(RowCall) { row_func, &row }, FALSE, error);
+  return row;
+}
+
+/**
+ * axw_db_read_row:
+ * @stmt: (nullable): as for axw_db_collect(); a query that returns a row
+ * @fill: copies the row's columns into @data
+ *
+ * Steps @stmt once and resets it.
+ * Returns: %FALSE with @error when the query failed or returned no row
+ */
+gboolean
+axw_db_read_row (AxwDb          *self,
+                 sqlite3_stmt   *stmt,
+                 AxwDbFillFunc   fill,
+                 gpointer        data,
+                 GError        **error)
+{
+  return step_once (self, stmt, fill, data, TRUE, error);
+}
+
+/**
+ * axw_db_step_int:
+ * @stmt: (nullable): as for axw_db_collect(); a query that returns a row
+ * @out_value: (out): its first column
+ *
+ * Steps @stmt once and resets it.
+ * Returns: %FALSE with @error when the query failed or returned no row
+ */
+gboolean
+axw_db_step_int (AxwDb         *self,
+                 sqlite3_stmt  *stmt,
+                 gint64        *out_value,
+                 GError       **error)
+{
+  return axw_db_read_row (self, stmt, int_from_row, out_value, error);
+}
+
+/* Rows the last INSERT, UPDATE or DELETE changed. */
+gint64
+axw_db_changes (AxwDb *self)
+{
+  return sqlite3_changes64 (self->handle);
+}
+
+gint64
+axw_db_last_insert_id (AxwDb *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
 }
 
 static gboolean
@@ -635,4 +814,55 @@ axw_db_get_version (AxwDb *self)
 {
   g_return_val_if_fail (AXW_IS_DB (self), 0);
   return (int) axw_db_query_int (self, "PRAGMA user_version", 0);
+}
+
+typedef struct {
+  char         *db_path;
+  AxwDbJobFunc  func;
+} DbJob;
+
+static void
+db_job_free (DbJob *job)
+{
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+db_job_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DbJob *job = g_object_get_data (G_OBJECT (task), "axw-db-job");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
+
+  if (db != NULL && job->func (db, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * axw_db_job_run:
+ * @task: a task whose task data @func works on
+ * @db_path: the database; the worker opens it for itself
+ * @func: the work, given that connection and the task data; what it finds
+ *   it leaves in the task data
+ *
+ * Runs @func in a worker thread, so the counter does not wait for it. The
+ * task returns a boolean: %TRUE, or @func's error (or the opening's).
+ */
+void
+axw_db_job_run (GTask        *task,
+                const char   *db_path,
+                AxwDbJobFunc  func)
+{
+  DbJob *job = g_new0 (DbJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->func = func;
+  g_object_set_data_full (G_OBJECT (task), "axw-db-job", job, (GDestroyNotify) db_job_free);
+  g_task_run_in_thread (task, db_job_thread);
 }

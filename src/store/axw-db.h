@@ -2,11 +2,14 @@
  *
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The database as the layers above the store see it: opened, closed,
+ * transactions. No SQL: the statements are in axw-db-sql.h, for src/store
+ * (and src/district) only; printer, sync, CLI and GUI call store functions.
  */
 #pragma once
 
-#include <glib-object.h>
-#include <sqlite3.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -22,37 +25,16 @@ AxwDb         *axw_db_open            (const char   *path,
 AxwDb         *axw_db_open_at_version (const char   *path,
                                        int           version,
                                        GError      **error);
-sqlite3       *axw_db_get_handle      (AxwDb        *self);
 const char    *axw_db_get_path        (AxwDb        *self);
 void           axw_db_make_private    (const char   *path);
 char          *axw_db_default_path    (void);
-gboolean       axw_db_row_exists      (AxwDb        *self,
-                                       const char   *sql,
-                                       const char   *param,
-                                       gboolean     *out_exists,
-                                       GError      **error);
 int            axw_db_get_version     (AxwDb        *self);
 
-sqlite3_stmt  *axw_db_prepare         (AxwDb        *self,
-                                       const char   *sql,
-                                       GError      **error);
-gboolean       axw_db_exec            (AxwDb        *self,
-                                       const char   *sql,
-                                       GError      **error);
-gboolean       axw_db_step_done       (AxwDb        *self,
-                                       sqlite3_stmt *stmt,
-                                       GError      **error);
 gboolean       axw_db_begin           (AxwDb        *self,
                                        GError      **error);
 gboolean       axw_db_commit          (AxwDb        *self,
                                        GError      **error);
 void           axw_db_rollback        (AxwDb        *self);
-gboolean       axw_db_set_error       (AxwDb        *self,
-                                       int           rc,
-                                       GError      **error);
-gint64         axw_db_query_int       (AxwDb        *self,
-                                       const char   *sql,
-                                       gint64        fallback);
 
 /* Runs with the database file closed; see axw_db_reconnect(). */
 typedef gboolean (*AxwDbClosedFunc) (const char  *path,
@@ -64,11 +46,15 @@ gboolean       axw_db_reconnect       (AxwDb           *self,
                                        gpointer         data,
                                        GError         **error);
 
-/* Binds a UTF-8 string, or NULL for %NULL. */
-void           axw_db_bind_text       (sqlite3_stmt *stmt,
-                                       int           index,
-                                       const char   *text);
-char          *axw_db_column_dup      (sqlite3_stmt *stmt,
-                                       int           column);
+/* Work for a worker thread, on a connection of its own (a connection is
+ * not shared between threads): see axw_db_job_run(). */
+typedef gboolean (*AxwDbJobFunc) (AxwDb         *db,
+                                  gpointer       task_data,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+void           axw_db_job_run         (GTask          *task,
+                                       const char     *db_path,
+                                       AxwDbJobFunc    func);
 
 G_END_DECLS

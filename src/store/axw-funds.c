@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-error.h"
 #include "axw-funds.h"
@@ -125,6 +126,20 @@ fail:
   return FALSE;
 }
 
+static gpointer
+fund_from_row (sqlite3_stmt *stmt)
+{
+  AxwFund *f = g_new0 (AxwFund, 1);
+
+  f->id = sqlite3_column_int64 (stmt, 0);
+  f->name = axw_db_column_dup (stmt, 1);
+  f->beneficiary = axw_db_column_dup (stmt, 2);
+  f->active = sqlite3_column_int (stmt, 3) != 0;
+  f->created_at = axw_db_column_dup (stmt, 4);
+  f->ended_at = axw_db_column_dup (stmt, 5);
+  return f;
+}
+
 /**
  * axw_funds_list:
  *
@@ -135,32 +150,10 @@ GPtrArray *
 axw_funds_list (AxwDb   *db,
                 GError **error)
 {
-  g_autoptr(GPtrArray) funds = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_fund_free);
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, name, beneficiary, active, created_at, ended_at "
                                            "FROM funds ORDER BY active DESC, id", error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwFund *f = g_new0 (AxwFund, 1);
-
-      f->id = sqlite3_column_int64 (stmt, 0);
-      f->name = axw_db_column_dup (stmt, 1);
-      f->beneficiary = axw_db_column_dup (stmt, 2);
-      f->active = sqlite3_column_int (stmt, 3) != 0;
-      f->created_at = axw_db_column_dup (stmt, 4);
-      f->ended_at = axw_db_column_dup (stmt, 5);
-      g_ptr_array_add (funds, f);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&funds);
+  return axw_db_collect (db, stmt, fund_from_row, (GDestroyNotify) axw_fund_free, error);
 }
 
 static char *
@@ -257,7 +250,7 @@ axw_donations_insert (AxwDb          *db,
   sqlite3_bind_int (stmt, 4, sale->is_refund);
   if (!axw_db_step_done (db, stmt, error))
     return FALSE;
-  rc = sqlite3_changes (axw_db_get_handle (db));
+  rc = axw_db_changes (db);
   if (rc == 1)
     return TRUE;
   g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,

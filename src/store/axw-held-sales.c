@@ -10,6 +10,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
 #include "axw-held-sales.h"

@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-consignment.h"
 #include "axw-csv.h"
 #include "axw-error.h"
@@ -21,6 +22,20 @@ row_free (gpointer data)
   g_free (r);
 }
 
+static gpointer
+partner_sales_row_from_row (sqlite3_stmt *stmt)
+{
+  AxwPartnerSalesRow *r = g_new0 (AxwPartnerSalesRow, 1);
+
+  r->county = axw_db_column_dup (stmt, 0);
+  r->product = axw_db_column_dup (stmt, 1);
+  r->consignment = sqlite3_column_int (stmt, 2);
+  r->qty_milli = sqlite3_column_int64 (stmt, 3);
+  r->net_fen = sqlite3_column_int64 (stmt, 4);
+  r->cost_fen = sqlite3_column_int64 (stmt, 5);
+  return r;
+}
+
 /**
  * axw_partner_sales:
  *
@@ -33,9 +48,7 @@ axw_partner_sales (AxwDb       *db,
                    const char  *date_to,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!axw_period_check (date_from, date_to, error))
     return NULL;
@@ -53,25 +66,7 @@ axw_partner_sales (AxwDb       *db,
     return NULL;
   axw_db_bind_text (stmt, 1, date_from);
   axw_db_bind_text (stmt, 2, date_to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwPartnerSalesRow *r = g_new0 (AxwPartnerSalesRow, 1);
-
-      r->county = axw_db_column_dup (stmt, 0);
-      r->product = axw_db_column_dup (stmt, 1);
-      r->consignment = sqlite3_column_int (stmt, 2);
-      r->qty_milli = sqlite3_column_int64 (stmt, 3);
-      r->net_fen = sqlite3_column_int64 (stmt, 4);
-      r->cost_fen = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (rows, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return axw_db_collect (db, stmt, partner_sales_row_from_row, row_free, error);
 }
 
 /* The margin is the shop's own only for goods it bought outright. */

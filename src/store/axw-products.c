@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-csv.h"
 #include "axw-error.h"
@@ -80,7 +81,7 @@ axw_product_dup_sku (const AxwProduct *product)
   return g_strdup_printf ("PLU%s", product->plu ? product->plu : "");
 }
 
-static AxwProduct *
+static gpointer
 product_from_row (sqlite3_stmt *stmt)
 {
   AxwProduct *p = g_new0 (AxwProduct, 1);
@@ -116,8 +117,6 @@ query_one (AxwDb       *db,
            GError     **error)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db, sql, error);
-  AxwProduct *p = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -125,13 +124,7 @@ query_one (AxwDb       *db,
     axw_db_bind_text (stmt, 1, text);
   else
     sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    p = product_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    axw_db_set_error (db, rc, error);
-  sqlite3_reset (stmt);
-  return p;
+  return axw_db_read_one (db, stmt, product_from_row, error);
 }
 
 AxwProduct *
@@ -255,18 +248,8 @@ collect_products (AxwDb         *db,
                   sqlite3_stmt  *stmt,
                   GError       **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_product_free);
-  int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, product_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return axw_db_collect (db, stmt, product_from_row, (GDestroyNotify) axw_product_free, error);
 }
 
 static GPtrArray *
@@ -492,13 +475,8 @@ category_id (AxwDb       *db,
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      int rc = sqlite3_reset (stmt);
-      return axw_db_set_error (db, rc, error);
-    }
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, out_id, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -568,13 +546,8 @@ write_product (AxwDb       *db,
   sqlite3_bind_int (stmt, 16, p->open_price ? 1 : 0);
   axw_db_bind_text (stmt, 17, p->fund);
   sqlite3_bind_int (stmt, 18, p->fund_discounts ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      int rc = sqlite3_reset (stmt);
-      return axw_db_set_error (db, rc, error);
-    }
-  p->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &p->id, error))
+    return FALSE;
   g_free (p->updated_at);
   p->updated_at = g_steal_pointer (&now);
   g_free (p->pinyin);

@@ -5,11 +5,28 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-csv.h"
 #include "axw-error.h"
 #include "axw-promotions.h"
+
+static gpointer
+promotion_from_row (sqlite3_stmt *stmt)
+{
+  AxwPromotion *p = g_new0 (AxwPromotion, 1);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->name = axw_db_column_dup (stmt, 1);
+  axw_scope_from_string ((const char *) sqlite3_column_text (stmt, 2), &p->scope);
+  p->percent_bp = sqlite3_column_int (stmt, 3);
+  p->day_of_month = sqlite3_column_int (stmt, 4);
+  p->month = sqlite3_column_int (stmt, 5);
+  p->date_from = axw_db_column_dup (stmt, 6);
+  p->date_to = axw_db_column_dup (stmt, 7);
+  return p;
+}
 
 /**
  * axw_promotions_list:
@@ -21,36 +38,12 @@ GPtrArray *
 axw_promotions_list (AxwDb   *db,
                      GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_promotion_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = axw_db_prepare (db, "SELECT id, name, scope, percent_bp, coalesce (day_of_month, 0), "
                              "coalesce (month, 0), date_from, date_to FROM promotions "
                              "WHERE active ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwPromotion *p = g_new0 (AxwPromotion, 1);
-
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->name = axw_db_column_dup (stmt, 1);
-      axw_scope_from_string ((const char *) sqlite3_column_text (stmt, 2), &p->scope);
-      p->percent_bp = sqlite3_column_int (stmt, 3);
-      p->day_of_month = sqlite3_column_int (stmt, 4);
-      p->month = sqlite3_column_int (stmt, 5);
-      p->date_from = axw_db_column_dup (stmt, 6);
-      p->date_to = axw_db_column_dup (stmt, 7);
-      g_ptr_array_add (out, p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return axw_db_collect (db, stmt, promotion_from_row, (GDestroyNotify) axw_promotion_free, error);
 }
 
 static gboolean
@@ -76,13 +69,8 @@ write_promotion (AxwDb         *db,
     sqlite3_bind_int (stmt, 5, p->month);
   axw_db_bind_text (stmt, 6, p->date_from && *p->date_from ? p->date_from : NULL);
   axw_db_bind_text (stmt, 7, p->date_to && *p->date_to ? p->date_to : NULL);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      int rc = sqlite3_reset (stmt);
-      return axw_db_set_error (db, rc, error);
-    }
-  p->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &p->id, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -128,7 +116,7 @@ axw_promotions_remove (AxwDb       *db,
   axw_db_bind_text (stmt, 1, name);
   if (!axw_db_step_done (db, stmt, error))
     goto fail;
-  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+  if (axw_db_changes (db) == 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
                    _("No running promotion is called “%s”. Check the list."), name ? name : "");

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-csv.h"
@@ -625,10 +626,8 @@ insert_z (AxwDb         *db,
   axw_db_bind_text (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, staff_id);
   axw_db_bind_text (stmt, 5, json);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return axw_db_set_error (db, sqlite3_reset (stmt), error);
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, out_id, error))
+    return FALSE;
 
   stmt = axw_db_prepare (db, "UPDATE sales SET z_id = ? WHERE business_date = ? AND z_id IS NULL", error);
   if (stmt == NULL)
@@ -826,6 +825,20 @@ axw_z_summary_free (gpointer summary)
   g_free (z);
 }
 
+static gpointer
+z_summary_from_row (sqlite3_stmt *stmt)
+{
+  AxwZSummary *z = g_new0 (AxwZSummary, 1);
+
+  z->number = sqlite3_column_int64 (stmt, 0);
+  z->business_date = axw_db_column_dup (stmt, 1);
+  z->closed_at = axw_db_column_dup (stmt, 2);
+  z->manager = axw_db_column_dup (stmt, 3);
+  z->sales_count = sqlite3_column_int64 (stmt, 4);
+  z->total_fen = sqlite3_column_int64 (stmt, 5);
+  return z;
+}
+
 /**
  * axw_reports_z_list:
  *
@@ -836,9 +849,7 @@ axw_reports_z_list (AxwDb    *db,
                     guint     limit,
                     GError  **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (axw_z_summary_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = axw_db_prepare (db, "SELECT z.number, z.business_date, z.closed_at, coalesce (st.name, ''), "
                              "coalesce (json_extract (z.report_json, '$.sales_count'), 0), "
@@ -848,25 +859,7 @@ axw_reports_z_list (AxwDb    *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwZSummary *z = g_new0 (AxwZSummary, 1);
-
-      z->number = sqlite3_column_int64 (stmt, 0);
-      z->business_date = axw_db_column_dup (stmt, 1);
-      z->closed_at = axw_db_column_dup (stmt, 2);
-      z->manager = axw_db_column_dup (stmt, 3);
-      z->sales_count = sqlite3_column_int64 (stmt, 4);
-      z->total_fen = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (list, z);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return axw_db_collect (db, stmt, z_summary_from_row, axw_z_summary_free, error);
 }
 
 /* Subsidy claims */
@@ -884,6 +877,20 @@ check_period (const char  *from,
   return FALSE;
 }
 
+static gpointer
+claim_from_row (sqlite3_stmt *stmt)
+{
+  AxwClaimRow *row = g_new0 (AxwClaimRow, 1);
+
+  row->code = axw_db_column_dup (stmt, 0);
+  row->receipt_no = axw_db_column_dup (stmt, 1);
+  row->date = axw_db_column_dup (stmt, 2);
+  row->campaign = axw_db_column_dup (stmt, 3);
+  row->amount_fen = (is_refund (stmt, 5) ? -1 : 1) * sqlite3_column_int64 (stmt, 4);
+  row->refund_of = axw_db_column_dup (stmt, 6);
+  return row;
+}
+
 /**
  * axw_reports_claim:
  *
@@ -896,9 +903,7 @@ axw_reports_claim (AxwDb       *db,
                    const char  *to,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (axw_claim_row_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!check_period (from, to, error))
     return NULL;
@@ -911,30 +916,12 @@ axw_reports_claim (AxwDb       *db,
   axw_db_bind_text (stmt, 1, funder);
   axw_db_bind_text (stmt, 2, from);
   axw_db_bind_text (stmt, 3, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwClaimRow *row = g_new0 (AxwClaimRow, 1);
-
-      row->code = axw_db_column_dup (stmt, 0);
-      row->receipt_no = axw_db_column_dup (stmt, 1);
-      row->date = axw_db_column_dup (stmt, 2);
-      row->campaign = axw_db_column_dup (stmt, 3);
-      row->amount_fen = (is_refund (stmt, 5) ? -1 : 1) * sqlite3_column_int64 (stmt, 4);
-      row->refund_of = axw_db_column_dup (stmt, 6);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return axw_db_collect (db, stmt, claim_from_row, axw_claim_row_free, error);
 }
 
 /* Donation book */
 
-static AxwDonationRow *
+static gpointer
 donation_row (sqlite3_stmt *stmt)
 {
   AxwDonationRow *row = g_new0 (AxwDonationRow, 1);
@@ -964,10 +951,8 @@ axw_reports_donation_book (AxwDb       *db,
                            const char  *to,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (axw_donation_row_free);
   gboolean exists = FALSE;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!check_period (from, to, error) ||
       !axw_db_row_exists (db, "SELECT 1 FROM funds WHERE name = ?", fund, &exists, error))
@@ -990,13 +975,5 @@ axw_reports_donation_book (AxwDb       *db,
   axw_db_bind_text (stmt, 1, fund);
   axw_db_bind_text (stmt, 2, from);
   axw_db_bind_text (stmt, 3, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, donation_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return axw_db_collect (db, stmt, donation_row, axw_donation_row_free, error);
 }

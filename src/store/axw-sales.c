@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
@@ -16,6 +17,36 @@
 #include "axw-sales.h"
 #include "axw-sales-private.h"
 #include "axw-settings.h"
+
+static void
+add_line_row (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  AxwSale *sale = data;
+  AxwLine *l = g_new0 (AxwLine, 1);
+
+  l->line_no = sqlite3_column_int (stmt, 0);
+  l->product_id = sqlite3_column_int64 (stmt, 1);
+  l->barcode = axw_db_column_dup (stmt, 2);
+  l->name = axw_db_column_dup (stmt, 3);
+  l->category = axw_db_column_dup (stmt, 4);
+  l->qty_milli = sqlite3_column_int64 (stmt, 5);
+  l->unit_price_fen = sqlite3_column_int64 (stmt, 6);
+  l->per_kg = sqlite3_column_int (stmt, 7);
+  l->gross_fen = sqlite3_column_int64 (stmt, 8);
+  l->promo_fen = sqlite3_column_int64 (stmt, 9);
+  l->promotion = axw_db_column_dup (stmt, 10);
+  l->net_fen = sqlite3_column_int64 (stmt, 11);
+  l->aid_eligible = sqlite3_column_int (stmt, 12);
+  l->red_packet_fen = sqlite3_column_int64 (stmt, 13);
+  l->pay_fen = sqlite3_column_int64 (stmt, 14);
+  l->refund_of_line = sqlite3_column_int64 (stmt, 15);
+  l->price_overridden = sqlite3_column_type (stmt, 17) != SQLITE_NULL;
+  l->list_price_fen = sqlite3_column_int64 (stmt, 17);
+  l->fund = axw_db_column_dup (stmt, 18);
+  l->weighed = l->gross_fen != axw_mul_div_round (l->unit_price_fen, l->qty_milli, 1000);
+  g_ptr_array_add (sale->lines, l);
+}
 
 static gboolean
 load_lines (AxwDb    *db,
@@ -29,41 +60,24 @@ load_lines (AxwDb    *db,
     "l.fund "
     "FROM sale_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY l.line_no",
     error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, sale->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwLine *l = g_new0 (AxwLine, 1);
+  return axw_db_each_row (db, stmt, add_line_row, sale, error);
+}
 
-      l->line_no = sqlite3_column_int (stmt, 0);
-      l->product_id = sqlite3_column_int64 (stmt, 1);
-      l->barcode = axw_db_column_dup (stmt, 2);
-      l->name = axw_db_column_dup (stmt, 3);
-      l->category = axw_db_column_dup (stmt, 4);
-      l->qty_milli = sqlite3_column_int64 (stmt, 5);
-      l->unit_price_fen = sqlite3_column_int64 (stmt, 6);
-      l->per_kg = sqlite3_column_int (stmt, 7);
-      l->gross_fen = sqlite3_column_int64 (stmt, 8);
-      l->promo_fen = sqlite3_column_int64 (stmt, 9);
-      l->promotion = axw_db_column_dup (stmt, 10);
-      l->net_fen = sqlite3_column_int64 (stmt, 11);
-      l->aid_eligible = sqlite3_column_int (stmt, 12);
-      l->red_packet_fen = sqlite3_column_int64 (stmt, 13);
-      l->pay_fen = sqlite3_column_int64 (stmt, 14);
-      l->refund_of_line = sqlite3_column_int64 (stmt, 15);
-      l->price_overridden = sqlite3_column_type (stmt, 17) != SQLITE_NULL;
-      l->list_price_fen = sqlite3_column_int64 (stmt, 17);
-      l->fund = axw_db_column_dup (stmt, 18);
-      l->weighed = l->gross_fen != axw_mul_div_round (l->unit_price_fen, l->qty_milli, 1000);
-      g_ptr_array_add (sale->lines, l);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return axw_db_set_error (db, rc, error);
-  return TRUE;
+static void
+add_payment_row (sqlite3_stmt *stmt,
+                 gpointer      data)
+{
+  AxwSale *sale = data;
+  AxwPayment p = { 0 };
+
+  axw_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 0), &p.method);
+  p.amount_fen = sqlite3_column_int64 (stmt, 1);
+  p.tendered_fen = sqlite3_column_int64 (stmt, 2);
+  g_array_append_val (sale->payments, p);
 }
 
 static gboolean
@@ -73,24 +87,11 @@ load_payments (AxwDb    *db,
 {
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT method, amount_fen, coalesce (tendered_fen, amount_fen) "
                                            "FROM payments WHERE sale_id = ? ORDER BY seq", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, sale->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwPayment p = { 0 };
-
-      axw_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 0), &p.method);
-      p.amount_fen = sqlite3_column_int64 (stmt, 1);
-      p.tendered_fen = sqlite3_column_int64 (stmt, 2);
-      g_array_append_val (sale->payments, p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return axw_db_set_error (db, rc, error);
-  return TRUE;
+  return axw_db_each_row (db, stmt, add_payment_row, sale, error);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
@@ -187,13 +188,8 @@ axw_shift_open_by (AxwDb       *db,
   sqlite3_bind_int64 (stmt, 1, sid);
   axw_db_bind_text (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, float_fen);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      goto fail;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &id, error))
+    goto fail;
   if (by == NULL || g_str_equal (by, staff))
     detail = g_strdup_printf ("shift %" G_GINT64_FORMAT " float ￥%s", id, amount);
   else

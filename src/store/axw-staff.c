@@ -17,6 +17,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-error.h"
@@ -219,26 +220,23 @@ axw_staff_find (AxwDb       *db,
   return find (db, name, NULL, error);
 }
 
+static gpointer
+name_from_row (sqlite3_stmt *stmt)
+{
+  return axw_db_column_dup (stmt, 0);
+}
+
 static GPtrArray *
 list_staff (AxwDb       *db,
             const char  *sql,
             GError     **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = axw_db_collect (db, axw_db_prepare (db, sql, error), name_from_row,
+                                               g_free, error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_staff_free);
-  sqlite3_stmt *stmt = axw_db_prepare (db, sql, error);
-  int rc;
 
-  if (stmt == NULL)
+  if (names == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, axw_db_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
   for (guint i = 0; i < names->len; i++)
     {
       AxwStaff *s = find (db, g_ptr_array_index (names, i), NULL, error);
@@ -602,7 +600,7 @@ update_by_name (AxwDb       *db,
   axw_db_bind_text (stmt, 2, name);
   if (!axw_db_step_done (db, stmt, error))
     goto fail;
-  if (sqlite3_changes (axw_db_get_handle (db)) != 1)
+  if (axw_db_changes (db) != 1)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"), name);
       goto fail;

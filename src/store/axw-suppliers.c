@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-error.h"
 #include "axw-suppliers.h"
@@ -33,7 +34,7 @@ axw_supplier_free (AxwSupplier *supplier)
   g_free (supplier);
 }
 
-static AxwSupplier *
+static gpointer
 supplier_from_row (sqlite3_stmt *stmt)
 {
   AxwSupplier *s = g_new0 (AxwSupplier, 1);
@@ -97,13 +98,8 @@ axw_suppliers_add (AxwDb        *db,
   sqlite3_bind_int (stmt, 4, supplier->consignment ? 1 : 0);
   sqlite3_bind_int (stmt, 5, supplier->partner ? 1 : 0);
   axw_db_bind_text (stmt, 6, now);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      goto fail;
-    }
-  supplier->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &supplier->id, error))
+    goto fail;
   detail = g_strdup_printf ("supplier %" G_GINT64_FORMAT " %s (%s) %s%s", supplier->id, name,
                             supplier->origin ? supplier->origin : "",
                             supplier->consignment ? "consignment" : "bought outright",
@@ -156,19 +152,7 @@ GPtrArray *
 axw_suppliers_list (AxwDb   *db,
                     GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_supplier_free);
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT " SUPPLIER_COLUMNS "ORDER BY name", error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, supplier_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return axw_db_collect (db, stmt, supplier_from_row, (GDestroyNotify) axw_supplier_free, error);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -35,13 +36,8 @@ axw_vouchers_campaign_id (AxwDb       *db,
     return 0;
   axw_db_bind_text (stmt, 1, campaign);
   axw_db_bind_text (stmt, 2, funder);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      axw_db_set_error (db, sqlite3_reset (stmt), error);
-      return 0;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (!axw_db_step_int (db, stmt, &id, error))
+    return 0;
   return id;
 }
 
@@ -271,7 +267,7 @@ axw_vouchers_untrust (AxwDb       *db,
   axw_db_bind_text (stmt, 2, canonical);
   if (!axw_db_step_done (db, stmt, error))
     goto fail;
-  if (sqlite3_changes (axw_db_get_handle (db)) == 0)
+  if (axw_db_changes (db) == 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
                    _("%s has no trusted key %s. Check the list of keys."), funder ? funder : "", canonical);
@@ -298,34 +294,26 @@ axw_funder_key_free (gpointer data)
   g_free (k);
 }
 
+static gpointer
+funder_key_from_row (sqlite3_stmt *stmt)
+{
+  AxwFunderKey *k = g_new0 (AxwFunderKey, 1);
+
+  k->id = sqlite3_column_int64 (stmt, 0);
+  k->funder = axw_db_column_dup (stmt, 1);
+  k->public_key = axw_db_column_dup (stmt, 2);
+  k->added_at = axw_db_column_dup (stmt, 3);
+  return k;
+}
+
 GPtrArray *
 axw_vouchers_keys (AxwDb   *db,
                    GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (axw_funder_key_free);
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, funder, public_key, added_at FROM funder_keys "
                                            "ORDER BY funder, id", error);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwFunderKey *k = g_new0 (AxwFunderKey, 1);
-
-      k->id = sqlite3_column_int64 (stmt, 0);
-      k->funder = axw_db_column_dup (stmt, 1);
-      k->public_key = axw_db_column_dup (stmt, 2);
-      k->added_at = axw_db_column_dup (stmt, 3);
-      g_ptr_array_add (out, k);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return axw_db_collect (db, stmt, funder_key_from_row, axw_funder_key_free, error);
 }
 
 void
@@ -338,6 +326,20 @@ axw_campaign_stats_free (gpointer data)
   g_free (c);
 }
 
+static gpointer
+campaign_stats_from_row (sqlite3_stmt *stmt)
+{
+  AxwCampaignStats *c = g_new0 (AxwCampaignStats, 1);
+
+  c->name = axw_db_column_dup (stmt, 0);
+  c->funder = axw_db_column_dup (stmt, 1);
+  c->issued = sqlite3_column_int64 (stmt, 2);
+  c->redeemed = sqlite3_column_int64 (stmt, 3);
+  c->redeemed_fen = sqlite3_column_int64 (stmt, 4);
+  c->refunded_fen = sqlite3_column_int64 (stmt, 5);
+  return c;
+}
+
 /**
  * axw_vouchers_campaigns:
  *
@@ -348,9 +350,7 @@ GPtrArray *
 axw_vouchers_campaigns (AxwDb   *db,
                         GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (axw_campaign_stats_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = axw_db_prepare (db,
     "WITH c (name, funder) AS (SELECT name, funder FROM campaigns "
@@ -364,27 +364,7 @@ axw_vouchers_campaigns (AxwDb   *db,
     "  (SELECT coalesce (sum (red_packet_fen), 0) FROM sales s "
     "   WHERE s.kind = 'refund' AND s.campaign = c.name AND s.funder = c.funder) "
     "FROM c ORDER BY c.funder, c.name", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwCampaignStats *c = g_new0 (AxwCampaignStats, 1);
-
-      c->name = axw_db_column_dup (stmt, 0);
-      c->funder = axw_db_column_dup (stmt, 1);
-      c->issued = sqlite3_column_int64 (stmt, 2);
-      c->redeemed = sqlite3_column_int64 (stmt, 3);
-      c->redeemed_fen = sqlite3_column_int64 (stmt, 4);
-      c->refunded_fen = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (out, c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return axw_db_collect (db, stmt, campaign_stats_from_row, axw_campaign_stats_free, error);
 }
 
 static gboolean

@@ -25,14 +25,12 @@
 #include "axw-csv.h"
 #include "axw-error.h"
 #include "axw-export.h"
+#include "axw-export-rows.h"
 #include "axw-money.h"
 #include "axw-products.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"
 
-#define CURSOR "online-shop"
-#define PENDING "online-shop.pending"
-#define FULL_MARK "full"
 #define FLUSH_AT (1 << 20)
 
 static gboolean
@@ -208,31 +206,8 @@ static gboolean
 read_cursor (Export  *e,
              GError **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (e->db, "SELECT name, last_sale_id, products_hash FROM export_cursor "
-                                              "WHERE name IN ('" CURSOR "', '" PENDING "')", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *hash = (const char *) sqlite3_column_text (stmt, 2);
-
-      if (g_str_equal ((const char *) sqlite3_column_text (stmt, 0), CURSOR))
-        {
-          e->cursor = sqlite3_column_int64 (stmt, 1);
-          e->products_hash = g_strdup (hash);
-        }
-      else
-        {
-          e->pending = sqlite3_column_int64 (stmt, 1);
-          e->pending_full = g_strcmp0 (hash, FULL_MARK) == 0;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return axw_db_set_error (e->db, rc, error);
-  return TRUE;
+  return axw_export_cursor_read (e->db, &e->cursor, &e->products_hash, &e->pending,
+                                 &e->pending_full, error);
 }
 
 static gboolean
@@ -241,14 +216,7 @@ set_pending (Export    *e,
              gboolean   full,
              GError   **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (e->db, "INSERT OR REPLACE INTO export_cursor (name, last_sale_id, "
-                                              "products_hash) VALUES ('" PENDING "', ?, ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, last);
-  axw_db_bind_text (stmt, 2, full ? FULL_MARK : NULL);
-  return axw_db_step_done (e->db, stmt, error);
+  return axw_export_cursor_set_pending (e->db, last, full, error);
 }
 
 /* Moves the cursor (and clears the pending range) in one transaction. */
@@ -258,29 +226,12 @@ advance_cursor (Export      *e,
                 const char  *products_hash,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!axw_db_begin (e->db, error))
+  if (!axw_export_cursor_advance (e->db, last, products_hash, error))
     return FALSE;
-  stmt = axw_db_prepare (e->db, "INSERT INTO export_cursor (name, last_sale_id, products_hash) "
-                                "VALUES ('" CURSOR "', ?1, ?2) ON CONFLICT (name) DO UPDATE SET "
-                                "last_sale_id = ?1, products_hash = ?2", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, last);
-  axw_db_bind_text (stmt, 2, products_hash);
-  if (!axw_db_step_done (e->db, stmt, error) ||
-      !axw_db_exec (e->db, "DELETE FROM export_cursor WHERE name = '" PENDING "'", error) ||
-      !axw_db_commit (e->db, error))
-    goto fail;
   e->cursor = last;
   e->pending = 0;
   e->pending_full = FALSE;
   return TRUE;
-
-fail:
-  axw_db_rollback (e->db);
-  return FALSE;
 }
 
 /* Entries of the manifest already in the folder whose files still exist:
@@ -486,54 +437,6 @@ export_range (Export    *e,
   return advance_cursor (e, last, e->products_hash, error);
 }
 
-static GString *
-products_csv (AxwDb    *db,
-              guint64  *out_count,
-              GError  **error)
-{
-  static const char * const header[] = {
-    "sku", "barcode", "name", "category", "origin", "price", "stock", "aid_eligible", "updated_at",
-  };
-  g_autoptr(GString) out = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *out_count = 0;
-  stmt = axw_db_prepare (db, "SELECT p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, p.price_fen, "
-                             "p.stock_milli, p.aid_eligible, p.updated_at FROM products p "
-                             "LEFT JOIN categories c ON c.id = p.category_id WHERE p.active ORDER BY p.id",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  axw_csv_append_row (out, header, G_N_ELEMENTS (header));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwProduct p = {
-        .barcode = (char *) sqlite3_column_text (stmt, 0),
-        .plu = (char *) sqlite3_column_text (stmt, 1),
-      };
-      g_autofree char *sku = axw_product_dup_sku (&p);
-      g_autofree char *price = axw_money_format (sqlite3_column_int64 (stmt, 5));
-      g_autofree char *stock = axw_qty_format (sqlite3_column_int64 (stmt, 6));
-      const char *row[] = {
-        sku, p.barcode ? p.barcode : "", (const char *) sqlite3_column_text (stmt, 2),
-        (const char *) sqlite3_column_text (stmt, 3), (const char *) sqlite3_column_text (stmt, 4),
-        price, stock, sqlite3_column_int (stmt, 7) ? "1" : "0",
-        (const char *) sqlite3_column_text (stmt, 8),
-      };
-
-      axw_csv_append_row (out, row, G_N_ELEMENTS (row));
-      (*out_count)++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}
-
 /* products.csv, unless it would be the same bytes as last time. */
 static gboolean
 export_products (Export    *e,
@@ -541,7 +444,7 @@ export_products (Export    *e,
                  GError   **error)
 {
   guint64 count;
-  g_autoptr(GString) buf = products_csv (e->db, &count, error);
+  g_autoptr(GString) buf = axw_products_shop_csv (e->db, &count, error);
   g_autofree char *hash = NULL;
   g_autoptr(AtomicFile) af = NULL;
   g_autofree char *path = NULL;
@@ -627,10 +530,10 @@ export_locked (Export   *e,
                gboolean  full,
                GError  **error)
 {
-  gint64 last = axw_db_query_int (e->db, "SELECT coalesce (max (id), 0) FROM sales", -1);
+  gint64 last = axw_sales_last_id (e->db, error);
 
   if (last < 0)
-    return axw_db_set_error (e->db, SQLITE_ERROR, error);
+    return FALSE;
   if (!read_cursor (e, error))
     return FALSE;
   load_manifest (e);
@@ -696,37 +599,27 @@ axw_export_run (AxwDb            *db,
 }
 
 typedef struct {
-  char     *db_path;
-  char     *dir;
-  gboolean  full;
+  char            *dir;
+  gboolean         full;
+  AxwExportResult  result;
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
   g_free (job->dir);
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+static gboolean
+export_job (AxwDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   ExportJob *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
-  AxwExportResult *result = g_new0 (AxwExportResult, 1);
 
-  if (db == NULL || !axw_export_run (db, job->dir, job->full, result, &error))
-    {
-      g_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, result, g_free);
+  return axw_export_run (db, job->dir, job->full, &job->result, error);
 }
 
 /**
@@ -746,12 +639,11 @@ axw_export_run_async (const char          *db_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ExportJob *job = g_new0 (ExportJob, 1);
 
-  job->db_path = g_strdup (db_path);
   job->dir = g_strdup (dir);
   job->full = full;
   g_task_set_source_tag (task, axw_export_run_async);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  axw_db_job_run (task, db_path, export_job);
 }
 
 gboolean
@@ -759,11 +651,11 @@ axw_export_run_finish (GAsyncResult     *result,
                        AxwExportResult  *out_result,
                        GError          **error)
 {
-  g_autofree AxwExportResult *r = g_task_propagate_pointer (G_TASK (result), error);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (r == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   if (out_result != NULL)
-    *out_result = *r;
+    *out_result = job->result;
   return TRUE;
 }

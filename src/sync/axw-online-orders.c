@@ -20,6 +20,7 @@
 #include "axw-error.h"
 #include "axw-json.h"
 #include "axw-money.h"
+#include "axw-online-ledger.h"
 #include "axw-online-orders.h"
 #include "axw-products.h"
 
@@ -256,16 +257,6 @@ parse_orders (AxwDb       *db,
   return g_steal_pointer (&orders);
 }
 
-/* Whether @order_id was imported before (or earlier in this file). */
-static gboolean
-order_known (AxwDb       *db,
-             const char  *order_id,
-             gboolean    *out_known,
-             GError     **error)
-{
-  return axw_db_row_exists (db, "SELECT 1 FROM online_orders WHERE order_id = ?", order_id, out_known, error);
-}
-
 /* Refuses a return that is not of a known order, or that would take
  * back more of a product than the order sold (less earlier returns). */
 static gboolean
@@ -273,11 +264,10 @@ check_return (AxwDb        *db,
               const Order  *o,
               GError      **error)
 {
-  sqlite3_stmt *stmt;
   gint64 sold, returned;
   gboolean known;
 
-  if (!order_known (db, o->return_of, &known, error))
+  if (!axw_online_ledger_known (db, o->return_of, &known, error))
     return FALSE;
   if (!known)
     return refuse (error, o->line_no, _("return %s is of order %s, which was never imported"),
@@ -286,27 +276,13 @@ check_return (AxwDb        *db,
     {
       const StockMove *m = &g_array_index (o->moves, StockMove, i);
       gint64 asked = 0;
-      int rc;
 
       /* this return's own lines for the product, all of them */
       for (guint j = 0; j < o->moves->len; j++)
         if (g_array_index (o->moves, StockMove, j).product_id == m->product_id)
           asked += g_array_index (o->moves, StockMove, j).delta_milli;
-      stmt = axw_db_prepare (db,
-        "SELECT coalesce ((SELECT sum (qty_milli) FROM online_order_lines WHERE order_id = ?1 AND product_id = ?2 "
-        "                  AND return_of IS NULL), 0),"
-        "       coalesce ((SELECT sum (qty_milli) FROM online_order_lines WHERE return_of = ?1 AND product_id = ?2), 0)",
-        error);
-      if (stmt == NULL)
+      if (!axw_online_ledger_sold (db, o->return_of, m->product_id, &sold, &returned, error))
         return FALSE;
-      axw_db_bind_text (stmt, 1, o->return_of);
-      sqlite3_bind_int64 (stmt, 2, m->product_id);
-      rc = sqlite3_step (stmt);
-      sold = sqlite3_column_int64 (stmt, 0);
-      returned = sqlite3_column_int64 (stmt, 1);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        return axw_db_set_error (db, rc, error);
       if (asked > sold - returned)
         {
           g_autofree char *left = axw_qty_format (MAX (sold - returned, 0));
@@ -328,41 +304,17 @@ move_stock (AxwDb            *db,
             AxwOnlineImport  *stats,
             GError          **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT stock_milli, name FROM products WHERE id = ?", error);
   g_autofree char *name = NULL;
   gint64 stock, after;
-  int rc;
 
-  if (stmt == NULL)
+  if (!axw_online_ledger_stock_of (db, m->product_id, &stock, &name, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->product_id);
-  rc = sqlite3_step (stmt);
-  stock = sqlite3_column_int64 (stmt, 0);
-  name = axw_db_column_dup (stmt, 1);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return axw_db_set_error (db, rc, error);
   if (__builtin_add_overflow (stock, m->delta_milli, &after) ||
       after > AXW_STOCK_MAX_MILLI || after < -AXW_STOCK_MAX_MILLI)
     return refuse (error, o->line_no, _("order %s would take the stock of %s out of range"),
                    o->order_id, name) != NULL;
-  stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = ?, updated_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after);
-  axw_db_bind_text (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, m->product_id);
-  if (!axw_db_step_done (db, stmt, error))
-    return FALSE;
-  stmt = axw_db_prepare (db, "INSERT INTO online_order_lines (order_id, product_id, qty_milli, return_of) "
-                             "VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  axw_db_bind_text (stmt, 1, o->order_id);
-  sqlite3_bind_int64 (stmt, 2, m->product_id);
-  sqlite3_bind_int64 (stmt, 3, ABS (m->delta_milli));
-  axw_db_bind_text (stmt, 4, o->return_of);
-  if (!axw_db_step_done (db, stmt, error))
+  if (!axw_online_ledger_move (db, o->order_id, o->return_of, m->product_id, ABS (m->delta_milli),
+                               after, now, error))
     return FALSE;
   if (stock >= 0 && after < 0)
     stats->below_zero++;
@@ -376,10 +328,9 @@ apply_order (AxwDb            *db,
              AxwOnlineImport  *stats,
              GError          **error)
 {
-  sqlite3_stmt *stmt;
   gboolean known;
 
-  if (!order_known (db, o->order_id, &known, error))
+  if (!axw_online_ledger_known (db, o->order_id, &known, error))
     return FALSE;
   if (known)
     {
@@ -388,12 +339,7 @@ apply_order (AxwDb            *db,
     }
   if (o->return_of != NULL && !check_return (db, o, error))
     return FALSE;
-  stmt = axw_db_prepare (db, "INSERT INTO online_orders (order_id, applied_at) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  axw_db_bind_text (stmt, 1, o->order_id);
-  axw_db_bind_text (stmt, 2, now);
-  if (!axw_db_step_done (db, stmt, error))
+  if (!axw_online_ledger_add (db, o->order_id, now, error))
     return FALSE;
   for (guint i = 0; i < o->moves->len; i++)
     if (!move_stock (db, o, &g_array_index (o->moves, StockMove, i), now, stats, error))

@@ -48,29 +48,23 @@ run_result_free (RunResult *r)
   g_free (r);
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source,
-            gpointer      data,
-            GCancellable *cancellable)
+/* A failed push is reported in the result; only the opening fails. */
+static gboolean
+run_job (AxwDb         *db,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **unused)
 {
-  const char *db_path = data;
-  RunResult *r = g_new0 (RunResult, 1);
+  RunResult *r = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AxwDb) db = axw_db_open (db_path, &error);
   AxwSyncReport report;
 
-  if (db != NULL)
-    {
-      if (!axw_sync_push (db, NULL, &report, cancellable, &error))
-        r->error = g_strdup (error->message);
-      g_clear_error (&error);
-      if (!axw_sync_get_status (db, &r->status, &error))
-        r->error = g_strdup (error->message);
-    }
-  else
+  if (!axw_sync_push (db, NULL, &report, cancellable, &error))
     r->error = g_strdup (error->message);
-  g_task_return_pointer (task, r, (GDestroyNotify) run_result_free);
+  g_clear_error (&error);
+  if (!axw_sync_get_status (db, &r->status, &error))
+    r->error = g_strdup (error->message);
+  return TRUE;
 }
 
 static void
@@ -114,9 +108,12 @@ run_done (GObject      *source,
           gpointer      data)
 {
   AxwSyncAgent *self = AXW_SYNC_AGENT (source);
-  RunResult *r = g_task_propagate_pointer (G_TASK (result), NULL);
+  RunResult *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
 
-  if (r != NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && r->error == NULL)
+    r->error = g_strdup (error->message);   /* the database did not open */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_object_freeze_notify (G_OBJECT (self));
       set_int (self, &self->pending, r->status.pending, PROP_PENDING);
@@ -124,7 +121,6 @@ run_done (GObject      *source,
       set_text (self, &self->last_success, r->status.last_success, PROP_LAST_SUCCESS);
       set_text (self, &self->last_error, r->error ? r->error : r->status.last_error, PROP_LAST_ERROR);
       g_object_thaw_notify (G_OBJECT (self));
-      run_result_free (r);
     }
   set_busy (self, FALSE);
   if (self->again && !g_cancellable_is_cancelled (self->cancellable))
@@ -153,8 +149,8 @@ axw_sync_agent_kick (AxwSyncAgent *self)
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, run_done, NULL);
   g_task_set_source_tag (task, axw_sync_agent_kick);
-  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, run_thread);
+  g_task_set_task_data (task, g_new0 (RunResult, 1), (GDestroyNotify) run_result_free);
+  axw_db_job_run (task, self->db_path, run_job);
 }
 
 static gboolean

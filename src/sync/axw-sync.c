@@ -531,13 +531,7 @@ backoff_s (const AxwSyncOptions *options,
 }
 
 /* Outbox rows due for sending, by outbox order; sale ids ascend with it. */
-typedef struct {
-  guint   n;
-  gint64  outbox_id[AXW_SYNC_BATCH_MAX];
-  gint64  sale_id[AXW_SYNC_BATCH_MAX];
-  gint64  attempts[AXW_SYNC_BATCH_MAX];
-  char    uuid[AXW_SYNC_BATCH_MAX][40];
-} Batch;
+typedef AxwOutboxBatch Batch;
 
 /* Records the answer for b[from, from+n). A 2xx marks sent only the
  * sales in @accepted; the others wait for a retry. */
@@ -556,18 +550,13 @@ mark (Push          *p,
   g_autofree char *now = axw_now_utc_iso ();
   const char *unconfirmed = _("The online shop did not confirm this sale; it is sent again.");
   guint counts[PUSH_STOP + 1] = { 0 };
-  sqlite3_stmt *stmt;
+  g_autofree AxwOutboxMark *marks = g_new0 (AxwOutboxMark, n);
+  g_autoptr(GPtrArray) nexts = g_ptr_array_new_with_free_func (g_free);
 
-  if (!axw_db_begin (p->db, error))
-    return FALSE;
-  stmt = axw_db_prepare (p->db,
-    "UPDATE outbox SET attempts = attempts + 1, status = ?2, sent_at = ?3, last_error = ?4, "
-    "next_attempt_at = ?5 WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
   for (guint i = from; i < from + n; i++)
     {
-      g_autofree char *next = NULL;
+      AxwOutboxMark *m = &marks[i - from];
+      char *next = NULL;
       PushOutcome outcome = answer;
       const char *why = message;
 
@@ -577,18 +566,16 @@ mark (Push          *p,
           why = unconfirmed;
         }
       if (outcome == PUSH_RETRY)
-        next = utc_iso_in (backoff_s (p->options, b->attempts[i]));
-      sqlite3_bind_int64 (stmt, 1, b->outbox_id[i]);
-      axw_db_bind_text (stmt, 2, status[outcome]);
-      axw_db_bind_text (stmt, 3, outcome == PUSH_SENT ? now : NULL);
-      axw_db_bind_text (stmt, 4, outcome == PUSH_SENT ? NULL : why);
-      axw_db_bind_text (stmt, 5, next);
-      if (!axw_db_step_done (p->db, stmt, error))
-        goto fail;
+        g_ptr_array_add (nexts, next = utc_iso_in (backoff_s (p->options, b->attempts[i])));
+      m->outbox_id = b->outbox_id[i];
+      m->status = status[outcome];
+      m->sent_at = outcome == PUSH_SENT ? now : NULL;
+      m->last_error = outcome == PUSH_SENT ? NULL : why;
+      m->next_attempt_at = next;
       counts[outcome]++;
     }
-  if (!axw_db_commit (p->db, error))
-    goto fail;
+  if (!axw_outbox_mark (p->db, marks, n, error))
+    return FALSE;
   p->report->sent += counts[PUSH_SENT];
   p->report->dead += counts[PUSH_REFUSED];
   p->report->retry += counts[PUSH_RETRY];
@@ -598,10 +585,6 @@ mark (Push          *p,
       p->last_error = g_strdup (answer == PUSH_RETRY ? message : unconfirmed);
     }
   return TRUE;
-
-fail:
-  axw_db_rollback (p->db);
-  return FALSE;
 }
 
 static gboolean
@@ -609,32 +592,7 @@ load_batch (Push     *p,
             Batch    *b,
             GError  **error)
 {
-  g_autofree char *now = axw_now_utc_iso ();
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = axw_db_prepare (p->db,
-    "SELECT o.id, o.sale_id, o.attempts, s.uuid FROM outbox o JOIN sales s ON s.id = o.sale_id "
-    "WHERE o.status = 'pending' AND (?1 OR o.next_attempt_at IS NULL OR o.next_attempt_at <= ?2) "
-    "ORDER BY o.id LIMIT ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, p->options->ignore_backoff);
-  axw_db_bind_text (stmt, 2, now);
-  sqlite3_bind_int (stmt, 3, AXW_SYNC_BATCH_MAX);
-  b->n = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      b->outbox_id[b->n] = sqlite3_column_int64 (stmt, 0);
-      b->sale_id[b->n] = sqlite3_column_int64 (stmt, 1);
-      b->attempts[b->n] = sqlite3_column_int64 (stmt, 2);
-      g_strlcpy (b->uuid[b->n], (const char *) sqlite3_column_text (stmt, 3), sizeof b->uuid[b->n]);
-      b->n++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return axw_db_set_error (p->db, rc, error);
-  return TRUE;
+  return axw_outbox_load_due (p->db, p->options->ignore_backoff, b, error);
 }
 
 /* Sends b[from, from+n) as one request and records the answer. */
@@ -737,7 +695,7 @@ axw_sync_push (AxwDb                *db,
         return FALSE;
       if (outcome == PUSH_RETRY)
         {
-          gint64 waiting = axw_db_query_int (db, "SELECT count(*) FROM outbox WHERE status = 'pending'", 0);
+          gint64 waiting = axw_outbox_count_pending (db);
 
           g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
                        _("The online shop did not take the sales (%s). %lld sales wait "
@@ -750,34 +708,19 @@ axw_sync_push (AxwDb                *db,
 }
 
 typedef struct {
-  char           *db_path;
   AxwSyncOptions  options;
+  AxwSyncReport   report;
 } PushJob;
 
-static void
-push_job_free (PushJob *job)
-{
-  g_free (job->db_path);
-  g_free (job);
-}
-
-static void
-push_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+static gboolean
+push_job (AxwDb         *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   PushJob *job = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwDb) db = axw_db_open (job->db_path, &error);
-  g_autofree AxwSyncReport *report = g_new0 (AxwSyncReport, 1);
 
-  if (db == NULL || !axw_sync_push (db, &job->options, report, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&report), g_free);
+  return axw_sync_push (db, &job->options, &job->report, cancellable, error);
 }
 
 /**
@@ -798,12 +741,11 @@ axw_sync_push_async (const char           *db_path,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   PushJob *job = g_new0 (PushJob, 1);
 
-  job->db_path = g_strdup (db_path);
   if (options != NULL)
     job->options = *options;
   g_task_set_source_tag (task, axw_sync_push_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) push_job_free);
-  g_task_run_in_thread (task, push_thread);
+  g_task_set_task_data (task, job, g_free);
+  axw_db_job_run (task, db_path, push_job);
 }
 
 gboolean
@@ -811,208 +753,13 @@ axw_sync_push_finish (GAsyncResult   *result,
                       AxwSyncReport  *report,
                       GError        **error)
 {
-  g_autofree AxwSyncReport *r = g_task_propagate_pointer (G_TASK (result), error);
+  PushJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (r == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   if (report != NULL)
-    *report = *r;
+    *report = job->report;
   return TRUE;
 }
 
-/**
- * axw_sync_get_status:
- * @status: (out caller-allocates): counts and the latest success and error
- *
- * Cheap enough for the sale screen's indicator.
- */
-gboolean
-axw_sync_get_status (AxwDb          *db,
-                     AxwSyncStatus  *status,
-                     GError        **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
 
-  memset (status, 0, sizeof *status);
-  stmt = axw_db_prepare (db,
-    "SELECT (SELECT count(*) FROM outbox WHERE status = 'pending'), "
-    "(SELECT count(*) FROM outbox WHERE status = 'dead'), "
-    "(SELECT count(*) FROM outbox WHERE status = 'sent'), "
-    "(SELECT max(sent_at) FROM outbox WHERE status = 'sent'), "
-    "(SELECT last_error FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL "
-    "  ORDER BY next_attempt_at DESC LIMIT 1), "
-    "(SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending')", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      status->pending = sqlite3_column_int64 (stmt, 0);
-      status->dead = sqlite3_column_int64 (stmt, 1);
-      status->sent = sqlite3_column_int64 (stmt, 2);
-      status->last_success = axw_db_column_dup (stmt, 3);
-      status->last_error = axw_db_column_dup (stmt, 4);
-      status->next_attempt_at = axw_db_column_dup (stmt, 5);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return axw_db_set_error (db, rc, error);
-  return TRUE;
-}
-
-void
-axw_sync_status_clear (AxwSyncStatus *status)
-{
-  g_clear_pointer (&status->last_success, g_free);
-  g_clear_pointer (&status->last_error, g_free);
-  g_clear_pointer (&status->next_attempt_at, g_free);
-}
-
-void
-axw_outbox_entry_free (AxwOutboxEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->uuid);
-  g_free (entry->receipt_no);
-  g_free (entry->last_error);
-  g_free (entry->sold_at);
-  g_free (entry);
-}
-
-/**
- * axw_sync_list_dead:
- *
- * Returns: (transfer full) (element-type AxwOutboxEntry): the sales the
- *   online shop refused, oldest first, or %NULL with @error
- */
-GPtrArray *
-axw_sync_list_dead (AxwDb   *db,
-                    GError **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_outbox_entry_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = axw_db_prepare (db, "SELECT o.sale_id, s.uuid, s.receipt_no, o.attempts, o.last_error, s.created_at FROM outbox o "
-                             "JOIN sales s ON s.id = o.sale_id WHERE o.status = 'dead' ORDER BY o.id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AxwOutboxEntry *e = g_new0 (AxwOutboxEntry, 1);
-
-      e->sale_id = sqlite3_column_int64 (stmt, 0);
-      e->uuid = axw_db_column_dup (stmt, 1);
-      e->receipt_no = axw_db_column_dup (stmt, 2);
-      e->attempts = sqlite3_column_int64 (stmt, 3);
-      e->last_error = axw_db_column_dup (stmt, 4);
-      e->sold_at = axw_db_column_dup (stmt, 5);
-      g_ptr_array_add (list, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      axw_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
-/* Dead letters back in the queue, due now: every one when @sale_id is 0. */
-static gint64
-requeue_dead (AxwDb       *db,
-              gint64       sale_id,
-              const char  *staff,
-              const char  *receipt_no,
-              GError     **error)
-{
-  g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
-  gint64 n;
-
-  if (!axw_db_begin (db, error))
-    return -1;
-  stmt = axw_db_prepare (db, "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL "
-                             "WHERE status = 'dead' AND (?1 = 0 OR sale_id = ?1)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, sale_id);
-  if (!axw_db_step_done (db, stmt, error))
-    goto fail;
-  n = sqlite3_changes (axw_db_get_handle (db));
-  if (receipt_no != NULL)
-    detail = g_strdup_printf ("%s queued again", receipt_no);
-  else
-    detail = g_strdup_printf ("%" G_GINT64_FORMAT " sales queued again", n);
-  if (n > 0 && !axw_audit_append (db, staff, "sync.retry", detail, error))
-    goto fail;
-  if (!axw_db_commit (db, error))
-    goto fail;
-  return n;
-
-fail:
-  axw_db_rollback (db);
-  return -1;
-}
-
-/**
- * axw_sync_retry_dead:
- * @staff: (nullable): who asked, for the audit log
- *
- * Puts every dead letter back in the queue, due now (after the server
- * or the data was fixed).
- *
- * Returns: how many, or -1 with @error
- */
-gint64
-axw_sync_retry_dead (AxwDb       *db,
-                     const char  *staff,
-                     GError     **error)
-{
-  g_return_val_if_fail (AXW_IS_DB (db), -1);
-  return requeue_dead (db, 0, staff, NULL, error);
-}
-
-/**
- * axw_sync_retry_dead_sale:
- * @sale: a receipt number or UUID of a sale the online shop refused
- * @staff: (nullable): who asked, for the audit log
- *
- * Puts that one dead letter back in the queue, due now.
- *
- * Returns: %FALSE with @error when @sale is not among the dead letters
- */
-gboolean
-axw_sync_retry_dead_sale (AxwDb       *db,
-                          const char  *sale,
-                          const char  *staff,
-                          GError     **error)
-{
-  g_autofree char *receipt_no = NULL;
-  sqlite3_stmt *stmt;
-  gint64 sale_id = 0;
-
-  g_return_val_if_fail (AXW_IS_DB (db), FALSE);
-  g_return_val_if_fail (sale != NULL, FALSE);
-
-  stmt = axw_db_prepare (db, "SELECT s.id, s.receipt_no FROM outbox o JOIN sales s ON s.id = o.sale_id "
-                             "WHERE o.status = 'dead' AND (s.receipt_no = ?1 OR s.uuid = ?1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  axw_db_bind_text (stmt, 1, sale);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      sale_id = sqlite3_column_int64 (stmt, 0);
-      receipt_no = axw_db_column_dup (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (sale_id == 0)
-    {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                   _("%s is not among the sales the online shop refused. See aixinwu sync --dead."), sale);
-      return FALSE;
-    }
-  return requeue_dead (db, sale_id, staff, receipt_no, error) > 0;
-}

@@ -13,10 +13,11 @@
 #include <gio/gio.h>
 
 #include "axw-db.h"
+#include "axw-outbox.h"
 
 G_BEGIN_DECLS
 
-#define AXW_SYNC_BATCH_MAX 100
+#define AXW_SYNC_BATCH_MAX AXW_OUTBOX_BATCH_MAX
 
 typedef struct {
   guint     timeout_s;        /* per request; 0: 30 s */
@@ -29,24 +30,6 @@ typedef struct {
   guint   dead;
   guint   retry;              /* failed for now; will be retried */
 } AxwSyncReport;
-
-typedef struct {
-  gint64  pending;
-  gint64  dead;
-  gint64  sent;
-  char   *last_success;       /* UTC ISO-8601, or NULL: never */
-  char   *last_error;         /* of a sale still waiting, or NULL */
-  char   *next_attempt_at;    /* the earliest retry, or NULL */
-} AxwSyncStatus;
-
-typedef struct {
-  gint64  sale_id;
-  char   *uuid;
-  char   *receipt_no;
-  gint64  attempts;
-  char   *last_error;
-  char   *sold_at;            /* the sale's time, UTC ISO-8601 */
-} AxwOutboxEntry;
 
 gboolean   axw_sync_push          (AxwDb                *db,
                                    const AxwSyncOptions *options,
@@ -62,22 +45,6 @@ gboolean   axw_sync_push_finish   (GAsyncResult         *result,
                                    AxwSyncReport        *report,
                                    GError              **error);
 
-gboolean   axw_sync_get_status    (AxwDb                *db,
-                                   AxwSyncStatus        *status,
-                                   GError              **error);
-void       axw_sync_status_clear  (AxwSyncStatus        *status);
-
-GPtrArray *axw_sync_list_dead     (AxwDb                *db,
-                                   GError              **error);
-gint64     axw_sync_retry_dead    (AxwDb                *db,
-                                   const char           *staff,
-                                   GError              **error);
-gboolean   axw_sync_retry_dead_sale (AxwDb              *db,
-                                     const char         *sale,
-                                     const char         *staff,
-                                     GError            **error);
-void       axw_outbox_entry_free  (AxwOutboxEntry       *entry);
-
 gboolean   axw_secret_file_check  (const char           *path,
                                    const char           *setting,
                                    GError              **error);
@@ -86,8 +53,5 @@ char      *axw_sync_read_token    (const char           *path,
 gboolean   axw_sync_write_token   (const char           *path,
                                    const char           *token,
                                    GError              **error);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AxwSyncStatus, axw_sync_status_clear)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwOutboxEntry, axw_outbox_entry_free)
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-audit.h"
 #include "axw-pricing.h"
 #include "axw-staff.h"

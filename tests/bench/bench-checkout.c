@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
 #include "axw-promotions.h"

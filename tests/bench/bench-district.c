@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "axw-db-sql.h"
 #include "axw-district-private.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"

@@ -9,6 +9,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-export.h"
 
 static const char *names[] = { "赤松茸", "藜麦粥", "爱心帆布袋, \"大号\"", "散装红枣", "高原红茶" };

@@ -10,6 +10,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-reports.h"
 

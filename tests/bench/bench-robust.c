@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <unistd.h>
 
+#include "axw-db-sql.h"
 #include "axw-backup.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"

@@ -23,6 +23,7 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "axw-db-sql.h"
 #include "axw-application.h"
 #include "axw-cli.h"
 #include "axw-window.h"

@@ -6,6 +6,7 @@
  * The products, promotions and red-packet CSV importers on a real
  * (in-memory) database: never crash, and a refused file changes nothing.
  */
+#include "axw-db-sql.h"
 #include "axw-fuzz.h"
 #include "axw-products.h"
 #include "axw-promotions.h"

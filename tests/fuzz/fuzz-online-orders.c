@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "axw-db-sql.h"
 #include "axw-fuzz.h"
 #include "axw-online-orders.h"
 #include "axw-products.h"

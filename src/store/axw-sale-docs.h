@@ -31,9 +31,6 @@ gboolean     axw_sale_docs_append_ids (AxwDb         *db,
                                        GString       *out,
                                        GError       **error);
 
-void         axw_json_append_int    (GString    *out,
-                                     gint64      value);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AxwSaleDocs, axw_sale_docs_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "axw-bizdate.h"
+#include "axw-db-sql.h"
 #include "axw-sale-docs.h"
 #include "axw-settings.h"
 
@@ -35,22 +36,6 @@ static const char lines_sql[] =
 static const char payments_sql[] =
   "SELECT sale_id, method, amount_fen "
   "FROM payments WHERE sale_id > ?1 AND sale_id <= ?2 ORDER BY sale_id, seq";
-
-void
-axw_json_append_int (GString *out,
-                     gint64   value)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
-
-  do
-    *--p = (char) ('0' + v % 10);
-  while ((v /= 10) != 0);
-  if (value < 0)
-    *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
-}
 
 static void
 kv_text (GString      *out,
