@@ -10,9 +10,13 @@
  * sizes, and spoken through a stand-in spd-say that writes what it is
  * given. Screenshots of each step in the build's screenshots/.
  */
+#define _GNU_SOURCE   /* openpty */
 #include <glib/gstdio.h>
+#include <poll.h>
+#include <pty.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "axw-customer-display.h"
 #include "axw-feedback.h"
@@ -278,6 +282,70 @@ test_missing_monitor (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥25.20");
 }
 
+/* Reads from the pole display's other end until @want has come (up to
+ * 5 s), pumping the counter meanwhile. */
+static void
+pole_expect (int         master,
+             const char *want)
+{
+  g_autoptr(GByteArray) got = g_byte_array_new ();
+  gsize n = strlen (want);
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (got->len < n && g_get_monotonic_time () < end)
+    {
+      struct pollfd pfd = { master, POLLIN, 0 };
+      guint8 buf[256];
+      ssize_t r;
+
+      ui_pump (10);
+      if (poll (&pfd, 1, 10) <= 0)
+        continue;
+      r = read (master, buf, MIN (sizeof buf, n - got->len));
+      if (r > 0)
+        g_byte_array_append (got, buf, (guint) r);
+    }
+  if (got->len != n || memcmp (got->data, want, n) != 0)
+    {
+      g_autofree char *raw = g_strndup ((const char *) got->data, got->len);
+      g_autofree char *a = g_strescape (raw, NULL);
+      g_autofree char *b = g_strescape (want, NULL);
+
+      g_error ("the pole display got “%s”, not “%s”", a, b);
+    }
+}
+
+/* The pole display on a pseudo-terminal: each step of the sale, in
+ * order, as its bytes; phrases send nothing. */
+static void
+test_pole (UiFixture     *f,
+           gconstpointer  data)
+{
+  int master, slave;
+  char name[256];
+  g_autofree char *target = NULL;
+
+  g_assert_cmpint (openpty (&master, &slave, name, NULL, NULL), ==, 0);
+  target = g_strdup_printf ("serial:%s:9600", name);
+  g_assert_true (axw_settings_set (axw_application_get_db (f->app), "display.pole", target, NULL));
+  login (f);
+  g_assert_nonnull (axw_window_get_pole_display (f->window));
+  pole_expect (master, "\x1b@\x0c" "\x1f$\x01\x01" "      WELCOME       " "\x1f$\x01\x02" "                    ");
+  ui_scan ("6971234560018");
+  pole_expect (master, "\x1f$\x01\x01" "x1             25.20" "\x1f$\x01\x02" "TOTAL          25.20");
+  ui_press_with (XK_Alt_L, XK_3);
+  assert_shown (f, "phrase", "请稍等");
+  ui_press (XK_F12);
+  pole_expect (master, "\x1f$\x01\x01" "TOTAL          25.20" "\x1f$\x01\x02" "                    ");
+  ui_type ("50", 120, TRUE);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  pole_expect (master, "\x1f$\x01\x01" "PAID           50.00" "\x1f$\x01\x02" "CHANGE         24.80");
+  ui_press (XK_Escape);
+  pole_expect (master, "\x1f$\x01\x01" "      WELCOME       " "\x1f$\x01\x02" "                    ");
+  close (slave);
+  close (master);
+}
+
 static void
 test_qr_url (void)
 {
@@ -313,6 +381,7 @@ main (int   argc,
   g_test_add ("/display/sale", UiFixture, NULL, ui_setup, test_sale, ui_teardown);
   g_test_add ("/display/phrases", UiFixture, NULL, ui_setup, test_phrases, ui_teardown);
   g_test_add ("/display/missing-monitor", UiFixture, NULL, ui_setup, test_missing_monitor, ui_teardown);
+  g_test_add ("/display/pole", UiFixture, NULL, ui_setup, test_pole, ui_teardown);
 
   return g_test_run ();
 }

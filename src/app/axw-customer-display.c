@@ -39,6 +39,12 @@ struct _AxwCustomerDisplay
   GtkLabel     *total_label;
   GtkLabel     *pay_label;
   GtkLabel     *phrase_label;
+
+  /* shown at the next update, after the cashier's own frame */
+  char         *last_line;
+  char         *phrase;
+  guint         update_id;
+  gboolean      has_qr;
 };
 
 G_DEFINE_FINAL_TYPE (AxwCustomerDisplay, axw_customer_display, GTK_TYPE_WINDOW)
@@ -178,6 +184,31 @@ refresh (AxwCustomerDisplay *self)
   set_label (self->pay_label, pay);
 }
 
+static gboolean
+update_cb (gpointer data)
+{
+  AxwCustomerDisplay *self = data;
+
+  self->update_id = 0;
+  set_label (self->last_line_label, self->last_line);
+  set_label (self->phrase_label, self->phrase);
+  /* a phrase needs the room more than the QR code does */
+  gtk_widget_set_visible (GTK_WIDGET (self->qr_picture), self->has_qr && self->phrase == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->qr_label), self->has_qr && self->phrase == NULL);
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The labels change once the sale screen has drawn its own frame: an
+ * idle runs after GDK's frames, so the cashier never waits for the
+ * customer's screen. */
+static void
+queue_update (AxwCustomerDisplay *self)
+{
+  if (self->update_id == 0)
+    self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_cb, self, NULL);
+}
+
 static void
 event_cb (AxwSaleModel       *model,
           AxwSaleEvent        event,
@@ -189,22 +220,18 @@ event_cb (AxwSaleModel       *model,
   switch (event)
     {
     case AXW_SALE_EVENT_NEW_SALE:
-      set_label (self->last_line_label, NULL);
-      set_label (self->phrase_label, NULL);
+      g_clear_pointer (&self->last_line, g_free);
+      g_clear_pointer (&self->phrase, g_free);
       break;
     case AXW_SALE_EVENT_LINE:
+      g_clear_pointer (&self->last_line, g_free);
       if (line >= 0 && q != NULL && (guint) line < q->lines->len)
-        {
-          g_autofree char *text = line_text (axw_sale_get_line ((AxwSale *) q, line));
-
-          set_label (self->last_line_label, text);
-        }
-      else
-        set_label (self->last_line_label, NULL);
-      set_label (self->phrase_label, NULL);
+        self->last_line = line_text (axw_sale_get_line ((AxwSale *) q, line));
+      g_clear_pointer (&self->phrase, g_free);
       break;
     case AXW_SALE_EVENT_PHRASE:
-      set_label (self->phrase_label, axw_sale_model_get_phrase (model));
+      g_free (self->phrase);
+      self->phrase = g_strdup (axw_sale_model_get_phrase (model));
       break;
     case AXW_SALE_EVENT_RED_PACKET:
     case AXW_SALE_EVENT_DUE:
@@ -214,7 +241,7 @@ event_cb (AxwSaleModel       *model,
     default:
       break;
     }
-  refresh (self);
+  queue_update (self);
 }
 
 /**
@@ -272,6 +299,7 @@ show_idle (AxwCustomerDisplay *self)
 
   gtk_label_set_text (self->shop_label, shop);
   gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (qr));
+  self->has_qr = qr != NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->qr_picture), qr != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->qr_label), qr != NULL);
 }
@@ -355,6 +383,9 @@ axw_customer_display_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_pointer (&self->last_line, g_free);
+  g_clear_pointer (&self->phrase, g_free);
   g_clear_object (&self->model);
   g_clear_object (&self->app);
   gtk_widget_dispose_template (GTK_WIDGET (self), AXW_TYPE_CUSTOMER_DISPLAY);
@@ -398,10 +429,10 @@ axw_customer_display_new (AxwApplication *app,
   self->app = g_object_ref (app);
   self->model = g_object_ref (model);
   g_signal_connect (model, "event", G_CALLBACK (event_cb), self);
-  g_signal_connect_swapped (model, "notify::quote", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (model, "notify::step", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (model, "notify::n-payments", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (model, "notify::promotion", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (model, "notify::quote", G_CALLBACK (queue_update), self);
+  g_signal_connect_swapped (model, "notify::step", G_CALLBACK (queue_update), self);
+  g_signal_connect_swapped (model, "notify::n-payments", G_CALLBACK (queue_update), self);
+  g_signal_connect_swapped (model, "notify::promotion", G_CALLBACK (queue_update), self);
   show_idle (self);
   refresh (self);
   return self;
