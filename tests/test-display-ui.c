@@ -160,6 +160,16 @@ test_sale (UiFixture     *f,
   assert_shown (f, "last-line", "藜麦粥 × 1  ¥11.52");
   assert_shown (f, "lines", "藜麦粥 × 1  ¥11.52");
   assert_shown (f, "total", "¥11.52");
+
+  /* the cashier's high contrast is the customer's too (same 7:1 pairs) */
+  {
+    AxwStaff *hc = axw_staff_copy (axw_sale_view_get_staff (f->sale));
+
+    hc->high_contrast = TRUE;
+    axw_application_apply_prefs (f->app, hc);
+    ui_save_png (display, "customer-display-hc.png");
+    axw_staff_free (hc);
+  }
 }
 
 /* A stand-in for speech-dispatcher's spd-say: appends its last argument
