@@ -352,8 +352,23 @@ test_pole (UiFixture     *f,
   pole_expect (master, "\x1f$\x01\x01" "PAID           50.00" "\x1f$\x01\x02" "CHANGE         24.80");
   ui_press (XK_Escape);
   pole_expect (master, "\x1f$\x01\x01" "      WELCOME       " "\x1f$\x01\x02" "                    ");
+
+  /* unplugged: the sale goes on, and the cashier is told, in words, once */
   close (slave);
   close (master);
+  ui_scan ("6971234560018");
+  for (int i = 0; i < 100 && !strstr (axw_sale_view_get_text (f->sale, "banner"), "客显"); i++)
+    ui_pump (50);
+  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), name));
+  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), "客显"));
+  ui_scan ("6971234560025");
+  ui_pump (300);
+  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), "藜麦粥"));
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥36.72");
+  ui_press (XK_F12);
+  ui_type ("50", 120, TRUE);
+  g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+  g_assert_false (strstr (axw_sale_view_get_text (f->sale, "banner"), "客显"));
 }
 
 static void
