@@ -115,6 +115,24 @@ test_encode (void)
     assert_bytes (a, "\x1f$\x01\x01" "x0.512         12.34" "\x1f$\x01\x02" "TOTAL          12.34");
     assert_bytes (b, ESC "s2" ESC "QA999999.99\r");
   }
+  /* with a GB2312 font: the name, two columns a character, cut before
+   * the character that would not fit */
+  {
+    AxwPoleFrame named = line_frame;
+    AxwPoleFrame longer = { AXW_POLE_LINE, 1000, 12800, 12800, "有机小米礼盒装特惠五斤" };
+    g_autoptr(GBytes) a = NULL;
+    g_autoptr(GBytes) b = NULL;
+    g_autoptr(GBytes) c = NULL;
+
+    named.name = "赤松茸";
+    a = axw_pole_encode (AXW_POLE_ESCPOS_GB, &named);
+    b = axw_pole_encode (AXW_POLE_ESCPOS_GB, &longer);
+    c = axw_pole_encode (AXW_POLE_ESCPOS, &named);
+    assert_bytes (a, "\x1f$\x01\x01" "\xb3\xe0\xcb\xc9\xc8\xd7 x2      50.40" "\x1f$\x01\x02" "TOTAL          61.92");
+    assert_bytes (b, "\x1f$\x01\x01" "\xd3\xd0\xbb\xfa\xd0\xa1\xc3\xd7\xc0\xf1 x1 128.00" "\x1f$\x01\x02" "TOTAL         128.00");
+    /* without the font: no name */
+    assert_bytes (c, escpos[0].bytes);
+  }
 }
 
 /* Reads exactly strlen (@want) bytes from @master (up to 5 s) and

@@ -22,7 +22,7 @@ axw_pole_view_frame_of (AxwSaleModel *model,
   const AxwSale *last = axw_sale_model_get_last_sale (model);
   guint n = axw_sale_model_get_n_payments (model);
 
-  *out = (AxwPoleFrame) { AXW_POLE_WELCOME, 0, 0, 0 };
+  *out = (AxwPoleFrame) { AXW_POLE_WELCOME, 0, 0, 0, NULL };
   switch (event)
     {
     case AXW_SALE_EVENT_LINE:
@@ -30,7 +30,7 @@ axw_pole_view_frame_of (AxwSaleModel *model,
         {
           const AxwLine *l = axw_sale_get_line ((AxwSale *) q, (guint) line);
 
-          *out = (AxwPoleFrame) { AXW_POLE_LINE, l->qty_milli, l->net_fen, q->total_fen };
+          *out = (AxwPoleFrame) { AXW_POLE_LINE, l->qty_milli, l->net_fen, q->total_fen, l->name };
         }
       else
         *out = (AxwPoleFrame) { AXW_POLE_TOTAL, 0, q ? q->total_fen : 0, 0 };

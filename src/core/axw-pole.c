@@ -9,7 +9,9 @@
  *    US $ x y puts the cursor at column x (1–20) of line y (1–2); each
  *    frame writes both lines whole, so nothing of the last one is left.
  *    ASCII only: a display without a GB2312 font shows Chinese as garbage,
- *    so the words are short English ones and the figures plain.
+ *    so the words are short English ones and the figures plain; with one
+ *    (escpos-gb) the line scanned starts with the item's name in GB2312,
+ *    two columns a character, never cut through one.
  *  - 8-digit price displays (the cheap LED ones): ESC s n lights the lamp
  *    under the figure (1 单价 price, 2 总计 total, 3 收款 paid, 4 找零
  *    change), ESC Q A sends the figure, digits and a point, ended by CR;
@@ -68,13 +70,15 @@ axw_pole_target_parse (const char  *text,
   return TRUE;
 }
 
-/* "escpos" or "price" */
+/* "escpos", "escpos-gb" or "price" */
 gboolean
 axw_pole_commands_parse (const char      *text,
                          AxwPoleCommands *out)
 {
   if (g_strcmp0 (text, "escpos") == 0)
     *out = AXW_POLE_ESCPOS;
+  else if (g_strcmp0 (text, "escpos-gb") == 0)
+    *out = AXW_POLE_ESCPOS_GB;
   else if (g_strcmp0 (text, "price") == 0)
     *out = AXW_POLE_PRICE;
   else
@@ -91,8 +95,8 @@ axw_pole_init (AxwPoleCommands commands)
   return g_bytes_new_static (init, sizeof init);
 }
 
-/* One line of the text display: @left, then @fen (if ≥ 0) at the right,
- * 20 columns exactly. */
+/* One line of the text display: @left (ASCII, or GB2312 from
+ * gb_left()), then @fen (if ≥ 0) at the right, 20 columns exactly. */
 static void
 append_line (GByteArray *out,
              guint8      row,
@@ -101,8 +105,8 @@ append_line (GByteArray *out,
 {
   g_autofree char *amount = fen >= 0 ? axw_money_format (fen) : g_strdup ("");
   char line[AXW_POLE_COLUMNS + 1];
-  gsize n_left = MIN (strlen (left), (gsize) AXW_POLE_COLUMNS);
   gsize n_amount = MIN (strlen (amount), (gsize) AXW_POLE_COLUMNS);
+  gsize n_left = MIN (strlen (left), (gsize) AXW_POLE_COLUMNS - n_amount);
   const guint8 move[] = { US, '$', 1, row };
 
   memset (line, ' ', AXW_POLE_COLUMNS);
@@ -112,16 +116,42 @@ append_line (GByteArray *out,
   g_byte_array_append (out, (const guint8 *) line, AXW_POLE_COLUMNS);
 }
 
+/* "赤松茸 x2" in GB2312, at most @room bytes, never half a character
+ * (a character the font lacks is a ?). */
+static char *
+gb_left (const char *name,
+         const char *qty,
+         gsize       room)
+{
+  g_autofree char *gb = g_convert_with_fallback (name ? name : "", -1, "GB2312", "UTF-8", "?", NULL, NULL, NULL);
+  gsize keep = 0;
+  gsize want = room > strlen (qty) + 2 ? room - strlen (qty) - 2 : 0;
+
+  for (gsize i = 0; gb != NULL && gb[i] != '\0';)
+    {
+      gsize w = (guint8) gb[i] >= 0x80 && gb[i + 1] != '\0' ? 2 : 1;
+
+      if (i + w > want)
+        break;
+      i += w;
+      keep = i;
+    }
+  return g_strdup_printf ("%.*s x%s", (int) keep, gb ? gb : "", qty);
+}
+
 static void
 encode_text (GByteArray         *out,
-             const AxwPoleFrame *f)
+             const AxwPoleFrame *f,
+             gboolean            gb)
 {
   switch (f->show)
     {
     case AXW_POLE_LINE:
       {
         g_autofree char *qty = axw_qty_format (f->qty_milli);
-        g_autofree char *left = g_strdup_printf ("x%s", qty);
+        g_autofree char *amount = axw_money_format (f->amount_fen);
+        g_autofree char *left = gb ? gb_left (f->name, qty, AXW_POLE_COLUMNS - strlen (amount) - 1)
+                                   : g_strdup_printf ("x%s", qty);
 
         append_line (out, 1, left, f->amount_fen);
         append_line (out, 2, "TOTAL", f->second_fen);
@@ -203,6 +233,6 @@ axw_pole_encode (AxwPoleCommands     commands,
   if (commands == AXW_POLE_PRICE)
     encode_price (out, frame);
   else
-    encode_text (out, frame);
+    encode_text (out, frame, commands == AXW_POLE_ESCPOS_GB);
   return g_byte_array_free_to_bytes (out);
 }

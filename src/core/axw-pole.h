@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   AXW_POLE_ESCPOS,   /* ESC/POS customer display: two lines of 20 ASCII columns */
+  AXW_POLE_ESCPOS_GB, /* the same with a GB2312 font: the item's name in Chinese */
   AXW_POLE_PRICE,    /* 8-digit price display: ESC s n lamp, ESC Q A digits CR */
 } AxwPoleCommands;
 
@@ -34,6 +35,7 @@ typedef struct {
   gint64      qty_milli;   /* LINE */
   gint64      amount_fen;  /* LINE: the line; TOTAL: the total; PAID, CHANGE: received */
   gint64      second_fen;  /* LINE: the total; PAID: still due; CHANGE: the change */
+  const char *name;        /* LINE: the item (UTF-8), shown by ESCPOS_GB only; nullable */
 } AxwPoleFrame;
 
 gboolean  axw_pole_target_parse   (const char          *text,

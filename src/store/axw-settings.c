@@ -42,7 +42,7 @@ static const Setting settings[] = {
   { "display.qr_url", "" },        /* empty: the start of receipt.qr_url */
   { "display.phrases", "" },       /* phrases separated by |; empty: the built-in ones */
   { "display.pole", "off" },       /* off or serial:/dev/ttyUSB0:9600 */
-  { "display.pole_commands", "escpos" },  /* escpos (2×20 text) or price (8 digits) */
+  { "display.pole_commands", "escpos" },  /* escpos (2×20 text), escpos-gb or price (8 digits) */
 };
 
 const char * const *
@@ -219,6 +219,7 @@ axw_settings_validate (const char  *key,
 {
   AxwCashRounding mode;
   AxwEmbeddedLayout layout;
+  AxwPoleCommands pole;
   const char *why = NULL;
 
   if (axw_settings_default (key) == NULL)
@@ -254,9 +255,9 @@ axw_settings_validate (const char  *key,
   else if (g_str_equal (key, "display.pole") && !axw_pole_target_parse (value, NULL, NULL))
     why = _("use off or serial:DEVICE:BAUD, like serial:/dev/ttyUSB0:9600 (2400, 4800, 9600, 19200, 38400 or "
             "115200 baud)");
-  else if (g_str_equal (key, "display.pole_commands") && !g_str_equal (value, "escpos") &&
-           !g_str_equal (value, "price"))
-    why = _("use escpos (two lines of text) or price (8 digits, ESC s / ESC Q A)");
+  else if (g_str_equal (key, "display.pole_commands") && !axw_pole_commands_parse (value, &pole))
+    why = _("use escpos (two lines of text), escpos-gb (the same with a GB2312 font: names in Chinese) "
+            "or price (8 digits, ESC s / ESC Q A)");
   else if (g_str_equal (key, "timezone"))
     {
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);
