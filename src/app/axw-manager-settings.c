@@ -51,6 +51,11 @@ struct _AxwManagerSettings
   GtkEntry         *token_file;
   GtkPasswordEntry *token;
   GtkEntry         *timezone;
+  GtkEntry         *display_customer;
+  GtkEntry         *display_qr_url;
+  GtkEntry         *display_phrases;
+  GtkEntry         *display_pole;
+  GtkEntry         *display_pole_commands;
 
   GtkLabel         *shop_name_error;
   GtkLabel         *shop_address_error;
@@ -65,6 +70,11 @@ struct _AxwManagerSettings
   GtkLabel         *token_file_error;
   GtkLabel         *token_error;
   GtkLabel         *timezone_error;
+  GtkLabel         *display_customer_error;
+  GtkLabel         *display_qr_url_error;
+  GtkLabel         *display_phrases_error;
+  GtkLabel         *display_pole_error;
+  GtkLabel         *display_pole_commands_error;
 
   GtkDropDown      *usb_printers;
   GtkLabel         *usb_state;
@@ -100,6 +110,11 @@ static const Field fields[] = {
   FIELD ("sync.endpoint", endpoint),
   FIELD ("sync.token_file", token_file),
   FIELD ("timezone", timezone),
+  FIELD ("display.customer", display_customer),
+  FIELD ("display.qr_url", display_qr_url),
+  FIELD ("display.phrases", display_phrases),
+  FIELD ("display.pole", display_pole),
+  FIELD ("display.pole_commands", display_pole_commands),
   FIELD (TOKEN_KEY, token),
 };
 
@@ -685,6 +700,9 @@ axw_manager_settings_class_init (AxwManagerSettingsClass *klass)
   BIND (footer_error); BIND (qr_url_error); BIND (printer_error); BIND (width_error);
   BIND (rounding_error); BIND (endpoint_error); BIND (token_file_error); BIND (token_error);
   BIND (timezone_error);
+  BIND (display_customer); BIND (display_qr_url); BIND (display_phrases); BIND (display_pole);
+  BIND (display_pole_commands); BIND (display_customer_error); BIND (display_qr_url_error);
+  BIND (display_phrases_error); BIND (display_pole_error); BIND (display_pole_commands_error);
   BIND (usb_printers); BIND (usb_state); BIND (test_button); BIND (test_result);
   BIND (token_state); BIND (message);
   BIND (preview);

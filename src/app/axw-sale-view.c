@@ -29,6 +29,8 @@
 #include "axw-print-status.h"
 #include "axw-product-row.h"
 #include "axw-promotions.h"
+#include "axw-phrase-bar.h"
+#include "axw-sale-model.h"
 #include "axw-sale-view-private.h"
 #include "axw-settings.h"
 #include "axw-sync-agent.h"
@@ -46,19 +48,15 @@ struct _AxwSaleView
 
   AxwApplication     *app;
   AxwStaff           *staff;
-  AxwCart            *cart;
-  AxwSale            *quote;
-  AxwSale            *last_sale;
+  AxwSaleModel       *model;         /* the open sale: cart, quote, payments, step */
   AxwLine            *undo_line;
   guint               undo_index;
-  GArray             *payments;      /* AxwPayment taken so far */
   GCancellable       *hub_check;     /* the district hub's answer about the red packet, on its way */
   char               *hub_checked;   /* the red packet code the hub said is free */
   GCancellable       *hub_push;      /* the push to the district hub, while one runs */
   GCancellable       *hub_pull;      /* the pull from it, while one runs */
   guint               hub_timer;
   gint                sale_open;     /* atomic: goods or payments on the counter (the pull's gate) */
-  AxwPayMethod        method;
   GDateTime          *fixed_now;
   guint               print_timer;
   gint64              print_sale_id;  /* the sale print_state is of */
@@ -81,6 +79,7 @@ struct _AxwSaleView
   AxwCell            *banner_cell;
   GtkLabel           *banner_label;       /* banner_cell's */
   GtkWidget          *banner_undo;
+  AxwPhraseBar       *phrase_bar;
   GtkEntry           *code_entry;
   GtkColumnView      *cart_view;
   GtkColumnViewColumn *price_column;
@@ -142,6 +141,37 @@ db (AxwSaleView *self)
   return axw_application_get_db (self->app);
 }
 
+/* The open sale lives in the model; these read it. */
+static AxwCart *
+cart_of (AxwSaleView *self)
+{
+  return axw_sale_model_get_cart (self->model);
+}
+
+static AxwSale *
+quote_of (AxwSaleView *self)
+{
+  return (AxwSale *) axw_sale_model_get_quote (self->model);
+}
+
+static const AxwSale *
+last_sale_of (AxwSaleView *self)
+{
+  return axw_sale_model_get_last_sale (self->model);
+}
+
+static guint
+n_payments (AxwSaleView *self)
+{
+  return axw_sale_model_get_n_payments (self->model);
+}
+
+static AxwPayMethod
+method_of (AxwSaleView *self)
+{
+  return axw_sale_model_get_method (self->model);
+}
+
 static AxwFeedback *
 feedback (AxwSaleView *self)
 {
@@ -189,6 +219,12 @@ show_page (AxwSaleView *self,
            GtkWidget   *focus)
 {
   gtk_stack_set_visible_child_name (self->pages, name);
+  if (g_str_equal (name, "pay"))
+    axw_sale_model_set_step (self->model, AXW_SALE_STEP_PAY);
+  else if (g_str_equal (name, "done"))
+    axw_sale_model_set_step (self->model, AXW_SALE_STEP_DONE);
+  else if (g_str_equal (name, "cart"))
+    axw_sale_model_set_step (self->model, AXW_SALE_STEP_SALE);
   if (focus != NULL)
     gtk_widget_grab_focus (focus);
 }
@@ -198,7 +234,7 @@ selected_index (AxwSaleView *self)
 {
   guint pos = gtk_single_selection_get_selected (self->selection);
 
-  if (pos == GTK_INVALID_LIST_POSITION || pos >= axw_cart_get_n_lines (self->cart))
+  if (pos == GTK_INVALID_LIST_POSITION || pos >= axw_cart_get_n_lines (cart_of (self)))
     return -1;
   return pos;
 }
@@ -231,12 +267,12 @@ static void
 update_rows (AxwSaleView *self,
              gint64       select)
 {
-  guint n = self->quote ? self->quote->lines->len : 0;
+  guint n = quote_of (self) ? quote_of (self)->lines->len : 0;
   guint old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(AxwCartRow) row = axw_cart_row_new (axw_sale_get_line (self->quote, i));
+      g_autoptr(AxwCartRow) row = axw_cart_row_new (axw_sale_get_line (quote_of (self), i));
       g_autoptr(AxwCartRow) shown = i < old ? g_list_model_get_item (G_LIST_MODEL (self->rows), i) : NULL;
 
       if (shown == NULL)
@@ -258,7 +294,7 @@ update_rows (AxwSaleView *self,
 static void
 update_summary (AxwSaleView *self)
 {
-  const AxwSale *q = self->quote;
+  const AxwSale *q = quote_of (self);
   g_autofree char *total = axw_money_format_screen (q ? q->total_fen : 0);
   g_autofree char *gross = axw_money_format_screen (q ? q->gross_fen : 0);
   g_autofree char *promo = axw_money_format_screen (q ? q->promo_fen : 0);
@@ -295,15 +331,14 @@ requote (AxwSaleView *self,
   g_autoptr(GDateTime) at = now (self);
   AxwSale *quote;
 
-  g_atomic_int_set (&self->sale_open, !axw_cart_is_empty (self->cart) || self->payments->len > 0);
-  quote = axw_checkout_quote (db (self), self->cart, at, &error);
+  g_atomic_int_set (&self->sale_open, !axw_cart_is_empty (cart_of (self)) || n_payments (self) > 0);
+  quote = axw_checkout_quote (db (self), cart_of (self), at, &error);
   if (quote == NULL)
     {
       banner (self, BANNER_ERROR, error->message);
       return FALSE;
     }
-  g_clear_pointer (&self->quote, axw_sale_free);
-  self->quote = quote;
+  axw_sale_model_set_quote (self->model, quote);
   update_rows (self, select);
   update_summary (self);
   return TRUE;
@@ -333,6 +368,7 @@ update_promotions (AxwSaleView *self)
   else
     g_string_prepend (text, _("Today: "));
   gtk_label_set_text (self->promotion_label, text->str);
+  axw_sale_model_set_promotion (self->model, text->str);
 }
 
 static void
@@ -344,12 +380,13 @@ say_line (AxwSaleView *self,
   g_autofree char *qty = NULL;
   g_autofree char *text = NULL;
 
-  if (self->quote == NULL || index >= self->quote->lines->len)
+  if (quote_of (self) == NULL || index >= quote_of (self)->lines->len)
     return;
-  l = axw_sale_get_line (self->quote, index);
+  l = axw_sale_get_line (quote_of (self), index);
   price = axw_money_format_screen (l->net_fen);
   qty = axw_qty_format (l->qty_milli);
   text = g_strdup_printf (_("%s × %s  %s"), l->name, qty, price);
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_LINE, (gint) index);
   banner (self, BANNER_OK, text);
   axw_feedback_play (feedback (self), AXW_SOUND_SCAN, GTK_WIDGET (self));
   axw_feedback_say (feedback (self), text);
@@ -367,8 +404,7 @@ static void
 forget_sale (AxwSaleView *self)
 {
   forget_hub_check (self);
-  axw_cart_clear (self->cart);
-  g_array_set_size (self->payments, 0);
+  axw_sale_model_clear (self->model);
   g_clear_pointer (&self->undo_line, axw_line_free);
 }
 
@@ -408,6 +444,7 @@ start_new_sale (AxwSaleView *self)
   requote (self, -1);
   gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
   show_page (self, "cart", GTK_WIDGET (self->code_entry));
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_NEW_SALE, -1);
   if (!warn_clock_behind (self))
     banner (self, BANNER_INFO, _("Ready: scan the first item"));
 }
@@ -449,8 +486,8 @@ hub_checked_cb (GObject      *source,
   g_auto(AxwHubRedemption) where = { 0 };
   g_autoptr(GError) error = NULL;
   AxwHubCheck verdict = axw_district_check_red_packet_finish (result, &where, &error);
-  const char *code = axw_cart_get_voucher_code (self->cart);
-  const AxwRedPacket *rp = self->quote ? self->quote->red_packet : NULL;
+  const char *code = axw_cart_get_voucher_code (cart_of (self));
+  const AxwRedPacket *rp = quote_of (self) ? quote_of (self)->red_packet : NULL;
   g_autofree char *refusal = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || code == NULL || rp == NULL || !rp->accepted)
@@ -464,7 +501,7 @@ hub_checked_cb (GObject      *source,
   if (verdict != AXW_HUB_CHECK_REDEEMED)
     return;
   refusal = axw_district_refusal (&where);
-  axw_cart_set_voucher_code (self->cart, NULL);
+  axw_cart_set_voucher_code (cart_of (self), NULL);
   requote (self, -1);
   show_red_packet_result (self, FALSE, refusal + strlen ("already_redeemed: "));
   show_page (self, "red-packet", GTK_WIDGET (self->red_packet_entry));
@@ -486,13 +523,13 @@ static void
 apply_red_packet (AxwSaleView *self,
                   const char  *code)
 {
-  g_autofree char *previous = g_strdup (axw_cart_get_voucher_code (self->cart));
+  g_autofree char *previous = g_strdup (axw_cart_get_voucher_code (cart_of (self)));
   const AxwRedPacket *rp;
   g_autofree char *off = NULL;
   g_autofree char *text = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (self->red_packet_entry), "");
-  if (axw_cart_is_empty (self->cart))
+  if (axw_cart_is_empty (cart_of (self)))
     {
       show_red_packet_result (self, FALSE, _("Scan the goods first, then the red packet."));
       show_page (self, "red-packet", GTK_WIDGET (self->red_packet_entry));
@@ -504,15 +541,15 @@ apply_red_packet (AxwSaleView *self,
       refuse_red_packet (self, AXW_RED_PACKET_ONE_PER_SALE);
       return;
     }
-  axw_cart_set_voucher_code (self->cart, code);
+  axw_cart_set_voucher_code (cart_of (self), code);
   if (!requote (self, -1))
     return;
-  rp = self->quote->red_packet;
+  rp = quote_of (self)->red_packet;
   if (rp == NULL || !rp->accepted)
     {
       AxwRedPacketReason reason = rp ? rp->reason : AXW_RED_PACKET_UNKNOWN;
 
-      axw_cart_set_voucher_code (self->cart, previous);
+      axw_cart_set_voucher_code (cart_of (self), previous);
       requote (self, -1);
       refuse_red_packet (self, reason);
       return;
@@ -521,6 +558,7 @@ apply_red_packet (AxwSaleView *self,
   text = g_strdup_printf (_("Red packet accepted: %s off, paid by %s"), off, rp->funder);
   ask_hub (self, rp->code);
   show_red_packet_result (self, TRUE, text);
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_RED_PACKET, -1);
   banner (self, BANNER_OK, text);
   axw_feedback_play (feedback (self), AXW_SOUND_ACCEPTED, GTK_WIDGET (self));
   axw_feedback_say (feedback (self), text);
@@ -712,9 +750,10 @@ remove_line (AxwSaleView *self,
 
   axw_sale_exceptions_line_removed (self, index);
   g_clear_pointer (&self->undo_line, axw_line_free);
-  self->undo_line = axw_cart_remove (self->cart, index);
+  self->undo_line = axw_cart_remove (cart_of (self), index);
   self->undo_index = index;
   requote (self, index > 0 ? index - 1 : 0);
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_LINE, -1);
   text = g_strdup_printf (_("Removed %s. Press Undo (Ctrl+Z) to put it back."), self->undo_line->name);
   banner (self, BANNER_INFO, text);
   gtk_widget_set_visible (self->banner_undo, TRUE);
@@ -730,7 +769,7 @@ change_qty (AxwSaleView *self,
 
   if (!need_line (self, &index))
     return;
-  l = axw_cart_get_line (self->cart, index);
+  l = axw_cart_get_line (cart_of (self), index);
   if (l->per_kg || l->weighed)
     {
       banner (self, BANNER_ERROR, _("This item is sold by weight: weigh it again, or use Quantity (F4)."));
@@ -741,7 +780,7 @@ change_qty (AxwSaleView *self,
       remove_line (self, index);
       return;
     }
-  axw_cart_set_qty (self->cart, index, l->qty_milli + delta * 1000);
+  axw_cart_set_qty (cart_of (self), index, l->qty_milli + delta * 1000);
   if (requote (self, index))
     say_line (self, index);
 }
@@ -787,8 +826,8 @@ undo_action (GtkWidget  *widget,
       banner (self, BANNER_ERROR, _("Nothing to undo"));
       return;
     }
-  index = MIN (self->undo_index, axw_cart_get_n_lines (self->cart));
-  axw_cart_insert (self->cart, index, self->undo_line);
+  index = MIN (self->undo_index, axw_cart_get_n_lines (cart_of (self)));
+  axw_cart_insert (cart_of (self), index, self->undo_line);
   g_clear_pointer (&self->undo_line, axw_line_free);
   if (requote (self, index))
     {
@@ -809,7 +848,7 @@ set_qty_action (GtkWidget  *widget,
 
   if (!need_line (self, &index))
     return;
-  l = axw_cart_get_line (self->cart, index);
+  l = axw_cart_get_line (cart_of (self), index);
   if (l->weighed)
     {
       banner (self, BANNER_ERROR, _("A scale label carries its own weight: weigh the goods again."));
@@ -833,7 +872,7 @@ qty_activate_cb (AxwSaleView *self)
 
   if (index < 0)
     return;
-  l = axw_cart_get_line (self->cart, index);
+  l = axw_cart_get_line (cart_of (self), index);
   if (!axw_qty_parse (gtk_editable_get_text (GTK_EDITABLE (self->qty_entry)), &qty, &error))
     {
       banner (self, BANNER_ERROR, error->message);
@@ -844,7 +883,7 @@ qty_activate_cb (AxwSaleView *self)
       banner (self, BANNER_ERROR, _("This item is sold by the piece: type a whole number."));
       return;
     }
-  axw_cart_set_qty (self->cart, index, qty);
+  axw_cart_set_qty (cart_of (self), index, qty);
   show_page (self, "cart", GTK_WIDGET (self->code_entry));
   if (requote (self, index))
     say_line (self, index);
@@ -870,7 +909,7 @@ update_recall (AxwSaleView *self)
 static gboolean
 refuse_with_payments (AxwSaleView *self)
 {
-  if (self->payments->len == 0)
+  if (n_payments (self) == 0)
     return FALSE;
   banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key), "
                                 "or remove its payments on the payment screen"));
@@ -887,14 +926,14 @@ hold_action (GtkWidget  *widget,
   g_autoptr(GDateTime) at = now (self);
   g_autofree char *text = NULL;
 
-  if (axw_cart_is_empty (self->cart))
+  if (axw_cart_is_empty (cart_of (self)))
     {
       banner (self, BANNER_ERROR, _("The cart is empty: there is nothing to hold"));
       return;
     }
   if (refuse_with_payments (self))
     return;
-  if (axw_held_sales_add (db (self), self->cart, self->staff->name, at, &error) == 0)
+  if (axw_held_sales_add (db (self), cart_of (self), self->staff->name, at, &error) == 0)
     {
       banner (self, BANNER_ERROR, error->message);
       return;
@@ -916,15 +955,14 @@ recall_held (AxwSaleView *self,
 
   if (refuse_with_payments (self))
     return;
-  back = axw_held_sales_recall_id (db (self), id, self->cart, self->staff->name, at, &error);
+  back = axw_held_sales_recall_id (db (self), id, cart_of (self), self->staff->name, at, &error);
   if (back == NULL)
     {
       banner (self, BANNER_ERROR, error->message);
       return;
     }
-  axw_cart_free (self->cart);
-  self->cart = back;
-  g_array_set_size (self->payments, 0);
+  axw_sale_model_set_cart (self->model, back);
+  axw_sale_model_clear_payments (self->model);
   show_page (self, "cart", GTK_WIDGET (self->code_entry));
   if (requote (self, -1))
     banner (self, BANNER_OK, _("Held sale recalled"));
@@ -954,8 +992,7 @@ settle (AxwSaleView    *self,
         AxwSettlement  *out,
         GError        **error)
 {
-  return axw_payments_settle_sale (self->quote, (const AxwPayment *) self->payments->data, self->payments->len,
-                                   out, error);
+  return axw_sale_model_settle (self->model, out, error);
 }
 
 /* What is still owed if the rest is paid in @method. */
@@ -1004,19 +1041,19 @@ paid_row (guint             index,
 static void
 update_pay_page (AxwSaleView *self)
 {
-  g_autofree char *due = axw_money_format_screen (still_due (self, self->method));
-  g_autofree char *title = g_strdup_printf (_("Payment: %s"), axw_pay_method_label (self->method));
+  g_autofree char *due = axw_money_format_screen (still_due (self, method_of (self)));
+  g_autofree char *title = g_strdup_printf (_("Payment: %s"), axw_pay_method_label (method_of (self)));
   g_autofree char *due_text = g_strdup_printf (_("Due %s"), due);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->paid_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->paid_box), child);
-  for (guint i = 0; i < self->payments->len; i++)
-    gtk_box_append (GTK_BOX (self->paid_box), paid_row (i, &g_array_index (self->payments, AxwPayment, i)));
+  for (guint i = 0; i < n_payments (self); i++)
+    gtk_box_append (GTK_BOX (self->paid_box), paid_row (i, axw_sale_model_get_payment (self->model, i)));
   gtk_label_set_text (self->pay_title, title);
   gtk_label_set_text (self->pay_due, due_text);
-  gtk_widget_set_visible (self->paid_box, self->payments->len > 0);
-  gtk_widget_set_visible (self->quick_box, self->method == AXW_PAY_CASH);
+  gtk_widget_set_visible (self->paid_box, n_payments (self) > 0);
+  gtk_widget_set_visible (self->quick_box, method_of (self) == AXW_PAY_CASH);
   gtk_entry_set_placeholder_text (self->amount_entry, due);
 }
 
@@ -1027,19 +1064,19 @@ update_print_status (AxwSaleView *self)
   g_autofree char *text = NULL;
   AxwPrintState state;
 
-  if (self->last_sale == NULL)
+  if (last_sale_of (self) == NULL)
     return;
-  state = axw_print_status_of_sale (db (self), self->last_sale->id, &error);
+  state = axw_print_status_of_sale (db (self), last_sale_of (self)->id, &error);
   text = axw_print_state_describe (state, error);
   gtk_label_set_text (self->print_label, text);
   gtk_label_set_text (self->done_print, text);
   /* a screen reader hears whether the receipt came out, once it is known */
   if ((state == AXW_PRINT_DONE || state == AXW_PRINT_FAILED) &&
-      (self->print_sale_id != self->last_sale->id || self->print_state != state))
+      (self->print_sale_id != last_sale_of (self)->id || self->print_state != state))
     axw_a11y_announce (GTK_WIDGET (self->done_print),
                        g_str_has_prefix (text, "✔ ") || g_str_has_prefix (text, "✖ ")
                        ? text + strlen ("✔ ") : text);
-  self->print_sale_id = self->last_sale->id;
+  self->print_sale_id = last_sale_of (self)->id;
   self->print_state = state;
 }
 
@@ -1253,7 +1290,7 @@ print_tick_cb (gpointer data)
 static void
 show_done (AxwSaleView *self)
 {
-  const AxwSale *s = self->last_sale;
+  const AxwSale *s = last_sale_of (self);
   g_autofree char *change = axw_money_format_screen (s->change_fen);
   g_autofree char *change_text = NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
@@ -1272,6 +1309,13 @@ show_done (AxwSaleView *self)
   if (self->print_timer == 0)
     self->print_timer = g_timeout_add_seconds (1, print_tick_cb, self);
   show_page (self, "done", self->next_button);
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_DONE, -1);
+  {
+    g_autofree char *words = s->change_fen > 0 ? g_strdup_printf (_("Your change: %s"), change)
+                                               : g_strdup (_("Thank you for shopping with us"));
+
+    axw_sale_model_say (self->model, words);
+  }
   banner (self, BANNER_OK, change_text);
   axw_feedback_play (feedback (self), AXW_SOUND_SALE_DONE, GTK_WIDGET (self));
   axw_feedback_say (feedback (self), change_text);
@@ -1292,8 +1336,8 @@ commit (AxwSaleView  *self,
 {
   g_autoptr(GDateTime) at = now (self);
   g_autoptr(GError) unmarked = NULL;
-  AxwSale *sale = axw_checkout_commit (db (self), self->cart, at, self->staff->name,
-                                       (const AxwPayment *) self->payments->data, self->payments->len,
+  AxwSale *sale = axw_checkout_commit (db (self), cart_of (self), at, self->staff->name,
+                                       axw_sale_model_get_payments (self->model), n_payments (self),
                                        error);
 
   if (sale == NULL)
@@ -1302,8 +1346,7 @@ commit (AxwSaleView  *self,
       g_str_equal (self->hub_checked, sale->red_packet->code) &&
       !axw_district_mark_checked (db (self), sale->uuid, &unmarked))
     g_warning ("The red packet stays “not checked”: %s", unmarked->message);   /* the sale stands */
-  g_clear_pointer (&self->last_sale, axw_sale_free);
-  self->last_sale = sale;
+  axw_sale_model_set_last_sale (self->model, sale);
   forget_sale (self);
   requote (self, -1);
   show_done (self);
@@ -1321,11 +1364,11 @@ static void
 refuse_last_payment (AxwSaleView *self,
                      const char  *why)
 {
-  AxwPayment p = g_array_index (self->payments, AxwPayment, self->payments->len - 1);
+  AxwPayment p = *axw_sale_model_get_payment (self->model, n_payments (self) - 1);
   g_autofree char *amount = axw_money_format_screen (p.tendered_fen);
   g_autofree char *text = NULL;
 
-  g_array_remove_index (self->payments, self->payments->len - 1);
+  axw_sale_model_remove_payment (self->model, n_payments (self) - 1);
   update_pay_page (self);
   text = g_strdup_printf (_("The sale was not saved: %s\nThe payment %s %s is not recorded: "
                             "record it again once this is put right."),
@@ -1338,21 +1381,21 @@ take_payment (AxwSaleView *self,
               gint64       amount)
 {
   g_autoptr(GError) error = NULL;
-  AxwPayment p = { self->method, amount, amount };
+  AxwPayment p = { method_of (self), amount, amount };
   g_autofree char *text = NULL;
   AxwSettlement s;
 
   gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
   /* nothing to take is right only when nothing is due (a red packet paid all) */
-  if (amount < 0 || (amount == 0 && still_due (self, self->method) > 0))
+  if (amount < 0 || (amount == 0 && still_due (self, method_of (self)) > 0))
     {
       banner (self, BANNER_ERROR, _("Type the amount received, or choose a quick amount"));
       return;
     }
-  g_array_append_val (self->payments, p);
+  axw_sale_model_add_payment (self->model, &p);
   if (!settle (self, &s, &error))
     {
-      g_array_remove_index (self->payments, self->payments->len - 1);
+      axw_sale_model_remove_payment (self->model, n_payments (self) - 1);
       show_pay_error (self, error->message);
       return;
     }
@@ -1365,6 +1408,7 @@ take_payment (AxwSaleView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
   axw_feedback_play (feedback (self), AXW_SOUND_ACCEPTED, GTK_WIDGET (self));
   update_pay_page (self);
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_PAYMENT, -1);
   text = g_strdup_printf (_("Part payment taken. Still due: %s"),
                           gtk_entry_get_placeholder_text (self->amount_entry));
   banner (self, BANNER_OK, text);
@@ -1384,12 +1428,13 @@ remove_payment_action (GtkWidget  *widget,
   g_autofree char *amount = NULL;
   g_autofree char *text = NULL;
 
-  if (index < 0 || (guint) index >= self->payments->len)
+  if (index < 0 || (guint) index >= n_payments (self))
     return;
-  p = g_array_index (self->payments, AxwPayment, index);
-  g_array_remove_index (self->payments, index);
+  p = *axw_sale_model_get_payment (self->model, index);
+  axw_sale_model_remove_payment (self->model, index);
   gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
   update_pay_page (self);
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_PAYMENT, -1);
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_entry));
   amount = axw_money_format_screen (p.tendered_fen);
   text = g_strdup_printf (_("Payment removed: %s %s no longer counts for this sale; give it back to the customer. "
@@ -1407,23 +1452,31 @@ pay_action (GtkWidget  *widget,
   AxwSaleView *self = AXW_SALE_VIEW (widget);
   g_autofree char *total = NULL;
   g_autofree char *text = NULL;
+  AxwPayMethod method;
 
-  if (axw_cart_is_empty (self->cart))
+  if (axw_cart_is_empty (cart_of (self)))
     {
       banner (self, BANNER_ERROR, _("The cart is empty: scan an item first"));
       return;
     }
-  if (!axw_pay_method_from_string (g_variant_get_string (param, NULL), &self->method))
-    self->method = AXW_PAY_CASH;
+  if (!axw_pay_method_from_string (g_variant_get_string (param, NULL), &method))
+    method = AXW_PAY_CASH;
+  axw_sale_model_set_method (self->model, method);
   gtk_editable_set_text (GTK_EDITABLE (self->amount_entry), "");
   gtk_widget_set_visible (GTK_WIDGET (self->pay_message), FALSE);
   update_pay_page (self);
   show_page (self, "pay", GTK_WIDGET (self->amount_entry));
-  total = axw_money_format_screen (still_due (self, self->method));
-  text = self->method == AXW_PAY_CASH
+  axw_sale_model_emit (self->model, AXW_SALE_EVENT_DUE, -1);
+  total = axw_money_format_screen (still_due (self, method_of (self)));
+  {
+    g_autofree char *please = g_strdup_printf (_("Please pay %s"), total);
+
+    axw_sale_model_say (self->model, please);
+  }
+  text = method_of (self) == AXW_PAY_CASH
          ? g_strdup_printf (_("Total %s. Type the cash received and press Enter (Enter alone: exact)"), total)
          : g_strdup_printf (_("Total %s. When the customer's %s payment shows as paid, press Enter"),
-                            total, axw_pay_method_label (self->method));
+                            total, axw_pay_method_label (method_of (self)));
   banner (self, BANNER_INFO, text);
   axw_feedback_say (feedback (self), text);
 }
@@ -1436,9 +1489,9 @@ cash_quick_action (GtkWidget  *widget,
   AxwSaleView *self = AXW_SALE_VIEW (widget);
   gint64 fen = g_variant_get_int32 (param);
 
-  if (axw_cart_is_empty (self->cart))
+  if (axw_cart_is_empty (cart_of (self)))
     return;
-  self->method = AXW_PAY_CASH;
+  axw_sale_model_set_method (self->model, AXW_PAY_CASH);
   take_payment (self, fen > 0 ? fen : still_due (self, AXW_PAY_CASH));
 }
 
@@ -1452,10 +1505,10 @@ pay_confirm_action (GtkWidget  *widget,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
   gint64 amount;
 
-  if (axw_cart_is_empty (self->cart))
+  if (axw_cart_is_empty (cart_of (self)))
     return;
   if (*text == '\0')
-    amount = still_due (self, self->method);
+    amount = still_due (self, method_of (self));
   else if (!axw_money_parse (text, &amount, &error))
     {
       show_pay_error (self, error->message);
@@ -1478,12 +1531,12 @@ reprint_action (GtkWidget  *widget,
   AxwSaleView *self = AXW_SALE_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->last_sale == NULL)
+  if (last_sale_of (self) == NULL)
     {
       banner (self, BANNER_ERROR, _("No sale yet: there is no receipt to reprint"));
       return;
     }
-  if (axw_print_queue_reprint (db (self), self->last_sale, self->staff->name, &error) == 0)
+  if (axw_print_queue_reprint (db (self), last_sale_of (self), self->staff->name, &error) == 0)
     {
       banner (self, BANNER_ERROR, error->message);
       return;
@@ -1491,6 +1544,44 @@ reprint_action (GtkWidget  *widget,
   update_print_status (self);
   print_queued (self);
   banner (self, BANNER_OK, _("The last receipt is printing again"));
+}
+
+/* Words for the customer ------------------------------------------------- */
+
+/* The amount a phrase's "¥X" stands for: the change once the sale is
+ * done, what is due while paying, else the total. */
+static char *
+amount_now (AxwSaleView *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages);
+
+  if (g_str_equal (page, "done") && last_sale_of (self) != NULL)
+    return axw_money_format_screen (last_sale_of (self)->change_fen);
+  if (g_str_equal (page, "pay"))
+    return axw_money_format_screen (still_due (self, method_of (self)));
+  return axw_money_format_screen (quote_of (self) ? quote_of (self)->total_fen : 0);
+}
+
+/* On the customer display, and spoken when the cashier has speech on. */
+static void
+phrase_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AxwSaleView *self = AXW_SALE_VIEW (widget);
+  const char *phrase = axw_phrase_bar_get_phrase (self->phrase_bar, (guint) g_variant_get_int32 (param));
+  g_autofree char *amount = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  if (phrase == NULL)
+    return;
+  amount = amount_now (self);
+  text = axw_phrase_fill_amount (phrase, amount);
+  axw_sale_model_say (self->model, text);
+  shown = g_strdup_printf (_("On the customer display: %s"), text);
+  banner (self, BANNER_INFO, shown);
+  axw_feedback_say (feedback (self), text);
 }
 
 /* Navigation ------------------------------------------------------------- */
@@ -1517,7 +1608,7 @@ back_action (GtkWidget  *widget,
   else if (!g_str_equal (page, "cart"))
     {
       show_page (self, "cart", GTK_WIDGET (self->code_entry));
-      if (self->payments->len > 0)
+      if (n_payments (self) > 0)
         banner (self, BANNER_INFO, _("Part payments are kept: press a payment key to finish"));
     }
   else
@@ -1559,7 +1650,7 @@ remove_red_packet_action (GtkWidget  *widget,
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
 
-  axw_cart_set_voucher_code (self->cart, NULL);
+  axw_cart_set_voucher_code (cart_of (self), NULL);
   requote (self, -1);
   show_page (self, "cart", GTK_WIDGET (self->code_entry));
   banner (self, BANNER_INFO, _("No red packet on this sale"));
@@ -1712,8 +1803,13 @@ axw_sale_view_start (AxwSaleView    *self,
   ensure_sync (self);
   update_promotions (self);
   update_recall (self);
+  {
+    g_autofree char *phrases = axw_settings_get (db (self), "display.phrases");
+
+    axw_phrase_bar_set_phrases (self->phrase_bar, phrases);
+  }
   requote (self, -1);
-  if (axw_cart_is_empty (self->cart))
+  if (axw_cart_is_empty (cart_of (self)))
     start_new_sale (self);
   else
     show_page (self, "cart", GTK_WIDGET (self->code_entry));
@@ -1759,11 +1855,19 @@ axw_sale_view_get_cart_model (AxwSaleView *self)
   return G_LIST_MODEL (self->rows);
 }
 
+/* Returns: (transfer none): the open sale, for the customer's displays */
+AxwSaleModel *
+axw_sale_view_get_model (AxwSaleView *self)
+{
+  g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
+  return self->model;
+}
+
 const AxwSale *
 axw_sale_view_get_quote (AxwSaleView *self)
 {
   g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
-  return self->quote;
+  return quote_of (self);
 }
 
 /* Returns: (nullable): the sale committed last */
@@ -1771,7 +1875,7 @@ const AxwSale *
 axw_sale_view_get_last_sale (AxwSaleView *self)
 {
   g_return_val_if_fail (AXW_IS_SALE_VIEW (self), NULL);
-  return self->last_sale;
+  return last_sale_of (self);
 }
 
 const AxwStaff *
@@ -1962,6 +2066,7 @@ axw_sale_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->app);
+  g_clear_object (&self->model);
   g_clear_object (&self->rows);
   g_clear_object (&self->selection);
   g_clear_object (&self->found);
@@ -1974,11 +2079,7 @@ axw_sale_view_finalize (GObject *object)
   AxwSaleView *self = AXW_SALE_VIEW (object);
 
   g_clear_pointer (&self->staff, axw_staff_free);
-  g_clear_pointer (&self->cart, axw_cart_free);
-  g_clear_pointer (&self->quote, axw_sale_free);
-  g_clear_pointer (&self->last_sale, axw_sale_free);
   g_clear_pointer (&self->undo_line, axw_line_free);
-  g_clear_pointer (&self->payments, g_array_unref);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
   G_OBJECT_CLASS (axw_sale_view_parent_class)->finalize (object);
 }
@@ -2000,10 +2101,11 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   g_type_ensure (AXW_TYPE_KEYPAD);
   g_type_ensure (AXW_TYPE_CELL);
   g_type_ensure (AXW_TYPE_DONATION_BAR);
+  g_type_ensure (AXW_TYPE_PHRASE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-sale-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   BIND (pages); BIND (cashier_label); BIND (sync_label); BIND (promotion_label); BIND (print_label);
-  BIND (banner); BIND (banner_icon); BIND (banner_cell); BIND (banner_undo);
+  BIND (banner); BIND (banner_icon); BIND (banner_cell); BIND (banner_undo); BIND (phrase_bar);
   BIND (code_entry); BIND (cart_view); BIND (search_entry); BIND (search_view);
   BIND (red_packet_entry); BIND (rp_result_box); BIND (rp_icon); BIND (rp_result);
   BIND (qty_title); BIND (qty_entry); BIND (qty_keypad);
@@ -2032,6 +2134,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.pay-confirm", NULL, pay_confirm_action);
   gtk_widget_class_install_action (widget_class, "sale.remove-payment", "i", remove_payment_action);
   gtk_widget_class_install_action (widget_class, "sale.reprint", NULL, reprint_action);
+  gtk_widget_class_install_action (widget_class, "sale.phrase", "i", phrase_action);
   gtk_widget_class_install_action (widget_class, "sale.new-sale", NULL, new_sale_action);
   gtk_widget_class_install_action (widget_class, "sale.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "sale.switch-cashier", NULL, switch_cashier_action);
@@ -2050,8 +2153,7 @@ axw_sale_view_init (AxwSaleView *self)
    * the banner changes with every scan, in a horizontal box */
   self->banner_label = setup_cell_label (self->banner_cell, CELL_NAME, "axw-message-text");
 
-  self->cart = axw_cart_new ();
-  self->payments = g_array_new (FALSE, TRUE, sizeof (AxwPayment));
+  self->model = axw_sale_model_new ();
   self->rows = g_list_store_new (AXW_TYPE_CART_ROW);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -2112,7 +2214,7 @@ axw_sale_view_has_open_sale (AxwSaleView *self)
 {
   g_return_val_if_fail (AXW_IS_SALE_VIEW (self), FALSE);
 
-  return !axw_cart_is_empty (self->cart);
+  return !axw_cart_is_empty (cart_of (self));
 }
 
 /* For axw-sale-exceptions.c (axw-sale-view-private.h) ---------------------- */
@@ -2122,7 +2224,7 @@ void
 axw_sale_view_add_line (AxwSaleView   *self,
                         const AxwLine *line)
 {
-  guint index = axw_cart_add (self->cart, line);
+  guint index = axw_cart_add (cart_of (self), line);
 
   if (requote (self, index))
     say_line (self, index);
@@ -2137,7 +2239,7 @@ axw_sale_view_get_db (AxwSaleView *self)
 AxwCart *
 axw_sale_view_get_cart (AxwSaleView *self)
 {
-  return self->cart;
+  return cart_of (self);
 }
 
 /* Returns: the chosen cart line, or -1 (with the banner saying so) */

@@ -9,6 +9,7 @@
 
 #include "axw-application.h"
 #include "axw-checkout.h"
+#include "axw-sale-model.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ void           axw_sale_view_set_clock      (AxwSaleView    *self,
 const char    *axw_sale_view_get_page       (AxwSaleView    *self);
 GListModel    *axw_sale_view_get_cart_model (AxwSaleView    *self);
 const AxwSale *axw_sale_view_get_quote      (AxwSaleView    *self);
+AxwSaleModel  *axw_sale_view_get_model      (AxwSaleView    *self);
 const AxwSale *axw_sale_view_get_last_sale  (AxwSaleView    *self);
 const char    *axw_sale_view_get_text       (AxwSaleView    *self,
                                              const char     *what);

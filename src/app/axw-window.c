@@ -11,7 +11,9 @@
 
 #include "axw-a11y.h"
 #include "axw-feedback.h"
+#include "axw-pole-view.h"
 #include "axw-scan-detector.h"
+#include "axw-settings.h"
 #include "axw-setup-assistant.h"
 #include "axw-staff.h"
 #include "axw-window.h"
@@ -24,6 +26,10 @@ struct _AxwWindow
   AxwLoginView         *login_view;
   AxwSaleView          *sale_view;
   AxwSetupAssistant    *setup;
+  AxwCustomerDisplay   *customer_display;
+  char                 *customer_where;   /* where it was placed */
+  AxwPoleDisplay       *pole;
+  char                 *pole_where;       /* its display.pole and commands */
   AxwScanDetector       detector;
   guint                 flush_id;
   guint                 prebuild_id;
@@ -212,6 +218,85 @@ manager_activate_cb (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+static char *
+setting_or_env (AxwWindow  *self,
+                const char *key,
+                const char *env)
+{
+  if (g_getenv (env) != NULL)
+    return g_strdup (g_getenv (env));
+  return axw_settings_get (axw_application_get_db (app (self)), key);
+}
+
+/* The customer display, where "display.customer" says (AIXINWU_CUSTOMER_DISPLAY
+ * overrides it, for tests): read again at each login, so a change in
+ * Settings takes effect at the next one. */
+static void
+open_customer_display (AxwWindow *self)
+{
+  AxwSaleView *sale = axw_window_get_sale_view (self);
+  g_autofree char *where = setting_or_env (self, "display.customer", "AIXINWU_CUSTOMER_DISPLAY");
+  g_autoptr(GError) error = NULL;
+
+  if (self->customer_display != NULL && g_strcmp0 (where, self->customer_where) == 0)
+    return;
+  if (self->customer_display != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->customer_display));
+  self->customer_display = NULL;
+  g_clear_pointer (&self->customer_where, g_free);
+  if (where == NULL || *where == '\0' || g_str_equal (where, "off"))
+    return;
+  self->customer_display = axw_customer_display_new (app (self), axw_sale_view_get_model (sale));
+  if (!axw_customer_display_place (self->customer_display, where, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self->customer_display));
+      self->customer_display = NULL;
+      axw_sale_view_show_message (sale, FALSE, error->message);
+      return;
+    }
+  self->customer_where = g_steal_pointer (&where);
+  /* the keyboard stays with the cashier */
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+pole_problem_cb (AxwWindow  *self,
+                 const char *text)
+{
+  axw_sale_view_show_message (axw_window_get_sale_view (self), FALSE, text);
+}
+
+/* The pole display, as "display.pole" and "display.pole_commands" say
+ * (AIXINWU_POLE and AIXINWU_POLE_COMMANDS override them, for tests);
+ * read again at each login. */
+static void
+open_pole (AxwWindow *self)
+{
+  g_autofree char *target = setting_or_env (self, "display.pole", "AIXINWU_POLE");
+  g_autofree char *commands = setting_or_env (self, "display.pole_commands", "AIXINWU_POLE_COMMANDS");
+  g_autofree char *where = g_strconcat (target ? target : "", " ", commands ? commands : "", NULL);
+  g_autofree char *device = NULL;
+  AxwPoleCommands set = AXW_POLE_ESCPOS;
+  guint baud = 0;
+
+  if (self->pole != NULL && g_strcmp0 (where, self->pole_where) == 0)
+    return;
+  g_clear_object (&self->pole);
+  g_clear_pointer (&self->pole_where, g_free);
+  if (!axw_pole_target_parse (target, &device, &baud) || device == NULL)
+    return;
+  axw_pole_commands_parse (commands, &set);
+  self->pole = axw_pole_display_new (device, baud, set);
+  self->pole_where = g_steal_pointer (&where);
+  g_signal_connect_object (self->pole, "problem", G_CALLBACK (pole_problem_cb), self, G_CONNECT_SWAPPED);
+  axw_pole_view_attach (self->pole, axw_sale_view_get_model (axw_window_get_sale_view (self)));
+  {
+    AxwPoleFrame welcome = { AXW_POLE_WELCOME, 0, 0, 0 };
+
+    axw_pole_display_show (self->pole, &welcome);
+  }
+}
+
 static void
 logged_in_cb (AxwWindow *self,
               AxwStaff  *staff)
@@ -222,6 +307,8 @@ logged_in_cb (AxwWindow *self,
   axw_application_apply_prefs (app (self), staff);
   gtk_stack_set_visible_child_name (self->stack, "sale");
   axw_sale_view_start (sale, app (self), staff);
+  open_customer_display (self);
+  open_pole (self);
 }
 
 static void
@@ -287,6 +374,12 @@ axw_window_dispose (GObject *object)
   g_clear_handle_id (&self->prebuild_id, g_source_remove);
   g_clear_weak_pointer (&self->snap_widget);
   g_clear_pointer (&self->snap_text, g_free);
+  if (self->customer_display != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->customer_display));
+  self->customer_display = NULL;
+  g_clear_pointer (&self->customer_where, g_free);
+  g_clear_object (&self->pole);
+  g_clear_pointer (&self->pole_where, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), AXW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (axw_window_parent_class)->dispose (object);
@@ -405,6 +498,22 @@ axw_window_get_sale_view (AxwWindow *self)
       axw_application_add_shortcuts (app (self), GTK_WIDGET (self->sale_view), "sale.");
     }
   return self->sale_view;
+}
+
+/* Returns: (transfer none) (nullable): the customer display, when one is shown */
+AxwCustomerDisplay *
+axw_window_get_customer_display (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return self->customer_display;
+}
+
+/* Returns: (transfer none) (nullable): the pole display, when one is set */
+AxwPoleDisplay *
+axw_window_get_pole_display (AxwWindow *self)
+{
+  g_return_val_if_fail (AXW_IS_WINDOW (self), NULL);
+  return self->pole;
 }
 
 /* Returns: "setup", "login" or "sale" */

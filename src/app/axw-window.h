@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "axw-application.h"
+#include "axw-customer-display.h"
+#include "axw-pole-display.h"
 #include "axw-login-view.h"
 #include "axw-sale-view.h"
 #include "axw-setup-assistant.h"
@@ -21,6 +23,8 @@ G_DECLARE_FINAL_TYPE (AxwWindow, axw_window, AXW, WINDOW, AdwApplicationWindow)
 AxwWindow    *axw_window_new            (AxwApplication *application);
 AxwLoginView *axw_window_get_login_view (AxwWindow      *self);
 AxwSaleView  *axw_window_get_sale_view  (AxwWindow      *self);
+AxwCustomerDisplay *axw_window_get_customer_display (AxwWindow *self);
+AxwPoleDisplay *axw_window_get_pole_display (AxwWindow *self);
 AxwSetupAssistant *axw_window_get_setup_assistant (AxwWindow *self);
 const char   *axw_window_get_screen     (AxwWindow      *self);
 guint         axw_window_get_n_scans    (AxwWindow      *self);

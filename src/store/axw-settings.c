@@ -12,6 +12,7 @@
 #include "axw-bizdate.h"
 #include "axw-error.h"
 #include "axw-money.h"
+#include "axw-pole.h"
 #include "axw-printer-target.h"
 #include "axw-settings.h"
 
@@ -37,6 +38,12 @@ static const Setting settings[] = {
   { "timezone", AXW_DEFAULT_TIMEZONE },
   { "barcode.layout", AXW_EMBEDDED_LAYOUT_DEFAULT },
   { "donation.fund", "" },     /* round-up goes here; empty: the only active fund */
+  /* the customer's side (issue 15) */
+  { "display.customer", "off" },   /* off, window, auto or a monitor's connector */
+  { "display.qr_url", "" },        /* empty: the start of receipt.qr_url */
+  { "display.phrases", "" },       /* phrases separated by |; empty: the built-in ones */
+  { "display.pole", "off" },       /* off or serial:/dev/ttyUSB0:9600 */
+  { "display.pole_commands", "escpos" },  /* escpos (2×20 text), escpos-gb or price (8 digits) */
 };
 
 const char * const *
@@ -180,6 +187,18 @@ axw_settings_district_url_problem (const char *url)
   return NULL;
 }
 
+/* off, window, auto, or a connector: HDMI-1, DP-2, eDP-1 */
+static gboolean
+is_monitor (const char *v)
+{
+  if (*v == '\0' || strlen (v) > 32)
+    return FALSE;
+  for (const char *p = v; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_printer (const char *v)
 {
@@ -201,6 +220,7 @@ axw_settings_validate (const char  *key,
 {
   AxwCashRounding mode;
   AxwEmbeddedLayout layout;
+  AxwPoleCommands pole;
   const char *why = NULL;
 
   if (axw_settings_default (key) == NULL)
@@ -231,6 +251,14 @@ axw_settings_validate (const char  *key,
     why = axw_settings_endpoint_problem (value);
   else if (g_str_equal (key, "district.url") && *value != '\0')
     why = axw_settings_district_url_problem (value);
+  else if (g_str_equal (key, "display.customer") && !is_monitor (value))
+    why = _("use off, window, auto or the monitor's connector, like HDMI-1");
+  else if (g_str_equal (key, "display.pole") && !axw_pole_target_parse (value, NULL, NULL))
+    why = _("use off or serial:DEVICE:BAUD, like serial:/dev/ttyUSB0:9600 (2400, 4800, 9600, 19200, 38400 or "
+            "115200 baud)");
+  else if (g_str_equal (key, "display.pole_commands") && !axw_pole_commands_parse (value, &pole))
+    why = _("use escpos (two lines of text), escpos-gb (the same with a GB2312 font: names in Chinese) "
+            "or price (8 digits, ESC s / ESC Q A)");
   else if (g_str_equal (key, "timezone"))
     {
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);

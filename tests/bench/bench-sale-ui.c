@@ -12,12 +12,18 @@
  *    and to the first frame of the sale screen after a PIN login,
  *    against a minimal GTK 4 window, in fresh processes;
  *  - peak memory (VmHWM) of a fresh counter process after the PIN login and
- *    20 scans, against a minimal libadwaita window.
+ *    20 scans, against a minimal libadwaita window;
+ *  - the customer's side (issue 15): a scan to its line drawn on the
+ *    customer display, beside the cashier's own frame in the same run, and
+ *    to the first byte of the pole display read from a pseudo-terminal.
  * Prints numbers; not a timed test. Needs a display (make bench runs Xvfb).
- * `bench-sale-ui --rss` measures only the memory; AXW_RSS_DEBUG=1 also
+ * `bench-sale-ui --rss` measures only the memory, `--display` only the
+ * customer's side; AXW_RSS_DEBUG=1 also
  * prints the counter's /proc status and its largest mappings to stderr.
  */
+#define _GNU_SOURCE   /* openpty */
 #include <glib/gstdio.h>
+#include <pty.h>
 #include <unistd.h>
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
@@ -26,6 +32,8 @@
 #include "axw-db-sql.h"
 #include "axw-application.h"
 #include "axw-cli.h"
+#include "axw-customer-display.h"
+#include "axw-pole-view.h"
 #include "axw-window.h"
 
 #define N_PRODUCTS 100000
@@ -247,6 +255,173 @@ scan_series (AxwSaleView *sale,
     }
 }
 
+/* The customer's side ------------------------------------------------------ */
+
+static gboolean display_only;
+static gint64 display_painted_at;
+static gint64 display_start, display_update_end, display_layout_end, display_paint_end;
+
+static void
+display_paint_cb (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  display_painted_at = g_get_monotonic_time ();
+}
+
+/* The pole display's other end: the time of the first byte after each scan. */
+typedef struct {
+  int     master;
+  GMutex  lock;
+  gint64  armed;    /* a scan's time, until its first byte */
+  gint64  first;
+} PoleReader;
+
+static gpointer
+pole_reader_run (gpointer data)
+{
+  PoleReader *pr = data;
+  char buf[512];
+
+  while (read (pr->master, buf, sizeof buf) > 0)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      g_mutex_lock (&pr->lock);
+      if (pr->armed != 0 && pr->first == 0)
+        pr->first = now;
+      g_mutex_unlock (&pr->lock);
+    }
+  return NULL;
+}
+
+/* Scans 100 ms apart with the customer display beside the sale screen and a
+ * pole display on a pseudo-terminal, both following the sale's model. */
+static void
+bench_display (AxwApplication *app,
+               AxwWindow      *window,
+               AxwSaleView    *sale,
+               GRand          *rand)
+{
+  g_autoptr(GArray) cashier = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) customer = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pole_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) d_layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) d_paint = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) d_wait = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) alone = g_array_new (FALSE, FALSE, sizeof (double));
+  AxwCustomerDisplay *display;
+  g_autoptr(AxwPoleDisplay) pole = NULL;
+  PoleReader pr = { 0 };
+  GThread *reader;
+  int slave;
+  char name[256];
+  guint late = 0;
+
+  /* the cashier's frame alone first, under the same load */
+  for (guint i = 0; i < N_SCANS; i++)
+    {
+      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      gint64 t0;
+      double ms;
+
+      if (i % 50 == 0)
+        gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
+      pump (100);
+      t0 = g_get_monotonic_time ();
+      painted = FALSE;
+      axw_sale_view_scan (sale, code);
+      wait_for_paint ();
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (alone, ms);
+    }
+  display = axw_customer_display_new (app, axw_sale_view_get_model (sale));
+  g_assert_cmpint (openpty (&pr.master, &slave, name, NULL, NULL), ==, 0);
+  g_mutex_init (&pr.lock);
+  reader = g_thread_new ("pole-reader", pole_reader_run, &pr);
+  pole = axw_pole_display_new (name, 9600, AXW_POLE_ESCPOS);
+  axw_pole_view_attach (pole, axw_sale_view_get_model (sale));
+  g_assert_true (axw_customer_display_place (display, "window", NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  pump (500);
+  {
+    GdkFrameClock *dclock = gtk_widget_get_frame_clock (GTK_WIDGET (display));
+
+    g_signal_connect (dclock, "after-paint", G_CALLBACK (display_paint_cb), NULL);
+    g_signal_connect (dclock, "before-paint", G_CALLBACK (phase_end_cb), &display_start);
+    g_signal_connect_after (dclock, "update", G_CALLBACK (phase_end_cb), &display_update_end);
+    g_signal_connect_after (dclock, "layout", G_CALLBACK (phase_end_cb), &display_layout_end);
+    g_signal_connect_after (dclock, "paint", G_CALLBACK (phase_end_cb), &display_paint_end);
+  }
+  for (guint i = 0; i < N_SCANS; i++)
+    {
+      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      gint64 t0, first = 0, cashier_at = 0;
+      double ms;
+
+      if (i % 50 == 0)
+        gtk_widget_activate_action (GTK_WIDGET (sale), "sale.new-sale", NULL);
+      pump (100);
+      g_mutex_lock (&pr.lock);
+      pr.first = 0;
+      t0 = g_get_monotonic_time ();
+      pr.armed = t0;
+      g_mutex_unlock (&pr.lock);
+      painted = FALSE;
+      axw_sale_view_scan (sale, code);
+      while (!painted || display_painted_at < t0)
+        {
+          g_main_context_iteration (NULL, TRUE);
+          if (painted && cashier_at == 0)
+            cashier_at = g_get_monotonic_time ();
+        }
+      g_assert_cmpstr (axw_customer_display_get_text (display, "last-line"), !=, "");
+      ms = (cashier_at - t0) / 1000.0;
+      g_array_append_val (cashier, ms);
+      ms = (display_painted_at - t0) / 1000.0;
+      g_array_append_val (customer, ms);
+      ms = (display_layout_end - display_update_end) / 1000.0;
+      g_array_append_val (d_layout, ms);
+      ms = (display_paint_end - display_layout_end) / 1000.0;
+      g_array_append_val (d_paint, ms);
+      ms = (display_start - t0) / 1000.0;
+      g_array_append_val (d_wait, ms);
+      for (gint64 end = t0 + G_USEC_PER_SEC; first == 0 && g_get_monotonic_time () < end;)
+        {
+          g_mutex_lock (&pr.lock);
+          first = pr.first;
+          g_mutex_unlock (&pr.lock);
+          if (first == 0)
+            g_usleep (200);
+        }
+      g_mutex_lock (&pr.lock);
+      pr.armed = 0;
+      g_mutex_unlock (&pr.lock);
+      if (first == 0)
+        {
+          late++;
+          continue;
+        }
+      ms = (first - t0) / 1000.0;
+      g_array_append_val (pole_ms, ms);
+    }
+  report ("display off: scan → cashier's line drawn, 100 ms apart", alone);
+  report ("display on: scan → cashier's line drawn, 100 ms apart", cashier);
+  report ("display on: scan → customer display's line drawn", customer);
+  report ("· the customer display's layout phase", d_layout);
+  report ("· the customer display's paint phase", d_paint);
+  report ("· from the scan to the customer display's frame start", d_wait);
+  report ("display on: scan → first pole display byte (pty)", pole_ms);
+  if (late > 0)
+    g_print ("pole display: no byte within 1 s after %u of %u scans\n", late, N_SCANS);
+  g_clear_object (&pole);
+  gtk_window_destroy (GTK_WINDOW (display));
+  close (slave);
+  close (pr.master);
+  g_thread_join (reader);
+  g_mutex_clear (&pr.lock);
+  pump (50);
+}
+
 static void
 bench_scans (const char *db_path)
 {
@@ -291,6 +466,13 @@ bench_scans (const char *db_path)
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "unset");
 
+  if (display_only)
+    {
+      bench_display (app, window, sale, rand);
+      gtk_window_destroy (GTK_WINDOW (window));
+      pump (50);
+      return;
+    }
   g_signal_connect_after (clock, "update", G_CALLBACK (phase_end_cb), &update_end);
   g_signal_connect_after (clock, "layout", G_CALLBACK (phase_end_cb), &layout_end);
   g_signal_connect_after (clock, "paint", G_CALLBACK (phase_end_cb), &paint_end);
@@ -419,6 +601,8 @@ bench_scans (const char *db_path)
     report ("floor: bare GTK window, Enter → one label drawn", floor_ms);
   if (missed > 0)
     g_print ("X key bursts not taken as a scan (too slow on a loaded machine): %u of %u\n", missed, N_XTEST);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  bench_display (app, window, sale, rand);
   gtk_window_destroy (GTK_WINDOW (window));
   pump (50);
 }
@@ -741,6 +925,8 @@ main (int   argc,
    * profiler); any other argument (run-bench.py's database) runs them all */
   rss_only = argc == 2 && g_str_equal (argv[1], "--rss");
   scans_only = argc == 2 && g_str_equal (argv[1], "--scans");
+  display_only = argc == 2 && g_str_equal (argv[1], "--display");
+  scans_only |= display_only;
   if (!scans_only)
     bench_rss (argv[0], db_path);
   if (!rss_only)
