@@ -11,6 +11,7 @@ pkgs=(
   python3-pyatspi
   clang libclang-rt-14-dev locales
   postgresql-15 libpq-dev
+  build-essential debhelper dpkg-dev fakeroot lintian
 )
 # The UI tests read the screens as a Chinese desktop would: LC_ALL=zh_CN.UTF-8.
 need_locale () { ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; }
