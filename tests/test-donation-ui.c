@@ -10,7 +10,7 @@
  */
 #include "axw-donation-bar.h"
 #include "axw-funds.h"
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 static gboolean
 is_donate_button (GtkWidget     *w,

@@ -11,7 +11,7 @@
 
 #include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 /* A key with modifiers held (Shift, Control, or both). */
 static void
@@ -50,21 +50,32 @@ find_window (GType type)
   return NULL;
 }
 
+static gboolean
+window_shown (gpointer type)
+{
+  return find_window (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
 static AxwManagerPinDialog *
 find_dialog (void)
 {
   return (AxwManagerPinDialog *) find_window (AXW_TYPE_MANAGER_PIN_DIALOG);
 }
 
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
 /* The dialog of @type gets the keyboard, as a window manager would give it. */
 static gpointer
 focus_window (GType type)
 {
-  GtkWindow *window = NULL;
+  GtkWindow *window;
 
-  for (int i = 0; i < 50 && (window = find_window (type)) == NULL; i++)
-    ui_pump (20);
-  g_assert_nonnull (window);
+  g_assert_true (axw_test_wait_until (window_shown, GSIZE_TO_POINTER (type), 1000));
+  window = find_window (type);
   ui_pump (100);
   XSetInputFocus (ui_xdisplay (), gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
                   RevertToParent, CurrentTime);
@@ -99,9 +110,7 @@ find_message (AxwManagerPinDialog *dialog)
 static void
 wait_dialog_closed (void)
 {
-  for (int i = 0; i < 300 && find_dialog () != NULL; i++)
-    ui_pump (20);
-  g_assert_null (find_dialog ());
+  g_assert_true (axw_test_wait_until (no_dialog, NULL, 6000));
 }
 
 static const char *
@@ -115,13 +124,31 @@ focused_text (GtkWindow *window)
 
 /* A scan is typed with real key timing; on a loaded machine GTK may
  * still be handling it: wait (up to 5 s) until the cart has @n lines. */
+typedef struct {
+  UiFixture *f;
+  guint      n;
+} Rows;
+
+static gboolean
+has_rows (gpointer data)
+{
+  Rows *rows = data;
+
+  return g_list_model_get_n_items (axw_sale_view_get_cart_model (rows->f->sale)) == rows->n;
+}
+
 static void
 wait_rows (UiFixture *f,
            guint      n)
 {
-  for (int i = 0; i < 250 && g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)) != n; i++)
-    ui_pump (20);
+  axw_test_wait_until (has_rows, &(Rows) { f, n }, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, n);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static void
@@ -171,8 +198,7 @@ test_price_and_void (UiFixture     *f,
   ui_type ("15", 120, TRUE);
   ui_type ("1111", 120, TRUE);
   ui_type ("again", 60, TRUE);
-  for (int i = 0; i < 200 && ui_query_int (f, "SELECT failed_attempts FROM staff WHERE name = '王店长'") == 0; i++)
-    ui_pump (20);
+  g_assert_true (ui_wait_query (f, "SELECT failed_attempts FROM staff WHERE name = '王店长'", 1, 4000));
   ui_pump (200);
   g_assert_nonnull (find_dialog ());
   ui_save_png (GTK_WIDGET (dialog), "exception-price-wrong-pin.png");
@@ -203,8 +229,7 @@ test_price_and_void (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'void' "
                                     "AND detail LIKE '%: wrong goods'"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 2);
-  for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 2; i++)
-    ui_pump (50);
+  ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 2, 5000);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 2);
 }
 
@@ -297,8 +322,8 @@ test_no_sale_touch (UiFixture     *f,
   wait_dialog_closed ();
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'no-sale' "
                                     "AND detail = 'change for the float'"), ==, 1);
-  for (int i = 0; i < 100 && !g_file_get_contents (receipts, &bytes, &len, NULL); i++)
-    ui_pump (50);
+  g_assert_true (axw_test_wait_until (file_exists, receipts, 5000));
+  g_assert_true (g_file_get_contents (receipts, &bytes, &len, NULL));
   g_assert_cmpmem (bytes, len, "\x1b\x70\x00\x19\xfa", 5);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
 }
@@ -320,8 +345,7 @@ test_return_keyboard (UiFixture     *f,
   ui_type ("6971234560019", 40, TRUE);
   ui_type ("8888", 120, TRUE);
   ui_type ("no receipt", 60, TRUE);
-  for (int i = 0; i < 200 && strstr (gtk_label_get_text (find_message (dialog)), "✖") == NULL; i++)
-    ui_pump (20);
+  g_assert_true (ui_wait_label (find_message (dialog), "✖", 4000));
   g_assert_nonnull (find_dialog ());
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
   ui_save_png (GTK_WIDGET (dialog), "exception-return-bad-code.png");
@@ -341,8 +365,7 @@ test_return_keyboard (UiFixture     *f,
                    ==, stock + 2000);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                     "AND action = 'return-no-receipt' AND detail LIKE '%: no receipt'"), ==, 1);
-  for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 1; i++)
-    ui_pump (50);
+  ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 1, 5000);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
 }
 
@@ -404,8 +427,7 @@ test_recall_from_list (UiFixture     *f,
   wait_rows (f, 0);
   ui_scan ("6971234560025");
   ui_scan ("6971234560025");
-  for (int i = 0; i < 250 && !strstr (axw_sale_view_get_text (f->sale, "total"), "23.04"); i++)
-    ui_pump (20);
+  g_assert_true (ui_wait_text (f, "total", "23.04"));
   ui_press (XK_F6);
   wait_rows (f, 0);
   ui_scan ("6971234560124");
@@ -422,8 +444,7 @@ test_recall_from_list (UiFixture     *f,
   ui_save_png (GTK_WIDGET (dialog), "held-sales-list.png");
   ui_press (XK_Down);
   ui_press (XK_Return);
-  for (int i = 0; i < 50 && g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)) != 1; i++)
-    ui_pump (20);
+  wait_rows (f, 1);
   ui_focus_window (f);
   /* 藜麦粥 ×2 with 爱心月 10 %: 25.60 − 2.56 */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥23.04");

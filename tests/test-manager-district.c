@@ -11,20 +11,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-cli.h"
 #include "axw-manager-window.h"
 
-static void
-wait_idle (AxwManagerDistrict *page)
-{
-  for (int i = 0; i < 300 && axw_manager_district_get_busy (page); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_district_get_busy (page));
-  ui_pump (100);
-}
+#define wait_idle(page) axw_test_wait_idle (axw_manager_district_get_busy, page, 15000)
 
 static void
 assert_contains (const char *text,
@@ -107,7 +99,7 @@ test_district_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
   ui_pump (50);
   g_clear_object (&db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 /* The page finalizes, also when disposed while its worker runs. */
@@ -130,7 +122,7 @@ test_new_destroy (void)
   ui_pump (500);
   g_assert_finalize_object (page);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

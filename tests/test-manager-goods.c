@@ -11,12 +11,11 @@
  */
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
 #include "axw-suppliers.h"
-#include "axw-test-util.h"
 
 typedef struct {
   UiFixture          ui;        /* with_app: the counter's application, for its themes */
@@ -73,7 +72,7 @@ teardown (Fixture       *f,
   if (with_app)
     ui_teardown (&f->ui, NULL);
   else
-    ui_rm_rf (f->dir);
+    axw_test_rm_rf (f->dir);
   g_free (f->dir);
 }
 
@@ -110,34 +109,6 @@ focus (Fixture   *f,
   if (widget)
     gtk_widget_grab_focus (widget);
   ui_pump (50);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *w,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* Clicks a response of the dialog, as a person does. */
-static void
-click (AdwMessageDialog *dialog,
-       const char       *label)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  ui_pump (200);
 }
 
 static gboolean
@@ -317,7 +288,7 @@ test_return (Fixture       *f,
   g_signal_emit_by_name (ui_find (page, is_list_of, axw_manager_goods_in_get_low_stock (f->goods)), "activate", 0);
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "30", "6"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Receive");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Receive");
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 110000);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==, 0);
 
@@ -327,7 +298,7 @@ test_return (Fixture       *f,
   g_assert_false (axw_manager_goods_in_add_line (f->goods, "0.5", "abc"));
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "0.5", "16"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Receive");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Receive");
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before + 500);
 
   gtk_widget_activate_action (page, "goods.return", NULL);
@@ -336,7 +307,7 @@ test_return (Fixture       *f,
   list = ui_find (page, is_delivery_list, NULL);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);   /* the newest: 散装红枣 */
   gtk_widget_activate_action (page, "goods.return", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Return");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Return");
   g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "went back to the supplier"));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before);
@@ -349,7 +320,7 @@ test_return (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_goods_in_get_period_text (f->goods), "Owed to 和政县合作社: ¥12.00 (1 lines)"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 0);
   gtk_widget_activate_action (page, "goods.settle", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Settle");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Settle");
   g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods), "Consignment settlement 1:"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 1);
   gtk_widget_activate_action (page, "goods.settle", NULL);

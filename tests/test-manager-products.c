@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
@@ -51,7 +51,7 @@ teardown (Fixture       *f,
   ui_pump (50);
   g_clear_object (&f->window);
   g_clear_object (&f->db);
-  ui_rm_rf (f->dir);
+  axw_test_rm_rf (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -86,42 +86,7 @@ focus (Fixture   *f,
   ui_pump (50);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *w,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* Clicks a response of the dialog, as a person does. */
-static void
-click (AdwMessageDialog *dialog,
-       const char       *label)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  ui_pump (200);
-}
-
-static void
-wait_idle (AxwManagerProducts *products)
-{
-  for (int i = 0; i < 200 && axw_manager_products_is_busy (products); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_products_is_busy (products));
-  ui_pump (50);
-}
+#define wait_idle(page) axw_test_wait_idle (axw_manager_products_is_busy, page, 10000)
 
 static gboolean
 is_open_price (GtkWidget     *w,
@@ -427,13 +392,13 @@ test_stocktake (Fixture       *f,
   ui_pump (200);
   ui_save_png (GTK_WIDGET (dialog), "manager-stocktake-confirm.png");
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
-  click (dialog, "_Cancel");
+  ui_click (GTK_WIDGET (dialog), "_Cancel");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
   gtk_widget_activate_action (w, "stocktake.apply", NULL);
-  click (axw_manager_stocktake_get_dialog (st), "_Apply");
+  ui_click (GTK_WIDGET (axw_manager_stocktake_get_dialog (st)), "_Apply");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
   g_assert_nonnull (strstr (axw_manager_stocktake_get_message (st), "5 products counted, 3 stock changes"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -591,7 +556,7 @@ test_new_destroy (void)
   g_assert_finalize_object (st);
   g_assert_finalize_object (item);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

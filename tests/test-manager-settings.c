@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -306,9 +306,7 @@ test_token (Fixture       *f,
 static void
 wait_test_page (Fixture *f)
 {
-  for (int i = 0; i < 200 && axw_manager_settings_is_busy (f->page); i++)
-    ui_pump (25);
-  g_assert_false (axw_manager_settings_is_busy (f->page));
+  axw_test_wait_idle (axw_manager_settings_is_busy, f->page, 5000);
 }
 
 static void
@@ -404,9 +402,7 @@ test_report_print (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "Show a report first"));
   g_assert_true (axw_manager_reports_show_range (reports, "2026-12-12", "2026-12-12"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reports), "reports.print", NULL));
-  for (int i = 0; i < 200 && axw_manager_reports_is_printing (reports); i++)
-    ui_pump (25);
-  g_assert_false (axw_manager_reports_is_printing (reports));
+  axw_test_wait_idle (axw_manager_reports_is_printing, reports, 5000);
   g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "receipt printer"));
 
   g_assert_true (g_file_get_contents (bin, &contents, &len, &error));
@@ -463,7 +459,7 @@ test_new_destroy (void)
   ui_pump (200);   /* the USB search finishes */
   g_assert_finalize_object (page);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

@@ -9,8 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -215,7 +214,7 @@ test_audit_shop_time (gconstpointer data)
     g_setenv ("TZ", machine_tz, TRUE);
   else
     g_unsetenv ("TZ");
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

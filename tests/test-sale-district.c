@@ -10,7 +10,7 @@
  */
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-settings.h"
 

@@ -22,8 +22,7 @@
 #include "axw-product-row.h"
 #include "axw-reports.h"
 #include "axw-scan-detector.h"
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 static const char *
 row_text (UiFixture *f,
@@ -862,34 +861,6 @@ test_player (void)
   g_rmdir (dir);
 }
 
-/* Closes the window and the application and starts both again on the
- * same database file, as a restart of the counter does. */
-static void
-restart_app (UiFixture *f)
-{
-  static guint serial;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) day = ui_love_day ();
-  g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.TestRestart%u", ++serial);
-
-  axw_application_apply_prefs (f->app, NULL);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_pump (50);
-  g_application_quit (G_APPLICATION (f->app));
-  g_clear_object (&f->app);
-
-  f->app = g_object_new (AXW_TYPE_APPLICATION, "application-id", id, "flags", G_APPLICATION_NON_UNIQUE,
-                         "db-path", f->db_path, NULL);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  f->sale = axw_window_get_sale_view (f->window);
-  f->login = axw_window_get_login_view (f->window);
-  axw_sale_view_set_clock (f->sale, day);
-  ui_pump (200);
-}
-
 /* A held sale is in the database: it survives a restart and a change of
  * cashier, recalling takes it out, and it is sold like any other. */
 static void
@@ -913,7 +884,7 @@ test_held_restart (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
                    ==, stock);
 
-  restart_app (f);
+  ui_restart (f);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
   ui_login_touch (f, "王店长", "8888");
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");

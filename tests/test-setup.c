@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-staff.h"
 
@@ -224,7 +224,7 @@ test_new_destroy (void)
   g_assert_null (axw_setup_assistant_get_field (setup, "nothing"));
   g_assert_finalize_object (setup);
   g_clear_object (&db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

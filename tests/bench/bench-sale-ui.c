@@ -25,6 +25,7 @@
 
 #include "axw-application.h"
 #include "axw-cli.h"
+#include "axw-test-lib.h"
 #include "axw-window.h"
 
 #define N_PRODUCTS 100000
@@ -672,24 +673,6 @@ bench_start (const char *self,
 }
 
 /* The database, its WAL, the daily backups the counter made, the player. */
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* A counter has a sound player, and each scan starts it for its beep:
  * that start is part of a scan's cost. A player that plays nothing
  * (/bin/true as paplay, first on PATH) counts it without a sound card. */
@@ -746,6 +729,6 @@ main (int   argc,
     bench_scans (db_path);
   if (!rss_only && !scans_only)
     bench_start (argv[0], db_path);
-  rm_rf (dir);
+  axw_test_rm_rf (dir);
   return 0;
 }
