@@ -80,6 +80,14 @@ axw_test_cleared (gpointer location)
   return *(gpointer *) location == NULL;
 }
 
+/* A condition: nobody but the caller holds @object (a worker thread that
+ * held it has ended and dropped its reference). */
+gboolean
+axw_test_unshared (gpointer object)
+{
+  return G_OBJECT (object)->ref_count == 1;
+}
+
 /* strstr() that says, in the test log, what it did not find where. */
 gboolean
 axw_test_contains (const char *text,
@@ -133,6 +141,29 @@ db_fixture_teardown (DbFixture     *f,
   axw_test_rm_rf (f->dir);
   g_free (f->path);
   g_free (f->dir);
+}
+
+/**
+ * axw_test_db_new:
+ * @dir: (out): the new temp dir the database is in; axw_test_rm_rf() it
+ *
+ * For a test without a fixture: a new, empty database.
+ *
+ * Returns: (transfer full): the database
+ */
+AxwDb *
+axw_test_db_new (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AxwDb *db;
+
+  *dir = g_dir_make_tmp ("axw-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "shop.db", NULL);
+  db = axw_db_open (path, &error);
+  g_assert_no_error (error);
+  return db;
 }
 
 /* Commits a sale of one line, paid with @cash_fen in cash by 小林 at @when.

@@ -29,6 +29,7 @@ gboolean  axw_test_wait_while  (AxwTestCondition condition,
                                 guint            timeout_ms);
 void      axw_test_flush       (void);
 gboolean  axw_test_cleared     (gpointer         location);
+gboolean  axw_test_unshared    (gpointer         object);
 
 /**
  * axw_test_wait_idle:
@@ -64,6 +65,8 @@ void      db_fixture_teardown  (DbFixture     *f,
 
 #define DB_TEST(path, fn) \
   g_test_add (path, DbFixture, NULL, db_fixture_setup, fn, db_fixture_teardown)
+
+AxwDb    *axw_test_db_new      (char      **dir);
 
 AxwSale  *axw_test_sell        (AxwDb      *db,
                                 const char *when,

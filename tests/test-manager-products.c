@@ -541,15 +541,12 @@ test_large_catalog (Fixture       *f,
 static void
 test_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerProducts *products = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_PRODUCTS, NULL));
   AxwManagerStocktake *st = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_STOCKTAKE, NULL));
   AxwProductItem *item = axw_product_item_new (axw_product_new ());
 
-  g_assert_no_error (error);
   axw_manager_products_set_db (products, db, "王店长");
   axw_manager_stocktake_set_db (st, db, "王店长");
   g_assert_finalize_object (products);

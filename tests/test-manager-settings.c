@@ -448,13 +448,10 @@ test_chinese (void)
 static void
 test_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerSettings *page;
 
-  g_assert_no_error (error);
   page = g_object_ref_sink (axw_manager_settings_new (db, "王店长"));
   ui_pump (200);   /* the USB search finishes */
   g_assert_finalize_object (page);

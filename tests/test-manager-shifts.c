@@ -568,13 +568,10 @@ test_text_scales (UiFixture     *f,
 static void
 test_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerShifts *page;
 
-  g_assert_no_error (error);
   page = g_object_ref_sink (axw_manager_shifts_new (db, "王店长"));
   g_assert_null (axw_manager_shifts_get_shift (page));
   g_assert_finalize_object (page);

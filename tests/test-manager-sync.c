@@ -451,13 +451,11 @@ static void
 test_new_destroy (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerSync *sync;
   AxwManagerBackups *backups;
 
-  g_assert_no_error (error);
   g_assert_true (axw_cli_init_demo (db, &error));
   sync = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_SYNC, NULL));
   axw_manager_sync_set_db (sync, db, "王店长");
@@ -468,7 +466,9 @@ test_new_destroy (void)
   axw_manager_backups_set_db (backups, db, "王店长");
   g_assert_true (axw_manager_backups_get_busy (backups));
   g_object_run_dispose (G_OBJECT (backups));
-  ui_pump (500);    /* the workers end and drop their references */
+  /* the workers end and drop their references */
+  g_assert_true (axw_test_wait_until (axw_test_unshared, sync, 10000));
+  g_assert_true (axw_test_wait_until (axw_test_unshared, backups, 10000));
   g_assert_finalize_object (sync);
   g_assert_finalize_object (backups);
   g_assert_finalize_object (db);

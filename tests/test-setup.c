@@ -214,9 +214,8 @@ test_keyboard_enter (UiFixture     *f,
 static void
 test_new_destroy (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  g_autoptr(AxwDb) db = axw_db_open (path, NULL);
+  g_autofree char *dir = NULL;
+  g_autoptr(AxwDb) db = axw_test_db_new (&dir);
   AxwSetupAssistant *setup = axw_setup_assistant_new (db);
 
   g_object_ref_sink (setup);
