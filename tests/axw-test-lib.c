@@ -120,6 +120,49 @@ axw_test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * axw_test_percentile:
+ * @ms: doubles (times), sorted here
+ * @percent: 50 for the median, 99, or 100 for the largest
+ *
+ * Returns: the element at @percent of the sorted @ms (index len × percent / 100)
+ */
+double
+axw_test_percentile (GArray *ms,
+                     guint   percent)
+{
+  g_assert_cmpuint (ms->len, >, 0);
+  g_array_sort (ms, cmp_double);
+  return g_array_index (ms, double, MIN (ms->len * percent / 100, ms->len - 1));
+}
+
+/* The EAN-13 barcode of @prefix (two digits), @n in ten digits and the
+ * check digit.
+ * Returns: (transfer full): the code */
+char *
+axw_test_ean13 (guint prefix,
+                guint n)
+{
+  char code[14];
+  int sum = 0;
+
+  g_snprintf (code, sizeof code, "%02u%010u", prefix, n);
+  for (int i = 0; i < 12; i++)
+    sum += (code[i] - '0') * (i % 2 ? 3 : 1);
+  code[12] = (char) ('0' + (10 - sum % 10) % 10);
+  code[13] = 0;
+  return g_strdup (code);
+}
+
 void
 db_fixture_setup (DbFixture     *f,
                   gconstpointer  data)

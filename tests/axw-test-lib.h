@@ -50,6 +50,13 @@ gboolean  axw_test_contains    (const char *text,
                                 const char *needle);
 void      axw_test_rm_rf       (const char *path);
 
+/* Benchmarks and generated data ------------------------------------------ */
+
+double    axw_test_percentile  (GArray     *ms,
+                                guint       percent);
+char     *axw_test_ean13       (guint       prefix,
+                                guint       n);
+
 /* A fresh database --------------------------------------------------------- */
 
 typedef struct {
