@@ -107,8 +107,7 @@ test_pull_between_sales (UiFixture     *f,
   ui_pump (100);
   g_assert_nonnull (axw_sale_view_get_last_sale (f->sale));
   g_assert_true (act (f, "sale.district-sync", NULL, NULL));
-  for (int i = 0; i < 40 && ui_query_int (f, price) != 1500; i++)
-    ui_pump (100);
+  ui_wait_query (f, price, 1500, 4000);
   g_assert_cmpint (ui_query_int (f, price), ==, 1500);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'district.pull' AND staff IS NULL"),
                    >=, 1);

@@ -301,8 +301,7 @@ test_keyboard_sale (UiFixture     *f,
     g_autofree char *bytes = NULL;
     gsize len = 0;
 
-    for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 1; i++)
-      ui_pump (50);
+    ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 1, 5000);
     g_free (sql);
     sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE status = 'done' AND sale_id = %"
                            G_GINT64_FORMAT, sale->id);
