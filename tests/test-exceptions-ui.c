@@ -198,7 +198,8 @@ test_price_and_void (UiFixture     *f,
   ui_type ("15", 120, TRUE);
   ui_type ("1111", 120, TRUE);
   ui_type ("again", 60, TRUE);
-  g_assert_true (ui_wait_query (f, "SELECT failed_attempts FROM staff WHERE name = '王店长'", 1, 4000));
+  g_assert_true (ui_wait_query (f, "SELECT failed_attempts FROM staff WHERE name = '王店长'",
+                                1, 4000));
   ui_pump (200);
   g_assert_nonnull (find_dialog ());
   ui_save_png (GTK_WIDGET (dialog), "exception-price-wrong-pin.png");

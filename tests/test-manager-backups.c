@@ -191,7 +191,8 @@ test_backup_restore (UiFixture     *f,
   g_assert_true (axw_manager_backups_select (page, foreign));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backups.restore", NULL));
   g_assert_null (axw_manager_backups_get_confirm (page));
-  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "not an Aixinwu POS database"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page),
+                                    "not an Aixinwu POS database"));
   g_assert_cmpint (count_sale (db, uuid), ==, 1);
   /* the store refuses them too, before closing anything */
   g_assert_false (axw_backup_restore_open (db, garbage, "王店长", NULL, &error));
@@ -225,7 +226,8 @@ test_backup_restore (UiFixture     *f,
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 1);
   g_assert_true (axw_manager_backups_select (page, good));
   restore_selected (page, "restore", NULL);
-  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "a sale is open at the counter"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page),
+                                    "a sale is open at the counter"));
   g_assert_cmpint (count_sale (db, uuid), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 1);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");

@@ -174,13 +174,15 @@ test_exports (UiFixture     *f,
   set_period (page, "2026-12-31", "2026-12-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exports.report", "s", "pdf"));
   g_assert_null (axw_manager_exports_get_chooser (page));
-  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "the first not after the last"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                    "the first not after the last"));
 
   set_period (page, "2026-12-01", "2026-12-31");
   export_to (page, "exports.claim", "csv", out, "claim.csv", NULL);
   g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "✓ Saved"));
   g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), claim));
-  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "1 line, ¥10.00 to claim"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                    "1 line, ¥10.00 to claim"));
   text = read_file (claim);
   g_assert_true (axw_test_contains (text, "HB20260001"));
   g_assert_true (axw_test_contains (text, "10.00"));
@@ -201,7 +203,8 @@ test_exports (UiFixture     *f,
   g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "1 sale written"));
   g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
   export_to (page, "exports.online", NULL, online, NULL, NULL);
-  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "Nothing new to export"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                    "Nothing new to export"));
 
   /* a folder that is not there: said in words, with what to do */
   {
@@ -223,7 +226,8 @@ test_exports (UiFixture     *f,
     }
     wait_idle (page);
     g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "✗ Not saved"));
-    g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "Choose another folder"));
+    g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                      "Choose another folder"));
   }
   ui_save_png (GTK_WIDGET (window), "manager-exports-error.png");
 

@@ -137,7 +137,8 @@ test_new_destroy (UiFixture     *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "printing.retry", NULL));
   g_assert_true (axw_manager_printing_is_printing (page));
   g_assert_finalize_object (page);
-  g_assert_true (ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 1, 2000));
+  g_assert_true (ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'",
+                                1, 2000));
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
 }
 

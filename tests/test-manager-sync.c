@@ -304,8 +304,10 @@ test_sync_page (void)
 
   /* not set up: said in words, and Sync now says what is missing */
   g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "setup"), "✗ Not set up"));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 4 sales"));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Last sent: never"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 4 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Last sent: never"));
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
   wait_idle (page);
   g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"), "sync.endpoint"));
@@ -335,11 +337,15 @@ test_sync_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_sync_get_dead (page)), ==, 2);
   g_assert_true (dead_has (page, bad1->receipt_no));
   g_assert_true (dead_has (page, bad2->receipt_no));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"), "2 sales sent, 2 refused"));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 0 sales"));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Refused by the online shop: 2 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"),
+                                    "2 sales sent, 2 refused"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 0 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Refused by the online shop: 2 sales"));
   g_assert_false (strstr (axw_manager_sync_get_text (page, "status"), "never"));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "dead-title"), "2 sales refused"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "dead-title"),
+                                    "2 sales refused"));
   /* each row shows the server's own words, in the row of its sale */
   g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "422"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "unknown product 6971234560018"));
@@ -352,6 +358,7 @@ test_sync_page (void)
   {
     GtkWidget *retry = find_retry_button (GTK_WIDGET (page), bad2->receipt_no);
     gboolean reached = FALSE;
+    GtkWidget *sync_now;
 
     Display *dpy = ui_xdisplay ();
 
@@ -359,8 +366,9 @@ test_sync_page (void)
                     RevertToParent, CurrentTime);
     XFlush (dpy);
     ui_pump (100);
-    g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (ui_find_label (GTK_WIDGET (page), "Sync now"),
-                                                                   GTK_TYPE_BUTTON)));
+    sync_now = gtk_widget_get_ancestor (ui_find_label (GTK_WIDGET (page), "Sync now"),
+                                        GTK_TYPE_BUTTON);
+    g_assert_true (gtk_widget_grab_focus (sync_now));
     for (int i = 0; i < 12; i++)
       {
         ui_key (XK_Tab, 30);
@@ -391,7 +399,8 @@ test_sync_page (void)
   g_assert_false (dead_has (page, bad1->receipt_no));
   g_assert_true (dead_has (page, bad2->receipt_no));
   g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"), "1 sale sent"));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Refused by the online shop: 1 sale"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Refused by the online shop: 1 sale"));
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                          "AND action = 'sync.retry'", 0), ==, 1);
 
@@ -402,9 +411,11 @@ test_sync_page (void)
   g_assert_cmpuint (times_received (&srv, bad1->uuid), ==, 1);
   g_assert_cmpuint (n_received (&srv), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_sync_get_dead (page)), ==, 0);
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "dead-title"), "refused no sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "dead-title"),
+                                    "refused no sales"));
   g_assert_false (gtk_widget_is_visible (ui_find_label (GTK_WIDGET (page), "Retry all refused")));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Refused by the online shop: 0 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Refused by the online shop: 0 sales"));
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                          "AND action = 'sync.retry'", 0), ==, 2);
   ui_save_png (GTK_WIDGET (window), "manager-sync-all-sent.png");
@@ -416,8 +427,10 @@ test_sync_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
   wait_idle (page);
   g_assert_cmpuint (n_received (&srv), ==, 4);
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"), "sent again later"));
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 1 sale"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"),
+                                    "sent again later"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 1 sale"));
   g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "will retry"));
   g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Last error"));
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_sync_get_dead (page)), ==, 0);
@@ -428,7 +441,8 @@ test_sync_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
   wait_idle (page);
   g_assert_cmpuint (n_received (&srv), ==, 5);
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 0 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 0 sales"));
   g_assert_null (strstr (axw_manager_sync_get_text (page, "status"), "will retry"));
 
   /* a sale made meanwhile shows when the page comes into view again */
@@ -437,7 +451,8 @@ test_sync_page (void)
   ui_pump (100);
   axw_manager_window_show_page (window, "sync");
   ui_pump (100);
-  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 1 sale"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 1 sale"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_pump (50);
