@@ -33,7 +33,7 @@ $(FUZZ_BUILD)/build.ninja:
 	  -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link $(MESON_OPTS)
 
 FUZZ_TARGETS = fuzz-signed-code fuzz-barcode fuzz-money fuzz-csv fuzz-import fuzz-online-orders \
-  fuzz-receipt fuzz-settings
+  fuzz-receipt fuzz-settings fuzz-json
 
 # Each target for FUZZ_SECONDS (default 10 minutes), one after the other;
 # crashes land in $(FUZZ_BUILD)/artifacts/, new inputs in $(FUZZ_BUILD)/corpus/.

@@ -5,47 +5,48 @@
  */
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <string.h>
 
 #include "axw-application.h"
 #include "axw-cli.h"
+
+/* The commands speak the language of the locale (LANGUAGE=zh_CN: Chinese),
+ * from the installed catalogue or, run from the build tree, the built one. */
+static const char *
+locale_dir (void)
+{
+#ifdef AXW_BUILD_LOCALEDIR
+  g_autofree char *mo = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    return AXW_BUILD_LOCALEDIR;
+#endif
+  return LOCALEDIR;
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(AxwApplication) app = NULL;
-  const char *db_path = NULL;
-  int first = 1;
+  g_autofree char *db_path = NULL;
+  const char *charset;
+  int rc;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The C locale's ASCII cannot hold a name like 王店长: read arguments
+   * (GOptionContext converts them from the locale's charset) and write
+   * text as UTF-8, as the database holds it. */
+  if (!g_get_charset (&charset) && g_str_equal (charset, "ANSI_X3.4-1968"))
+    setlocale (LC_CTYPE, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* --db FILE / --db=FILE may stand before any command. */
-  for (; first < argc; first++)
-    {
-      if (g_str_equal (argv[first], "--db") && first + 1 < argc)
-        db_path = argv[++first];
-      else if (g_str_has_prefix (argv[first], "--db="))
-        db_path = argv[first] + 5;
-      else
-        break;
-    }
-
-  if (first < argc && (g_str_equal (argv[first], "--version") || g_str_equal (argv[first], "-V")))
-    return axw_cli_run (db_path, 1, (char *[]) { "version", NULL });
-  if (first < argc && g_str_equal (argv[first], "--help"))
-    return axw_cli_run (db_path, 1, (char *[]) { "help", NULL });
-  if (first < argc && axw_cli_is_command (argv[first]))
-    return axw_cli_run (db_path, argc - first, argv + first);
-  if (first < argc)
-    {
-      g_printerr (_("aixinwu: unknown command “%s”; “aixinwu help” lists the commands\n"), argv[first]);
-      return 2;
-    }
-
+  /* a command runs and returns; without one, the counter opens */
+  rc = axw_cli_main (argc, argv, &db_path);
+  if (rc != AXW_CLI_RUN_GUI)
+    return rc;
   app = axw_application_new (db_path);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -471,7 +471,7 @@ ui_press_ctrl (KeySym sym)
 
 /* What a person sees as one thing: its insides (a button's label, an
  * entry's text) are not compared with each other. */
-static gboolean
+gboolean
 ui_is_atom (GtkWidget *w)
 {
   return GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_LABEL (w) || GTK_IS_IMAGE (w) ||
@@ -479,11 +479,6 @@ ui_is_atom (GtkWidget *w)
          GTK_IS_SWITCH (w) || GTK_IS_CHECK_BUTTON (w) || GTK_IS_SCALE (w) ||
          GTK_IS_PROGRESS_BAR (w) || GTK_IS_LEVEL_BAR (w);
 }
-
-typedef struct {
-  GtkWidget      *widget;
-  graphene_rect_t bounds;    /* in @root's coordinates, clipped by its scrolled windows */
-} UiAtom;
 
 static void
 ui_collect_atoms (GtkWidget       *root,
@@ -524,7 +519,9 @@ ui_collect_atoms (GtkWidget       *root,
     ui_collect_atoms (root, c, clip, atoms);
 }
 
-static char *
+/* What @a is and shows, and where, for a message.
+ * Returns: (transfer full): the text */
+char *
 ui_describe_atom (const UiAtom *a)
 {
   GtkWidget *w = a->widget;

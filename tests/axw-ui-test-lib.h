@@ -84,6 +84,16 @@ void        ui_assert_chinese     (GtkWidget     *root,
 void        ui_assert_no_overlaps (GtkWidget     *root,
                                    const char    *where);
 
+/* What a person sees as one thing (a button, a label, an entry…) and its
+ * bounds, for the overlap checks */
+typedef struct {
+  GtkWidget      *widget;
+  graphene_rect_t bounds;    /* in the root's coordinates, clipped by its scrolled windows */
+} UiAtom;
+
+gboolean    ui_is_atom            (GtkWidget     *w);
+char       *ui_describe_atom      (const UiAtom  *a);
+
 /* Keys through the X server */
 Display    *ui_xdisplay           (void);
 void        ui_focus_window       (UiFixture     *f);

@@ -308,4 +308,75 @@ else
   # unprivileged user namespaces) this machine cannot run the case, and says so
   tap_result FAIL "disk full via tmpfs: could not run in a private mount namespace" "$(head -3 "$WORK/full.log")"
 fi
+# --- a full disk under the WAL ------------------------------------------
+# A reader holds an old snapshot while 3000 products are imported, so they
+# stay in the WAL; then the disk fills. The checkpoint that must copy them
+# into the database (which has to grow) fails: nothing may be lost, and a
+# right PIN still logs in (a manager must be able to make room).
+wal_full () {
+  local mnt=$WORK/small-wal
+  mkdir -p "$mnt"
+  mount -t tmpfs -o size=4m tmpfs "$mnt" || return 3
+  export AIXINWU_DB=$mnt/shop.db
+  "$AXW" init --demo >/dev/null || return 4
+  # a wrong PIN while there is room: counted, so the next right one has a count to clear
+  printf '0000\n' | "$AXW" shift open 0 --staff 小林 >/dev/null 2>&1
+  python3 - "$WORK/many.csv" <<'PY'
+import sys
+def check(s): return str((10 - sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(s)) % 10) % 10)
+with open(sys.argv[1], "w") as f:
+    f.write("barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n")
+    for i in range(3000):
+        b = "69" + f"{i + 100:010d}"
+        f.write(f"{b}{check(b)},,爱心测试商品第{i}号,干货,甘肃和政,{i % 90 + 1}.50,piece,1,{i % 50}\n")
+PY
+  rm -f "$WORK/reader.in"; mkfifo "$WORK/reader.in"
+  sqlite3 "$AIXINWU_DB" <"$WORK/reader.in" >"$WORK/reader.out" 2>&1 & reader=$!
+  exec 7>"$WORK/reader.in"
+  printf '.dbconfig no_ckpt_on_close on\nBEGIN;\nSELECT count(*) FROM products;\n.print ready\n' >&7
+  for _ in $(seq 100); do grep -q ready "$WORK/reader.out" && break; sleep 0.05; done
+  "$AXW" products import "$WORK/many.csv" --staff 王店长 <"$MPIN" >/dev/null; echo "import_rc=$?"
+  dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
+  printf 'COMMIT;\n.quit\n' >&7; exec 7>&-; wait "$reader"
+  echo "wal_before=$(stat -c %s "$AIXINWU_DB-wal")"
+  # the last connection's checkpoint cannot grow the database
+  "$AXW" products low-stock >/dev/null 2>"$WORK/ckpt.err"; echo "read_rc=$?"
+  echo "wal_kept=$(stat -c %s "$AIXINWU_DB-wal")"
+  "$AXW" shift open 0 --staff 小林 <"$CPIN" >/dev/null 2>"$WORK/login.err"
+  echo "login_logged=$(grep -c 'logged in; the disk is full' "$WORK/login.err")"
+  echo "login_then=$(grep -c 'disk is full, so nothing was saved' "$WORK/login.err")"
+  printf '0000\n' | "$AXW" shift open 0 --staff 小林 >/dev/null 2>"$WORK/wrong.err"; echo "wrong_rc=$?"
+  echo "wrong_err=$(head -1 "$WORK/wrong.err")"
+  rm -f "$mnt/filler"
+  "$AXW" products low-stock >/dev/null; echo "after_rc=$?"
+  echo "wal_after=$(stat -c %s "$AIXINWU_DB-wal" 2>/dev/null || echo 0)"
+  echo "integrity=$(sqlite3 "$AIXINWU_DB" 'PRAGMA integrity_check' 2>&1 | head -1)"
+  echo "products=$(sqlite3 "$AIXINWU_DB" "SELECT count(*) FROM products WHERE name LIKE '爱心测试商品%'")"
+  echo "attempts=$(sqlite3 "$AIXINWU_DB" "SELECT failed_attempts FROM staff WHERE name = '小林'")"
+  umount -l "$mnt"
+}
+export -f wal_full
+if [ "$(id -u)" -eq 0 ]; then runner=(unshare -m --propagation private bash -c wal_full)
+else runner=(unshare -rm bash -c wal_full); fi
+"${runner[@]}" >"$WORK/wal.log" 2>&1
+if grep -q wal_kept "$WORK/wal.log"; then
+  r () { grep "^$1=" "$WORK/wal.log" | cut -d= -f2-; }
+  check "full WAL: the import went into the WAL" 0 "$(r import_rc)"
+  check "full WAL: reading works while the checkpoint cannot" 0 "$(r read_rc)"
+  [ "$(r wal_kept)" -ge "$(r wal_before)" ] && [ "$(r wal_before)" -gt 100000 ] \
+    && tap_result OK "full WAL: the failed checkpoint kept the WAL ($(r wal_kept) bytes)" \
+    || tap_result FAIL "full WAL: the failed checkpoint kept the WAL" "$(r wal_before) -> $(r wal_kept)"
+  check "full WAL: a right PIN logs in (not recorded, said so)" 1 "$(r login_logged)"
+  check "full WAL: then the shift says the disk is full" 1 "$(r login_then)"
+  check "full WAL: a wrong PIN is refused" 1 "$(r wrong_rc)"
+  echo "$(r wrong_err)" | grep -q "Wrong PIN. The disk is full" \
+    && tap_result OK "full WAL: the wrong PIN says both why" || tap_result FAIL "full WAL: the wrong PIN says both why" "$(r wrong_err)"
+  check "full WAL: works once space is freed" 0 "$(r after_rc)"
+  check "full WAL: the checkpoint finished then" 0 "$(r wal_after)"
+  check "full WAL: integrity ok" ok "$(r integrity)"
+  check "full WAL: every imported product kept" 3000 "$(r products)"
+  check "full WAL: the uncounted tries changed no count" 1 "$(r attempts)"
+else
+  tap_result FAIL "full WAL via tmpfs: could not run in a private mount namespace" "$(head -3 "$WORK/wal.log")"
+fi
 tap_done

@@ -54,10 +54,20 @@ check "the installed program looks for libraries only where the system does" "" 
 expect_ok "the installed program creates a database" "$BIN" --db "$WORK/new.db" init
 expect_ok "the installed program reads it" "$BIN" --db "$WORK/new.db" staff list
 
+# a message of po/zh_CN.po (the first plain one-line message) as the installed catalogue has it
+IFS=$'\t' read -r msgid msgstr < <(python3 - "$SRC/po/zh_CN.po" <<'PY'
+import re, sys
+po = open(sys.argv[1], encoding="utf-8").read()
+for entry in po.split("\n\n"):
+    m = re.search(r'^msgid "([^"%\\]+)"\nmsgstr "([^"\\]+)"$', entry, re.M)
+    if m and "msgctxt" not in entry and "fuzzy" not in entry:
+        print(m.group(1), m.group(2), sep="\t")
+        break
+PY
+)
 hello=$(LC_ALL=C.UTF-8 LANGUAGE=zh_CN TEXTDOMAINDIR="$ROOT/usr/share/locale" \
-        gettext -d aixinwu "Usage: aixinwu version")
-check "the installed catalogue translates the program's messages" \
-  "用法：aixinwu version" "$hello"
+        gettext -d aixinwu "$msgid")
+check "the installed catalogue translates the program's messages (“$msgid”)" "$msgstr" "$hello"
 expect_ok "the installed GSettings schema compiles" \
   glib-compile-schemas --strict --dry-run "$ROOT/usr/share/glib-2.0/schemas"
 desktop="$ROOT/usr/share/applications/cn.aixinwu.Pos.desktop"

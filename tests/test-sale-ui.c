@@ -17,6 +17,7 @@
 #include "axw-barcode.h"
 #include "axw-cart-row.h"
 #include "axw-keypad.h"
+#include "axw-help-window.h"
 #include "axw-manager-window.h"
 #include "axw-cell.h"
 #include "axw-product-row.h"
@@ -761,7 +762,8 @@ test_scan_with_ime (UiFixture     *f,
   g_object_set (gtk_settings_get_default (), "gtk-im-module", NULL, NULL);
 }
 
-/* F1 opens the list of keys, made from the same accelerators. */
+/* Ctrl+? (or the guide's button) opens the list of keys, made from the
+ * same accelerators. */
 static void
 test_help_overlay (UiFixture     *f,
                    gconstpointer  data)
@@ -782,6 +784,96 @@ test_help_overlay (UiFixture     *f,
   g_assert_nonnull (help);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
   gtk_window_close (help);
+  ui_pump (50);
+}
+
+/* The staff's guide shown over @parent, waited for up to 5 s. */
+static AxwHelpWindow *
+wait_help (GtkWindow *parent)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(GList) tops = gtk_window_list_toplevels ();
+
+      for (GList *l = tops; l; l = l->next)
+        if (AXW_IS_HELP_WINDOW (l->data) && gtk_widget_get_visible (l->data) &&
+            gtk_window_get_transient_for (l->data) == parent)
+          return l->data;
+      ui_pump (50);
+    }
+  return NULL;
+}
+
+/* The pictures under @w that have something to draw. */
+static guint
+count_pictures (GtkWidget *w)
+{
+  GdkPaintable *p = GTK_IS_PICTURE (w) ? gtk_picture_get_paintable (GTK_PICTURE (w)) : NULL;
+  guint n = p && gdk_paintable_get_intrinsic_width (p) > 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    n += count_pictures (c);
+  return n;
+}
+
+static gboolean
+is_help_button (GtkWidget     *w,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)) &&
+         strstr (gtk_button_get_label (GTK_BUTTON (w)), "F1");
+}
+
+/* F1 shows the staff's guide, docs/使用说明.md as it is in the source with
+ * every screenshot it shows (built in: a kiosk has no browser), over the
+ * counter by the key and over the manager window by its 帮助 button. */
+static void
+test_help_guide (UiFixture     *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AIXINWU_SRCDIR"), "docs", "使用说明.md", NULL);
+  g_autofree char *source = NULL;
+  g_autoptr(GBytes) built_in = g_resources_lookup_data (AXW_HELP_GUIDE_RESOURCE, 0, NULL);
+  AxwHelpWindow *help;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  AxwManagerWindow *manager;
+
+  g_assert_true (g_file_get_contents (path, &source, NULL, NULL));
+  g_assert_nonnull (built_in);
+  g_assert_cmpstr (g_bytes_get_data (built_in, NULL), ==, source);
+
+  ui_login_touch (f, "小林", "1234");
+  ui_focus_window (f);
+  ui_press (XK_F1);
+  help = wait_help (GTK_WINDOW (f->window));
+  g_assert_nonnull (help);
+  buffer = gtk_text_view_get_buffer (axw_help_window_get_view (help));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (axw_test_contains (text, "爱心屋收银台 使用说明"));
+  g_assert_true (axw_test_contains (text, "按 F1"));
+  g_assert_true (axw_test_contains (text, "扫商品　·　扫码枪直接扫"));
+  g_assert_null (strstr (text, "**"));
+  g_assert_null (strstr (text, "](images/"));
+  g_assert_null (strstr (text, "| --- |"));
+  /* every screenshot of the guide, drawn */
+  g_assert_cmpuint (axw_help_window_get_n_images (help), ==, 7);
+  g_assert_cmpuint (count_pictures (GTK_WIDGET (axw_help_window_get_view (help))), ==, 7);
+  ui_save_png (GTK_WIDGET (help), "help-guide.png");
+  gtk_window_destroy (GTK_WINDOW (help));
+  ui_pump (50);
+
+  manager = axw_manager_window_new (GTK_WINDOW (f->window), axw_application_get_db (f->app), "王店长");
+  gtk_window_present (GTK_WINDOW (manager));
+  ui_pump (200);
+  gtk_widget_activate (ui_find (GTK_WIDGET (manager), is_help_button, NULL));
+  help = wait_help (GTK_WINDOW (manager));
+  g_assert_nonnull (help);
+  g_assert_cmpuint (axw_help_window_get_n_images (help), ==, 7);
+  gtk_window_destroy (GTK_WINDOW (help));
+  gtk_window_destroy (GTK_WINDOW (manager));
   ui_pump (50);
 }
 
@@ -1309,6 +1401,7 @@ main (int   argc,
   g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
   g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
+  g_test_add ("/sale/help-guide", UiFixture, NULL, ui_setup, test_help_guide, ui_teardown);
   g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart, ui_teardown);
   g_test_add ("/sale/held-weighed-keeps-price", UiFixture, NULL, ui_setup, test_held_weighed, ui_teardown);
   g_test_add ("/sale/failed-commit-leaves-no-payment", UiFixture, NULL, ui_setup,

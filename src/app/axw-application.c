@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "axw-application.h"
+#include "axw-help-window.h"
 #include "axw-held-sales.h"
 #include "axw-backup.h"
 #include "axw-demo.h"
@@ -382,7 +383,8 @@ static const struct {
   const char *action;
   const char *accels[3];
 } accels[] = {
-  { "win.show-help-overlay",   { "F1", "<Control>question", NULL } },
+  { "app.help",                { "F1", NULL } },
+  { "win.show-help-overlay",   { "<Control>question", NULL } },
   { "sale.switch-cashier",     { "F2", NULL } },
   { "sale.search",             { "F3", "<Control>f", NULL } },
   { "sale.set-qty",            { "F4", NULL } },
@@ -503,7 +505,7 @@ gl_is_software (GdkDisplay *display)
  * Before GTK starts (@display %NULL), GDK is also told not to set up GL
  * at all (GDK_DEBUG=gl-disable): even a window drawn by cairo pays for
  * Mesa's start-up otherwise. GSK_RENDERER set by the user always wins
- * (README, "Renderer").
+ * (docs/developer-guide.md, "Renderer").
  *
  * Returns: the renderer in use: the user's GSK_RENDERER, "cairo", or
  *   %NULL for GTK's own choice
@@ -527,6 +529,20 @@ axw_application_choose_renderer (GdkDisplay *display)
       g_setenv ("GDK_DEBUG", flags, TRUE);
     }
   return "cairo";
+}
+
+/* F1 or 帮助: the staff's guide over the window in front. */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       app)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (active && AXW_IS_HELP_WINDOW (active))
+    gtk_window_present (active);
+  else
+    axw_help_window_show (active);
 }
 
 static void
@@ -565,6 +581,11 @@ axw_application_startup (GApplication *app)
   if (overlay)
     g_object_set (gtk_settings_get_default (), "gtk-overlay-scrolling", FALSE, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  {
+    static const GActionEntry entries[] = { { .name = "help", .activate = help_activated } };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 

@@ -7,6 +7,7 @@
 
 #include "axw-a11y.h"
 #include "axw-manager-window.h"
+#include "axw-help-window.h"
 
 struct _AxwManagerWindow
 {
@@ -71,6 +72,14 @@ page_selected_cb (AxwManagerWindow *self,
 }
 
 /* To the list of pages: folded, the list takes the place of the page. */
+/* 帮助: the staff's guide over this window (F1 reaches it too, through
+ * the application's help action, when this window has the focus). */
+static void
+help_cb (AxwManagerWindow *self)
+{
+  axw_help_window_show (GTK_WINDOW (self));
+}
+
 static void
 back_cb (AxwManagerWindow *self)
 {
@@ -142,6 +151,7 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_row_page);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, help_cb);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, reports);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, shifts);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, refunds);

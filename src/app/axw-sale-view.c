@@ -1687,7 +1687,12 @@ axw_sale_view_start (AxwSaleView    *self,
   self->staff = axw_staff_copy (staff);
   cashier = g_strdup_printf (_("Cashier: %s"), staff->name);
   gtk_label_set_text (self->cashier_label, cashier);
-  gtk_widget_set_visible (self->manager_button, staff->manager);
+  /* the top bar's buttons wrap in a flow box: a hidden one would keep its
+   * place on the line */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->manager_button), staff->manager);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (gtk_widget_get_ancestor (self->manager_button,
+                                                                                 GTK_TYPE_FLOW_BOX)),
+                                          staff->manager ? 4 : 3);
   ensure_sync (self);
   update_promotions (self);
   update_recall (self);

@@ -19,31 +19,27 @@ axw_cli_cmd_backup (AxwCli  *cli,
                     int      argc,
                     char   **argv)
 {
-  static const char usage[] =
-    N_("Usage: aixinwu backup [--to DIR] [--keep N]\n"
-       "Writes today's copy of the database (aixinwu-YYYY-MM-DD.db) into DIR\n"
-       "(default: the “backups” folder next to the database) and keeps the newest\n"
-       "N daily files (default 14).");
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *path = NULL;
-  const char *dir = NULL;
-  guint64 keep = AXW_BACKUP_KEEP_DEFAULT;
+  g_autofree char *dir = NULL;
+  int keep = AXW_BACKUP_KEEP_DEFAULT;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &dir,
+      N_("The folder (default: “backups” next to the database)"), N_("DIR") },
+    { "keep", 0, 0, G_OPTION_ARG_INT, &keep, N_("Keep the newest N daily files (default 14)"),
+      N_("N") },
+    { NULL }
+  };
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_(usage));
-  for (int i = 1; i < argc; i++)
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
+  if (keep < 1 || keep > 3650)
     {
-      if (g_str_equal (argv[i], "--to") && i + 1 < argc)
-        dir = argv[++i];
-      else if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
-        {
-          if (!g_ascii_string_to_unsigned (argv[++i], 10, 1, 3650, &keep, NULL))
-            return axw_cli_usage (_("--keep takes a number of days from 1 to 3650"));
-        }
-      else
-        return axw_cli_usage (_(usage));
+      g_printerr ("%s\n", _("--keep takes a number of days from 1 to 3650"));
+      return AXW_EXIT_USAGE;
     }
   db = axw_cli_db (cli);
   if (db == NULL)
@@ -98,11 +94,10 @@ axw_cli_cmd_restore (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) open_error = NULL;
   g_autofree char *safety = NULL;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc != 2)
-    return axw_cli_usage (_("Usage: aixinwu restore FILE --staff MANAGER   (the manager's PIN on stdin)\n"
-                            "Replaces the database with the backup FILE after checking it.\n"
-                            "The data before the restore is kept next to the database."));
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
+    return rc;
   if (!axw_backup_verify (argv[1], &error))
     return axw_cli_fail (g_steal_pointer (&error));
   cli->db = g_file_test (cli->db_path, G_FILE_TEST_EXISTS) ? axw_db_open (cli->db_path, &open_error) : NULL;

@@ -37,16 +37,17 @@ axw_cli_cmd_init (AxwCli  *cli,
                   char   **argv)
 {
   g_autoptr(GError) error = NULL;
-  gboolean demo = argc == 2 && g_str_equal (argv[1], "--demo");
+  gboolean demo = FALSE;
+  const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+      N_("Add the demo catalog, promotions and staff to an empty database"), NULL },
+    { NULL }
+  };
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || (argc > 1 && !demo))
-    return axw_cli_usage (_("Usage: aixinwu init [--demo]\n"
-                            "Creates the database, or upgrades an older one.\n"
-                            "--demo adds the demo catalog, promotions and staff to an empty one."));
-  db = axw_cli_db (cli);
-  if (db == NULL)
-    return AXW_EXIT_FAIL;
+  if ((db = axw_cli_open (cli, entries, &argc, &argv, &rc)) == NULL)
+    return rc;
   if (demo && !axw_cli_init_demo (db, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("Database %s is ready (schema %d, %lld products).\n"),
@@ -83,107 +84,133 @@ print_import_preview (const AxwImportStats *stats,
     }
 }
 
+static GPtrArray *
+low_stock (AxwDb   *db,
+           GError **error)
+{
+  return axw_products_low_stock (db, G_MAXINT, error);
+}
+
+static char *
+describe_stock (AxwDb         *db,
+                gconstpointer  product)
+{
+  return axw_product_describe_stock (product);
+}
+
 static int
-products_low_stock (AxwCli *cli)
+products_low_stock (AxwCli  *cli,
+                    int      argc,
+                    char   **argv)
+{
+  return axw_cli_list (cli, argc, argv, low_stock, describe_stock);
+}
+
+static int
+products_import (AxwCli  *cli,
+                 int      argc,
+                 char   **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) low = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  AxwImportStats stats;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only show what would change; needs no manager"), NULL },
+    { NULL }
+  };
+  gsize len;
   AxwDb *db;
+  int rc;
 
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
+  /* the PIN first: "-" reads the file from stdin after it */
+  if (!dry_run && axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  text = axw_cli_read_file (argv[1], &len, &error);
+  if (text == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((low = axw_products_low_stock (db, G_MAXINT, &error)) == NULL)
+  if (!axw_products_import_csv_full (db, text, len, dry_run, dry_run ? NULL : cli->staff->name,
+                                     NULL, NULL, &stats, dry_run ? &changes : NULL, &error))
     return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < low->len; i++)
+  if (!dry_run)
     {
-      g_autofree char *line = axw_product_describe_stock (g_ptr_array_index (low, i));
-
-      g_print ("%s\n", line);
+      g_print (_("%u new, %u updated, %u unchanged.\n"), stats.inserted, stats.updated,
+               stats.unchanged);
+      return AXW_EXIT_OK;
     }
+  print_import_preview (&stats, changes);
   return AXW_EXIT_OK;
 }
 
-int
-axw_cli_cmd_products (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
+static int
+products_export (AxwCli  *cli,
+                 int      argc,
+                 char   **argv)
 {
-  static const char usage[] =
-    N_("Usage: aixinwu products import FILE.csv --staff MANAGER   (the manager's PIN on stdin)\n"
-       "       aixinwu products import FILE.csv --dry-run   (only shows what would change)\n"
-       "       aixinwu products export FILE.csv   (- for stdout)\n"
-       "       aixinwu products retire|restore BARCODE|PLU --staff MANAGER   (kept, not sold / sold again)\n"
-       "       aixinwu products low-stock   (at or under their low_stock threshold, emptiest first)\n"
-       "Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock,\n"
-       "supplier, cost, low_stock.\n"
-       "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
-       "One bad row imports nothing; the error names the row and the column.");
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(usage));
-  if (g_str_equal (argv[1], "low-stock") && argc == 2)
-    return products_low_stock (cli);
-  if (argc < 3)
-    return axw_cli_usage (_(usage));
-
-  if (g_str_equal (argv[1], "import") && (argc == 3 || (argc == 4 && g_str_equal (argv[3], "--dry-run"))))
-    {
-      g_autofree char *text = NULL;
-      g_autoptr(GPtrArray) changes = NULL;
-      AxwImportStats stats;
-      gboolean dry_run = argc == 4;
-      gsize len;
-
-      /* the PIN first: "-" reads the file from stdin after it */
-      if (!dry_run && axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      text = axw_cli_read_file (argv[2], &len, &error);
-      if (text == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (!axw_products_import_csv_full (db, text, len, dry_run, dry_run ? NULL : cli->staff->name, NULL, NULL,
-                                         &stats, dry_run ? &changes : NULL, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      if (!dry_run)
-        {
-          g_print (_("%u new, %u updated, %u unchanged.\n"), stats.inserted, stats.updated, stats.unchanged);
-          return AXW_EXIT_OK;
-        }
-      print_import_preview (&stats, changes);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "export") && argc == 3)
-    {
-      g_autofree char *text = NULL;
-
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      text = axw_products_export_csv (db, &error);
-      if (text == NULL || !write_atomically (argv[2], text, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      return AXW_EXIT_OK;
-    }
-  if ((g_str_equal (argv[1], "retire") || g_str_equal (argv[1], "restore")) && argc == 3)
-    {
-      gboolean retire = g_str_equal (argv[1], "retire");
-
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_products_set_retired (db, argv[2], retire, cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (retire ? _("%s retired: kept for history, no longer sold.\n") : _("%s is back on sale.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  return axw_cli_usage (_(usage));
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
+    return rc;
+  text = axw_products_export_csv (db, &error);
+  if (text == NULL || !write_atomically (argv[1], text, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  return AXW_EXIT_OK;
 }
 
-static void
-print_promotion (const AxwPromotion *p)
+static int
+products_retire (AxwCli  *cli,
+                 int      argc,
+                 char   **argv)
 {
+  g_autoptr(GError) error = NULL;
+  gboolean retire = g_str_equal (argv[0], "retire");
+  int rc;
+
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if (!axw_products_set_retired (cli->db, argv[1], retire, cli->staff->name, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (retire ? _("%s retired: kept for history, no longer sold.\n")
+                  : _("%s is back on sale.\n"), argv[1]);
+  return AXW_EXIT_OK;
+}
+
+const AxwCliSpec axw_cli_products[] = {
+  { "import", products_import, N_("FILE.csv"),
+    N_("Imports the catalog from CSV (- reads it from standard input, after the PIN), as a "
+       "manager."),
+    N_("Columns: barcode, plu, name, category, origin, price, unit, aid_eligible, stock,\n"
+       "supplier, cost, low_stock.\n"
+       "name and price (yuan, per kg for unit=kg) are required, and barcode or plu.\n"
+       "One bad row imports nothing; the error names the row and the column."),
+    1, 1 },
+  { "export", products_export, N_("FILE.csv"),
+    N_("Writes the catalog as CSV, every column import reads (- for standard output)."),
+    NULL, 1, 1 },
+  { "retire", products_retire, N_("BARCODE|PLU"),
+    N_("Retires a product, as a manager: kept for history, no longer sold."), NULL, 1, 1 },
+  { "restore", products_retire, N_("BARCODE|PLU"),
+    N_("Puts a retired product back on sale, as a manager."), NULL, 1, 1 },
+  { "low-stock", products_low_stock, NULL,
+    N_("Lists the products at or under their low_stock threshold, emptiest first.") },
+  { NULL }
+};
+
+
+static char *
+describe_promotion (AxwDb         *db,
+                    gconstpointer  row)
+{
+  const AxwPromotion *p = row;
   g_autofree char *words = axw_promotion_describe (p);
   g_autoptr(GString) when = g_string_new (NULL);
 
@@ -195,197 +222,235 @@ print_promotion (const AxwPromotion *p)
     g_string_append_printf (when, _(" from %s"), p->date_from);
   if (p->date_to && *p->date_to)
     g_string_append_printf (when, _(" to %s"), p->date_to);
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", p->id, words, when->len ? when->str + 1 : _("every day"));
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s", p->id, words,
+                          when->len ? when->str + 1 : _("every day"));
 }
 
-int
-axw_cli_cmd_promotions (AxwCli  *cli,
-                        int      argc,
-                        char   **argv)
-{
-  static const char usage[] =
-    N_("Usage: aixinwu promotions import FILE.csv | remove NAME   --staff MANAGER (PIN on stdin)\n"
-       "       aixinwu promotions list\n"
-       "Columns: name, scope (aid|all), percent (5, 12.5), day_of_month, month, from, to.\n"
-       "All conditions given must hold: month 12 with day 12 is 12 December only.");
-  g_autoptr(GError) error = NULL;
-  AxwDb *db;
-
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(usage));
-  if (g_str_equal (argv[1], "import") && argc == 3)
-    {
-      g_autofree char *text = NULL;
-      gsize len;
-      guint n;
-
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          (text = axw_cli_read_file (argv[2], &len, &error)) == NULL ||
-          !axw_promotions_import_csv_as (cli->db, text, len, cli->staff->name, &n, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("%u promotions imported.\n"), n);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "list") && argc == 2)
-    {
-      g_autoptr(GPtrArray) list = NULL;
-
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      list = axw_promotions_list (db, &error);
-      if (list == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      for (guint i = 0; i < list->len; i++)
-        print_promotion (g_ptr_array_index (list, i));
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "remove") && argc == 3)
-    {
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_promotions_remove (cli->db, argv[2], cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("Promotion “%s” ended; past sales keep it.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  return axw_cli_usage (_(usage));
-}
-
-int
-axw_cli_cmd_staff (AxwCli  *cli,
+static int
+promotions_import (AxwCli  *cli,
                    int      argc,
                    char   **argv)
 {
-  static const char usage[] =
-    N_("Usage: aixinwu staff add NAME --role cashier|manager --staff MANAGER\n"
-       "       aixinwu staff deactivate|activate NAME --staff MANAGER   (cannot log in / can again)\n"
-       "       aixinwu staff list\n"
-       "Standard input: the manager's PIN, then the new PIN (4–8 digits) twice.\n"
-       "The first manager of a database is added without --staff: the new PIN twice.");
-  g_autoptr(GError) error = NULL;
-  AxwDb *db;
+  gint64 n;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(usage));
-  if (g_str_equal (argv[1], "add") && argc == 5 && g_str_equal (argv[3], "--role") &&
-      (g_str_equal (argv[4], "cashier") || g_str_equal (argv[4], "manager")))
-    {
-      gboolean manager = g_str_equal (argv[4], "manager");
-      g_autoptr(AxwCliPin) pin = NULL;
-      g_autoptr(AxwCliPin) again = NULL;
-
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      /* only the very first manager comes without one */
-      if ((!manager || axw_staff_count_managers (db) > 0 || cli->staff_name != NULL) &&
-          axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      if ((pin = axw_cli_read_pin (_("New PIN (4–8 digits): "), &error)) == NULL ||
-          !axw_staff_pin_is_valid (pin, &error) ||
-          (again = axw_cli_read_pin (_("The new PIN again: "), &error)) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      if (!g_str_equal (pin, again))
-        {
-          g_set_error_literal (&error, AXW_ERROR, AXW_ERROR_INVALID,
-                               _("The two new PINs differ; nobody was added. Type the same PIN twice."));
-          return axw_cli_fail (g_steal_pointer (&error));
-        }
-      if (!axw_staff_add_as (db, argv[2], manager, pin, cli->staff ? cli->staff->name : NULL, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("%s added as %s.\n"), argv[2], argv[4]);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "list") && argc == 2)
-    {
-      g_autoptr(GPtrArray) list = NULL;
-
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      list = axw_staff_list (db, &error);
-      if (list == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      for (guint i = 0; i < list->len; i++)
-        {
-          AxwStaff *s = g_ptr_array_index (list, i);
-          g_print ("%s\t%s%s\n", s->name, s->manager ? "manager" : "cashier",
-                   s->locked ? _("\tlocked") : "");
-        }
-      return AXW_EXIT_OK;
-    }
-  if ((g_str_equal (argv[1], "deactivate") || g_str_equal (argv[1], "activate")) && argc == 3)
-    {
-      gboolean active = g_str_equal (argv[1], "activate");
-
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_staff_set_active (db, argv[2], active, cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (active ? _("%s can log in again.\n") : _("%s can no longer log in.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  return axw_cli_usage (_(usage));
+  if ((n = axw_cli_import (cli, argc, argv, axw_promotions_import_csv_as, &rc)) < 0)
+    return rc;
+  g_print (_("%u promotions imported.\n"), (guint) n);
+  return AXW_EXIT_OK;
 }
 
-int
-axw_cli_cmd_settings (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
+static int
+promotions_list (AxwCli  *cli,
+                 int      argc,
+                 char   **argv)
 {
-  g_autofree char *keys = g_strjoinv (", ", (char **) axw_settings_keys ());
-  g_autofree char *usage = g_strdup_printf (_("Usage: aixinwu settings set KEY VALUE --staff MANAGER "
-                                              "(the manager's PIN on stdin)\n"
-                                              "       aixinwu settings get KEY | list\nKeys: %s"), keys);
+  return axw_cli_list (cli, argc, argv, axw_promotions_list, describe_promotion);
+}
+
+static int
+promotions_remove (AxwCli  *cli,
+                   int      argc,
+                   char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if (!axw_promotions_remove (cli->db, argv[1], cli->staff->name, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Promotion “%s” ended; past sales keep it.\n"), argv[1]);
+  return AXW_EXIT_OK;
+}
+
+const AxwCliSpec axw_cli_promotions[] = {
+  { "import", promotions_import, N_("FILE.csv"), N_("Imports promotions from CSV, as a manager."),
+    N_("Columns: name, scope (aid|all), percent (5, 12.5), day_of_month, month, from, to.\n"
+       "All conditions given must hold: month 12 with day 12 is 12 December only."),
+    1, 1 },
+  { "list", promotions_list, NULL, N_("Lists the promotions: id, what, when.") },
+  { "remove", promotions_remove, N_("NAME"),
+    N_("Ends a promotion, as a manager; past sales keep it."),
+    NULL, 1, 1 },
+  { NULL }
+};
+
+
+static int
+staff_add (AxwCli  *cli,
+           int      argc,
+           char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwCliPin) pin = NULL;
+  g_autoptr(AxwCliPin) again = NULL;
+  g_autofree char *role = NULL;
+  const GOptionEntry entries[] = {
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("cashier or manager"), N_("ROLE") },
+    { NULL }
+  };
+  gboolean manager;
+  AxwDb *db;
+  int rc;
+
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
+  if (g_strcmp0 (role, "cashier") != 0 && g_strcmp0 (role, "manager") != 0)
+    return axw_cli_usage (cli);
+  manager = g_str_equal (role, "manager");
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  /* only the very first manager comes without one */
+  if ((!manager || axw_staff_count_managers (db) > 0 || cli->staff_name != NULL) &&
+      axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((pin = axw_cli_read_pin (_("New PIN (4–8 digits): "), &error)) == NULL ||
+      !axw_staff_pin_is_valid (pin, &error) ||
+      (again = axw_cli_read_pin (_("The new PIN again: "), &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  if (!g_str_equal (pin, again))
+    {
+      g_set_error_literal (&error, AXW_ERROR, AXW_ERROR_INVALID,
+                           _("The two new PINs differ; nobody was added. "
+                             "Type the same PIN twice."));
+      return axw_cli_fail (g_steal_pointer (&error));
+    }
+  if (!axw_staff_add_as (db, argv[1], manager, pin, cli->staff ? cli->staff->name : NULL, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("%s added as %s.\n"), argv[1], role);
+  return AXW_EXIT_OK;
+}
+
+static char *
+describe_staff (AxwDb         *db,
+                gconstpointer  row)
+{
+  const AxwStaff *s = row;
+
+  return g_strdup_printf ("%s\t%s%s", s->name, s->manager ? "manager" : "cashier",
+                          s->locked ? _("\tlocked") : "");
+}
+
+static int
+staff_list (AxwCli  *cli,
+            int      argc,
+            char   **argv)
+{
+  return axw_cli_list (cli, argc, argv, axw_staff_list, describe_staff);
+}
+
+static int
+staff_activate (AxwCli  *cli,
+                int      argc,
+                char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = g_str_equal (argv[0], "activate");
+  int rc;
+
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if (!axw_staff_set_active (cli->db, argv[1], active, cli->staff->name, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (active ? _("%s can log in again.\n") : _("%s can no longer log in.\n"), argv[1]);
+  return AXW_EXIT_OK;
+}
+
+const AxwCliSpec axw_cli_staff[] = {
+  { "add", staff_add, N_("NAME"), N_("Adds someone to the staff, as a manager."),
+    N_("Standard input: the manager's PIN, then the new PIN (4–8 digits) twice.\n"
+       "The first manager of a database is added without --staff: the new PIN twice."),
+    1, 1 },
+  { "list", staff_list, NULL, N_("Lists the staff: name, role, and whether locked out.") },
+  { "deactivate", staff_activate, N_("NAME"),
+    N_("Stops someone logging in, as a manager."), NULL, 1, 1 },
+  { "activate", staff_activate, N_("NAME"),
+    N_("Lets someone log in again, as a manager."), NULL, 1, 1 },
+  { NULL }
+};
+
+
+static int
+settings_list (AxwCli  *cli,
+               int      argc,
+               char   **argv)
+{
+  const char * const *k = axw_settings_keys ();
+  AxwDb *db;
+  int rc;
+
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
+    return rc;
+  for (; *k; k++)
+    {
+      g_autofree char *v = axw_settings_get (db, *k);
+      g_print ("%s=%s\n", *k, v);
+    }
+  return AXW_EXIT_OK;
+}
+
+static int
+settings_get (AxwCli  *cli,
+              int      argc,
+              char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v = NULL;
+  AxwDb *db;
+  int rc;
+
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
+    return rc;
+  if (axw_settings_default (argv[1]) == NULL)
+    {
+      g_autofree char *keys = g_strjoinv (", ", (char **) axw_settings_keys ());
+
+      g_set_error (&error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("Unknown setting “%s”. The settings are: %s"), argv[1], keys);
+      return axw_cli_fail (g_steal_pointer (&error));
+    }
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  v = axw_settings_get (db, argv[1]);
+  g_print ("%s\n", v);
+  return AXW_EXIT_OK;
+}
+
+static int
+settings_set (AxwCli  *cli,
+              int      argc,
+              char   **argv)
+{
   g_autoptr(GError) error = NULL;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (usage);
-  if (g_str_equal (argv[1], "list") && argc == 2)
-    {
-      const char * const *k = axw_settings_keys ();
-
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      for (; *k; k++)
-        {
-          g_autofree char *v = axw_settings_get (db, *k);
-          g_print ("%s=%s\n", *k, v);
-        }
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "get") && argc == 3)
-    {
-      g_autofree char *v = NULL;
-
-      if (axw_settings_default (argv[2]) == NULL)
-        {
-          g_set_error (&error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Unknown setting “%s”. The settings are: %s"),
-                       argv[2], keys);
-          return axw_cli_fail (g_steal_pointer (&error));
-        }
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      v = axw_settings_get (db, argv[2]);
-      g_print ("%s\n", v);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "set") && argc == 4)
-    {
-      const char *key[] = { argv[2], NULL };
-      const char *value[] = { argv[3], NULL };
-
-      /* axw_settings_apply() validates too; checked here first so that a
-       * bad value does not create the database on the way to its error */
-      if (!axw_settings_validate (argv[2], argv[3], &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      /* audited like the manager screen's change, in the manager's name:
-       * old → new, and nothing when the value is the same */
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_settings_apply (db, key, value, cli->staff->name, NULL, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      return AXW_EXIT_OK;
-    }
-  return axw_cli_usage (usage);
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
+    return rc;
+  /* axw_settings_apply() validates too; checked here first so that a
+   * bad value does not create the database on the way to its error */
+  if (!axw_settings_validate (argv[1], argv[2], &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  /* audited like the manager screen's change, in the manager's name:
+   * old → new, and nothing when the value is the same */
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      !axw_settings_apply (db, (const char *[]) { argv[1], NULL },
+                           (const char *[]) { argv[2], NULL }, cli->staff->name, NULL, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  return AXW_EXIT_OK;
 }
+
+const AxwCliSpec axw_cli_settings[] = {
+  { "list", settings_list, NULL, N_("Lists every setting as KEY=VALUE.") },
+  { "get", settings_get, N_("KEY"),
+    N_("Prints a setting (“aixinwu settings list” shows them all)."),
+    NULL, 1, 1 },
+  { "set", settings_set, N_("KEY VALUE"),
+    N_("Changes a setting, as a manager (audited: old → new)."),
+    NULL, 2, 2 },
+  { NULL }
+};
+

@@ -20,29 +20,22 @@
 #include "axw-error.h"
 #include "axw-settings.h"
 
-static const char district_usage[] =
-  N_("Usage: aixinwu district init ADMIN_URL\n"
-     "       aixinwu district add-shop CODE --password-file FILE --url ADMIN_URL\n"
-     "       aixinwu district status\n"
-     "       aixinwu district pull --staff MANAGER   (the manager's PIN on stdin)\n"
-     "       aixinwu district report --from DATE --to DATE [--format text|csv|json|pdf] [--out FILE] [--url URL]\n"
-     "       aixinwu district conflicts [--format json] [--url URL]\n"
-     "       aixinwu district claim --funder NAME --from DATE --to DATE [--format csv|json|pdf] [--out FILE] [--url URL]\n"
-     "The hub is a PostgreSQL database (postgresql://HOST/DB?sslmode=verify-full). Passwords are never\n"
-     "typed: init and add-shop read the administrator's from PGPASSFILE or ~/.pgpass (chmod 600);\n"
-     "a shop reads its own from district.password_file. add-shop writes the new shop's password\n"
-     "to FILE and prints the district.url the shop should set. Sales reach the hub with aixinwu sync.");
+static const char hub_about[] =
+  N_("The hub is a PostgreSQL database (postgresql://HOST/DB?sslmode=verify-full). Passwords are\n"
+     "never typed: init and add-shop read the administrator's from PGPASSFILE or ~/.pgpass\n"
+     "(chmod 600); a shop reads its own from district.password_file.");
 
 static int
-cmd_init (int    argc,
-          char **argv)
+cmd_init (AxwCli  *cli,
+          int      argc,
+          char   **argv)
 {
   g_autoptr(GError) error = NULL;
-  int from = 0, now;
+  int from = 0, now, rc;
 
-  if (argc != 3)
-    return axw_cli_usage (_(district_usage));
-  if ((now = axw_district_init (argv[2], &from, &error)) < 0)
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
+    return rc;
+  if ((now = axw_district_init (argv[1], &from, &error)) < 0)
     return axw_cli_fail (g_steal_pointer (&error));
   if (from == now)
     g_print (_("The district hub is up to date (schema %d); nothing changed.\n"), now);
@@ -52,30 +45,33 @@ cmd_init (int    argc,
 }
 
 static int
-cmd_add_shop (int    argc,
-              char **argv)
+cmd_add_shop (AxwCli  *cli,
+              int      argc,
+              char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  const char *code = NULL, *file = NULL, *admin = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *admin = NULL;
+  const GOptionEntry entries[] = {
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Where to write the shop's new password (required)"), N_("FILE") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &admin, N_("The hub, as its administrator (required)"),
+      N_("ADMIN_URL") },
+    { NULL }
+  };
+  int rc;
 
-  for (int i = 2; i < argc; i++)
-    if (g_str_equal (argv[i], "--password-file") && i + 1 < argc)
-      file = argv[++i];
-    else if (g_str_equal (argv[i], "--url") && i + 1 < argc)
-      admin = argv[++i];
-    else if (code == NULL && argv[i][0] != '-')
-      code = argv[i];
-    else
-      return axw_cli_usage (_(district_usage));
-  if (code == NULL || file == NULL || admin == NULL)
-    return axw_cli_usage (_(district_usage));
-  if ((url = axw_district_add_shop (admin, code, file, &error)) == NULL)
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
+  if (file == NULL || admin == NULL)
+    return axw_cli_usage (cli);
+  if ((url = axw_district_add_shop (admin, argv[1], file, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("Shop %s can send its sales to the hub. On its counter, as a manager:\n"
              "  aixinwu settings set district.password_file %s --staff MANAGER\n"
              "  aixinwu settings set district.url URL --staff MANAGER\n"
-             "with this URL:\n"), code, file);
+             "with this URL:\n"), argv[1], file);
   g_print ("%s\n", url);
   return AXW_EXIT_OK;
 }
@@ -237,6 +233,7 @@ claim_formatted (AxwHub      *hub,
   return emit (out, text->str, text->len);
 }
 
+/* report, claim and conflicts: read from the hub. */
 static int
 cmd_read (AxwCli  *cli,
           int      argc,
@@ -245,38 +242,44 @@ cmd_read (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwHub) hub = NULL;
   g_autofree char *json = NULL;
-  const char *url = NULL, *funder = NULL, *from = NULL, *to = NULL, *format = "json", *out = NULL;
-  gboolean claim = g_str_equal (argv[1], "claim");
-  gboolean report = g_str_equal (argv[1], "report");
+  g_autofree char *url = NULL, *funder = NULL, *from = NULL, *to = NULL, *format = NULL;
+  g_autofree char *out = NULL;
+  gboolean claim = g_str_equal (argv[0], "claim");
+  gboolean report = g_str_equal (argv[0], "report");
   gboolean dated = claim || report;
+  const GOptionEntry all[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The hub (password from PGPASSFILE or ~/.pgpass)"),
+      N_("URL") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("json (the default); report: text, csv or pdf; claim: csv or pdf"), N_("FORMAT") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Write to FILE (default: standard output)"),
+      N_("FILE") },
+    { "funder", 0, 0, G_OPTION_ARG_STRING, &funder, N_("Who funded the red packets"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first business date"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last business date"), N_("DATE") },
+  };
+  const char *fmt;
+  int rc;
 
-  for (int i = 2; i < argc; i++)
-    if (g_str_equal (argv[i], "--url") && i + 1 < argc)
-      url = argv[++i];
-    else if (g_str_equal (argv[i], "--format") && i + 1 < argc)
-      format = argv[++i];
-    else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
-      out = argv[++i];
-    else if (claim && g_str_equal (argv[i], "--funder") && i + 1 < argc)
-      funder = argv[++i];
-    else if (dated && g_str_equal (argv[i], "--from") && i + 1 < argc)
-      from = argv[++i];
-    else if (dated && g_str_equal (argv[i], "--to") && i + 1 < argc)
-      to = argv[++i];
-    else
-      return axw_cli_usage (_(district_usage));
+  if (!axw_cli_parse_some (cli,
+                           all, G_N_ELEMENTS (all),
+                           claim ? "url format out funder from to"
+                           : report ? "url format out from to" : "url format out",
+                           &argc, &argv, &rc))
+    return rc;
+  fmt = format ? format : "json";
   if ((claim && funder == NULL) || (dated && (from == NULL || to == NULL)) ||
-      !(g_str_equal (format, "json") || (report && g_str_equal (format, "text")) ||
-        (dated && (g_str_equal (format, "csv") || g_str_equal (format, "pdf")))))
-    return axw_cli_usage (_(district_usage));
+      !(g_str_equal (fmt, "json") || (report && g_str_equal (fmt, "text")) ||
+        (dated && (g_str_equal (fmt, "csv") || g_str_equal (fmt, "pdf")))))
+    return axw_cli_usage (cli);
   if (dated && (!is_date (from) || !is_date (to)))
-    return axw_cli_usage (_(district_usage));
+    return axw_cli_usage (cli);
   if ((hub = reader_connect (cli, url, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  if (report && !g_str_equal (format, "json"))
-    return report_formatted (hub, from, to, format, out);
-  if (claim && !g_str_equal (format, "json"))
-    return claim_formatted (hub, funder, from, to, format, out);
+  if (report && !g_str_equal (fmt, "json"))
+    return report_formatted (hub, from, to, fmt, out);
+  if (claim && !g_str_equal (fmt, "json"))
+    return claim_formatted (hub, funder, from, to, fmt, out);
   if (report)
     json = axw_district_report_json (hub, from, to, &error);
   else if (claim)
@@ -290,27 +293,34 @@ cmd_read (AxwCli  *cli,
 
 /* The shop's catalog changes: a manager's, as products import. */
 static int
-cmd_pull (AxwCli *cli)
+cmd_pull (AxwCli  *cli,
+          int      argc,
+          char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  int rc;
 
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      !axw_district_pull (cli->db, cli->staff->name, NULL, NULL, &summary, &error))
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if (!axw_district_pull (cli->db, cli->staff->name, NULL, NULL, &summary, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print ("%s\n", summary);
   return AXW_EXIT_OK;
 }
 
 static int
-cmd_status (AxwCli *cli)
+cmd_status (AxwCli  *cli,
+            int      argc,
+            char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_auto(AxwDistrictStatus) st = { 0 };
-  AxwDb *db = axw_cli_db (cli);
+  AxwDb *db;
+  int rc;
 
-  if (db == NULL)
-    return AXW_EXIT_FAIL;
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
+    return rc;
   if (!axw_district_get_status (db, &st, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print ("configured\t%s\n", st.configured ? "yes" : "no");
@@ -322,22 +332,26 @@ cmd_status (AxwCli *cli)
   return AXW_EXIT_OK;
 }
 
-int
-axw_cli_cmd_district (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
-{
-  if (argc < 2 || axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_(district_usage));
-  if (g_str_equal (argv[1], "init"))
-    return cmd_init (argc, argv);
-  if (g_str_equal (argv[1], "add-shop"))
-    return cmd_add_shop (argc, argv);
-  if (g_str_equal (argv[1], "pull") && argc == 2)
-    return cmd_pull (cli);
-  if (g_str_equal (argv[1], "status") && argc == 2)
-    return cmd_status (cli);
-  if (g_str_equal (argv[1], "conflicts") || g_str_equal (argv[1], "claim") || g_str_equal (argv[1], "report"))
-    return cmd_read (cli, argc, argv);
-  return axw_cli_usage (_(district_usage));
-}
+const AxwCliSpec axw_cli_district[] = {
+  { "init", cmd_init, N_("ADMIN_URL"), N_("Creates the hub's tables, or upgrades older ones."),
+    hub_about, 1, 1 },
+  { "add-shop", cmd_add_shop, N_("CODE"),
+    N_("Adds a shop to the hub: writes its password to --password-file and prints the "
+       "district.url it should set."),
+    hub_about, 1, 1 },
+  { "status", cmd_status, NULL,
+    N_("This shop and the hub: configured, sales waiting and sent, last push, pull and error.") },
+  { "pull", cmd_pull, NULL,
+    N_("Takes the district's catalog changes into this shop, as a manager.") },
+  { "report", cmd_read, NULL,
+    N_("The district's sales by shop for the dates --from to --to, as text, CSV, JSON or PDF."),
+    N_("Without --url, the hub of this shop's settings district.url and district.password_file.") },
+  { "conflicts", cmd_read, NULL, N_("Red packets redeemed in more than one shop, as JSON."),
+    N_("Without --url, the hub of this shop's settings district.url and district.password_file.") },
+  { "claim", cmd_read, NULL,
+    N_("A funder's red-packet claim across the district (--funder, --from, --to), as CSV, JSON "
+       "or PDF."),
+    N_("Without --url, the hub of this shop's settings district.url and district.password_file.") },
+  { NULL }
+};
+

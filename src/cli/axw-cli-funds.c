@@ -11,58 +11,63 @@
 #include "axw-error.h"
 #include "axw-funds.h"
 
-static const char funds_usage[] =
-  N_("Usage: aixinwu funds add NAME [BENEFICIARY] | end NAME   --staff MANAGER (PIN on stdin)\n"
-     "       aixinwu funds list\n"
-     "A fund takes donations (一元捐, round-up) and the proceeds of its charity goods;\n"
-     "an ended fund takes no more, and keeps its book.");
+static char *
+describe_fund (AxwDb         *db,
+               gconstpointer  row)
+{
+  const AxwFund *f = row;
+
+  return g_strdup_printf ("%s\t%s\t%s", f->name, f->beneficiary,
+                          f->active ? _("active") : _("ended"));
+}
 
 static int
-list_funds (AxwCli *cli)
+funds_list (AxwCli  *cli,
+            int      argc,
+            char   **argv)
+{
+  return axw_cli_list (cli, argc, argv, axw_funds_list, describe_fund);
+}
+
+static int
+funds_add (AxwCli  *cli,
+           int      argc,
+           char   **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) funds = NULL;
-  AxwDb *db;
+  int rc;
 
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if ((funds = axw_funds_list (db, &error)) == NULL)
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if (!axw_funds_add (cli->db, argv[1], argc == 3 ? argv[2] : "", cli->staff->name, &error))
     return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < funds->len; i++)
-    {
-      const AxwFund *f = g_ptr_array_index (funds, i);
-
-      g_print ("%s\t%s\t%s\n", f->name, f->beneficiary, f->active ? _("active") : _("ended"));
-    }
+  g_print (_("Fund “%s” added.\n"), argv[1]);
   return AXW_EXIT_OK;
 }
 
-int
-axw_cli_cmd_funds (AxwCli  *cli,
-                   int      argc,
-                   char   **argv)
+static int
+funds_end (AxwCli  *cli,
+           int      argc,
+           char   **argv)
 {
   g_autoptr(GError) error = NULL;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(funds_usage));
-  if (g_str_equal (argv[1], "list") && argc == 2)
-    return list_funds (cli);
-  if (g_str_equal (argv[1], "add") && (argc == 3 || argc == 4))
-    {
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_funds_add (cli->db, argv[2], argc == 4 ? argv[3] : "", cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("Fund “%s” added.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "end") && argc == 3)
-    {
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_funds_end (cli->db, argv[2], cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("Fund “%s” ended: it takes no more donations.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  return axw_cli_usage (_(funds_usage));
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if (!axw_funds_end (cli->db, argv[1], cli->staff->name, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (_("Fund “%s” ended: it takes no more donations.\n"), argv[1]);
+  return AXW_EXIT_OK;
 }
+
+const AxwCliSpec axw_cli_funds[] = {
+  { "add", funds_add, N_("NAME [BENEFICIARY]"), N_("Adds a fund, as a manager."),
+    N_("A fund takes donations (一元捐, round-up) and the proceeds of its charity goods."), 1, 2 },
+  { "end", funds_end, N_("NAME"),
+    N_("Ends a fund, as a manager: it takes no more, and keeps its book."),
+    NULL, 1, 1 },
+  { "list", funds_list, NULL, N_("Lists the funds: name, beneficiary, active or ended.") },
+  { NULL }
+};
+

@@ -17,29 +17,6 @@
 #include "axw-report-render.h"
 #include "axw-suppliers.h"
 
-/* Takes "--NAME VALUE" (or a flag "--NAME") out of argv; returns the value,
- * "" for a flag, NULL when absent. */
-static const char *
-take_option (int         *argc,
-             char       **argv,
-             const char  *name,
-             gboolean     has_value)
-{
-  for (int i = 1; i < *argc; i++)
-    {
-      const char *value;
-      int n = has_value ? 2 : 1;
-
-      if (!g_str_equal (argv[i], name) || (has_value && i + 1 >= *argc))
-        continue;
-      value = has_value ? argv[i + 1] : "";
-      memmove (&argv[i], &argv[i + n], (gsize) (*argc - i - n + 1) * sizeof *argv);
-      *argc -= n;
-      return value;
-    }
-  return NULL;
-}
-
 static int
 suppliers_add (AxwCli  *cli,
                int      argc,
@@ -47,16 +24,25 @@ suppliers_add (AxwCli  *cli,
 {
   g_autoptr(AxwSupplier) s = axw_supplier_new ();
   g_autoptr(GError) error = NULL;
-  const char *contact = take_option (&argc, argv, "--contact", TRUE);
-  const char *origin = take_option (&argc, argv, "--origin", TRUE);
+  g_autofree char *contact = NULL;
+  g_autofree char *origin = NULL;
+  const GOptionEntry entries[] = {
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, N_("How to reach them"), N_("TEXT") },
+    { "origin", 0, 0, G_OPTION_ARG_STRING, &origin, N_("Where their goods come from"),
+      N_("COUNTY") },
+    { "consignment", 0, 0, G_OPTION_ARG_NONE, &s->consignment,
+      N_("On consignment (代销): paid for what sold"), NULL },
+    { "partner", 0, 0, G_OPTION_ARG_NONE, &s->partner,
+      N_("A partner county's supplier (消费扶贫)"), NULL },
+    { NULL }
+  };
   AxwDb *db;
+  int rc;
 
-  s->consignment = take_option (&argc, argv, "--consignment", FALSE) != NULL;
-  s->partner = take_option (&argc, argv, "--partner", FALSE) != NULL;
-  if (argc != 3)
-    return -1;
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
   g_free (s->name);
-  s->name = g_strdup (argv[2]);
+  s->name = g_strdup (argv[1]);
   g_free (s->contact);
   s->contact = g_strdup (contact ? contact : "");
   g_free (s->origin);
@@ -71,25 +57,23 @@ suppliers_add (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static int
-suppliers_list (AxwCli *cli)
+static char *
+describe_supplier (AxwDb         *db,
+                   gconstpointer  row)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  AxwDb *db;
+  const AxwSupplier *s = row;
 
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if ((list = axw_suppliers_list (db, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < list->len; i++)
-    {
-      AxwSupplier *s = g_ptr_array_index (list, i);
+  return g_strdup_printf ("%lld\t%s\t%s\t%s\t%s%s", (long long) s->id, s->name, s->origin,
+                          s->contact, s->consignment ? "consignment" : "outright",
+                          s->partner ? "\tpartner" : "");
+}
 
-      g_print ("%lld\t%s\t%s\t%s\t%s%s\n", (long long) s->id, s->name, s->origin, s->contact,
-               s->consignment ? "consignment" : "outright", s->partner ? "\tpartner" : "");
-    }
-  return AXW_EXIT_OK;
+static int
+suppliers_list (AxwCli  *cli,
+                int      argc,
+                char   **argv)
+{
+  return axw_cli_list (cli, argc, argv, axw_suppliers_list, describe_supplier);
 }
 
 /* Text for people, a line each, to --out or stdout; takes @lines. */
@@ -105,6 +89,51 @@ emit_lines (const char *out,
   return axw_cli_emit (out, text->str, text->len);
 }
 
+/* --from, --to, --format, --out: the options of the files goods in writes. */
+typedef struct {
+  char *supplier, *from, *to, *format, *out;
+} FileArgs;
+
+static void
+file_args_clear (FileArgs *a)
+{
+  g_free (a->supplier);
+  g_free (a->from);
+  g_free (a->to);
+  g_free (a->format);
+  g_free (a->out);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileArgs, file_args_clear)
+
+static gboolean
+parse_file_args (AxwCli             *cli,
+                 const char         *names,
+                 gboolean            pdf,
+                 FileArgs           *a,
+                 int                *argc,
+                 char             ***argv,
+                 int                *rc)
+{
+  const GOptionEntry all[] = {
+    { "supplier", 0, 0, G_OPTION_ARG_STRING, &a->supplier, N_("The supplier"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &a->from, N_("The first business date"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &a->to, N_("The last business date"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a->format,
+      N_("text (the default), csv or pdf (settlements)"), N_("FORMAT") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &a->out,
+      N_("Write to FILE (default: standard output)"), N_("FILE") },
+  };
+
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, argc, argv, rc))
+    return FALSE;
+  if (a->format == NULL || g_str_equal (a->format, "text") || g_str_equal (a->format, "csv") ||
+      (pdf && g_str_equal (a->format, "pdf")))
+    return TRUE;
+  *rc = axw_cli_usage (cli);
+  return FALSE;
+}
+
 /* The 消费扶贫 report: --from, --to, --format text|csv, --out. */
 static int
 suppliers_report (AxwCli  *cli,
@@ -113,74 +142,67 @@ suppliers_report (AxwCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  const char *from = take_option (&argc, argv, "--from", TRUE);
-  const char *to = take_option (&argc, argv, "--to", TRUE);
-  const char *format = take_option (&argc, argv, "--format", TRUE);
-  const char *out = take_option (&argc, argv, "--out", TRUE);
+  g_auto(FileArgs) a = { 0 };
   AxwDb *db;
+  int rc;
 
-  if (argc != 2 || from == NULL || to == NULL || (format && !g_str_equal (format, "csv") &&
-                                                  !g_str_equal (format, "text")))
-    return -1;
+  if (!parse_file_args (cli, "from to format out", FALSE, &a,
+                        &argc, &argv, &rc))
+    return rc;
+  if (a.from == NULL || a.to == NULL)
+    return axw_cli_usage (cli);
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((rows = axw_partner_sales (db, from, to, &error)) == NULL)
+  if ((rows = axw_partner_sales (db, a.from, a.to, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  if (g_strcmp0 (format, "csv") == 0)
+  if (g_strcmp0 (a.format, "csv") == 0)
     {
       g_autofree char *csv = axw_partner_sales_to_csv (rows);
 
-      return axw_cli_emit (out, csv, strlen (csv));
+      return axw_cli_emit (a.out, csv, strlen (csv));
     }
-  return emit_lines (out, axw_partner_sales_to_lines (rows, from, to));
+  return emit_lines (a.out, axw_partner_sales_to_lines (rows, a.from, a.to));
 }
 
-int
-axw_cli_cmd_suppliers (AxwCli  *cli,
-                       int      argc,
-                       char   **argv)
-{
-  static const char usage[] =
-    N_("Usage: aixinwu suppliers add NAME [--contact TEXT] [--origin COUNTY] [--consignment] [--partner]\n"
-       "                              --staff MANAGER   (the manager's PIN on stdin)\n"
-       "       aixinwu suppliers list   (id, name, origin, contact, consignment or outright, partner)\n"
-       "       aixinwu suppliers report --from DATE --to DATE [--format text|csv] [--out FILE]\n"
-       "               sales of partner counties' goods (消费扶贫) by county and product, margins\n"
-       "--consignment: 代销, the shop pays for what it sold; --partner: a partner county's (消费扶贫).");
-  int rc = -1;
+const AxwCliSpec axw_cli_suppliers[] = {
+  { "add", suppliers_add, N_("NAME"), N_("Adds a supplier, as a manager."),
+    N_("--consignment: 代销, the shop pays for what it sold; --partner: a partner county's (消费扶贫)."),
+    1, 1 },
+  { "list", suppliers_list, NULL,
+    N_("Lists the suppliers: id, name, origin, contact, consignment or outright, partner.") },
+  { "report", suppliers_report, NULL,
+    N_("Sales of partner counties' goods (消费扶贫) by county and product, with margins "
+       "(--from, --to; --format text or csv).") },
+  { NULL }
+};
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(usage));
-  if (g_str_equal (argv[1], "add"))
-    rc = suppliers_add (cli, argc, argv);
-  else if (g_str_equal (argv[1], "list") && argc == 2)
-    rc = suppliers_list (cli);
-  else if (g_str_equal (argv[1], "report"))
-    rc = suppliers_report (cli, argc, argv);
-  return rc < 0 ? axw_cli_usage (_(usage)) : rc;
-}
 
 int
 axw_cli_cmd_receive (AxwCli  *cli,
                      int      argc,
                      char   **argv)
 {
-  static const char usage[] =
-    N_("Usage: aixinwu receive FILE.csv --supplier NAME [--date YYYY-MM-DD] --staff MANAGER\n"
-       "Columns: barcode or plu, qty (pieces, or kg for goods sold by weight), cost (yuan per\n"
-       "piece or kg; the product's cost when missing). The stock goes up by every line, in one\n"
-       "transaction: one bad row receives nothing, and the error names the row and the column.");
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) lines = NULL;
   g_autofree char *text = NULL;
-  const char *supplier = take_option (&argc, argv, "--supplier", TRUE);
-  const char *date = take_option (&argc, argv, "--date", TRUE);
+  g_autofree char *supplier = NULL;
+  g_autofree char *date = NULL;
+  const GOptionEntry entries[] = {
+    { "supplier", 0, 0, G_OPTION_ARG_STRING, &supplier, N_("Who delivered (required)"),
+      N_("NAME") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The delivery's date (default: today)"),
+      N_("YYYY-MM-DD") },
+    { NULL }
+  };
   gint64 id = 0, cost = 0;
   gsize len;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc != 2 || supplier == NULL)
-    return axw_cli_usage (_(usage));
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
+  if (supplier == NULL)
+    return axw_cli_usage (cli);
   if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL)
@@ -206,24 +228,26 @@ axw_cli_cmd_receive (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static int
-deliveries_list (AxwCli *cli)
+static GPtrArray *
+list_deliveries (AxwDb   *db,
+                 GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  AxwDb *db;
+  return axw_deliveries_list (db, 1000, error);
+}
 
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if ((list = axw_deliveries_list (db, 1000, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < list->len; i++)
-    {
-      g_autofree char *line = axw_delivery_describe (g_ptr_array_index (list, i));
+static char *
+describe_delivery (AxwDb         *db,
+                   gconstpointer  delivery)
+{
+  return axw_delivery_describe (delivery);
+}
 
-      g_print ("%s\n", line);
-    }
-  return AXW_EXIT_OK;
+static int
+deliveries_list (AxwCli  *cli,
+                 int      argc,
+                 char   **argv)
+{
+  return axw_cli_list (cli, argc, argv, list_deliveries, describe_delivery);
 }
 
 static int
@@ -236,13 +260,14 @@ deliveries_return (AxwCli  *cli,
   gint64 delivery, id = 0;
   char *end = NULL;
   AxwDb *db;
+  int rc;
 
-  if (argc < 3)
-    return -1;
-  delivery = g_ascii_strtoll (argv[2], &end, 10);
-  if (end == argv[2] || *end != '\0' || delivery <= 0)
-    return -1;
-  for (int i = 3; i < argc; i++)
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
+    return rc;
+  delivery = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || delivery <= 0)
+    return axw_cli_usage (cli);
+  for (int i = 2; i < argc; i++)
     {
       AxwDeliveryReturn item = { 0 };
       const char *star = strchr (argv[i], '*');
@@ -269,26 +294,15 @@ deliveries_return (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-int
-axw_cli_cmd_deliveries (AxwCli  *cli,
-                        int      argc,
-                        char   **argv)
-{
-  static const char usage[] =
-    N_("Usage: aixinwu deliveries list   (newest first, returns too)\n"
-       "       aixinwu deliveries return N [LINE*QTY ...] --staff MANAGER\n"
-       "Sends lines of delivery N back to its supplier (退货) or corrects a delivery typed wrong:\n"
-       "the stock goes down. Without lines, all that is left of the delivery goes back.");
-  int rc = -1;
+const AxwCliSpec axw_cli_deliveries[] = {
+  { "list", deliveries_list, NULL, N_("Lists the deliveries, newest first, returns too.") },
+  { "return", deliveries_return, N_("N [LINE*QTY…]"),
+    N_("Sends lines of delivery N back to its supplier (退货), or corrects a delivery typed "
+       "wrong, as a manager: the stock goes down."),
+    N_("Without lines, all that is left of the delivery goes back."), 1, -1 },
+  { NULL }
+};
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(usage));
-  if (g_str_equal (argv[1], "list") && argc == 2)
-    rc = deliveries_list (cli);
-  else if (g_str_equal (argv[1], "return"))
-    rc = deliveries_return (cli, argc, argv);
-  return rc < 0 ? axw_cli_usage (_(usage)) : rc;
-}
 
 /* The settlement as text, CSV or PDF, to --out or stdout. */
 static int
@@ -320,50 +334,68 @@ emit_settlement (const AxwSettlement *s,
   return emit_lines (out, g_steal_pointer (&lines));
 }
 
-int
-axw_cli_cmd_consignment (AxwCli  *cli,
-                         int      argc,
-                         char   **argv)
+static const char consignment_about[] =
+  N_("What the shop owes a consignment (代销) supplier for the goods sold in the period, at the\n"
+     "cost each line had when sold, refunds taken off in the period they were made. settle\n"
+     "numbers it and marks its lines, so no sale is settled twice; settling again only takes\n"
+     "lines not settled yet.");
+
+static int
+consignment_show (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
 {
-  static const char usage[] =
-    N_("Usage: aixinwu consignment preview --supplier NAME --from DATE --to DATE [--format text|csv|pdf] [--out FILE]\n"
-       "       aixinwu consignment settle --supplier NAME --from DATE --to DATE --staff MANAGER [--format …] [--out FILE]\n"
-       "       aixinwu consignment show N [--format text|csv|pdf] [--out FILE]\n"
-       "What the shop owes a consignment (代销) supplier for the goods sold in the period, at the cost\n"
-       "each line had when sold, refunds taken off in the period they were made. settle numbers it and\n"
-       "marks its lines, so no sale is settled twice; settling again only takes lines not settled yet.");
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwSettlement) s = NULL;
-  const char *supplier = take_option (&argc, argv, "--supplier", TRUE);
-  const char *from = take_option (&argc, argv, "--from", TRUE);
-  const char *to = take_option (&argc, argv, "--to", TRUE);
-  const char *format = take_option (&argc, argv, "--format", TRUE);
-  const char *out = take_option (&argc, argv, "--out", TRUE);
-  gboolean settle = argc == 2 && g_str_equal (argv[1], "settle");
+  g_auto(FileArgs) a = { 0 };
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2 ||
-      (format && !g_str_equal (format, "text") && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf")))
-    return axw_cli_usage (_(usage));
-  if (g_str_equal (argv[1], "show") && argc == 3)
-    {
-      gint64 number = g_ascii_strtoll (argv[2], NULL, 10);
+  if (!parse_file_args (cli, "format out", TRUE, &a, &argc, &argv, &rc))
+    return rc;
+  if ((db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  if ((s = axw_consignment_get (db, g_ascii_strtoll (argv[1], NULL, 10), &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  return emit_settlement (s, a.format, a.out);
+}
 
-      if ((db = axw_cli_db (cli)) == NULL)
-        return AXW_EXIT_FAIL;
-      if ((s = axw_consignment_get (db, number, &error)) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      return emit_settlement (s, format, out);
-    }
-  if (!(settle || (argc == 2 && g_str_equal (argv[1], "preview"))) || !supplier || !from || !to)
-    return axw_cli_usage (_(usage));
+static int
+consignment_settle (AxwCli  *cli,
+                    int      argc,
+                    char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwSettlement) s = NULL;
+  g_auto(FileArgs) a = { 0 };
+  gboolean settle = g_str_equal (argv[0], "settle");
+  AxwDb *db;
+  int rc;
+
+  if (!parse_file_args (cli, "supplier from to format out",
+                        TRUE, &a, &argc, &argv, &rc))
+    return rc;
+  if (a.supplier == NULL || a.from == NULL || a.to == NULL)
+    return axw_cli_usage (cli);
   if (settle && axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  s = settle ? axw_consignment_settle (db, supplier, from, to, cli->staff->name, &error)
-             : axw_consignment_preview (db, supplier, from, to, &error);
+  s = settle ? axw_consignment_settle (db, a.supplier, a.from, a.to, cli->staff->name, &error)
+             : axw_consignment_preview (db, a.supplier, a.from, a.to, &error);
   if (s == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  return emit_settlement (s, format, out);
+  return emit_settlement (s, a.format, a.out);
 }
+
+const AxwCliSpec axw_cli_consignment[] = {
+  { "preview", consignment_settle, NULL,
+    N_("What the shop owes a supplier for the period (--supplier, --from, --to); marks nothing."),
+    consignment_about },
+  { "settle", consignment_settle, NULL,
+    N_("Settles with a supplier for the period (--supplier, --from, --to), as a manager."),
+    consignment_about },
+  { "show", consignment_show, N_("N"), N_("Shows settlement N again."), NULL, 1, 1 },
+  { NULL }
+};
+

@@ -23,63 +23,57 @@
 #include "axw-settings.h"
 
 typedef struct {
-  const char *printer;
-  const char *png;
+  char       *printer;
+  char       *png;
+  char       *width;
   guint       width_mm;
   gboolean    donation;
-  GPtrArray  *args;
 } ReceiptArgs;
-
-static gboolean
-parse_receipt_args (int           argc,
-                    char        **argv,
-                    ReceiptArgs  *a,
-                    GError      **error)
-{
-  a->args = g_ptr_array_new ();
-  for (int i = 1; i < argc; i++)
-    {
-      const char *opt = argv[i];
-
-      if (g_str_equal (opt, "--donation"))
-        {
-          a->donation = TRUE;
-          continue;
-        }
-      if (!g_str_equal (opt, "--printer") && !g_str_equal (opt, "--png") &&
-          !g_str_equal (opt, "--width"))
-        {
-          g_ptr_array_add (a->args, argv[i]);
-          continue;
-        }
-      if (++i >= argc)
-        {
-          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s needs a value"), opt);
-          return FALSE;
-        }
-      if (g_str_equal (opt, "--printer"))
-        a->printer = argv[i];
-      else if (g_str_equal (opt, "--png"))
-        a->png = argv[i];
-      else if (g_str_equal (argv[i], "58") || g_str_equal (argv[i], "80"))
-        a->width_mm = (guint) atoi (argv[i]);
-      else
-        {
-          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("The paper width is 58 or 80 (mm), not “%s”"), argv[i]);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
 
 static void
 receipt_args_clear (ReceiptArgs *a)
 {
-  g_clear_pointer (&a->args, g_ptr_array_unref);
+  g_free (a->printer);
+  g_free (a->png);
+  g_free (a->width);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReceiptArgs, receipt_args_clear)
+
+/* The options of receipt and printers, in one table: each takes @names. */
+static gboolean
+parse_receipt (AxwCli             *cli,
+               const char         *names,
+               ReceiptArgs        *a,
+               int                *argc,
+               char             ***argv,
+               int                *rc)
+{
+  const GOptionEntry all[] = {
+    { "printer", 0, 0, G_OPTION_ARG_STRING, &a->printer,
+      N_("The printer (default: the printer setting)"),
+      N_("usb|usb:VID:PID|tcp://HOST:PORT|file:PATH") },
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &a->png,
+      N_("Draw it to FILE instead (and print too only when --printer is given)"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &a->width,
+      N_("The paper's width (default: the receipt.width setting)"), N_("58|80") },
+    { "donation", 0, 0, G_OPTION_ARG_NONE, &a->donation,
+      N_("The sale's donation receipt (捐赠收据) instead, with its own number"), NULL },
+  };
+  g_autoptr(GError) error = NULL;
+
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, argc, argv, rc))
+    return FALSE;
+  if (a->width != NULL && !g_str_equal (a->width, "58") && !g_str_equal (a->width, "80"))
+    {
+      g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The paper width is 58 or 80 (mm), not “%s”"), a->width);
+      *rc = axw_cli_fail (g_steal_pointer (&error));
+      return FALSE;
+    }
+  a->width_mm = a->width ? (guint) atoi (a->width) : 0;
+  return TRUE;
+}
 
 static char *
 printer_of (AxwDb       *db,
@@ -114,15 +108,6 @@ run_queue (AxwDb      *db,
     }
   return AXW_EXIT_FAIL;
 }
-
-static const char receipt_usage[] =
-  N_("Usage: aixinwu receipt SALE [--printer usb|usb:VID:PID|tcp://HOST:PORT|file:PATH]\n"
-     "                        [--png FILE] [--width 58|80] --staff NAME\n"
-     "Prints a copy of the receipt of SALE (receipt number or uuid), marked as a reprint,\n"
-     "and only that receipt (`aixinwu printers retry` prints the rest of the queue). The\n"
-     "reprint is audited in the name of NAME, whose PIN is the first line of standard input.\n"
-     "With --png, draws the copy to FILE instead (and prints too only when --printer is given).\n"
-     "With --donation, the donation receipt (捐赠收据) of SALE instead, with its own number.");
 
 /* The copy alone: other receipts waiting in the queue stay there. */
 static int
@@ -204,16 +189,13 @@ axw_cli_cmd_receipt (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwSale) sale = NULL;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_(receipt_usage));
-  if (!parse_receipt_args (argc, argv, &a, &error))
-    return axw_cli_fail (g_steal_pointer (&error));
-  if (a.args->len != 1)
-    return axw_cli_usage (_(receipt_usage));
+  if (!parse_receipt (cli, "printer png width donation", &a, &argc, &argv, &rc))
+    return rc;
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((sale = axw_sales_load (db, a.args->pdata[0], &error)) == NULL)
+  if ((sale = axw_sales_load (db, argv[1], &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if (a.donation)
     return donation_receipt (cli, db, sale, &a);
@@ -316,34 +298,23 @@ retry_failed (AxwDb       *db,
   return run_queue (db, a->printer);
 }
 
-static const char printers_usage[] =
-  N_("Usage: aixinwu printers                  list USB receipt printers\n"
-     "       aixinwu printers test [--printer P] [--width 58|80] [--png FILE]   test page\n"
-     "       aixinwu printers queue            receipts not printed yet, with the reason\n"
-     "       aixinwu printers retry [--printer P]   print failed and waiting receipts again\n"
-     "P: usb, usb:VID:PID, tcp://HOST:9100 or file:PATH (default: the printer setting).");
-
 int
 axw_cli_cmd_printers (AxwCli  *cli,
                       int      argc,
                       char   **argv)
 {
   g_auto(ReceiptArgs) a = { 0 };
-  g_autoptr(GError) error = NULL;
   const char *verb;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_(printers_usage));
-  if (!parse_receipt_args (argc, argv, &a, &error))
-    return axw_cli_fail (g_steal_pointer (&error));
-  if (a.args->len == 0)
+  if (!parse_receipt (cli, "printer png width", &a, &argc, &argv, &rc))
+    return rc;
+  if (argc < 2)
     return list_usb ();
-  verb = a.args->pdata[0];
-  if (a.args->len != 1)
-    return axw_cli_usage (_(printers_usage));
+  verb = argv[1];
   if (!g_str_equal (verb, "test") && !g_str_equal (verb, "queue") && !g_str_equal (verb, "retry"))
-    return axw_cli_usage (_(printers_usage));
+    return axw_cli_usage (cli);
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
   if (g_str_equal (verb, "test"))

@@ -26,7 +26,6 @@ typedef struct {
   char      *from, *to, *format, *out, *at, *funder, *date, *number, *width, *reason;
   char      *printer, *fund;
   gboolean   print;
-  GPtrArray *rest;
 } Args;
 
 static void
@@ -35,65 +34,57 @@ args_clear (Args *a)
   g_free (a->from); g_free (a->to); g_free (a->format); g_free (a->out); g_free (a->at);
   g_free (a->funder); g_free (a->date); g_free (a->number); g_free (a->width);
   g_free (a->reason); g_free (a->printer); g_free (a->fund);
-  g_clear_pointer (&a->rest, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
 
-static char **
-slot_of (Args       *a,
-         const char *opt)
+/* How x, z and range leave: a file, the screen or the receipt printer. */
+#define OUTPUT "format out width print printer"
+
+/* The options of report and shift, in one table; each command takes those
+ * of @names. Opens the database into @db.
+ *
+ * Returns: -1 to go on, else the exit code */
+static int
+parse_report (AxwCli            *cli,
+              const char        *names,
+              Args              *a,
+              int               *argc,
+              char            ***argv,
+              AxwDb            **db)
 {
-  static const char *names[] = { "--from", "--to", "--format", "--out", "--at", "--funder",
-                                 "--date", "--number", "--width", "--reason", "--printer", "--fund" };
-  char **slots[] = { &a->from, &a->to, &a->format, &a->out, &a->at, &a->funder,
-                     &a->date, &a->number, &a->width, &a->reason, &a->printer, &a->fund };
+  const GOptionEntry all[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &a->from, N_("The first business date"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &a->to, N_("The last business date"), N_("DATE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a->format,
+      N_("text, csv, json, pdf or png (what the report takes)"), N_("FORMAT") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &a->out,
+      N_("Write to FILE (default: standard output)"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &a->width,
+      N_("Lay text and png out for the receipt printer's paper (mm)"), N_("58|80") },
+    { "print", 0, 0, G_OPTION_ARG_NONE, &a->print,
+      N_("Print it on the receipt printer instead"), NULL },
+    { "printer", 0, 0, G_OPTION_ARG_STRING, &a->printer,
+      N_("The printer (default: the printer setting)"), N_("usb|tcp://HOST:PORT|file:PATH") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &a->at,
+      N_("Date it at this time, not now (only a manager may)"), N_("RFC3339") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &a->date,
+      N_("The business date to close (default: the one the open sales belong to)"), N_("DATE") },
+    { "number", 0, 0, G_OPTION_ARG_STRING, &a->number,
+      N_("Show closed day N's Z report again (or the latest)"), N_("N|latest") },
+    { "funder", 0, 0, G_OPTION_ARG_STRING, &a->funder, N_("Who funded the red packets"),
+      N_("NAME") },
+    { "fund", 0, 0, G_OPTION_ARG_STRING, &a->fund, N_("The fund"), N_("NAME") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &a->reason, N_("Why, for the audit (required)"),
+      N_("TEXT") },
+  };
+  int rc;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (names[i], opt))
-      return slots[i];
-  return NULL;
-}
-
-/* Options in @allowed take one value each, but --print none; other words
- * are positional. */
-static gboolean
-parse_args (int          argc,
-            char       **argv,
-            int          first,
-            const char  *allowed,
-            Args        *a,
-            GError     **error)
-{
-  a->rest = g_ptr_array_new_with_free_func (g_free);
-  for (int i = first; i < argc; i++)
-    {
-      char **slot = slot_of (a, argv[i]);
-
-      if (argv[i][0] != '-' || argv[i][1] != '-' || g_ascii_isdigit (argv[i][1]))
-        {
-          g_ptr_array_add (a->rest, g_strdup (argv[i]));
-          continue;
-        }
-      if (g_str_equal (argv[i], "--print") && strstr (allowed, "--print ") != NULL)
-        {
-          a->print = TRUE;
-          continue;
-        }
-      if (slot == NULL || strstr (allowed, argv[i]) == NULL)
-        {
-          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Unknown option %s"), argv[i]);
-          return FALSE;
-        }
-      if (i + 1 >= argc)
-        {
-          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s needs a value"), argv[i]);
-          return FALSE;
-        }
-      g_free (*slot);
-      *slot = g_strdup (argv[++i]);
-    }
-  return TRUE;
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, argc, argv, &rc))
+    return rc;
+  if ((*db = axw_cli_db (cli)) == NULL)
+    return AXW_EXIT_FAIL;
+  return -1;
 }
 
 /* Writes @bytes to --out (atomically, owner only) or stdout. */
@@ -196,25 +187,47 @@ emit_report (AxwDb           *db,
   return emit_bytes (a->out, bytes);
 }
 
-static const char report_usage[] =
-  N_("Usage: aixinwu report x [--format F] [--out FILE]           the open shift (no reset)\n"
-     "       aixinwu report z [--date DATE] --staff MANAGER [--at T] …  close a business day (PIN on stdin)\n"
-     "       aixinwu report z --number N|latest …                  a closed day's Z report again\n"
-     "       aixinwu report range --from DATE --to DATE …          any period of business dates\n"
-     "       aixinwu report claim --funder F --from DATE --to DATE [--format csv|pdf] [--out FILE]\n"
-     "       aixinwu report donations --fund F --from DATE --to DATE [--format csv|json|pdf] [--out FILE]\n"
-     "F is text, csv, json, pdf or png; --width 58|80 lays text (and png, a preview) out for the\n"
-     "receipt printer. --print [--printer usb|tcp://HOST:PORT|file:PATH] prints x, z or range\n"
-     "on the receipt printer (default: the printer and receipt.width settings).");
+static const char report_output[] =
+  N_("F is text, csv, json, pdf or png; --width 58|80 lays text (and png, a preview) out for the\n"
+     "receipt printer. --print prints it on the receipt printer (default: the printer and\n"
+     "receipt.width settings).");
+
+/* x: the open shift; range: --from to --to. */
+static int
+report_period (AxwCli  *cli,
+               int      argc,
+               char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwReport) r = NULL;
+  g_auto(Args) a = { 0 };
+  gboolean range = g_str_equal (argv[0], "range");
+  AxwDb *db;
+  int rc;
+
+  if ((rc = parse_report (cli, range ? OUTPUT " from to" : OUTPUT, &a, &argc, &argv, &db)) >= 0)
+    return rc;
+  if (range && (a.from == NULL || a.to == NULL))
+    return axw_cli_usage (cli);
+  r = range ? axw_reports_range (db, a.from, a.to, &error) : axw_reports_x (db, &error);
+  return r ? emit_report (db, r, &a) : axw_cli_fail (g_steal_pointer (&error));
+}
 
 static int
 report_z (AxwCli  *cli,
-          AxwDb   *db,
-          Args    *a)
+          int      argc,
+          char   **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwReport) r = NULL;
   g_autoptr(GDateTime) at = NULL;
+  g_auto(Args) a_ = { 0 };
+  Args *a = &a_;
+  AxwDb *db;
+  int rc;
+
+  if ((rc = parse_report (cli, OUTPUT " date at number", a, &argc, &argv, &db)) >= 0)
+    return rc;
 
   if (a->number != NULL)
     {
@@ -222,12 +235,12 @@ report_z (AxwCli  *cli,
 
       if (!g_str_equal (a->number, "latest") &&
           !g_ascii_string_to_unsigned (a->number, 10, 1, G_MAXINT64, &n, NULL))
-        return axw_cli_usage (_(report_usage));
+        return axw_cli_usage (cli);
       r = axw_reports_load_z (db, (gint64) n, &error);
       return r ? emit_report (db, r, a) : axw_cli_fail (g_steal_pointer (&error));
     }
   if (cli->staff_name == NULL)
-    return axw_cli_usage (_(report_usage));
+    return axw_cli_usage (cli);
   if ((at = axw_cli_parse_at (a->at, &error)) == NULL ||
       axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
       (r = axw_reports_close_day (db, a->date, cli->staff->name, at, &error)) == NULL)
@@ -236,18 +249,26 @@ report_z (AxwCli  *cli,
 }
 
 static int
-report_claim (AxwDb *db,
-              Args  *a)
+report_claim (AxwCli  *cli,
+              int      argc,
+              char   **argv)
 {
+  g_auto(Args) a_ = { 0 };
+  Args *a = &a_;
+  AxwDb *db;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  const char *format = a->format ? a->format : "csv";
+  const char *format;
+  int rc;
 
+  if ((rc = parse_report (cli, "funder from to format out", a, &argc, &argv, &db)) >= 0)
+    return rc;
+  format = a->format ? a->format : "csv";
   if (a->funder == NULL || a->from == NULL || a->to == NULL)
-    return axw_cli_usage (_(report_usage));
+    return axw_cli_usage (cli);
   if (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
-    return axw_cli_usage (_(report_usage));
+    return axw_cli_usage (cli);
   if ((rows = axw_reports_claim (db, a->funder, a->from, a->to, &error)) == NULL ||
       (bytes = axw_claim_file_bytes (a->funder, a->from, a->to, rows, format, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -256,16 +277,24 @@ report_claim (AxwDb *db,
 
 /* The donation book of a fund: a public notice as PDF (docs/design.md §15). */
 static int
-report_donations (AxwDb *db,
-                  Args  *a)
+report_donations (AxwCli  *cli,
+                  int      argc,
+                  char   **argv)
 {
+  g_auto(Args) a_ = { 0 };
+  Args *a = &a_;
+  AxwDb *db;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *shop = NULL;
+  int rc;
 
+  if ((rc = parse_report (cli, "fund from to format out", a, &argc, &argv,
+                          &db)) >= 0)
+    return rc;
   if (a->fund == NULL || a->from == NULL || a->to == NULL)
-    return axw_cli_usage (_(report_usage));
+    return axw_cli_usage (cli);
   shop = axw_settings_get (db, "shop.name");
   if ((rows = axw_reports_donation_book (db, a->fund, a->from, a->to, &error)) == NULL ||
       (bytes = axw_donation_book_file_bytes (shop, a->fund, a->from, a->to, rows, a->format ? a->format : "csv",
@@ -274,49 +303,22 @@ report_donations (AxwDb *db,
   return emit_bytes (a->out, bytes);
 }
 
-int
-axw_cli_cmd_report (AxwCli  *cli,
-                    int      argc,
-                    char   **argv)
-{
-  g_auto(Args) a = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AxwReport) r = NULL;
-  const char *what;
-  AxwDb *db;
+const AxwCliSpec axw_cli_report[] = {
+  { "x", report_period, NULL, N_("The open shift's X report (no reset)."), report_output },
+  { "z", report_z, NULL,
+    N_("Closes a business day with its Z report, as a manager; with --number, shows a closed "
+       "day's again."),
+    report_output },
+  { "range", report_period, NULL, N_("The report of any period of business dates (--from, --to)."),
+    report_output },
+  { "claim", report_claim, NULL,
+    N_("The subsidy claim to a funder for its red packets (--funder, --from, --to), as CSV or "
+       "PDF.") },
+  { "donations", report_donations, NULL,
+    N_("A fund's donation book (--fund, --from, --to), as CSV, JSON or PDF: a public notice.") },
+  { NULL }
+};
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(report_usage));
-  what = argv[1];
-  if (!parse_args (argc, argv, 2, "--from --to --format --out --at --funder --date --number --width "
-                   "--print --printer --fund",
-                   &a, &error))
-    return axw_cli_fail (g_steal_pointer (&error));
-  if (a.rest->len > 0)
-    return axw_cli_usage (_(report_usage));
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if (g_str_equal (what, "z"))
-    return report_z (cli, db, &a);
-  if (g_str_equal (what, "claim") && !a.print)
-    return report_claim (db, &a);
-  if (g_str_equal (what, "donations") && !a.print)
-    return report_donations (db, &a);
-  if (g_str_equal (what, "x"))
-    r = axw_reports_x (db, &error);
-  else if (g_str_equal (what, "range") && a.from && a.to)
-    r = axw_reports_range (db, a.from, a.to, &error);
-  else
-    return axw_cli_usage (_(report_usage));
-  return r ? emit_report (db, r, &a) : axw_cli_fail (g_steal_pointer (&error));
-}
-
-static const char shift_usage[] =
-  N_("Usage: aixinwu shift open --staff NAME FLOAT [--at T]        open with a float (yuan)\n"
-     "       aixinwu shift cash --staff MANAGER ±AMOUNT --reason TEXT [--at T]   cash in (+) or out (-)\n"
-     "       aixinwu shift close --staff NAME COUNT [--at T]       COUNT: 100:3,50:1,0.5:4 (yuan:pieces)\n"
-     "       aixinwu shift status\n"
-     "The PIN of NAME is read from stdin; cash in and out needs a manager.");
 
 /* One JSON object (json-glib: names are escaped, whatever they hold). */
 static void
@@ -380,47 +382,60 @@ authorize (AxwCli      *cli,
   return axw_cli_authorize (cli, role, error) != NULL && axw_cli_check_at (cli, at, error);
 }
 
-int
-axw_cli_cmd_shift (AxwCli  *cli,
-                   int      argc,
-                   char   **argv)
+static int
+shift_status (AxwCli  *cli,
+              int      argc,
+              char   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AxwShift) shift = NULL;
+  g_auto(Args) a = { 0 };
+  AxwDb *db;
+  gint64 id;
+  int rc;
+
+  if ((rc = parse_report (cli, "", &a, &argc, &argv, &db)) >= 0)
+    return rc;
+  if ((id = axw_shift_open_id (db, &error)) == 0 ||
+      (shift = axw_shift_load (db, id, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  print_shift (shift);
+  return AXW_EXIT_OK;
+}
+
+/* open, cash and close: as --staff with their PIN, and print the shift. */
+static int
+shift_change (AxwCli  *cli,
+              int      argc,
+              char   **argv)
 {
   g_auto(Args) a = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = NULL;
   g_autoptr(AxwShift) shift = NULL;
-  const char *what;
+  const char *what = argv[0];
+  gboolean cash = g_str_equal (what, "cash");
   gint64 fen = 0, id;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(shift_usage));
-  what = argv[1];
-  if (!parse_args (argc, argv, 2, "--at --reason --from", &a, &error) ||
-      (at = axw_cli_parse_at (a.at, &error)) == NULL)
+  if ((rc = parse_report (cli, cash ? "at reason" : "at", &a, &argc, &argv, &db)) >= 0)
+    return rc;
+  if (cli->staff_name == NULL)
+    return axw_cli_usage (cli);
+  if ((at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if (g_str_equal (what, "status"))
-    {
-      if ((id = axw_shift_open_id (db, &error)) == 0 || (shift = axw_shift_load (db, id, &error)) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-      print_shift (shift);
-      return AXW_EXIT_OK;
-    }
-  if (cli->staff_name == NULL || a.rest->len != 1)
-    return axw_cli_usage (_(shift_usage));
   if (g_str_equal (what, "open"))
     {
-      if (!axw_money_parse (g_ptr_array_index (a.rest, 0), &fen, &error) ||
+      if (!axw_money_parse (argv[1], &fen, &error) ||
           !authorize (cli, AXW_CLI_STAFF, a.at, &error) ||
           (id = axw_shift_open (db, cli->staff->name, fen, at, &error)) == 0 ||
           (shift = axw_shift_load (db, id, &error)) == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
     }
-  else if (g_str_equal (what, "cash"))
+  else if (cash)
     {
-      const char *amount = g_ptr_array_index (a.rest, 0);
+      const char *amount = argv[1];
       gboolean out = amount[0] == '-';
 
       if (!axw_money_parse (out || amount[0] == '+' ? amount + 1 : amount, &fen, &error) ||
@@ -429,14 +444,24 @@ axw_cli_cmd_shift (AxwCli  *cli,
           (shift = axw_shift_load (db, axw_shift_open_id (db, NULL), &error)) == NULL)
         return axw_cli_fail (g_steal_pointer (&error));
     }
-  else if (g_str_equal (what, "close"))
-    {
-      if (!authorize (cli, AXW_CLI_STAFF, a.at, &error) ||
-          (shift = axw_shift_close (db, cli->staff->name, g_ptr_array_index (a.rest, 0), at, &error)) == NULL)
-        return axw_cli_fail (g_steal_pointer (&error));
-    }
-  else
-    return axw_cli_usage (_(shift_usage));
+  else if (!authorize (cli, AXW_CLI_STAFF, a.at, &error) ||
+           (shift = axw_shift_close (db, cli->staff->name, argv[1], at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
   print_shift (shift);
   return AXW_EXIT_OK;
 }
+
+const AxwCliSpec axw_cli_shift[] = {
+  { "open", shift_change, N_("FLOAT"),
+    N_("Opens a shift with a float in the drawer (yuan), as --staff."),
+    NULL, 1, 1 },
+  { "cash", shift_change, N_("±AMOUNT"),
+    N_("Puts cash in (+) or takes it out (-) of the drawer, as a manager."), NULL, 1, 1 },
+  { "close", shift_change, N_("COUNT"),
+    N_("Closes the shift with the drawer counted: COUNT is 100:3,50:1,0.5:4 (yuan:pieces)."),
+    NULL, 1, 1 },
+  { "status", shift_status, NULL,
+    N_("The open shift as JSON: float, cash in and out, cash sales, expected.") },
+  { NULL }
+};
+

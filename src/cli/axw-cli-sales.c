@@ -23,11 +23,12 @@
 
 typedef struct {
   char       *at;
-  GPtrArray  *vouchers;   /* char* */
+  char      **voucher;    /* --voucher, as many as given */
   char       *pay;
   char       *donate;     /* FUND:YUAN, or YUAN for the default fund */
   char       *round_up;   /* 1 | 10 */
   char       *reason;
+  GPtrArray  *vouchers;   /* char*: --voucher and red packets among the items */
   GPtrArray  *items;      /* char*, positional */
 } SaleArgs;
 
@@ -35,6 +36,7 @@ static void
 sale_args_clear (SaleArgs *a)
 {
   g_free (a->at);
+  g_strfreev (a->voucher);
   g_free (a->pay);
   g_free (a->donate);
   g_free (a->round_up);
@@ -45,47 +47,41 @@ sale_args_clear (SaleArgs *a)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaleArgs, sale_args_clear)
 
-/* Parses [--at T] [--voucher C]… [--pay P] [--reason R] ITEM… (--staff is taken by
- * axw_cli_run); options
- * not in @allowed are refused. */
+/* The options of quote, sell, refund, void and return, in one table; each
+ * command takes those of @names. Fills @a and its items (the positional
+ * arguments). */
 static gboolean
-parse_args (int          argc,
-            char       **argv,
-            const char  *allowed,
-            SaleArgs    *a,
-            GError     **error)
+parse_sale (AxwCli            *cli,
+            const char        *names,
+            SaleArgs          *a,
+            int                argc,
+            char             **argv,
+            int               *rc)
 {
+  const GOptionEntry all[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &a->at,
+      N_("Date it at this time, not now (only a manager may)"), N_("RFC3339") },
+    { "voucher", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->voucher, N_("A red packet's code"),
+      N_("CODE") },
+    { "pay", 0, 0, G_OPTION_ARG_STRING, &a->pay,
+      N_("How it was paid: cash, wechat, alipay or unionpay, with the yuan"),
+      N_("METHOD:YUAN[,METHOD:YUAN]") },
+    { "donate", 0, 0, G_OPTION_ARG_STRING, &a->donate,
+      N_("A donation to FUND (without FUND: the setting donation.fund)"), N_("FUND:YUAN") },
+    { "round-up", 0, 0, G_OPTION_ARG_STRING, &a->round_up,
+      N_("Round the total up to the next yuan (1) or ten yuan (10), a donation"), N_("1|10") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &a->reason, N_("Why, for the audit (required)"),
+      N_("TEXT") },
+  };
+
+  if (!axw_cli_parse_some (cli, all, G_N_ELEMENTS (all), names, &argc, &argv, rc))
+    return FALSE;
   a->vouchers = g_ptr_array_new_with_free_func (g_free);
   a->items = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; a->voucher != NULL && a->voucher[i] != NULL; i++)
+    g_ptr_array_add (a->vouchers, g_strdup (a->voucher[i]));
   for (int i = 1; i < argc; i++)
-    {
-      const char *opt = argv[i];
-      char **slot = NULL;
-
-      if (opt[0] != '-' || opt[1] != '-')
-        {
-          g_ptr_array_add (a->items, g_strdup (opt));
-          continue;
-        }
-      if (strstr (allowed, opt) == NULL || i + 1 >= argc)
-        {
-          g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       i + 1 >= argc && strstr (allowed, opt) ? _("%s needs a value") : _("Unknown option %s"),
-                       opt);
-          return FALSE;
-        }
-      if (g_str_equal (opt, "--voucher"))
-        {
-          g_ptr_array_add (a->vouchers, g_strdup (argv[++i]));
-          continue;
-        }
-      slot = g_str_equal (opt, "--at") ? &a->at
-             : g_str_equal (opt, "--reason") ? &a->reason
-             : g_str_equal (opt, "--donate") ? &a->donate
-             : g_str_equal (opt, "--round-up") ? &a->round_up : &a->pay;
-      g_free (*slot);
-      *slot = g_strdup (argv[++i]);
-    }
+    g_ptr_array_add (a->items, g_strdup (argv[i]));
   return TRUE;
 }
 
@@ -228,12 +224,6 @@ hub_allows_red_packet (AxwDb      *db,
   return TRUE;
 }
 
-static const char quote_usage[] =
-  N_("Usage: aixinwu quote [--at RFC3339] [--voucher CODE] [--donate FUND:YUAN | --round-up 1|10] ITEM...\n"
-     "Prices a basket as JSON and writes nothing. ITEM is BARCODE or BARCODE*QTY\n"
-     "(QTY in pieces, or kg for goods sold by weight). A donation goes to FUND, or with\n"
-     "--round-up (to the next yuan or ten yuan) to the fund of the setting donation.fund.");
-
 int
 axw_cli_cmd_quote (AxwCli  *cli,
                    int      argc,
@@ -247,10 +237,13 @@ axw_cli_cmd_quote (AxwCli  *cli,
   g_autofree char *json = NULL;
   gboolean checked;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(quote_usage));
-  if (!parse_args (argc, argv, "--at --voucher --donate --round-up", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
+  if (!parse_sale (cli, "at voucher donate round-up", &a, argc, argv, &rc))
+    return rc;
+  if (argc < 2)
+    return axw_cli_usage (cli);
+  if ((at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
@@ -297,13 +290,6 @@ bad:
   return NULL;
 }
 
-static const char sell_usage[] =
-  N_("Usage: aixinwu sell [--at RFC3339] [--voucher CODE] [--donate FUND:YUAN | --round-up 1|10]\n"
-     "                    --pay METHOD:YUAN[,METHOD:YUAN] --staff NAME ITEM...\n"
-     "Commits a sale (for sales made on paper while the counter was down) and prints its JSON.\n"
-     "The cashier's PIN is read from standard input; only a manager may give --at.\n"
-     "METHOD is cash, wechat, alipay or unionpay; cash may exceed the total (change is given).");
-
 int
 axw_cli_cmd_sell (AxwCli  *cli,
                   int      argc,
@@ -318,14 +304,14 @@ axw_cli_cmd_sell (AxwCli  *cli,
   g_autofree char *json = NULL;
   gboolean checked = FALSE;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(sell_usage));
-  if (!parse_args (argc, argv, "--at --voucher --pay --donate --round-up", &a, &error) ||
-      (at = axw_cli_parse_at (a.at, &error)) == NULL)
+  if (!parse_sale (cli, "at voucher pay donate round-up", &a, argc, argv, &rc))
+    return rc;
+  if (argc < 2 || a.pay == NULL || cli->staff_name == NULL)
+    return axw_cli_usage (cli);
+  if ((at = axw_cli_parse_at (a.at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
-  if (a.pay == NULL || cli->staff_name == NULL)
-    return axw_cli_usage (_(sell_usage));
   if ((payments = parse_payments (a.pay, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
@@ -342,11 +328,6 @@ axw_cli_cmd_sell (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const char refund_usage[] =
-  N_("Usage: aixinwu refund SALE [LINE*QTY ...] --staff MANAGER [--at RFC3339]\n"
-     "Refunds a sale (receipt number or UUID): the given lines, or everything left.\n"
-     "The manager's PIN is read from standard input.");
-
 int
 axw_cli_cmd_refund (AxwCli  *cli,
                     int      argc,
@@ -359,13 +340,14 @@ axw_cli_cmd_refund (AxwCli  *cli,
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (AxwRefundItem));
   g_autofree char *json = NULL;
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(refund_usage));
-  if (!parse_args (argc, argv, "--at", &a, &error) || (at = axw_cli_parse_at (a.at, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
+  if (!parse_sale (cli, "at", &a, argc, argv, &rc))
+    return rc;
   if (cli->staff_name == NULL || a.items->len == 0)
-    return axw_cli_usage (_(refund_usage));
+    return axw_cli_usage (cli);
+  if ((at = axw_cli_parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
   for (guint i = 1; i < a.items->len; i++)
     {
       const char *spec = g_ptr_array_index (a.items, i);
@@ -396,12 +378,6 @@ axw_cli_cmd_refund (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const char void_usage[] =
-  N_("Usage: aixinwu void SALE --staff MANAGER --reason TEXT [--at RFC3339]\n"
-     "       aixinwu return BARCODE[*QTY] --staff MANAGER --reason TEXT [--at RFC3339]\n"
-     "void: everything left of a sale is refunded. return: goods back without a receipt,\n"
-     "cash at the catalog price. The manager's PIN is read from standard input.");
-
 /* void SALE and return ITEM: one positional argument, a manager and a reason. */
 int
 axw_cli_cmd_void (AxwCli  *cli,
@@ -415,14 +391,14 @@ axw_cli_cmd_void (AxwCli  *cli,
   g_autofree char *json = NULL;
   gboolean is_return = g_str_equal (argv[0], "return");
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(void_usage));
-  if (!parse_args (argc, argv, "--at --reason", &a, &error) ||
-      (at = axw_cli_parse_at (a.at, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
+  if (!parse_sale (cli, "at reason", &a, argc, argv, &rc))
+    return rc;
   if (cli->staff_name == NULL || a.reason == NULL || a.items->len != 1)
-    return axw_cli_usage (_(void_usage));
+    return axw_cli_usage (cli);
+  if ((at = axw_cli_parse_at (a.at, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
   if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL || !axw_cli_check_at (cli, a.at, &error))
@@ -438,15 +414,6 @@ axw_cli_cmd_void (AxwCli  *cli,
   return AXW_EXIT_OK;
 }
 
-static const char vouchers_usage[] =
-  N_("Usage: aixinwu vouchers import FILE.csv      a funder's batch of red packets\n"
-     "       (import, trust and untrust need --staff MANAGER and the manager's PIN on stdin)\n"
-     "       aixinwu vouchers trust FUNDER PUBKEY_BASE64   accept red packets signed with this key\n"
-     "       aixinwu vouchers untrust FUNDER PUBKEY_BASE64 stop accepting this key\n"
-     "       aixinwu vouchers keys                         list the trusted keys\n"
-     "       aixinwu vouchers check CODE [--at RFC3339]    would this red packet be accepted?\n"
-     "Columns: code, campaign, funder, face, min_spend, valid_from, valid_to, scope (aid|all).");
-
 static int
 vouchers_check (AxwCli  *cli,
                 int      argc,
@@ -455,21 +422,24 @@ vouchers_check (AxwCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = NULL;
   g_autoptr(AxwVoucher) v = NULL;
+  g_autofree char *when = NULL;
+  const GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &when, N_("Check it for this time, not now"),
+      N_("RFC3339") },
+    { NULL }
+  };
   AxwRedPacketReason reason;
   g_autofree char *date = NULL;
   AxwDb *db;
+  int rc;
 
-  if (argc == 5 && g_str_equal (argv[3], "--at"))
-    at = axw_time_parse_rfc3339 (argv[4], &error);
-  else if (argc == 3)
-    at = g_date_time_new_now_utc ();
-  else
-    return axw_cli_usage (_(vouchers_usage));
-  if (at == NULL)
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
+  if ((at = axw_cli_parse_at (when, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((v = axw_vouchers_lookup (db, argv[2], &error)) == NULL)
+  if ((v = axw_vouchers_lookup (db, argv[1], &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   date = axw_business_date (at, NULL);
   /* The basket is not known here: check everything but the minimum. */
@@ -490,69 +460,69 @@ vouchers_check (AxwCli  *cli,
 }
 
 /* One line per key: funder, key (base64), when it was added. */
-static int
-vouchers_keys (AxwCli *cli)
+static char *
+describe_key (AxwDb         *db,
+              gconstpointer  row)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) keys = NULL;
-  AxwDb *db;
+  const AxwFunderKey *k = row;
+  g_autofree char *added = axw_cli_shop_time (db, k->added_at);
 
-  if ((db = axw_cli_db (cli)) == NULL)
-    return AXW_EXIT_FAIL;
-  if ((keys = axw_vouchers_keys (db, &error)) == NULL)
-    return axw_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const AxwFunderKey *k = g_ptr_array_index (keys, i);
+  return g_strdup_printf ("%s\t%s\t%s", k->funder, k->public_key, added);
+}
 
-      g_autofree char *added = axw_cli_shop_time (db, k->added_at);
+static int
+vouchers_keys (AxwCli  *cli,
+               int      argc,
+               char   **argv)
+{
+  return axw_cli_list (cli, argc, argv, axw_vouchers_keys, describe_key);
+}
 
-      g_print ("%s\t%s\t%s\n", k->funder, k->public_key, added);
-    }
+static int
+vouchers_import (AxwCli  *cli,
+                 int      argc,
+                 char   **argv)
+{
+  gint64 n;
+  int rc;
+
+  if ((n = axw_cli_import (cli, argc, argv, axw_vouchers_import_csv_as, &rc)) < 0)
+    return rc;
+  g_print (_("%u red packets imported.\n"), (guint) n);
   return AXW_EXIT_OK;
 }
 
-int
-axw_cli_cmd_vouchers (AxwCli  *cli,
-                      int      argc,
-                      char   **argv)
+static int
+vouchers_trust (AxwCli  *cli,
+                int      argc,
+                char   **argv)
 {
   g_autoptr(GError) error = NULL;
+  gboolean trust = g_str_equal (argv[0], "trust");
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc < 2)
-    return axw_cli_usage (_(vouchers_usage));
-  if (g_str_equal (argv[1], "keys") && argc == 2)
-    return vouchers_keys (cli);
-  if (g_str_equal (argv[1], "import") && argc == 3)
-    {
-      g_autofree char *text = NULL;
-      gsize len;
-      guint n;
-
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          (text = axw_cli_read_file (argv[2], &len, &error)) == NULL ||
-          !axw_vouchers_import_csv_as (cli->db, text, len, cli->staff->name, &n, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("%u red packets imported.\n"), n);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "trust") && argc == 4)
-    {
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_vouchers_trust (cli->db, argv[2], argv[3], cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("Red packets signed by %s with this key are now accepted.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "untrust") && argc == 4)
-    {
-      if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-          !axw_vouchers_untrust (cli->db, argv[2], argv[3], cli->staff->name, &error))
-        return axw_cli_fail (g_steal_pointer (&error));
-      g_print (_("Red packets signed by %s with this key are no longer accepted.\n"), argv[2]);
-      return AXW_EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "check") && argc >= 3)
-    return vouchers_check (cli, argc, argv);
-  return axw_cli_usage (_(vouchers_usage));
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if (!(trust ? axw_vouchers_trust : axw_vouchers_untrust) (cli->db, argv[1], argv[2],
+                                                            cli->staff->name, &error))
+    return axw_cli_fail (g_steal_pointer (&error));
+  g_print (trust ? _("Red packets signed by %s with this key are now accepted.\n")
+                 : _("Red packets signed by %s with this key are no longer accepted.\n"), argv[1]);
+  return AXW_EXIT_OK;
 }
+
+const AxwCliSpec axw_cli_vouchers[] = {
+  { "import", vouchers_import, N_("FILE.csv"),
+    N_("Imports a funder's batch of red packets, as a manager."),
+    N_("Columns: code, campaign, funder, face, min_spend, valid_from, valid_to, scope (aid|all)."),
+    1, 1 },
+  { "trust", vouchers_trust, N_("FUNDER PUBKEY_BASE64"),
+    N_("Accepts the red packets a funder signs with this key, as a manager."), NULL, 2, 2 },
+  { "untrust", vouchers_trust, N_("FUNDER PUBKEY_BASE64"),
+    N_("Stops accepting the red packets signed with this key, as a manager."), NULL, 2, 2 },
+  { "keys", vouchers_keys, NULL, N_("Lists the trusted keys: funder, key, when it was added.") },
+  { "check", vouchers_check, N_("CODE"),
+    N_("Says whether a red packet would be accepted, and what it gives."), NULL, 1, 1 },
+  { NULL }
+};
+

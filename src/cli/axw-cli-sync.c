@@ -16,35 +16,28 @@
 #include "axw-settings.h"
 #include "axw-sync.h"
 
-static const char export_usage[] =
-  N_("Usage: aixinwu export --out DIR [--full]\n"
-     "Writes the sales since the last export, products.csv and manifest.json to DIR\n"
-     "(formats: data/EXPORT.md). --full writes every sale again.");
-
 int
 axw_cli_cmd_export (AxwCli  *cli,
                     int      argc,
                     char   **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
   AxwExportResult r;
-  const char *out = NULL;
   gboolean full = FALSE;
+  const GOptionEntry entries[] = {
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The folder to write to (required)"),
+      N_("DIR") },
+    { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Write every sale again"), NULL },
+    { NULL }
+  };
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_(export_usage));
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--full"))
-        full = TRUE;
-      else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
-        out = argv[++i];
-      else
-        return axw_cli_usage (_(export_usage));
-    }
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
   if (out == NULL || *out == '\0')
-    return axw_cli_usage (_(export_usage));
+    return axw_cli_usage (cli);
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
   if (!axw_export_run (db, out, full, &r, &error))
@@ -59,14 +52,6 @@ axw_cli_cmd_export (AxwCli  *cli,
     g_print (_("products.csv written: %llu products.\n"), (unsigned long long) r.n_products);
   return AXW_EXIT_OK;
 }
-
-static const char sync_usage[] =
-  N_("Usage: aixinwu sync [--now] [--timeout SECONDS]\n"
-     "       aixinwu sync --status | --dead | --retry-dead [SALE]\n"
-     "Sends the sales waiting in the outbox to the online shop (settings sync.endpoint and\n"
-     "sync.token_file, a file only you can read). --now also sends the sales whose retry time\n"
-     "has not come. --dead lists the sales the online shop refused; --retry-dead queues them again\n"
-     "(only SALE, a receipt number or UUID, when given).");
 
 static int
 print_status (AxwDb *db)
@@ -174,51 +159,41 @@ axw_cli_cmd_sync (AxwCli  *cli,
                   int      argc,
                   char   **argv)
 {
-  g_autoptr(GError) error = NULL;
   AxwSyncOptions options = { 0 };
-  const char *mode = NULL;
-  const char *sale = NULL;
+  gboolean status = FALSE, dead = FALSE, retry = FALSE;
+  int timeout = 0;
+  const GOptionEntry entries[] = {
+    { "now", 0, 0, G_OPTION_ARG_NONE, &options.ignore_backoff,
+      N_("Also send the sales whose retry time has not come"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Give up on a request after SECONDS (1–3600)"), N_("SECONDS") },
+    { "status", 0, 0, G_OPTION_ARG_NONE, &status, N_("Show what waits, was sent and was refused"),
+      NULL },
+    { "dead", 0, 0, G_OPTION_ARG_NONE, &dead, N_("List the sales the online shop refused"), NULL },
+    { "retry-dead", 0, 0, G_OPTION_ARG_NONE, &retry,
+      N_("Queue the refused sales again (only SALE, when given)"), NULL },
+    { NULL }
+  };
   AxwDb *db;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_(sync_usage));
-  for (int i = 1; i < argc; i++)
-    {
-      guint64 secs;
-
-      if (g_str_equal (argv[i], "--now"))
-        options.ignore_backoff = TRUE;
-      else if (g_str_equal (argv[i], "--timeout") && i + 1 < argc &&
-               g_ascii_string_to_unsigned (argv[i + 1], 10, 1, 3600, &secs, NULL))
-        {
-          options.timeout_s = (guint) secs;
-          i++;
-        }
-      else if (g_strcmp0 (mode, "--retry-dead") == 0 && sale == NULL && argv[i][0] != '-')
-        sale = argv[i];
-      else if (mode == NULL && (g_str_equal (argv[i], "--status") || g_str_equal (argv[i], "--dead") ||
-                                g_str_equal (argv[i], "--retry-dead")))
-        mode = argv[i];
-      else
-        return axw_cli_usage (_(sync_usage));
-    }
+  if (!axw_cli_parse (cli, entries, &argc, &argv, &rc))
+    return rc;
+  if (status + dead + retry > 1 || (argc > 1 && !retry) ||
+      (timeout != 0 && (timeout < 1 || timeout > 3600)))
+    return axw_cli_usage (cli);
+  options.timeout_s = (guint) timeout;
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if (g_strcmp0 (mode, "--status") == 0)
+  if (status)
     return print_status (db);
-  if (g_strcmp0 (mode, "--dead") == 0)
+  if (dead)
     return print_dead (db);
-  if (g_strcmp0 (mode, "--retry-dead") == 0)
-    return retry_dead (db, sale);
+  if (retry)
+    return retry_dead (db, argc > 1 ? argv[1] : NULL);
 
   return push_targets (db, &options);
 }
-
-static const char import_online_usage[] =
-  N_("Usage: aixinwu import-online FILE.jsonl --staff MANAGER   (the manager's PIN on stdin)\n"
-     "Takes the goods of the online shop's orders from the stock, each order once\n"
-     "(one JSON object per line: {\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]};\n"
-     "see data/EXPORT.md). \"-\" reads the orders from standard input, after the PIN.");
 
 int
 axw_cli_cmd_import_online (AxwCli  *cli,
@@ -229,11 +204,11 @@ axw_cli_cmd_import_online (AxwCli  *cli,
   g_autofree char *text = NULL;
   AxwOnlineImport stats;
   gsize len;
+  int rc;
 
-  if (axw_cli_wants_help (argc, argv) || argc != 2)
-    return axw_cli_usage (_(import_online_usage));
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
-      (text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, &rc) == NULL)
+    return rc;
+  if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
       !axw_online_orders_import (cli->db, text, len, cli->staff->name, &stats, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,

@@ -18,40 +18,91 @@
 #include "axw-settings.h"
 #include "axw-error.h"
 
-typedef struct {
-  const char    *name;
-  AxwCliCommand  run;
-  const char    *summary;
-} Command;
+static const AxwCliSpec commands[] = {
+  { "init", axw_cli_cmd_init, NULL, N_("create or migrate the database (--demo: with demo data)") },
+  { "products", NULL, N_("COMMAND"), N_("import or export the catalog as CSV"), NULL, 1, -1,
+    axw_cli_products },
+  { "promotions", NULL, N_("COMMAND"), N_("import promotions from CSV, or list them"), NULL, 1, -1,
+    axw_cli_promotions },
+  { "funds", NULL, N_("COMMAND"), N_("add, list or end the charity funds donations go to"),
+    N_("A fund takes donations (一元捐, round-up) and the proceeds of its charity goods."), 1, -1,
+    axw_cli_funds },
+  { "staff", NULL, N_("COMMAND"), N_("add staff (PIN from stdin), list them"), NULL, 1, -1,
+    axw_cli_staff },
+  { "settings", NULL, N_("COMMAND"), N_("get or set a setting"), NULL, 1, -1, axw_cli_settings },
+  { "quote", axw_cli_cmd_quote, N_("ITEM…"), N_("price a basket as JSON; writes nothing"),
+    N_("ITEM is BARCODE or BARCODE*QTY (QTY in pieces, or kg for goods sold by weight)."), 0, -1 },
+  { "sell", axw_cli_cmd_sell, N_("ITEM…"), N_("commit a sale and print its JSON"),
+    N_("For sales made on paper while the counter was down. The cashier (--staff) gives the\n"
+       "PIN on standard input; only a manager may give --at. Cash may exceed the total\n"
+       "(change is given)."), 0, -1 },
+  { "refund", axw_cli_cmd_refund, N_("SALE [LINE*QTY…]"),
+    N_("refund a sale or some of its lines (manager PIN on stdin)"),
+    N_("SALE is a receipt number or UUID; without lines, everything left is refunded."), 0, -1 },
+  { "void", axw_cli_cmd_void, N_("SALE"),
+    N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)"), NULL, 0, -1 },
+  { "return", axw_cli_cmd_void, N_("BARCODE[*QTY]"),
+    N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)"),
+    NULL, 0, -1 },
+  { "report", NULL, N_("COMMAND"), N_("X, Z and period reports; subsidy claims"), NULL, 1, -1,
+    axw_cli_report },
+  { "shift", NULL, N_("COMMAND"), N_("open or close a shift, cash in and out"),
+    N_("The PIN of --staff is read from standard input; cash in and out needs a manager."), 1, -1,
+    axw_cli_shift },
+  { "receipt", axw_cli_cmd_receipt, N_("SALE"),
+    N_("print a sale's receipt again, or draw it to PNG"),
+    N_("A copy of the receipt of SALE (receipt number or uuid), marked as a reprint, and only\n"
+       "that receipt: “aixinwu printers retry” prints the rest of the queue. The reprint is\n"
+       "audited in the name of --staff, whose PIN is the first line of standard input."), 1, 1 },
+  { "printers", axw_cli_cmd_printers, N_("[test|queue|retry]"),
+    N_("list USB printers, print a test page, show or retry the print queue"),
+    N_("Without a command, the USB receipt printers; test prints a test page, queue lists the\n"
+       "receipts not printed yet with the reason, retry prints failed and waiting receipts again."),
+    0, 1 },
+  { "backup", axw_cli_cmd_backup, NULL,
+    N_("copy the database into the rotating set of daily backups"),
+    N_("Today's copy is aixinwu-YYYY-MM-DD.db.") },
+  { "restore", axw_cli_cmd_restore, N_("FILE"), N_("replace the database with a checked backup"),
+    N_("As a manager. The data before the restore is kept next to the database."), 1, 1 },
+  { "vouchers", NULL, N_("COMMAND"),
+    N_("import red packets, trust a funder's signing key, check a code"), NULL, 1, -1,
+    axw_cli_vouchers },
+  { "export", axw_cli_cmd_export, NULL, N_("write new sales and the catalog for the online shop"),
+    N_("The sales since the last export, products.csv and manifest.json (formats:\n"
+       "data/EXPORT.md).") },
+  { "sync", axw_cli_cmd_sync, N_("[SALE]"),
+    N_("send sales to the online shop; list or retry refused ones"),
+    N_("The online shop is set by the settings sync.endpoint and sync.token_file (a file only\n"
+       "you can read). SALE (a receipt number or UUID) goes with --retry-dead only."), 0, 1 },
+  { "district", NULL, N_("COMMAND"),
+    N_("the district hub: set it up, add shops, read claims and conflicts"),
+    N_("Sales reach the hub with aixinwu sync."), 1, -1, axw_cli_district },
+  { "import-online", axw_cli_cmd_import_online, N_("FILE.jsonl"),
+    N_("take the online shop's orders from the stock"),
+    N_("Each order once, as a manager. One JSON object per line:\n"
+       "{\"order_id\":…,\"lines\":[{\"sku\":…,\"qty\":…}]}; see data/EXPORT.md.\n"
+       "\"-\" reads the orders from standard input, after the PIN."), 1, 1 },
+  { "suppliers", NULL, N_("COMMAND"), N_("add or list suppliers (goods in)"), NULL, 1, -1,
+    axw_cli_suppliers },
+  { "receive", axw_cli_cmd_receive, N_("FILE.csv"),
+    N_("receive a supplier's delivery from CSV: the stock goes up"),
+    N_("As a manager. Columns: barcode or plu, qty (pieces, or kg for goods sold by weight),\n"
+       "cost (yuan per piece or kg; the product's cost when missing). One transaction: one bad\n"
+       "row receives nothing, and the error names the row and the column."), 1, 1 },
+  { "deliveries", NULL, N_("COMMAND"), N_("list deliveries, or send lines back to the supplier"),
+    NULL, 1, -1, axw_cli_deliveries },
+  { "consignment", NULL, N_("COMMAND"),
+    N_("settle with a consignment supplier: what sold, at cost"), NULL, 1, -1,
+    axw_cli_consignment },
+  { "version", axw_cli_cmd_version, NULL,
+    N_("print the program's version and the database schema it writes"),
+    N_("It opens no database.") },
+  { NULL }
+};
 
-static const Command commands[] = {
-  { "init", axw_cli_cmd_init, N_("create or migrate the database (--demo: with demo data)") },
-  { "products", axw_cli_cmd_products, N_("import or export the catalog as CSV") },
-  { "promotions", axw_cli_cmd_promotions, N_("import promotions from CSV, or list them") },
-  { "funds", axw_cli_cmd_funds, N_("add, list or end the charity funds donations go to") },
-  { "staff", axw_cli_cmd_staff, N_("add staff (PIN from stdin), list them") },
-  { "settings", axw_cli_cmd_settings, N_("get or set a setting") },
-  { "quote", axw_cli_cmd_quote, N_("price a basket as JSON; writes nothing") },
-  { "sell", axw_cli_cmd_sell, N_("commit a sale and print its JSON") },
-  { "refund", axw_cli_cmd_refund, N_("refund a sale or some of its lines (manager PIN on stdin)") },
-  { "void", axw_cli_cmd_void, N_("void a sale: refund all that is left, with a reason (manager PIN on stdin)") },
-  { "return", axw_cli_cmd_void, N_("take goods back without a receipt, cash at the catalog price (manager PIN on stdin)") },
-  { "report", axw_cli_cmd_report, N_("X, Z and period reports; subsidy claims") },
-  { "shift", axw_cli_cmd_shift, N_("open or close a shift, cash in and out") },
-  { "receipt", axw_cli_cmd_receipt, N_("print a sale's receipt again, or draw it to PNG") },
-  { "printers", axw_cli_cmd_printers, N_("list USB printers, print a test page, show or retry the print queue") },
-  { "backup", axw_cli_cmd_backup, N_("copy the database into the rotating set of daily backups") },
-  { "restore", axw_cli_cmd_restore, N_("replace the database with a checked backup") },
-  { "vouchers", axw_cli_cmd_vouchers, N_("import red packets, trust a funder's signing key, check a code") },
-  { "export", axw_cli_cmd_export, N_("write new sales and the catalog for the online shop") },
-  { "sync", axw_cli_cmd_sync, N_("send sales to the online shop; list or retry refused ones") },
-  { "district", axw_cli_cmd_district, N_("the district hub: set it up, add shops, read claims and conflicts") },
-  { "import-online", axw_cli_cmd_import_online, N_("take the online shop's orders from the stock") },
-  { "suppliers", axw_cli_cmd_suppliers, N_("add or list suppliers (goods in)") },
-  { "receive", axw_cli_cmd_receive, N_("receive a supplier's delivery from CSV: the stock goes up") },
-  { "deliveries", axw_cli_cmd_deliveries, N_("list deliveries, or send lines back to the supplier") },
-  { "consignment", axw_cli_cmd_consignment, N_("settle with a consignment supplier: what sold, at cost") },
-  { "version", axw_cli_cmd_version, N_("print the program's version and the database schema it writes") },
+static const AxwCliSpec main_spec = {
+  NULL, NULL, N_("[COMMAND [ARGUMENT…]]"), N_("Without a command, the counter opens."),
+  N_("--db FILE (or AIXINWU_DB) selects the database."), 0, -1, commands,
 };
 
 /* aixinwu version, aixinwu --version: no database is opened or created. */
@@ -60,19 +111,12 @@ axw_cli_cmd_version (AxwCli  *cli,
                      int      argc,
                      char   **argv)
 {
-  if (argc > 1 && !axw_cli_wants_help (argc, argv))
-    return axw_cli_usage (_("Usage: aixinwu version"));
+  int rc;
+
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
+    return rc;
   g_print (_("aixinwu %s (database schema %d)\n"), AXW_VERSION, axw_db_latest_version ());
   return AXW_EXIT_OK;
-}
-
-gboolean
-axw_cli_is_command (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (commands[i].name, name) == 0)
-      return TRUE;
-  return g_strcmp0 (name, "help") == 0;
 }
 
 /* Returns: (transfer full): axw_db_default_path() */
@@ -119,10 +163,13 @@ axw_cli_fail (GError *error)
   return AXW_EXIT_FAIL;
 }
 
+/* The command's help on stderr: what it takes, after a call it cannot run. */
 int
-axw_cli_usage (const char *usage)
+axw_cli_usage (AxwCli *cli)
 {
-  g_printerr ("%s\n", usage);
+  g_autofree char *help = g_option_context_get_help (cli->context, FALSE, NULL);
+
+  g_printerr ("%s", help);
   return AXW_EXIT_USAGE;
 }
 
@@ -132,16 +179,6 @@ axw_cli_parse_at (const char  *at,
                   GError     **error)
 {
   return at ? axw_time_parse_rfc3339 (at, error) : g_date_time_new_now_utc ();
-}
-
-gboolean
-axw_cli_wants_help (int    argc,
-                    char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-      return TRUE;
-  return FALSE;
 }
 
 /* Returns: (transfer full): the file's bytes ("-" is stdin) */
@@ -300,97 +337,428 @@ axw_cli_check_at (AxwCli      *cli,
   return FALSE;
 }
 
-/* Takes --staff NAME (or --staff=NAME) out of argv, as main() takes --db. */
-static gboolean
-take_staff_option (AxwCli   *cli,
-                   int      *argc,
-                   char    **argv,
-                   GError  **error)
+/* The options every command takes after its own, in a group of their own. */
+static GOptionGroup *
+global_options (AxwCli *cli)
 {
-  int kept = 0;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option,
+      N_("The database (default: $AIXINWU_DB, else the one in the data folder)"), N_("FILE") },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &cli->staff_option,
+      N_("Who you are (a manager, where the command says so): the PIN is the first line of "
+         "standard input"), N_("NAME") },
+    { NULL }
+  };
+  /* GLib translates the entries, not the group's title */
+  GOptionGroup *group = g_option_group_new ("global", _("Global options:"),
+                                            _("Show the global options"), NULL, NULL);
 
-  for (int i = 0; i < *argc; i++)
-    {
-      const char *value = NULL;
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+  return group;
+}
 
-      if (g_str_equal (argv[i], "--staff"))
-        {
-          if (i + 1 >= *argc)
-            {
-              g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID, _("--staff needs a name"));
-              return FALSE;
-            }
-          value = argv[++i];
-        }
-      else if (g_str_has_prefix (argv[i], "--staff="))
-        value = argv[i] + strlen ("--staff=");
-      else
-        {
-          argv[kept++] = argv[i];
-          continue;
-        }
-      g_free (cli->staff_name);
-      cli->staff_name = g_strdup (value);
-    }
-  *argc = kept;
-  argv[kept] = NULL;
-  return TRUE;
+/* "--reason TEXT", "--staff NAME": @arg takes the next word as its value. */
+static gboolean
+takes_value (const GOptionEntry *entries,
+             const char         *arg)
+{
+  if (!g_str_has_prefix (arg, "--") || strchr (arg, '=') != NULL)
+    return FALSE;
+  if (g_str_equal (arg, "--db") || g_str_equal (arg, "--staff"))
+    return TRUE;
+  for (; entries != NULL && entries->long_name != NULL; entries++)
+    if (g_str_equal (entries->long_name, arg + 2))
+      return entries->arg != G_OPTION_ARG_NONE;
+  return FALSE;
+}
+
+/* "-30" (shift cash: thirty yuan out) is an argument, not the options -3 and
+ * -0: the parser sees "30", the same bytes one further on, and
+ * show_negatives() puts the sign back. */
+static void
+hide_negatives (int                  argc,
+                char               **argv,
+                const GOptionEntry  *entries,
+                GPtrArray           *hidden)
+{
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && g_ascii_isdigit (argv[i][1]) && !takes_value (entries, argv[i - 1]))
+      g_ptr_array_add (hidden, argv[i]++);
 }
 
 static void
-print_help (void)
+show_negatives (int         argc,
+                char      **argv,
+                GPtrArray  *hidden)
 {
-  g_print ("%s", _("Usage: aixinwu [--db FILE] [COMMAND] [ARGS…]\n\n"
-                   "Without a command, the counter opens.\n"
-                   "--db FILE (or AIXINWU_DB) selects the database.\n\nCommands:\n"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
-  g_print ("%s", _("\n“aixinwu COMMAND --help” tells more.\n"));
+  for (int i = 1; i < argc; i++)
+    for (guint k = 0; k < hidden->len; k++)
+      if (argv[i] == (char *) hidden->pdata[k] + 1)
+        argv[i] = hidden->pdata[k];
+}
+
+/* "Commands:" and a line each, for a command that has sub-commands. */
+static char *
+describe_verbs (const AxwCliSpec *spec,
+                const char       *name)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (const AxwCliSpec *v = spec->verbs; v->name != NULL; v++)
+    g_string_append_printf (text, "  %-14s %s\n", v->name, _(v->summary));
+  g_string_append_printf (text, _("\n“%s COMMAND --help” tells more."), name);
+  if (spec->description != NULL)
+    g_string_append_printf (text, "\n%s", _(spec->description));
+  return g_string_free (text, FALSE);
+}
+
+/* The command's options first, then the global ones, then the description. */
+static GOptionContext *
+context_new (AxwCli             *cli,
+             const GOptionEntry *entries,
+             gboolean           *help)
+{
+  const AxwCliSpec *spec = cli->spec;
+  const GOptionEntry help_entry[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Show this help"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (spec->parameter);
+  GOptionGroup *own = g_option_group_new ("command", _("Options:"), _("Show the options"),
+                                          NULL, NULL);
+  g_autofree char *verbs = spec->verbs ? describe_verbs (spec, cli->name) : NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* the help is printed here, not by GLib, which would exit() */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, spec->summary);
+  if (verbs != NULL || spec->description != NULL)
+    g_option_context_set_description (context, verbs ? verbs : spec->description);
+  g_option_group_set_translation_domain (own, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_group_add_entries (own, entries);
+  g_option_group_add_entries (own, help_entry);
+  g_option_context_add_group (context, own);
+  g_option_context_add_group (context, global_options (cli));
+  /* a sub-command's options are its own: stop at its name */
+  g_option_context_set_strict_posix (context, spec->verbs != NULL);
+  return context;
 }
 
 /**
- * axw_cli_run:
- * @db_path: (nullable): --db; else $AIXINWU_DB; else the XDG data dir
- * @argv: the command and its arguments
+ * axw_cli_parse:
+ * @entries: (nullable): the command's options, { NULL } last
+ * @argc: (inout): the command's words, its name first
+ * @argv: (inout): left with the name and the positional arguments
+ * @rc: (out): the exit code when the command stops here
  *
- * Returns: the process exit code
+ * Every command's options the same way (the command running, @cli->spec,
+ * says what else it takes and its help): its @entries and the global ones
+ * (--db FILE, --staff NAME), --help (the help on stdout, exit 0), an
+ * unknown option or a missing value refused on one line (exit 2), too few
+ * or too many arguments answered with the help on stderr (exit 2).
+ *
+ * Returns: %TRUE to run the command, %FALSE to exit with @rc
  */
-int
-axw_cli_run (const char  *db_path,
-             int          argc,
-             char       **argv)
+gboolean
+axw_cli_parse (AxwCli              *cli,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv,
+               int                 *rc)
 {
   g_autoptr(GError) error = NULL;
-  AxwCli cli = { 0 };
-  int rc = AXW_EXIT_USAGE;
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  const char *name = cli->name;
+  gboolean help = FALSE, ok;
+  int args;
 
-  if (argc < 1 || g_str_equal (argv[0], "help"))
+  g_clear_pointer (&cli->context, g_option_context_free);
+  cli->context = context_new (cli, entries, &help);
+  g_set_prgname (name);   /* the help's "Usage: aixinwu products import …" */
+  hide_negatives (*argc, *argv, entries, hidden);
+  ok = g_option_context_parse (cli->context, argc, argv, &error);
+  show_negatives (*argc, *argv, hidden);
+  if (cli->db_option != NULL)
     {
-      print_help ();
-      return argc < 1 ? AXW_EXIT_USAGE : AXW_EXIT_OK;
+      g_free (cli->db_path);
+      cli->db_path = g_steal_pointer (&cli->db_option);
+    }
+  if (cli->staff_option != NULL)
+    {
+      g_free (cli->staff_name);
+      cli->staff_name = g_steal_pointer (&cli->staff_option);
+    }
+  if (!ok)
+    {
+      g_printerr (_("%s: %s (see “%s --help”)\n"), name, error->message, name);
+      *rc = AXW_EXIT_USAGE;
+      return FALSE;
+    }
+  if (help)
+    {
+      g_autofree char *text = g_option_context_get_help (cli->context, FALSE, NULL);
+
+      g_print ("%s", text);
+      *rc = AXW_EXIT_OK;
+      return FALSE;
+    }
+  args = *argc - 1;
+  if (args < cli->spec->min_args || (cli->spec->max_args >= 0 && args > cli->spec->max_args))
+    {
+      *rc = axw_cli_usage (cli);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * axw_cli_parse_some:
+ * @all: the options of a family of commands (sales, reports), @n_all of them
+ * @names: the long names this command takes, separated by spaces
+ *
+ * axw_cli_parse() with the entries of @all named in @names.
+ */
+gboolean
+axw_cli_parse_some (AxwCli              *cli,
+                    const GOptionEntry  *all,
+                    guint                n_all,
+                    const char          *names,
+                    int                 *argc,
+                    char              ***argv,
+                    int                 *rc)
+{
+  g_autofree GOptionEntry *entries = g_new0 (GOptionEntry, n_all + 1);
+  g_auto(GStrv) wanted = g_strsplit (names, " ", -1);
+  guint n = 0;
+
+  for (guint i = 0; i < n_all; i++)
+    if (g_strv_contains ((const char * const *) wanted, all[i].long_name))
+      entries[n++] = all[i];
+  return axw_cli_parse (cli, entries, argc, argv, rc);
+}
+
+/**
+ * axw_cli_open:
+ *
+ * axw_cli_parse(), then axw_cli_db(): what most commands do first.
+ *
+ * Returns: (transfer none) (nullable): the database, or %NULL to exit with @rc
+ */
+AxwDb *
+axw_cli_open (AxwCli              *cli,
+              const GOptionEntry  *entries,
+              int                 *argc,
+              char              ***argv,
+              int                 *rc)
+{
+  AxwDb *db = NULL;
+
+  if (axw_cli_parse (cli, entries, argc, argv, rc) && (db = axw_cli_db (cli)) == NULL)
+    *rc = AXW_EXIT_FAIL;
+  return db;
+}
+
+/**
+ * axw_cli_parse_as:
+ * @role: whether the command needs a manager or anyone on the staff
+ *
+ * axw_cli_parse(), then axw_cli_authorize(): for the commands that ask for
+ * the PIN of --staff before anything else.
+ *
+ * Returns: (transfer none) (nullable): who gave their PIN, or %NULL to exit
+ *   with @rc
+ */
+AxwStaff *
+axw_cli_parse_as (AxwCli              *cli,
+                  AxwCliRole           role,
+                  const GOptionEntry  *entries,
+                  int                 *argc,
+                  char              ***argv,
+                  int                 *rc)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!axw_cli_parse (cli, entries, argc, argv, rc))
+    return NULL;
+  if (axw_cli_authorize (cli, role, &error) == NULL)
+    *rc = axw_cli_fail (g_steal_pointer (&error));
+  return cli->staff;
+}
+
+/**
+ * axw_cli_list:
+ * @list: the rows
+ * @describe: a row's line, for people and for `cut -f`
+ *
+ * A sub-command that lists (staff, funds, suppliers…): no arguments, a line
+ * a row on stdout.
+ *
+ * Returns: the exit code
+ */
+int
+axw_cli_list (AxwCli          *cli,
+              int              argc,
+              char           **argv,
+              AxwCliLister     list,
+              AxwCliDescriber  describe)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  AxwDb *db;
+  int rc;
+
+  if ((db = axw_cli_open (cli, NULL, &argc, &argv, &rc)) == NULL)
+    return rc;
+  if ((rows = list (db, &error)) == NULL)
+    return axw_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *line = describe (db, g_ptr_array_index (rows, i));
+
+      g_print ("%s\n", line);
+    }
+  return AXW_EXIT_OK;
+}
+
+/**
+ * axw_cli_import:
+ * @import: the store's import of the CSV text, in a manager's name
+ * @rc: (out): the exit code when it fails
+ *
+ * `… import FILE.csv` as a manager: the PIN first, then the file ("-": the
+ * rest of standard input, after the PIN's line).
+ *
+ * Returns: how many rows were imported, or -1 to exit with @rc
+ */
+gint64
+axw_cli_import (AxwCli          *cli,
+                int              argc,
+                char           **argv,
+                AxwCliImporter   import,
+                int             *rc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  guint n;
+
+  if (axw_cli_parse_as (cli, AXW_CLI_MANAGER, NULL, &argc, &argv, rc) == NULL)
+    return -1;
+  if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
+      !import (cli->db, text, len, cli->staff->name, &n, &error))
+    {
+      *rc = axw_cli_fail (g_steal_pointer (&error));
+      return -1;
+    }
+  return n;
+}
+
+static const AxwCliSpec *
+find_verb (const AxwCliSpec *verbs,
+           const char       *name)
+{
+  for (; verbs->name != NULL; verbs++)
+    if (g_str_equal (verbs->name, name))
+      return verbs;
+  return NULL;
+}
+
+/* Runs @spec with its words (its name first): itself, or after the options
+ * before its sub-command, the sub-command with its own. */
+static int
+run (AxwCli            *cli,
+     const AxwCliSpec  *spec,
+     int                argc,
+     char             **argv)
+{
+  const AxwCliSpec *verb;
+  int rc;
+
+  cli->spec = spec;
+  if (spec->name != NULL)
+    {
+      char *name = g_strconcat (cli->name, " ", spec->name, NULL);
+
+      g_free (cli->name);
+      cli->name = name;
+    }
+  if (spec->run != NULL)
+    return spec->run (cli, argc, argv);
+  if (!axw_cli_parse (cli, NULL, &argc, &argv, &rc))
+    return rc;
+  if ((verb = find_verb (spec->verbs, argv[1])) == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+
+      g_printerr (_("%s: %s (see “%s --help”)\n"), cli->name, what, cli->name);
+      return AXW_EXIT_USAGE;
+    }
+  return run (cli, verb, argc - 1, argv + 1);
+}
+
+/**
+ * axw_cli_main:
+ * @gui_db_path: (out) (transfer full): for the counter, --db when given
+ *
+ * `aixinwu [--db FILE] [--staff NAME] [--version] [COMMAND [ARGUMENT…]]`.
+ *
+ * Returns: the process exit code, or %AXW_CLI_RUN_GUI without a command
+ */
+int
+axw_cli_main (int     argc,
+              char  **argv,
+              char  **gui_db_path)
+{
+  AxwCli cli = { .spec = &main_spec, .name = g_strdup ("aixinwu") };
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the program's version and the database schema it writes"), NULL },
+    { NULL }
+  };
+  const AxwCliSpec *command;
+  int rc;
+
+  if (!axw_cli_parse (&cli, entries, &argc, &argv, &rc))
+    goto out;
+  if (version)
+    rc = run (&cli, find_verb (commands, "version"), 1, (char *[]) { "version", NULL });
+  else if (argc < 2)
+    {
+      *gui_db_path = g_steal_pointer (&cli.db_path);
+      rc = AXW_CLI_RUN_GUI;
+    }
+  else if (g_str_equal (argv[1], "help"))
+    {
+      g_autofree char *help = g_option_context_get_help (cli.context, FALSE, NULL);
+
+      g_print ("%s", help);
+      rc = AXW_EXIT_OK;
+    }
+  else if ((command = find_verb (commands, argv[1])) == NULL)
+    {
+      g_printerr (_("aixinwu: unknown command “%s”; “aixinwu help” lists the commands\n"), argv[1]);
+      rc = AXW_EXIT_USAGE;
+    }
+  else
+    {
+      if (cli.db_path == NULL && g_getenv ("AIXINWU_DB") && *g_getenv ("AIXINWU_DB"))
+        cli.db_path = g_strdup (g_getenv ("AIXINWU_DB"));
+      else if (cli.db_path == NULL)
+        cli.db_path = axw_cli_default_db_path ();
+      rc = run (&cli, command, argc - 1, argv + 1);
     }
 
-  if (db_path != NULL)
-    cli.db_path = g_strdup (db_path);
-  else if (g_getenv ("AIXINWU_DB") && *g_getenv ("AIXINWU_DB"))
-    cli.db_path = g_strdup (g_getenv ("AIXINWU_DB"));
-  else
-    cli.db_path = axw_cli_default_db_path ();
-
-  if (!take_staff_option (&cli, &argc, argv, &error))
-    rc = axw_cli_fail (g_steal_pointer (&error));
-  else
-    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-      if (g_str_equal (commands[i].name, argv[0]))
-        {
-          rc = commands[i].run (&cli, argc, argv);
-          break;
-        }
-
+out:
+  g_clear_pointer (&cli.context, g_option_context_free);
   g_clear_pointer (&cli.staff, axw_staff_free);
   g_clear_object (&cli.db);
   g_free (cli.staff_name);
   g_free (cli.db_path);
+  g_free (cli.name);
   return rc;
 }
 

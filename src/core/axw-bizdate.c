@@ -25,7 +25,8 @@ axw_timezone_new (const char *identifier)
 
   g_mutex_lock (&lock);
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
   tz = g_hash_table_lookup (cache, id);
   if (tz == NULL)
     {

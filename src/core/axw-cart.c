@@ -43,7 +43,8 @@ axw_cart_copy (const AxwCart *cart)
   for (guint i = 0; i < cart->lines->len; i++)
     g_ptr_array_add (copy->lines, axw_line_copy (g_ptr_array_index (cart->lines, i)));
   copy->voucher_code = g_strdup (cart->voucher_code);
-  axw_cart_set_donation (copy, cart->donation_fund, cart->donation_ask_fen, cart->donation_round_to_fen);
+  axw_cart_set_donation (copy, cart->donation_fund, cart->donation_ask_fen,
+                         cart->donation_round_to_fen);
   return copy;
 }
 
@@ -86,7 +87,8 @@ axw_cart_add (AxwCart       *cart,
       {
         AxwLine *l = g_ptr_array_index (cart->lines, i);
 
-        if (!l->weighed && !l->open_price && !l->price_overridden && l->product_id == item->product_id &&
+        if (!l->weighed && !l->open_price && !l->price_overridden &&
+            l->product_id == item->product_id &&
             g_strcmp0 (l->barcode, item->barcode) == 0)
           {
             l->qty_milli += item->qty_milli;

@@ -82,7 +82,8 @@ axw_csv_parse (const char  *text,
           if (at_end)
             {
               g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                           _("Line %u: a quoted field is never closed; add the missing \""), row_line);
+                           _("Line %u: a quoted field is never closed; add the missing \""),
+                           row_line);
               return NULL;
             }
           if (c == '"' && p + 1 < end && p[1] == '"')
@@ -120,7 +121,8 @@ axw_csv_parse (const char  *text,
       if (was_quoted && c != ',' && c != '\n' && c != '\r')
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("Line %u: text follows a closing quote; the quote must end the field"), line);
+                       _("Line %u: text follows a closing quote; the quote must end the field"),
+                       line);
           return NULL;
         }
 

@@ -82,7 +82,8 @@ parse_decimal (const char  *text,
 
   if (*s == '\0')
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("The %s is empty: type a number like 12.5"), what);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The %s is empty: type a number like 12.5"), what);
       return FALSE;
     }
 

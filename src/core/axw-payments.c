@@ -88,7 +88,8 @@ settle (gint64              total_fen,
       g_autofree char *over = axw_money_format_screen (s.noncash_fen - total_fen);
 
       g_set_error (error, AXW_ERROR, AXW_ERROR_PAYMENT,
-                   _("The card and phone payments are %s more than the total. Change is only given from cash: "
+                   _("The card and phone payments are %s more than the total. Change is only given "
+                     "from cash: "
                      "enter the exact amount."), over);
       return FALSE;
     }
@@ -121,8 +122,8 @@ axw_payments_settle_sale (const AxwSale      *sale,
                           GError            **error)
 {
   g_return_val_if_fail (sale != NULL, FALSE);
-  return settle (sale->total_fen, sale->donation_fen, sale->cash_rounding, payments, n_payments, out,
-                 error);
+  return settle (sale->total_fen, sale->donation_fen, sale->cash_rounding, payments, n_payments,
+                 out, error);
 }
 
 /**
@@ -147,9 +148,11 @@ axw_payments_due (const AxwSettlement *settlement,
   rest = settlement->total_fen - settlement->noncash_fen;
   covered = settlement->cash_tendered_fen;
   if (method == AXW_PAY_CASH)
-    return MAX (0, round_cash_part (rest, settlement->donation_fen, settlement->rounding) - covered);
+    return MAX (0,
+                round_cash_part (rest, settlement->donation_fen, settlement->rounding) - covered);
   /* nearest-jiao rounds ¥x.x5 up: that cash covers only up to ¥x.x4 */
-  while (settlement->has_cash && covered > 0 && axw_cash_round (covered, settlement->rounding) > covered)
+  while (settlement->has_cash && covered > 0 &&
+         axw_cash_round (covered, settlement->rounding) > covered)
     covered--;
   return MAX (0, rest - covered);
 }
@@ -177,7 +180,8 @@ axw_payments_check_settled (const AxwSettlement  *settlement,
     }
   if (settlement->settled)
     return TRUE;
-  rounded = settlement->has_cash ? settlement->cash_fen : settlement->total_fen - settlement->noncash_fen;
+  rounded = settlement->has_cash
+    ? settlement->cash_fen : settlement->total_fen - settlement->noncash_fen;
   short_by = axw_money_format_screen (rounded - settlement->cash_tendered_fen);
   g_set_error (error, AXW_ERROR, AXW_ERROR_PAYMENT,
                _("Payment is %s short. Take the rest before finishing the sale."), short_by);

@@ -29,7 +29,8 @@ price_not_negative (gint64   unit_price_fen,
 {
   if (unit_price_fen >= 0)
     return TRUE;
-  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("A price cannot be below zero. Type the new price again."));
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("A price cannot be below zero. Type the new price again."));
   return FALSE;
 }
 
@@ -54,7 +55,8 @@ axw_pricing_override_unit_price (AxwLine  *line,
   if (line->weighed)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("%s comes from a scale label, which carries its own price: weigh it again."), line->name);
+                   _("%s comes from a scale label, which carries its own price: weigh it again."),
+                   line->name);
       return FALSE;
     }
   if (!line->price_overridden)
@@ -240,7 +242,8 @@ apply_red_packet (AxwSale          *sale,
   axw_allocate_largest_remainder (weights, sale->lines->len, discount, shares);
   for (guint i = 0; i < sale->lines->len; i++)
     ((AxwLine *) g_ptr_array_index (sale->lines, i))->red_packet_fen = shares[i];
-  axw_sale_set_red_packet (sale, v->code, TRUE, AXW_RED_PACKET_OK, discount, v->campaign, v->funder);
+  axw_sale_set_red_packet (sale, v->code, TRUE, AXW_RED_PACKET_OK, discount, v->campaign,
+                           v->funder);
 }
 
 /**
@@ -310,7 +313,8 @@ axw_pricing_apply (AxwSale          *sale,
   /* The donation comes last: it changes no line's promotion or red-packet
    * share and is never rounded (docs/design.md §15). */
   sale->donation_fen = sale->donation_fund
-                       ? axw_pricing_donation (goods, sale->donation_ask_fen, sale->donation_round_to_fen) : 0;
+                       ? axw_pricing_donation (goods, sale->donation_ask_fen,
+                                               sale->donation_round_to_fen) : 0;
   sale->total_fen = goods + sale->donation_fen;
   sale->cash_rounding = rounding;
   sale->cash_total_fen = axw_cash_round (goods, rounding) + sale->donation_fen;

@@ -126,7 +126,8 @@ axw_printer_target_parse (const char        *text,
     return TRUE;
   axw_printer_target_clear (out);
   g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-               _("“%s” is not a printer. Write usb, usb:VID:PID in hex (usb:0416:5011), tcp://HOST:9100 or "
+               _("“%s” is not a printer. Write usb, usb:VID:PID in hex (usb:0416:5011), "
+                 "tcp://HOST:9100 or "
                  "file:/PATH."), text);
   return FALSE;
 }

@@ -114,7 +114,9 @@ axw_promotion_describe_when (const AxwPromotion *promo)
   gboolean to = promo->date_to && *promo->date_to;
 
   if (promo->month && promo->day_of_month)
-    g_ptr_array_add (parts, g_strdup_printf (_("every year on month %d, day %d"), promo->month, promo->day_of_month));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (_("every year on month %d, day %d"), promo->month,
+                                      promo->day_of_month));
   else if (promo->month)
     g_ptr_array_add (parts, g_strdup_printf (_("all of month %d, every year"), promo->month));
   else if (promo->day_of_month)

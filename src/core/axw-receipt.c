@@ -304,7 +304,8 @@ add_header (Builder                  *b,
                sale->is_refund ? 2 : 1);
   if (settings->reprint > 0)
     {
-      g_autofree char *mark = axw_receipt_reprint_mark (sale, settings->reprint, settings->timezone);
+      g_autofree char *mark = axw_receipt_reprint_mark (sale, settings->reprint,
+                                                        settings->timezone);
 
       add_wrapped (b, mark, AXW_RECEIPT_CENTER, TRUE, 1);
     }
@@ -341,7 +342,8 @@ add_line (Builder       *b,
     }
   if (line->promo_fen != 0)
     {
-      g_autofree char *promo = g_strdup_printf ("  优惠 %s", line->promotion ? line->promotion : "");
+      g_autofree char *promo = g_strdup_printf ("  优惠 %s",
+                                                line->promotion ? line->promotion : "");
 
       add_money (b, promo, -line->promo_fen, FALSE);
     }
@@ -503,8 +505,10 @@ axw_receipt_donation_layout (const AxwSale            *sale,
   g_autofree char *when = axw_time_format_shop_iso (sale->created_at, tz, AXW_TIME_FORMAT_SECONDS);
   g_autofree char *no = g_strdup_printf ("收据号：%s", number);
   g_autofree char *time = g_strdup_printf ("时间：%s", when);
-  g_autofree char *fund = g_strdup_printf ("受赠基金：%s", sale->donation_fund ? sale->donation_fund : "");
-  g_autofree char *orig = g_strdup_printf ("原销售单：%s", sale->receipt_no ? sale->receipt_no : "");
+  g_autofree char *fund = g_strdup_printf ("受赠基金：%s",
+                                           sale->donation_fund ? sale->donation_fund : "");
+  g_autofree char *orig = g_strdup_printf ("原销售单：%s",
+                                           sale->receipt_no ? sale->receipt_no : "");
 
   g_return_val_if_fail (sale != NULL, b.items);
 

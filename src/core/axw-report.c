@@ -128,7 +128,8 @@ axw_report_check_totals (const AxwReport  *r,
   return check_one ("gross - promotions - red packets - refunds - charity sales",
                     r->gross_fen - r->promo_fen - r->red_packet_fen - r->refunds_fen - r->charity_fen,
                     r->total_fen, error) &&
-         check_one ("payments", pay, r->total_fen + r->charity_fen + r->donation_fen + r->cash_rounding_fen,
+         check_one ("payments", pay,
+                    r->total_fen + r->charity_fen + r->donation_fen + r->cash_rounding_fen,
                     error) &&
          check_one ("charity sales", sum_rows (r->charity_sales), r->charity_fen, error) &&
          check_one ("red packets", rp, r->red_packet_fen, error) &&
@@ -136,8 +137,10 @@ axw_report_check_totals (const AxwReport  *r,
          check_one ("categories", sum_rows (r->categories), r->total_fen, error) &&
          check_one ("cashiers", sum_rows (r->cashiers), r->total_fen, error) &&
          check_one ("hours", hours, r->total_fen, error) &&
-         (r->origins == NULL || check_one ("origins", sum_rows (r->origins), r->total_fen, error)) &&
-         (r->suppliers == NULL || check_one ("suppliers", sum_rows (r->suppliers), r->total_fen, error));
+         (r->origins == NULL ||
+          check_one ("origins", sum_rows (r->origins), r->total_fen, error)) &&
+         (r->suppliers == NULL ||
+          check_one ("suppliers", sum_rows (r->suppliers), r->total_fen, error));
 }
 
 /* JSON */
@@ -168,7 +171,8 @@ json_rows (GString    *out,
       g_string_append_c (out, ',');
       g_string_append_printf (out, "\"%s\":%" G_GINT64_FORMAT,
                               g_str_equal (key, "categories") || g_str_equal (key, "origins") ||
-                              g_str_equal (key, "suppliers") ? "net_fen" : "total_fen", row->total_fen);
+                              g_str_equal (key, "suppliers") ? "net_fen" : "total_fen",
+                              row->total_fen);
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
@@ -187,14 +191,16 @@ append_donations_json (GString         *out,
     }
   if (r->donations->len == 0)
     return;
-  g_string_append_printf (out, ",\"donation_fen\":%" G_GINT64_FORMAT ",\"donations\":[", r->donation_fen);
+  g_string_append_printf (out, ",\"donation_fen\":%" G_GINT64_FORMAT ",\"donations\":[",
+                          r->donation_fen);
   for (guint i = 0; i < r->donations->len; i++)
     {
       AxwReportRow *row = g_ptr_array_index (r->donations, i);
 
       g_string_append (out, i ? ",{\"fund\":" : "{\"fund\":");
       axw_json_append_string (out, row->name);
-      g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT "}",
+      g_string_append_printf (out,
+                              ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT "}",
                               row->count, row->total_fen);
     }
   g_string_append_c (out, ']');
@@ -229,12 +235,13 @@ axw_report_to_json (const AxwReport *r)
   axw_json_append_string (out, r->to ? r->to : "");
   if (r->kind == AXW_REPORT_Z)
     g_string_append_printf (out, ",\"z_number\":%" G_GINT64_FORMAT, r->z_number);
-  g_string_append_printf (out, ",\"sales_count\":%" G_GINT64_FORMAT ",\"refunds_count\":%" G_GINT64_FORMAT
+  g_string_append_printf (out,
+                          ",\"sales_count\":%" G_GINT64_FORMAT ",\"refunds_count\":%" G_GINT64_FORMAT
                           ",\"gross_fen\":%" G_GINT64_FORMAT ",\"promo_fen\":%" G_GINT64_FORMAT
                           ",\"red_packet_fen\":%" G_GINT64_FORMAT ",\"total_fen\":%" G_GINT64_FORMAT
                           ",\"refunds_fen\":%" G_GINT64_FORMAT ",\"cash_rounding_fen\":%" G_GINT64_FORMAT,
-                          r->sales_count, r->refunds_count, r->gross_fen, r->promo_fen, r->red_packet_fen,
-                          r->total_fen, r->refunds_fen, r->cash_rounding_fen);
+                          r->sales_count, r->refunds_count, r->gross_fen, r->promo_fen,
+                          r->red_packet_fen, r->total_fen, r->refunds_fen, r->cash_rounding_fen);
   if (r->price_overrides_count > 0)
     g_string_append_printf (out, ",\"price_overrides_count\":%" G_GINT64_FORMAT
                             ",\"price_overrides_fen\":%" G_GINT64_FORMAT,
@@ -252,7 +259,8 @@ axw_report_to_json (const AxwReport *r)
       axw_json_append_string (out, rp->campaign);
       g_string_append (out, ",\"funder\":");
       axw_json_append_string (out, rp->funder);
-      g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT
+      g_string_append_printf (out,
+                              ",\"count\":%" G_GINT64_FORMAT ",\"amount_fen\":%" G_GINT64_FORMAT
                               ",\"refunded_fen\":%" G_GINT64_FORMAT "}",
                               rp->count, rp->amount_fen, rp->refunded_fen);
     }
@@ -264,7 +272,8 @@ axw_report_to_json (const AxwReport *r)
   for (int h = 0, n = 0; h < 24; h++)
     if (r->hour_count[h] || r->hour_total_fen[h])
       g_string_append_printf (out, "%s{\"hour\":%d,\"count\":%" G_GINT64_FORMAT ",\"total_fen\":%"
-                              G_GINT64_FORMAT "}", n++ ? "," : "", h, r->hour_count[h], r->hour_total_fen[h]);
+                              G_GINT64_FORMAT "}", n++ ? "," : "", h, r->hour_count[h],
+                              r->hour_total_fen[h]);
   g_string_append_c (out, ']');
   json_rows (out, "top_products", "product", r->top_products, FALSE);
   if (r->origins)
@@ -338,7 +347,8 @@ axw_report_to_csv (const AxwReport *r)
   csv_line (out, "summary", "total", 0, 0, r->total_fen);
   csv_line (out, "summary", "cash_rounding", 0, 0, r->cash_rounding_fen);
   if (r->price_overrides_count > 0)
-    csv_line (out, "summary", "price_overrides", r->price_overrides_count, 0, r->price_overrides_fen);
+    csv_line (out, "summary", "price_overrides", r->price_overrides_count, 0,
+              r->price_overrides_fen);
   for (int m = 0; m < AXW_REPORT_N_METHODS; m++)
     csv_line (out, "payment", axw_pay_method_to_string ((AxwPayMethod) m), 0, 0, r->payments[m]);
   for (guint i = 0; i < r->red_packets->len; i++)
@@ -587,7 +597,8 @@ add_hours (Layout          *l,
   for (int h = 0; h < 24; h++)
     if (r->hour_count[h] || r->hour_total_fen[h])
       {
-        g_autofree char *label = g_strdup_printf ("%02d:00 x%" G_GINT64_FORMAT, h, r->hour_count[h]);
+        g_autofree char *label = g_strdup_printf ("%02d:00 x%" G_GINT64_FORMAT, h,
+                                                  r->hour_count[h]);
 
         add_money (l, label, r->hour_total_fen[h]);
       }
@@ -778,7 +789,8 @@ axw_donation_book_to_json (const char *fund,
       axw_json_append_string (out, row->date);
       g_string_append (out, ",\"receipt_no\":");
       axw_json_append_string (out, row->receipt_no);
-      g_string_append_printf (out, ",\"amount_fen\":%" G_GINT64_FORMAT ",\"method\":", row->amount_fen);
+      g_string_append_printf (out, ",\"amount_fen\":%" G_GINT64_FORMAT ",\"method\":",
+                              row->amount_fen);
       axw_json_append_string (out, row->methods);
       g_string_append (out, ",\"refund_of\":");
       axw_json_append_string (out, row->refund_of);

@@ -69,10 +69,14 @@ axw_public_key_parse (const char  *base64,
   gsize n = strlen (text);
 
   if (sodium_init () >= 0 &&
-      (sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL, sodium_base64_VARIANT_ORIGINAL) == 0 ||
-       sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0 ||
-       sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL, sodium_base64_VARIANT_URLSAFE) == 0 ||
-       sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL, sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0) &&
+      (sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) == 0 ||
+       sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0 ||
+       sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL,
+                          sodium_base64_VARIANT_URLSAFE) == 0 ||
+       sodium_base642bin (buf, sizeof buf, text, n, NULL, &len, NULL,
+                          sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0) &&
       len == AXW_ED25519_PUBLIC_KEY_BYTES)
     {
       memcpy (out_key, buf, AXW_ED25519_PUBLIC_KEY_BYTES);
@@ -134,7 +138,8 @@ axw_signed_code_parse (const char  *text,
 
   payload_text = g_strndup ((const char *) payload, payload_len);
   fields = g_strsplit (payload_text, "|", -1);
-  if (g_strv_length (fields) != 8 || *fields[0] == '\0' || *fields[1] == '\0' || *fields[2] == '\0' ||
+  if (g_strv_length (fields) != 8 || *fields[0] == '\0' || *fields[1] == '\0' ||
+      *fields[2] == '\0' ||
       !parse_fen (fields[3], 1, &v->face_fen) || !parse_fen (fields[4], 0, &v->min_spend_fen) ||
       !axw_date_is_valid (fields[5]) || !axw_date_is_valid (fields[6]) ||
       !axw_scope_from_string (fields[7], &v->scope))

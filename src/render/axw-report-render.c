@@ -205,7 +205,8 @@ axw_report_save_pdf (const AxwReport  *report,
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &len);
-  return g_file_set_contents_full (path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return g_file_set_contents_full (path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                   error);
 }
 
 /**
@@ -243,7 +244,8 @@ axw_claim_render_pdf (const char  *funder,
       pdf_line (&pdf, line);
       if (row->refund_of)
         {
-          g_autofree char *note = g_strdup_printf (_("                 (refund of %s)"), row->refund_of);
+          g_autofree char *note = g_strdup_printf (_("                 (refund of %s)"),
+                                                   row->refund_of);
 
           pdf_line (&pdf, note);
         }
@@ -269,7 +271,9 @@ method_labels (const char *methods)
 
       if (i > 0)
         g_string_append_c (out, '+');
-      g_string_append (out, axw_pay_method_from_string (codes[i], &m) ? axw_pay_method_label (m) : codes[i]);
+      g_string_append (out,
+                       axw_pay_method_from_string (codes[i], &m)
+                         ? axw_pay_method_label (m) : codes[i]);
     }
   return g_string_free (out, FALSE);
 }
@@ -311,12 +315,14 @@ axw_donation_book_render_pdf (const char  *shop,
       AxwDonationRow *row = g_ptr_array_index (rows, i);
       g_autofree char *amount = axw_money_format_screen (row->amount_fen);
       g_autofree char *how = method_labels (row->methods);
-      g_autofree char *line = g_strdup_printf ("%s  %-22s %10s   %s", row->date, row->receipt_no, amount, how);
+      g_autofree char *line = g_strdup_printf ("%s  %-22s %10s   %s", row->date, row->receipt_no,
+                                               amount, how);
 
       pdf_line (&pdf, line);
       if (row->refund_of)
         {
-          g_autofree char *note = g_strdup_printf (_("            (given back: refund of %s)"), row->refund_of);
+          g_autofree char *note = g_strdup_printf (_("            (given back: refund of %s)"),
+                                                   row->refund_of);
 
           pdf_line (&pdf, note);
         }
@@ -345,7 +351,8 @@ axw_lines_render_pdf (GPtrArray  *lines,
     {
       if (i == 0)
         {
-          draw_text (pdf.cr, SANS_FONT " Bold 12", g_ptr_array_index (lines, 0), MARGIN, pdf.y, 0, FALSE);
+          draw_text (pdf.cr, SANS_FONT " Bold 12", g_ptr_array_index (lines, 0), MARGIN, pdf.y, 0,
+                     FALSE);
           pdf.y += 24;
           continue;
         }

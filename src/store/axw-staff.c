@@ -393,6 +393,33 @@ pin_check_run (PinCheck *check)
     check->new_hash = hash_pin (check->pin, NULL);
 }
 
+/* The attempt could not be written (@local). A right PIN still lets the
+ * person in when only the disk is full: a manager must be able to log in
+ * to make room. A wrong one that cannot be counted is refused, and says
+ * both why and what to do; so is any other failure. */
+static AxwStaff *
+pin_check_unrecorded (PinCheck  *check,
+                      GError    *local,
+                      GError   **error)
+{
+  g_autoptr(GError) owned = local;
+
+  if (!g_error_matches (local, AXW_ERROR, AXW_ERROR_DISK_FULL))
+    {
+      g_propagate_error (error, g_steal_pointer (&owned));
+      return NULL;
+    }
+  if (!check->ok)
+    {
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DISK_FULL,
+                           _("Wrong PIN. The disk is full, so the try could not be counted: free some "
+                             "space or call the manager."));
+      return NULL;
+    }
+  g_message (_("%s logged in; the disk is full, so the login was not recorded."), check->staff->name);
+  return g_steal_pointer (&check->staff);
+}
+
 /* Counts the attempt (a lockout after too many) in one BEGIN IMMEDIATE
  * read-modify-write: wrong PINs checked at once on several terminals
  * each count, and an account locked by one of them while this PIN was
@@ -408,8 +435,8 @@ pin_check_end (AxwDb     *db,
   AxwStaff *s = check->staff;
   int left;
 
-  if (!axw_db_begin (db, error))
-    return NULL;
+  if (!axw_db_begin (db, &local))
+    return pin_check_unrecorded (check, g_steal_pointer (&local), error);
   fresh = find (db, s->name, NULL, error);
   if (fresh == NULL || !may_log_in (fresh, error))
     {
@@ -420,15 +447,7 @@ pin_check_end (AxwDb     *db,
       !axw_db_commit (db, &local))
     {
       axw_db_rollback (db);
-      /* A right PIN that only could not clear the count (a full disk) still
-       * lets the person in: a manager must be able to log in to make room.
-       * A wrong one that cannot be counted is refused, and says why. */
-      if (!check->ok || !g_error_matches (local, AXW_ERROR, AXW_ERROR_DISK_FULL))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
-        }
-      g_message ("%s logged in; the disk is full, so the login was not recorded", s->name);
+      return pin_check_unrecorded (check, g_steal_pointer (&local), error);
     }
   if (check->ok)
     return g_steal_pointer (&check->staff);
