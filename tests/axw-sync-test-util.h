@@ -19,7 +19,7 @@
 #include "axw-products.h"
 #include "axw-promotions.h"
 #include "axw-staff.h"
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 #include "axw-vouchers.h"
 
 #define SHOP_PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \

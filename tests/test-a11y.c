@@ -17,7 +17,7 @@
 
 #include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-manager-window.h"
 
@@ -502,6 +502,12 @@ test_no_printer (UiFixture     *f,
 }
 
 /* Every page of the manager window, whatever pages it has. */
+static gboolean
+report_printed (gpointer reports)
+{
+  return strstr (axw_manager_reports_get_message (reports), "✔") != NULL;
+}
+
 static void
 test_manager_screens (UiFixture     *f,
                       gconstpointer  data)
@@ -542,8 +548,7 @@ test_manager_screens (UiFixture     *f,
                                               "6971234560162,高原藜麦,35,12\n", -1, NULL));
     axw_manager_window_show_page (manager, "products");
     axw_manager_products_import_file (products, file);
-    for (int i = 0; i < 200 && axw_manager_products_is_busy (products); i++)
-      ui_pump (50);
+    axw_test_wait_idle (axw_manager_products_is_busy, products, 10000);
     g_assert_cmpstr (axw_manager_products_get_page (products), ==, "import");
     g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 2);
     check_window (GTK_WIDGET (manager), theme, "manager-products-import");
@@ -568,9 +573,7 @@ test_manager_screens (UiFixture     *f,
     axw_manager_window_show_page (manager, "reports");
     g_assert_true (axw_manager_reports_show_range (reports, "2026-12-01", "2026-12-31"));
     gtk_widget_activate_action (GTK_WIDGET (reports), "reports.print", NULL);
-    for (int i = 0; i < 200 && !strstr (axw_manager_reports_get_message (reports), "✔"); i++)
-      ui_pump (50);
-    g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "✔"));
+    g_assert_true (axw_test_wait_until (report_printed, reports, 10000));
     check_window (GTK_WIDGET (manager), theme, "manager-reports-printed");
   }
   gtk_window_destroy (GTK_WINDOW (manager));

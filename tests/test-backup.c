@@ -13,7 +13,7 @@
 #include "axw-products.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 
 #define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
   "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \
@@ -31,25 +31,7 @@ setup (DbFixture     *f,
   g_assert_no_error (error);
 }
 
-/* The teardown of axw-test-util.h removes plain files only. */
-static void
-teardown (DbFixture     *f,
-          gconstpointer  data)
-{
-  g_autofree char *sub = g_build_filename (f->dir, "backups", NULL);
-  g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (sub, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (sub);
-  db_fixture_teardown (f, data);
-}
-
-#define TEST(path, fn) g_test_add (path, DbFixture, NULL, setup, fn, teardown)
+#define TEST(path, fn) g_test_add (path, DbFixture, NULL, setup, fn, db_fixture_teardown)
 
 static void
 sell_one (DbFixture  *f,

@@ -22,7 +22,7 @@
 #include "axw-settings.h"
 #include "axw-signed-code.h"
 #include "axw-staff.h"
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 #include "axw-vouchers.h"
 
 #define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \

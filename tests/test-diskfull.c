@@ -15,7 +15,7 @@
 #include "axw-error.h"
 #include "axw-products.h"
 #include "axw-staff.h"
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 
 #define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
   "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \

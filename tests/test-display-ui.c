@@ -21,7 +21,7 @@
 #include "axw-customer-display.h"
 #include "axw-feedback.h"
 #include "axw-phrase-bar.h"
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 static AxwCustomerDisplay *
 display_of (UiFixture *f)
@@ -101,7 +101,7 @@ test_sale (UiFixture     *f,
   /* idle: the shop, today's promotion, the online shop's QR code */
   assert_shown (f, "page", "idle");
   assert_shown (f, "shop", "爱心屋");
-  g_assert_true (ui_contains (shown (f, "promotion"), "今日"));
+  g_assert_true (axw_test_contains (shown (f, "promotion"), "今日"));
   g_assert_cmpstr (shown (f, "promotion"), ==, axw_sale_view_get_text (f->sale, "promotion"));
   ui_save_png (display, "customer-display-idle.png");
 
@@ -240,7 +240,7 @@ test_phrases (UiFixture     *f,
   /* by key, between sales: on the display, in the banner, spoken */
   ui_press_with (XK_Alt_L, XK_3);
   assert_shown (f, "phrase", "请稍等");
-  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), "请稍等"));
+  g_assert_true (axw_test_contains (axw_sale_view_get_text (f->sale, "banner"), "请稍等"));
   assert_spoken (out, "请稍等");
   ui_press_with (XK_Alt_L, XK_6);
   assert_shown (f, "phrase", "我听不见，请看屏幕");
@@ -287,7 +287,7 @@ test_missing_monitor (UiFixture     *f,
   login (f);
   g_setenv ("AIXINWU_CUSTOMER_DISPLAY", "window", TRUE);
   g_assert_null (axw_window_get_customer_display (f->window));
-  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), "HDMI-9"));
+  g_assert_true (axw_test_contains (axw_sale_view_get_text (f->sale, "banner"), "HDMI-9"));
   ui_scan ("6971234560018");
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥25.20");
 }
@@ -359,11 +359,11 @@ test_pole (UiFixture     *f,
   ui_scan ("6971234560018");
   for (int i = 0; i < 100 && !strstr (axw_sale_view_get_text (f->sale, "banner"), "客显"); i++)
     ui_pump (50);
-  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), name));
-  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), "客显"));
+  g_assert_true (axw_test_contains (axw_sale_view_get_text (f->sale, "banner"), name));
+  g_assert_true (axw_test_contains (axw_sale_view_get_text (f->sale, "banner"), "客显"));
   ui_scan ("6971234560025");
   ui_pump (300);
-  g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), "藜麦粥"));
+  g_assert_true (axw_test_contains (axw_sale_view_get_text (f->sale, "banner"), "藜麦粥"));
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥36.72");
   ui_press (XK_F12);
   ui_type ("50", 120, TRUE);
@@ -391,7 +391,7 @@ test_qr_url (void)
   g_assert_false (axw_settings_set (db, "display.customer", "HDMI 1", NULL));
   g_assert_true (axw_settings_set (db, "display.customer", "HDMI-1", NULL));
   g_clear_object (&db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

@@ -11,7 +11,7 @@
 #include "axw-donation-bar.h"
 #include "axw-funds.h"
 #include "axw-receipt.h"
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 static gboolean
 is_donate_button (GtkWidget     *w,
@@ -130,7 +130,7 @@ test_keyboard (UiFixture     *f,
     g_assert_cmpint (ui_query_int (f, audit), ==, 1);
     g_assert_true (g_file_get_contents (lp, &printed, &len, NULL));
     g_assert_cmpuint (len, >, 100);
-    g_assert_true (ui_contains (axw_sale_view_get_text (f->sale, "banner"), number));
+    g_assert_true (axw_test_contains (axw_sale_view_get_text (f->sale, "banner"), number));
   }
 }
 

@@ -12,7 +12,7 @@
 #include "axw-db-sql.h"
 #include "axw-held-sales-dialog.h"
 #include "axw-manager-pin-dialog.h"
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 /* A key with modifiers held (Shift, Control, or both). */
 static void
@@ -45,6 +45,12 @@ find_dialog (void)
   return (AxwManagerPinDialog *) ui_find_window (AXW_TYPE_MANAGER_PIN_DIALOG);
 }
 
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
 static AxwManagerPinDialog *
 focus_dialog (void)
 {
@@ -71,9 +77,7 @@ find_message (AxwManagerPinDialog *dialog)
 static void
 wait_dialog_closed (void)
 {
-  for (int i = 0; i < 300 && find_dialog () != NULL; i++)
-    ui_pump (20);
-  g_assert_null (find_dialog ());
+  g_assert_true (axw_test_wait_until (no_dialog, NULL, 6000));
 }
 
 static const char *
@@ -87,13 +91,31 @@ focused_text (GtkWindow *window)
 
 /* A scan is typed with real key timing; on a loaded machine GTK may
  * still be handling it: wait (up to 5 s) until the cart has @n lines. */
+typedef struct {
+  UiFixture *f;
+  guint      n;
+} Rows;
+
+static gboolean
+has_rows (gpointer data)
+{
+  Rows *rows = data;
+
+  return g_list_model_get_n_items (axw_sale_view_get_cart_model (rows->f->sale)) == rows->n;
+}
+
 static void
 wait_rows (UiFixture *f,
            guint      n)
 {
-  for (int i = 0; i < 250 && g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)) != n; i++)
-    ui_pump (20);
+  axw_test_wait_until (has_rows, &(Rows) { f, n }, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, n);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static void
@@ -143,8 +165,8 @@ test_price_and_void (UiFixture     *f,
   ui_type ("15", 120, TRUE);
   ui_type ("1111", 120, TRUE);
   ui_type ("again", 60, TRUE);
-  for (int i = 0; i < 200 && ui_query_int (f, "SELECT failed_attempts FROM staff WHERE name = '王店长'") == 0; i++)
-    ui_pump (20);
+  g_assert_true (ui_wait_query (f, "SELECT failed_attempts FROM staff WHERE name = '王店长'",
+                                1, 4000));
   ui_pump (200);
   g_assert_nonnull (find_dialog ());
   ui_save_png (GTK_WIDGET (dialog), "exception-price-wrong-pin.png");
@@ -175,8 +197,7 @@ test_price_and_void (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'void' "
                                     "AND detail LIKE '%: wrong goods'"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 2);
-  for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 2; i++)
-    ui_pump (50);
+  ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 2, 5000);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 2);
 }
 
@@ -269,8 +290,8 @@ test_no_sale_touch (UiFixture     *f,
   wait_dialog_closed ();
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'no-sale' "
                                     "AND detail = 'change for the float'"), ==, 1);
-  for (int i = 0; i < 100 && !g_file_get_contents (receipts, &bytes, &len, NULL); i++)
-    ui_pump (50);
+  g_assert_true (axw_test_wait_until (file_exists, receipts, 5000));
+  g_assert_true (g_file_get_contents (receipts, &bytes, &len, NULL));
   g_assert_cmpmem (bytes, len, "\x1b\x70\x00\x19\xfa", 5);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
 }
@@ -292,8 +313,7 @@ test_return_keyboard (UiFixture     *f,
   ui_type ("6971234560019", 40, TRUE);
   ui_type ("8888", 120, TRUE);
   ui_type ("no receipt", 60, TRUE);
-  for (int i = 0; i < 200 && strstr (gtk_label_get_text (find_message (dialog)), "✖") == NULL; i++)
-    ui_pump (20);
+  g_assert_true (ui_wait_label (find_message (dialog), "✖", 4000));
   g_assert_nonnull (find_dialog ());
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
   ui_save_png (GTK_WIDGET (dialog), "exception-return-bad-code.png");
@@ -313,8 +333,7 @@ test_return_keyboard (UiFixture     *f,
                    ==, stock + 2000);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                     "AND action = 'return-no-receipt' AND detail LIKE '%: no receipt'"), ==, 1);
-  for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 1; i++)
-    ui_pump (50);
+  ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 1, 5000);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
 }
 
@@ -376,8 +395,7 @@ test_recall_from_list (UiFixture     *f,
   wait_rows (f, 0);
   ui_scan ("6971234560025");
   ui_scan ("6971234560025");
-  for (int i = 0; i < 250 && !strstr (axw_sale_view_get_text (f->sale, "total"), "23.04"); i++)
-    ui_pump (20);
+  g_assert_true (ui_wait_text (f, "total", "23.04"));
   ui_press (XK_F6);
   wait_rows (f, 0);
   ui_scan ("6971234560124");
@@ -394,8 +412,7 @@ test_recall_from_list (UiFixture     *f,
   ui_save_png (GTK_WIDGET (dialog), "held-sales-list.png");
   ui_press (XK_Down);
   ui_press (XK_Return);
-  for (int i = 0; i < 50 && g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)) != 1; i++)
-    ui_pump (20);
+  wait_rows (f, 1);
   ui_focus_window (f);
   /* 藜麦粥 ×2 with 爱心月 10 %: 25.60 − 2.56 */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥23.04");

@@ -50,30 +50,12 @@ out_dir (DbFixture *f)
 }
 
 static void
-rm_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (path, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        rm_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (path);
-}
-
-static void
 export_teardown (DbFixture     *f,
                  gconstpointer  data)
 {
   g_autofree char *dir = out_dir (f);
 
-  rm_tree (dir);
+  axw_test_rm_rf (dir);
   db_fixture_teardown (f, data);
 }
 

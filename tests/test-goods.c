@@ -19,7 +19,7 @@
 #include "axw-staff.h"
 #include "axw-suppliers.h"
 
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 
 #define CATALOG "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \
                 "6971234560018,,赤松茸,干货,甘肃和政,28,piece,1,50\n" \

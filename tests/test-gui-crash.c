@@ -13,7 +13,7 @@
 #include <signal.h>
 #include <stdio.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-sale-view.h"
@@ -120,7 +120,7 @@ test_killed_at_the_counter (void)
                                          "FROM sale_lines WHERE product_id = p.id)", -1), ==, 0);
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM sales", -1), >=, acked->len);
   g_clear_object (&db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

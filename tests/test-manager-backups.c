@@ -13,8 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-backup.h"
@@ -51,42 +50,7 @@ count_in_file (const char *path,
   return n;
 }
 
-static void
-wait_idle (AxwManagerBackups *page)
-{
-  for (int i = 0; i < 300 && axw_manager_backups_get_busy (page); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_backups_get_busy (page));
-  ui_pump (100);
-}
-
-static gboolean
-contains (const char *text,
-          const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    {
-      g_test_message ("“%s” not in “%s”", needle, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *w,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), needle) != NULL)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, needle);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define wait_idle(page) axw_test_wait_idle (axw_manager_backups_get_busy, page, 15000)
 
 static void
 write_foreign_db (const char *path)
@@ -110,8 +74,8 @@ restore_selected (AxwManagerBackups *page,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backups.restore", NULL));
   dialog = axw_manager_backups_get_confirm (page);
   g_assert_nonnull (dialog);
-  g_assert_true (contains (adw_message_dialog_get_body (dialog), "safety copy"));
-  g_assert_true (contains (adw_message_dialog_get_body (dialog), "replaced"));
+  g_assert_true (axw_test_contains (adw_message_dialog_get_body (dialog), "safety copy"));
+  g_assert_true (axw_test_contains (adw_message_dialog_get_body (dialog), "replaced"));
   ui_pump (300);
   if (png != NULL)
     ui_save_png (GTK_WIDGET (dialog), png);
@@ -185,8 +149,8 @@ test_backup_restore (UiFixture     *f,
 
     good = g_build_filename (dir, name, NULL);
   }
-  g_assert_true (contains (axw_manager_backups_get_message (page), "✓ Backed up"));
-  g_assert_true (contains (axw_manager_backups_get_message (page), good));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "✓ Backed up"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), good));
   g_assert_true (g_file_test (good, G_FILE_TEST_IS_REGULAR));
   g_assert_true (axw_manager_backups_select (page, good));
   {
@@ -198,8 +162,8 @@ test_backup_restore (UiFixture     *f,
 
     button = gtk_widget_get_next_sibling (button);
     label = g_strdup (gtk_button_get_label (GTK_BUTTON (button)));
-    g_assert_true (contains (label, "_Restore the backup of"));
-    g_assert_nonnull (find_label (button, day));
+    g_assert_true (axw_test_contains (label, "_Restore the backup of"));
+    g_assert_nonnull (ui_find_label (button, day));
   }
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                          "AND action = 'backup.run'", 0), ==, 1);
@@ -223,12 +187,13 @@ test_backup_restore (UiFixture     *f,
   g_assert_true (axw_manager_backups_select (page, garbage));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backups.restore", NULL));
   g_assert_null (axw_manager_backups_get_confirm (page));
-  g_assert_true (contains (axw_manager_backups_get_message (page), "✗ Not restored"));
-  g_assert_true (contains (axw_manager_backups_get_message (page), "Choose another file"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "✗ Not restored"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "Choose another file"));
   g_assert_true (axw_manager_backups_select (page, foreign));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backups.restore", NULL));
   g_assert_null (axw_manager_backups_get_confirm (page));
-  g_assert_true (contains (axw_manager_backups_get_message (page), "not an Aixinwu POS database"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page),
+                                    "not an Aixinwu POS database"));
   g_assert_cmpint (count_sale (db, uuid), ==, 1);
   /* the store refuses them too, before closing anything */
   g_assert_false (axw_backup_restore_open (db, garbage, "王店长", NULL, &error));
@@ -250,7 +215,7 @@ test_backup_restore (UiFixture     *f,
   g_assert_true (axw_manager_backups_select (page, spoiled));
   g_assert_true (g_file_set_contents (spoiled, "spoiled", -1, NULL));
   restore_selected (page, "restore", NULL);
-  g_assert_true (contains (axw_manager_backups_get_message (page), "✗"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "✗"));
   g_assert_cmpint (count_sale (db, uuid), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, sales_before);
   wait_idle (page);
@@ -262,7 +227,8 @@ test_backup_restore (UiFixture     *f,
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 1);
   g_assert_true (axw_manager_backups_select (page, good));
   restore_selected (page, "restore", NULL);
-  g_assert_true (contains (axw_manager_backups_get_message (page), "a sale is open at the counter"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page),
+                                    "a sale is open at the counter"));
   g_assert_cmpint (count_sale (db, uuid), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 1);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");
@@ -274,14 +240,14 @@ test_backup_restore (UiFixture     *f,
   /* cancel changes nothing */
   g_assert_true (axw_manager_backups_select (page, good));
   restore_selected (page, "cancel", NULL);
-  g_assert_true (contains (axw_manager_backups_get_message (page), "nothing changed"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "nothing changed"));
   g_assert_cmpint (count_sale (db, uuid), ==, 1);
   wait_idle (page);
 
   /* the real restore: the same AxwDb, reopened on the backup's data */
   g_assert_true (axw_manager_backups_select (page, good));
   restore_selected (page, "restore", "manager-backups-confirm.png");
-  g_assert_true (contains (axw_manager_backups_get_message (page), "✓ Restored"));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), "✓ Restored"));
   g_assert_true (axw_application_get_db (f->app) == db);
   g_assert_cmpint (count_sale (db, uuid), ==, 0);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, sales_before - 1);
@@ -295,7 +261,7 @@ test_backup_restore (UiFixture     *f,
     if (g_str_has_prefix (entry, "shop.db.before-restore-") && !g_str_has_suffix (entry, "-wal"))
       safety = g_build_filename (f->dir, entry, NULL);
   g_assert_nonnull (safety);
-  g_assert_true (contains (axw_manager_backups_get_message (page), safety));
+  g_assert_true (axw_test_contains (axw_manager_backups_get_message (page), safety));
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sales WHERE uuid = '%s'", uuid);
 

@@ -11,20 +11,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-cli.h"
 #include "axw-manager-window.h"
 
-static void
-wait_idle (AxwManagerDistrict *page)
-{
-  for (int i = 0; i < 300 && axw_manager_district_get_busy (page); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_district_get_busy (page));
-  ui_pump (100);
-}
+#define wait_idle(page) axw_test_wait_idle (axw_manager_district_get_busy, page, 15000)
 
 static void
 assert_contains (const char *text,
@@ -107,7 +99,7 @@ test_district_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
   ui_pump (50);
   g_clear_object (&db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 /* The page finalizes, also when disposed while its worker runs. */
@@ -115,22 +107,21 @@ static void
 test_new_destroy (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerDistrict *page;
 
-  g_assert_no_error (error);
   g_assert_true (axw_cli_init_demo (db, &error));
   page = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_DISTRICT, NULL));
   axw_manager_district_set_db (page, db);
   gtk_widget_activate_action (GTK_WIDGET (page), "district.push", NULL);
   g_assert_true (axw_manager_district_get_busy (page));
   g_object_run_dispose (G_OBJECT (page));
-  ui_pump (500);
+  /* the worker ends and drops its reference */
+  g_assert_true (axw_test_wait_until (axw_test_unshared, page, 10000));
   g_assert_finalize_object (page);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

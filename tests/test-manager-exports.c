@@ -14,8 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
@@ -53,14 +52,7 @@ sell (AxwDb      *db,
   g_assert_cmpint (sale->donation_fen, ==, donate ? 100 : 0);
 }
 
-static void
-wait_idle (AxwManagerExports *page)
-{
-  for (int i = 0; i < 300 && axw_manager_exports_get_busy (page); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_exports_get_busy (page));
-  ui_pump (50);
-}
+#define wait_idle(page) axw_test_wait_idle (axw_manager_exports_get_busy, page, 15000)
 
 
 static void
@@ -172,22 +164,24 @@ test_exports (UiFixture     *f,
   set_period (page, "2026-12-31", "2026-12-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exports.report", "s", "pdf"));
   g_assert_null (axw_manager_exports_get_chooser (page));
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), "the first not after the last"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                    "the first not after the last"));
 
   set_period (page, "2026-12-01", "2026-12-31");
   export_to (page, "exports.claim", "csv", out, "claim.csv", NULL);
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), "✓ Saved"));
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), claim));
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), "1 line, ¥10.00 to claim"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "✓ Saved"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), claim));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                    "1 line, ¥10.00 to claim"));
   text = read_file (claim);
-  g_assert_true (ui_contains (text, "HB20260001"));
-  g_assert_true (ui_contains (text, "10.00"));
+  g_assert_true (axw_test_contains (text, "HB20260001"));
+  g_assert_true (axw_test_contains (text, "10.00"));
   assert_owner_only (claim);
   ui_save_png (GTK_WIDGET (window), "manager-exports-claim.png");
   g_clear_pointer (&text, g_free);
 
   export_to (page, "exports.report", "pdf", out, "report.pdf", "manager-exports-busy.png");
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), report));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), report));
   text = read_file (report);
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
   assert_owner_only (report);
@@ -195,11 +189,12 @@ test_exports (UiFixture     *f,
                                     "AND action IN ('export.claim', 'export.report')"), ==, 2);
 
   export_to (page, "exports.online", NULL, online, NULL, NULL);
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), "✓ Exported to"));
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), "1 sale written"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "✓ Exported to"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "1 sale written"));
   g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
   export_to (page, "exports.online", NULL, online, NULL, NULL);
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), "Nothing new to export"));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                    "Nothing new to export"));
 
   /* a folder that is not there: said in words, with what to do */
   {
@@ -220,8 +215,9 @@ test_exports (UiFixture     *f,
       g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
     }
     wait_idle (page);
-    g_assert_true (ui_contains (axw_manager_exports_get_message (page), "✗ Not saved"));
-    g_assert_true (ui_contains (axw_manager_exports_get_message (page), "Choose another folder"));
+    g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), "✗ Not saved"));
+    g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
+                                      "Choose another folder"));
   }
   ui_save_png (GTK_WIDGET (window), "manager-exports-error.png");
 
@@ -267,9 +263,7 @@ test_new_destroy (UiFixture     *f,
   g_object_run_dispose (G_OBJECT (page));
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
   g_object_unref (page);
-  for (int i = 0; i < 100 && page != NULL; i++)
-    ui_pump (20);
-  g_assert_null (page);
+  g_assert_true (axw_test_wait_until (axw_test_cleared, &page, 2000));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -299,13 +293,13 @@ test_donation_book (UiFixture     *f,
   ui_pump (300);
   set_period (page, "2026-12-01", "2026-12-31");
   export_to (page, "exports.donations", "csv", f->dir, "book.csv", NULL);
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page), csv));
-  g_assert_true (ui_contains (axw_manager_exports_get_message (page),
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page), csv));
+  g_assert_true (axw_test_contains (axw_manager_exports_get_message (page),
                               "donation book of 集美区助残爱心基金, 2026-12-01 to 2026-12-31: "
                               "2 entries, ¥2.00 in all"));
   text = read_file (csv);
-  g_assert_true (ui_contains (text, "date,receipt_no,amount,method,refund_of"));
-  g_assert_true (ui_contains (text, "2.00"));
+  g_assert_true (axw_test_contains (text, "date,receipt_no,amount,method,refund_of"));
+  g_assert_true (axw_test_contains (text, "2.00"));
   assert_owner_only (csv);
   g_clear_pointer (&text, g_free);
   export_to (page, "exports.donations", "pdf", f->dir, "book.pdf", NULL);

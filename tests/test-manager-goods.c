@@ -11,13 +11,12 @@
  */
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-manager-window.h"
 #include "axw-product-item.h"
 #include "axw-suppliers.h"
-#include "axw-test-util.h"
 
 typedef struct {
   UiFixture          ui;        /* with_app: the counter's application, for its themes */
@@ -74,7 +73,7 @@ teardown (Fixture       *f,
   if (with_app)
     ui_teardown (&f->ui, NULL);
   else
-    ui_rm_rf (f->dir);
+    axw_test_rm_rf (f->dir);
   g_free (f->dir);
 }
 
@@ -111,34 +110,6 @@ focus (Fixture   *f,
   if (widget)
     gtk_widget_grab_focus (widget);
   ui_pump (50);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *w,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* Clicks a response of the dialog, as a person does. */
-static void
-click (AdwMessageDialog *dialog,
-       const char       *label)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  ui_pump (200);
 }
 
 static gboolean
@@ -318,7 +289,7 @@ test_return (Fixture       *f,
   g_signal_emit_by_name (ui_find (page, is_list_of, axw_manager_goods_in_get_low_stock (f->goods)), "activate", 0);
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "30", "6"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Receive");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Receive");
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 110000);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==, 0);
 
@@ -328,7 +299,7 @@ test_return (Fixture       *f,
   g_assert_false (axw_manager_goods_in_add_line (f->goods, "0.5", "abc"));
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "0.5", "16"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Receive");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Receive");
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before + 500);
 
   gtk_widget_activate_action (page, "goods.return", NULL);
@@ -337,7 +308,7 @@ test_return (Fixture       *f,
   list = ui_find (page, is_delivery_list, NULL);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);   /* the newest: 散装红枣 */
   gtk_widget_activate_action (page, "goods.return", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Return");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Return");
   g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "went back to the supplier"));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before);
@@ -350,7 +321,7 @@ test_return (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_goods_in_get_period_text (f->goods), "Owed to 和政县合作社: ¥12.00 (1 lines)"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 0);
   gtk_widget_activate_action (page, "goods.settle", NULL);
-  click (axw_manager_goods_in_get_dialog (f->goods), "_Settle");
+  ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Settle");
   g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods), "Consignment settlement 1:"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 1);
   gtk_widget_activate_action (page, "goods.settle", NULL);
@@ -432,7 +403,7 @@ test_partial_return_and_files (Fixture       *f,
   g_assert_true (axw_manager_goods_in_scan (f->goods, "1001"));
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "0.5", "16"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
-  click (DIALOG, "_Receive");
+  ui_click (GTK_WIDGET (DIALOG), "_Receive");
   g_assert_cmpint (query (f, "SELECT sum(amount_fen) FROM delivery_lines"), ==, 5500 + 800);
   deliveries = GTK_SINGLE_SELECTION (gtk_list_view_get_model (
                  GTK_LIST_VIEW (ui_find (page, is_delivery_list, NULL))));
@@ -446,7 +417,7 @@ test_partial_return_and_files (Fixture       *f,
   gtk_editable_set_text (RETURN_ENTRY (2), "0.2");
   ui_pump (300);
   ui_save_png (GTK_WIDGET (DIALOG), "manager-goods-in-partial-return.png");
-  click (DIALOG, "_Return");
+  ui_click (GTK_WIDGET (DIALOG), "_Return");
   g_assert_nonnull (strstr (MESSAGE, "went back to the supplier"));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products "
                              "WHERE barcode = '6971234560025'"), ==,
@@ -460,19 +431,19 @@ test_partial_return_and_files (Fixture       *f,
   gtk_widget_activate_action (page, "goods.return", NULL);
   g_assert_cmpstr (gtk_editable_get_text (RETURN_ENTRY (1)), ==, "7");
   gtk_editable_set_text (RETURN_ENTRY (1), "8");
-  click (DIALOG, "_Return");
+  ui_click (GTK_WIDGET (DIALOG), "_Return");
   g_assert_nonnull (strstr (MESSAGE, "at most 7"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM deliveries WHERE kind = 'return'"), ==, 1);
   /* nothing typed: nothing returned */
   gtk_widget_activate_action (page, "goods.return", NULL);
   gtk_editable_set_text (RETURN_ENTRY (1), "0");
   gtk_editable_set_text (RETURN_ENTRY (2), "");
-  click (DIALOG, "_Return");
+  ui_click (GTK_WIDGET (DIALOG), "_Return");
   g_assert_nonnull (strstr (MESSAGE, "nothing was returned"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM deliveries WHERE kind = 'return'"), ==, 1);
   /* the rest: the parts add up to the delivery, to the fen */
   gtk_widget_activate_action (page, "goods.return", NULL);
-  click (DIALOG, "_Return");
+  ui_click (GTK_WIDGET (DIALOG), "_Return");
   g_assert_cmpint (query (f, "SELECT sum(l.amount_fen) FROM delivery_lines l JOIN deliveries d "
                              "ON d.id = l.delivery_id WHERE d.kind = 'return'"), ==, 5500 + 800);
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products "
@@ -496,7 +467,7 @@ test_partial_return_and_files (Fixture       *f,
   g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), ",藜麦粥,2,5.50,11.00"));
   g_assert_nonnull (strstr (MESSAGE, "not settled: ¥11.00 owed"));
   gtk_widget_activate_action (page, "goods.settle", NULL);
-  click (DIALOG, "_Settle");
+  ui_click (GTK_WIDGET (DIALOG), "_Settle");
   g_clear_pointer (&csv, g_bytes_unref);
   csv = save_settlement (f, "csv", "settled.csv");
   g_assert_true (g_str_has_prefix (strstr (g_bytes_get_data (csv, NULL), "\n") + 1, "1,和政县合作社,"));
@@ -532,7 +503,7 @@ test_funds (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   /* (the page's words are English or Chinese: the themes test before this one sets the language) */
   g_assert_true (g_str_has_prefix (row_text (model, 0), "集美区助残爱心基金 — "));
-  g_assert_true (ui_contains (row_text (model, 0), "集美区残疾人家庭的康复辅具与助学"));
+  g_assert_true (axw_test_contains (row_text (model, 0), "集美区残疾人家庭的康复辅具与助学"));
   gtk_widget_activate_action (page, "funds.add", NULL);
   g_assert_cmpstr (axw_manager_funds_get_message (funds), !=, "");
   g_assert_cmpint (query (f, "SELECT count(*) FROM funds"), ==, 1);
@@ -550,7 +521,7 @@ test_funds (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (axw_manager_funds_get_field (funds, "name")), ==, "");
   gtk_editable_set_text (axw_manager_funds_get_field (funds, "name"), "集美区助残爱心基金");
   gtk_widget_activate_action (page, "funds.add", NULL);
-  g_assert_true (ui_contains (axw_manager_funds_get_message (funds), "集美区助残爱心基金"));
+  g_assert_true (axw_test_contains (axw_manager_funds_get_message (funds), "集美区助残爱心基金"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM funds"), ==, 2);
 
   /* ending: nothing picked, then cancelled, then confirmed */
@@ -575,7 +546,7 @@ test_funds (Fixture       *f,
                              "AND staff = '王店长' "
                              "AND detail = '思明区助学基金'"), ==, 1);
   g_assert_cmpstr (row_text (model, 1), !=, row_text (model, 0));
-  g_assert_true (ui_contains (axw_manager_funds_get_message (funds), "思明区助学基金"));
+  g_assert_true (axw_test_contains (axw_manager_funds_get_message (funds), "思明区助学基金"));
   ui_save_png (GTK_WIDGET (f->window), "manager-funds.png");
 
   /* the Products page offers the active fund only */

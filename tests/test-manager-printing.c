@@ -13,23 +13,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-checkout.h"
 #include "axw-manager-window.h"
 #include "axw-staff.h"
 #include "escpos-decoder.h"
 
-static void
-wait_printed (AxwManagerPrinting *page)
-{
-  ui_pump (50);
-  for (int i = 0; i < 200 && axw_manager_printing_is_printing (page); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_printing_is_printing (page));
-  ui_pump (50);
-}
+#define wait_printed(page) axw_test_wait_idle (axw_manager_printing_is_printing, page, 10000)
 
 static char *
 row_text (AxwManagerPrinting *page,
@@ -68,18 +59,18 @@ test_printing (UiFixture     *f,
   ui_pump (300);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_printing_get_model (page)), ==, 1);
   row = row_text (page, 0);
-  g_assert_true (ui_contains (row, sale->receipt_no));
-  g_assert_true (ui_contains (row, "waiting for the printer"));
+  g_assert_true (axw_test_contains (row, sale->receipt_no));
+  g_assert_true (axw_test_contains (row, "waiting for the printer"));
   g_clear_pointer (&row, g_free);
 
   /* the printer fails: the receipt stays, with the reason in words */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "printing.retry", NULL));
   wait_printed (page);
   row = row_text (page, 0);
-  g_assert_true (ui_contains (row, "✗"));
-  g_assert_true (ui_contains (row, "not printed (1 try)"));
-  g_assert_true (ui_contains (row, "/nonexistent/folder/lp0"));
-  g_assert_true (ui_contains (axw_manager_printing_get_message (page), "✗ Not printed"));
+  g_assert_true (axw_test_contains (row, "✗"));
+  g_assert_true (axw_test_contains (row, "not printed (1 try)"));
+  g_assert_true (axw_test_contains (row, "/nonexistent/folder/lp0"));
+  g_assert_true (axw_test_contains (axw_manager_printing_get_message (page), "✗ Not printed"));
   ui_save_png (GTK_WIDGET (window), "manager-printing-failed.png");
 
   /* the printer works again: Retry prints it */
@@ -87,7 +78,7 @@ test_printing (UiFixture     *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "printing.retry", NULL));
   wait_printed (page);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_printing_get_model (page)), ==, 0);
-  g_assert_true (ui_contains (axw_manager_printing_get_message (page), "✓ Printed"));
+  g_assert_true (axw_test_contains (axw_manager_printing_get_message (page), "✓ Printed"));
   first = escpos_take_file (paper);
   g_assert_cmpuint (escpos_count (first, DECODED_TEXT, sale->receipt_no), ==, 1);
   g_assert_cmpuint (escpos_count (first, DECODED_TEXT, "重印"), ==, 0);
@@ -97,9 +88,9 @@ test_printing (UiFixture     *f,
   entry = ui_find (GTK_WIDGET (page), ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (entry), sale->receipt_no);
   g_signal_emit_by_name (entry, "activate");
-  g_assert_true (ui_contains (axw_manager_printing_get_message (page), "重印 第1次"));
+  g_assert_true (axw_test_contains (axw_manager_printing_get_message (page), "重印 第1次"));
   wait_printed (page);
-  g_assert_true (ui_contains (axw_manager_printing_get_message (page), "✓ Printed"));
+  g_assert_true (axw_test_contains (axw_manager_printing_get_message (page), "✓ Printed"));
   copy = escpos_take_file (paper);
   g_assert_cmpuint (escpos_count (copy, DECODED_TEXT, sale->receipt_no), ==, 1);
   g_assert_cmpuint (escpos_count (copy, DECODED_TEXT, "重印 第1次 · 原单时间"), ==, 1);
@@ -113,8 +104,8 @@ test_printing (UiFixture     *f,
   /* a number that is no receipt: said, nothing queued */
   gtk_editable_set_text (GTK_EDITABLE (entry), "S01-T01-20261212-9999");
   g_signal_emit_by_name (entry, "activate");
-  g_assert_true (ui_contains (axw_manager_printing_get_message (page), "✗ Not printed"));
-  g_assert_true (ui_contains (axw_manager_printing_get_message (page), "Check the receipt."));
+  g_assert_true (axw_test_contains (axw_manager_printing_get_message (page), "✗ Not printed"));
+  g_assert_true (axw_test_contains (axw_manager_printing_get_message (page), "Check the receipt."));
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 2);
   ui_save_png (GTK_WIDGET (window), "manager-printing-reprint.png");
 
@@ -146,8 +137,8 @@ test_new_destroy (UiFixture     *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "printing.retry", NULL));
   g_assert_true (axw_manager_printing_is_printing (page));
   g_assert_finalize_object (page);
-  for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") == 0; i++)
-    ui_pump (20);
+  g_assert_true (ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'",
+                                1, 2000));
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
 }
 

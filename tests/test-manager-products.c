@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-checkout.h"
@@ -53,7 +53,7 @@ teardown (Fixture       *f,
   ui_pump (50);
   g_clear_object (&f->window);
   g_clear_object (&f->db);
-  ui_rm_rf (f->dir);
+  axw_test_rm_rf (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -88,42 +88,7 @@ focus (Fixture   *f,
   ui_pump (50);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *w,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* Clicks a response of the dialog, as a person does. */
-static void
-click (AdwMessageDialog *dialog,
-       const char       *label)
-{
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  ui_pump (200);
-}
-
-static void
-wait_idle (AxwManagerProducts *products)
-{
-  for (int i = 0; i < 200 && axw_manager_products_is_busy (products); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_products_is_busy (products));
-  ui_pump (50);
-}
+#define wait_idle(page) axw_test_wait_idle (axw_manager_products_is_busy, page, 10000)
 
 static gboolean
 is_open_price (GtkWidget     *w,
@@ -527,13 +492,13 @@ test_stocktake (Fixture       *f,
   ui_pump (200);
   ui_save_png (GTK_WIDGET (dialog), "manager-stocktake-confirm.png");
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
-  click (dialog, "_Cancel");
+  ui_click (GTK_WIDGET (dialog), "_Cancel");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
   gtk_widget_activate_action (w, "stocktake.apply", NULL);
-  click (axw_manager_stocktake_get_dialog (st), "_Apply");
+  ui_click (GTK_WIDGET (axw_manager_stocktake_get_dialog (st)), "_Apply");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
   g_assert_nonnull (strstr (axw_manager_stocktake_get_message (st), "5 products counted, 3 stock changes"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -676,22 +641,19 @@ test_large_catalog (Fixture       *f,
 static void
 test_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerProducts *products = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_PRODUCTS, NULL));
   AxwManagerStocktake *st = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_STOCKTAKE, NULL));
   AxwProductItem *item = axw_product_item_new (axw_product_new ());
 
-  g_assert_no_error (error);
   axw_manager_products_set_db (products, db, "王店长");
   axw_manager_stocktake_set_db (st, db, "王店长");
   g_assert_finalize_object (products);
   g_assert_finalize_object (st);
   g_assert_finalize_object (item);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

@@ -13,7 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-bizdate.h"
@@ -65,7 +65,7 @@ teardown (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (f->css));
   g_clear_object (&f->css);
   g_clear_object (&f->db);
-  ui_rm_rf (f->dir);
+  axw_test_rm_rf (f->dir);
   g_free (f->receipts);
   g_free (f->path);
   g_free (f->dir);
@@ -300,9 +300,7 @@ sell (Fixture *f)
 static void
 wait_checked (AxwManagerRefunds *page)
 {
-  for (int i = 0; i < 200 && axw_manager_refunds_is_checking (page); i++)
-    ui_pump (20);
-  g_assert_false (axw_manager_refunds_is_checking (page));
+  axw_test_wait_idle (axw_manager_refunds_is_checking, page, 4000);
 }
 
 static void
@@ -393,9 +391,7 @@ test_refund (Fixture       *f,
   g_assert_cmpint (wechat, >, 0);
   g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, stock + 1000);
   g_assert_nonnull (strstr (axw_manager_refunds_get_message (page), "Refund S01-T01-20261213-0001 done"));
-  for (int i = 0; i < 100 && axw_manager_refunds_is_printing (page); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_refunds_is_printing (page));
+  axw_test_wait_idle (axw_manager_refunds_is_printing, page, 5000);
   g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs j JOIN sales s ON s.id = j.sale_id "
                          "WHERE s.kind = 'refund' AND j.status = 'done'"), ==, 1);
   g_assert_true (g_file_test (f->receipts, G_FILE_TEST_EXISTS));

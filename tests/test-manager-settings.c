@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-bizdate.h"
@@ -307,9 +307,7 @@ test_token (Fixture       *f,
 static void
 wait_test_page (Fixture *f)
 {
-  for (int i = 0; i < 200 && axw_manager_settings_is_busy (f->page); i++)
-    ui_pump (25);
-  g_assert_false (axw_manager_settings_is_busy (f->page));
+  axw_test_wait_idle (axw_manager_settings_is_busy, f->page, 5000);
 }
 
 static void
@@ -405,9 +403,7 @@ test_report_print (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "Show a report first"));
   g_assert_true (axw_manager_reports_show_range (reports, "2026-12-12", "2026-12-12"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reports), "reports.print", NULL));
-  for (int i = 0; i < 200 && axw_manager_reports_is_printing (reports); i++)
-    ui_pump (25);
-  g_assert_false (axw_manager_reports_is_printing (reports));
+  axw_test_wait_idle (axw_manager_reports_is_printing, reports, 5000);
   g_assert_nonnull (strstr (axw_manager_reports_get_message (reports), "receipt printer"));
 
   g_assert_true (g_file_get_contents (bin, &contents, &len, &error));
@@ -453,18 +449,15 @@ test_chinese (void)
 static void
 test_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerSettings *page;
 
-  g_assert_no_error (error);
   page = g_object_ref_sink (axw_manager_settings_new (db, "王店长"));
   ui_pump (200);   /* the USB search finishes */
   g_assert_finalize_object (page);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

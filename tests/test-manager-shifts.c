@@ -11,8 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-manager-window.h"
 #include "axw-money.h"
@@ -47,13 +46,6 @@ is_drop_down (GtkWidget     *w,
   return GTK_IS_DROP_DOWN (w);
 }
 
-static gboolean
-is_button_labelled (GtkWidget     *w,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0;
-}
-
 static GtkEditable *
 entry_named (AxwManagerShifts *page,
              const char       *name)
@@ -72,27 +64,12 @@ type_into (AxwManagerShifts *page,
   gtk_editable_set_text (entry_named (page, name), text);
 }
 
-static void
-click (GtkWindow  *dialog,
-       const char *label)
-{
-  GtkWidget *button;
+#define wait_idle(page) axw_test_wait_idle (axw_manager_shifts_is_busy, page, 10000)
 
-  g_assert_nonnull (dialog);
-  button = ui_find (GTK_WIDGET (dialog), is_button_labelled, label);
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  ui_pump (100);
-}
-
-/* PINs are checked in a worker thread and reports printed in one. */
-static void
-wait_idle (AxwManagerShifts *page)
+static gboolean
+dialog_gone (gpointer page)
 {
-  for (int i = 0; i < 1000 && axw_manager_shifts_is_busy (page); i++)
-    ui_pump (10);
-  g_assert_false (axw_manager_shifts_is_busy (page));
-  ui_pump (20);
+  return axw_manager_shifts_get_dialog (page) == NULL;
 }
 
 static void
@@ -225,12 +202,12 @@ count_and_close (UiFixture        *f,
   g_assert_nonnull (strstr (body, "▼"));
   ui_pump (200);
   ui_save_png (GTK_WIDGET (axw_manager_shifts_get_dialog (page)), "manager-shifts-close-confirm.png");
-  click (axw_manager_shifts_get_dialog (page), "_Cancel");
+  ui_click (GTK_WIDGET (axw_manager_shifts_get_dialog (page)), "_Cancel");
   g_assert_null (axw_manager_shifts_get_dialog (page));
   g_assert_nonnull (axw_manager_shifts_get_shift (page));
   g_assert_nonnull (strstr (axw_manager_shifts_get_count_text (page), "¥168.50"));
   gtk_widget_activate_action (GTK_WIDGET (page), "shifts.close", NULL);
-  click (axw_manager_shifts_get_dialog (page), "C_lose the shift");
+  ui_click (GTK_WIDGET (axw_manager_shifts_get_dialog (page)), "C_lose the shift");
   g_assert_null (axw_manager_shifts_get_shift (page));
   g_assert_nonnull (strstr (axw_manager_shifts_get_message (page), "▼"));
   g_assert_cmpint (ui_query_int (f, "SELECT expected_fen FROM shifts"), ==, 17000);
@@ -252,7 +229,7 @@ answer_z (AxwManagerShifts *page,
   entry = ui_find (GTK_WIDGET (dialog), is_password_entry, NULL);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), pin);
-  click (dialog, "_Close the day");
+  ui_click (GTK_WIDGET (dialog), "_Close the day");
   wait_idle (page);
   g_assert_null (axw_manager_shifts_get_dialog (page));
 }
@@ -461,15 +438,14 @@ test_keyboard (UiFixture     *f,
   g_assert_nonnull (strstr (axw_manager_shifts_get_count_text (page), "¥200.00"));
   fifty = gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_SPIN_BUTTON);
   g_assert_true (fifty != NULL && fifty != hundred);
-  for (int i = 0; i < 12 && !is_button_labelled (focus_of (window), "C_lose the shift"); i++)
+  for (int i = 0; i < 12 && !ui_is_button_labelled (focus_of (window), "C_lose the shift"); i++)
     ui_press (XK_Tab);
-  g_assert_true (is_button_labelled (focus_of (window), "C_lose the shift"));
+  g_assert_true (ui_is_button_labelled (focus_of (window), "C_lose the shift"));
   ui_press (XK_Return);
   g_assert_nonnull (axw_manager_shifts_get_dialog (page));
   focus_window (axw_manager_shifts_get_dialog (page));
   ui_press (XK_Return);
-  for (int i = 0; i < 100 && axw_manager_shifts_get_dialog (page) != NULL; i++)
-    ui_pump (50);
+  g_assert_true (axw_test_wait_until (dialog_gone, page, 5000));
   g_assert_null (axw_manager_shifts_get_shift (page));
   g_assert_cmpint (ui_query_int (f, "SELECT counted_fen FROM shifts"), ==, 20000);
   g_assert_cmpint (ui_query_int (f, "SELECT expected_fen FROM shifts"), ==, 13000);
@@ -490,8 +466,7 @@ test_keyboard (UiFixture     *f,
   g_assert_nonnull (axw_manager_shifts_get_dialog (page));
   focus_window (axw_manager_shifts_get_dialog (page));
   ui_type ("8888", 30, TRUE);
-  for (int i = 0; i < 100 && axw_manager_shifts_get_dialog (page) != NULL; i++)
-    ui_pump (50);
+  g_assert_true (axw_test_wait_until (dialog_gone, page, 5000));
   wait_idle (page);
   g_assert_cmpint (ui_query_int (f, "SELECT count (*) FROM z_reports"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -593,18 +568,15 @@ test_text_scales (UiFixture     *f,
 static void
 test_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerShifts *page;
 
-  g_assert_no_error (error);
   page = g_object_ref_sink (axw_manager_shifts_new (db, "王店长"));
   g_assert_null (axw_manager_shifts_get_shift (page));
   g_assert_finalize_object (page);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

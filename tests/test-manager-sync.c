@@ -14,7 +14,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 #include "axw-sync-test-util.h"
 
 #include "axw-db-sql.h"
@@ -151,6 +151,19 @@ times_received (Server     *s,
   return GPOINTER_TO_UINT (g_hash_table_lookup (s->received, uuid));
 }
 
+typedef struct {
+  Server     *srv;
+  const char *uuid;
+} Sent;
+
+static gboolean
+was_sent (gpointer data)
+{
+  Sent *sent = data;
+
+  return times_received (sent->srv, sent->uuid) > 0;
+}
+
 static guint
 n_received (Server *s)
 {
@@ -159,43 +172,7 @@ n_received (Server *s)
   return g_hash_table_size (s->received);
 }
 
-static void
-wait_idle (AxwManagerSync *page)
-{
-  for (int i = 0; i < 300 && axw_manager_sync_get_busy (page); i++)
-    ui_pump (50);
-  g_assert_false (axw_manager_sync_get_busy (page));
-  ui_pump (100);
-}
-
-static gboolean
-contains (const char *text,
-          const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    {
-      g_test_message ("“%s” not in “%s”", needle, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The label under @w whose text has @needle */
-static GtkWidget *
-find_label (GtkWidget  *w,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), needle) != NULL)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, needle);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define wait_idle(page) axw_test_wait_idle (axw_manager_sync_get_busy, page, 15000)
 
 /* The Retry button of @receipt's row */
 static GtkWidget *
@@ -327,12 +304,14 @@ test_sync_page (void)
   ui_pump (300);
 
   /* not set up: said in words, and Sync now says what is missing */
-  g_assert_true (contains (axw_manager_sync_get_text (page, "setup"), "✗ Not set up"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 4 sales"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Last sent: never"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "setup"), "✗ Not set up"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 4 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Last sent: never"));
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
   wait_idle (page);
-  g_assert_true (contains (axw_manager_sync_get_text (page, "message"), "sync.endpoint"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"), "sync.endpoint"));
   ui_save_png (GTK_WIDGET (window), "manager-sync-not-set-up.png");
 
   /* set up; the server refuses two of the four sales with its reason */
@@ -348,8 +327,8 @@ test_sync_page (void)
   g_hash_table_insert (srv.refuse, g_strdup (bad2->uuid), g_strdup ("{\"error\":\"shop S01 is not registered\"}"));
   g_mutex_unlock (&srv.lock);
   axw_manager_sync_reload (page);
-  g_assert_true (contains (axw_manager_sync_get_text (page, "setup"), "✓ Set up"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "setup"), url));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "setup"), "✓ Set up"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "setup"), url));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
   wait_idle (page);
@@ -359,23 +338,28 @@ test_sync_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_sync_get_dead (page)), ==, 2);
   g_assert_true (dead_has (page, bad1->receipt_no));
   g_assert_true (dead_has (page, bad2->receipt_no));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "message"), "2 sales sent, 2 refused"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 0 sales"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Refused by the online shop: 2 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"),
+                                    "2 sales sent, 2 refused"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 0 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Refused by the online shop: 2 sales"));
   g_assert_false (strstr (axw_manager_sync_get_text (page, "status"), "never"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "dead-title"), "2 sales refused"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "dead-title"),
+                                    "2 sales refused"));
   /* each row shows the server's own words, in the row of its sale */
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "422"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "unknown product 6971234560018"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "shop S01 is not registered"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), bad1->receipt_no));
-  g_assert_true (gtk_widget_is_visible (find_label (GTK_WIDGET (page), "Retry all refused")));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "422"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "unknown product 6971234560018"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), "shop S01 is not registered"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (page), bad1->receipt_no));
+  g_assert_true (gtk_widget_is_visible (ui_find_label (GTK_WIDGET (page), "Retry all refused")));
   ui_save_png (GTK_WIDGET (window), "manager-sync-refused.png");
   /* the keyboard reaches each row's Retry: Tab from Sync now, and on out of the list (a
    * selectable label in a row made GTK 4.8 complain there) */
   {
     GtkWidget *retry = find_retry_button (GTK_WIDGET (page), bad2->receipt_no);
     gboolean reached = FALSE;
+    GtkWidget *sync_now;
 
     Display *dpy = ui_xdisplay ();
 
@@ -383,8 +367,9 @@ test_sync_page (void)
                     RevertToParent, CurrentTime);
     XFlush (dpy);
     ui_pump (100);
-    g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), "Sync now"),
-                                                                   GTK_TYPE_BUTTON)));
+    sync_now = gtk_widget_get_ancestor (ui_find_label (GTK_WIDGET (page), "Sync now"),
+                                        GTK_TYPE_BUTTON);
+    g_assert_true (gtk_widget_grab_focus (sync_now));
     for (int i = 0; i < 12; i++)
       {
         ui_key (XK_Tab, 30);
@@ -405,6 +390,8 @@ test_sync_page (void)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   gtk_widget_activate (button);
+  /* an activated button clicks itself a moment later */
+  g_assert_true (axw_test_wait_until (was_sent, &(Sent) { &srv, bad1->uuid }, 15000));
   wait_idle (page);
   g_assert_cmpuint (times_received (&srv, bad1->uuid), ==, 1);
   g_assert_cmpuint (times_received (&srv, bad2->uuid), ==, 0);
@@ -412,8 +399,9 @@ test_sync_page (void)
   g_assert_cmpuint (n_received (&srv), ==, 3);
   g_assert_false (dead_has (page, bad1->receipt_no));
   g_assert_true (dead_has (page, bad2->receipt_no));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "message"), "1 sale sent"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Refused by the online shop: 1 sale"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"), "1 sale sent"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Refused by the online shop: 1 sale"));
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                          "AND action = 'sync.retry'", 0), ==, 1);
 
@@ -424,9 +412,11 @@ test_sync_page (void)
   g_assert_cmpuint (times_received (&srv, bad1->uuid), ==, 1);
   g_assert_cmpuint (n_received (&srv), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_sync_get_dead (page)), ==, 0);
-  g_assert_true (contains (axw_manager_sync_get_text (page, "dead-title"), "refused no sales"));
-  g_assert_false (gtk_widget_is_visible (find_label (GTK_WIDGET (page), "Retry all refused")));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Refused by the online shop: 0 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "dead-title"),
+                                    "refused no sales"));
+  g_assert_false (gtk_widget_is_visible (ui_find_label (GTK_WIDGET (page), "Retry all refused")));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Refused by the online shop: 0 sales"));
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
                                          "AND action = 'sync.retry'", 0), ==, 2);
   ui_save_png (GTK_WIDGET (window), "manager-sync-all-sent.png");
@@ -438,10 +428,12 @@ test_sync_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
   wait_idle (page);
   g_assert_cmpuint (n_received (&srv), ==, 4);
-  g_assert_true (contains (axw_manager_sync_get_text (page, "message"), "sent again later"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 1 sale"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "will retry"));
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Last error"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "message"),
+                                    "sent again later"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 1 sale"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "will retry"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"), "Last error"));
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_sync_get_dead (page)), ==, 0);
   ui_save_png (GTK_WIDGET (window), "manager-sync-down.png");
 
@@ -450,7 +442,8 @@ test_sync_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
   wait_idle (page);
   g_assert_cmpuint (n_received (&srv), ==, 5);
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 0 sales"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 0 sales"));
   g_assert_null (strstr (axw_manager_sync_get_text (page, "status"), "will retry"));
 
   /* a sale made meanwhile shows when the page comes into view again */
@@ -459,13 +452,14 @@ test_sync_page (void)
   ui_pump (100);
   axw_manager_window_show_page (window, "sync");
   ui_pump (100);
-  g_assert_true (contains (axw_manager_sync_get_text (page, "status"), "Waiting to be sent: 1 sale"));
+  g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "status"),
+                                    "Waiting to be sent: 1 sale"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_pump (50);
   server_stop (&srv);
   g_clear_object (&db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 /* Both pages finalize, also when disposed while their worker runs. */
@@ -473,13 +467,11 @@ static void
 test_new_destroy (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerSync *sync;
   AxwManagerBackups *backups;
 
-  g_assert_no_error (error);
   g_assert_true (axw_cli_init_demo (db, &error));
   sync = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_SYNC, NULL));
   axw_manager_sync_set_db (sync, db, "王店长");
@@ -490,11 +482,13 @@ test_new_destroy (void)
   axw_manager_backups_set_db (backups, db, "王店长");
   g_assert_true (axw_manager_backups_get_busy (backups));
   g_object_run_dispose (G_OBJECT (backups));
-  ui_pump (500);    /* the workers end and drop their references */
+  /* the workers end and drop their references */
+  g_assert_true (axw_test_wait_until (axw_test_unshared, sync, 10000));
+  g_assert_true (axw_test_wait_until (axw_test_unshared, backups, 10000));
   g_assert_finalize_object (sync);
   g_assert_finalize_object (backups);
   g_assert_finalize_object (db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

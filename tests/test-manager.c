@@ -9,8 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-bizdate.h"
@@ -164,25 +163,15 @@ test_reports_screen (void)
 static void
 test_new_destroy (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  AxwDb *db = axw_db_open (path, &error);
+  g_autofree char *dir = NULL;
+  AxwDb *db = axw_test_db_new (&dir);
   AxwManagerReports *reports;
 
-  g_assert_no_error (error);
   reports = g_object_ref_sink (axw_manager_reports_new (db));
   g_assert_true (axw_manager_reports_show_range (reports, "2026-12-01", "2026-12-31"));
   g_assert_finalize_object (reports);
   g_assert_finalize_object (db);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_unlink (path);
-  g_rmdir (dir);
+  axw_test_rm_rf (dir);
 }
 
 /* The audit page shows the shop's wall clock on a machine left in UTC
@@ -216,7 +205,7 @@ test_audit_shop_time (gconstpointer data)
     g_setenv ("TZ", machine_tz, TRUE);
   else
     g_unsetenv ("TZ");
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

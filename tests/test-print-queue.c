@@ -22,7 +22,7 @@
 #include "axw-products.h"
 #include "axw-settings.h"
 #include "axw-staff.h"
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 #include "escpos-decoder.h"
 
 #define PRODUCTS "barcode,plu,name,category,origin,price,unit,aid_eligible,stock\n" \

@@ -17,7 +17,7 @@
 #include "axw-cli.h"
 #include "axw-report-print.h"
 #include "axw-reports.h"
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 #include "escpos-decoder.h"
 
 typedef struct {
@@ -44,25 +44,10 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (path, name, NULL);
-
-      g_unlink (p);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  rm_rf (f->dir);
+  axw_test_rm_rf (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }

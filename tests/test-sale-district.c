@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-manager-pin-dialog.h"
 #include "axw-manager-window.h"
@@ -111,8 +111,7 @@ test_pull_between_sales (UiFixture     *f,
   ui_pump (100);
   g_assert_nonnull (axw_sale_view_get_last_sale (f->sale));
   g_assert_true (act (f, "sale.district-sync", NULL, NULL));
-  for (int i = 0; i < 40 && ui_query_int (f, price) != 1500; i++)
-    ui_pump (100);
+  ui_wait_query (f, price, 1500, 4000);
   g_assert_cmpint (ui_query_int (f, price), ==, 1500);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'district.pull' AND staff IS NULL"),
                    >=, 1);
@@ -213,11 +212,11 @@ test_conflict_resolved_on_page (UiFixture     *f,
   list = axw_manager_district_get_conflicts (page);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   text = gtk_string_list_get_string (GTK_STRING_LIST (list), 0);
-  g_assert_true (ui_contains (text, "HB20260002"));
-  g_assert_true (ui_contains (text, "S02"));
-  g_assert_true (ui_contains (text, "S01"));
-  g_assert_true (ui_contains (text, "2026-12-11"));
-  g_assert_true (ui_contains (text, "2026-12-12"));
+  g_assert_true (axw_test_contains (text, "HB20260002"));
+  g_assert_true (axw_test_contains (text, "S02"));
+  g_assert_true (axw_test_contains (text, "S01"));
+  g_assert_true (axw_test_contains (text, "2026-12-11"));
+  g_assert_true (axw_test_contains (text, "2026-12-12"));
   ui_assert_chinese (GTK_WIDGET (window), "district page with a conflict");
   ui_save_png (GTK_WIDGET (window), "manager-district-conflict.png");
 
@@ -237,8 +236,8 @@ test_conflict_resolved_on_page (UiFixture     *f,
   g_assert_null (ui_find_window (AXW_TYPE_MANAGER_PIN_DIALOG));
   wait_page (page);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
-  g_assert_true (ui_contains (axw_manager_district_get_text (page, "message"), "HB20260002"));
-  g_assert_true (ui_contains (axw_manager_district_get_text (page, "message"), "王店长"));
+  g_assert_true (axw_test_contains (axw_manager_district_get_text (page, "message"), "HB20260002"));
+  g_assert_true (axw_test_contains (axw_manager_district_get_text (page, "message"), "王店长"));
   resolved = hub_value ("SELECT resolved_by || '|' || resolution FROM district.conflicts"
                         " WHERE code = 'HB20260002' AND resolved_at IS NOT NULL");
   g_assert_cmpstr (resolved, ==, "S01 王店长|paid back");

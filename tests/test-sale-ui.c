@@ -23,8 +23,7 @@
 #include "axw-product-row.h"
 #include "axw-reports.h"
 #include "axw-scan-detector.h"
-#include "axw-ui-test-util.h"
-#include "axw-test-util.h"
+#include "axw-ui-test-lib.h"
 
 static const char *
 row_text (UiFixture *f,
@@ -303,8 +302,7 @@ test_keyboard_sale (UiFixture     *f,
     g_autofree char *bytes = NULL;
     gsize len = 0;
 
-    for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'") < 1; i++)
-      ui_pump (50);
+    ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 1, 5000);
     g_free (sql);
     sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE status = 'done' AND sale_id = %"
                            G_GINT64_FORMAT, sale->id);
@@ -892,9 +890,9 @@ test_help_guide (UiFixture     *f,
   buffer = gtk_text_view_get_buffer (axw_help_window_get_view (help));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_assert_true (ui_contains (text, "爱心屋收银台 使用说明"));
-  g_assert_true (ui_contains (text, "按 F1"));
-  g_assert_true (ui_contains (text, "扫商品　·　扫码枪直接扫"));
+  g_assert_true (axw_test_contains (text, "爱心屋收银台 使用说明"));
+  g_assert_true (axw_test_contains (text, "按 F1"));
+  g_assert_true (axw_test_contains (text, "扫商品　·　扫码枪直接扫"));
   g_assert_null (strstr (text, "**"));
   g_assert_null (strstr (text, "](images/"));
   g_assert_null (strstr (text, "| --- |"));
@@ -992,34 +990,6 @@ test_player (void)
   g_rmdir (dir);
 }
 
-/* Closes the window and the application and starts both again on the
- * same database file, as a restart of the counter does. */
-static void
-restart_app (UiFixture *f)
-{
-  static guint serial;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) day = ui_love_day ();
-  g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.TestRestart%u", ++serial);
-
-  axw_application_apply_prefs (f->app, NULL);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_pump (50);
-  g_application_quit (G_APPLICATION (f->app));
-  g_clear_object (&f->app);
-
-  f->app = g_object_new (AXW_TYPE_APPLICATION, "application-id", id, "flags", G_APPLICATION_NON_UNIQUE,
-                         "db-path", f->db_path, NULL);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  f->sale = axw_window_get_sale_view (f->window);
-  f->login = axw_window_get_login_view (f->window);
-  axw_sale_view_set_clock (f->sale, day);
-  ui_pump (200);
-}
-
 /* A held sale is in the database: it survives a restart and a change of
  * cashier, recalling takes it out, and it is sold like any other. */
 static void
@@ -1043,7 +1013,7 @@ test_held_restart (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
                    ==, stock);
 
-  restart_app (f);
+  ui_restart (f);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
   ui_login_touch (f, "王店长", "8888");
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "sale");

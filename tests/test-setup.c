@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "axw-ui-test-util.h"
+#include "axw-ui-test-lib.h"
 
 #include "axw-db-sql.h"
 #include "axw-staff.h"
@@ -49,10 +49,7 @@ finish (UiFixture *f)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (setup), "setup.finish", NULL));
   /* the PIN's hash and the products are stored off the GTK thread */
-  for (int i = 0; i < 200 && axw_setup_assistant_is_busy (setup); i++)
-    ui_pump (50);
-  g_assert_false (axw_setup_assistant_is_busy (setup));
-  ui_pump (50);
+  axw_test_wait_idle (axw_setup_assistant_is_busy, setup, 10000);
 }
 
 static void
@@ -141,8 +138,7 @@ test_complete (UiFixture     *f,
   type (f, "manager.pin-again", "2468");
   type (f, "printer", printer);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant (f)), "setup.test-page", NULL));
-  for (int i = 0; i < 100 && axw_setup_assistant_is_testing (assistant (f)); i++)
-    ui_pump (50);
+  axw_test_wait_idle (axw_setup_assistant_is_testing, assistant (f), 5000);
   g_assert_true (g_str_has_prefix (axw_setup_assistant_get_test_result (assistant (f)), "✔"));
   g_assert_true (g_file_get_contents (page, &test_page, &len, NULL));
   g_assert_cmpuint (len, >, 100);
@@ -205,8 +201,7 @@ test_keyboard_enter (UiFixture     *f,
   ui_type ("13579", 120, FALSE);
   ui_key (XK_Tab, 120);
   ui_type ("13579", 120, TRUE);
-  for (int i = 0; i < 200 && axw_setup_assistant_is_busy (setup); i++)
-    ui_pump (50);
+  axw_test_wait_idle (axw_setup_assistant_is_busy, setup, 10000);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_again)), ==, "");   /* cleared once stored */
   g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE name = '陈店长' AND role = 'manager'"), ==, 1);
@@ -215,9 +210,8 @@ test_keyboard_enter (UiFixture     *f,
 static void
 test_new_destroy (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
-  g_autoptr(AxwDb) db = axw_db_open (path, NULL);
+  g_autofree char *dir = NULL;
+  g_autoptr(AxwDb) db = axw_test_db_new (&dir);
   AxwSetupAssistant *setup = axw_setup_assistant_new (db);
 
   g_object_ref_sink (setup);
@@ -225,7 +219,7 @@ test_new_destroy (void)
   g_assert_null (axw_setup_assistant_get_field (setup, "nothing"));
   g_assert_finalize_object (setup);
   g_clear_object (&db);
-  ui_rm_rf (dir);
+  axw_test_rm_rf (dir);
 }
 
 int

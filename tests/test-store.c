@@ -19,7 +19,7 @@
 #include "axw-settings.h"
 #include "axw-staff.h"
 
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 
 static gint64
 count (DbFixture  *f,

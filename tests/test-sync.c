@@ -798,12 +798,8 @@ count_notify (GObject    *object,
   (*(guint *) data)++;
 }
 
-static void
-wait_idle (AxwSyncAgent *agent)
-{
-  while (axw_sync_agent_get_busy (agent))
-    g_main_context_iteration (NULL, TRUE);
-}
+#define wait_idle(agent) \
+  g_assert_true (axw_test_wait_while ((AxwTestCondition) axw_sync_agent_get_busy, agent, 60000))
 
 /* The GUI's background sync: the first run fails with a 500 and shows it,
  * a kick after the "sale" sends everything and clears the error. */

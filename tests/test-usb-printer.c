@@ -16,7 +16,7 @@
 #include "axw-printer.h"
 #include "axw-products.h"
 #include "axw-staff.h"
-#include "axw-test-util.h"
+#include "axw-test-lib.h"
 #include "axw-usb-printer.h"
 #include "fake-usb-printer.h"
 

@@ -12,6 +12,7 @@ pkgs=(
   orca speech-dispatcher python3-xlib
   clang libclang-rt-14-dev locales
   postgresql-15 libpq-dev
+  build-essential debhelper dpkg-dev fakeroot lintian
 )
 # The UI tests read the screens as a Chinese desktop would: LC_ALL=zh_CN.UTF-8.
 need_locale () { ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; }

@@ -17,6 +17,7 @@
 #include "axw-audit.h"
 #include "axw-pricing.h"
 #include "axw-staff.h"
+#include "axw-test-lib.h"
 
 typedef struct {
   char    *barcode;       /* the SKU: EAN-13, or the PLU of weighed goods */
@@ -88,20 +89,6 @@ step_id (Gen          *g,
   return sqlite3_last_insert_rowid (axw_db_get_handle (g->db));
 }
 
-static char *
-ean13 (guint n)
-{
-  char code[14];
-  int sum = 0;
-
-  g_snprintf (code, sizeof code, "69%010u", n);
-  for (int i = 0; i < 12; i++)
-    sum += (code[i] - '0') * (i % 2 ? 3 : 1);
-  code[12] = (char) ('0' + (10 - sum % 10) % 10);
-  code[13] = 0;
-  return g_strdup (code);
-}
-
 static void
 gen_catalog (Gen *g)
 {
@@ -123,7 +110,7 @@ gen_catalog (Gen *g)
       Product *p = &g->products[i];
 
       p->per_kg = g_rand_int_range (g->rand, 0, 20) == 0;
-      p->barcode = p->per_kg ? g_strdup_printf ("%06u", i) : ean13 (i);
+      p->barcode = p->per_kg ? g_strdup_printf ("%06u", i) : axw_test_ean13 (69, i);
       p->name = g_strdup_printf ("%s %u号", stems[g_rand_int_range (g->rand, 0, G_N_ELEMENTS (stems))], i);
       p->category = g_rand_int_range (g->rand, 0, G_N_ELEMENTS (categories));
       p->price_fen = g_rand_int_range (g->rand, 100, 20000);

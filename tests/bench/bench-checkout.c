@@ -17,38 +17,16 @@
 #include "axw-promotions.h"
 #include "axw-staff.h"
 #include "axw-vouchers.h"
+#include "axw-test-lib.h"
 
 #define N_PRODUCTS 100000
-
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static void
 report (const char *what,
         GArray     *ms)
 {
-  g_array_sort (ms, cmp_double);
   g_print ("%-40s n=%-5u p50 %8.3f ms   p99 %8.3f ms\n", what, ms->len,
-           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 99 / 100));
-}
-
-static char *
-ean13 (guint n)
-{
-  char code[14];
-  int sum = 0;
-
-  g_snprintf (code, sizeof code, "69%010u", n);
-  for (int i = 0; i < 12; i++)
-    sum += (code[i] - '0') * (i % 2 ? 3 : 1);
-  code[12] = (char) ('0' + (10 - sum % 10) % 10);
-  code[13] = 0;
-  return g_strdup (code);
+           axw_test_percentile (ms, 50), axw_test_percentile (ms, 99));
 }
 
 static void
@@ -61,7 +39,7 @@ fill (AxwDb *db)
                              "pinyin, updated_at) VALUES (?, ?, ?, ?, 1000000, 'x', '2026-01-01')", NULL);
   for (guint i = 0; i < N_PRODUCTS; i++)
     {
-      g_autofree char *code = ean13 (i);
+      g_autofree char *code = axw_test_ean13 (69, i);
       g_autofree char *name = g_strdup_printf ("商品%u", i);
 
       axw_db_bind_text (stmt, 1, code);
@@ -84,7 +62,7 @@ basket (AxwDb *db,
 
   for (int i = 0; i < 10; i++)
     {
-      g_autofree char *code = ean13 ((guint) g_rand_int_range (rand, 0, N_PRODUCTS));
+      g_autofree char *code = axw_test_ean13 (69, (guint) g_rand_int_range (rand, 0, N_PRODUCTS));
       g_autoptr(AxwLine) l = axw_checkout_item_from_scan (db, code, 1000 * g_rand_int_range (rand, 1, 4), NULL);
 
       axw_cart_add (cart, l);
@@ -133,7 +111,7 @@ main (int   argc,
 
   for (int i = 0; i < 2000; i++)
     {
-      g_autofree char *code = ean13 ((guint) g_rand_int_range (rand, 0, N_PRODUCTS));
+      g_autofree char *code = axw_test_ean13 (69, (guint) g_rand_int_range (rand, 0, N_PRODUCTS));
       g_autoptr(AxwLine) l = NULL;
 
       t0 = g_get_monotonic_time ();

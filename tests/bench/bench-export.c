@@ -11,6 +11,7 @@
 
 #include "axw-db-sql.h"
 #include "axw-export.h"
+#include "axw-test-lib.h"
 
 static const char *names[] = { "赤松茸", "藜麦粥", "爱心帆布袋, \"大号\"", "散装红枣", "高原红茶" };
 
@@ -130,24 +131,6 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
 }
 
-static void
-rm_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (path, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        rm_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +182,6 @@ main (int   argc,
   g_print ("export / sqlite3      : %8.2f x  (target <= 1.5)\n", export_s / dump_s);
 
   g_clear_object (&db);
-  rm_tree (dir);
+  axw_test_rm_rf (dir);
   return 0;
 }

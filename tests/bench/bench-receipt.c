@@ -16,6 +16,7 @@
 #include "axw-products.h"
 #include "axw-staff.h"
 #include "fake-usb-printer.h"
+#include "axw-test-lib.h"
 
 #define N_SALES 200
 
@@ -66,21 +67,12 @@ printer_thread (gpointer data)
     }
 }
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static void
 report (const char *what,
         GArray     *ms)
 {
-  g_array_sort (ms, cmp_double);
   g_print ("%-44s n=%-4u p50 %7.3f ms   p99 %7.3f ms\n", what, ms->len,
-           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 99 / 100));
+           axw_test_percentile (ms, 50), axw_test_percentile (ms, 99));
 }
 
 static AxwSale *

@@ -13,6 +13,7 @@
 #include "axw-db-sql.h"
 #include "axw-bizdate.h"
 #include "axw-reports.h"
+#include "axw-test-lib.h"
 
 #define SHOPS 6
 #define DAYS 365
@@ -56,21 +57,12 @@ static const char generate_sql[] =
   " SELECT id, 1, CASE id % 4 WHEN 0 THEN 'cash' WHEN 1 THEN 'wechat' WHEN 2 THEN 'alipay' ELSE 'unionpay' END,"
   "  total_fen, total_fen FROM sales;";
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static void
 print_times (const char *what,
              GArray     *ms)
 {
-  g_array_sort (ms, cmp_double);
   g_print ("%-44s n=%-3u p50 %9.2f ms   max %9.2f ms\n", what, ms->len,
-           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len - 1));
+           axw_test_percentile (ms, 50), axw_test_percentile (ms, 100));
 }
 
 static void

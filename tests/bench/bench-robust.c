@@ -18,6 +18,7 @@
 #include "axw-backup.h"
 #include "axw-bizdate.h"
 #include "axw-checkout.h"
+#include "axw-test-lib.h"
 
 typedef struct {
   AxwDb     *db;
@@ -25,21 +26,12 @@ typedef struct {
   GRand     *rand;
 } Bench;
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static void
 report (const char *what,
         GArray     *ms)
 {
-  g_array_sort (ms, cmp_double);
   g_print ("%-44s n=%-6u p50 %10.3f ms   p99 %10.3f ms\n", what, ms->len,
-           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 99 / 100));
+           axw_test_percentile (ms, 50), axw_test_percentile (ms, 99));
 }
 
 #define TIMED(arr, stmt) G_STMT_START { \

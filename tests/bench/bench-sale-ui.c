@@ -34,6 +34,7 @@
 #include "axw-cli.h"
 #include "axw-customer-display.h"
 #include "axw-pole-view.h"
+#include "axw-test-lib.h"
 #include "axw-window.h"
 
 #define N_PRODUCTS 100000
@@ -43,36 +44,13 @@
 #define N_RSS      3
 #define N_RSS_SCANS 20
 
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static void
 report (const char *what,
         GArray     *ms)
 {
-  g_array_sort (ms, cmp_double);
   g_print ("%-52s n=%-4u p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms\n", what, ms->len,
-           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, (ms->len * 99) / 100),
-           g_array_index (ms, double, ms->len - 1));
-}
-
-static char *
-ean13 (guint n)
-{
-  char code[14];
-  int sum = 0;
-
-  g_snprintf (code, sizeof code, "68%010u", n);
-  for (int i = 0; i < 12; i++)
-    sum += (code[i] - '0') * (i % 2 ? 3 : 1);
-  code[12] = (char) ('0' + (10 - sum % 10) % 10);
-  code[13] = 0;
-  return g_strdup (code);
+           axw_test_percentile (ms, 50), axw_test_percentile (ms, 99),
+           axw_test_percentile (ms, 100));
 }
 
 static void
@@ -88,7 +66,7 @@ fill (const char *path)
                              "pinyin, updated_at) VALUES (?, ?, ?, ?, 1000000, 'x', '2026-01-01')", NULL);
   for (guint i = 0; i < N_PRODUCTS; i++)
     {
-      g_autofree char *code = ean13 (i);
+      g_autofree char *code = axw_test_ean13 (68, i);
       g_autofree char *name = g_strdup_printf ("助农商品 %u", i);
 
       axw_db_bind_text (stmt, 1, code);
@@ -226,7 +204,7 @@ scan_series (AxwSaleView *sale,
 
   for (guint i = 0; i < N_SCANS; i++)
     {
-      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      g_autofree char *code = axw_test_ean13 (68, g_rand_int_range (rand, 0, N_PRODUCTS));
       guint before;
       gint64 t0;
       double ms, handled;
@@ -320,7 +298,7 @@ bench_display (AxwApplication *app,
   /* the cashier's frame alone first, under the same load */
   for (guint i = 0; i < N_SCANS; i++)
     {
-      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      g_autofree char *code = axw_test_ean13 (68, g_rand_int_range (rand, 0, N_PRODUCTS));
       gint64 t0;
       double ms;
 
@@ -354,7 +332,7 @@ bench_display (AxwApplication *app,
   }
   for (guint i = 0; i < N_SCANS; i++)
     {
-      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      g_autofree char *code = axw_test_ean13 (68, g_rand_int_range (rand, 0, N_PRODUCTS));
       gint64 t0, first = 0, cashier_at = 0;
       double ms;
 
@@ -514,7 +492,7 @@ bench_scans (const char *db_path)
   pump (200);
   for (guint i = 0; i < N_XTEST; i++)
     {
-      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      g_autofree char *code = axw_test_ean13 (68, g_rand_int_range (rand, 0, N_PRODUCTS));
       guint scans = axw_window_get_n_scans (window);
       gint64 t0 = g_get_monotonic_time ();
       gint32 since_enter;
@@ -575,7 +553,7 @@ bench_scans (const char *db_path)
     pump (100);
     for (guint i = 0; i < N_XTEST; i++)
       {
-        g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+        g_autofree char *code = axw_test_ean13 (68, g_rand_int_range (rand, 0, N_PRODUCTS));
         gint64 t0 = g_get_monotonic_time ();
         guint tick = g_timeout_add (20, wake_cb, NULL);
         double ms;
@@ -726,7 +704,7 @@ child_rss (const char *db_path)
                     G_CALLBACK (after_paint_cb), NULL);
   for (guint i = 0; i < N_RSS_SCANS; i++)
     {
-      g_autofree char *code = ean13 (g_rand_int_range (rand, 0, N_PRODUCTS));
+      g_autofree char *code = axw_test_ean13 (68, g_rand_int_range (rand, 0, N_PRODUCTS));
 
       axw_sale_view_scan (sale, code);
       wait_for_paint ();
@@ -770,9 +748,8 @@ static void
 report_mb (const char *what,
            GArray     *mb)
 {
-  g_array_sort (mb, cmp_double);
   g_print ("%-52s n=%-4u p50 %8.1f MB   max %8.1f MB\n", what, mb->len,
-           g_array_index (mb, double, mb->len / 2), g_array_index (mb, double, mb->len - 1));
+           axw_test_percentile (mb, 50), axw_test_percentile (mb, 100));
 }
 
 /* Under Xvfb GTK draws with OpenGL on Mesa's llvmpipe, which alone keeps
@@ -847,7 +824,7 @@ bench_start (const char *self,
           g_array_append_val (ms, t);
         }
       report (what[m], ms);
-      median[m] = g_array_index (ms, double, ms->len / 2);
+      median[m] = axw_test_percentile (ms, 50);
     }
   g_print ("login screen / minimal window: %.2f×   sale screen / minimal window: %.2f×   "
            "login screen / minimal libadwaita window: %.2f×   "
@@ -857,24 +834,6 @@ bench_start (const char *self,
 }
 
 /* The database, its WAL, the daily backups the counter made, the player. */
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* A counter has a sound player, and each scan starts it for its beep:
  * that start is part of a scan's cost. A player that plays nothing
  * (/bin/true as paplay, first on PATH) counts it without a sound card. */
@@ -933,6 +892,6 @@ main (int   argc,
     bench_scans (db_path);
   if (!rss_only && !scans_only)
     bench_start (argv[0], db_path);
-  rm_rf (dir);
+  axw_test_rm_rf (dir);
   return 0;
 }

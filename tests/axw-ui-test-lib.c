@@ -1,37 +1,11 @@
-/* axw-ui-test-util.h
+/* axw-ui-test-lib.c
  *
  * Copyright 2026 The Aixinwu POS developers
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * The counter under Xvfb: a fresh demo database, the real application and
- * window, keys typed through the X server (XTest) with real timestamps,
- * and PNGs of what is on screen.
  */
-#pragma once
+#include "axw-ui-test-lib.h"
 
-#include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <glib/gstdio.h>
-#include <string.h>
-#include <X11/extensions/XTest.h>
-#include <X11/keysym.h>
-
-#include "axw-db-sql.h"
-#include "axw-application.h"
-#include "axw-cli.h"
-#include "axw-settings.h"
-#include "axw-window.h"
-
-typedef struct {
-  char           *dir;
-  char           *db_path;
-  AxwApplication *app;
-  AxwWindow      *window;
-  AxwSaleView    *sale;
-  AxwLoginView   *login;
-} UiFixture;
-
-static inline void
+void
 ui_pump (int ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
@@ -45,18 +19,7 @@ ui_pump (int ms)
   while (g_get_monotonic_time () < end);
 }
 
-/* Waits up to 5 s for a sale-view label to contain @needle. */
-#define ui_wait_text(f, what, needle) ({ \
-    gboolean found_ = FALSE; \
-    for (int i_ = 0; i_ < 100 && !found_; i_++) \
-      { \
-        found_ = strstr (axw_sale_view_get_text ((f)->sale, (what)), (needle)) != NULL; \
-        if (!found_) \
-          ui_pump (50); \
-      } \
-    found_; })
-
-static inline void
+void
 ui_save_png (GtkWidget  *widget,
              const char *name)
 {
@@ -81,22 +44,138 @@ ui_save_png (GtkWidget  *widget,
   g_test_message ("saved %s", path);
 }
 
+typedef struct {
+  AxwSaleView *sale;
+  const char  *what;
+  const char  *needle;
+} TextWanted;
+
+static gboolean
+sale_text_has (gpointer data)
+{
+  TextWanted *t = data;
+
+  return strstr (axw_sale_view_get_text (t->sale, t->what), t->needle) != NULL;
+}
+
+/* Waits up to 5 s for the sale view's text @what (see
+ * axw_sale_view_get_text()) to contain @needle. */
+gboolean
+ui_wait_text (UiFixture  *f,
+              const char *what,
+              const char *needle)
+{
+  TextWanted t = { f->sale, what, needle };
+
+  return axw_test_wait_until (sale_text_has, &t, 5000);
+}
+
+typedef struct {
+  GtkLabel   *label;
+  const char *needle;
+} LabelWanted;
+
+static gboolean
+label_shows (gpointer data)
+{
+  LabelWanted *l = data;
+
+  return strstr (gtk_label_get_text (l->label), l->needle) != NULL;
+}
+
+/* Waits until @label's text contains @needle. */
+gboolean
+ui_wait_label (GtkLabel   *label,
+               const char *needle,
+               guint       timeout_ms)
+{
+  LabelWanted l = { label, needle };
+
+  return axw_test_wait_until (label_shows, &l, timeout_ms);
+}
+
+typedef struct {
+  UiFixture  *f;
+  const char *sql;
+  gint64      at_least;
+} QueryWanted;
+
+static gboolean
+query_reaches (gpointer data)
+{
+  QueryWanted *q = data;
+
+  return ui_query_int (q->f, q->sql) >= q->at_least;
+}
+
+/* Waits until the number @sql gives on the counter's database is
+ * @at_least (a row a worker thread writes: a printed job, a failed PIN). */
+gboolean
+ui_wait_query (UiFixture  *f,
+               const char *sql,
+               gint64      at_least,
+               guint       timeout_ms)
+{
+  QueryWanted q = { f, sql, at_least };
+
+  return axw_test_wait_until (query_reaches, &q, timeout_ms);
+}
+
 /* 12 December 2026, 10:00 in Shanghai: 爱心日 and 爱心月 both hold. */
-static inline GDateTime *
+GDateTime *
 ui_love_day (void)
 {
   return g_date_time_new_utc (2026, 12, 12, 2, 0, 0);
 }
 
-/* ui_setup()'s test data for a database without staff or products */
-#define UI_EMPTY_DB ((gconstpointer) "empty")
+/* The application and its window on @f's database, with the clock at
+ * ui_love_day(). */
+static void
+start_app (UiFixture *f)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = ui_love_day ();
+  g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.Test%u", ++serial);
 
-static inline void
+  /* one application per test, each with its own bus name */
+  f->app = g_object_new (AXW_TYPE_APPLICATION, "application-id", id,
+                         "flags", G_APPLICATION_NON_UNIQUE, "db-path", f->db_path, NULL);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_true (AXW_IS_WINDOW (f->window));
+  f->sale = axw_window_get_sale_view (f->window);
+  f->login = axw_window_get_login_view (f->window);
+  axw_sale_view_set_clock (f->sale, day);
+}
+
+static void
+stop_app (UiFixture *f)
+{
+  axw_application_apply_prefs (f->app, NULL);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ui_pump (50);
+  g_application_quit (G_APPLICATION (f->app));
+  g_clear_object (&f->app);
+}
+
+/* Closes the window and the application and starts both again on the
+ * same database file, as a restart of the counter does. */
+void
+ui_restart (UiFixture *f)
+{
+  stop_app (f);
+  start_app (f);
+  ui_pump (200);
+}
+
+void
 ui_setup (UiFixture     *f,
           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) day = ui_love_day ();
 
   f->dir = g_dir_make_tmp ("axw-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -110,20 +189,7 @@ ui_setup (UiFixture     *f,
       g_assert_true (axw_cli_init_demo (db, &error));
       g_assert_no_error (error);
     }
-  static guint serial;
-  g_autofree char *id = g_strdup_printf ("cn.aixinwu.Pos.Test%u", ++serial);
-
-  /* one application per test, each with its own bus name */
-  f->app = g_object_new (AXW_TYPE_APPLICATION, "application-id", id, "flags", G_APPLICATION_NON_UNIQUE,
-                         "db-path", f->db_path, NULL);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = AXW_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_true (AXW_IS_WINDOW (f->window));
-  f->sale = axw_window_get_sale_view (f->window);
-  f->login = axw_window_get_login_view (f->window);
-  axw_sale_view_set_clock (f->sale, day);
+  start_app (f);
   /* Receipts go to a file the tests can read back. */
   {
     g_autofree char *receipts = g_build_filename (f->dir, "receipts.bin", NULL);
@@ -136,7 +202,7 @@ ui_setup (UiFixture     *f,
 
 /* Chinese screens ---------------------------------------------------------- */
 
-static inline void
+static void
 ui_collect_english (GtkWidget *w,
                     GRegex    *english,
                     GRegex    *doubled,
@@ -168,7 +234,7 @@ ui_collect_english (GtkWidget *w,
  * punctuation (".。", "。。", "：："), as an error quoted into a sentence
  * that ends with its own stop gives.
  */
-static inline void
+void
 ui_assert_chinese (GtkWidget  *root,
                    const char *where)
 {
@@ -181,40 +247,18 @@ ui_assert_chinese (GtkWidget  *root,
     g_error ("%s is not all Chinese:\n%s", where, problems->str);
 }
 
-static inline void
-ui_rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (path, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        ui_rm_rf (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (path);
-}
-
-static inline void
+void
 ui_teardown (UiFixture     *f,
              gconstpointer  data)
 {
-  axw_application_apply_prefs (f->app, NULL);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_pump (50);
-  g_application_quit (G_APPLICATION (f->app));
-  g_clear_object (&f->app);
-  ui_rm_rf (f->dir);
+  stop_app (f);
+  axw_test_rm_rf (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }
 
 /* The first widget at or below @w (depth first) that @match accepts. */
-static inline GtkWidget *
+GtkWidget *
 ui_find (GtkWidget      *w,
          gboolean      (*match) (GtkWidget *w, gconstpointer data),
          gconstpointer   data)
@@ -232,57 +276,23 @@ ui_find (GtkWidget      *w,
 }
 
 /* A ui_find() matcher: @data is the GType wanted. */
-/* The chooser takes its folder in its own time: waits until it would
- * answer @path, as it would once the person sees it. */
-static inline void
-ui_wait_chosen (GtkFileChooser *chooser,
-                const char     *path)
-{
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-      g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
-
-      if (g_strcmp0 (chosen, path) == 0)
-        return;
-      ui_pump (20);
-    }
-  g_assert_not_reached ();
-}
-
-static inline gboolean
+gboolean
 ui_is_type (GtkWidget     *w,
             gconstpointer  data)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (w, GPOINTER_TO_SIZE (data));
 }
 
-/* strstr() that says, in the test log, what it did not find where. */
-static inline gboolean
-ui_contains (const char *text,
-             const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    {
-      g_test_message ("“%s” not in “%s”", needle, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The PIN is checked in a worker thread: waits (up to 10 s) for the
  * answer, the sale screen or the reason shown. */
-static inline void
+void
 ui_wait_login (UiFixture *f)
 {
-  for (int i = 0; i < 1000 && axw_login_view_is_checking (f->login); i++)
-    ui_pump (10);
-  g_assert_false (axw_login_view_is_checking (f->login));
-  ui_pump (20);
+  axw_test_wait_idle (axw_login_view_is_checking, f->login, 10000);
 }
 
 /* Logs in through the actions a touch user triggers. */
-static inline void
+void
 ui_login_touch (UiFixture  *f,
                 const char *name,
                 const char *pin)
@@ -300,22 +310,68 @@ ui_login_touch (UiFixture  *f,
   ui_wait_login (f);
 }
 
-static inline gint64
+gint64
 ui_query_int (UiFixture  *f,
               const char *sql)
 {
   return axw_db_query_int (axw_application_get_db (f->app), sql, -1);
 }
 
+static gboolean
+label_has (GtkWidget     *w,
+           gconstpointer  data)
+{
+  return GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), data) != NULL;
+}
+
+/* The first label at or below @w whose text has @needle. */
+GtkWidget *
+ui_find_label (GtkWidget  *w,
+               const char *needle)
+{
+  return ui_find (w, label_has, needle);
+}
+
+/* A ui_find() matcher: a button labelled @data (mnemonic included). */
+gboolean
+ui_is_button_labelled (GtkWidget     *w,
+                       gconstpointer  data)
+{
+  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), data) == 0;
+}
+
+/* The first button at or below @w labelled @label (mnemonic included). */
+GtkWidget *
+ui_find_button (GtkWidget  *w,
+                const char *label)
+{
+  return ui_find (w, ui_is_button_labelled, label);
+}
+
+/* Clicks the button @label of @dialog, as a person does, and runs what
+ * the click queued. */
+void
+ui_click (GtkWidget  *dialog,
+          const char *label)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = ui_find_button (dialog, label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  axw_test_flush ();
+}
+
 /* Keys through the X server ---------------------------------------------- */
 
-static inline Display *
+Display *
 ui_xdisplay (void)
 {
   return gdk_x11_display_get_xdisplay (gdk_display_get_default ());
 }
 
-static inline void
+void
 ui_focus_window (UiFixture *f)
 {
   Display *dpy = ui_xdisplay ();
@@ -328,40 +384,9 @@ ui_focus_window (UiFixture *f)
   ui_pump (100);
 }
 
-/* The shown window of @type, or NULL. */
-static inline GtkWindow *
-ui_find_window (GType type)
-{
-  g_autoptr(GList) tops = gtk_window_list_toplevels ();
-
-  for (GList *l = tops; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-/* The dialog of @type (waited for up to 1 s) gets the keyboard, as a
- * window manager would give it. */
-static inline gpointer
-ui_focus_window_of_type (GType type)
-{
-  GtkWindow *window = NULL;
-
-  for (int i = 0; i < 50 && (window = ui_find_window (type)) == NULL; i++)
-    ui_pump (20);
-  g_assert_nonnull (window);
-  ui_pump (100);
-  XSetInputFocus (ui_xdisplay (),
-                  gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
-                  RevertToParent, CurrentTime);
-  XFlush (ui_xdisplay ());
-  ui_pump (150);
-  return window;
-}
-
 /* One key, pressed @delay_ms after the key before (the server keeps the
  * order and the time). */
-static inline void
+void
 ui_key (KeySym sym,
         int    delay_ms)
 {
@@ -380,7 +405,7 @@ ui_key (KeySym sym,
   XFlush (dpy);
 }
 
-static inline KeySym
+KeySym
 ui_keysym_of (char c)
 {
   if (c == '*')
@@ -392,7 +417,7 @@ ui_keysym_of (char c)
 
 /* Types @text with @gap_ms between keys, then Enter after @gap_ms when
  * @enter; waits until GTK has handled it all. */
-static inline void
+void
 ui_type (const char *text,
          int         gap_ms,
          gboolean    enter)
@@ -406,13 +431,13 @@ ui_type (const char *text,
   ui_pump (n * gap_ms + 250);
 }
 
-static inline void
+void
 ui_scan (const char *code)
 {
   ui_type (code, 8, TRUE);
 }
 
-static inline void
+void
 ui_press (KeySym sym)
 {
   ui_key (sym, 150);
@@ -420,7 +445,7 @@ ui_press (KeySym sym)
 }
 
 /* @sym with @modifier (XK_Control_L, XK_Shift_L…) held down. */
-static inline void
+void
 ui_press_with (KeySym modifier,
                KeySym sym)
 {
@@ -436,7 +461,7 @@ ui_press_with (KeySym modifier,
   ui_pump (400);
 }
 
-static inline void
+void
 ui_press_ctrl (KeySym sym)
 {
   ui_press_with (XK_Control_L, sym);
@@ -446,20 +471,16 @@ ui_press_ctrl (KeySym sym)
 
 /* What a person sees as one thing: its insides (a button's label, an
  * entry's text) are not compared with each other. */
-static inline gboolean
+gboolean
 ui_is_atom (GtkWidget *w)
 {
   return GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_LABEL (w) || GTK_IS_IMAGE (w) ||
-         GTK_IS_DRAWING_AREA (w) || GTK_IS_PICTURE (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_SWITCH (w) ||
-         GTK_IS_CHECK_BUTTON (w) || GTK_IS_SCALE (w) || GTK_IS_PROGRESS_BAR (w) || GTK_IS_LEVEL_BAR (w);
+         GTK_IS_DRAWING_AREA (w) || GTK_IS_PICTURE (w) || GTK_IS_DROP_DOWN (w) ||
+         GTK_IS_SWITCH (w) || GTK_IS_CHECK_BUTTON (w) || GTK_IS_SCALE (w) ||
+         GTK_IS_PROGRESS_BAR (w) || GTK_IS_LEVEL_BAR (w);
 }
 
-typedef struct {
-  GtkWidget      *widget;
-  graphene_rect_t bounds;    /* in @root's coordinates, clipped by its scrolled windows */
-} UiAtom;
-
-static inline void
+static void
 ui_collect_atoms (GtkWidget       *root,
                   GtkWidget       *w,
                   graphene_rect_t *clip,
@@ -473,7 +494,8 @@ ui_collect_atoms (GtkWidget       *root,
     return;
   if (!gtk_widget_compute_bounds (w, root, &bounds))
     return;
-  if (!graphene_rect_intersection (&bounds, clip, &inner) || inner.size.width < 1 || inner.size.height < 1)
+  if (!graphene_rect_intersection (&bounds, clip, &inner) ||
+      inner.size.width < 1 || inner.size.height < 1)
     return;
   if (ui_is_atom (w))
     {
@@ -497,14 +519,18 @@ ui_collect_atoms (GtkWidget       *root,
     ui_collect_atoms (root, c, clip, atoms);
 }
 
-static inline char *
+/* What @a is and shows, and where, for a message.
+ * Returns: (transfer full): the text */
+char *
 ui_describe_atom (const UiAtom *a)
 {
-  const char *text = GTK_IS_LABEL (a->widget) ? gtk_label_get_text (GTK_LABEL (a->widget))
-                     : GTK_IS_BUTTON (a->widget) ? gtk_button_get_label (GTK_BUTTON (a->widget))
-                     : GTK_IS_EDITABLE (a->widget) ? gtk_editable_get_text (GTK_EDITABLE (a->widget))
+  GtkWidget *w = a->widget;
+  const char *text = GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w))
+                     : GTK_IS_BUTTON (w) ? gtk_button_get_label (GTK_BUTTON (w))
+                     : GTK_IS_EDITABLE (w) ? gtk_editable_get_text (GTK_EDITABLE (w))
                      : NULL;
-  g_autofree char *shortened = text ? g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 24)) : NULL;
+  g_autofree char *shortened =
+    text ? g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 24)) : NULL;
 
   return g_strdup_printf ("%s “%s” at %.0f,%.0f %.0f×%.0f", G_OBJECT_TYPE_NAME (a->widget),
                           shortened ? shortened : "", a->bounds.origin.x, a->bounds.origin.y,
@@ -519,13 +545,14 @@ ui_describe_atom (const UiAtom *a)
  * pictures…; what is inside one of them is part of it) are drawn over
  * each other. What scrolls counts only where its viewport shows it.
  */
-static inline void
+void
 ui_assert_no_overlaps (GtkWidget  *root,
                        const char *where)
 {
   g_autoptr(GArray) atoms = g_array_new (FALSE, FALSE, sizeof (UiAtom));
   g_autoptr(GString) problems = g_string_new (NULL);
-  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (root), gtk_widget_get_height (root));
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (root),
+                                            gtk_widget_get_height (root));
 
   ui_collect_atoms (root, root, &all, atoms);
   for (guint i = 0; i < atoms->len; i++)
@@ -549,4 +576,66 @@ ui_assert_no_overlaps (GtkWidget  *root,
   g_test_message ("%s: %u things, none over another", where, atoms->len);
   if (problems->len > 0)
     g_error ("%s: things drawn over each other:\n%s", where, problems->str);
+}
+
+/* The shown window of @type, or NULL. */
+GtkWindow *
+ui_find_window (GType type)
+{
+  g_autoptr(GList) tops = gtk_window_list_toplevels ();
+
+  for (GList *l = tops; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+window_shown (gpointer type)
+{
+  return ui_find_window (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+/* The dialog of @type (waited for up to 1 s) gets the keyboard, as a
+ * window manager would give it. */
+gpointer
+ui_focus_window_of_type (GType type)
+{
+  GtkWindow *window;
+
+  g_assert_true (axw_test_wait_until (window_shown, GSIZE_TO_POINTER (type), 1000));
+  window = ui_find_window (type);
+  ui_pump (100);
+  XSetInputFocus (ui_xdisplay (),
+                  gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
+  XFlush (ui_xdisplay ());
+  ui_pump (150);
+  return window;
+}
+
+typedef struct {
+  GtkFileChooser *chooser;
+  const char     *path;
+} Chosen;
+
+static gboolean
+chooser_answers (gpointer data)
+{
+  Chosen *c = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (c->chooser);
+  g_autofree char *chosen = file ? g_file_get_path (file) : NULL;
+
+  return g_strcmp0 (chosen, c->path) == 0;
+}
+
+/* The chooser takes its folder in its own time: waits until it would
+ * answer @path, as it would once the person sees it. */
+void
+ui_wait_chosen (GtkFileChooser *chooser,
+                const char     *path)
+{
+  Chosen c = { chooser, path };
+
+  g_assert_true (axw_test_wait_until (chooser_answers, &c, 2000));
 }
