@@ -37,10 +37,13 @@ shop_setup (DbFixture     *f,
   g_autoptr(GString) vouchers = g_string_new ("code,campaign,funder,face,min_spend,valid_from,valid_to,scope\n");
 
   for (int i = 1; i <= 400; i++)
-    g_string_append_printf (vouchers, "HB%04d,惠民助残,市残联,%d,0,2026-01-01,2026-12-31,aid\n", i, 3 + i % 9);
+    g_string_append_printf (vouchers, "HB%04d,惠民助残,市残联,%d,0,2026-01-01,2026-12-31,aid\n", i,
+                            3 + i % 9);
   db_fixture_setup (f, data);
-  g_assert_true (axw_products_import_csv (f->db, SHOP_PRODUCTS, strlen (SHOP_PRODUCTS), FALSE, NULL, &error));
-  g_assert_true (axw_promotions_import_csv (f->db, SHOP_PROMOS, strlen (SHOP_PROMOS), NULL, &error));
+  g_assert_true (axw_products_import_csv (f->db, SHOP_PRODUCTS, strlen (SHOP_PRODUCTS), FALSE, NULL,
+                                          &error));
+  g_assert_true (axw_promotions_import_csv (f->db, SHOP_PROMOS, strlen (SHOP_PROMOS), NULL,
+                                            &error));
   g_assert_true (axw_vouchers_import_csv (f->db, vouchers->str, vouchers->len, NULL, &error));
   g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
   g_assert_cmpint (axw_staff_add (f->db, "王店长", TRUE, "8888", &error), >, 0);
@@ -55,7 +58,8 @@ shop_sell (DbFixture *f,
            guint      n,
            guint      seed)
 {
-  static const char *codes[] = { "6971234560018", "6971234560025", "6971234560124", "2001001004804" };
+  static const char *codes[] = { "6971234560018", "6971234560025", "6971234560124",
+    "2001001004804" };
   static guint voucher = 0;
   guint docs = 0;
 
@@ -63,7 +67,8 @@ shop_sell (DbFixture *f,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(AxwCart) cart = axw_cart_new ();
-      g_autofree char *when = g_strdup_printf ("2026-12-%02uT%02u:%02u:00+08:00", 1 + (seed + i) % 28,
+      g_autofree char *when = g_strdup_printf ("2026-12-%02uT%02u:%02u:00+08:00",
+                                               1 + (seed + i) % 28,
                                                (seed * 7 + i * 5) % 24, i % 60);
       g_autoptr(GDateTime) t = axw_time_parse_rfc3339 (when, NULL);
       g_autoptr(AxwSale) sale = NULL;
@@ -73,7 +78,9 @@ shop_sell (DbFixture *f,
       for (guint k = 0; k <= (seed + i) % 3; k++)
         {
           const char *code = codes[(seed + i + k) % 4];
-          g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db, code, code[0] == '2' ? 0 : (gint64) (1 + k) * 1000,
+          g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db, code,
+                                                              code[0] == '2'
+                                                                ? 0 : (gint64) (1 + k) * 1000,
                                                               &error);
           g_assert_no_error (error);
           axw_cart_add (cart, l);
@@ -87,14 +94,16 @@ shop_sell (DbFixture *f,
       quote = axw_checkout_quote (f->db, cart, t, &error);
       g_assert_no_error (error);
       pay[0].amount_fen = pay[0].tendered_fen = quote->total_fen / 2;
-      sale = axw_checkout_commit (f->db, cart, t, "小林", (i % 2) ? pay : pay + 1, (i % 2) ? 2 : 1, &error);
+      sale = axw_checkout_commit (f->db, cart, t, "小林", (i % 2) ? pay : pay + 1, (i % 2) ? 2 : 1,
+                                  &error);
       if (sale == NULL && g_error_matches (error, AXW_ERROR, AXW_ERROR_CONFLICT))
         continue;   /* a red packet this run already used */
       g_assert_no_error (error);
       docs++;
       if (i % 7 == 3)
         {
-          g_autoptr(AxwSale) refund = axw_sales_refund (f->db, sale->uuid, NULL, 0, "王店长", t, &error);
+          g_autoptr(AxwSale) refund = axw_sales_refund (f->db, sale->uuid, NULL, 0, "王店长", t,
+                                                        &error);
 
           g_assert_no_error (error);
           docs++;
@@ -123,7 +132,8 @@ sync_test_accepted_json (JsonArray *sales)
   json_builder_set_member_name (b, "accepted");
   json_builder_begin_array (b);
   for (guint i = 0; i < json_array_get_length (sales); i++)
-    json_builder_add_string_value (b, json_object_get_string_member (json_array_get_object_element (sales, i),
+    json_builder_add_string_value (b,
+                                   json_object_get_string_member (json_array_get_object_element (sales, i),
                                                                      "uuid"));
   json_builder_end_array (b);
   json_builder_end_object (b);

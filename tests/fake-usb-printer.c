@@ -42,7 +42,8 @@ string_descriptor (guint index,
                    gsize *len)
 {
   static const guint8 langs[] = { 4, 3, 0x09, 0x04 };
-  static const guint8 maker[] = { 18, 3, 'X', 0, 'p', 0, 'r', 0, 'i', 0, 'n', 0, 't', 0, 'e', 0, 'r', 0 };
+  static const guint8 maker[] = { 18, 3, 'X', 0, 'p', 0, 'r', 0, 'i', 0, 'n', 0, 't', 0, 'e', 0,
+    'r', 0 };
   static const guint8 model[] = { 12, 3, 'X', 0, 'P', 0, '-', 0, '5', 0, '8', 0 };
 
   *len = index == 0 ? sizeof langs : index == 1 ? sizeof maker : sizeof model;
@@ -111,7 +112,9 @@ submit_urb (FakePrinter         *p,
             UMockdevIoctlClient *client,
             UMockdevIoctlData   *arg)
 {
-  g_autoptr(UMockdevIoctlData) urb_data = umockdev_ioctl_data_resolve (arg, 0, sizeof (struct usbdevfs_urb), NULL);
+  g_autoptr(UMockdevIoctlData) urb_data = umockdev_ioctl_data_resolve (arg, 0,
+                                                                       sizeof (struct usbdevfs_urb),
+                                                                       NULL);
   struct usbdevfs_urb *urb = (struct usbdevfs_urb *) urb_data->data;
   g_autoptr(UMockdevIoctlData) buf = umockdev_ioctl_data_resolve (urb_data,
                                                                   G_STRUCT_OFFSET (struct usbdevfs_urb, buffer),
@@ -185,7 +188,9 @@ get_driver (FakePrinter         *p,
             UMockdevIoctlClient *client,
             UMockdevIoctlData   *arg)
 {
-  g_autoptr(UMockdevIoctlData) d = umockdev_ioctl_data_resolve (arg, 0, sizeof (struct usbdevfs_getdriver), NULL);
+  g_autoptr(UMockdevIoctlData) d = umockdev_ioctl_data_resolve (arg, 0,
+                                                                sizeof (struct usbdevfs_getdriver),
+                                                                NULL);
   struct usbdevfs_getdriver *gd = (struct usbdevfs_getdriver *) d->data;
 
   if (!p->driver_bound)
@@ -203,7 +208,9 @@ driver_ioctl (FakePrinter         *p,
               UMockdevIoctlClient *client,
               UMockdevIoctlData   *arg)
 {
-  g_autoptr(UMockdevIoctlData) d = umockdev_ioctl_data_resolve (arg, 0, sizeof (struct usbdevfs_ioctl), NULL);
+  g_autoptr(UMockdevIoctlData) d = umockdev_ioctl_data_resolve (arg, 0,
+                                                                sizeof (struct usbdevfs_ioctl),
+                                                                NULL);
   struct usbdevfs_ioctl *cmd = (struct usbdevfs_ioctl *) d->data;
 
   if (cmd->ioctl_code == (int) USBDEVFS_DISCONNECT)

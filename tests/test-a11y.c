@@ -62,7 +62,8 @@ static GHashTable *
 theme_colours (const char *resource)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
-  g_autoptr(GRegex) re = g_regex_new ("@define-color\\s+(axw_[a-z_]+)\\s+(#[0-9a-fA-F]{6})\\s*;", 0, 0, NULL);
+  g_autoptr(GRegex) re = g_regex_new ("@define-color\\s+(axw_[a-z_]+)\\s+(#[0-9a-fA-F]{6})\\s*;", 0,
+                                      0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   GHashTable *colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -134,9 +135,11 @@ is_control (GtkWidget *w)
   GtkWidget *parent = gtk_widget_get_parent (w);
 
   /* an entry's text is named by the entry */
-  if (parent && (GTK_IS_ENTRY (parent) || GTK_IS_PASSWORD_ENTRY (parent) || GTK_IS_SEARCH_ENTRY (parent)))
+  if (parent &&
+      (GTK_IS_ENTRY (parent) || GTK_IS_PASSWORD_ENTRY (parent) || GTK_IS_SEARCH_ENTRY (parent)))
     return FALSE;
-  return GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_LIST_VIEW (w) ||
+  return GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_COLUMN_VIEW (w) ||
+         GTK_IS_LIST_VIEW (w) ||
          gtk_widget_get_focusable (w);
 }
 
@@ -167,7 +170,8 @@ is_row (GtkWidget *w)
 {
   const char *type = G_OBJECT_TYPE_NAME (w);
 
-  return g_str_has_prefix (type, "GtkListItemWidget") || g_str_has_prefix (type, "GtkColumnViewRow") ||
+  return g_str_has_prefix (type, "GtkListItemWidget") ||
+         g_str_has_prefix (type, "GtkColumnViewRow") ||
          g_str_has_prefix (type, "GtkColumnViewCell");
 }
 
@@ -176,7 +180,8 @@ describe (GtkWidget *w)
 {
   const char *text = GTK_IS_BUTTON (w) ? gtk_button_get_label (GTK_BUTTON (w)) : NULL;
 
-  return g_strdup_printf ("%s%s%s%s (%d×%d)", G_OBJECT_TYPE_NAME (w), text ? " “" : "", text ? text : "",
+  return g_strdup_printf ("%s%s%s%s (%d×%d)", G_OBJECT_TYPE_NAME (w), text ? " “" : "",
+                          text ? text : "",
                           text ? "”" : "", gtk_widget_get_width (w), gtk_widget_get_height (w));
 }
 
@@ -265,10 +270,12 @@ check_screen (GtkWidget   *window,
   /* nothing is cut off: the whole screen (a dialog too) fits the smallest
    * screen a shop has, 1024×768 */
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, MAX (min_w, 1024), &min_h, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, MAX (min_w, 1024), &min_h, NULL, NULL,
+                      NULL);
   if (min_w > 1024 || min_h > 768)
     {
-      g_string_append_printf (k.problems, "needs %d×%d, more than a 1024×768 screen\n", min_w, min_h);
+      g_string_append_printf (k.problems, "needs %d×%d, more than a 1024×768 screen\n", min_w,
+                              min_h);
       report_wide (window, k.problems, 0);
     }
   g_test_message ("%s: %u controls, %u labels", png, k.n_controls, k.n_labels);
@@ -322,7 +329,8 @@ assert_fits_small (GtkWidget  *window,
   int min_w, min_h;
 
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, MAX (min_w, 1024), &min_h, NULL, NULL, NULL);
+  gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, MAX (min_w, 1024), &min_h, NULL, NULL,
+                      NULL);
   if (min_w > 1024 || min_h > 768)
     {
       g_string_append_printf (problems, "needs at least %d×%d, more than 1024×768\n", min_w, min_h);
@@ -349,7 +357,8 @@ check_window (GtkWidget   *window,
   g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *png = g_strdup_printf ("%s-%s-%dx%d.png", screen, theme->name, sizes[i][0], sizes[i][1]);
+      g_autofree char *png = g_strdup_printf ("%s-%s-%dx%d.png", screen, theme->name, sizes[i][0],
+                                              sizes[i][1]);
 
       gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
       ui_pump (200);
@@ -523,7 +532,8 @@ test_manager_screens (UiFixture     *f,
   gtk_window_present (GTK_WINDOW (manager));
   apply_theme (f, theme);
   /* rows in the lists, so that rows are checked too */
-  g_assert_true (axw_manager_stocktake_scan (axw_manager_window_get_stocktake (manager), "6971234560018"));
+  g_assert_true (axw_manager_stocktake_scan (axw_manager_window_get_stocktake (manager),
+                                             "6971234560018"));
   g_assert_true (axw_manager_stocktake_count (axw_manager_window_get_stocktake (manager), "48"));
   g_assert_cmpuint (n, >=, 5);
   for (guint i = 0; i < n; i++)
@@ -544,13 +554,15 @@ test_manager_screens (UiFixture     *f,
     g_autofree char *path = g_build_filename (f->dir, "prices.csv", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
-    g_assert_true (g_file_set_contents (path, "barcode,name,price,stock\n6971234560018,赤松茸,30,45\n"
+    g_assert_true (g_file_set_contents (path,
+                                        "barcode,name,price,stock\n6971234560018,赤松茸,30,45\n"
                                               "6971234560162,高原藜麦,35,12\n", -1, NULL));
     axw_manager_window_show_page (manager, "products");
     axw_manager_products_import_file (products, file);
     axw_test_wait_idle (axw_manager_products_is_busy, products, 10000);
     g_assert_cmpstr (axw_manager_products_get_page (products), ==, "import");
-    g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==,
+                      2);
     check_window (GTK_WIDGET (manager), theme, "manager-products-import");
   }
 
@@ -561,7 +573,8 @@ test_manager_screens (UiFixture     *f,
     g_assert_cmpint (axw_shift_open (db, "小林", 20000, now, NULL), >, 0);
     axw_manager_window_show_page (manager, "shifts");
     axw_manager_shifts_reload (axw_manager_window_get_shifts (manager));
-    g_assert_true (axw_manager_shifts_set_count (axw_manager_window_get_shifts (manager), 10000, 2));
+    g_assert_true (axw_manager_shifts_set_count (axw_manager_window_get_shifts (manager), 10000,
+                                                 2));
     check_window (GTK_WIDGET (manager), theme, "manager-shifts-running");
   }
 
@@ -593,7 +606,8 @@ main (int   argc,
    * screens are checked in a window someone un-maximized */
   {
     g_autoptr(GSettingsSchema) schema =
-      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), "cn.aixinwu.Pos", TRUE);
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), "cn.aixinwu.Pos",
+                                       TRUE);
     g_autoptr(GSettings) settings = NULL;
 
     g_assert_nonnull (schema);

@@ -59,14 +59,17 @@ dump_rows (sqlite3 *handle)
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
   for (guint i = 0; i < tables->len; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", (char *) tables->pdata[i]);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
+                                              (char *) tables->pdata[i]);
 
       g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[i]);
       g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -202,12 +205,14 @@ make_bad_file (DbFixture  *f,
     case BAD_NEWER:
       g_assert_true (axw_backup_to_file (f->db, path, &error));
       g_assert_cmpint (sqlite3_open (path, &h), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (h, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (h, "PRAGMA user_version = 99", NULL, NULL, NULL), ==,
+                       SQLITE_OK);
       sqlite3_close (h);
       break;
     case BAD_FOREIGN:
       g_assert_cmpint (sqlite3_open (path, &h), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (h, "CREATE TABLE t (x); PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (h, "CREATE TABLE t (x); PRAGMA user_version = 1", NULL, NULL,
+                                     NULL), ==, SQLITE_OK);
       sqlite3_close (h);
       break;
     case BAD_MISSING:
@@ -267,7 +272,9 @@ test_restore_open (DbFixture     *f,
   g_assert_true (axw_backup_restore_open (f->db, path, "王店长", &safety, &error));
   g_assert_no_error (error);
   g_assert_cmpint (axw_db_query_int (f->db, "SELECT count(*) FROM sales", -1), ==, 1);
-  g_assert_cmpint (axw_db_query_int (f->db, "SELECT count(*) FROM audit_log WHERE action = 'backup.restore' "
+  g_assert_cmpint (axw_db_query_int (f->db,
+                                     "SELECT count(*) FROM audit_log WHERE action = "
+                                     "'backup.restore' "
                                             "AND staff = '王店长'", -1), ==, 1);
   safety_db = axw_db_open (safety, &error);
   g_assert_no_error (error);

@@ -219,7 +219,8 @@ test_embedded_layouts_refused (void)
 static void
 test_layout_bad (void)
 {
-  static const char *bad[] = { "", "2", "2:6", "2:6:volume", "x:6:price", "2,21:5:price", "2:0:price",
+  static const char *bad[] = { "", "2", "2:6", "2:6:volume", "x:6:price", "2,21:5:price",
+    "2:0:price",
                                "2:9:price", "2:6:price:1", "2:6:price:6", "25:6:weight:5:weight",
                                "25:6:weight:price", "25:6:weight:5:price:5", "25:6:weight:3:price",
                                "25:9:weight:5:price", "2:6:price;", ";2:6:price", "2:6:price;x",

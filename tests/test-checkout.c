@@ -122,8 +122,11 @@ test_commit_whole (DbFixture     *f,
   g_assert_cmpint (axw_sale_get_line (s, 0)->red_packet_fen, ==, 1000);
   g_assert_cmpint (axw_sale_get_line (s, 1)->red_packet_fen, ==, 0);
 
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM redemptions WHERE code = 'HB001' AND discount_fen = 1000"), ==, 1);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   48000);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM redemptions WHERE code = 'HB001' AND discount_fen = "
+                      "1000"), ==, 1);
   g_assert_cmpint (q (f, "SELECT count(*) FROM outbox WHERE status = 'pending'"), ==, 1);
   g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs WHERE status = 'pending'"), ==, 1);
   g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'sale'"), ==, 1);
@@ -165,8 +168,10 @@ test_payments (DbFixture     *f,
     { { { AXW_PAY_CASH, 2000, 2000 } }, 1, "down_jiao", TRUE, 720, 0 },
     { { { AXW_PAY_WECHAT, 1000, 1000 }, { AXW_PAY_CASH, 300, 300 } }, 2, "down_jiao", TRUE, 20, 0 },
     { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 270, 270 } }, 2, "down_jiao", TRUE, 0, -5 },
-    { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 270, 270 } }, 2, "nearest_jiao", FALSE, 0, 0 },
-    { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 280, 280 } }, 2, "nearest_jiao", TRUE, 0, 5 },
+    { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 270, 270 } }, 2, "nearest_jiao", FALSE, 0,
+      0 },
+    { { { AXW_PAY_WECHAT, 1005, 1005 }, { AXW_PAY_CASH, 280, 280 } }, 2, "nearest_jiao", TRUE, 0,
+      5 },
     { { { AXW_PAY_CASH, 0, 0 } }, 1, "none", FALSE, 0, 0 },
   };
 
@@ -465,7 +470,8 @@ test_refund (DbFixture     *f,
   g_assert_cmpint (axw_sale_get_line (r1, 0)->promo_fen, ==, 140);
   g_assert_cmpint (axw_sale_get_line (r1, 0)->red_packet_fen, ==, 289);   /* 868 / 3 = 289.33 */
   g_assert_cmpint (r1->total_fen, ==, 2800 - 140 - 289);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   48000);
 
   /* the rest: everything left, exactly */
   r2 = axw_sales_refund (f->db, s->uuid, NULL, 0, "王店长", later, &error);
@@ -475,10 +481,13 @@ test_refund (DbFixture     *f,
                      "WHERE s.kind = 'refund'");
   g_assert_cmpint (rp_back, ==, 1000);
   g_assert_cmpint (money_back, ==, 8196);
-  g_assert_cmpint (q (f, "SELECT sum (p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
+  g_assert_cmpint (q (f,
+                      "SELECT sum (p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
                          "WHERE s.kind = 'refund' AND p.method = 'wechat'"), ==, 5000);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 80000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   50000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==,
+                   80000);
   g_clear_pointer (&r2, axw_sale_free);
   r2 = axw_sales_refund (f->db, s->uuid, NULL, 0, "王店长", later, &error);
   g_assert_null (r2);
@@ -486,7 +495,8 @@ test_refund (DbFixture     *f,
   g_clear_error (&error);
   g_assert_null (axw_sales_refund (f->db, r1->receipt_no, NULL, 0, "王店长", later, &error));
   g_clear_error (&error);
-  g_assert_null (axw_sales_refund (f->db, "S01-T01-19990101-0001", NULL, 0, "王店长", later, &error));
+  g_assert_null (axw_sales_refund (f->db, "S01-T01-19990101-0001", NULL, 0, "王店长", later,
+                                   &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
 }
 
@@ -501,10 +511,13 @@ test_refund_property (DbFixture     *f,
   for (int iter = 0; iter < 40; iter++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(AxwCart) cart = cart_of (f, NULL, "6971234560018", (gint64) g_rand_int_range (rand, 1, 5) * 1000,
-                                         "6971234560025", (gint64) g_rand_int_range (rand, 1, 4) * 1000,
+      g_autoptr(AxwCart) cart = cart_of (f, NULL, "6971234560018",
+                                         (gint64) g_rand_int_range (rand, 1, 5) * 1000,
+                                         "6971234560025",
+                                         (gint64) g_rand_int_range (rand, 1, 4) * 1000,
                                          "1001", (gint64) g_rand_int_range (rand, 1, 3000), NULL);
-      AxwPayment pay[] = { { AXW_PAY_ALIPAY, g_rand_int_range (rand, 0, 3000), 0 }, { AXW_PAY_CASH, 100000, 100000 } };
+      AxwPayment pay[] = { { AXW_PAY_ALIPAY, g_rand_int_range (rand, 0, 3000), 0 },
+        { AXW_PAY_CASH, 100000, 100000 } };
       g_autoptr(AxwSale) s = NULL;
       g_autoptr(GDateTime) t = at ("2026-12-12T12:00:00+08:00");
       gint64 money = 0, sold, back;
@@ -533,7 +546,8 @@ test_refund_property (DbFixture     *f,
       }
       sold = axw_sale_paid_fen (s);
       g_assert_cmpint (money, ==, sold);
-      sql = g_strdup_printf ("SELECT sum (l.pay_fen) FROM sale_lines l JOIN sales r ON r.id = l.sale_id "
+      sql = g_strdup_printf ("SELECT sum (l.pay_fen) FROM sale_lines l JOIN sales r ON r.id = "
+                             "l.sale_id "
                              "WHERE r.refund_of = %" G_GINT64_FORMAT, s->id);
       back = q (f, sql);
       g_assert_cmpint (back, ==, s->total_fen);
@@ -577,7 +591,8 @@ test_disk_full (DbFixture     *f,
   g_free (limit);
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
   g_assert_true (axw_db_exec (f->db, limit, NULL));
-  for (int i = 0; i < 200 && (s = axw_checkout_commit (f->db, cart, t, "小林", &cash, 1, &error)) != NULL; i++)
+  for (int i = 0; i < 200 &&
+       (s = axw_checkout_commit (f->db, cart, t, "小林", &cash, 1, &error)) != NULL; i++)
     {
       g_clear_pointer (&s, axw_sale_free);
       axw_cart_set_voucher_code (cart, NULL);
@@ -615,7 +630,8 @@ test_refund_preview (DbFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sales);
   g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log"), ==, audit);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 47000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   47000);
   /* 2 of 3: 5600 − 280 − 579 (868 × 2/3) */
   g_assert_cmpint (preview->total_fen, ==, 5600 - 280 - 579);
   g_assert_null (axw_sales_refund_preview (f->db, s->receipt_no, &too_many, 1, later, &error));
@@ -745,8 +761,12 @@ test_funder_keys (DbFixture     *f,
   g_assert_true (axw_vouchers_untrust (f->db, "市残联", key, "王店长", &error));
   g_assert_no_error (error);
   g_assert_cmpint (q (f, "SELECT count(*) FROM funder_keys"), ==, 0);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.untrust'"), ==, 1);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.trust'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'voucher.untrust'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'voucher.trust'"), ==, 1);
 }
 
 static void
@@ -782,10 +802,13 @@ test_void (DbFixture     *f,
   g_assert_cmpint (q (f, "SELECT sum (red_packet_fen) FROM sales WHERE kind = 'refund'"), ==, 1000);
   g_assert_cmpint (q (f, "SELECT sum (amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
                          "WHERE s.kind = 'refund' AND p.method = 'wechat'"), ==, 5000);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   50000);
   g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs WHERE status = 'pending'"), ==, 3);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'void' "
-                         "AND detail = 'S01-T01-20261112-0001 ￥58.25: customer changed mind'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'void' "
+                         "AND detail = 'S01-T01-20261112-0001 ￥58.25: customer changed mind'"), ==,
+                         1);
 
   g_assert_null (axw_sales_void (f->db, s->receipt_no, "王店长", "again", later, &error));
   g_assert_nonnull (strstr (error->message, "Nothing is left"));
@@ -816,7 +839,8 @@ test_override_price (DbFixture     *f,
   g_assert_cmpint (axw_cart_get_line (cart, 0)->unit_price_fen, ==, 2800);
   g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE action = 'price-override'"), ==, 0);
 
-  g_assert_true (axw_exceptions_override_price (f->db, cart, 0, 2000, "王店长", "damaged box", &error));
+  g_assert_true (axw_exceptions_override_price (f->db, cart, 0, 2000, "王店长", "damaged box",
+                                                &error));
   g_assert_no_error (error);
   /* 2000 × 3 = 6000 − 5 % 300 = 5700; 1280 − 64 = 1216; red packet 1000 over 6916:
    * 824.17 and 175.82 → 824 + 176 */
@@ -841,7 +865,8 @@ test_override_price (DbFixture     *f,
   g_assert_cmpint (s->total_fen, ==, 5916);
   g_assert_cmpint (q (f, "SELECT unit_price_fen FROM sale_lines WHERE line_no = 1"), ==, 2000);
   g_assert_cmpint (q (f, "SELECT list_price_fen FROM sale_lines WHERE line_no = 1"), ==, 2800);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM sale_lines WHERE line_no = 2 AND list_price_fen IS NULL"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM sale_lines WHERE line_no = 2 AND list_price_fen IS NULL"), ==, 1);
   g_clear_pointer (&s, axw_sale_free);
   s = axw_sales_load (f->db, "S01-T01-20261112-0001", &error);
   g_assert_true (axw_sale_get_line (s, 0)->price_overridden);
@@ -856,12 +881,16 @@ test_override_price (DbFixture     *f,
       {
         const AxwReceiptItem *it = g_ptr_array_index (items, i);
 
-        found += it->kind == AXW_RECEIPT_TEXT && g_strcmp0 (it->text, "  改价（原价 ￥28.00）") == 0;
+        found += it->kind == AXW_RECEIPT_TEXT &&
+          g_strcmp0 (it->text, "  改价（原价 ￥28.00）") == 0;
       }
     g_assert_cmpuint (found, ==, 1);
   }
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'price-override' "
-                         "AND detail = '6971234560018 赤松茸 ￥28.00 → ￥20.00: damaged box'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'price-override' "
+                         "AND detail = '6971234560018 赤松茸 ￥28.00 → ￥20.00: damaged box'"), ==,
+                         1);
 
   /* the day's report: one line at a manager's price, 3 × ¥8.00 below the catalog */
   {
@@ -896,9 +925,13 @@ test_removed_and_discarded (DbFixture     *f,
   g_assert_true (axw_exceptions_line_removed (f->db, "小林", axw_sale_get_line (quote, 0), &error));
   g_assert_true (axw_exceptions_cart_discarded (f->db, "小林", quote, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'remove-line' "
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = "
+                      "'remove-line' "
                          "AND detail = '6971234560018 赤松茸 ×2 ￥53.20'"), ==, 1);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'discard-cart' "
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = "
+                      "'discard-cart' "
                          "AND detail = '赤松茸 ×2, 爱心帆布袋 ×1 ￥65.20'"), ==, 1);
 }
 
@@ -913,7 +946,9 @@ test_no_sale (DbFixture     *f,
   g_clear_error (&error);
   g_assert_true (axw_exceptions_no_sale (f->db, "王店长", "change for the float", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'no-sale' "
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'no-sale' "
                          "AND detail = 'change for the float'"), ==, 1);
 }
 
@@ -929,34 +964,43 @@ test_return_without_receipt (DbFixture     *f,
   g_autoptr(AxwSale) loaded = NULL;
   g_autoptr(AxwReport) report = NULL;
 
-  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*2", "小林", "broken", t, &error));
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*2", "小林", "broken", t,
+                                                   &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
   g_clear_error (&error);
-  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*2", "王店长", "", t, &error));
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*2", "王店长", "", t,
+                                                   &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560019", "王店长", "broken", t, &error));
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560019", "王店长", "broken", t,
+                                                   &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_BARCODE);
   g_clear_error (&error);
-  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*1.5", "王店长", "broken", t, &error));
+  g_assert_null (axw_sales_return_without_receipt (f->db, "6971234560018*1.5", "王店长", "broken",
+                                                   t, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, 0);
 
   /* 12 December (爱心日 and 爱心月) changes nothing: 2 × 28.00 */
-  r = axw_sales_return_without_receipt (f->db, "6971234560018*2", "王店长", "gift, no receipt", t, &error);
+  r = axw_sales_return_without_receipt (f->db, "6971234560018*2", "王店长", "gift, no receipt", t,
+                                        &error);
   g_assert_no_error (error);
   g_assert_true (r->is_refund);
   g_assert_cmpint (r->total_fen, ==, 5600);
   g_assert_cmpint (axw_sale_get_line (r, 0)->promo_fen, ==, 0);
   g_assert_cmpint (axw_sale_get_line (r, 0)->red_packet_fen, ==, 0);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 52000);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   52000);
   g_assert_cmpint (q (f, "SELECT amount_fen FROM payments WHERE method = 'cash'"), ==, 5600);
   g_assert_cmpint (q (f, "SELECT count(*) FROM payments"), ==, 1);
   g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs WHERE status = 'pending'"), ==, 1);
   g_assert_cmpint (q (f, "SELECT count(*) FROM redemptions"), ==, 0);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'return-no-receipt' "
-                         "AND detail = 'S01-T01-20261212-0001 6971234560018 赤松茸 ×2 ￥56.00: gift, no receipt'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'return-no-receipt' "
+                         "AND detail = 'S01-T01-20261212-0001 6971234560018 赤松茸 ×2 ￥56.00: "
+                         "gift, no receipt'"), ==, 1);
 
   loaded = axw_sales_load (f->db, r->receipt_no, &error);
   g_assert_no_error (error);
@@ -1033,7 +1077,9 @@ test_retire_product (DbFixture     *f,
   g_clear_error (&error);
   g_assert_true (axw_products_set_retired (f->db, "6971234560124", TRUE, "王店长", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'product.retire' "
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'product.retire' "
                          "AND detail = '6971234560124 爱心帆布袋'"), ==, 1);
 
   g_assert_null (axw_checkout_item_from_scan (f->db, "6971234560124", 0, &error));
@@ -1050,7 +1096,8 @@ test_retire_product (DbFixture     *f,
   g_assert_null (strstr (csv, "6971234560124"));
   g_assert_true (axw_products_import_csv (f->db, PRODUCTS, strlen (PRODUCTS), FALSE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM products WHERE barcode = '6971234560124' AND NOT active"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM products WHERE barcode = '6971234560124' AND NOT active"), ==, 1);
 
   /* PLU works as well as the barcode */
   g_assert_true (axw_products_set_retired (f->db, "1001", TRUE, NULL, &error));
@@ -1094,7 +1141,9 @@ test_deactivate_staff (DbFixture     *f,
   g_assert_cmpuint (active->len, ==, 1);
   g_assert_cmpuint (all->len, ==, 2);
   g_assert_false (((AxwStaff *) g_ptr_array_index (all, 0))->active);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'staff.deactivate' "
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'staff.deactivate' "
                          "AND detail = '小林'"), ==, 1);
 
   g_assert_true (axw_staff_set_active (f->db, "小林", TRUE, "王店长", &error));

@@ -19,7 +19,8 @@ static void
 test_quoted (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AxwCsv) csv = parse ("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",\r\n", &error);
+  g_autoptr(AxwCsv) csv = parse ("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",\r\n",
+                                 &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (axw_csv_n_rows (csv), ==, 2);
@@ -44,8 +45,8 @@ static void
 test_bad (void)
 {
   static const char *bad[] = {
-    "", "a,b\n1\n", "a,b\n1,2,3\n", "a\n\"open\n", "a\nx\"y\n", "a\n\"x\"y\n", "a,a\n1,2\n", ",b\n1,2\n",
-    "a\n\xff\xfe\n",
+    "", "a,b\n1\n", "a,b\n1,2,3\n", "a\n\"open\n", "a\nx\"y\n", "a\n\"x\"y\n", "a,a\n1,2\n",
+    ",b\n1,2\n", "a\n\xff\xfe\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -44,7 +44,8 @@ test_disk_full (DbFixture     *f,
   g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
   for (int i = 0; i < 8; i++)
     {
-      g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db, i % 2 ? "6971234560025" : "6971234560018",
+      g_autoptr(AxwLine) l = axw_checkout_item_from_scan (f->db,
+                                                          i % 2 ? "6971234560025" : "6971234560018",
                                                           1000 * (i + 1), &error);
       g_assert_no_error (error);
       axw_cart_add (cart, l);
@@ -90,7 +91,8 @@ test_disk_full (DbFixture     *f,
     g_assert_nonnull (sale);
   }
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sold + 1);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM sales WHERE id NOT IN (SELECT sale_id FROM sale_lines)"), ==, 0);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM sales WHERE id NOT IN (SELECT sale_id FROM sale_lines)"), ==, 0);
 }
 
 int

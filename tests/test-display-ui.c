@@ -340,18 +340,23 @@ test_pole (UiFixture     *f,
   g_assert_true (axw_settings_set (axw_application_get_db (f->app), "display.pole", target, NULL));
   login (f);
   g_assert_nonnull (axw_window_get_pole_display (f->window));
-  pole_expect (master, "\x1b@\x0c" "\x1f$\x01\x01" "      WELCOME       " "\x1f$\x01\x02" "                    ");
+  pole_expect (master,
+               "\x1b@\x0c" "\x1f$\x01\x01" "      WELCOME       " "\x1f$\x01\x02" "                    ");
   ui_scan ("6971234560018");
-  pole_expect (master, "\x1f$\x01\x01" "x1             25.20" "\x1f$\x01\x02" "TOTAL          25.20");
+  pole_expect (master,
+               "\x1f$\x01\x01" "x1             25.20" "\x1f$\x01\x02" "TOTAL          25.20");
   ui_press_with (XK_Alt_L, XK_3);
   assert_shown (f, "phrase", "请稍等");
   ui_press (XK_F12);
-  pole_expect (master, "\x1f$\x01\x01" "TOTAL          25.20" "\x1f$\x01\x02" "                    ");
+  pole_expect (master,
+               "\x1f$\x01\x01" "TOTAL          25.20" "\x1f$\x01\x02" "                    ");
   ui_type ("50", 120, TRUE);
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
-  pole_expect (master, "\x1f$\x01\x01" "PAID           50.00" "\x1f$\x01\x02" "CHANGE         24.80");
+  pole_expect (master,
+               "\x1f$\x01\x01" "PAID           50.00" "\x1f$\x01\x02" "CHANGE         24.80");
   ui_press (XK_Escape);
-  pole_expect (master, "\x1f$\x01\x01" "      WELCOME       " "\x1f$\x01\x02" "                    ");
+  pole_expect (master,
+               "\x1f$\x01\x01" "      WELCOME       " "\x1f$\x01\x02" "                    ");
 
   /* unplugged: the sale goes on, and the cashier is told, in words, once */
   close (slave);
@@ -382,7 +387,8 @@ test_qr_url (void)
 
   g_assert_nonnull (db);
   g_assert_true (axw_cli_init_demo (db, NULL));
-  g_assert_true (axw_settings_set (db, "receipt.qr_url", "https://shop.example.cn:8443/r/{uuid}", NULL));
+  g_assert_true (axw_settings_set (db, "receipt.qr_url", "https://shop.example.cn:8443/r/{uuid}",
+                                   NULL));
   from_receipt = axw_customer_display_qr_url (db);
   g_assert_cmpstr (from_receipt, ==, "https://shop.example.cn:8443/");
   g_assert_true (axw_settings_set (db, "display.qr_url", "https://m.aixinwu.example/shop", NULL));
@@ -405,7 +411,8 @@ main (int   argc,
   g_test_add_func ("/display/qr-url", test_qr_url);
   g_test_add ("/display/sale", UiFixture, NULL, ui_setup, test_sale, ui_teardown);
   g_test_add ("/display/phrases", UiFixture, NULL, ui_setup, test_phrases, ui_teardown);
-  g_test_add ("/display/missing-monitor", UiFixture, NULL, ui_setup, test_missing_monitor, ui_teardown);
+  g_test_add ("/display/missing-monitor", UiFixture, NULL, ui_setup, test_missing_monitor,
+              ui_teardown);
   g_test_add ("/display/pole", UiFixture, NULL, ui_setup, test_pole, ui_teardown);
 
   return g_test_run ();

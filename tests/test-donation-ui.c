@@ -19,7 +19,8 @@ is_donate_button (GtkWidget     *w,
 {
   GVariant *t;
 
-  if (!GTK_IS_BUTTON (w) || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "sale.donate") != 0)
+  if (!GTK_IS_BUTTON (w) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "sale.donate") != 0)
     return FALSE;
   t = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w));
   return t != NULL && g_str_equal (g_variant_get_string (t, NULL), target);
@@ -107,7 +108,8 @@ test_keyboard (UiFixture     *f,
   sale = axw_sale_view_get_last_sale (f->sale);
   g_assert_cmpint (sale->change_fen, ==, 400);
   sql = g_strdup_printf ("SELECT d.amount_fen FROM donations d JOIN funds f ON f.id = d.fund_id "
-                         "WHERE f.name = '集美区助残爱心基金' AND d.sale_id = %" G_GINT64_FORMAT, sale->id);
+                         "WHERE f.name = '集美区助残爱心基金' AND d.sale_id = %" G_GINT64_FORMAT,
+                         sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 80);
   g_assert_cmpint (ui_query_int (f, "SELECT total_fen FROM sales"), ==, 2600);
   ui_save_png (GTK_WIDGET (f->window), "donation-keyboard");
@@ -118,7 +120,8 @@ test_keyboard (UiFixture     *f,
     g_autofree char *target = g_strconcat ("file:", lp, NULL);
     g_autofree char *number = axw_receipt_donation_number (sale);
     g_autofree char *audit = g_strdup_printf ("SELECT count(*) FROM audit_log "
-                                              "WHERE action = 'receipt.donation' AND staff = '小林' "
+                                              "WHERE action = 'receipt.donation' AND staff = '小"
+                                              "林' "
                                               "AND detail = '%s %s'", number, sale->receipt_no);
     g_autofree char *printed = NULL;
     gsize len = 0;
@@ -141,7 +144,8 @@ test_touch (UiFixture     *f,
   GtkWidget *one, *round;
   const AxwSale *sale;
 
-  g_assert_true (axw_settings_set (axw_application_get_db (f->app), "cash_rounding", "down_jiao", NULL));
+  g_assert_true (axw_settings_set (axw_application_get_db (f->app), "cash_rounding", "down_jiao",
+                                   NULL));
   ui_login_touch (f, "小林", "1234");
   axw_sale_view_scan (f->sale, "6971234560025");
   /* 藜麦粥 ¥12.80 − 10 % = ¥11.52 */

@@ -157,7 +157,8 @@ test_price_and_void (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥18.00");
   g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "王店长"));
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
-                                    "AND action = 'price-override' AND detail LIKE '%￥28.00 → ￥20.00: damaged'"), ==, 1);
+                                    "AND action = 'price-override' AND detail LIKE '%￥28.00 → "
+                                    "￥20.00: damaged'"), ==, 1);
 
   /* a wrong PIN keeps the dialog open and changes nothing */
   press_with (XK_r, TRUE, FALSE);
@@ -179,7 +180,8 @@ test_price_and_void (UiFixture     *f,
   ui_press (XK_Return);
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
   sale = axw_sale_view_get_last_sale (f->sale);
-  sql = g_strdup_printf ("SELECT list_price_fen FROM sale_lines WHERE sale_id = %" G_GINT64_FORMAT, sale->id);
+  sql = g_strdup_printf ("SELECT list_price_fen FROM sale_lines WHERE sale_id = %" G_GINT64_FORMAT,
+                         sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 2800);
 
   /* the void offers the last sale's receipt number */
@@ -193,12 +195,16 @@ test_price_and_void (UiFixture     *f,
   ui_press (XK_Return);
   wait_dialog_closed ();
   g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "¥18.00"));
-  g_assert_cmpint (ui_query_int (f, "SELECT sum (total_fen) FROM sales WHERE kind = 'refund'"), ==, 1800);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'void' "
+  g_assert_cmpint (ui_query_int (f, "SELECT sum (total_fen) FROM sales WHERE kind = 'refund'"), ==,
+                   1800);
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action "
+                                 "= 'void' "
                                     "AND detail LIKE '%: wrong goods'"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs"), ==, 2);
   ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 2, 5000);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 2);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==,
+                   2);
 }
 
 /* F8 (the last line scanned is chosen) and Shift+F8 twice, by keyboard;
@@ -214,12 +220,16 @@ test_remove_and_discard (UiFixture     *f,
   wait_rows (f, 2);
   ui_press (XK_F8);
   wait_rows (f, 1);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'remove-line' "
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = "
+                                 "'remove-line' "
                                     "AND detail = '6971234560025 藜麦粥 ×1 ￥11.52'"), ==, 1);
   /* undone: the log says it came back; removed again */
   ui_press_ctrl (XK_z);
   wait_rows (f, 2);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'restore-line' "
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = "
+                                 "'restore-line' "
                                     "AND detail = '6971234560025 藜麦粥 ×1 ￥11.52'"), ==, 1);
   ui_press (XK_F8);
   wait_rows (f, 1);
@@ -232,7 +242,9 @@ test_remove_and_discard (UiFixture     *f,
   g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "Shift+F8"));
   press_with (XK_F8, FALSE, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (axw_sale_view_get_cart_model (f->sale)), ==, 0);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = 'discard-cart' "
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM audit_log WHERE staff = '小林' AND action = "
+                                 "'discard-cart' "
                                     "AND detail = '赤松茸 ×1, 藜麦粥 ×1 ￥36.72'"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
 }
@@ -248,7 +260,8 @@ static gboolean
 is_no_sale_button (GtkWidget     *w,
                    gconstpointer  data)
 {
-  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "sale.no-sale") == 0;
+  return GTK_IS_BUTTON (w) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "sale.no-sale") == 0;
 }
 
 /* By touch: the Exceptions menu's button, the dialog's fields and
@@ -288,7 +301,9 @@ test_no_sale_touch (UiFixture     *f,
   ui_save_png (GTK_WIDGET (dialog), "exception-no-sale.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "exception.confirm", NULL));
   wait_dialog_closed ();
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'no-sale' "
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action "
+                                 "= 'no-sale' "
                                     "AND detail = 'change for the float'"), ==, 1);
   g_assert_true (axw_test_wait_until (file_exists, receipts, 5000));
   g_assert_true (g_file_get_contents (receipts, &bytes, &len, NULL));
@@ -329,12 +344,15 @@ test_return_keyboard (UiFixture     *f,
   wait_dialog_closed ();
   g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "¥56.00"));
   g_assert_cmpint (ui_query_int (f, "SELECT total_fen FROM sales WHERE kind = 'refund'"), ==, 5600);
-  g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
                    ==, stock + 2000);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' "
-                                    "AND action = 'return-no-receipt' AND detail LIKE '%: no receipt'"), ==, 1);
+                                    "AND action = 'return-no-receipt' AND detail LIKE '%: no "
+                                    "receipt'"), ==, 1);
   ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 1, 5000);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==,
+                   1);
 }
 
 /* An open-price product: the scan opens the price (keypad or keys), Enter
@@ -346,7 +364,8 @@ test_open_price (UiFixture     *f,
   AxwManagerPinDialog *dialog;
 
   g_assert_true (axw_db_exec (axw_application_get_db (f->app),
-                              "UPDATE products SET open_price = 1 WHERE barcode = '6971234560124'", NULL));
+                              "UPDATE products SET open_price = 1 WHERE barcode = '6971234560124'",
+                              NULL));
   login_cashier (f);
   ui_scan ("6971234560124");
   dialog = focus_dialog ();
@@ -417,7 +436,9 @@ test_recall_from_list (UiFixture     *f,
   /* 藜麦粥 ×2 with 爱心月 10 %: 25.60 − 2.56 */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥23.04");
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales"), ==, 3);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sale_lines WHERE barcode = '6971234560025'"), ==, 0);
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM held_sale_lines WHERE barcode = "
+                                 "'6971234560025'"), ==, 0);
 
   /* Escape keeps everything as it was */
   ui_press (XK_F7);
@@ -435,12 +456,17 @@ main (int   argc,
   g_setenv ("AIXINWU_LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/exceptions-ui/price-and-void", UiFixture, NULL, ui_setup, test_price_and_void, ui_teardown);
-  g_test_add ("/exceptions-ui/remove-and-discard", UiFixture, NULL, ui_setup, test_remove_and_discard, ui_teardown);
-  g_test_add ("/exceptions-ui/return-keyboard", UiFixture, NULL, ui_setup, test_return_keyboard, ui_teardown);
+  g_test_add ("/exceptions-ui/price-and-void", UiFixture, NULL, ui_setup, test_price_and_void,
+              ui_teardown);
+  g_test_add ("/exceptions-ui/remove-and-discard", UiFixture, NULL, ui_setup,
+              test_remove_and_discard, ui_teardown);
+  g_test_add ("/exceptions-ui/return-keyboard", UiFixture, NULL, ui_setup, test_return_keyboard,
+              ui_teardown);
   g_test_add ("/exceptions-ui/open-price", UiFixture, NULL, ui_setup, test_open_price, ui_teardown);
-  g_test_add ("/exceptions-ui/recall-from-list", UiFixture, NULL, ui_setup, test_recall_from_list, ui_teardown);
-  g_test_add ("/exceptions-ui/no-sale-touch", UiFixture, NULL, ui_setup, test_no_sale_touch, ui_teardown);
+  g_test_add ("/exceptions-ui/recall-from-list", UiFixture, NULL, ui_setup, test_recall_from_list,
+              ui_teardown);
+  g_test_add ("/exceptions-ui/no-sale-touch", UiFixture, NULL, ui_setup, test_no_sale_touch,
+              ui_teardown);
 
   return g_test_run ();
 }

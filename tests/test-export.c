@@ -20,8 +20,9 @@
 #define TEST(path, fn) g_test_add (path, DbFixture, NULL, shop_setup, fn, export_teardown)
 
 static const char * const doc_keys[] = {
-  "uuid", "receipt_no", "kind", "refund_of", "created_at", "business_date", "shop", "terminal", "staff",
-  "lines", "gross_fen", "promo_fen", "red_packet", "donation", "total_fen", "payments", "cash_rounding_fen", NULL,
+  "uuid", "receipt_no", "kind", "refund_of", "created_at", "business_date", "shop", "terminal",
+  "staff", "lines", "gross_fen", "promo_fen", "red_packet", "donation", "total_fen", "payments",
+  "cash_rounding_fen", NULL,
 };
 
 /* The lines of a document as the quote JSON has them: it leaves out the
@@ -106,15 +107,21 @@ check_doc (Seen       *seen,
   g_assert_null (doc_keys[i]);
   g_assert_false (g_hash_table_contains (seen->uuids, uuid));
   g_hash_table_insert (seen->uuids, g_strdup (uuid), json_node_ref (node));
-  g_assert_true (k ? !json_object_get_null_member (doc, "refund_of") : json_object_get_null_member (doc, "refund_of"));
+  g_assert_true (k
+                 ? !json_object_get_null_member (doc,
+                                                 "refund_of") : json_object_get_null_member (doc,
+                                                                                             "refund_of"));
 
   seen->total[k] += json_object_get_int_member (doc, "total_fen");
   for (i = 0; i < json_array_get_length (pays); i++)
-    seen->paid[k] += json_object_get_int_member (json_array_get_object_element (pays, i), "amount_fen");
+    seen->paid[k] += json_object_get_int_member (json_array_get_object_element (pays, i),
+                                                 "amount_fen");
   for (i = 0; i < json_array_get_length (lines); i++)
-    seen->line_pay[k] += json_object_get_int_member (json_array_get_object_element (lines, i), "pay_fen");
+    seen->line_pay[k] += json_object_get_int_member (json_array_get_object_element (lines, i),
+                                                     "pay_fen");
   if (!json_object_get_null_member (doc, "red_packet"))
-    seen->red_packet[k] += json_object_get_int_member (json_object_get_object_member (doc, "red_packet"),
+    seen->red_packet[k] += json_object_get_int_member (json_object_get_object_member (doc,
+                                                                                      "red_packet"),
                                                        "discount_fen");
 }
 
@@ -125,7 +132,8 @@ check_products (DbFixture  *f,
                 Seen       *seen)
 {
   static const char * const cols[] = {
-    "sku", "barcode", "name", "category", "origin", "price", "stock", "aid_eligible", "updated_at", NULL,
+    "sku", "barcode", "name", "category", "origin", "price", "stock", "aid_eligible", "updated_at",
+    NULL,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(AxwCsv) csv = axw_csv_parse (text, len, &error);
@@ -134,10 +142,12 @@ check_products (DbFixture  *f,
   g_assert_no_error (error);
   g_assert_true (axw_csv_bind_columns (csv, cols, cols, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (axw_csv_n_rows (csv), ==, sql_int (f, "SELECT count(*) FROM products WHERE active"));
+  g_assert_cmpint (axw_csv_n_rows (csv), ==,
+                   sql_int (f, "SELECT count(*) FROM products WHERE active"));
   for (guint r = 0; r < axw_csv_n_rows (csv); r++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT stock_milli FROM products WHERE coalesce(barcode, "
+      g_autofree char *sql = g_strdup_printf ("SELECT stock_milli FROM products WHERE "
+                                              "coalesce(barcode, "
                                               "'PLU' || plu) = '%s'", axw_csv_get (csv, r, "sku"));
       gint64 stock;
 
@@ -164,7 +174,8 @@ read_export (DbFixture *f,
   JsonObject *manifest;
   JsonArray *files;
 
-  seen->uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
+  seen->uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) json_node_unref);
   g_assert_true (json_parser_load_from_file (parser, mpath, &error));
   g_assert_no_error (error);
   manifest = json_node_get_object (json_parser_get_root (parser));
@@ -172,7 +183,8 @@ read_export (DbFixture *f,
   for (guint i = 0; i < json_array_get_length (files); i++)
     {
       JsonObject *e = json_array_get_object_element (files, i);
-      g_autofree char *path = g_build_filename (dir, json_object_get_string_member (e, "name"), NULL);
+      g_autofree char *path = g_build_filename (dir, json_object_get_string_member (e, "name"),
+                                                NULL);
       g_autofree char *text = NULL;
       g_autofree char *sha = NULL;
       g_auto(GStrv) lines = NULL;
@@ -201,7 +213,8 @@ read_export (DbFixture *f,
           check_doc (seen, json_parser_get_root (p));
         }
     }
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (manifest, "counts"), "sales"), ==,
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (manifest, "counts"),
+                                               "sales"), ==,
                    g_hash_table_size (seen->uuids));
 }
 
@@ -216,11 +229,14 @@ check_against_db (DbFixture *f,
   for (int k = 0; k < 2; k++)
     {
       g_autofree char *total = g_strdup_printf ("SELECT sum(total_fen) FROM sales WHERE kind = '%s'", kinds[k]);
-      g_autofree char *paid = g_strdup_printf ("SELECT sum(amount_fen) FROM payments p JOIN sales s "
+      g_autofree char *paid = g_strdup_printf ("SELECT sum(amount_fen) FROM payments p JOIN sales "
+                                               "s "
                                                "ON s.id = p.sale_id WHERE kind = '%s'", kinds[k]);
-      g_autofree char *lines = g_strdup_printf ("SELECT sum(pay_fen) FROM sale_lines l JOIN sales s "
+      g_autofree char *lines = g_strdup_printf ("SELECT sum(pay_fen) FROM sale_lines l JOIN sales "
+                                                "s "
                                                 "ON s.id = l.sale_id WHERE kind = '%s'", kinds[k]);
-      g_autofree char *rp = g_strdup_printf ("SELECT coalesce(sum(red_packet_fen), 0) FROM sales WHERE kind = '%s' "
+      g_autofree char *rp = g_strdup_printf ("SELECT coalesce(sum(red_packet_fen), 0) FROM sales "
+                                             "WHERE kind = '%s' "
                                              "AND voucher_code IS NOT NULL", kinds[k]);
 
       g_assert_cmpint (seen->total[k], ==, sql_int (f, total));
@@ -284,7 +300,9 @@ test_nothing_new (DbFixture     *f,
   g_assert_cmpstr (before, ==, after);
 
   /* A changed product alone writes products.csv again, and no sales file. */
-  g_assert_true (axw_db_exec (f->db, "UPDATE products SET price_fen = 3000, updated_at = '2026-12-20T00:00:00.000Z' "
+  g_assert_true (axw_db_exec (f->db,
+                              "UPDATE products SET price_fen = 3000, updated_at = "
+                              "'2026-12-20T00:00:00.000Z' "
                                      "WHERE barcode = '6971234560018'", NULL));
   run_export (f, FALSE, &r);
   g_assert_cmpint (r.n_sales_files, ==, 0);
@@ -308,8 +326,10 @@ test_documents (DbFixture     *f,
 
       /* Times all over the year, across daylight-saving changes. */
       g_assert_true (axw_settings_set (f->db, "timezone", data, NULL));
-      spread = g_strdup_printf ("UPDATE sales SET created_at = strftime ('%%Y-%%m-%%dT%%H:%%M:%%S.000Z', "
-                                "'2026-01-01', '+' || (id * 1209600 + id * id * 3607) || ' seconds')");
+      spread = g_strdup_printf ("UPDATE sales SET created_at = strftime "
+                                "('%%Y-%%m-%%dT%%H:%%M:%%S.000Z', "
+                                "'2026-01-01', '+' || (id * 1209600 + id * id * 3607) || ' "
+                                "seconds')");
       g_assert_true (axw_db_exec (f->db, spread, NULL));
     }
   run_export (f, FALSE, &r);
@@ -333,15 +353,18 @@ test_documents (DbFixture     *f,
       got = lines_as_quoted (json_object_get_member (doc, "lines"));
       g_assert_cmpstr (got, ==, want);
       g_assert_cmpstr (json_object_get_string_member (doc, "receipt_no"), ==, sale->receipt_no);
-      g_assert_cmpstr (json_object_get_string_member (doc, "business_date"), ==, sale->business_date);
+      g_assert_cmpstr (json_object_get_string_member (doc, "business_date"), ==,
+                       sale->business_date);
       g_assert_cmpstr (json_object_get_string_member (doc, "staff"), ==, sale->staff);
-      g_assert_cmpint (json_object_get_int_member (doc, "cash_rounding_fen"), ==, sale->cash_rounding_fen);
+      g_assert_cmpint (json_object_get_int_member (doc, "cash_rounding_fen"), ==,
+                       sale->cash_rounding_fen);
       t = axw_time_parse_rfc3339 (sale->created_at, NULL);
       local = axw_time_to_local_rfc3339 (t, data ? data : "Asia/Shanghai");
       g_assert_cmpstr (json_object_get_string_member (doc, "created_at"), ==, local);
       g_assert_true (data != NULL || g_str_has_suffix (local, "+08:00"));
       if (sale->is_refund)
-        g_assert_cmpstr (json_object_get_string_member (doc, "refund_of"), ==, sale->refund_of_uuid);
+        g_assert_cmpstr (json_object_get_string_member (doc, "refund_of"), ==,
+                         sale->refund_of_uuid);
     }
 }
 
@@ -399,8 +422,8 @@ test_async (DbFixture     *f,
   while (r.last_sale_id == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (r.n_sales, ==, n);
-  g_assert_cmpint (sql_int (f, "SELECT last_sale_id FROM export_cursor WHERE name = 'online-shop'"), ==,
-                   r.last_sale_id);
+  g_assert_cmpint (sql_int (f, "SELECT last_sale_id FROM export_cursor WHERE name = 'online-shop'"),
+                   ==, r.last_sale_id);
 }
 
 static void
@@ -442,7 +465,8 @@ test_exceptions (DbFixture     *f,
   g_assert_true (axw_exceptions_override_price (f->db, cart, 0, 2000, "王店长", "damaged", &error));
   sale = axw_checkout_commit (f->db, cart, at, "小林", &cash, 1, &error);
   g_assert_no_error (error);
-  back = axw_sales_return_without_receipt (f->db, "6971234560025", "王店长", "no receipt", at, &error);
+  back = axw_sales_return_without_receipt (f->db, "6971234560025", "王店长", "no receipt", at,
+                                           &error);
   g_assert_no_error (error);
   run_export (f, TRUE, &r);
   dir = g_dir_open (out, 0, &error);
@@ -467,8 +491,8 @@ main (int   argc,
   TEST ("/export/incremental", test_incremental);
   TEST ("/export/nothing-new", test_nothing_new);
   TEST ("/export/documents", test_documents);
-  g_test_add ("/export/documents/st-johns", DbFixture, "America/St_Johns", shop_setup, test_documents,
-              export_teardown);
+  g_test_add ("/export/documents/st-johns", DbFixture, "America/St_Johns", shop_setup,
+              test_documents, export_teardown);
   g_test_add ("/export/documents/chatham", DbFixture, "Pacific/Chatham", shop_setup, test_documents,
               export_teardown);
   g_test_add ("/export/documents/kolkata", DbFixture, "Asia/Kolkata", shop_setup, test_documents,

@@ -37,7 +37,8 @@ static gint64
 stock (DbFixture  *f,
        const char *name)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT stock_milli FROM products WHERE name = '%s'", name);
+  g_autofree char *sql = g_strdup_printf ("SELECT stock_milli FROM products WHERE name = '%s'",
+                                          name);
 
   return count (f, sql);
 }
@@ -120,7 +121,8 @@ static void
 test_products_csv (DbFixture     *f,
                    gconstpointer  data)
 {
-  static const char with[] = "barcode,name,price,supplier,cost\n6971234560018,赤松茸,28,和政县合作社,18.5\n";
+  static const char with[] = "barcode,name,price,supplier,cost\n6971234560018,赤松茸,28,和政县合作"
+                             "社,18.5\n";
   static const char without[] = "barcode,name,price\n6971234560018,赤松茸,30\n";
   static const char unknown[] = "barcode,name,price,supplier\n6971234560049,清流豆腐干,8.5,\n"
                                 "6971234560018,赤松茸,28,没有这家\n";
@@ -144,15 +146,18 @@ test_products_csv (DbFixture     *f,
   g_assert_cmpint (p->cost_fen, ==, 1850);
 
   g_assert_false (axw_products_import_csv (f->db, unknown, strlen (unknown), FALSE, NULL, &error));
-  g_assert_cmpstr (error->message, ==, "Row 2 (line 3): column “supplier”: there is no supplier “没有这家”; "
+  g_assert_cmpstr (error->message, ==,
+                   "Row 2 (line 3): column “supplier”: there is no supplier “没有这家”; "
                                        "add it first. Nothing was imported.");
   g_clear_error (&error);
-  g_assert_false (axw_products_import_csv (f->db, bad_cost, strlen (bad_cost), FALSE, NULL, &error));
+  g_assert_false (axw_products_import_csv (f->db, bad_cost, strlen (bad_cost), FALSE, NULL,
+                                           &error));
   g_assert_nonnull (strstr (error->message, "Row 1 (line 2), column “cost”"));
   g_clear_error (&error);
 
   csv = axw_products_export_csv (f->db, &error);
-  g_assert_true (g_str_has_prefix (csv, "barcode,plu,name,category,origin,price,unit,aid_eligible,stock,"
+  g_assert_true (g_str_has_prefix (csv,
+                                   "barcode,plu,name,category,origin,price,unit,aid_eligible,stock,"
                                         "supplier,cost,low_stock,fund,fund_discounts\r\n"
                                         "6971234560018,,赤松茸,干货,甘肃和政,30.00,piece,"
                                         "1,50,和政县合作社,18.50,0,,0\r\n"));
@@ -173,7 +178,8 @@ receive (DbFixture  *f,
   gint64 id = 0;
 
   g_assert_no_error (error);
-  g_assert_true (axw_deliveries_receive (f->db, supplier, "2026-12-05", (AxwDeliveryLine *) lines->data,
+  g_assert_true (axw_deliveries_receive (f->db, supplier, "2026-12-05",
+                                         (AxwDeliveryLine *) lines->data,
                                          lines->len, "王店长", &id, &error));
   g_assert_no_error (error);
   return id;
@@ -197,7 +203,8 @@ test_receive (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM products WHERE supplier_id IS NOT NULL"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust' "
                              "AND detail LIKE '%delivery 1 from 和政县合作社' AND staff = '王店长'"), ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.receive'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.receive'"),
+                   ==, 1);
 
   list = axw_deliveries_list (f->db, 10, &error);
   g_assert_cmpuint (list->len, ==, 1);
@@ -220,7 +227,8 @@ test_receive_bad (DbFixture     *f,
 {
   static const BadDelivery cases[] = {
     { "barcode,qty\n6971234560018,2\n6971234560025,1\n",
-      "Row 2 (line 3), column “barcode”: “6971234560025” is not in the catalog. Nothing was received." },
+      "Row 2 (line 3), column “barcode”: “6971234560025” is not in the catalog. Nothing was "
+      "received." },
     { "barcode,qty\n6971234560018,1.5\n",
       "Row 1 (line 2), column “qty”: 赤松茸 is counted in whole pieces. Nothing was received." },
     { "plu,qty,cost\n1001,0,1\n",
@@ -235,7 +243,8 @@ test_receive_bad (DbFixture     *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GArray) lines = axw_deliveries_parse_csv (f->db, cases[i].csv, strlen (cases[i].csv), &error);
+      g_autoptr(GArray) lines = axw_deliveries_parse_csv (f->db, cases[i].csv,
+                                                          strlen (cases[i].csv), &error);
 
       g_assert_null (lines);
       g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
@@ -246,19 +255,22 @@ test_receive_bad (DbFixture     *f,
       g_clear_error (&error);
     }
   /* a line that fails in the transaction takes the whole delivery back */
-  g_assert_false (axw_deliveries_receive (f->db, "和政县合作社", NULL, bad, 2, "王店长", NULL, &error));
+  g_assert_false (axw_deliveries_receive (f->db, "和政县合作社", NULL, bad, 2, "王店长", NULL,
+                                          &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (axw_deliveries_receive (f->db, "没有", NULL, &good, 1, "王店长", NULL, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (axw_deliveries_receive (f->db, "和政县合作社", "2026-13-01", &good, 1, "王店长", NULL, &error));
+  g_assert_false (axw_deliveries_receive (f->db, "和政县合作社", "2026-13-01", &good, 1, "王店长",
+                                          NULL, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (stock (f, "赤松茸"), ==, 50000);
   g_assert_cmpint (count (f, "SELECT count(*) FROM deliveries"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action <> 'supplier.add' "
-                             "AND action <> 'product.import' AND action NOT LIKE 'staff.%'"), ==, 0);
+                             "AND action <> 'product.import' AND action NOT LIKE 'staff.%'"), ==,
+                             0);
 }
 
 static void
@@ -267,14 +279,17 @@ test_return (DbFixture     *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 id = receive (f, delivery_csv, "和政县合作社");
-  AxwDeliveryReturn part[] = { { 2, 1000 } }, too_much[] = { { 2, 1346 } }, no_line[] = { { 3, 0 } };
+  AxwDeliveryReturn part[] = { { 2, 1000 } }, too_much[] = { { 2, 1346 } },
+  no_line[] = { { 3, 0 } };
   gint64 back = 0;
 
   /* 1 kg of 2.345 kg goes back: ¥16.30 */
   g_assert_true (axw_deliveries_return (f->db, id, part, 1, "王店长", &back, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stock (f, "散装红枣"), ==, 11345);
-  g_assert_cmpint (count (f, "SELECT amount_fen FROM delivery_lines WHERE return_of_line IS NOT NULL"), ==, 1630);
+  g_assert_cmpint (count (f,
+                          "SELECT amount_fen FROM delivery_lines WHERE return_of_line IS NOT NULL"),
+                          ==, 1630);
 
   g_assert_false (axw_deliveries_return (f->db, id, too_much, 1, "王店长", NULL, &error));
   g_assert_cmpstr (error->message, ==, "Line 2: at most 1.345 can go back. Nothing was returned.");
@@ -291,14 +306,21 @@ test_return (DbFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpint (stock (f, "赤松茸"), ==, 50000);
   g_assert_cmpint (stock (f, "散装红枣"), ==, 10000);
-  g_assert_cmpint (count (f, "SELECT sum (CASE d.kind WHEN 'return' THEN -l.amount_fen ELSE l.amount_fen END) "
-                             "FROM delivery_lines l JOIN deliveries d ON d.id = l.delivery_id"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT sum (CASE d.kind WHEN 'return' THEN -l.qty_milli ELSE l.qty_milli END) "
-                             "FROM delivery_lines l JOIN deliveries d ON d.id = l.delivery_id"), ==, 0);
+  g_assert_cmpint (count (f,
+                          "SELECT sum (CASE d.kind WHEN 'return' THEN -l.amount_fen ELSE "
+                          "l.amount_fen END) "
+                             "FROM delivery_lines l JOIN deliveries d ON d.id = l.delivery_id"), ==,
+                             0);
+  g_assert_cmpint (count (f,
+                          "SELECT sum (CASE d.kind WHEN 'return' THEN -l.qty_milli ELSE "
+                          "l.qty_milli END) "
+                             "FROM delivery_lines l JOIN deliveries d ON d.id = l.delivery_id"), ==,
+                             0);
   g_assert_false (axw_deliveries_return (f->db, id, NULL, 0, "王店长", NULL, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
   g_clear_error (&error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.return'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.return'"), ==,
+                   2);
 
   /* recorded for good */
   g_assert_false (axw_db_exec (f->db, "UPDATE delivery_lines SET qty_milli = 1", &error));
@@ -326,7 +348,8 @@ test_sale_sources (DbFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sale_line_sources WHERE origin = '甘肃和政' "
                              "AND cost_fen = 1850 AND consignment AND partner "
-                             "AND supplier_id = (SELECT id FROM suppliers WHERE name = '和政县合作社')"), ==, 2);
+                             "AND supplier_id = (SELECT id FROM suppliers WHERE name = '和政县合作"
+                             "社')"), ==, 2);
 }
 
 /* Consignment: 2 赤松茸 and 0.5 kg 散装红枣 sold on the 3rd, one 赤松茸
@@ -361,7 +384,9 @@ test_consignment (DbFixture     *f,
   b = axw_test_sell (f->db, "2026-12-03T10:05:00+08:00", "1001", 500, 5000);
   c = axw_test_sell (f->db, "2026-12-03T10:10:00+08:00", "6971234560049", 1000, 1000);
   /* the cost the line had when sold counts, not a later one */
-  g_assert_true (axw_db_exec (f->db, "UPDATE products SET cost_fen = 1 WHERE barcode = '6971234560018'", &error));
+  g_assert_true (axw_db_exec (f->db,
+                              "UPDATE products SET cost_fen = 1 WHERE barcode = '6971234560018'",
+                              &error));
 
   preview = axw_consignment_preview (f->db, "和政县合作社", "2026-12-01", "2026-12-05", &error);
   g_assert_no_error (error);
@@ -369,31 +394,37 @@ test_consignment (DbFixture     *f,
   g_assert_cmpint (preview->owed_fen, ==, 3700 + 815);   /* 2 × ¥18.50 + 0.5 kg × ¥16.30 = ¥8.15 */
   g_assert_cmpint (count (f, "SELECT count(*) FROM settled_lines"), ==, 0);   /* a preview writes nothing */
 
-  first = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-05", "王店长", &error);
+  first = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-05", "王店长",
+                                  &error);
   g_assert_no_error (error);
   g_assert_cmpint (first->number, ==, 1);
   g_assert_cmpint (first->owed_fen, ==, 4515);
-  again = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-05", "王店长", &error);
+  again = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-05", "王店长",
+                                  &error);
   g_assert_null (again);
   g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
   g_clear_error (&error);
-  g_assert_null (axw_consignment_settle (f->db, "清流县食品公司", "2026-12-01", "2026-12-05", "王店长", &error));
+  g_assert_null (axw_consignment_settle (f->db, "清流县食品公司", "2026-12-01", "2026-12-05",
+                                         "王店长", &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);     /* bought outright */
   g_clear_error (&error);
-  g_assert_null (axw_consignment_preview (f->db, "和政县合作社", "2026-12-05", "2026-12-01", &error));
+  g_assert_null (axw_consignment_preview (f->db, "和政县合作社", "2026-12-05", "2026-12-01",
+                                          &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
   g_clear_error (&error);
 
   refund = axw_sales_refund (f->db, a->receipt_no, &one, 1, "王店长", on_6th, &error);
   g_assert_no_error (error);
-  second = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-31", "王店长", &error);
+  second = axw_consignment_settle (f->db, "和政县合作社", "2026-12-01", "2026-12-31", "王店长",
+                                   &error);
   g_assert_no_error (error);
   g_assert_cmpint (second->number, ==, 2);
   g_assert_cmpuint (second->lines->len, ==, 1);
   g_assert_cmpint (second->qty_milli, ==, -1000);
   g_assert_cmpint (second->owed_fen, ==, -1850);
   /* a line is settled once, by the key of settled_lines */
-  g_assert_false (axw_db_exec (f->db, "INSERT INTO settled_lines SELECT sale_line_id, settlement_id, 0 "
+  g_assert_false (axw_db_exec (f->db,
+                               "INSERT INTO settled_lines SELECT sale_line_id, settlement_id, 0 "
                                       "FROM settled_lines LIMIT 1", &error));
   g_clear_error (&error);
 
@@ -505,7 +536,8 @@ test_report_origins (DbFixture     *f,
   stored = axw_reports_z_json (f->db, z->z_number, &error);
   rebuilt = axw_reports_load_z (f->db, z->z_number, &error);
   again = axw_report_to_json (rebuilt);
-  g_assert_nonnull (strstr (stored, "\"origins\":[{\"origin\":\"甘肃和政\",\"qty_milli\":2250,\"net_fen\":6200}"));
+  g_assert_nonnull (strstr (stored,
+                            "\"origins\":[{\"origin\":\"甘肃和政\",\"qty_milli\":2250,\"net_fen\":6200}"));
   g_assert_cmpstr (again, ==, stored);
 
   /* a day closed by an older program: its Z has no origins */
@@ -523,8 +555,8 @@ test_report_origins (DbFixture     *f,
   }
   insert = sqlite3_mprintf ("INSERT INTO z_reports (number, business_date, closed_at, report_json) "
                             "VALUES (2, '2026-12-07', '2026-12-07T14:00:00Z', %Q);"
-                            "UPDATE sales SET z_id = last_insert_rowid () WHERE business_date = '2026-12-07';",
-                            legacy);
+                            "UPDATE sales SET z_id = last_insert_rowid () WHERE business_date = "
+                            "'2026-12-07';", legacy);
   g_assert_true (axw_db_exec (f->db, insert, &error));
   sqlite3_free (insert);
   g_assert_no_error (error);
@@ -553,7 +585,8 @@ test_low_stock (DbFixture     *f,
   g_autofree char *line = NULL;
   AxwDeliveryLine in = { 0, 12000, 1850 };
 
-  g_assert_true (axw_products_import_csv (f->db, thresholds, strlen (thresholds), FALSE, NULL, &error));
+  g_assert_true (axw_products_import_csv (f->db, thresholds, strlen (thresholds), FALSE, NULL,
+                                          &error));
   g_assert_no_error (error);
   g_assert_true (axw_products_import_csv (f->db, prices, strlen (prices), FALSE, NULL, &error));
   g_assert_false (axw_products_import_csv (f->db, bad, strlen (bad), FALSE, NULL, &error));
@@ -570,7 +603,8 @@ test_low_stock (DbFixture     *f,
   g_clear_pointer (&low, g_ptr_array_unref);
 
   in.product_id = count (f, "SELECT id FROM products WHERE barcode = '6971234560018'");
-  g_assert_true (axw_deliveries_receive (f->db, "和政县合作社", NULL, &in, 1, "王店长", NULL, &error));
+  g_assert_true (axw_deliveries_receive (f->db, "和政县合作社", NULL, &in, 1, "王店长", NULL,
+                                         &error));
   g_assert_no_error (error);
   low = axw_products_low_stock (f->db, 10, &error);
   g_assert_cmpuint (low->len, ==, 1);

@@ -100,8 +100,9 @@ test_killed_at_the_counter (void)
 
   db = axw_db_open (db_path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'",
-                                     0), ==, 1);
+  g_assert_cmpint (axw_db_query_int (db,
+                                     "SELECT count(*) FROM pragma_integrity_check WHERE "
+                                     "integrity_check = 'ok'", 0), ==, 1);
   for (guint i = 0; i < acked->len; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sales WHERE uuid = '%s'",
@@ -110,13 +111,20 @@ test_killed_at_the_counter (void)
       g_assert_cmpint (axw_db_query_int (db, sql, -1), ==, 1);
     }
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM sales s WHERE "
-                                         "NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = s.id) "
-                                         "OR NOT EXISTS (SELECT 1 FROM payments WHERE sale_id = s.id) "
-                                         "OR NOT EXISTS (SELECT 1 FROM outbox WHERE sale_id = s.id) "
-                                         "OR total_fen <> (SELECT sum (pay_fen) FROM sale_lines WHERE sale_id = s.id)",
+                                         "NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = "
+                                         "s.id) "
+                                         "OR NOT EXISTS (SELECT 1 FROM payments WHERE sale_id = "
+                                         "s.id) "
+                                         "OR NOT EXISTS (SELECT 1 FROM outbox WHERE sale_id = "
+                                         "s.id) "
+                                         "OR total_fen <> (SELECT sum (pay_fen) FROM sale_lines "
+                                         "WHERE sale_id = s.id)",
                                      -1), ==, 0);
-  g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM products p WHERE barcode = '6971234560018' AND "
-                                         "stock_milli <> 50000 - (SELECT coalesce (sum (qty_milli), 0) "
+  g_assert_cmpint (axw_db_query_int (db,
+                                     "SELECT count(*) FROM products p WHERE barcode = "
+                                     "'6971234560018' AND "
+                                         "stock_milli <> 50000 - (SELECT coalesce (sum "
+                                         "(qty_milli), 0) "
                                          "FROM sale_lines WHERE product_id = p.id)", -1), ==, 0);
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM sales", -1), >=, acked->len);
   g_clear_object (&db);

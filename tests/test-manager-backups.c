@@ -89,7 +89,8 @@ restore_selected (AxwManagerBackups *page,
 static void
 save_zh_hc (UiFixture *f)
 {
-  AxwStaff prefs = { .name = (char *) "王店长", .manager = TRUE, .font_scale_pct = 150, .high_contrast = TRUE };
+  AxwStaff prefs = { .name = (char *) "王店长", .manager = TRUE, .font_scale_pct = 150,
+    .high_contrast = TRUE };
   GtkWindow *window;
 
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
@@ -176,7 +177,8 @@ test_backup_restore (UiFixture     *f,
   garbage = g_build_filename (dir, "aixinwu-2020-01-01.db", NULL);
   foreign = g_build_filename (dir, "aixinwu-2020-01-02.db", NULL);
   spoiled = g_build_filename (dir, "aixinwu-2020-01-03.db", NULL);
-  g_assert_true (g_file_set_contents (garbage, "this is not a database, just some words\n", -1, NULL));
+  g_assert_true (g_file_set_contents (garbage, "this is not a database, just some words\n", -1,
+                                      NULL));
   write_foreign_db (foreign);
   axw_manager_backups_reload (page);
   wait_idle (page);
@@ -286,7 +288,7 @@ main (int   argc,
 {
   g_setenv ("AIXINWU_LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
-  g_test_add ("/manager/backups/backup-sell-restore", UiFixture, NULL, ui_setup, test_backup_restore,
-              ui_teardown);
+  g_test_add ("/manager/backups/backup-sell-restore", UiFixture, NULL, ui_setup,
+              test_backup_restore, ui_teardown);
   return g_test_run ();
 }

@@ -44,7 +44,8 @@ test_district_page (void)
   g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "shop.db", NULL);
   g_autofree char *passfile = g_build_filename (dir, "hub.pgpass", NULL);
-  g_autofree char *url = g_strdup_printf ("postgresql://axw_shop_s01@127.0.0.1:%u/district", closed_port ());
+  g_autofree char *url = g_strdup_printf ("postgresql://axw_shop_s01@127.0.0.1:%u/district",
+                                          closed_port ());
   g_autoptr(AxwDb) db = axw_db_open (path, &error);
   AxwManagerWindow *window;
   AxwManagerDistrict *page;
@@ -62,7 +63,8 @@ test_district_page (void)
   assert_contains (axw_manager_district_get_text (page, "setup"), "✗ Not set up");
   assert_contains (axw_manager_district_get_text (page, "status"), "Waiting to be sent: 3 sales");
   assert_contains (axw_manager_district_get_text (page, "status"), "Last sent: never");
-  assert_contains (axw_manager_district_get_text (page, "status"), "Catalog last brought from the hub: never");
+  assert_contains (axw_manager_district_get_text (page, "status"),
+                   "Catalog last brought from the hub: never");
   gtk_widget_activate_action (GTK_WIDGET (page), "district.push", NULL);
   wait_idle (page);
   assert_contains (axw_manager_district_get_text (page, "message"), "district.url");

@@ -83,7 +83,8 @@ export_to (AxwManagerExports *page,
   g_autoptr(GError) error = NULL;
   GtkFileChooser *chooser;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, format ? "s" : NULL, format));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, format ? "s" : NULL,
+                                             format));
   chooser = axw_manager_exports_get_chooser (page);
   g_assert_nonnull (chooser);
   ui_pump (200);
@@ -98,7 +99,8 @@ export_to (AxwManagerExports *page,
     }
   else
     {
-      g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+      g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==,
+                       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
       gtk_file_chooser_set_file (chooser, folder, &error);
       g_assert_no_error (error);
       ui_wait_chosen (chooser, dir);
@@ -154,11 +156,14 @@ test_exports (UiFixture     *f,
   window = axw_manager_window_open (f->app, manager);
   axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "exports");
   page = AXW_MANAGER_EXPORTS (gtk_stack_get_child_by_name (
-                                axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)), "exports"));
+                                axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)),
+                                "exports"));
   gtk_window_present (window);
   ui_pump (300);
-  funder = GTK_DROP_DOWN (ui_find (GTK_WIDGET (page), ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
-  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (funder)), ==, FUNDER);
+  funder = GTK_DROP_DOWN (ui_find (GTK_WIDGET (page), ui_is_type,
+                                   GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (funder)), ==,
+                   FUNDER);
 
   /* a period the wrong way round is refused before any chooser opens */
   set_period (page, "2026-12-31", "2026-12-01");
@@ -230,7 +235,8 @@ test_exports (UiFixture     *f,
   axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "exports");
   ui_pump (100);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (funder)), ==, 2);
-  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (funder)), ==, FUNDER);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (funder)), ==,
+                   FUNDER);
   gtk_window_destroy (window);
   ui_pump (50);
 }
@@ -321,6 +327,7 @@ main (int   argc,
               ui_teardown);
   g_test_add ("/manager/exports/donation-book", UiFixture, NULL, ui_setup, test_donation_book,
               ui_teardown);
-  g_test_add ("/manager/exports/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy, ui_teardown);
+  g_test_add ("/manager/exports/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy,
+              ui_teardown);
   return g_test_run ();
 }

@@ -211,19 +211,27 @@ test_keyboard_receiving (Fixture       *f,
   ui_save_png (GTK_WIDGET (dialog), "manager-goods-in-confirm.png");
   ui_press (XK_Return);
   g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "Delivery 1 received: 2 lines"));
+  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods),
+                            "Delivery 1 received: 2 lines"));
   g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 0);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 62000);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before + 2345);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 62000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==,
+                   kg_before + 2345);
   g_assert_cmpint (query (f, "SELECT sum (amount_fen) FROM delivery_lines"), ==, 22200 + 3822);
   g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND "
                              "action IN ('supplier.add', 'delivery.receive')"), ==, 2);
   /* the rows `aixinwu receive` writes (test-goods-cli): the same function */
-  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'delivery.receive' AND detail LIKE "
+  g_assert_cmpint (query (f,
+                          "SELECT count(*) FROM audit_log WHERE action = 'delivery.receive' AND "
+                          "detail LIKE "
                              "'delivery 1 from Hezheng Coop on %: 2 lines, cost 260.22'"), ==, 1);
-  g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust' AND staff = '王店长' "
+  g_assert_cmpint (query (f,
+                          "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust' AND staff "
+                          "= '王店长' "
                              "AND detail LIKE '%: delivery 1 from Hezheng Coop'"), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==,
+                    1);
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-received.png");
 }
 
@@ -232,16 +240,19 @@ static gboolean
 is_list_of (GtkWidget     *w,
             gconstpointer  data)
 {
-  GtkSelectionModel *model = GTK_IS_LIST_VIEW (w) ? gtk_list_view_get_model (GTK_LIST_VIEW (w)) : NULL;
+  GtkSelectionModel *model = GTK_IS_LIST_VIEW (w)
+    ? gtk_list_view_get_model (GTK_LIST_VIEW (w)) : NULL;
 
-  return GTK_IS_NO_SELECTION (model) && gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == data;
+  return GTK_IS_NO_SELECTION (model) &&
+         gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == data;
 }
 
 static gboolean
 is_delivery_list (GtkWidget     *w,
                   gconstpointer  data)
 {
-  return GTK_IS_LIST_VIEW (w) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (w)));
+  return GTK_IS_LIST_VIEW (w) &&
+         GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (w)));
 }
 
 /* The same page by its actions: a return of the whole delivery puts the
@@ -272,12 +283,17 @@ test_return (Fixture       *f,
     axw_manager_products_select (products, 0);
     gtk_editable_set_text (axw_manager_products_get_field (products, "low_stock"), "many");
     gtk_widget_activate_action (w, "products.save", NULL);
-    g_assert_cmpint (query (f, "SELECT low_stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 0);
+    g_assert_cmpint (query (f,
+                            "SELECT low_stock_milli FROM products WHERE barcode = '6971234560025'"),
+                            ==, 0);
     gtk_editable_set_text (axw_manager_products_get_field (products, "low_stock"), "100");
     gtk_editable_set_text (axw_manager_products_get_field (products, "cost"), "5.5");
     gtk_widget_activate_action (w, "products.save", NULL);
-    g_assert_cmpint (query (f, "SELECT low_stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 100000);
-    g_assert_cmpint (query (f, "SELECT cost_fen FROM products WHERE barcode = '6971234560025'"), ==, 550);
+    g_assert_cmpint (query (f,
+                            "SELECT low_stock_milli FROM products WHERE barcode = '6971234560025'"),
+                            ==, 100000);
+    g_assert_cmpint (query (f, "SELECT cost_fen FROM products WHERE barcode = '6971234560025'"), ==,
+                     550);
   }
   /* a fresh window lists the supplier and what is low */
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -285,13 +301,17 @@ test_return (Fixture       *f,
   open_window (f);
   page = GTK_WIDGET (f->goods);
   g_assert_cmpstr (axw_manager_goods_in_get_supplier (f->goods), ==, "和政县合作社");
-  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==, 1);
-  g_signal_emit_by_name (ui_find (page, is_list_of, axw_manager_goods_in_get_low_stock (f->goods)), "activate", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==,
+                    1);
+  g_signal_emit_by_name (ui_find (page, is_list_of, axw_manager_goods_in_get_low_stock (f->goods)),
+                         "activate", 0);
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "30", "6"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
   ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Receive");
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 110000);
-  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==, 0);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"),
+                   ==, 110000);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_low_stock (f->goods)), ==,
+                    0);
 
   g_assert_false (axw_manager_goods_in_scan (f->goods, "6971234560019"));
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "check digit"));
@@ -300,35 +320,42 @@ test_return (Fixture       *f,
   g_assert_true (axw_manager_goods_in_add_line (f->goods, "0.5", "16"));
   gtk_widget_activate_action (page, "goods.receive", NULL);
   ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Receive");
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before + 500);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==,
+                   kg_before + 500);
 
   gtk_widget_activate_action (page, "goods.return", NULL);
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "Pick a delivery"));
-  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==,
+                    2);
   list = ui_find (page, is_delivery_list, NULL);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);   /* the newest: 散装红枣 */
   gtk_widget_activate_action (page, "goods.return", NULL);
   ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Return");
   g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "went back to the supplier"));
+  g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods),
+                            "went back to the supplier"));
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, kg_before);
-  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (axw_manager_goods_in_get_deliveries (f->goods)), ==,
+                    3);
 
   /* the consignment settlement of the 藜麦粥 sold, by the page's actions */
   axw_sale_free (axw_test_sell (f->db, "2026-12-03T10:00:00+08:00", "6971234560025", 2000, 10000));
   axw_manager_goods_in_set_period (f->goods, "2026-12-01", "2026-12-05");
   gtk_widget_activate_action (page, "goods.settle-preview", NULL);
-  g_assert_nonnull (strstr (axw_manager_goods_in_get_period_text (f->goods), "Owed to 和政县合作社: ¥12.00 (1 lines)"));
+  g_assert_nonnull (strstr (axw_manager_goods_in_get_period_text (f->goods),
+                            "Owed to 和政县合作社: ¥12.00 (1 lines)"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 0);
   gtk_widget_activate_action (page, "goods.settle", NULL);
   ui_click (GTK_WIDGET (axw_manager_goods_in_get_dialog (f->goods)), "_Settle");
-  g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods), "Consignment settlement 1:"));
+  g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods),
+                                   "Consignment settlement 1:"));
   g_assert_cmpint (query (f, "SELECT count(*) FROM settled_lines"), ==, 1);
   gtk_widget_activate_action (page, "goods.settle", NULL);
   g_assert_nonnull (strstr (axw_manager_goods_in_get_message (f->goods), "left to settle"));
   g_assert_null (axw_manager_goods_in_get_dialog (f->goods));
   gtk_widget_activate_action (page, "goods.partner-report", NULL);
-  g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods), "Sales of partner counties"));
+  g_assert_true (g_str_has_prefix (axw_manager_goods_in_get_period_text (f->goods),
+                                   "Sales of partner counties"));
   ui_save_png (GTK_WIDGET (f->window), "manager-goods-in-settled.png");
 }
 
@@ -470,7 +497,8 @@ test_partial_return_and_files (Fixture       *f,
   ui_click (GTK_WIDGET (DIALOG), "_Settle");
   g_clear_pointer (&csv, g_bytes_unref);
   csv = save_settlement (f, "csv", "settled.csv");
-  g_assert_true (g_str_has_prefix (strstr (g_bytes_get_data (csv, NULL), "\n") + 1, "1,和政县合作社,"));
+  g_assert_true (g_str_has_prefix (strstr (g_bytes_get_data (csv, NULL), "\n") + 1,
+                                   "1,和政县合作社,"));
   pdf = save_settlement (f, "pdf", "settled.pdf");
   g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
   g_assert_nonnull (strstr (MESSAGE, "settlement 1 with 和政县合作社"));
@@ -509,7 +537,8 @@ test_funds (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count(*) FROM funds"), ==, 1);
 
   gtk_editable_set_text (axw_manager_funds_get_field (funds, "name"), "思明区助学基金");
-  gtk_editable_set_text (axw_manager_funds_get_field (funds, "beneficiary"), "思明区残疾人家庭的孩子");
+  gtk_editable_set_text (axw_manager_funds_get_field (funds, "beneficiary"),
+                         "思明区残疾人家庭的孩子");
   focus (f, GTK_WIDGET (axw_manager_funds_get_field (funds, "beneficiary")));
   ui_press (XK_Return);
   g_assert_cmpint (query (f, "SELECT count(*) FROM funds WHERE name = '思明区助学基金' AND active "
@@ -540,7 +569,8 @@ test_funds (Fixture       *f,
   ui_save_png (GTK_WIDGET (axw_manager_funds_get_dialog (funds)), "manager-funds-end.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (axw_manager_funds_get_dialog (funds)), "end");
   ui_pump (100);
-  g_assert_cmpint (query (f, "SELECT count(*) FROM funds WHERE name = '思明区助学基金' AND NOT active "
+  g_assert_cmpint (query (f,
+                          "SELECT count(*) FROM funds WHERE name = '思明区助学基金' AND NOT active "
                              "AND ended_at IS NOT NULL"), ==, 1);
   g_assert_cmpint (query (f, "SELECT count(*) FROM audit_log WHERE action = 'fund.end' "
                              "AND staff = '王店长' "
@@ -568,11 +598,13 @@ main (int    argc,
   /* as the application sets it at startup, before any scrolled window is
    * made: GTK 4.8 leaves a freed window's handler of it behind */
   g_object_set (gtk_settings_get_default (), "gtk-overlay-scrolling", FALSE, NULL);
-  g_test_add ("/manager/goods-in/keyboard", Fixture, NULL, setup, test_keyboard_receiving, teardown);
+  g_test_add ("/manager/goods-in/keyboard", Fixture, NULL, setup, test_keyboard_receiving,
+              teardown);
   g_test_add ("/manager/goods-in/return", Fixture, NULL, setup, test_return, teardown);
   g_test_add ("/manager/funds/add-end", Fixture, NULL, setup, test_funds, teardown);
   g_test_add ("/manager/goods-in/partial-return-and-files", Fixture, NULL, setup,
               test_partial_return_and_files, teardown);
-  g_test_add ("/manager/goods-in/themes", Fixture, GINT_TO_POINTER (TRUE), setup, test_themes, teardown);
+  g_test_add ("/manager/goods-in/themes", Fixture, GINT_TO_POINTER (TRUE), setup, test_themes,
+              teardown);
   return g_test_run ();
 }

@@ -39,7 +39,8 @@ test_printing (UiFixture     *f,
   g_autoptr(GError) error = NULL;
   AxwDb *db = axw_application_get_db (f->app);
   g_autoptr(AxwStaff) manager = axw_staff_find (db, "王店长", &error);
-  g_autoptr(AxwSale) sale = axw_test_sell (db, "2026-12-12T10:30:00+08:00", "6971234560018", 1000, 10000);
+  g_autoptr(AxwSale) sale = axw_test_sell (db, "2026-12-12T10:30:00+08:00", "6971234560018", 1000,
+                                           10000);
   g_autofree char *paper = g_build_filename (f->dir, "receipts.bin", NULL);
   g_autofree char *good = g_strconcat ("file:", paper, NULL);
   g_autofree char *row = NULL;
@@ -54,7 +55,8 @@ test_printing (UiFixture     *f,
   window = axw_manager_window_open (f->app, manager);
   axw_manager_window_show_page (AXW_MANAGER_WINDOW (window), "printing");
   page = AXW_MANAGER_PRINTING (gtk_stack_get_child_by_name (
-                                 axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)), "printing"));
+                                 axw_manager_window_get_stack (AXW_MANAGER_WINDOW (window)),
+                                 "printing"));
   gtk_window_present (window);
   ui_pump (300);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_printing_get_model (page)), ==, 1);
@@ -96,7 +98,8 @@ test_printing (UiFixture     *f,
   g_assert_cmpuint (escpos_count (copy, DECODED_TEXT, "重印 第1次 · 原单时间"), ==, 1);
   g_assert_cmpuint (escpos_count (copy, DECODED_TEXT, "2026-12-12 10:30:00"), ==, 2);
   g_assert_cmpuint (escpos_count (copy, DECODED_DRAWER, NULL), ==, 0);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'receipt.reprint' "
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM audit_log WHERE action = 'receipt.reprint' "
                                     "AND staff = '王店长'"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT max(reprint) FROM print_jobs"), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
@@ -126,7 +129,8 @@ test_new_destroy (UiFixture     *f,
                   gconstpointer  data)
 {
   AxwDb *db = axw_application_get_db (f->app);
-  g_autoptr(AxwSale) sale = axw_test_sell (db, "2026-12-12T10:30:00+08:00", "6971234560018", 1000, 10000);
+  g_autoptr(AxwSale) sale = axw_test_sell (db, "2026-12-12T10:30:00+08:00", "6971234560018", 1000,
+                                           10000);
   AxwManagerPrinting *page = g_object_ref_sink (g_object_new (AXW_TYPE_MANAGER_PRINTING, NULL));
 
   axw_manager_printing_set_db (page, db, "王店长");
@@ -139,7 +143,8 @@ test_new_destroy (UiFixture     *f,
   g_assert_finalize_object (page);
   g_assert_true (ui_wait_query (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'",
                                 1, 2000));
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM print_jobs WHERE status = 'done'"), ==,
+                   1);
 }
 
 int
@@ -150,6 +155,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/manager/printing/failed-retry-reprint", UiFixture, NULL, ui_setup, test_printing,
               ui_teardown);
-  g_test_add ("/manager/printing/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy, ui_teardown);
+  g_test_add ("/manager/printing/new-destroy", UiFixture, NULL, ui_setup, test_new_destroy,
+              ui_teardown);
   return g_test_run ();
 }

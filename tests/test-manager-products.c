@@ -94,7 +94,8 @@ static gboolean
 is_open_price (GtkWidget     *w,
                gconstpointer  data)
 {
-  return GTK_IS_CHECK_BUTTON (w) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)), "open_price") == 0;
+  return GTK_IS_CHECK_BUTTON (w) &&
+         g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)), "open_price") == 0;
 }
 
 static void
@@ -127,42 +128,56 @@ test_search_edit_add (Fixture       *f,
   gtk_editable_set_text (price, "28,5元");
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpstr (axw_manager_products_get_message (products), !=, "");
-  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2800);
+  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   2800);
   gtk_editable_set_text (price, "30.5");
   gtk_widget_activate_action (w, "products.save", NULL);
-  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3050);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'product.edit' "
-                             "AND detail = '6971234560018 赤松茸 price 30.50 stock 50 aid 1: price ¥28.00 → ¥30.50'"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   3050);
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = "
+                          "'product.edit' "
+                             "AND detail = '6971234560018 赤松茸 price 30.50 stock 50 aid 1: price "
+                             "¥28.00 → ¥30.50'"), ==, 1);
 
   /* the keyboard: Enter saves, Escape puts the form back */
   focus (f, GTK_WIDGET (price));
   gtk_editable_set_text (price, "");
   ui_type ("31.2", 30, TRUE);
-  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3120);
+  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   3120);
   gtk_widget_grab_focus (GTK_WIDGET (price));
   ui_type ("99", 30, FALSE);
   g_assert_cmpstr (gtk_editable_get_text (price), ==, "99");   /* focus selects all */
   ui_press (XK_Escape);
   g_assert_cmpstr (gtk_editable_get_text (price), ==, "31.20");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3120);
+  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   3120);
 
   /* a sale meanwhile: saving the price keeps the stock the sale left */
-  g_assert_true (axw_products_adjust_stock (f->db, query (f, "SELECT id FROM products WHERE barcode = '6971234560018'"),
+  g_assert_true (axw_products_adjust_stock (f->db,
+                                            query (f,
+                                                   "SELECT id FROM products WHERE barcode = "
+                                                   "'6971234560018'"),
                                             -2000, "sale", "小林", NULL));
   gtk_editable_set_text (price, "31.2");
   gtk_widget_activate_action (w, "products.save", NULL);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 48000);
 
   /* stock and aid */
   gtk_editable_set_text (axw_manager_products_get_field (products, "stock"), "45");
   gtk_widget_activate_action (w, "products.save", NULL);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 45000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 45000);
   g_assert_true (gtk_check_button_get_active (axw_manager_products_get_aid (products)));
   gtk_check_button_set_active (axw_manager_products_get_aid (products), FALSE);
   gtk_editable_set_text (axw_manager_products_get_field (products, "origin"), "甘肃临夏");
   gtk_widget_activate_action (w, "products.save", NULL);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT aid_eligible "
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT "
+                          "aid_eligible "
                              "AND origin = '甘肃临夏' AND stock_milli = 45000 AND price_fen = 3120"), ==, 1);
 
   /* open price: the cashier types it at each sale */
@@ -173,15 +188,20 @@ test_search_edit_add (Fixture       *f,
     g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (open_price)));
     gtk_check_button_set_active (GTK_CHECK_BUTTON (open_price), TRUE);
     gtk_widget_activate_action (w, "products.save", NULL);
-    g_assert_cmpint (query (f, "SELECT open_price FROM products WHERE barcode = '6971234560018'"), ==, 1);
+    g_assert_cmpint (query (f, "SELECT open_price FROM products WHERE barcode = '6971234560018'"),
+                     ==, 1);
     g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.edit' "
                                "AND detail LIKE '%open price no → yes'"), ==, 1);
   }
 
   /* retired: kept and listed as retired, no longer sold; brought back */
   gtk_widget_activate_action (w, "products.retire", NULL);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT active"), ==, 1);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'product.retire'"),
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND NOT "
+                          "active"), ==, 1);
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = "
+                          "'product.retire'"),
                    ==, 1);
   {
     g_autoptr(GError) error = NULL;
@@ -192,8 +212,11 @@ test_search_edit_add (Fixture       *f,
   }
   ui_save_png (GTK_WIDGET (f->window), "manager-products-retired.png");
   gtk_widget_activate_action (w, "products.retire", NULL);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND active"), ==, 1);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.restore'"), ==, 1);
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM products WHERE barcode = '6971234560018' AND "
+                          "active"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.restore'"),
+                   ==, 1);
 
   /* a new product: a misread barcode is refused with the right digit */
   gtk_widget_activate_action (w, "products.new", NULL);
@@ -205,7 +228,8 @@ test_search_edit_add (Fixture       *f,
   gtk_editable_set_text (price, "35");
   gtk_editable_set_text (axw_manager_products_get_field (products, "stock"), "12");
   gtk_widget_activate_action (w, "products.save", NULL);
-  g_assert_nonnull (strstr (axw_manager_products_get_message (products), "check digit should be 2"));
+  g_assert_nonnull (strstr (axw_manager_products_get_message (products),
+                            "check digit should be 2"));
   g_assert_cmpint (query (f, "SELECT count (*) FROM products"), ==, 18);
   /* a barcode another product has */
   gtk_editable_set_text (axw_manager_products_get_field (products, "barcode"), "6971234560025");
@@ -216,8 +240,11 @@ test_search_edit_add (Fixture       *f,
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products"), ==, 19);
   g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560162' "
-                             "AND name = '高原藜麦' AND origin = '青海' AND stock_milli = 12000"), ==, 3500);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'product.add'"), ==, 1);
+                             "AND name = '高原藜麦' AND origin = '青海' AND stock_milli = 12000"),
+                             ==, 3500);
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = "
+                          "'product.add'"), ==, 1);
   axw_manager_products_search (products, "gylm");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
@@ -284,7 +311,8 @@ test_supplier_fund (Fixture       *f,
   gtk_widget_activate_action (w, "products.save", NULL);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products p "
                              "JOIN suppliers s ON s.id = p.supplier_id "
-                             "WHERE p.barcode = '6971234560018' AND s.name = '和政县赤松茸合作社'"), ==, 1);
+                             "WHERE p.barcode = '6971234560018' AND s.name = '和政县赤松茸合作社'"),
+                             ==, 1);
   g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE action = 'product.edit' "
                              "AND detail LIKE '%supplier%和政县赤松茸合作社%'"), ==, 1);
 
@@ -299,7 +327,8 @@ test_supplier_fund (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT count (*) FROM products p JOIN funds f ON f.id = p.fund_id "
                              "JOIN suppliers s ON s.id = p.supplier_id "
                              "WHERE p.barcode = '6971234560018' "
-                             "AND f.name = '集美区助残爱心基金' AND p.fund_discounts AND s.name = '集美农贸公司'"),
+                             "AND f.name = '集美区助残爱心基金' AND p.fund_discounts AND s.name = '"
+                             "集美农贸公司'"),
                    ==, 1);
   line = axw_checkout_item_from_scan (f->db, "6971234560018", 0, &error);
   g_assert_no_error (error);
@@ -361,11 +390,13 @@ test_import (Fixture       *f,
   axw_manager_products_import_file (products, bad);
   wait_idle (products);
   g_assert_cmpstr (axw_manager_products_get_page (products), ==, "import");
-  g_assert_nonnull (strstr (axw_manager_products_get_summary (products), "Row 2 (line 3), column “price”"));
+  g_assert_nonnull (strstr (axw_manager_products_get_summary (products),
+                            "Row 2 (line 3), column “price”"));
   g_assert_cmpuint (g_list_model_get_n_items (preview), ==, 0);
   gtk_widget_activate_action (w, "products.import-apply", NULL);
   wait_idle (products);
-  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2800);
+  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   2800);
   gtk_widget_activate_action (w, "products.cancel", NULL);
   g_assert_cmpstr (axw_manager_products_get_page (products), ==, "catalog");
 
@@ -379,7 +410,8 @@ test_import (Fixture       *f,
   first = g_list_model_get_item (preview, 0);
   g_assert_cmpstr (gtk_string_object_get_string (first), ==,
                    "Row 1: 6971234560018 赤松茸: price ¥28.00 → ¥30.00");
-  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2800);
+  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   2800);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products"), ==, 18);
   g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log"), ==, audit);
   ui_pump (200);
@@ -426,10 +458,14 @@ test_import (Fixture       *f,
   wait_idle (products);
   g_assert_cmpstr (axw_manager_products_get_page (products), ==, "catalog");
   g_assert_nonnull (strstr (axw_manager_products_get_message (products), "1 new, 2 updated"));
-  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3000);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 60000);
+  g_assert_cmpint (query (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   3000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"),
+                   ==, 60000);
   g_assert_cmpint (query (f, "SELECT count (*) FROM products"), ==, 19);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'product.import' "
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = "
+                          "'product.import' "
                              "AND detail = '1 new, 2 updated, 1 unchanged'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_model (products)), ==, 19);
 }
@@ -469,7 +505,8 @@ test_stocktake (Fixture       *f,
     g_assert_cmpstr (dc, ==, "-37.5 kg (fewer)");
   }
   /* the keyboard: scan, Enter, count, Enter */
-  focus (f, gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))));
+  focus (f,
+         gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))));
   ui_type ("6971234560025", 8, TRUE);
   ui_type ("81", 30, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
@@ -491,22 +528,30 @@ test_stocktake (Fixture       *f,
   g_assert_nonnull (dialog);
   ui_pump (200);
   ui_save_png (GTK_WIDGET (dialog), "manager-stocktake-confirm.png");
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 50000);
   ui_click (GTK_WIDGET (dialog), "_Cancel");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 50000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 50000);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
   gtk_widget_activate_action (w, "stocktake.apply", NULL);
   ui_click (GTK_WIDGET (axw_manager_stocktake_get_dialog (st)), "_Apply");
   g_assert_null (axw_manager_stocktake_get_dialog (st));
-  g_assert_nonnull (strstr (axw_manager_stocktake_get_message (st), "5 products counted, 3 stock changes"));
+  g_assert_nonnull (strstr (axw_manager_stocktake_get_message (st),
+                            "5 products counted, 3 stock changes"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560032'"), ==, 40000);
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 81000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 48000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560032'"),
+                   ==, 40000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"),
+                   ==, 81000);
   g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, 12500);
-  g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = 'stock.adjust' "
+  g_assert_cmpint (query (f,
+                          "SELECT count (*) FROM audit_log WHERE staff = '王店长' AND action = "
+                          "'stock.adjust' "
                              "AND detail LIKE '%: stocktake'"), ==, 3);
   g_assert_cmpint (query (f, "SELECT count (*) FROM audit_log WHERE detail LIKE "
                              "'% 6971234560018 赤松茸 -2 (50 → 48): stocktake'"), ==, 1);
@@ -514,11 +559,13 @@ test_stocktake (Fixture       *f,
   /* Escape discards the counts */
   g_assert_true (axw_manager_stocktake_scan (st, "6971234560018"));
   g_assert_true (axw_manager_stocktake_count (st, "1"));
-  focus (f, gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))));
+  focus (f,
+         gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))));
   ui_press (XK_Escape);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
+  g_assert_cmpint (query (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 48000);
 
   /* nothing left to discard: Escape closes the window, as on every page */
   ui_press (XK_Escape);
@@ -559,9 +606,10 @@ test_large_catalog (Fixture       *f,
 
   g_assert_true (axw_db_exec (f->db,
     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
-    "INSERT INTO products (plu, name, origin, price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at) "
-    "SELECT 100000 + i, '商品' || i, '甘肃', 100 + i % 5000, 'piece', i % 2, 1000 * (i % 90), 'sp' || i, 'x' FROM n",
-    &error));
+    "INSERT INTO products (plu, name, origin, price_fen, unit, aid_eligible, stock_milli, pinyin, "
+    "updated_at) "
+    "SELECT 100000 + i, '商品' || i, '甘肃', 100 + i % 5000, 'piece', i % 2, 1000 * (i % 90), 'sp' "
+    "|| i, 'x' FROM n", &error));
   g_assert_no_error (error);
   axw_manager_window_show_page (f->window, "products");
 
@@ -582,8 +630,9 @@ test_large_catalog (Fixture       *f,
         t1 = g_get_monotonic_time ();
         ui_pump (1);
         g_assert_cmpuint (g_list_model_get_n_items (model), ==, searches[i].n);
-        g_print ("# 100 000 products, search “%s”: %u shown, query and model %.0f ms, drawn %.0f ms later\n",
-                 searches[i].query, searches[i].n, (t1 - t0) / 1000.0, (g_get_monotonic_time () - t1) / 1000.0);
+        g_print ("# 100 000 products, search “%s”: %u shown, query and model %.0f ms, drawn %.0f "
+                 "ms later\n", searches[i].query, searches[i].n, (t1 - t0) / 1000.0,
+                 (g_get_monotonic_time () - t1) / 1000.0);
       }
   }
 
@@ -617,18 +666,21 @@ test_large_catalog (Fixture       *f,
     start = sample.last = g_get_monotonic_time ();
     axw_manager_products_import_file (products, file);
     tick = g_timeout_add (10, sample_cb, &sample);
-    while (axw_manager_products_is_busy (products) && g_get_monotonic_time () - start < 60 * G_USEC_PER_SEC)
+    while (axw_manager_products_is_busy (products) &&
+           g_get_monotonic_time () - start < 60 * G_USEC_PER_SEC)
       g_main_context_iteration (NULL, TRUE);
     g_source_remove (tick);
     check_ms = (g_get_monotonic_time () - start) / 1000.0;
     longest_ms = sample.longest_ms;
     seen_progress = sample.progress;
-    g_print ("# preview of a 100 018-row CSV: %.0f ms; longest GTK main loop gap %.0f ms; progress seen %.2f\n",
-             check_ms, longest_ms, seen_progress);
+    g_print ("# preview of a 100 018-row CSV: %.0f ms; longest GTK main loop gap %.0f ms; progress "
+             "seen %.2f\n", check_ms, longest_ms, seen_progress);
     g_assert_false (axw_manager_products_is_busy (products));
     g_assert_cmpfloat (seen_progress, >, 0);
-    g_assert_nonnull (strstr (axw_manager_products_get_summary (products), "0 new, 1000 updated (1000 price changes"));
-    g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==, 1000);
+    g_assert_nonnull (strstr (axw_manager_products_get_summary (products),
+                              "0 new, 1000 updated (1000 price changes"));
+    g_assert_cmpuint (g_list_model_get_n_items (axw_manager_products_get_preview (products)), ==,
+                      1000);
     ui_pump (100);
     ui_save_png (GTK_WIDGET (f->window), "manager-products-import-100k.png");
     gtk_widget_activate_action (GTK_WIDGET (products), "products.cancel", NULL);
@@ -664,12 +716,15 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  g_test_add ("/manager-products/search-edit-add", Fixture, NULL, setup, test_search_edit_add, teardown);
+  g_test_add ("/manager-products/search-edit-add", Fixture, NULL, setup, test_search_edit_add,
+              teardown);
   g_test_add ("/manager-products/supplier-fund", Fixture, NULL, setup, test_supplier_fund,
               teardown);
-  g_test_add ("/manager-products/import-preview-apply", Fixture, NULL, setup, test_import, teardown);
+  g_test_add ("/manager-products/import-preview-apply", Fixture, NULL, setup, test_import,
+              teardown);
   g_test_add ("/manager-products/stocktake", Fixture, NULL, setup, test_stocktake, teardown);
-  g_test_add ("/manager-products/100k-products", Fixture, NULL, setup, test_large_catalog, teardown);
+  g_test_add ("/manager-products/100k-products", Fixture, NULL, setup, test_large_catalog,
+              teardown);
   g_test_add_func ("/manager-products/new-destroy", test_new_destroy);
   return g_test_run ();
 }

@@ -49,7 +49,8 @@ setup (Fixture       *f,
   /* the application's theme, as every window of the counter has it */
   f->css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (f->css, "/cn/aixinwu/Pos/ui/axw-style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (f->css),
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (f->css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   f->window = axw_manager_window_new (NULL, f->db, "王店长");
   gtk_window_present (GTK_WINDOW (f->window));
@@ -62,7 +63,8 @@ teardown (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   ui_pump (50);
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (f->css));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (f->css));
   g_clear_object (&f->css);
   g_clear_object (&f->db);
   axw_test_rm_rf (f->dir);
@@ -158,21 +160,26 @@ test_promotions (Fixture       *f,
   set_text (page, P, "promo_to", "2027-02-10");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, P, "promo_scope")), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "promos.add", NULL));
-  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page), "Percent off: write a percentage"));
+  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page),
+                            "Percent off: write a percentage"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM promotions"), ==, rows);
   set_text (page, P, "promo_percent", "8");
   set_text (page, P, "promo_to", "2027-01-01");
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.add", NULL);
-  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page), "To: the end date is before"));
+  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page),
+                            "To: the end date is before"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM promotions"), ==, rows);
 
   set_text (page, P, "promo_to", "2027-02-10");
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.add", NULL);
   g_assert_cmpstr (axw_manager_promotions_get_message (page), ==, "Promotion “春节” saved.");
   g_assert_cmpint (q (f, "SELECT count(*) FROM promotions WHERE name = '春节' AND scope = 'all' "
-                         "AND percent_bp = 800 AND date_from = '2027-01-25' AND date_to = '2027-02-10' "
+                         "AND percent_bp = 800 AND date_from = '2027-01-25' AND date_to = "
+                         "'2027-02-10' "
                          "AND day_of_month IS NULL AND month IS NULL AND active"), ==, 1);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'promotion.save'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'promotion.save'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (promos), ==, n + 1);
   g_assert_true (model_has (promos, "春节 — 8% off all goods — from 2027-01-25 to 2027-02-10"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, P, "promo_name"))), ==, "");
@@ -181,7 +188,8 @@ test_promotions (Fixture       *f,
   set_text (page, P, "promo_name", "春节");
   set_text (page, P, "promo_percent", "9");
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.add", NULL);
-  g_assert_cmpstr (axw_manager_promotions_get_message (page), ==, "Promotion “春节” changed to the new rules.");
+  g_assert_cmpstr (axw_manager_promotions_get_message (page), ==,
+                   "Promotion “春节” changed to the new rules.");
   g_assert_cmpint (q (f, "SELECT percent_bp FROM promotions WHERE name = '春节'"), ==, 900);
   g_assert_cmpuint (g_list_model_get_n_items (promos), ==, n + 1);
 
@@ -190,8 +198,11 @@ test_promotions (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_promotions_get_message (page), "Choose a promotion"));
   select_row (page, "promo_list", position_of (promos, "爱心日"));
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.remove", NULL);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM promotions WHERE name = '爱心日' AND NOT active"), ==, 1);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'promotion.remove' "
+  g_assert_cmpint (q (f, "SELECT count(*) FROM promotions WHERE name = '爱心日' AND NOT active"),
+                   ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'promotion.remove' "
                          "AND detail = '爱心日'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (promos), ==, n);
   g_assert_false (model_has (promos, "爱心日"));
@@ -233,7 +244,8 @@ test_vouchers_and_keys (Fixture       *f,
   g_assert_true (model_has (campaigns, "2026惠民助残红包 — funded by 厦门市残疾人联合会"));
 
   g_assert_false (axw_manager_promotions_import_file (page, bad_file));
-  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page), "Row 2 (line 3), column “face”"));
+  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page),
+                            "Row 2 (line 3), column “face”"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM vouchers"), ==, vouchers);
   g_assert_false (axw_manager_promotions_import_file (page, missing));
   g_assert_cmpint (q (f, "SELECT count(*) FROM vouchers"), ==, vouchers);
@@ -243,21 +255,27 @@ test_vouchers_and_keys (Fixture       *f,
   g_assert_cmpint (q (f, "SELECT count(*) FROM vouchers"), ==, vouchers + 2);
   g_assert_cmpint (q (f, "SELECT count(*) FROM vouchers v JOIN campaigns c ON c.id = v.campaign_id "
                          "WHERE c.name = '冬季助残' AND c.funder = '区慈善会' AND v.face_fen = 1500"), ==, 2);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.import'"), ==, 1);
-  g_assert_true (model_has (campaigns, "冬季助残 — funded by 区慈善会\n2 issued, 0 redeemed, ¥0.00 given"));
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'voucher.import'"), ==, 1);
+  g_assert_true (model_has (campaigns,
+                            "冬季助残 — funded by 区慈善会\n2 issued, 0 redeemed, ¥0.00 given"));
 
   /* keys: validated as `aixinwu vouchers trust` does */
   set_text (page, P, "key_funder", "区慈善会");
   set_text (page, P, "key_text", "not-a-key");
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.trust", NULL);
-  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page), "is not an Ed25519 public key"));
+  g_assert_nonnull (strstr (axw_manager_promotions_get_message (page),
+                            "is not an Ed25519 public key"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM funder_keys"), ==, 0);
   set_text (page, P, "key_text", key);
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.trust", NULL);
   g_assert_cmpint (q (f, "SELECT count(*) FROM funder_keys WHERE funder = '区慈善会'"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (keys), ==, 1);
   g_assert_true (model_has (keys, "区慈善会 — key 11qYAYKx…aPcHURo="));
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.trust'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'voucher.trust'"), ==, 1);
 
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-promotions.png");
@@ -266,7 +284,9 @@ test_vouchers_and_keys (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.untrust", NULL);
   g_assert_cmpint (q (f, "SELECT count(*) FROM funder_keys"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (keys), ==, 0);
-  g_assert_cmpint (q (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'voucher.untrust'"), ==, 1);
+  g_assert_cmpint (q (f,
+                      "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                      "'voucher.untrust'"), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (page), "promos.untrust", NULL);
   g_assert_nonnull (strstr (axw_manager_promotions_get_message (page), "Choose a key"));
 }
@@ -323,7 +343,8 @@ test_refund (Fixture       *f,
   /* an unknown receipt: a plain message, nothing changes */
   set_text (page, R, "sale_entry", "S01-T01-19990101-0001");
   gtk_widget_activate_action (GTK_WIDGET (page), "refunds.find", NULL);
-  g_assert_nonnull (strstr (axw_manager_refunds_get_message (page), "No sale has the receipt number"));
+  g_assert_nonnull (strstr (axw_manager_refunds_get_message (page),
+                            "No sale has the receipt number"));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "refunds.confirm", NULL) &&
                   q (f, "SELECT count(*) FROM sales") != sales);
 
@@ -345,7 +366,8 @@ test_refund (Fixture       *f,
   g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "Give back ¥"));
   g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "Cash ¥"));
   g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "WeChat Pay ¥"));
-  g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page), "no longer claimed from 厦门市残疾人联合会"));
+  g_assert_nonnull (strstr (axw_manager_refunds_get_money_text (page),
+                            "no longer claimed from 厦门市残疾人联合会"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sales);
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-refund-confirm.png");
@@ -361,7 +383,8 @@ test_refund (Fixture       *f,
   wait_checked (page);
   g_assert_nonnull (strstr (axw_manager_refunds_get_message (page), "Nothing was refunded"));
   g_assert_cmpint (q (f, "SELECT count(*) FROM sales"), ==, sales);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, stock);
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   stock);
   g_assert_null (axw_manager_refunds_get_last_refund (page));
 
   /* the right PIN (Enter in the PIN field): the refund, its receipt printed */
@@ -382,24 +405,32 @@ test_refund (Fixture       *f,
   g_assert_cmpint (q (f, sql), ==, 1);
   g_assert_cmpint (q (f, "SELECT qty_milli FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
                          "WHERE s.kind = 'refund'"), ==, 1000);
-  cash = q (f, "SELECT coalesce (sum (amount_fen), 0) FROM payments p JOIN sales s ON s.id = p.sale_id "
+  cash = q (f,
+            "SELECT coalesce (sum (amount_fen), 0) FROM payments p JOIN sales s ON s.id = "
+            "p.sale_id "
                "WHERE s.kind = 'refund' AND p.method = 'cash'");
-  wechat = q (f, "SELECT coalesce (sum (amount_fen), 0) FROM payments p JOIN sales s ON s.id = p.sale_id "
+  wechat = q (f,
+              "SELECT coalesce (sum (amount_fen), 0) FROM payments p JOIN sales s ON s.id = "
+              "p.sale_id "
                  "WHERE s.kind = 'refund' AND p.method = 'wechat'");
   g_assert_cmpint (cash + wechat, ==, total);
   g_assert_cmpint (cash, >, 0);
   g_assert_cmpint (wechat, >, 0);
-  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, stock + 1000);
-  g_assert_nonnull (strstr (axw_manager_refunds_get_message (page), "Refund S01-T01-20261213-0001 done"));
+  g_assert_cmpint (q (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==,
+                   stock + 1000);
+  g_assert_nonnull (strstr (axw_manager_refunds_get_message (page),
+                            "Refund S01-T01-20261213-0001 done"));
   axw_test_wait_idle (axw_manager_refunds_is_printing, page, 5000);
   g_assert_cmpint (q (f, "SELECT count(*) FROM print_jobs j JOIN sales s ON s.id = j.sale_id "
                          "WHERE s.kind = 'refund' AND j.status = 'done'"), ==, 1);
   g_assert_true (g_file_test (f->receipts, G_FILE_TEST_EXISTS));
-  g_assert_nonnull (strstr (axw_manager_refunds_get_message (page), "The refund receipt is printed."));
+  g_assert_nonnull (strstr (axw_manager_refunds_get_message (page),
+                            "The refund receipt is printed."));
 
   /* what is left: 2 of 赤松茸; the page shows it, and no more */
   g_assert_false (axw_manager_refunds_set_qty (page, 1, 3000));
-  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_manager_refunds_get_preview (page), 0)->qty_milli, ==, 2000);
+  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_manager_refunds_get_preview (page),
+                                      0)->qty_milli, ==, 2000);
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-refunds.png");
 
@@ -451,7 +482,8 @@ test_large_text (Fixture       *f,
   axw_manager_window_show_page (f->window, "promotions");
   ui_pump (300);
   ui_save_png (GTK_WIDGET (f->window), "manager-promotions-hc.png");
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (hc));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (hc));
 }
 
 /* Every control on the page has a name and a 48×48 touch target. */
@@ -461,12 +493,16 @@ check_controls (GtkWidget *w,
                 guint     *n)
 {
   GtkWidget *parent = gtk_widget_get_parent (w);
-  gboolean inner = parent && ((GTK_IS_EDITABLE (parent) && !GTK_IS_BUTTON (w)) || GTK_IS_LIST_VIEW (parent) || GTK_IS_DROP_DOWN (parent) ||
-                              G_TYPE_CHECK_INSTANCE_TYPE (parent, g_type_from_name ("GtkListItemWidget")));
+  gboolean inner = parent &&
+    ((GTK_IS_EDITABLE (parent) && !GTK_IS_BUTTON (w)) || GTK_IS_LIST_VIEW (parent) ||
+     GTK_IS_DROP_DOWN (parent) ||
+                              G_TYPE_CHECK_INSTANCE_TYPE (parent,
+                                                          g_type_from_name ("GtkListItemWidget")));
 
   if (!gtk_widget_get_mapped (w))
     return;
-  if (!inner && (GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_LIST_VIEW (w)))
+  if (!inner &&
+      (GTK_IS_BUTTON (w) || GTK_IS_EDITABLE (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_LIST_VIEW (w)))
     {
       GtkAccessible *a = GTK_ACCESSIBLE (w);
       gboolean named = gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
@@ -481,9 +517,11 @@ check_controls (GtkWidget *w,
       if (!named)
         g_string_append_printf (problems, "no accessible name: %s\n", G_OBJECT_TYPE_NAME (w));
       if (box.size.height < 48 || box.size.width < 48)
-        g_string_append_printf (problems, "smaller than 48×48: %s %s (%.0f×%.0f)\n", G_OBJECT_TYPE_NAME (w),
+        g_string_append_printf (problems, "smaller than 48×48: %s %s (%.0f×%.0f)\n",
+                                G_OBJECT_TYPE_NAME (w),
                                 GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w))
-                                ? gtk_button_get_label (GTK_BUTTON (w)) : "", box.size.width, box.size.height);
+                                ? gtk_button_get_label (GTK_BUTTON (w)) : "", box.size.width,
+                                box.size.height);
     }
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
     check_controls (c, problems, n);
@@ -503,7 +541,8 @@ test_touch_and_names (Fixture       *f,
   g_assert_cmpuint (n, ==, 17);
   promos = n;
   axw_manager_window_show_page (f->window, "refunds");
-  g_assert_true (axw_manager_refunds_find (axw_manager_window_get_refunds (f->window), sale->receipt_no));
+  g_assert_true (axw_manager_refunds_find (axw_manager_window_get_refunds (f->window),
+                                           sale->receipt_no));
   ui_pump (200);
   check_controls (GTK_WIDGET (axw_manager_window_get_refunds (f->window)), problems, &n);
   g_assert_cmpuint (n, >=, promos + 8);
@@ -564,10 +603,13 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   g_test_add ("/manager-promos/promotions", Fixture, NULL, setup, test_promotions, teardown);
-  g_test_add ("/manager-promos/vouchers-and-keys", Fixture, NULL, setup, test_vouchers_and_keys, teardown);
+  g_test_add ("/manager-promos/vouchers-and-keys", Fixture, NULL, setup, test_vouchers_and_keys,
+              teardown);
   g_test_add ("/manager-promos/refund", Fixture, NULL, setup, test_refund, teardown);
-  g_test_add ("/manager-promos/large-text-and-contrast", Fixture, NULL, setup, test_large_text, teardown);
-  g_test_add ("/manager-promos/touch-and-names", Fixture, NULL, setup, test_touch_and_names, teardown);
+  g_test_add ("/manager-promos/large-text-and-contrast", Fixture, NULL, setup, test_large_text,
+              teardown);
+  g_test_add ("/manager-promos/touch-and-names", Fixture, NULL, setup, test_touch_and_names,
+              teardown);
   g_test_add ("/manager-promos/chinese", Fixture, NULL, setup, test_chinese, teardown);
   g_test_add_func ("/manager-promos/new-destroy", test_new_destroy);
   return g_test_run ();

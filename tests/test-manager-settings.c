@@ -91,7 +91,8 @@ static gint64
 audit_count (Fixture    *f,
              const char *where)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM audit_log WHERE action = 'settings.set' "
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM audit_log WHERE action = "
+                                          "'settings.set' "
                                           "AND staff = '王店长' AND %s", where);
 
   return axw_db_query_int (f->db, sql, -1);
@@ -172,7 +173,9 @@ test_save (Fixture       *f,
   /* unchanged fields are neither written nor audited */
   g_assert_cmpint (audit_count (f, "detail LIKE 'terminal.code%'"), ==, 0);
   g_assert_cmpint (audit_count (f, "detail LIKE 'printer%'"), ==, 0);
-  g_assert_cmpint (axw_db_query_int (f->db, "SELECT count (*) FROM settings WHERE key = 'terminal.code'", -1),
+  g_assert_cmpint (axw_db_query_int (f->db,
+                                     "SELECT count (*) FROM settings WHERE key = 'terminal.code'",
+                                     -1),
                    ==, 0);
 
   /* the preview follows the page: 80 mm paper */
@@ -207,7 +210,8 @@ test_invalid (Fixture       *f,
   set_choice (f, "cash_rounding", 1);
   save (f);
 
-  g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "shop.code"), "1 to 8 letters or digits"));
+  g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "shop.code"),
+                            "1 to 8 letters or digits"));
   g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "timezone"), "Asia/Shanghai"));
   g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "sync.endpoint"), "https://"));
   g_assert_cmpstr (axw_manager_settings_get_error (f->page, "shop.name"), ==, "");
@@ -222,7 +226,8 @@ test_invalid (Fixture       *f,
   /* a token file is a whole path */
   set_text (f, "sync.token_file", "token.txt");
   save (f);
-  g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "sync.token_file"), "whole path"));
+  g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "sync.token_file"),
+                            "whole path"));
   set_text (f, "sync.token_file", "");
 
   /* a token with spaces is refused too, and no file is written */
@@ -283,9 +288,12 @@ test_token (Fixture       *f,
   g_assert_cmpstr (read, ==, token);
   /* audited as "set", the token itself nowhere: not in the log, not on screen */
   g_assert_cmpint (audit_count (f, "detail = 'sync.token: set'"), ==, 1);
-  g_assert_cmpint (axw_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE detail LIKE '%7f3a9c%'", -1),
+  g_assert_cmpint (axw_db_query_int (f->db,
+                                     "SELECT count (*) FROM audit_log WHERE detail LIKE '%7f3a9c%'",
+                                     -1),
                    ==, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (axw_manager_settings_get_field (f->page, "sync.token"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (axw_manager_settings_get_field (f->page,
+                                                                                        "sync.token"))),
                    ==, "");
   g_assert_false (shows_text (GTK_WIDGET (f->window), "7f3a9c"));
   g_assert_cmpstr (axw_manager_settings_get_message (f->page, "token"), ==, "Token: set.");
@@ -332,7 +340,8 @@ test_test_page (Fixture       *f,
   set_text (f, "shop.name", "爱心屋·测试");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "settings.test-page", NULL));
   wait_test_page (f);
-  g_assert_true (g_str_has_prefix (axw_manager_settings_get_message (f->page, "test"), "✔ Test page sent to file:"));
+  g_assert_true (g_str_has_prefix (axw_manager_settings_get_message (f->page, "test"),
+                                   "✔ Test page sent to file:"));
   g_assert_true (g_file_get_contents (bin, &contents, &len, &error));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
   decoded = escpos_decode (bytes, &error);
@@ -353,9 +362,10 @@ test_test_page (Fixture       *f,
   assert_setting (f, "shop.name", "爱心屋");
 
   /* a network printer that refuses: the plain message, the page still usable */
-  g_assert_true (g_socket_listener_add_address (listener, any, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                                NULL, &bound, &error));
-  refused = g_strdup_printf ("tcp://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_assert_true (g_socket_listener_add_address (listener, any, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  refused = g_strdup_printf ("tcp://127.0.0.1:%u",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   g_socket_listener_close (listener);
   set_text (f, "printer", refused);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "settings.test-page", NULL));
@@ -368,7 +378,8 @@ test_test_page (Fixture       *f,
   set_text (f, "printer", "lpt1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "settings.test-page", NULL));
   g_assert_false (axw_manager_settings_is_busy (f->page));
-  g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "printer"), "tcp://HOST:9100"));
+  g_assert_nonnull (strstr (axw_manager_settings_get_error (f->page, "printer"),
+                            "tcp://HOST:9100"));
 }
 
 /* The reports page's Print: the report on screen, to the printer setting,
@@ -469,9 +480,12 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   g_test_add ("/manager-settings/save", Fixture, NULL, fixture_setup, test_save, fixture_teardown);
-  g_test_add ("/manager-settings/invalid", Fixture, NULL, fixture_setup, test_invalid, fixture_teardown);
-  g_test_add ("/manager-settings/token", Fixture, NULL, fixture_setup, test_token, fixture_teardown);
-  g_test_add ("/manager-settings/test-page", Fixture, NULL, fixture_setup, test_test_page, fixture_teardown);
+  g_test_add ("/manager-settings/invalid", Fixture, NULL, fixture_setup, test_invalid,
+              fixture_teardown);
+  g_test_add ("/manager-settings/token", Fixture, NULL, fixture_setup, test_token,
+              fixture_teardown);
+  g_test_add ("/manager-settings/test-page", Fixture, NULL, fixture_setup, test_test_page,
+              fixture_teardown);
   g_test_add ("/manager-settings/report-print", Fixture, NULL, fixture_setup, test_report_print,
               fixture_teardown);
   g_test_add_func ("/manager-settings/chinese", test_chinese);

@@ -201,7 +201,8 @@ count_and_close (UiFixture        *f,
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (axw_manager_shifts_get_dialog (page)));
   g_assert_nonnull (strstr (body, "▼"));
   ui_pump (200);
-  ui_save_png (GTK_WIDGET (axw_manager_shifts_get_dialog (page)), "manager-shifts-close-confirm.png");
+  ui_save_png (GTK_WIDGET (axw_manager_shifts_get_dialog (page)),
+               "manager-shifts-close-confirm.png");
   ui_click (GTK_WIDGET (axw_manager_shifts_get_dialog (page)), "_Cancel");
   g_assert_null (axw_manager_shifts_get_dialog (page));
   g_assert_nonnull (axw_manager_shifts_get_shift (page));
@@ -281,14 +282,15 @@ close_the_day (UiFixture        *f,
   g_assert_cmpstr (stored, ==, again);
   /* and what the command prints for it */
   {
-    const char *argv[] = { g_getenv ("AIXINWU_BIN"), "--db", f->db_path, "report", "z", "--number", "1",
+    const char *argv[] = { g_getenv ("AIXINWU_BIN"), "--db", f->db_path, "report", "z", "--number",
+      "1",
                            "--format", "json", NULL };
     g_autofree char *out = NULL;
     int status = -1;
 
     g_assert_nonnull (argv[0]);
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                                 NULL, &status, &error));
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_cmpstr (out, ==, stored);
@@ -299,7 +301,8 @@ close_the_day (UiFixture        *f,
   /* the PDF next to the database, the owner's only, named on screen */
   g_assert_nonnull (axw_manager_shifts_get_pdf_path (page));
   g_assert_true (g_str_has_prefix (axw_manager_shifts_get_pdf_path (page), f->dir));
-  g_assert_nonnull (strstr (axw_manager_shifts_get_message (page), axw_manager_shifts_get_pdf_path (page)));
+  g_assert_nonnull (strstr (axw_manager_shifts_get_message (page),
+                            axw_manager_shifts_get_pdf_path (page)));
   g_assert_cmpint (g_stat (axw_manager_shifts_get_pdf_path (page), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (axw_manager_shifts_get_pdf_path (page), &pdf, &len, NULL));
@@ -376,7 +379,8 @@ has_focus_in (AxwManagerWindow *window,
 {
   GtkWidget *focus = focus_of (window);
 
-  return focus != NULL && (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+  return focus != NULL &&
+         (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
 }
 
 /* Typed through the X server: Enter moves on and confirms, Escape
@@ -407,7 +411,8 @@ test_keyboard (UiFixture     *f,
   ui_type (g_str_equal (gtk_string_object_get_string (who), "王店长") ? "8888" : "1234", 30, TRUE);
   wait_idle (page);
   g_assert_nonnull (axw_manager_shifts_get_shift (page));
-  g_assert_cmpstr (axw_manager_shifts_get_shift (page)->staff, ==, gtk_string_object_get_string (who));
+  g_assert_cmpstr (axw_manager_shifts_get_shift (page)->staff, ==,
+                   gtk_string_object_get_string (who));
   g_assert_cmpint (axw_manager_shifts_get_shift (page)->float_fen, ==, 15000);
 
   /* the amount has the focus after opening: out ¥20, reason, PIN, Enter */
@@ -490,18 +495,22 @@ check_layout (GtkWidget *w,
 {
   if (!gtk_widget_get_mapped (w))
     return;
-  for (GtkWidget *a = gtk_widget_get_first_child (w); a && lays_out (w); a = gtk_widget_get_next_sibling (a))
+  for (GtkWidget *a = gtk_widget_get_first_child (w); a &&
+       lays_out (w); a = gtk_widget_get_next_sibling (a))
     {
       graphene_rect_t ra, rb, both;
 
       if (!gtk_widget_get_mapped (a) || !gtk_widget_compute_bounds (a, w, &ra))
         continue;
-      if (ra.origin.x < -1 || ra.origin.y < -1 || ra.origin.x + ra.size.width > gtk_widget_get_width (w) + 1 ||
+      if (ra.origin.x < -1 || ra.origin.y < -1 ||
+          ra.origin.x + ra.size.width > gtk_widget_get_width (w) + 1 ||
           ra.origin.y + ra.size.height > gtk_widget_get_height (w) + 1)
-        g_string_append_printf (problems, "%s sticks out of %s\n", G_OBJECT_TYPE_NAME (a), G_OBJECT_TYPE_NAME (w));
+        g_string_append_printf (problems, "%s sticks out of %s\n", G_OBJECT_TYPE_NAME (a),
+                                G_OBJECT_TYPE_NAME (w));
       for (GtkWidget *b = gtk_widget_get_next_sibling (a); b; b = gtk_widget_get_next_sibling (b))
         if (gtk_widget_get_mapped (b) && gtk_widget_compute_bounds (b, w, &rb) &&
-            graphene_rect_intersection (&ra, &rb, &both) && both.size.width > 1 && both.size.height > 1)
+            graphene_rect_intersection (&ra, &rb, &both) && both.size.width > 1 &&
+              both.size.height > 1)
           g_string_append_printf (problems, "%s and %s overlap in %s\n", G_OBJECT_TYPE_NAME (a),
                                   G_OBJECT_TYPE_NAME (b), G_OBJECT_TYPE_NAME (w));
     }
@@ -588,7 +597,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/manager-shifts/day", UiFixture, NULL, ui_setup, test_day, ui_teardown);
   g_test_add ("/manager-shifts/keyboard", UiFixture, NULL, ui_setup, test_keyboard, ui_teardown);
-  g_test_add ("/manager-shifts/text-scales", UiFixture, NULL, ui_setup, test_text_scales, ui_teardown);
+  g_test_add ("/manager-shifts/text-scales", UiFixture, NULL, ui_setup, test_text_scales,
+              ui_teardown);
   g_test_add_func ("/manager-shifts/new-destroy", test_new_destroy);
   return g_test_run ();
 }

@@ -45,30 +45,37 @@ handle (SoupServer        *server,
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&s->lock);
-  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
   const char *why = NULL;
   char *ack;
   JsonArray *sales;
 
   if (g_strcmp0 (auth, "Bearer s3cret-token") != 0 ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), NULL))
+      !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), NULL))
     {
       soup_server_message_set_status (msg, 400, NULL);
       return;
     }
-  sales = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "sales");
+  sales = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "sales");
   for (guint i = 0; i < json_array_get_length (sales) && why == NULL; i++)
-    why = g_hash_table_lookup (s->refuse, json_object_get_string_member (json_array_get_object_element (sales, i),
+    why = g_hash_table_lookup (s->refuse,
+                               json_object_get_string_member (json_array_get_object_element (sales,
+                                                                                             i),
                                                                          "uuid"));
   if (why != NULL)
     {
       soup_server_message_set_status (msg, 422, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, why, strlen (why));
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, why,
+                                        strlen (why));
       return;
     }
   for (guint i = 0; i < json_array_get_length (sales); i++)
     {
-      const char *uuid = json_object_get_string_member (json_array_get_object_element (sales, i), "uuid");
+      const char *uuid = json_object_get_string_member (json_array_get_object_element (sales, i),
+                                                        "uuid");
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (s->received, uuid));
 
       g_hash_table_insert (s->received, g_strdup (uuid), GUINT_TO_POINTER (n + 1));
@@ -209,7 +216,8 @@ check_controls (GtkWidget *w,
     {
       GtkAccessible *a = GTK_ACCESSIBLE (w);
       const char *label = GTK_IS_BUTTON (w) ? gtk_button_get_label (GTK_BUTTON (w)) : NULL;
-      gboolean named = gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) || (label && *label);
+      gboolean named = gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+        (label && *label);
       graphene_rect_t box;   /* the border box: what a finger can hit */
 
       (*n)++;
@@ -217,7 +225,8 @@ check_controls (GtkWidget *w,
         g_string_append_printf (problems, "no accessible name: %s\n", G_OBJECT_TYPE_NAME (w));
       g_assert_true (gtk_widget_compute_bounds (w, w, &box));
       if (box.size.width < 48 || box.size.height < 48)
-        g_string_append_printf (problems, "smaller than 48×48: %s “%s” (%.0f×%.0f)\n", G_OBJECT_TYPE_NAME (w),
+        g_string_append_printf (problems, "smaller than 48×48: %s “%s” (%.0f×%.0f)\n",
+                                G_OBJECT_TYPE_NAME (w),
                                 label ? label : "", box.size.width, box.size.height);
     }
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
@@ -323,8 +332,10 @@ test_sync_page (void)
   g_assert_true (axw_settings_set (db, "sync.token_file", token, &error));
   g_assert_no_error (error);
   g_mutex_lock (&srv.lock);
-  g_hash_table_insert (srv.refuse, g_strdup (bad1->uuid), g_strdup ("{\"error\":\"unknown product 6971234560018\"}"));
-  g_hash_table_insert (srv.refuse, g_strdup (bad2->uuid), g_strdup ("{\"error\":\"shop S01 is not registered\"}"));
+  g_hash_table_insert (srv.refuse, g_strdup (bad1->uuid),
+                       g_strdup ("{\"error\":\"unknown product 6971234560018\"}"));
+  g_hash_table_insert (srv.refuse, g_strdup (bad2->uuid),
+                       g_strdup ("{\"error\":\"shop S01 is not registered\"}"));
   g_mutex_unlock (&srv.lock);
   axw_manager_sync_reload (page);
   g_assert_true (axw_test_contains (axw_manager_sync_get_text (page, "setup"), "✓ Set up"));
@@ -422,7 +433,8 @@ test_sync_page (void)
   ui_save_png (GTK_WIDGET (window), "manager-sync-all-sent.png");
 
   /* the online shop is down: the sale waits and the page says it will retry */
-  g_ptr_array_add (sales, axw_test_sell (db, "2026-12-12T15:00:00+08:00", "6971234560018", 1000, 10000));
+  g_ptr_array_add (sales,
+                   axw_test_sell (db, "2026-12-12T15:00:00+08:00", "6971234560018", 1000, 10000));
   down = g_strdup_printf ("http://127.0.0.1:%u/sales", closed_port ());
   g_assert_true (axw_settings_set (db, "sync.endpoint", down, &error));
   gtk_widget_activate_action (GTK_WIDGET (page), "sync.push", NULL);
@@ -447,7 +459,8 @@ test_sync_page (void)
   g_assert_null (strstr (axw_manager_sync_get_text (page, "status"), "will retry"));
 
   /* a sale made meanwhile shows when the page comes into view again */
-  g_ptr_array_add (sales, axw_test_sell (db, "2026-12-12T16:00:00+08:00", "6971234560018", 1000, 10000));
+  g_ptr_array_add (sales,
+                   axw_test_sell (db, "2026-12-12T16:00:00+08:00", "6971234560018", 1000, 10000));
   axw_manager_window_show_page (window, "backups");
   ui_pump (100);
   axw_manager_window_show_page (window, "sync");

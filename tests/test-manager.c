@@ -133,9 +133,11 @@ test_reports_screen (void)
     gtk_widget_activate_action (GTK_WIDGET (staff), "staff.deactivate", NULL);
     g_assert_null (axw_staff_login (db, "小陈", "2468", NULL));
     g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
-    g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), before), "cannot log in"));
+    g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), before),
+                              "cannot log in"));
     g_assert_cmpint (axw_db_query_int (db, "SELECT count (*) FROM audit_log WHERE staff = '王店长' "
-                                           "AND action = 'staff.deactivate' AND detail = '小陈'", 0), ==, 1);
+                                           "AND action = 'staff.deactivate' AND detail = '小陈'",
+                                           0), ==, 1);
     axw_manager_window_show_page (window, "staff");
     ui_pump (10 * 50);
     ui_save_png (GTK_WIDGET (window), "manager-staff-deactivated.png");
@@ -192,7 +194,8 @@ test_audit_shop_time (gconstpointer data)
   g_assert_no_error (error);
   g_setenv ("TZ", data, TRUE);
   g_assert_true (axw_db_exec (db, "INSERT INTO audit_log (at, staff, action, detail) VALUES "
-                                  "('2026-12-11T23:10:00.000Z', '王店长', 'test.clock', 'early')", &error));
+                                  "('2026-12-11T23:10:00.000Z', '王店长', 'test.clock', 'early')",
+                                  &error));
   window = axw_manager_window_new (NULL, db, "王店长");
   audit = axw_manager_window_get_audit (window);
   model = axw_manager_audit_get_model (audit);
@@ -218,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/manager/reports-screen", test_reports_screen);
   g_test_add_func ("/manager/new-destroy", test_new_destroy);
   g_test_add_data_func ("/manager/audit-shop-time/utc", "UTC", test_audit_shop_time);
-  g_test_add_data_func ("/manager/audit-shop-time/new-york", "America/New_York", test_audit_shop_time);
+  g_test_add_data_func ("/manager/audit-shop-time/new-york", "America/New_York",
+                        test_audit_shop_time);
   return g_test_run ();
 }

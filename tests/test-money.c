@@ -170,7 +170,8 @@ test_business_date (void)
 static void
 test_time_bad (void)
 {
-  static const char *bad[] = { "2026-12-12", "2026-12-12T10:00:00", "yesterday", "", "2026-13-01T00:00:00Z" };
+  static const char *bad[] = { "2026-12-12", "2026-12-12T10:00:00", "yesterday", "",
+    "2026-13-01T00:00:00Z" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -208,9 +209,12 @@ test_time_format_shop (void)
   static const struct { const char *iso, *zone, *format, *expected; } cases[] = {
     { "2026-12-11T23:10:00.000Z", NULL, AXW_TIME_FORMAT_SECONDS, "2026-12-12 07:10:00" },
     { "2026-12-11T23:10:00Z", "Asia/Shanghai", AXW_TIME_FORMAT_MINUTES, "2026-12-12 07:10" },
-    { "2026-12-12T07:10:00+08:00", "America/New_York", AXW_TIME_FORMAT_SECONDS, "2026-12-11 18:10:00" },
-    { "2026-07-01T12:00:00Z", "America/New_York", AXW_TIME_FORMAT_RFC3339, "2026-07-01T08:00:00-04:00" },
-    { "2026-12-11T23:10:00Z", "Asia/Kolkata", AXW_TIME_FORMAT_RFC3339, "2026-12-12T04:40:00+05:30" },
+    { "2026-12-12T07:10:00+08:00", "America/New_York", AXW_TIME_FORMAT_SECONDS,
+      "2026-12-11 18:10:00" },
+    { "2026-07-01T12:00:00Z", "America/New_York", AXW_TIME_FORMAT_RFC3339,
+      "2026-07-01T08:00:00-04:00" },
+    { "2026-12-11T23:10:00Z", "Asia/Kolkata", AXW_TIME_FORMAT_RFC3339,
+      "2026-12-12T04:40:00+05:30" },
     { "not a time", NULL, AXW_TIME_FORMAT_SECONDS, "not a time" },
     { NULL, NULL, AXW_TIME_FORMAT_SECONDS, "" },
   };
@@ -242,7 +246,8 @@ test_error_clause (void)
   static const struct { const char *in; const char *out; } cases[] = {
     { "No USB receipt printer is plugged in. Check the cable and the power.",
       "No USB receipt printer is plugged in. Check the cable and the power" },
-    { "没有插着 USB 小票打印机。请检查数据线和电源。", "没有插着 USB 小票打印机。请检查数据线和电源" },
+    { "没有插着 USB 小票打印机。请检查数据线和电源。",
+      "没有插着 USB 小票打印机。请检查数据线和电源" },
     { "缺纸。 ", "缺纸" },
     { "paper out", "paper out" },
     { "wait...", "wait..." },

@@ -128,8 +128,10 @@ test_encode (void)
     a = axw_pole_encode (AXW_POLE_ESCPOS_GB, &named);
     b = axw_pole_encode (AXW_POLE_ESCPOS_GB, &longer);
     c = axw_pole_encode (AXW_POLE_ESCPOS, &named);
-    assert_bytes (a, "\x1f$\x01\x01" "\xb3\xe0\xcb\xc9\xc8\xd7 x2      50.40" "\x1f$\x01\x02" "TOTAL          61.92");
-    assert_bytes (b, "\x1f$\x01\x01" "\xd3\xd0\xbb\xfa\xd0\xa1\xc3\xd7\xc0\xf1 x1 128.00" "\x1f$\x01\x02" "TOTAL         128.00");
+    assert_bytes (a,
+                  "\x1f$\x01\x01" "\xb3\xe0\xcb\xc9\xc8\xd7 x2      50.40" "\x1f$\x01\x02" "TOTAL          61.92");
+    assert_bytes (b,
+                  "\x1f$\x01\x01" "\xd3\xd0\xbb\xfa\xd0\xa1\xc3\xd7\xc0\xf1 x1 128.00" "\x1f$\x01\x02" "TOTAL         128.00");
     /* without the font: no name */
     assert_bytes (c, escpos[0].bytes);
   }
@@ -286,7 +288,8 @@ test_unplugged (void)
 static void
 test_missing (void)
 {
-  g_autoptr(AxwPoleDisplay) pole = axw_pole_display_new ("/dev/ttyUSB-axw-none", 9600, AXW_POLE_PRICE);
+  g_autoptr(AxwPoleDisplay) pole = axw_pole_display_new ("/dev/ttyUSB-axw-none", 9600,
+                                                         AXW_POLE_PRICE);
   g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_free);
 
   g_signal_connect (pole, "problem", G_CALLBACK (problem_cb), told);

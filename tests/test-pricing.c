@@ -62,7 +62,8 @@ voucher (gint64      face,
          AxwScope    scope)
 {
   AxwVoucher v = { (char *) "HB20260001", (char *) "2026惠民助残红包", (char *) "厦门市残联", face,
-                   min_spend, (char *) "2026-01-01", (char *) "2026-12-31", scope, TRUE, FALSE, FALSE };
+                   min_spend, (char *) "2026-01-01", (char *) "2026-12-31", scope, TRUE, FALSE,
+                   FALSE };
   return axw_voucher_copy (&v);
 }
 
@@ -125,13 +126,15 @@ test_promotions_dates (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(AxwSale) s = sale_of (cases[i].date, line ("a", cases[i].price, 1000, cases[i].aid), NULL);
+      g_autoptr(AxwSale) s = sale_of (cases[i].date, line ("a", cases[i].price, 1000, cases[i].aid),
+                                      NULL);
       AxwLine *l;
 
       axw_pricing_apply (s, promos, NULL, AXW_CASH_ROUNDING_NONE);
       l = axw_sale_get_line (s, 0);
       if (l->promo_fen != cases[i].promo || g_strcmp0 (l->promotion, cases[i].name) != 0)
-        g_error ("case %u (%s): got %s %" G_GINT64_FORMAT, i, cases[i].date, l->promotion, l->promo_fen);
+        g_error ("case %u (%s): got %s %" G_GINT64_FORMAT, i, cases[i].date, l->promotion,
+                 l->promo_fen);
       g_assert_cmpint (l->net_fen, ==, cases[i].price - cases[i].promo);
     }
 }
@@ -289,7 +292,8 @@ test_allocation (void)
       axw_allocate_largest_remainder (cases[i].w, cases[i].n, cases[i].amount, out);
       for (guint k = 0; k < cases[i].n; k++)
         if (out[k] != cases[i].want[k])
-          g_error ("case %u line %u: %" G_GINT64_FORMAT " != %" G_GINT64_FORMAT, i, k, out[k], cases[i].want[k]);
+          g_error ("case %u line %u: %" G_GINT64_FORMAT " != %" G_GINT64_FORMAT, i, k, out[k],
+                   cases[i].want[k]);
     }
 }
 
@@ -376,7 +380,8 @@ test_settle (void)
       AxwSettlement s;
       gint64 kept = 0;
 
-      if (!axw_payments_settle (cases[i].total, cases[i].mode, cases[i].pay, cases[i].n, &s, &error))
+      if (!axw_payments_settle (cases[i].total, cases[i].mode, cases[i].pay, cases[i].n, &s,
+                                &error))
         g_error ("case %u: %s", i, error->message);
       g_test_message ("case %u", i);
       g_assert_cmpint (s.settled, ==, cases[i].settled);
@@ -431,7 +436,8 @@ test_settle_refused (void)
     gint64 total; AxwPayment pay[2]; guint n; const char *message;
   } cases[] = {
     { 1280, { WECHAT (1300) }, 1, "The card and phone payments are ¥0.20 more than the total." },
-    { 1280, { ALIPAY (1000), UNIONPAY (281) }, 2, "The card and phone payments are ¥0.01 more than the total." },
+    { 1280, { ALIPAY (1000), UNIONPAY (281) }, 2,
+      "The card and phone payments are ¥0.01 more than the total." },
     { 1280, { CASH (-1) }, 1, "A payment cannot be negative" },
     { 1280, { { AXW_PAY_CASH, 100, -100 } }, 1, "A payment cannot be negative" },
   };
@@ -441,7 +447,8 @@ test_settle_refused (void)
       g_autoptr(GError) error = NULL;
       AxwSettlement s = { .total_fen = -7 };
 
-      g_assert_false (axw_payments_settle (cases[i].total, NONE, cases[i].pay, cases[i].n, &s, &error));
+      g_assert_false (axw_payments_settle (cases[i].total, NONE, cases[i].pay, cases[i].n, &s,
+                                           &error));
       g_assert_error (error, AXW_ERROR, AXW_ERROR_PAYMENT);
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
       g_assert_cmpint (s.total_fen, ==, -7);
@@ -456,11 +463,14 @@ test_settle_not_settled (void)
     gint64 total; AxwCashRounding mode; AxwPayment pay[2]; guint n; const char *message;
   } cases[] = {
     { 1280, NONE, { { 0 } }, 0, "Take a payment first" },
-    { 1280, NONE, { CASH (1279) }, 1, "Payment is ¥0.01 short. Take the rest before finishing the sale." },
-    { 1280, NONE, { CASH (0) }, 1, "Payment is ¥12.80 short. Take the rest before finishing the sale." },
+    { 1280, NONE, { CASH (1279) }, 1,
+      "Payment is ¥0.01 short. Take the rest before finishing the sale." },
+    { 1280, NONE, { CASH (0) }, 1,
+      "Payment is ¥12.80 short. Take the rest before finishing the sale." },
     { 1280, NEAREST, { WECHAT (1005), CASH (270) }, 2,
       "Payment is ¥0.10 short. Take the rest before finishing the sale." },
-    { 1280, NONE, { WECHAT (1000) }, 1, "Payment is ¥2.80 short. Take the rest before finishing the sale." },
+    { 1280, NONE, { WECHAT (1000) }, 1,
+      "Payment is ¥2.80 short. Take the rest before finishing the sale." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -468,7 +478,8 @@ test_settle_not_settled (void)
       g_autoptr(GError) error = NULL;
       AxwSettlement s;
 
-      g_assert_true (axw_payments_settle (cases[i].total, cases[i].mode, cases[i].pay, cases[i].n, &s, NULL));
+      g_assert_true (axw_payments_settle (cases[i].total, cases[i].mode, cases[i].pay, cases[i].n,
+                                          &s, NULL));
       g_assert_false (axw_payments_check_settled (&s, cases[i].n, &error));
       g_assert_error (error, AXW_ERROR, AXW_ERROR_PAYMENT);
       g_assert_cmpstr (error->message, ==, cases[i].message);
@@ -519,15 +530,16 @@ test_property (void)
   for (int iter = 0; iter < 20000; iter++)
     {
       g_autoptr(AxwSale) s = sale_of (dates[g_rand_int_range (rand, 0, 4)], NULL);
-      g_autoptr(AxwVoucher) v = voucher (g_rand_int_range (rand, 1, 20000), g_rand_int_range (rand, 0, 5000),
+      g_autoptr(AxwVoucher) v = voucher (g_rand_int_range (rand, 1, 20000),
+                                         g_rand_int_range (rand, 0, 5000),
                                          g_rand_boolean (rand) ? AXW_SCOPE_AID : AXW_SCOPE_ALL);
       int n = g_rand_int_range (rand, 1, 12);
       gint64 sum_pay = 0, sum_rp = 0, sum_net = 0;
 
       for (int i = 0; i < n; i++)
         {
-          AxwLine *l = line ("x", g_rand_int_range (rand, 0, 50000), g_rand_int_range (rand, 1, 5000),
-                             g_rand_boolean (rand));
+          AxwLine *l = line ("x", g_rand_int_range (rand, 0, 50000),
+                             g_rand_int_range (rand, 1, 5000), g_rand_boolean (rand));
           if (g_rand_int_range (rand, 0, 5) == 0)
             {
               l->weighed = TRUE;
@@ -552,7 +564,8 @@ test_property (void)
         }
       g_assert_cmpint (sum_pay, ==, s->total_fen);
       g_assert_cmpint (sum_net, ==, s->net_fen);
-      g_assert_cmpint (sum_rp, ==, s->red_packet && s->red_packet->accepted ? s->red_packet->discount_fen : 0);
+      g_assert_cmpint (sum_rp, ==,
+                       s->red_packet && s->red_packet->accepted ? s->red_packet->discount_fen : 0);
       g_assert_cmpint (s->total_fen, >=, 0);
       g_assert_cmpint (s->cash_total_fen, >=, 0);
       g_assert_cmpint (ABS (s->cash_total_fen - s->total_fen), <, 10);
@@ -612,7 +625,8 @@ test_signed_code (void)
   g_assert_false (axw_signed_code_verify (payload, sig, pk));
 
   for (const char * const *bad = (const char *[]) { "HB1.", "HB1.abc", "HB1.!!!.???", "HB2.a.b",
-                                                    "HB1.YQ.YQ", "HB1.YWJj.YWJj.YWJj", NULL }; *bad; bad++)
+                                                    "HB1.YQ.YQ", "HB1.YWJj.YWJj.YWJj",
+                                                    NULL }; *bad; bad++)
     {
       g_autoptr(GError) e = NULL;
       g_assert_null (axw_signed_code_parse (*bad, NULL, NULL, &e));
@@ -643,7 +657,8 @@ test_json (void)
     "\"promo_fen\":560,\"promotion\":\"爱心月\",\"net_fen\":5040,\"aid_eligible\":true,"
     "\"red_packet_fen\":1000,\"pay_fen\":4040}],\"gross_fen\":5600,\"promo_fen\":560,\"net_fen\":5040,"
     "\"red_packet\":{\"code\":\"HB20260001\",\"accepted\":true,\"reason\":null,\"discount_fen\":1000,"
-    "\"campaign\":\"2026惠民助残红包\",\"funder\":\"厦门市残联\"},\"total_fen\":4040,\"cash_total_fen\":4040}");
+    "\"campaign\":\"2026惠民助残红包\",\"funder\":\"厦门市残"
+    "联\"},\"total_fen\":4040,\"cash_total_fen\":4040}");
 }
 
 /* docs/design.md §15: a donation comes after the goods are priced. It
@@ -677,10 +692,13 @@ test_donation (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(AxwVoucher) v = cases[i].face ? voucher (cases[i].face, cases[i].min_spend, AXW_SCOPE_AID) : NULL;
-      g_autoptr(AxwSale) plain = sale_of ("2026-12-12", line ("a", cases[i].price, cases[i].qty, cases[i].aid),
+      g_autoptr(AxwVoucher) v = cases[i].face
+        ? voucher (cases[i].face, cases[i].min_spend, AXW_SCOPE_AID) : NULL;
+      g_autoptr(AxwSale) plain = sale_of ("2026-12-12",
+                                          line ("a", cases[i].price, cases[i].qty, cases[i].aid),
                                           line ("b", 1000, 1000, TRUE), NULL);
-      g_autoptr(AxwSale) s = sale_of ("2026-12-12", line ("a", cases[i].price, cases[i].qty, cases[i].aid),
+      g_autoptr(AxwSale) s = sale_of ("2026-12-12",
+                                      line ("a", cases[i].price, cases[i].qty, cases[i].aid),
                                       line ("b", 1000, 1000, TRUE), NULL);
 
       g_test_message ("case %u", i);
@@ -698,7 +716,8 @@ test_donation (void)
       g_assert_cmpint (s->net_fen, ==, plain->net_fen);
       for (guint k = 0; k < s->lines->len; k++)
         {
-          const AxwLine *a = g_ptr_array_index (s->lines, k), *b = g_ptr_array_index (plain->lines, k);
+          const AxwLine *a = g_ptr_array_index (s->lines, k),
+          *b = g_ptr_array_index (plain->lines, k);
 
           g_assert_cmpint (a->promo_fen, ==, b->promo_fen);
           g_assert_cmpint (a->red_packet_fen, ==, b->red_packet_fen);
@@ -727,7 +746,8 @@ test_charity_goods (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(AxwVoucher) v = voucher (1000, cases[i].min_spend, AXW_SCOPE_AID);
-      g_autoptr(AxwSale) s = sale_of ("2026-12-12", line ("a", 2800, 1000, TRUE), line ("b", 1000, 1000, TRUE), NULL);
+      g_autoptr(AxwSale) s = sale_of ("2026-12-12", line ("a", 2800, 1000, TRUE),
+                                      line ("b", 1000, 1000, TRUE), NULL);
       const AxwLine *a = axw_sale_get_line (s, 0), *b = axw_sale_get_line (s, 1);
 
       g_test_message ("case %u", i);
@@ -788,7 +808,8 @@ test_override (void)
 {
   g_autoptr(GError) error = NULL;
   AxwLine line = { .name = (char *) "赤松茸", .unit_price_fen = 2800, .qty_milli = 3000 };
-  AxwLine weighed = { .name = (char *) "红枣", .unit_price_fen = 2400, .qty_milli = 500, .gross_fen = 1234,
+  AxwLine weighed = { .name = (char *) "红枣", .unit_price_fen = 2400, .qty_milli = 500,
+    .gross_fen = 1234,
                       .weighed = TRUE };
 
   axw_pricing_line_gross (&line);

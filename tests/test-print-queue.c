@@ -485,8 +485,11 @@ test_claim_once (Fixture       *f,
   gpointer id;
 
   for (int i = 0; i < 120; i++)
-    g_assert_true (axw_db_exec (f->db.db, "INSERT INTO print_jobs (sale_id, kind, status, created_at, updated_at) "
-                                          "SELECT sale_id, kind, 'pending', created_at, updated_at FROM print_jobs "
+    g_assert_true (axw_db_exec (f->db.db,
+                                "INSERT INTO print_jobs (sale_id, kind, status, created_at, "
+                                "updated_at) "
+                                          "SELECT sale_id, kind, 'pending', created_at, updated_at "
+                                          "FROM print_jobs "
                                           "LIMIT 1", NULL));
   jobs = count (f, "pending");
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)

@@ -135,8 +135,8 @@ zbar_read (const Decoded *raster)
   g_assert_nonnull (dir);
   escpos_raster_write_pgm (raster, path, &error);
   g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
-                &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_unlink (path);
@@ -524,7 +524,8 @@ main (int argc, char **argv)
     {
       const ReprintCase *c = &reprint_cases[i];
       g_autofree char *path = g_strdup_printf ("/receipt/escpos/reprint/%s-%u-mm-copy-%u",
-                                               c->refund ? "refund" : "sale", c->width_mm, c->reprint);
+                                               c->refund ? "refund" : "sale", c->width_mm,
+                                               c->reprint);
 
       g_test_add_data_func (path, c, test_reprint);
     }

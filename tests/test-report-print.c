@@ -127,7 +127,8 @@ assert_prints_report (Fixture *f,
   g_assert_cmpint (((Decoded *) decoded->pdata[decoded->len - 2])->kind, ==, DECODED_FEED);
   /* the shop's Chinese name, as two-byte GB18030 */
   g_assert_nonnull (strstr (g_ptr_array_index (lines, 0), "爱心屋"));
-  g_assert_nonnull (memmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\xB0\xAE\xD0\xC4", 4));
+  g_assert_nonnull (memmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            "\xB0\xAE\xD0\xC4", 4));
 }
 
 static void
@@ -141,7 +142,8 @@ test_z_to_file (Fixture       *f,
   g_autofree char *contents = NULL;
   gsize len;
 
-  g_assert_cmpint (run_cli (f, "8888\n", NULL, "report", "z", "--date", "2026-12-10", "--staff", "王店长",
+  g_assert_cmpint (run_cli (f, "8888\n", NULL, "report", "z", "--date", "2026-12-10", "--staff",
+                            "王店长",
                             "--at", "2026-12-10T22:00:00+08:00", "--print", "--printer", printer,
                             "--width", "58", NULL), ==, 0);
   g_assert_true (g_file_get_contents (bin, &contents, &len, &error));
@@ -196,11 +198,12 @@ test_z_to_tcp (Fixture       *f,
   g_autoptr(GBytes) bytes = NULL;
   GThread *thread;
 
-  g_assert_cmpint (run_cli (f, "8888\n", NULL, "report", "z", "--date", "2026-12-10", "--staff", "王店长",
+  g_assert_cmpint (run_cli (f, "8888\n", NULL, "report", "z", "--date", "2026-12-10", "--staff",
+                            "王店长",
                             "--at", "2026-12-10T22:00:00+08:00", "--format", "json", NULL), ==, 0);
   thread = g_thread_new ("printer", serve_one, &s);
-  g_assert_cmpint (run_cli (f, "", NULL, "report", "z", "--number", "1", "--print", "--printer", printer,
-                            "--width", "80", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "", NULL, "report", "z", "--number", "1", "--print", "--printer",
+                            printer, "--width", "80", NULL), ==, 0);
   g_thread_join (thread);
   bytes = g_byte_array_free_to_bytes (s.received);
   assert_prints_report (f, bytes, 80);
@@ -220,12 +223,12 @@ test_refused (Fixture       *f,
   /* nobody listens on the port any more: the connection is refused */
   g_socket_listener_close (listener);
   g_object_unref (listener);
-  g_assert_cmpint (run_cli (f, "", &err, "report", "range", "--from", "2026-12-10", "--to", "2026-12-10",
-                            "--print", "--printer", printer, NULL), !=, 0);
+  g_assert_cmpint (run_cli (f, "", &err, "report", "range", "--from", "2026-12-10", "--to",
+                            "2026-12-10", "--print", "--printer", printer, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "Could not reach the network printer 127.0.0.1:"));
   g_assert_nonnull (strstr (err, "Check that it is on"));
-  g_assert_cmpint (run_cli (f, "", &err2, "report", "range", "--from", "2026-12-10", "--to", "2026-12-10",
-                            "--print", "--width", "70", NULL), !=, 0);
+  g_assert_cmpint (run_cli (f, "", &err2, "report", "range", "--from", "2026-12-10", "--to",
+                            "2026-12-10", "--print", "--width", "70", NULL), !=, 0);
   g_assert_nonnull (strstr (err2, "58 or 80"));
 }
 
@@ -243,9 +246,11 @@ test_range_to_setting (Fixture       *f,
   guint widest = 0;
   gsize len;
 
-  g_assert_cmpint (run_cli (f, "8888\n", NULL, "settings", "set", "printer", printer, "--staff", "王店长", NULL),
+  g_assert_cmpint (run_cli (f, "8888\n", NULL, "settings", "set", "printer", printer, "--staff",
+                            "王店长", NULL),
                    ==, 0);
-  g_assert_cmpint (run_cli (f, "8888\n", NULL, "settings", "set", "receipt.width", "80", "--staff", "王店长", NULL),
+  g_assert_cmpint (run_cli (f, "8888\n", NULL, "settings", "set", "receipt.width", "80", "--staff",
+                            "王店长", NULL),
                    ==, 0);
   g_assert_cmpint (run_cli (f, "", NULL, "report", "range", "--from", "2026-12-10", "--to",
                             "2026-12-10", "--print", NULL), ==, 0);
@@ -289,9 +294,12 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/report-print/z-to-file", Fixture, NULL, fixture_setup, test_z_to_file, fixture_teardown);
-  g_test_add ("/report-print/z-to-tcp", Fixture, NULL, fixture_setup, test_z_to_tcp, fixture_teardown);
-  g_test_add ("/report-print/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/report-print/z-to-file", Fixture, NULL, fixture_setup, test_z_to_file,
+              fixture_teardown);
+  g_test_add ("/report-print/z-to-tcp", Fixture, NULL, fixture_setup, test_z_to_tcp,
+              fixture_teardown);
+  g_test_add ("/report-print/refused", Fixture, NULL, fixture_setup, test_refused,
+              fixture_teardown);
   g_test_add ("/report-print/range-to-setting", Fixture, NULL, fixture_setup, test_range_to_setting,
               fixture_teardown);
   g_test_add_func ("/report-print/encode-widths", test_encode_widths);

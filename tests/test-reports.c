@@ -47,7 +47,8 @@ setup (Fixture       *f,
 
   db_fixture_setup (&f->db, data);
   f->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_sale_free);
-  g_assert_true (axw_products_import_csv (f->db.db, PRODUCTS, strlen (PRODUCTS), FALSE, NULL, &error));
+  g_assert_true (axw_products_import_csv (f->db.db, PRODUCTS, strlen (PRODUCTS), FALSE, NULL,
+                                          &error));
   g_assert_true (axw_vouchers_import_csv (f->db.db, VOUCHERS, strlen (VOUCHERS), NULL, &error));
   g_assert_cmpint (axw_staff_add (f->db.db, "小林", FALSE, "1234", &error), >, 0);
   g_assert_cmpint (axw_staff_add (f->db.db, "王店长", TRUE, "8888", &error), >, 0);
@@ -112,7 +113,8 @@ sell (Fixture    *f,
       p.amount_fen = p.tendered_fen = g_ascii_strtoll (kv[1], NULL, 10);
       g_array_append_val (payments, p);
     }
-  s = axw_checkout_commit (f->db.db, cart, t, staff, (AxwPayment *) payments->data, payments->len, &error);
+  s = axw_checkout_commit (f->db.db, cart, t, staff, (AxwPayment *) payments->data, payments->len,
+                           &error);
   g_assert_no_error (error);
   g_ptr_array_add (f->docs, s);
   return s;
@@ -128,7 +130,8 @@ refund (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) t = at (when);
   AxwRefundItem item = { line_no, qty };
-  AxwSale *r = axw_sales_refund (f->db.db, sale->receipt_no, &item, line_no ? 1 : 0, "王店长", t, &error);
+  AxwSale *r = axw_sales_refund (f->db.db, sale->receipt_no, &item, line_no ? 1 : 0, "王店长", t,
+                                 &error);
 
   g_assert_no_error (error);
   g_ptr_array_add (f->docs, r);
@@ -162,7 +165,8 @@ expect_from_docs (Fixture    *f,
           e->sales_count++;
           e->gross_fen += s->gross_fen;
           e->promo_fen += s->promo_fen;
-          e->red_packet_fen += s->red_packet && s->red_packet->accepted ? s->red_packet->discount_fen : 0;
+          e->red_packet_fen += s->red_packet &&
+            s->red_packet->accepted ? s->red_packet->discount_fen : 0;
         }
       e->total_fen += sign * s->total_fen;
       e->cash_rounding_fen += sign * s->cash_rounding_fen;
@@ -283,7 +287,8 @@ build_two_days (Fixture  *f,
   g_assert_cmpint (s1->total_fen, ==, 5800);
   g_assert_cmpint (s1->change_fen, ==, 2200);
   /* 红枣 333 g × 24.00/kg = 799.2 → 799, cash down to the jiao → 790 */
-  s2 = sell (f, "2026-11-10T14:40:00+08:00", "王店长", NULL, "cash:1000", "1001", (gint64) 333, NULL);
+  s2 = sell (f, "2026-11-10T14:40:00+08:00", "王店长", NULL, "cash:1000", "1001", (gint64) 333,
+             NULL);
   g_assert_cmpint (s2->total_fen, ==, 799);
   g_assert_cmpint (s2->cash_rounding_fen, ==, -9);
   *out_s1 = s1;
@@ -310,7 +315,8 @@ test_range_two_days (Fixture       *f,
   /* refund one 赤松茸 of the closed day: it lands on the 11th */
   r1 = refund (f, s1, "2026-11-11T10:05:00+08:00", 1, 1000);
   g_assert_cmpstr (r1->business_date, ==, "2026-11-11");
-  sell (f, "2026-11-11T11:30:00+08:00", "小林", "HB002", "alipay:780", "6971234560025", (gint64) 0, NULL);
+  sell (f, "2026-11-11T11:30:00+08:00", "小林", "HB002", "alipay:780", "6971234560025", (gint64) 0,
+        NULL);
 
   day1 = axw_reports_range (f->db.db, "2026-11-10", "2026-11-10", &error);
   g_assert_no_error (error);
@@ -414,7 +420,8 @@ test_z_immutable (Fixture       *f,
   z = axw_reports_close_day (f->db.db, NULL, "王店长", close_at, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (z->from, ==, "2026-11-10");
-  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM sales WHERE z_id = 1", 0), ==, 2);
+  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM sales WHERE z_id = 1", 0), ==,
+                   2);
   for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
     {
       g_assert_false (axw_db_exec (f->db.db, attacks[i], &error));
@@ -441,7 +448,9 @@ test_z_immutable (Fixture       *f,
   g_assert_no_error (error);
   rebuilt = axw_report_to_json (reprint);
   g_assert_cmpstr (rebuilt, ==, stored);
-  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM audit_log WHERE action = 'z_close'", 0), ==, 1);
+  g_assert_cmpint (axw_db_query_int (f->db.db,
+                                     "SELECT count (*) FROM audit_log WHERE action = 'z_close'", 0),
+                                     ==, 1);
 }
 
 /* Inserts into a closed day are refused by SQLite itself, not only by the
@@ -460,7 +469,8 @@ test_z_refuses_inserts (Fixture       *f,
     "  staff_id, staff_name, gross_fen, promo_fen, net_fen, total_fen) "
     "SELECT 'late', 'late-1', 'sale', created_at, business_date, 99, shop, terminal, staff_id, "
     "  staff_name, 100, 0, 100, 100 FROM sales WHERE business_date = '2026-11-10' LIMIT 1",
-    "INSERT INTO sale_lines (sale_id, line_no, barcode, name, qty_milli, unit_price_fen, gross_fen, "
+    "INSERT INTO sale_lines (sale_id, line_no, barcode, name, qty_milli, unit_price_fen, "
+    "gross_fen, "
     "  promo_fen, net_fen, aid_eligible, red_packet_fen, pay_fen) "
     "SELECT sale_id, 99, barcode, name, 1000, 100, 100, 0, 100, 0, 0, 100 FROM sale_lines LIMIT 1",
     "INSERT INTO payments (sale_id, seq, method, amount_fen) "
@@ -587,7 +597,8 @@ test_shift_cash_drawer (Fixture       *f,
   after = axw_reports_shift (f->db.db, id, &error);
   g_assert_no_error (error);
   g_assert_true (after->has_counted);
-  g_assert_cmpint (after->counted_cash_fen - after->expected_cash_fen, ==, 24660 - x->expected_cash_fen);
+  g_assert_cmpint (after->counted_cash_fen - after->expected_cash_fen, ==,
+                   24660 - x->expected_cash_fen);
 }
 
 /* Opened at the manager window for a cashier: audited in the manager's name. */
@@ -605,8 +616,10 @@ test_shift_open_by (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (s->staff, ==, "小林");
   g_assert_cmpint (s->float_fen, ==, 15000);
-  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count (*) FROM audit_log WHERE action = 'shift_open' "
-                                               "AND staff = '王店长' AND detail LIKE '%for 小林'", 0), ==, 1);
+  g_assert_cmpint (axw_db_query_int (f->db.db,
+                                     "SELECT count (*) FROM audit_log WHERE action = 'shift_open' "
+                                               "AND staff = '王店长' AND detail LIKE '%for 小林'",
+                                               0), ==, 1);
 }
 
 static void
@@ -620,7 +633,8 @@ test_shift_refuses_unpaid (Fixture       *f,
   g_assert_cmpint (axw_shift_open (f->db.db, "小林", 0, t0, &error), >, 0);
   build_two_days (f, &s1);
   /* a damaged document: its payment no longer covers its total */
-  g_assert_true (axw_db_exec (f->db.db, "UPDATE payments SET amount_fen = amount_fen - 1 WHERE seq = 1 "
+  g_assert_true (axw_db_exec (f->db.db,
+                              "UPDATE payments SET amount_fen = amount_fen - 1 WHERE seq = 1 "
                                         "AND sale_id = (SELECT min (id) FROM sales)", &error));
   g_assert_null (axw_shift_close (f->db.db, "小林", "100:1", t0, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
@@ -640,7 +654,8 @@ test_claim (Fixture       *f,
 
   build_two_days (f, &s1);
   r1 = refund (f, s1, "2026-11-11T10:05:00+08:00", 1, 1000);
-  sell (f, "2026-11-11T11:30:00+08:00", "小林", "HB002", "alipay:780", "6971234560025", (gint64) 0, NULL);
+  sell (f, "2026-11-11T11:30:00+08:00", "小林", "HB002", "alipay:780", "6971234560025", (gint64) 0,
+        NULL);
   rows = axw_reports_claim (f->db.db, "市残联", "2026-11-01", "2026-11-30", &error);
   g_assert_no_error (error);
   csv = axw_claim_to_csv (rows);
@@ -743,8 +758,10 @@ static void
 test_donations (Fixture       *f,
                 gconstpointer  data)
 {
-  static const char charity[] = "barcode,name,price,fund\n6971234560124,爱心帆布袋,12,集美区助残爱心基金\n";
-  static const struct { const char *from, *to; gint64 total, charity, donations, payments; } days[] = {
+  static const char charity[] = "barcode,name,price,fund\n6971234560124,爱心帆布袋,12,集美区助残爱"
+                                "心基金\n";
+  static const struct { const char *from, *to; gint64 total, charity, donations,
+    payments; } days[] = {
     /* 赤松茸 28 + bag 12 + ¥1; 藜麦粥 12.80 − red packet 10 = 2.80, rounded up to 3.00 */
     { "2026-11-10", "2026-11-10", 2800 + 280, 1200, 100 + 20, 4100 + 300 },
     /* the first sale refunded whole: goods, the bag and the ¥1 back */
@@ -757,14 +774,15 @@ test_donations (Fixture       *f,
   AxwSale *s1;
 
   g_assert_true (axw_funds_add (f->db.db, "集美区助残爱心基金", "集美区", NULL, &error));
-  g_assert_true (axw_products_import_csv (f->db.db, charity, strlen (charity), FALSE, NULL, &error));
+  g_assert_true (axw_products_import_csv (f->db.db, charity, strlen (charity), FALSE, NULL,
+                                          &error));
   g_assert_no_error (error);
   s1 = sell_donating (f, "2026-11-10T10:00:00+08:00", 100, 0, AXW_PAY_CASH, 5000, NULL,
                       "6971234560018", "6971234560124", NULL);
   g_assert_cmpint (s1->donation_fen, ==, 100);
   g_assert_cmpint (s1->change_fen, ==, 900);
-  g_assert_cmpint (sell_donating (f, "2026-11-10T11:00:00+08:00", 0, 100, AXW_PAY_WECHAT, 300, "HB001",
-                                  "6971234560025", NULL)->donation_fen, ==, 20);
+  g_assert_cmpint (sell_donating (f, "2026-11-10T11:00:00+08:00", 0, 100, AXW_PAY_WECHAT, 300,
+                                  "HB001", "6971234560025", NULL)->donation_fen, ==, 20);
   back = axw_sales_refund (f->db.db, s1->receipt_no, NULL, 0, "王店长", t, &error);
   g_assert_no_error (error);
   g_assert_cmpint (back->donation_fen, ==, 100);
@@ -772,8 +790,8 @@ test_donations (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
       g_autoptr(AxwReport) r = checked_range (f, days[i].from, days[i].to);
-      g_autoptr(GPtrArray) book = axw_reports_donation_book (f->db.db, "集美区助残爱心基金", days[i].from,
-                                                             days[i].to, &error);
+      g_autoptr(GPtrArray) book = axw_reports_donation_book (f->db.db, "集美区助残爱心基金",
+                                                             days[i].from, days[i].to, &error);
       gint64 paid = 0;
 
       g_test_message ("%s – %s", days[i].from, days[i].to);

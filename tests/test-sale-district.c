@@ -43,7 +43,8 @@ test_red_packet_checked_at_hub (UiFixture     *f,
   const AxwSale *sale;
   g_autofree char *sql = NULL;
 
-  g_assert_true (axw_settings_set (db, "district.password_file", g_getenv ("AXW_HUB_S01_PASSFILE"), &error));
+  g_assert_true (axw_settings_set (db, "district.password_file", g_getenv ("AXW_HUB_S01_PASSFILE"),
+                                   &error));
   g_assert_true (axw_settings_set (db, "district.url", g_getenv ("AXW_HUB_S01_URL"), &error));
   ui_login_touch (f, "小林", "1234");
   axw_sale_view_scan (f->sale, "6971234560018");
@@ -68,20 +69,24 @@ test_red_packet_checked_at_hub (UiFixture     *f,
   ui_pump (100);
   sale = axw_sale_view_get_last_sale (f->sale);
   g_assert_nonnull (sale);
-  sql = g_strdup_printf ("SELECT count(*) FROM redemptions WHERE code = 'HB20260001' AND district_check = 'checked'"
+  sql = g_strdup_printf ("SELECT count(*) FROM redemptions WHERE code = 'HB20260001' AND "
+                         "district_check = 'checked'"
                          " AND sale_id = %" G_GINT64_FORMAT, sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 1);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions WHERE code = 'HB20260002'"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions WHERE code = 'HB20260002'"),
+                   ==, 0);
 }
 
 static void
 hub_sql (const char *sql)
 {
-  const char *argv[] = { "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", g_getenv ("AXW_HUB_ADMIN_URL"), "-c", sql, NULL };
+  const char *argv[] = { "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+    g_getenv ("AXW_HUB_ADMIN_URL"), "-c", sql, NULL };
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
                                NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -97,12 +102,15 @@ test_pull_between_sales (UiFixture     *f,
   g_autoptr(GError) error = NULL;
   const char *price = "SELECT price_fen FROM products WHERE barcode = '6971234560025'";
 
-  g_assert_true (axw_settings_set (db, "district.password_file", g_getenv ("AXW_HUB_S01_PASSFILE"), &error));
+  g_assert_true (axw_settings_set (db, "district.password_file", g_getenv ("AXW_HUB_S01_PASSFILE"),
+                                   &error));
   g_assert_true (axw_settings_set (db, "district.url", g_getenv ("AXW_HUB_S01_URL"), &error));
   ui_login_touch (f, "小林", "1234");
   axw_sale_view_scan (f->sale, "6971234560025");
-  hub_sql ("INSERT INTO district.catalog (sku, barcode, name, category, price_fen, aid_eligible, updated_at) "
-           "VALUES ('6971234560025', '6971234560025', '藜麦粥', '冲调', 1500, true, now() + interval '1 minute')");
+  hub_sql ("INSERT INTO district.catalog (sku, barcode, name, category, price_fen, aid_eligible, "
+           "updated_at) "
+           "VALUES ('6971234560025', '6971234560025', '藜麦粥', '冲调', 1500, true, now() + "
+           "interval '1 minute')");
   g_assert_true (act (f, "sale.district-sync", NULL, NULL));
   ui_pump (1500);
   g_assert_cmpint (ui_query_int (f, price), ==, 1280);   /* a sale is open */
@@ -113,7 +121,9 @@ test_pull_between_sales (UiFixture     *f,
   g_assert_true (act (f, "sale.district-sync", NULL, NULL));
   ui_wait_query (f, price, 1500, 4000);
   g_assert_cmpint (ui_query_int (f, price), ==, 1500);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'district.pull' AND staff IS NULL"),
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM audit_log WHERE action = 'district.pull' "
+                                 "AND staff IS NULL"),
                    >=, 1);
 }
 
@@ -263,10 +273,10 @@ main (int   argc,
       g_test_skip ("run through tests/pg-hub-run.sh, which starts PostgreSQL");
       return g_test_run ();
     }
-  g_test_add ("/sale/district/red-packet-checked", UiFixture, NULL, ui_setup, test_red_packet_checked_at_hub,
-              ui_teardown);
-  g_test_add ("/sale/district/pull-between-sales", UiFixture, NULL, ui_setup, test_pull_between_sales,
-              ui_teardown);
+  g_test_add ("/sale/district/red-packet-checked", UiFixture, NULL, ui_setup,
+              test_red_packet_checked_at_hub, ui_teardown);
+  g_test_add ("/sale/district/pull-between-sales", UiFixture, NULL, ui_setup,
+              test_pull_between_sales, ui_teardown);
   g_test_add ("/manager/district/conflict-resolved", UiFixture, NULL, ui_setup,
               test_conflict_resolved_on_page, ui_teardown);
   return g_test_run ();

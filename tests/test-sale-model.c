@@ -68,7 +68,8 @@ static void
 test_notify (void)
 {
   g_autoptr(AxwSaleModel) model = axw_sale_model_new ();
-  Seen seen = { g_hash_table_new (g_str_hash, g_str_equal), g_array_new (FALSE, FALSE, sizeof (AxwSaleEvent)),
+  Seen seen = { g_hash_table_new (g_str_hash, g_str_equal),
+    g_array_new (FALSE, FALSE, sizeof (AxwSaleEvent)),
                 g_array_new (FALSE, FALSE, sizeof (gint)), 0 };
   AxwPayment cash = { AXW_PAY_CASH, 1000, 5000 };
   AxwSettlement s;
@@ -82,8 +83,10 @@ test_notify (void)
   g_assert_cmpuint (count (&seen, "promotion"), ==, 1);
 
   /* a line: the quote changes, and with goods on the counter the step too */
-  axw_cart_add (axw_sale_model_get_cart (model), &(AxwLine) { .name = "赤松茸", .barcode = "6971234560018", .qty_milli = 1000,
-                                                             .unit_price_fen = 1000, .product_id = 1 });
+  axw_cart_add (axw_sale_model_get_cart (model),
+                &(AxwLine) { .name = "赤松茸", .barcode = "6971234560018", .qty_milli = 1000,
+                                                             .unit_price_fen = 1000,
+                                                             .product_id = 1 });
   axw_sale_model_set_quote (model, quote_of (1));
   g_assert_cmpuint (count (&seen, "quote"), ==, 1);
   g_assert_cmpint (axw_sale_model_get_step (model), ==, AXW_SALE_STEP_SALE);
@@ -124,8 +127,10 @@ test_notify (void)
   axw_sale_model_say (model, "请稍等");
   axw_sale_model_say (model, "请稍等");
   g_assert_cmpuint (count (&seen, "phrase"), ==, 1);
-  g_assert_cmpint (g_array_index (seen.events, AxwSaleEvent, seen.events->len - 1), ==, AXW_SALE_EVENT_PHRASE);
-  g_assert_cmpint (g_array_index (seen.events, AxwSaleEvent, seen.events->len - 2), ==, AXW_SALE_EVENT_PHRASE);
+  g_assert_cmpint (g_array_index (seen.events, AxwSaleEvent, seen.events->len - 1), ==,
+                   AXW_SALE_EVENT_PHRASE);
+  g_assert_cmpint (g_array_index (seen.events, AxwSaleEvent, seen.events->len - 2), ==,
+                   AXW_SALE_EVENT_PHRASE);
   g_assert_cmpstr (axw_sale_model_get_phrase (model), ==, "请稍等");
 
   g_hash_table_unref (seen.notified);

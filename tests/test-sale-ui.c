@@ -54,7 +54,8 @@ static gboolean
 is_label_showing (GtkWidget     *w,
                   gconstpointer  text)
 {
-  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) && g_str_equal (gtk_label_get_text (GTK_LABEL (w)), text);
+  return GTK_IS_LABEL (w) && gtk_widget_get_mapped (w) &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (w)), text);
 }
 
 /* Whether a label below @widget shows @text. */
@@ -69,7 +70,8 @@ static gboolean
 column_visible (GtkColumnView *view,
                 guint          i)
 {
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view),
+                                                                 i);
 
   return gtk_column_view_column_get_visible (column);
 }
@@ -111,7 +113,8 @@ test_cell_measures_again (void)
   ui_pump (100);   /* styles are worked out before the next frame */
   big = natural_width (cell);
   g_assert_cmpint (big, >, two);
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -255,7 +258,8 @@ test_keyboard_sale (UiFixture     *f,
   /* 爱心月 10 % beats 爱心日 5 %: 56.00 − 5.60 + 12.80 − 1.28 */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, "¥61.92");
   /* the code entry kept nothing of the scans */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))),
+                   ==, "");
 
   /* a misread code: error sound, ✖ and words */
   errors = axw_feedback_get_n_played (fb, AXW_SOUND_ERROR);
@@ -282,16 +286,19 @@ test_keyboard_sale (UiFixture     *f,
   g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "change"), "¥58.08"));
 
   sql = g_strdup_printf ("SELECT total_fen FROM sales WHERE id = %" G_GINT64_FORMAT
-                         " AND red_packet_fen = 2000 AND change_fen = 5808 AND staff_name = '小林'", sale->id);
+                         " AND red_packet_fen = 2000 AND change_fen = 5808 AND staff_name = '小林'",
+                         sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 4192);
   g_free (sql);
-  sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE sale_id = %" G_GINT64_FORMAT, sale->id);
+  sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE sale_id = %" G_GINT64_FORMAT,
+                         sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 1);
   g_free (sql);
   sql = g_strdup_printf ("SELECT tendered_fen FROM payments WHERE method = 'cash' AND sale_id = %"
                          G_GINT64_FORMAT, sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 10000);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions WHERE code = 'HB20260002'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions WHERE code = 'HB20260002'"),
+                   ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sale_lines"), ==, 2);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "print"), !=, "");
 
@@ -316,14 +323,16 @@ test_keyboard_sale (UiFixture     *f,
   /* The sync indicator: no online shop set up, then one that refuses
    * connections: the sale waits in the outbox and the counter says so. */
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "sync"), ==, "Online shop: not set up");
-  g_assert_true (axw_settings_set (axw_application_get_db (f->app), "sync.endpoint", "http://127.0.0.1:1/sales", NULL));
+  g_assert_true (axw_settings_set (axw_application_get_db (f->app), "sync.endpoint",
+                                   "http://127.0.0.1:1/sales", NULL));
 
   /* Ctrl+P queues the receipt again */
   ui_press_ctrl (XK_p);
 
   /* Ctrl+P queued the receipt again; the next scan starts a new sale */
   g_free (sql);
-  sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE sale_id = %" G_GINT64_FORMAT, sale->id);
+  sql = g_strdup_printf ("SELECT count(*) FROM print_jobs WHERE sale_id = %" G_GINT64_FORMAT,
+                         sale->id);
   g_assert_cmpint (ui_query_int (f, sql), ==, 2);
   ui_scan ("6971234560131");
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "cart");
@@ -350,8 +359,8 @@ test_hb_code (UiFixture     *f,
                             "HB-TEA-01,,红白茶,冲调,福建,15,piece,1,10\n";
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (axw_products_import_csv (axw_application_get_db (f->app), csv, strlen (csv), FALSE, NULL,
-                                          &error));
+  g_assert_true (axw_products_import_csv (axw_application_get_db (f->app), csv, strlen (csv), FALSE,
+                                          NULL, &error));
   g_assert_no_error (error);
   ui_focus_window (f);
   ui_login_touch (f, "小林", "1234");
@@ -388,7 +397,8 @@ test_typed_code (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "search");
   ui_type ("csr", 8, FALSE);
   ui_pump (200);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "csr");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))),
+                   ==, "csr");
   ui_press (XK_Return);
   g_assert_cmpuint (n_rows (f), ==, 2);
   g_assert_cmpstr (row_text (f, 1, axw_cart_row_get_name), ==, "赤松茸");
@@ -557,7 +567,9 @@ test_login_lockout (UiFixture     *f,
   /* locked now: even the right PIN is refused */
   ui_login_touch (f, "小林", "1234");
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
-  g_assert_cmpint (ui_query_int (f, "SELECT locked_until IS NOT NULL FROM staff WHERE name = '小林'"), ==, 1);
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT locked_until IS NOT NULL FROM staff WHERE name = '小林'"),
+                                 ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->login), "login.back", NULL));
   g_assert_cmpstr (axw_login_view_get_page (f->login), ==, "staff");
 }
@@ -572,7 +584,8 @@ test_prefs (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "prefs");
   gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (f->window)));
   g_assert_cmpint (axw_application_get_font_scale (f->app), ==, 100);
-  g_assert_cmpint (ui_query_int (f, "SELECT font_scale_pct FROM staff WHERE name = '小林'"), ==, 100);
+  g_assert_cmpint (ui_query_int (f, "SELECT font_scale_pct FROM staff WHERE name = '小林'"), ==,
+                   100);
   {
     g_autoptr(AxwStaff) s = axw_staff_find (axw_application_get_db (f->app), "小林", NULL);
 
@@ -649,7 +662,8 @@ test_manager_hook (UiFixture     *f,
 
   ui_login_touch (f, "小林", "1234");
   g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
-  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "Only a manager can open the manager screens");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==,
+                   "Only a manager can open the manager screens");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->sale), "sale.switch-cashier", NULL));
   ui_login_touch (f, "王店长", "8888");
   /* the real manager window is registered at startup and opens over the counter */
@@ -669,7 +683,8 @@ test_manager_hook (UiFixture     *f,
   }
   axw_application_set_manager_window_func (f->app, NULL);
   g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
-  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==, "The manager screens are not installed");
+  g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==,
+                   "The manager screens are not installed");
   axw_application_set_manager_window_func (f->app, make_manager_window);
   g_assert_true (gtk_widget_activate_action (w, "win.manager", NULL));
   ui_pump (50);
@@ -789,14 +804,16 @@ test_scan_with_ime (UiFixture     *f,
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_name), ==, "赤松茸");
   /* the digit the method turned into a candidate is taken back too */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))),
+                   ==, "");
 
   /* a red packet code has letters: none of them reach the input method */
   before = fake_pinyin_keys;
   ui_scan ("HB20260001");
   g_assert_cmpuint (fake_pinyin_keys - before, <=, 1);
   g_assert_true (axw_sale_view_get_quote (f->sale)->red_packet->accepted);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)))),
+                   ==, "");
   g_object_set (gtk_settings_get_default (), "gtk-im-module", NULL, NULL);
 }
 
@@ -869,7 +886,8 @@ static void
 test_help_guide (UiFixture     *f,
                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("AIXINWU_SRCDIR"), "docs", "使用说明.md", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("AIXINWU_SRCDIR"), "docs", "使用说明.md",
+                                            NULL);
   g_autofree char *source = NULL;
   g_autoptr(GBytes) built_in = g_resources_lookup_data (AXW_HELP_GUIDE_RESOURCE, 0, NULL);
   AxwHelpWindow *help;
@@ -903,7 +921,8 @@ test_help_guide (UiFixture     *f,
   gtk_window_destroy (GTK_WINDOW (help));
   ui_pump (50);
 
-  manager = axw_manager_window_new (GTK_WINDOW (f->window), axw_application_get_db (f->app), "王店长");
+  manager = axw_manager_window_new (GTK_WINDOW (f->window), axw_application_get_db (f->app),
+                                    "王店长");
   gtk_window_present (GTK_WINDOW (manager));
   ui_pump (200);
   gtk_widget_activate (ui_find (GTK_WIDGET (manager), is_help_button, NULL));
@@ -961,9 +980,11 @@ test_player (void)
   g_autofree char *out = g_build_filename (dir, "played", NULL);
   int fd = fcntl (0, F_DUPFD, 50);
   g_autofree char *script = g_strdup_printf ("#!/bin/sh\nexec 3>\"%s.tmp\"\n"
-                                             "out=$(readlink /proc/$$/fd/1)\necho \"$1\" >&3\necho \"$out\" >&3\n"
+                                             "out=$(readlink /proc/$$/fd/1)\necho \"$1\" >&3\necho "
+                                             "\"$out\" >&3\n"
                                              "[ -e /proc/$$/fd/%d ] && echo leaked >&3\n"
-                                             "exec 3>&-\nmv \"%s.tmp\" \"%s\"\n", out, fd, out, out);
+                                             "exec 3>&-\nmv \"%s.tmp\" \"%s\"\n", out, fd, out,
+                                             out);
   g_autofree char *path = g_strconcat (dir, ":", g_getenv ("PATH"), NULL);
   g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
   g_autofree char *played = NULL;
@@ -1010,7 +1031,8 @@ test_held_restart (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM held_sales WHERE staff = '小林'"), ==, 1);
   /* held is not sold: no sale, no stock taken */
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 0);
-  g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
                    ==, stock);
 
   ui_restart (f);
@@ -1047,12 +1069,16 @@ test_held_restart (UiFixture     *f,
   sale = axw_sale_view_get_last_sale (f->sale);
   g_assert_nonnull (sale);
   g_assert_cmpint (sale->total_fen, ==, 6192);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales WHERE staff_name = '王店长' AND total_fen = 6192"),
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM sales WHERE staff_name = '王店长' AND "
+                                 "total_fen = 6192"),
                    ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM payments"), ==, 6192);
-  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM payments WHERE method = 'wechat'"), ==, 2000);
+  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM payments WHERE method = 'wechat'"), ==,
+                   2000);
   g_assert_cmpint (ui_query_int (f, "SELECT sum(qty_milli) FROM sale_lines"), ==, 3000);
-  g_assert_cmpint (ui_query_int (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
                    ==, stock - 2000);
 }
 
@@ -1069,7 +1095,8 @@ test_held_weighed (UiFixture     *f,
   ui_login_touch (f, "小林", "1234");
   ui_scan ("2001001012342");
   g_assert_cmpuint (n_rows (f), ==, 1);
-  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen, ==, 1234);
+  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen,
+                   ==, 1234);
   /* 爱心月 10 %: 12.34 − 1.23 */
   total = g_strdup (axw_sale_view_get_text (f->sale, "total"));
   g_assert_cmpstr (total, ==, "¥11.11");
@@ -1077,7 +1104,8 @@ test_held_weighed (UiFixture     *f,
   g_assert_cmpuint (n_rows (f), ==, 0);
   ui_press (XK_F7);
   g_assert_cmpuint (n_rows (f), ==, 1);
-  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen, ==, 1234);
+  g_assert_cmpint (axw_sale_get_line ((AxwSale *) axw_sale_view_get_quote (f->sale), 0)->gross_fen,
+                   ==, 1234);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "total"), ==, total);
   g_assert_cmpstr (row_text (f, 0, axw_cart_row_get_amount), ==, "¥11.11");
   ui_save_png (GTK_WIDGET (f->window), "sale-held-weighed-recalled.png");
@@ -1087,7 +1115,8 @@ test_held_weighed (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
   sale = axw_sale_view_get_last_sale (f->sale);
   g_assert_cmpint (sale->total_fen, ==, 1111);
-  g_assert_cmpint (ui_query_int (f, "SELECT gross_fen FROM sale_lines WHERE barcode = '2001001012342'"), ==, 1234);
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT gross_fen FROM sale_lines WHERE barcode = '2001001012342'"), ==, 1234);
 }
 
 static gboolean
@@ -1095,7 +1124,8 @@ is_remove_payment (GtkWidget     *w,
                    gconstpointer  data)
 {
   return GTK_IS_BUTTON (w) && gtk_widget_get_mapped (w) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "sale.remove-payment") == 0;
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)),
+                    "sale.remove-payment") == 0;
 }
 
 /* How many part payments the pay page lists (each has its Remove button). */
@@ -1105,7 +1135,8 @@ n_payments_shown (UiFixture *f)
   GtkWidget *button = ui_find (GTK_WIDGET (f->sale), is_remove_payment, NULL);
   guint n = 0;
 
-  for (GtkWidget *row = button ? gtk_widget_get_parent (button) : NULL; row; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = button
+       ? gtk_widget_get_parent (button) : NULL; row; row = gtk_widget_get_next_sibling (row))
     n++;
   return n;
 }
@@ -1180,7 +1211,8 @@ test_failed_commit_leaves_no_payment (UiFixture     *f,
   /* the store has only the other terminal's sale */
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM sales"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments"), ==, 1);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'wechat'"), ==, 0);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'wechat'"), ==,
+                   0);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log WHERE action = 'sale'"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM redemptions"), ==, 1);
   g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM outbox"), ==, 1);
@@ -1205,8 +1237,10 @@ test_failed_commit_leaves_no_payment (UiFixture     *f,
   sale = axw_sale_view_get_last_sale (f->sale);
   g_assert_cmpint (sale->payments->len, ==, 2);
   g_assert_cmpint (axw_sale_paid_fen (sale), ==, 2520);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'wechat'"), ==, 1);
-  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM payments WHERE method = 'wechat'"), ==, 2020);
+  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'wechat'"), ==,
+                   1);
+  g_assert_cmpint (ui_query_int (f, "SELECT amount_fen FROM payments WHERE method = 'wechat'"), ==,
+                   2020);
 }
 
 /* A closed day refuses the sale: nothing written, no payment kept. */
@@ -1219,7 +1253,8 @@ test_closed_day_leaves_no_payment (UiFixture     *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GDateTime) day = ui_love_day ();
-    g_autoptr(AxwReport) z = axw_reports_close_day (axw_application_get_db (f->app), NULL, "王店长", day, &error);
+    g_autoptr(AxwReport) z = axw_reports_close_day (axw_application_get_db (f->app), NULL, "王店长",
+                                                    day, &error);
 
     g_assert_no_error (error);
   }
@@ -1234,7 +1269,8 @@ test_closed_day_leaves_no_payment (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥11.52");
   g_assert_cmpuint (n_payments_shown (f), ==, 0);
   g_assert_true (act (f, "sale.cash-quick", "i", 10000));
-  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"), "The payment Cash ¥100.00 is not recorded"));
+  g_assert_nonnull (strstr (axw_sale_view_get_text (f->sale, "banner"),
+                            "The payment Cash ¥100.00 is not recorded"));
 }
 
 /* A part payment taken by mistake comes off again before the sale is
@@ -1267,7 +1303,8 @@ test_remove_part_payment (UiFixture     *f,
   g_assert_cmpuint (n_payments_shown (f), ==, 1);
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "due"), ==, "Due ¥8.52");
   g_assert_cmpstr (axw_sale_view_get_text (f->sale, "banner"), ==,
-                   "Payment removed: Cash ¥5.00 no longer counts for this sale; give it back to the customer. "
+                   "Payment removed: Cash ¥5.00 no longer counts for this sale; give it back to "
+                   "the customer. "
                    "Still due: ¥8.52");
 
   /* keyboard: the WeChat payment's button is just before the amount */
@@ -1286,7 +1323,9 @@ test_remove_part_payment (UiFixture     *f,
   g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
   sale = axw_sale_view_get_last_sale (f->sale);
   g_assert_cmpint (sale->payments->len, ==, 1);
-  g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM payments WHERE method = 'cash' AND amount_fen = 1152 "
+  g_assert_cmpint (ui_query_int (f,
+                                 "SELECT count(*) FROM payments WHERE method = 'cash' AND "
+                                 "amount_fen = 1152 "
                                     "AND tendered_fen = 1152"), ==, 1);
 }
 
@@ -1316,8 +1355,10 @@ test_red_packet_pays_all (UiFixture     *f,
 static void
 test_finalize (void)
 {
-  AxwLine line = { .name = (char *) "赤松茸", .barcode = (char *) "6971234560018", .qty_milli = 2000,
-                   .unit_price_fen = 2800, .net_fen = 5040, .promo_fen = 560, .promotion = (char *) "爱心月" };
+  AxwLine line = { .name = (char *) "赤松茸", .barcode = (char *) "6971234560018",
+    .qty_milli = 2000,
+                   .unit_price_fen = 2800, .net_fen = 5040, .promo_fen = 560,
+                   .promotion = (char *) "爱心月" };
   AxwProduct product = { .name = (char *) "散装红枣", .plu = (char *) "1001", .price_fen = 2400,
                          .per_kg = TRUE, .origin = (char *) "甘肃和政", .pinyin = (char *) "szhz" };
   AxwCartRow *row = axw_cart_row_new (&line);
@@ -1428,33 +1469,42 @@ main (int   argc,
       g_test_add_data_func (path, &bursts[i], test_burst);
     }
   g_test_add ("/sale/keyboard", UiFixture, NULL, ui_setup, test_keyboard_sale, ui_teardown);
-  g_test_add ("/sale/clock-behind-last-sale", UiFixture, NULL, ui_setup, test_clock_behind, ui_teardown);
+  g_test_add ("/sale/clock-behind-last-sale", UiFixture, NULL, ui_setup, test_clock_behind,
+              ui_teardown);
   g_test_add ("/sale/typed-code", UiFixture, NULL, ui_setup, test_typed_code, ui_teardown);
-  g_test_add ("/sale/hb-code-is-goods-unless-red-packet", UiFixture, NULL, ui_setup, test_hb_code, ui_teardown);
+  g_test_add ("/sale/hb-code-is-goods-unless-red-packet", UiFixture, NULL, ui_setup, test_hb_code,
+              ui_teardown);
   g_test_add ("/sale/touch", UiFixture, NULL, ui_setup, test_touch_sale, ui_teardown);
   g_test_add ("/login/lockout", UiFixture, NULL, ui_setup, test_login_lockout, ui_teardown);
-  g_test_add ("/sale/large-text-cart", UiFixture, NULL, ui_setup, test_large_text_cart, ui_teardown);
+  g_test_add ("/sale/large-text-cart", UiFixture, NULL, ui_setup, test_large_text_cart,
+              ui_teardown);
   g_test_add ("/login/prefs", UiFixture, NULL, ui_setup, test_prefs, ui_teardown);
-  g_test_add ("/sale/screen-reader-quiets-speech", UiFixture, NULL, ui_setup, test_screen_reader, ui_teardown);
+  g_test_add ("/sale/screen-reader-quiets-speech", UiFixture, NULL, ui_setup, test_screen_reader,
+              ui_teardown);
   g_test_add ("/login/language", UiFixture, NULL, ui_setup, test_language, ui_teardown);
   g_test_add ("/sale/scan-with-ime", UiFixture, NULL, ui_setup, test_scan_with_ime, ui_teardown);
   g_test_add ("/sale/manager-hook", UiFixture, NULL, ui_setup, test_manager_hook, ui_teardown);
   g_test_add ("/sale/help-overlay", UiFixture, NULL, ui_setup, test_help_overlay, ui_teardown);
   g_test_add ("/sale/help-guide", UiFixture, NULL, ui_setup, test_help_guide, ui_teardown);
-  g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart, ui_teardown);
-  g_test_add ("/sale/held-weighed-keeps-price", UiFixture, NULL, ui_setup, test_held_weighed, ui_teardown);
+  g_test_add ("/sale/held-survives-restart", UiFixture, NULL, ui_setup, test_held_restart,
+              ui_teardown);
+  g_test_add ("/sale/held-weighed-keeps-price", UiFixture, NULL, ui_setup, test_held_weighed,
+              ui_teardown);
   g_test_add ("/sale/failed-commit-leaves-no-payment", UiFixture, NULL, ui_setup,
               test_failed_commit_leaves_no_payment, ui_teardown);
   g_test_add ("/sale/closed-day-leaves-no-payment", UiFixture, NULL, ui_setup,
               test_closed_day_leaves_no_payment, ui_teardown);
-  g_test_add ("/sale/remove-part-payment", UiFixture, NULL, ui_setup, test_remove_part_payment, ui_teardown);
-  g_test_add ("/sale/red-packet-pays-all", UiFixture, NULL, ui_setup, test_red_packet_pays_all, ui_teardown);
+  g_test_add ("/sale/remove-part-payment", UiFixture, NULL, ui_setup, test_remove_part_payment,
+              ui_teardown);
+  g_test_add ("/sale/red-packet-pays-all", UiFixture, NULL, ui_setup, test_red_packet_pays_all,
+              ui_teardown);
   g_test_add_func ("/feedback/wav", test_wav);
   g_test_add_func ("/feedback/player", test_player);
   g_test_add_func ("/types/finalize", test_finalize);
   g_test_add_func ("/sale/cell-measures-again", test_cell_measures_again);
   g_test_add_func ("/sale/cell-width-any-height", test_cell_width_any_height);
-  g_test_add ("/sale/idle-draws-nothing", UiFixture, NULL, ui_setup, test_idle_draws_nothing, ui_teardown);
+  g_test_add ("/sale/idle-draws-nothing", UiFixture, NULL, ui_setup, test_idle_draws_nothing,
+              ui_teardown);
 
   return g_test_run ();
 }

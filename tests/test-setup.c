@@ -82,14 +82,16 @@ test_refuses (UiFixture     *f,
 {
   g_autofree char *csv = g_build_filename (f->dir, "bad.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
-  GtkWidget *pin_again = GTK_WIDGET (axw_setup_assistant_get_field (assistant (f), "manager.pin-again"));
+  GtkWidget *pin_again = GTK_WIDGET (axw_setup_assistant_get_field (assistant (f),
+                                                                    "manager.pin-again"));
 
   fill_shop (f);
   type (f, "manager.pin", "2468");
   type (f, "manager.pin-again", "2469");
   finish (f);
   g_assert_cmpstr (axw_setup_assistant_get_message (assistant (f)), !=, "");
-  g_assert_true (gtk_widget_is_focus (pin_again) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+  g_assert_true (gtk_widget_is_focus (pin_again) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                                                              pin_again));
   ui_save_png (GTK_WIDGET (f->window), "setup-pins-differ.png");
 
@@ -107,7 +109,9 @@ test_refuses (UiFixture     *f,
   /* a products file with a bad row: nothing is stored, not even the shop */
   type (f, "manager.pin", "2468");
   type (f, "manager.pin-again", "2468");
-  g_assert_true (g_file_set_contents (csv, "barcode,name,price,stock\n6971234560018,赤松茸,abc,45\n", -1, NULL));
+  g_assert_true (g_file_set_contents (csv,
+                                      "barcode,name,price,stock\n6971234560018,赤松茸,abc,45\n", -1,
+                                      NULL));
   axw_setup_assistant_set_import_file (assistant (f), file);
   finish (f);
   g_assert_cmpstr (axw_setup_assistant_get_message (assistant (f)), !=, "");
@@ -164,7 +168,9 @@ test_complete (UiFixture     *f,
   g_clear_pointer (&shop, g_free);
   shop = axw_settings_get (db, "shop.name");
   g_assert_cmpstr (shop, ==, "爱心屋（湖里店）");
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE staff = '陈店长' AND action = 'settings.set'"),
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM audit_log WHERE staff = '陈店长' AND action = "
+                          "'settings.set'"),
                    >=, 4);
   manager = axw_staff_login (db, "陈店长", "2468", &error);
   g_assert_no_error (error);
@@ -183,7 +189,8 @@ test_keyboard_enter (UiFixture     *f,
                      gconstpointer  data)
 {
   GtkWidget *name = GTK_WIDGET (axw_setup_assistant_get_field (assistant (f), "manager.name"));
-  GtkWidget *pin_again = GTK_WIDGET (axw_setup_assistant_get_field (assistant (f), "manager.pin-again"));
+  GtkWidget *pin_again = GTK_WIDGET (axw_setup_assistant_get_field (assistant (f),
+                                                                    "manager.pin-again"));
   g_autoptr(AxwSetupAssistant) setup = g_object_ref (assistant (f));
 
   gtk_widget_grab_focus (pin_again);
@@ -204,7 +211,9 @@ test_keyboard_enter (UiFixture     *f,
   axw_test_wait_idle (axw_setup_assistant_is_busy, setup, 10000);
   g_assert_cmpstr (axw_window_get_screen (f->window), ==, "login");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pin_again)), ==, "");   /* cleared once stored */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE name = '陈店长' AND role = 'manager'"), ==, 1);
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM staff WHERE name = '陈店长' AND role = 'manager'"),
+                          ==, 1);
 }
 
 static void
@@ -215,7 +224,8 @@ test_new_destroy (void)
   AxwSetupAssistant *setup = axw_setup_assistant_new (db);
 
   g_object_ref_sink (setup);
-  g_assert_cmpstr (gtk_editable_get_text (axw_setup_assistant_get_field (setup, "shop.code")), ==, "S01");
+  g_assert_cmpstr (gtk_editable_get_text (axw_setup_assistant_get_field (setup, "shop.code")), ==,
+                   "S01");
   g_assert_null (axw_setup_assistant_get_field (setup, "nothing"));
   g_assert_finalize_object (setup);
   g_clear_object (&db);
@@ -230,9 +240,12 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/setup/new-destroy", test_new_destroy);
-  g_test_add ("/setup/no-default-staff", UiFixture, UI_EMPTY_DB, ui_setup, test_no_default_staff, ui_teardown);
-  g_test_add ("/setup/refuses-and-stores-nothing", UiFixture, UI_EMPTY_DB, ui_setup, test_refuses, ui_teardown);
+  g_test_add ("/setup/no-default-staff", UiFixture, UI_EMPTY_DB, ui_setup, test_no_default_staff,
+              ui_teardown);
+  g_test_add ("/setup/refuses-and-stores-nothing", UiFixture, UI_EMPTY_DB, ui_setup, test_refuses,
+              ui_teardown);
   g_test_add ("/setup/complete", UiFixture, UI_EMPTY_DB, ui_setup, test_complete, ui_teardown);
-  g_test_add ("/setup/keyboard-enter", UiFixture, UI_EMPTY_DB, ui_setup, test_keyboard_enter, ui_teardown);
+  g_test_add ("/setup/keyboard-enter", UiFixture, UI_EMPTY_DB, ui_setup, test_keyboard_enter,
+              ui_teardown);
   return g_test_run ();
 }

@@ -118,8 +118,10 @@ test_upgrade (DbFixture     *f,
   g_assert_cmpint (axw_db_get_version (db), ==, axw_db_latest_version ());
   /* v2 and v3 exist and the old row kept its data */
   g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM held_sales", -1), ==, 0);
-  g_assert_cmpint (axw_db_query_int (db, "SELECT price_fen FROM products WHERE pinyin = ''", 0), ==, 2800);
-  g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM staff WHERE font_scale_pct = 100", -1), ==, 0);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT price_fen FROM products WHERE pinyin = ''", 0), ==,
+                   2800);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT count(*) FROM staff WHERE font_scale_pct = 100",
+                                     -1), ==, 0);
   g_object_unref (db);
 }
 
@@ -190,11 +192,14 @@ test_settings (DbFixture     *f,
     { "printer", "tcp://192.0.2.1:9100", TRUE }, { "printer", "lpt1", FALSE },
     { "printer", "file:/dev/usb/lp0", TRUE }, { "timezone", "Mars/Olympus", FALSE },
     /* printers as the printer layer reads them: accepted here means it can print there */
-    { "printer", "usb", TRUE }, { "printer", "usb:0416:5011", TRUE }, { "printer", "usb:zzzz", FALSE },
-    { "printer", "usb:0416", FALSE }, { "printer", "usb:10000:1", FALSE }, { "printer", "tcp://", FALSE },
+    { "printer", "usb", TRUE }, { "printer", "usb:0416:5011", TRUE },
+    { "printer", "usb:zzzz", FALSE },
+    { "printer", "usb:0416", FALSE }, { "printer", "usb:10000:1", FALSE },
+    { "printer", "tcp://", FALSE },
     { "printer", "tcp://printer.shop:9100", TRUE }, { "printer", "tcp://[::1]:9100", TRUE },
     { "printer", "tcp://host:0", FALSE }, { "printer", "tcp://host:99999", FALSE },
-    { "printer", "tcp://a b", FALSE }, { "printer", "tcp://host/x", FALSE }, { "printer", "file:", FALSE },
+    { "printer", "tcp://a b", FALSE }, { "printer", "tcp://host/x", FALSE },
+    { "printer", "file:", FALSE },
     { "printer", "file:relative/path", FALSE }, { "printer", "file:/tmp/a\nb", FALSE },
     { "barcode.layout", "2:5:weight", TRUE }, { "barcode.layout", "2:x", FALSE },
     { "barcode.layout", "2:6:price;25:6:weight:5:price", TRUE },
@@ -203,12 +208,14 @@ test_settings (DbFixture     *f,
     { "sync.endpoint", "ftp://x", FALSE }, { "no.such.key", "1", FALSE },
     /* the token travels with every push: https to a named host, http only on this machine */
     { "sync.endpoint", "https://", FALSE }, { "sync.endpoint", "https:///x", FALSE },
-    { "sync.endpoint", "http://:80/x", FALSE }, { "sync.endpoint", "http://shop.example.cn/api", FALSE },
+    { "sync.endpoint", "http://:80/x", FALSE },
+    { "sync.endpoint", "http://shop.example.cn/api", FALSE },
     { "sync.endpoint", "http://192.168.1.5/api", FALSE },
     { "sync.endpoint", "https://u:p@shop.example.cn/api", FALSE },
     { "sync.endpoint", "https://shop.example.cn/api/sales", TRUE },
     { "sync.endpoint", "http://127.0.0.1:8080/sales", TRUE },
-    { "sync.endpoint", "http://localhost/sales", TRUE }, { "sync.endpoint", "http://[::1]:9/s", TRUE },
+    { "sync.endpoint", "http://localhost/sales", TRUE },
+    { "sync.endpoint", "http://[::1]:9/s", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -217,7 +224,8 @@ test_settings (DbFixture     *f,
       g_autofree char *before = axw_settings_get (f->db, cases[i].key);
       g_autofree char *after = NULL;
 
-      g_assert_cmpint (axw_settings_set (f->db, cases[i].key, cases[i].value, &error), ==, cases[i].ok);
+      g_assert_cmpint (axw_settings_set (f->db, cases[i].key, cases[i].value, &error), ==,
+                       cases[i].ok);
       after = axw_settings_get (f->db, cases[i].key);
       if (cases[i].ok)
         g_assert_cmpstr (after, ==, cases[i].value);
@@ -295,10 +303,13 @@ test_import_twice (DbFixture     *f,
   g_assert_cmpstr (stamp, ==, stamp2);
 
   /* re-import updates price and stock */
-  g_assert_true (import (f, HEADER "6971234560018,,赤松茸,干货,甘肃和政,26.5,piece,1,40\n", &s, &error));
+  g_assert_true (import (f, HEADER "6971234560018,,赤松茸,干货,甘肃和政,26.5,piece,1,40\n", &s,
+                         &error));
   g_assert_cmpuint (s.updated, ==, 1);
-  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2650);
-  g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 40000);
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   2650);
+  g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                   ==, 40000);
   g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 3);
 }
 
@@ -315,7 +326,8 @@ test_import_partial (DbFixture     *f,
   g_autoptr(AxwProduct) kg = NULL;
   AxwImportStats s;
 
-  g_assert_true (import (f, HEADER "6971234560018,2001,散装红枣,散装,新疆若羌,24.00,kg,1,12.5\n", NULL, &error));
+  g_assert_true (import (f, HEADER "6971234560018,2001,散装红枣,散装,新疆若羌,24.00,kg,1,12.5\n",
+                         NULL, &error));
   g_assert_true (import (f, "barcode,name,price\n6971234560018,红枣,26\n", &s, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (s.updated, ==, 1);
@@ -349,8 +361,11 @@ test_import_partial (DbFixture     *f,
   g_assert_cmpint (kg->stock_milli, ==, 10000);
 
   /* a column that is there sets: not eligible, by the piece */
-  g_assert_true (import (f, "barcode,name,price,unit,aid_eligible\n6971234560018,红枣,26,piece,0\n", &s, &error));
-  g_assert_cmpint (count (f, "SELECT (unit = 'kg') + aid_eligible FROM products WHERE barcode = '6971234560018'"), ==, 0);
+  g_assert_true (import (f, "barcode,name,price,unit,aid_eligible\n6971234560018,红枣,26,piece,0\n",
+                         &s, &error));
+  g_assert_cmpint (count (f,
+                          "SELECT (unit = 'kg') + aid_eligible FROM products WHERE barcode = "
+                          "'6971234560018'"), ==, 0);
 
   /* a new product from a short file gets the defaults */
   g_assert_true (import (f, "barcode,name,price\n6971234560025,藜麦粥,12.8\n", &s, &error));
@@ -598,7 +613,9 @@ test_promotions_form_and_remove (DbFixture     *f,
   when = axw_promotion_describe_when (p);
   g_assert_cmpstr (when, ==, "day 12 of every month");
   g_assert_true (axw_promotions_save (f->db, p, "王店长", &error));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'promotion.save'"), ==, 1);
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                          "'promotion.save'"), ==, 1);
 
   g_assert_false (axw_promotions_remove (f->db, "没有", "王店长", &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
@@ -607,14 +624,18 @@ test_promotions_form_and_remove (DbFixture     *f,
   g_assert_no_error (error);
   list = axw_promotions_list (f->db, &error);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM promotions WHERE name = '爱心日' AND NOT active"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'promotion.remove'"), ==, 1);
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM promotions WHERE name = '爱心日' AND NOT active"),
+                          ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'promotion.remove'"),
+                   ==, 1);
   g_assert_false (axw_promotions_remove (f->db, "爱心日", "王店长", &error));
   g_clear_error (&error);
   /* saved again: back, with the new rules */
   p->percent_bp = 500;
   g_assert_true (axw_promotions_save (f->db, p, "王店长", &error));
-  g_assert_cmpint (count (f, "SELECT percent_bp FROM promotions WHERE name = '爱心日' AND active"), ==, 500);
+  g_assert_cmpint (count (f, "SELECT percent_bp FROM promotions WHERE name = '爱心日' AND active"),
+                   ==, 500);
 }
 
 static void
@@ -624,8 +645,10 @@ test_promotions_when (void)
     { { .day_of_month = 12 }, "day 12 of every month" },
     { { .month = 12 }, "all of month 12, every year" },
     { { .month = 12, .day_of_month = 12 }, "every year on month 12, day 12" },
-    { { .date_from = (char *) "2027-01-25", .date_to = (char *) "2027-02-10" }, "from 2027-01-25 to 2027-02-10" },
-    { { .month = 1, .date_from = (char *) "2027-01-01" }, "all of month 1, every year, from 2027-01-01 on" },
+    { { .date_from = (char *) "2027-01-25", .date_to = (char *) "2027-02-10" },
+      "from 2027-01-25 to 2027-02-10" },
+    { { .month = 1, .date_from = (char *) "2027-01-01" },
+      "all of month 1, every year, from 2027-01-01 on" },
     { { .date_to = (char *) "2027-01-01" }, "until 2027-01-01" },
     { { 0 }, "every day" },
   };
@@ -650,14 +673,16 @@ test_staff (DbFixture     *f,
   g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), ==, 0);
   g_assert_error (error, AXW_ERROR, AXW_ERROR_CONFLICT);
   g_clear_error (&error);
-  for (const char * const *pin = (const char *[]) { "123", "123456789", "12a4", "", NULL }; *pin; pin++)
+  for (const char * const *pin = (const char *[]) { "123", "123456789", "12a4", "",
+    NULL }; *pin; pin++)
     {
       g_assert_cmpint (axw_staff_add (f->db, "新人", FALSE, *pin, &error), ==, 0);
       g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
       g_clear_error (&error);
     }
   /* never stored plain */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$%'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$%'"), ==,
+                   1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%1234%'"), ==, 0);
 
   s = axw_staff_login (f->db, "小林", "1234", &error);
@@ -682,7 +707,8 @@ test_staff (DbFixture     *f,
   g_assert_true (axw_staff_unlock (f->db, "小林", "王店长", &error));
   s = axw_staff_login (f->db, "小林", "1234", &error);
   g_assert_nonnull (s);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==,
+                   1);
 }
 
 /* A hash made with libsodium's INTERACTIVE cost (64 MiB, before the PIN
@@ -697,10 +723,13 @@ test_staff_rehash (DbFixture     *f,
   g_autoptr(AxwStaff) s = NULL;
 
   g_assert_cmpint (axw_staff_add (f->db, "小林", FALSE, "1234", &error), >, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'"),
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM staff WHERE pin_hash LIKE "
+                          "'$argon2id$v=19$m=19456,t=2,p=1$%'"),
                    ==, 1);
   g_assert_cmpint (crypto_pwhash_str_alg (old, "1234", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                          crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13), ==, 0);
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                                          crypto_pwhash_ALG_ARGON2ID13), ==, 0);
   sql = g_strdup_printf ("UPDATE staff SET pin_hash = '%s'", old);
   g_assert_true (axw_db_exec (f->db, sql, NULL));
   g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%m=65536%'"), ==, 1);
@@ -710,7 +739,9 @@ test_staff_rehash (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '%m=65536%'"), ==, 1);
   s = axw_staff_login (f->db, "小林", "1234", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'"),
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM staff WHERE pin_hash LIKE "
+                          "'$argon2id$v=19$m=19456,t=2,p=1$%'"),
                    ==, 1);
   g_clear_pointer (&s, axw_staff_free);
   s = axw_staff_login (f->db, "小林", "1234", &error);
@@ -793,7 +824,8 @@ test_staff_login_async (DbFixture     *f,
   /* locked: refused before any PIN check */
   g_assert_null (login_async (f->db, "小林", "1234", NULL, &error));
   g_assert_nonnull (strstr (error->message, "locked"));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==,
+                   1);
 }
 
 /* A timed lock that has run out starts again at five tries: one wrong PIN
@@ -812,7 +844,8 @@ test_staff_lock_expires (DbFixture     *f,
       g_clear_error (&error);
     }
   g_assert_cmpint (count (f, "SELECT locked_until IS NOT NULL FROM staff"), ==, 1);
-  g_assert_true (axw_db_exec (f->db, "UPDATE staff SET locked_until = '2000-01-01T00:00:00Z'", NULL));
+  g_assert_true (axw_db_exec (f->db, "UPDATE staff SET locked_until = '2000-01-01T00:00:00Z'",
+                              NULL));
 
   g_assert_null (axw_staff_login (f->db, "小林", "0000", &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_PERMISSION);
@@ -822,7 +855,8 @@ test_staff_lock_expires (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT locked_until IS NULL FROM staff"), ==, 1);
   s = axw_staff_login (f->db, "小林", "1234", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==,
+                   1);
 }
 
 #define PARALLEL_LOGINS 8
@@ -880,7 +914,8 @@ test_staff_parallel_wrong_pins (DbFixture     *f,
   g_assert_cmpint (count (f, "SELECT locked_until IS NOT NULL FROM staff"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.failed'"), ==,
                    AXW_STAFF_MAX_FAILURES - 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'login.locked'"), ==,
+                   1);
   g_assert_null (axw_staff_login (f->db, "小林", "1234", &error));
   g_assert_nonnull (strstr (error->message, "locked"));
 }
@@ -1033,8 +1068,8 @@ test_import_preview (DbFixture     *f,
   before = axw_products_export_csv (f->db, &error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log"), ==, 2);
 
-  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长", on_progress, &calls,
-                                               &s, &changes, &error));
+  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长",
+                                               on_progress, &calls, &s, &changes, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (calls, >=, 2);
   g_assert_cmpuint (s.inserted, ==, 1);
@@ -1052,8 +1087,10 @@ test_import_preview (DbFixture     *f,
       g_assert_cmpstr (line, ==, expected[i]);
     }
   g_assert_null (((AxwImportChange *) g_ptr_array_index (changes, 2))->before);
-  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->before->price_fen, ==, 2800);
-  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->after->price_fen, ==, 3000);
+  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->before->price_fen, ==,
+                   2800);
+  g_assert_cmpint (((AxwImportChange *) g_ptr_array_index (changes, 0))->after->price_fen, ==,
+                   3000);
 
   /* the dry run wrote nothing, not even an audit row */
   after = axw_products_export_csv (f->db, &error);
@@ -1062,12 +1099,15 @@ test_import_preview (DbFixture     *f,
 
   /* applied for real: the same counts, audited in the manager's name */
   g_clear_pointer (&changes, g_ptr_array_unref);
-  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL, NULL,
-                                               &s, &changes, &error));
+  g_assert_true (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL,
+                                               NULL, &s, &changes, &error));
   g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected));
-  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 3000);
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   3000);
   g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 5);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = 'product.import' "
+  g_assert_cmpint (count (f,
+                          "SELECT count(*) FROM audit_log WHERE staff = '王店长' AND action = "
+                          "'product.import' "
                              "AND detail = '1 new, 3 updated, 1 unchanged'"), ==, 1);
 }
 
@@ -1083,16 +1123,17 @@ test_import_preview_bad_row (DbFixture     *f,
 
   g_setenv ("LANGUAGE", "C", TRUE);
   g_assert_true (import (f, GOOD, NULL, &error));
-  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长", NULL, NULL,
-                                                &s, &changes, &error));
+  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), TRUE, "王店长", NULL,
+                                                NULL, &s, &changes, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Row 2 (line 3), column “price”"));
   g_assert_null (changes);
   g_assert_cmpuint (s.inserted, ==, 7);
   g_clear_error (&error);
-  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL, NULL,
-                                                NULL, NULL, &error));
-  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==, 2800);
+  g_assert_false (axw_products_import_csv_full (f->db, csv, strlen (csv), FALSE, "王店长", NULL,
+                                                NULL, NULL, NULL, &error));
+  g_assert_cmpint (count (f, "SELECT price_fen FROM products WHERE barcode = '6971234560018'"), ==,
+                   2800);
   g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 3);
 }
 
@@ -1117,12 +1158,15 @@ test_stocktake (DbFixture     *f,
     g_assert_false (axw_products_stocktake (f->db, bad, G_N_ELEMENTS (bad), "王店长", &n, &error));
     g_assert_error (error, AXW_ERROR, AXW_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_false (axw_products_stocktake (f->db, unknown, G_N_ELEMENTS (unknown), "王店长", &n, &error));
+    g_assert_false (axw_products_stocktake (f->db, unknown, G_N_ELEMENTS (unknown), "王店长", &n,
+                                            &error));
     g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
     g_clear_error (&error);
     g_assert_cmpuint (n, ==, 99);
-    g_assert_cmpint (count (f, "SELECT sum (stock_milli) FROM products"), ==, 50000 + 80000 + 12500);
-    g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust'"), ==, 0);
+    g_assert_cmpint (count (f, "SELECT sum (stock_milli) FROM products"), ==,
+                     50000 + 80000 + 12500);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE action = 'stock.adjust'"), ==,
+                     0);
   }
 
   {
@@ -1133,11 +1177,14 @@ test_stocktake (DbFixture     *f,
     g_autofree char *second = g_strdup_printf ("product %" G_GINT64_FORMAT " PLU1001 散装红枣 -1.25 "
                                                "(12.5 → 11.25): stocktake", c);
 
-    g_assert_true (axw_products_stocktake (f->db, counts, G_N_ELEMENTS (counts), "王店长", &n, &error));
+    g_assert_true (axw_products_stocktake (f->db, counts, G_N_ELEMENTS (counts), "王店长", &n,
+                                           &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n, ==, 2);
-    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"), ==, 48000);
-    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"), ==, 80000);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560018'"),
+                     ==, 48000);
+    g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE barcode = '6971234560025'"),
+                     ==, 80000);
     g_assert_cmpint (count (f, "SELECT stock_milli FROM products WHERE plu = '1001'"), ==, 11250);
     log = axw_audit_list (f->db, "stocktake", 10, &error);
     g_assert_cmpuint (log->len, ==, 2);
@@ -1215,7 +1262,8 @@ test_import_dry_run_reads_only (DbFixture     *f,
     g_string_append_printf (csv, ",%d,商品%d,,,%d,,1,5\n", 5000 + i, i, 1 + i);
   /* the progress callback runs while the dry run is open */
   g_assert_true (axw_products_import_csv_full (f->db, csv->str, csv->len, TRUE, NULL,
-                                               (AxwImportProgress) write_meanwhile, other, NULL, NULL, &error));
+                                               (AxwImportProgress) write_meanwhile, other, NULL,
+                                               NULL, &error));
   g_assert_cmpint (count (f, "SELECT count(*) FROM audit_log WHERE detail = 'meanwhile'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM products"), ==, 0);
 }
@@ -1270,8 +1318,11 @@ test_held_sales (DbFixture     *f,
   g_autoptr(AxwCart) back = NULL;
   const AxwLine *l;
 
-  g_assert_true (axw_db_exec (f->db, "INSERT INTO products (barcode, name, price_fen, stock_milli, updated_at) "
-                                     "VALUES ('6971234560018', '赤松茸', 2800, 5000, 'x')", &error));
+  g_assert_true (axw_db_exec (f->db,
+                              "INSERT INTO products (barcode, name, price_fen, stock_milli, "
+                              "updated_at) "
+                                     "VALUES ('6971234560018', '赤松茸', 2800, 5000, 'x')",
+                                     &error));
   g_assert_cmpuint (axw_held_sales_count (f->db), ==, 0);
   g_assert_null (axw_held_sales_recall (f->db, NULL, "小林", at, &error));
   g_assert_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND);
@@ -1389,13 +1440,16 @@ test_held_weighed_upgrade (DbFixture     *f,
   g_assert_no_error (error);
   g_assert_true (axw_db_exec (db,
     "INSERT INTO held_sales (id, position, staff, held_at) VALUES (1, 1, '小林', 'x');"
-    "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, qty_milli, unit_price_fen, "
-    "per_kg, weighed, aid_eligible) VALUES (1, 1, 1, '2001001012342', '散装红枣', 343, 3600, 1, 1, 1),"
+    "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, qty_milli, "
+    "unit_price_fen, "
+    "per_kg, weighed, aid_eligible) VALUES (1, 1, 1, '2001001012342', '散装红枣', 343, 3600, 1, 1, "
+    "1),"
     "(1, 2, 2, '6971234560018', '赤松茸', 2000, 2800, 0, 0, 1)", &error));
   g_object_unref (db);
   db = axw_db_open (old, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (axw_db_query_int (db, "SELECT gross_fen FROM held_sale_lines WHERE line_no = 1", -1), ==, 1235);
+  g_assert_cmpint (axw_db_query_int (db, "SELECT gross_fen FROM held_sale_lines WHERE line_no = 1",
+                                     -1), ==, 1235);
   g_object_unref (db);
 }
 
@@ -1440,8 +1494,10 @@ test_held_sales_choose (DbFixture     *f,
   g_clear_pointer (&list, g_ptr_array_unref);
   list = axw_held_sales_list (f->db, &error);
   g_assert_cmpuint (list->len, ==, 2);
-  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 0))->cart, 0)->name, ==, "藜麦粥");
-  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 1))->cart, 0)->name, ==, "红茶");
+  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 0))->cart, 0)->name,
+                   ==, "藜麦粥");
+  g_assert_cmpstr (axw_cart_get_line (((AxwHeldSale *) g_ptr_array_index (list, 1))->cart, 0)->name,
+                   ==, "红茶");
 
   /* a manager's price and an open price come back as they were held */
   {
@@ -1486,7 +1542,8 @@ test_audit_text (void)
     { "sale", "sale S01-T01-20261212-0001 ￥12.30", "S01-T01-20261212-0001, total ￥12.30" },
     { "stock.adjust", "product 12 6971234560018 赤松茸 礼盒 -2 (50 → 48): stocktake",
       "product 12 6971234560018 赤松茸 礼盒 -2 (50 → 48): stocktake" },
-    { "shift_close", "shift 3 expected 10000 counted 9950 fen", "shift 3, expected 10000 fen, counted 9950 fen" },
+    { "shift_close", "shift 3 expected 10000 counted 9950 fen",
+      "shift 3, expected 10000 fen, counted 9950 fen" },
     { "export", "4 sales to /srv/out (full)", "4 sales to /srv/out (all of them)" },
     { "export", "4 sales to /srv/out", "4 sales to /srv/out" },
     { "product.import", "something else", "something else" },

@@ -121,7 +121,8 @@ record (Server    *s,
 {
   for (guint i = 0; i < json_array_get_length (sales); i++)
     {
-      const char *uuid = json_object_get_string_member (json_array_get_object_element (sales, i), "uuid");
+      const char *uuid = json_object_get_string_member (json_array_get_object_element (sales, i),
+                                                        "uuid");
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (s->received, uuid));
 
       g_hash_table_insert (s->received, g_strdup (uuid), GUINT_TO_POINTER (n + 1));
@@ -165,7 +166,8 @@ handle (SoupServer        *server,
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&s->lock);
-  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
   GSource *sleep_source;
   g_autofree char *ack = NULL;
   Answer a;
@@ -178,12 +180,14 @@ handle (SoupServer        *server,
       answer (msg, 401, "{\"error\":\"bad token\"}");
       return;
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), NULL))
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   (gssize) g_bytes_get_size (body), NULL))
     {
       answer (msg, 400, "{\"error\":\"not JSON\"}");
       return;
     }
-  sales = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "sales");
+  sales = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "sales");
   s->max_batch = MAX (s->max_batch, json_array_get_length (sales));
   if ((why = refused_in (s, sales)) != NULL)
     {
@@ -238,16 +242,18 @@ handle (SoupServer        *server,
     case ANSWER_TRICKLE:
       record (s, sales);
       soup_server_message_set_status (msg, 200, NULL);
-      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_CHUNKED);
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                         SOUP_ENCODING_CHUNKED);
       soup_server_message_pause (msg);
       sleep_source = g_timeout_source_new (200);
       g_source_set_callback (sleep_source, trickle, g_object_ref (msg), g_object_unref);
       g_source_attach (sleep_source, s->ctx);
       /* the client gives up first: no byte after the connection is gone
        * (libsoup says so with a critical) */
-      g_signal_connect_data (msg, "finished", G_CALLBACK (stop_trickle), sleep_source, source_unref_notify, 0);
-      g_signal_connect_data (msg, "disconnected", G_CALLBACK (stop_trickle), g_source_ref (sleep_source),
+      g_signal_connect_data (msg, "finished", G_CALLBACK (stop_trickle), sleep_source,
                              source_unref_notify, 0);
+      g_signal_connect_data (msg, "disconnected", G_CALLBACK (stop_trickle),
+                             g_source_ref (sleep_source), source_unref_notify, 0);
       break;
     case ANSWER_ESC:
       answer (msg, 500, "\x1b[2J\x1b]0;owned\a" "database\r\n\x1b[31m" "down\xc2\x9b");
@@ -508,8 +514,8 @@ test_chaos (Fixture       *f,
   bad2 = uuid_of_sale (f, 150);
   refuse (f, bad1);
   refuse (f, bad2);
-  script (f, ANSWER_500, ANSWER_RESET, ANSWER_SLEEP, ANSWER_OK, ANSWER_429, ANSWER_500, ANSWER_OK, ANSWER_RESET,
-          ANSWER_SLEEP, -1);
+  script (f, ANSWER_500, ANSWER_RESET, ANSWER_SLEEP, ANSWER_OK, ANSWER_429, ANSWER_500, ANSWER_OK,
+          ANSWER_RESET, ANSWER_SLEEP, -1);
 
   g_assert_cmpuint (push_until_done (f), >, 3);
   assert_all_arrived (f);
@@ -573,8 +579,10 @@ test_backoff (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
   g_assert_cmpint (sql_int (&f->db, "SELECT min(attempts) FROM outbox"), ==, 2);
-  g_assert_cmpint (sql_int (&f->db, "SELECT min(unixepoch(next_attempt_at)) FROM outbox") - now, >=, 29);
-  g_assert_cmpint (sql_int (&f->db, "SELECT max(unixepoch(next_attempt_at)) FROM outbox") - now, <=, 62);
+  g_assert_cmpint (sql_int (&f->db, "SELECT min(unixepoch(next_attempt_at)) FROM outbox") - now, >=,
+                   29);
+  g_assert_cmpint (sql_int (&f->db, "SELECT max(unixepoch(next_attempt_at)) FROM outbox") - now, <=,
+                   62);
   g_assert_true (axw_sync_push (f->db.db, &fast, &r, NULL, NULL));
   g_assert_cmpuint (r.sent, ==, n);
   assert_all_arrived (f);
@@ -604,10 +612,12 @@ test_setup_refused (Fixture       *f,
   /* Addresses an older version stored unchecked: a half address crashed the
    * push (soup_message_new gave NULL), a plain-http one sent the token in
    * clear. Both are refused before anything is sent or marked. */
-  for (const char * const *url = (const char *[]) { "https://", "http://:80/x", "http://shop.example.cn/s", NULL };
+  for (const char * const *url = (const char *[]) { "https://", "http://:80/x",
+    "http://shop.example.cn/s", NULL };
        *url; url++)
     {
-      g_autofree char *sql = g_strdup_printf ("UPDATE settings SET value = '%s' WHERE key = 'sync.endpoint'", *url);
+      g_autofree char *sql = g_strdup_printf ("UPDATE settings SET value = '%s' WHERE key = "
+                                              "'sync.endpoint'", *url);
 
       g_assert_true (axw_db_exec (f->db.db, "INSERT OR IGNORE INTO settings (key, value) VALUES "
                                             "('sync.endpoint', '')", &error));
@@ -618,7 +628,8 @@ test_setup_refused (Fixture       *f,
       g_clear_error (&error);
     }
   g_assert_cmpuint (f->srv.n_requests, ==, 0);
-  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 0"), ==,
+  g_assert_cmpint (sql_int (&f->db,
+                            "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 0"), ==,
                    sql_int (&f->db, "SELECT count(*) FROM sales"));
 }
 
@@ -634,8 +645,9 @@ test_killed (Fixture       *f,
   guint n = shop_sell (&f->db, 150, 14);
 
   script (f, ANSWER_OK, ANSWER_KILL, -1);
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                            g_getenv ("AIXINWU_BIN"), "--db", f->db.path, "sync", "--now", "--timeout", "5", NULL);
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                            &error, g_getenv ("AIXINWU_BIN"), "--db", f->db.path, "sync", "--now",
+                            "--timeout", "5", NULL);
   g_assert_no_error (error);
   g_mutex_lock (&f->srv.lock);
   f->srv.victim = g_ascii_strtoll (g_subprocess_get_identifier (child), NULL, 10);
@@ -645,7 +657,8 @@ test_killed (Fixture       *f,
   g_assert_true (g_subprocess_get_if_signaled (child));
   g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
 
-  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'sent'"), ==, AXW_SYNC_BATCH_MAX);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'sent'"), ==,
+                   AXW_SYNC_BATCH_MAX);
   g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'pending'"), ==,
                    n - AXW_SYNC_BATCH_MAX);
   g_assert_true (axw_sync_push (f->db.db, &fast, &r, NULL, &error));
@@ -665,8 +678,8 @@ run_cli (Fixture    *f,
   char *out = NULL;
   int status;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                               &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
@@ -702,7 +715,8 @@ test_cli_dead_letters (Fixture       *f,
   sent = run_cli (f, NULL, NULL);
   g_assert_nonnull (strstr (sent, "1 sales sent, 0 refused"));
   assert_all_arrived (f);
-  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM audit_log WHERE action = 'sync.retry'"), ==, 1);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM audit_log WHERE action = 'sync.retry'"),
+                   ==, 1);
 }
 
 /* One dead letter retried by its receipt number (the CLI and the
@@ -711,7 +725,8 @@ static void
 test_retry_one (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *bad1 = NULL, *bad2 = NULL, *good = NULL, *receipt = NULL, *out = NULL, *sent = NULL;
+  g_autofree char *bad1 = NULL, *bad2 = NULL, *good = NULL, *receipt = NULL, *out = NULL,
+  *sent = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   guint before;
@@ -756,7 +771,8 @@ test_retry_one (Fixture       *f,
   g_assert_false (g_hash_table_contains (f->srv.received, bad2));
   g_mutex_unlock (&f->srv.lock);
   g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'dead'"), ==, 1);
-  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM audit_log WHERE action = 'sync.retry'"), ==, 1);
+  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM audit_log WHERE action = 'sync.retry'"),
+                   ==, 1);
 }
 
 static void
@@ -818,7 +834,8 @@ test_agent (Fixture       *f,
   wait_idle (agent);
   g_assert_cmpint (axw_sync_agent_get_pending (agent), ==, n);
   g_assert_cmpuint (pending_notes, ==, 1);
-  g_assert_true (g_str_has_prefix (axw_sync_agent_get_last_error (agent), "The online shop did not take"));
+  g_assert_true (g_str_has_prefix (axw_sync_agent_get_last_error (agent),
+                                   "The online shop did not take"));
   g_assert_nonnull (strstr (axw_sync_agent_get_last_error (agent), "HTTP 500"));
   g_assert_null (axw_sync_agent_get_last_success (agent));
 
@@ -899,7 +916,8 @@ test_cancel (Fixture       *f,
   g_timeout_add (300, cancel_soon, cancellable);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 0 "
+  g_assert_cmpint (sql_int (&f->db,
+                            "SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts = 0 "
                                     "AND next_attempt_at IS NULL AND last_error IS NULL"), ==, n);
 }
 
@@ -967,10 +985,13 @@ test_partial_ack (Fixture       *f,
   g_assert_cmpuint (r.sent, ==, 1);
   g_assert_cmpuint (r.retry, ==, n - 1);
   g_assert_cmpint (count_outbox (f, "status = 'sent'"), ==, 1);
-  g_assert_cmpint (sql_int (&f->db, "SELECT count(*) FROM outbox o JOIN sales s ON s.id = o.sale_id "
-                                    "WHERE o.status = 'sent' AND s.uuid = (SELECT uuid FROM sales ORDER BY id "
+  g_assert_cmpint (sql_int (&f->db,
+                            "SELECT count(*) FROM outbox o JOIN sales s ON s.id = o.sale_id "
+                                    "WHERE o.status = 'sent' AND s.uuid = (SELECT uuid FROM sales "
+                                    "ORDER BY id "
                                     "LIMIT 1)"), ==, 1);
-  g_assert_cmpint (count_outbox (f, "status = 'pending' AND last_error LIKE '%did not confirm%'"), ==, n - 1);
+  g_assert_cmpint (count_outbox (f, "status = 'pending' AND last_error LIKE '%did not confirm%'"),
+                   ==, n - 1);
   push_until_done (f);
   assert_all_arrived (f);
 }
@@ -1020,7 +1041,8 @@ main (int   argc,
 {
   /* The server is on 127.0.0.1: a proxy from the environment must not
    * stand in between (nor in the CLI processes started here). */
-  for (const char * const *v = (const char * const[]) { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
+  for (const char * const *v = (const char * const[]) { "http_proxy", "HTTP_PROXY", "https_proxy",
+    "HTTPS_PROXY",
                                                          "all_proxy", "ALL_PROXY", NULL }; *v; v++)
     g_unsetenv (*v);
   g_test_init (&argc, &argv, NULL);

@@ -87,7 +87,8 @@ test_exact_bytes (Fixture       *f,
   g_assert_true (axw_printer_send ("usb:0416:5011", bytes, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->fake->state.out->len, ==, sizeof status_queries + len);
-  g_assert_cmpmem (f->fake->state.out->data, sizeof status_queries, status_queries, sizeof status_queries);
+  g_assert_cmpmem (f->fake->state.out->data, sizeof status_queries, status_queries,
+                   sizeof status_queries);
   g_assert_cmpmem (f->fake->state.out->data + sizeof status_queries, len, sent, len);
   g_assert_cmpuint (f->fake->state.detached, ==, 1);
   g_assert_cmpuint (f->fake->state.attached, ==, 1);
@@ -241,7 +242,9 @@ test_removed_mid_job (Fixture       *f,
   g_assert_true (axw_print_queue_run (f->db.db, "usb", NULL, &failed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (failed, ==, 0);
-  g_assert_cmpint (axw_db_query_int (f->db.db, "SELECT count(*) FROM print_jobs WHERE status = 'done'", 0), ==, 1);
+  g_assert_cmpint (axw_db_query_int (f->db.db,
+                                     "SELECT count(*) FROM print_jobs WHERE status = 'done'", 0),
+                                     ==, 1);
   g_assert_cmpuint (f->fake->state.out->len, >, 1000);
 }
 

@@ -117,8 +117,10 @@ test_first_login (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("axw-ui-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "shop.db", NULL);
-  g_autoptr(AxwApplication) app = g_object_new (AXW_TYPE_APPLICATION, "application-id", "cn.aixinwu.Pos.TestLogin",
-                                                "flags", G_APPLICATION_NON_UNIQUE, "db-path", db, NULL);
+  g_autoptr(AxwApplication) app = g_object_new (AXW_TYPE_APPLICATION, "application-id",
+                                                "cn.aixinwu.Pos.TestLogin",
+                                                "flags", G_APPLICATION_NON_UNIQUE, "db-path", db,
+                                                NULL);
   g_autoptr(AxwDb) demo = axw_db_open (db, NULL);
 
   /* the GUI makes no staff: the demo shop's, as "init --demo" makes them */

@@ -43,12 +43,14 @@ axw_a11y_strip_mnemonic (const char *label)
 static void
 name_from_label (GtkWidget *button)
 {
-  const char *label = GTK_IS_CHECK_BUTTON (button) ? gtk_check_button_get_label (GTK_CHECK_BUTTON (button))
+  const char *label = GTK_IS_CHECK_BUTTON (button)
+    ? gtk_check_button_get_label (GTK_CHECK_BUTTON (button))
                                                    : gtk_button_get_label (GTK_BUTTON (button));
   g_autofree char *plain = label ? axw_a11y_strip_mnemonic (label) : NULL;
 
   if (plain && *plain)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
+                                    -1);
   /* the mnemonic makes the label inside name the button a second time */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
@@ -80,7 +82,8 @@ uses_underline (GtkWidget *w)
 static gboolean
 named_by_gtk (GtkWidget *button)
 {
-  const char *label = GTK_IS_CHECK_BUTTON (button) ? gtk_check_button_get_label (GTK_CHECK_BUTTON (button))
+  const char *label = GTK_IS_CHECK_BUTTON (button)
+    ? gtk_check_button_get_label (GTK_CHECK_BUTTON (button))
                                                    : gtk_button_get_label (GTK_BUTTON (button));
   g_autofree char *differs = NULL;
 
@@ -88,7 +91,8 @@ named_by_gtk (GtkWidget *button)
     return FALSE;
   if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
     return TRUE;
-  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
   return differs == NULL;
 }
 
@@ -130,7 +134,8 @@ name_pages (GtkStack *stack)
       const char *title = gtk_stack_page_get_title (GTK_STACK_PAGE (page));
 
       if (title != NULL && *title != '\0')
-        gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                        -1);
     }
 }
 
@@ -287,7 +292,8 @@ axw_a11y_announce (GtkWidget  *widget,
 #if GTK_CHECK_VERSION (4, 14, 0)
   /* past the GTK the build targets (GDK_VERSION_MAX_ALLOWED) */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_accessible_announce (GTK_ACCESSIBLE (widget), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  gtk_accessible_announce (GTK_ACCESSIBLE (widget), text,
+                           GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
   G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   announce_later (widget, text);

@@ -197,7 +197,8 @@ set_high_contrast (AxwApplication *self,
   if (high_contrast && self->contrast_css == NULL)
     {
       self->contrast_css = gtk_css_provider_new ();
-      gtk_css_provider_load_from_resource (self->contrast_css, "/cn/aixinwu/Pos/ui/axw-style-hc.css");
+      gtk_css_provider_load_from_resource (self->contrast_css,
+                                           "/cn/aixinwu/Pos/ui/axw-style-hc.css");
     }
   if (high_contrast)
     gtk_style_context_add_provider_for_display (gdk_display_get_default (),
@@ -277,7 +278,8 @@ static GSettings *
 terminal_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, AXW_APP_ID, TRUE) : NULL;
+  g_autoptr(GSettingsSchema) schema = source
+    ? g_settings_schema_source_lookup (source, AXW_APP_ID, TRUE) : NULL;
 
   return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
 }
@@ -346,7 +348,8 @@ axw_application_activate (GApplication *app)
         gtk_window_maximize (window);
       /* written when the window manager changes it, never at start: with
        * no window manager (a bare kiosk X session) it would read FALSE */
-      g_signal_connect_object (window, "notify::maximized", G_CALLBACK (window_maximized_cb), self, 0);
+      g_signal_connect_object (window, "notify::maximized", G_CALLBACK (window_maximized_cb), self,
+                               0);
     }
   gtk_window_present (window);
   if (self->backup_id == 0)
@@ -360,7 +363,8 @@ choose_language (void)
 {
   const char *chosen = g_getenv ("AIXINWU_LANGUAGE");
   const char *messages = setlocale (LC_MESSAGES, NULL);
-  g_autofree char *mo = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *mo = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                          NULL);
 
   /* gettext ignores LANGUAGE in the plain C locale */
   if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
@@ -598,7 +602,8 @@ axw_application_startup (GApplication *app)
     g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   }
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 
   self->base_css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (self->base_css, "/cn/aixinwu/Pos/ui/axw-style.css");
@@ -702,7 +707,8 @@ axw_application_class_init (AxwApplicationClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* of whoever is logged in, in % (100–200) */
   properties[PROP_FONT_SCALE] =
-    g_param_spec_int ("font-scale", NULL, NULL, 100, 200, 100, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int ("font-scale", NULL, NULL, 100, 200, 100,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

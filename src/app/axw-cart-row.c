@@ -75,7 +75,8 @@ axw_cart_row_new (const AxwLine *line)
     }
   else
     self->promotion = g_strdup ("");
-  self->name_and_detail = *self->promotion ? g_strdup_printf ("%s\n%s  %s", self->name, self->price, self->promotion)
+  self->name_and_detail = *self->promotion
+    ? g_strdup_printf ("%s\n%s  %s", self->name, self->price, self->promotion)
                                            : g_strdup_printf ("%s\n%s", self->name, self->price);
   return self;
 }

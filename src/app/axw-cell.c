@@ -82,7 +82,8 @@ axw_cell_measure (GtkWidget      *widget,
         *natural_baseline = slots[i].natural_baseline;
         return;
       }
-  gtk_widget_measure (self->label, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  gtk_widget_measure (self->label, orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
   slot = &slots[self->next_slot[orientation]];
   self->next_slot[orientation] = (self->next_slot[orientation] + 1) % N_SLOTS;
   *slot = (Request) { TRUE, for_size, *minimum, *natural, *minimum_baseline, *natural_baseline };
@@ -140,8 +141,10 @@ axw_cell_init (AxwCell *self)
 {
   self->label = gtk_label_new (NULL);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-  g_signal_connect_object (self->label, "notify::label", G_CALLBACK (label_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->label, "notify::wrap-mode", G_CALLBACK (label_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->label, "notify::label", G_CALLBACK (label_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->label, "notify::wrap-mode", G_CALLBACK (label_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

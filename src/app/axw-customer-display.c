@@ -284,7 +284,8 @@ qr_texture (const char *url)
   pixels = g_malloc ((gsize) side * side * 3);
   for (guint y = 0; y < side; y++)
     for (guint x = 0; x < side; x++)
-      memset (pixels + 3 * ((gsize) y * side + x), axw_raster_get (raster, x / zoom, y / zoom) ? 0 : 255, 3);
+      memset (pixels + 3 * ((gsize) y * side + x),
+              axw_raster_get (raster, x / zoom, y / zoom) ? 0 : 255, 3);
   bytes = g_bytes_new_take (pixels, (gsize) side * side * 3);
   return gdk_memory_texture_new ((int) side, (int) side, GDK_MEMORY_R8G8B8, bytes, side * 3);
 }
@@ -372,7 +373,8 @@ axw_customer_display_get_text (AxwCustomerDisplay *self,
     return gtk_stack_get_visible_child_name (self->pages);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].what, what))
-      return gtk_widget_get_visible (GTK_WIDGET (labels[i].label)) ? gtk_label_get_text (labels[i].label) : "";
+      return gtk_widget_get_visible (GTK_WIDGET (labels[i].label))
+        ? gtk_label_get_text (labels[i].label) : "";
   g_return_val_if_reached (NULL);
 }
 
@@ -401,7 +403,8 @@ axw_customer_display_class_init (AxwCustomerDisplayClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_customer_display_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-customer-display.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-customer-display.ui");
   BIND (pages); BIND (shop_label); BIND (promo_label); BIND (qr_picture); BIND (qr_label);
   BIND (last_line_label); BIND (lines_label); BIND (savings_label); BIND (total_title);
   BIND (total_label); BIND (pay_label); BIND (phrase_label);

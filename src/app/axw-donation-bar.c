@@ -75,7 +75,8 @@ axw_donation_bar_class_init (AxwDonationBarClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "axw-donation-bar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-donation-bar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-donation-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwDonationBar, state_label);
   gtk_widget_class_bind_template_child (widget_class, AxwDonationBar, amount);
   gtk_widget_class_bind_template_callback (widget_class, amount_activate_cb);
@@ -87,5 +88,6 @@ axw_donation_bar_init (AxwDonationBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 8);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              8);
 }

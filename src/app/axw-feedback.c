@@ -280,9 +280,11 @@ axw_feedback_get_screen_reader (AxwFeedback *self)
 static void
 a11y_status_changed_cb (AxwFeedback *self)
 {
-  g_autoptr(GVariant) on = g_dbus_proxy_get_cached_property (self->a11y_status, "ScreenReaderEnabled");
+  g_autoptr(GVariant) on = g_dbus_proxy_get_cached_property (self->a11y_status,
+                                                             "ScreenReaderEnabled");
 
-  axw_feedback_set_screen_reader (self, on != NULL && g_variant_is_of_type (on, G_VARIANT_TYPE_BOOLEAN) &&
+  axw_feedback_set_screen_reader (self,
+                                  on != NULL && g_variant_is_of_type (on, G_VARIANT_TYPE_BOOLEAN) &&
                                         g_variant_get_boolean (on));
 }
 

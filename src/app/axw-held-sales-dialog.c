@@ -141,7 +141,8 @@ axw_held_sales_dialog_new (GtkWindow *parent,
                            AxwDb     *db,
                            GDateTime *now)
 {
-  AxwHeldSalesDialog *self = g_object_new (AXW_TYPE_HELD_SALES_DIALOG, "transient-for", parent, NULL);
+  AxwHeldSalesDialog *self = g_object_new (AXW_TYPE_HELD_SALES_DIALOG, "transient-for", parent,
+                                           NULL);
   GtkListBoxRow *first;
 
   load (self, db, now);
@@ -191,7 +192,8 @@ axw_held_sales_dialog_class_init (AxwHeldSalesDialogClass *klass)
   signals[SIGNAL_CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-held-sales-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-held-sales-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwHeldSalesDialog, list);
   gtk_widget_class_bind_template_child (widget_class, AxwHeldSalesDialog, message);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

@@ -59,7 +59,8 @@ table_row (const char *line)
 static gboolean
 is_running_text (const char *line)
 {
-  return line && *line && !strchr ("#|!->", *line) && !(g_ascii_isdigit (*line) && strstr (line, ". "));
+  return line && *line && !strchr ("#|!->", *line) &&
+         !(g_ascii_isdigit (*line) && strstr (line, ". "));
 }
 
 static void
@@ -101,7 +102,8 @@ load_guide (AxwHelpWindow *self)
   gtk_text_buffer_create_tag (buffer, "h1", "weight", PANGO_WEIGHT_BOLD, "scale", 1.6, NULL);
   gtk_text_buffer_create_tag (buffer, "h2", "weight", PANGO_WEIGHT_BOLD, "scale", 1.3,
                               "pixels-above-lines", 12, NULL);
-  gtk_text_buffer_create_tag (buffer, "h3", "weight", PANGO_WEIGHT_BOLD, "pixels-above-lines", 8, NULL);
+  gtk_text_buffer_create_tag (buffer, "h3", "weight", PANGO_WEIGHT_BOLD, "pixels-above-lines", 8,
+                              NULL);
   lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
   gtk_text_buffer_get_end_iter (buffer, &end);
   for (guint i = 0; lines[i]; i++)
@@ -179,7 +181,8 @@ axw_help_window_init (AxwHelpWindow *self)
   gtk_text_view_set_pixels_below_lines (self->view, 4);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("User guide"), -1);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_window_set_child (GTK_WINDOW (self), scrolled);
   load_guide (self);
@@ -203,7 +206,8 @@ axw_help_window_show (GtkWindow *parent)
         gtk_window_present (l->data);
         return l->data;
       }
-  self = g_object_new (AXW_TYPE_HELP_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
+  self = g_object_new (AXW_TYPE_HELP_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE,
+                       NULL);
   if (parent && gtk_window_get_application (parent))
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   gtk_window_present (GTK_WINDOW (self));

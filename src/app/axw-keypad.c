@@ -79,7 +79,8 @@ add_key (AxwKeypad  *self,
   gtk_widget_add_css_class (button, "axw-key");
   gtk_widget_set_focus_on_click (button, FALSE);
   if (a11y_name != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y_name, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    a11y_name, -1);
   if (g_str_equal (key, "ok"))
     gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect (button, "clicked", G_CALLBACK (key_clicked_cb), self);
@@ -129,7 +130,8 @@ axw_keypad_init (AxwKeypad *self)
   add_key (self, grid, "back", "⌫", _("Delete one digit"), 2, 3, 1);
   add_key (self, grid, "clear", _("Clear"), NULL, 0, 4, 1);
   add_key (self, grid, "ok", _("OK"), NULL, 1, 4, 2);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Number pad"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Number pad"), -1);
 }
 
 GtkWidget *

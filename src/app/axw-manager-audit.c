@@ -40,7 +40,8 @@ format_entry (const AxwAuditEntry *e,
   g_autofree char *detail = axw_audit_detail_text (e->action, e->detail);
 
   /* pad by display columns: a Chinese name is two columns a character */
-  return g_strdup_printf ("%s   %s%*s %s%*s %s", when, e->staff, MAX (8 - axw_text_columns (e->staff), 0), "",
+  return g_strdup_printf ("%s   %s%*s %s%*s %s", when, e->staff,
+                          MAX (8 - axw_text_columns (e->staff), 0), "",
                           action, MAX (14 - axw_text_columns (action), 0), "", detail);
 }
 
@@ -108,7 +109,8 @@ axw_manager_audit_class_init (AxwManagerAuditClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_audit_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-audit.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-audit.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerAudit, search);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerAudit, list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

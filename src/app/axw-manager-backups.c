@@ -204,14 +204,16 @@ restore (AxwManagerBackups *self,
          const char        *path)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GtkApplication *app = GTK_IS_WINDOW (root)
+    ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *safety = NULL;
   g_autofree char *text = NULL;
   gboolean ok;
 
   if (AXW_IS_APPLICATION (app))
-    ok = axw_application_restore_backup (AXW_APPLICATION (app), path, self->manager, &safety, &error);
+    ok = axw_application_restore_backup (AXW_APPLICATION (app), path, self->manager, &safety,
+                                         &error);
   else
     ok = axw_backup_restore_open (self->db, path, self->manager, &safety, &error);
   if (ok)
@@ -234,7 +236,8 @@ confirm_cb (AdwMessageDialog  *dialog,
 
   self->confirm = NULL;
   if (g_str_equal (response, "restore") && self->busy)
-    gtk_label_set_text (self->message, _("Not restored: a backup is being made. Try again when it is done."));
+    gtk_label_set_text (self->message,
+                        _("Not restored: a backup is being made. Try again when it is done."));
   else if (g_str_equal (response, "restore"))
     {
       restore (self, path);
@@ -266,17 +269,22 @@ restore_cb (GtkWidget  *widget,
     }
   if (!info->verified)
     {
-      g_autofree char *text = g_strdup_printf (_("✗ Not restored: %s"), info->problem ? info->problem : "?");
+      g_autofree char *text = g_strdup_printf (_("✗ Not restored: %s"),
+                                               info->problem ? info->problem : "?");
 
       gtk_label_set_text (self->message, text);
       return;
     }
   size = g_format_size ((guint64) info->size);
   heading = g_strdup_printf (_("Restore the backup %s?"), info->name);
-  body = g_strdup_printf (_("All the shop's data on this computer — sales, refunds, stock, staff, settings — "
-                            "will be replaced by this backup (%s). Sales made since it was taken will no "
-                            "longer be in the data.\n\nThe current data is saved first as a safety copy "
-                            "next to the database, so nothing is lost. The counter goes back to the login "
+  body = g_strdup_printf (_("All the shop's data on this computer — sales, refunds, stock, staff, "
+                            "settings — "
+                            "will be replaced by this backup (%s). Sales made since it was taken "
+                            "will no "
+                            "longer be in the data.\n\nThe current data is saved first as a safety "
+                            "copy "
+                            "next to the database, so nothing is lost. The counter goes back to "
+                            "the login "
                             "screen."), size);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -368,7 +376,8 @@ axw_manager_backups_class_init (AxwManagerBackupsClass *klass)
   /* after a restore: whatever shows the data reads it again */
   signals[SIGNAL_RESTORED] = g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-backups.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-backups.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerBackups, folder);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerBackups, message);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerBackups, list);
@@ -387,13 +396,15 @@ axw_manager_backups_init (AxwManagerBackups *self)
   self->paths = gtk_string_list_new (NULL);
   self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) axw_backup_info_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
+                    GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   gtk_list_view_set_factory (self->list, factory);
   g_object_unref (factory);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->paths)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_cb),
+                            self);
 }
 
 void

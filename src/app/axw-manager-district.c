@@ -45,10 +45,13 @@ setup_text (AxwDb *db)
   g_autofree char *passfile = axw_settings_get (db, "district.password_file");
 
   if (url == NULL || *url == '\0')
-    return g_strdup (_("✗ Not set up: this shop sends nothing to the district hub. Ask the district for the "
-                       "hub's address and a password file, then set district.url and district.password_file."));
+    return g_strdup (_("✗ Not set up: this shop sends nothing to the district hub. Ask the "
+                       "district for the "
+                       "hub's address and a password file, then set district.url and "
+                       "district.password_file."));
   if (passfile == NULL || *passfile == '\0')
-    return g_strdup_printf (_("⚠ Hub %s, but no password file (district.password_file) is set."), url);
+    return g_strdup_printf (_("⚠ Hub %s, but no password file (district.password_file) is set."),
+                            url);
   return g_strdup_printf (_("✓ Set up: hub %s"), url);
 }
 
@@ -77,8 +80,8 @@ status_text (AxwDb *db)
   pushed = shop_time (tz, st.last_push);
   pulled = shop_time (tz, st.last_pull);
   out = g_string_new (NULL);
-  g_string_append_printf (out, _("Waiting to be sent: %lld sales · sent: %lld"), (long long) st.pending,
-                          (long long) axw_district_count_sent (db));
+  g_string_append_printf (out, _("Waiting to be sent: %lld sales · sent: %lld"),
+                          (long long) st.pending, (long long) axw_district_count_sent (db));
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Last sent: %s"), pushed);
   g_string_append_c (out, '\n');
@@ -131,7 +134,8 @@ push_done (GObject      *source,
   if (!axw_district_push_finish (result, &report, &error))
     text = g_strdup_printf ("⚠ %s", error->message);
   else
-    text = g_strdup_printf (ngettext ("✓ %u sale sent to the district hub.", "✓ %u sales sent to the district hub.",
+    text = g_strdup_printf (ngettext ("✓ %u sale sent to the district hub.",
+                                      "✓ %u sales sent to the district hub.",
                                       report.sent), report.sent);
   gtk_label_set_text (self->message, text);
   set_busy (self, FALSE);
@@ -149,7 +153,8 @@ push_cb (GtkWidget  *widget,
     return;
   set_busy (self, TRUE);
   gtk_label_set_text (self->message, _("Sending to the district hub…"));
-  axw_district_push_async (axw_db_get_path (self->db), self->cancellable, push_done, g_object_ref (self));
+  axw_district_push_async (axw_db_get_path (self->db), self->cancellable, push_done,
+                           g_object_ref (self));
 }
 
 static void
@@ -186,9 +191,10 @@ conflicts_done (GObject      *source,
   else if (lines->len == 0)
     text = g_strdup (_("✓ No red packet of this shop was also redeemed elsewhere."));
   else
-    text = g_strdup_printf (ngettext ("✗ %u red packet was redeemed twice: the funder pays it once. Review it:",
-                                      "✗ %u red packets were redeemed twice: the funder pays each once. Review them:",
-                                      lines->len), lines->len);
+    text = g_strdup_printf (ngettext ("✗ %u red packet was redeemed twice: the funder pays it "
+                                      "once. Review it:",
+                                      "✗ %u red packets were redeemed twice: the funder pays each "
+                                      "once. Review them:", lines->len), lines->len);
   if (lines != NULL)
     {
       for (guint i = 0; i < lines->len; i++)
@@ -196,7 +202,8 @@ conflicts_done (GObject      *source,
       g_ptr_array_unref (self->items);
       self->items = g_ptr_array_ref (lines);
       g_ptr_array_add (words, NULL);
-      gtk_string_list_splice (self->conflicts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)),
+      gtk_string_list_splice (self->conflicts, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)),
                               (const char * const *) words->pdata);
     }
   if (self->resolved_text != NULL)
@@ -424,7 +431,8 @@ axw_manager_district_class_init (AxwManagerDistrictClass *klass)
 
   object_class->dispose = axw_manager_district_dispose;
   object_class->finalize = axw_manager_district_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-district.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-district.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerDistrict, setup);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerDistrict, status);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerDistrict, message);

@@ -101,7 +101,8 @@ claim_summary (const Job *job,
     fen += ((AxwClaimRow *) rows->pdata[i])->amount_fen;
   total = axw_money_format_screen (fen);
   return g_strdup_printf (g_dngettext (NULL, "subsidy claim of %s, %s to %s: %u line, %s to claim",
-                                       "subsidy claim of %s, %s to %s: %u lines, %s to claim", rows->len),
+                                       "subsidy claim of %s, %s to %s: %u lines, %s to claim",
+                                       rows->len),
                           job->funder, job->from, job->to, rows->len, total);
 }
 
@@ -182,8 +183,8 @@ say (AxwManagerExports *self,
      const char        *text)
 {
   gtk_label_set_text (self->message, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 /* Written even when the window was closed meanwhile: the file exists. */
@@ -329,15 +330,18 @@ choose (AxwManagerExports *self,
         const char        *name)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserAction mode = name ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+  GtkFileChooserAction mode = name
+    ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->chosen, job_free);
   self->chosen = job;
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               mode, name ? _("_Save") : _("_Export here"), _("_Cancel"));
+  self->chooser = gtk_file_chooser_native_new (title,
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               mode, name ? _("_Save") : _("_Export here"),
+                                               _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   if (name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -496,7 +500,8 @@ axw_manager_exports_class_init (AxwManagerExportsClass *klass)
 
   object_class->dispose = axw_manager_exports_dispose;
   object_class->finalize = axw_manager_exports_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-exports.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-exports.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, from);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, to);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerExports, funder);

@@ -127,7 +127,8 @@ show_total (AxwManagerGoodsIn *self)
                                 axw_product_item_get_counted (item), 1000);
     }
   amount = axw_money_format_screen (sum);
-  text = g_strdup_printf (ngettext ("%u line, cost %s", "%u lines, cost %s", g_list_model_get_n_items (model)),
+  text = g_strdup_printf (ngettext ("%u line, cost %s", "%u lines, cost %s",
+                                    g_list_model_get_n_items (model)),
                           g_list_model_get_n_items (model), amount);
   gtk_label_set_text (self->total, text);
 }
@@ -204,7 +205,8 @@ axw_manager_goods_in_add_line (AxwManagerGoodsIn *self,
     }
   if (!axw_qty_parse (qty, &milli, &error) || (!self->current->per_kg && milli % 1000 != 0))
     {
-      text = g_strdup_printf (_("Quantity: %s Type whole pieces, or kg for goods sold by weight, e.g. 12 or 2.5."),
+      text = g_strdup_printf (_("Quantity: %s Type whole pieces, or kg for goods sold by weight, "
+                                "e.g. 12 or 2.5."),
                               error ? error->message : "");
       say (self, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->qty));
@@ -212,7 +214,8 @@ axw_manager_goods_in_add_line (AxwManagerGoodsIn *self,
     }
   if (!axw_money_parse (cost, &fen, &error))
     {
-      text = g_strdup_printf (_("Cost: %s Type yuan per piece or per kg, e.g. 18.5."), error->message);
+      text = g_strdup_printf (_("Cost: %s Type yuan per piece or per kg, e.g. 18.5."),
+                              error->message);
       say (self, text);
       gtk_widget_grab_focus (GTK_WIDGET (self->cost));
       return FALSE;
@@ -250,7 +253,8 @@ scan_changed_cb (AxwManagerGoodsIn *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->scan));
 
   gtk_widget_set_visible (self->found_scroller,
-                          axw_product_item_search_into (self->matches, self->db, text, FOUND_SHOWN) > 0);
+                          axw_product_item_search_into (self->matches, self->db, text,
+                                                        FOUND_SHOWN) > 0);
 }
 
 static void
@@ -271,8 +275,8 @@ found_bind_cb (GtkSignalListItemFactory *factory,
   AxwProductItem *p = gtk_list_item_get_item (item);
   g_autofree char *code = axw_product_item_dup_text (p, "code");
   g_autofree char *stock = axw_product_item_dup_text (p, "stock");
-  g_autofree char *text = g_strdup_printf (_("%s · %s · in stock %s"), axw_product_item_get_product (p)->name,
-                                           code, stock);
+  g_autofree char *text = g_strdup_printf (_("%s · %s · in stock %s"),
+                                           axw_product_item_get_product (p)->name, code, stock);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
@@ -286,7 +290,8 @@ delivery_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkStringObject *line = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (line));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (line));
 }
 
 /* A supplier in the list: a large row, its name. */
@@ -338,7 +343,8 @@ reload_suppliers (AxwManagerGoodsIn *self,
         selected = i;
     }
   strv = g_strv_builder_end (names);
-  gtk_string_list_splice (self->suppliers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->suppliers)),
+  gtk_string_list_splice (self->suppliers, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->suppliers)),
                           (const char * const *) strv);
   select_supplier_row (self, strv[0] ? (int) selected : -1);
 }
@@ -361,7 +367,8 @@ reload_deliveries (AxwManagerGoodsIn *self)
       g_array_append_val (self->delivery_ids, d->id);
     }
   strv = g_strv_builder_end (lines);
-  gtk_string_list_splice (self->deliveries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->deliveries)),
+  gtk_string_list_splice (self->deliveries, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->deliveries)),
                           (const char * const *) strv);
 }
 
@@ -373,7 +380,8 @@ reload_low_stock (AxwManagerGoodsIn *self)
 
   for (guint i = 0; low && i < low->len; i++)
     g_ptr_array_add (items, axw_product_item_new (g_steal_pointer (&low->pdata[i])));
-  g_list_store_splice (self->low, 0, g_list_model_get_n_items (G_LIST_MODEL (self->low)), items->pdata, items->len);
+  g_list_store_splice (self->low, 0, g_list_model_get_n_items (G_LIST_MODEL (self->low)),
+                       items->pdata, items->len);
 }
 
 static void
@@ -457,10 +465,13 @@ ask (AxwManagerGoodsIn *self,
      GtkWidget         *extra,
      Confirmed          confirmed)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "yes", yes, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "yes", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "yes", yes,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "yes",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "yes");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   if (extra)
@@ -490,8 +501,10 @@ receive_confirmed (AxwManagerGoodsIn *self)
 
       g_array_append_val (lines, line);
     }
-  if (!axw_deliveries_receive (self->db, axw_manager_goods_in_get_supplier (self), *date ? date : NULL,
-                               (AxwDeliveryLine *) lines->data, lines->len, self->manager, &id, &error))
+  if (!axw_deliveries_receive (self->db, axw_manager_goods_in_get_supplier (self),
+                               *date ? date : NULL,
+                               (AxwDeliveryLine *) lines->data, lines->len, self->manager, &id,
+                               &error))
     {
       text = g_strdup_printf (_("%s Nothing was received."), error->message);
       say (self, text);
@@ -501,7 +514,8 @@ receive_confirmed (AxwManagerGoodsIn *self)
   show_total (self);
   reload_deliveries (self);
   reload_low_stock (self);
-  text = g_strdup_printf (_("Delivery %lld received: %u lines, the stock is up."), (long long) id, lines->len);
+  text = g_strdup_printf (_("Delivery %lld received: %u lines, the stock is up."), (long long) id,
+                          lines->len);
   say (self, text);
   gtk_widget_grab_focus (GTK_WIDGET (self->scan));
 }
@@ -526,7 +540,8 @@ receive_cb (GtkWidget  *widget,
       say (self, _("No lines yet: scan a product and type how many came."));
       return;
     }
-  body = g_strdup_printf (_("%s from %s. The stock of every line goes up, in your name in the audit log. "
+  body = g_strdup_printf (_("%s from %s. The stock of every line goes up, in your name in the "
+                            "audit log. "
                             "A mistake is put right by returning the delivery to the supplier."),
                           gtk_label_get_text (self->total), supplier);
   ask (self, _("Receive this delivery?"), body, _("_Receive"), NULL, receive_confirmed);
@@ -571,7 +586,8 @@ return_confirmed (AxwManagerGoodsIn *self)
     }
   reload_deliveries (self);
   reload_low_stock (self);
-  text = g_strdup_printf (_("Delivery %lld went back to the supplier (return %lld): the stock is down."),
+  text = g_strdup_printf (_("Delivery %lld went back to the supplier (return %lld): the stock is "
+                            "down."),
                           (long long) delivery, (long long) id);
   say (self, text);
 }
@@ -714,7 +730,8 @@ form_entry (AxwManagerGoodsIn *self,
   gtk_widget_set_size_request (entry, 240, 48);
   gtk_widget_set_hexpand (entry, TRUE);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (form_activate_cb), self);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  title, NULL, -1);
   gtk_grid_attach (grid, title, 0, row, 1, 1);
   gtk_grid_attach (grid, entry, 1, row, 1, 1);
   return entry;
@@ -747,8 +764,8 @@ new_supplier_cb (GtkWidget  *widget,
   self->form[2] = form_entry (self, grid, 2, _("_Contact"));
   self->form[3] = form_check (grid, 3, _("Con_signment (代销): paid for what sold"));
   self->form[4] = form_check (grid, 4, _("_Partner county (消费扶贫)"));
-  ask (self, _("New supplier"), _("A cooperative or a company the shop gets goods from."), _("_Add"),
-       GTK_WIDGET (grid), new_supplier_confirmed);
+  ask (self, _("New supplier"), _("A cooperative or a company the shop gets goods from."),
+       _("_Add"), GTK_WIDGET (grid), new_supplier_confirmed);
   gtk_widget_grab_focus (self->form[0]);
 }
 
@@ -1142,7 +1159,8 @@ axw_manager_goods_in_class_init (AxwManagerGoodsInClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_goods_in_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-goods-in.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-goods-in.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, supplier);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, date);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerGoodsIn, scan);
@@ -1175,8 +1193,10 @@ axw_manager_goods_in_class_init (AxwManagerGoodsInClass *klass)
   gtk_widget_class_install_action (widget_class, "goods.partner-report", NULL, partner_report_cb);
   gtk_widget_class_install_action (widget_class, "goods.settle-save", "s", settle_save_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "goods.receive", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "goods.new-supplier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "goods.receive", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "goods.new-supplier", NULL);
 }
 
 static void
@@ -1194,7 +1214,8 @@ axw_manager_goods_in_init (AxwManagerGoodsIn *self)
   self->delivery_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->return_entries = g_ptr_array_new ();
   self->return_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  gtk_list_box_bind_model (self->supplier, G_LIST_MODEL (self->suppliers), supplier_row_new, NULL, NULL);
+  gtk_list_box_bind_model (self->supplier, G_LIST_MODEL (self->suppliers), supplier_row_new, NULL,
+                           NULL);
   {
     GtkWidget *empty = gtk_label_new (_("No supplier yet: add one (New supplier…)."));
 
@@ -1216,7 +1237,8 @@ axw_manager_goods_in_init (AxwManagerGoodsIn *self)
   axw_product_item_append_column (self->list, _("Cost"), "cost-amount", 100, FALSE);
   axw_product_item_name_list (self->list, _("Lines of the delivery: quantity, unit cost and cost"));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
+                    GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
   g_signal_connect (factory, "bind", G_CALLBACK (found_bind_cb), NULL);
   gtk_list_view_set_factory (self->found, factory);
   g_object_unref (factory);
@@ -1226,7 +1248,8 @@ axw_manager_goods_in_init (AxwManagerGoodsIn *self)
   gtk_widget_set_visible (self->found_scroller, FALSE);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
+                    GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
   g_signal_connect (factory, "bind", G_CALLBACK (delivery_bind_cb), NULL);
   gtk_list_view_set_factory (self->delivery_list, factory);
   g_object_unref (factory);
@@ -1237,7 +1260,8 @@ axw_manager_goods_in_init (AxwManagerGoodsIn *self)
   g_object_unref (selection);
   self->low = g_list_store_new (AXW_TYPE_PRODUCT_ITEM);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
+                    GINT_TO_POINTER (AXW_LIST_LABEL_WRAP));
   g_signal_connect (factory, "bind", G_CALLBACK (low_bind_cb), NULL);
   gtk_list_view_set_factory (self->low_list, factory);
   g_object_unref (factory);

@@ -248,7 +248,8 @@ axw_manager_pin_dialog_present (AxwManagerPinDialog *self)
   g_return_if_fail (AXW_IS_MANAGER_PIN_DIALOG (self));
 
   gtk_window_present (GTK_WINDOW (self));
-  gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->value_entry)) ? GTK_WIDGET (self->value_entry)
+  gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->value_entry))
+                         ? GTK_WIDGET (self->value_entry)
                                                                                  : GTK_WIDGET (self->pin_entry));
 }
 
@@ -334,12 +335,13 @@ axw_manager_pin_dialog_class_init (AxwManagerPinDialogClass *klass)
    * @reason: the reason typed, stripped, never empty
    * @value: the value asked for, or "" when none was asked
    */
-  signals[SIGNAL_AUTHORIZED] = g_signal_new ("authorized", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                             NULL, NULL, NULL, G_TYPE_NONE, 3,
+  signals[SIGNAL_AUTHORIZED] = g_signal_new ("authorized", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                                              G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 
   g_type_ensure (AXW_TYPE_KEYPAD);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-pin-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-pin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, title_label);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, value_label);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPinDialog, value_entry);

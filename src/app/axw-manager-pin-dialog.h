@@ -6,7 +6,8 @@
  * Asks for a manager, the manager's PIN and a reason (and, for some
  * exceptions, one more value such as a price or a receipt number). The PIN
  * is checked off the GTK thread; "authorized" is emitted only for a
- * manager whose PIN was right (or, cashier-only, for the value alone). Its handler does the exception and either
+ * manager whose PIN was right (or, cashier-only, for the value alone). Its handler does the
+ * exception and either
  * closes the dialog or calls axw_manager_pin_dialog_show_error().
  */
 #pragma once
@@ -18,7 +19,8 @@
 G_BEGIN_DECLS
 
 #define AXW_TYPE_MANAGER_PIN_DIALOG (axw_manager_pin_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (AxwManagerPinDialog, axw_manager_pin_dialog, AXW, MANAGER_PIN_DIALOG, GtkWindow)
+G_DECLARE_FINAL_TYPE (AxwManagerPinDialog, axw_manager_pin_dialog, AXW, MANAGER_PIN_DIALOG,
+                      GtkWindow)
 
 AxwManagerPinDialog *axw_manager_pin_dialog_new        (GtkWindow           *parent,
                                                         AxwDb               *db,

@@ -46,7 +46,8 @@ describe (const AxwPrintJob *job)
 
   if (g_str_equal (job->status, "failed"))
     return g_strdup_printf (g_dngettext (NULL, "✗ %s%s — not printed (%d try): %s",
-                                         "✗ %s%s — not printed (%d tries): %s", (gulong) job->attempts),
+                                         "✗ %s%s — not printed (%d tries): %s",
+                                         (gulong) job->attempts),
                             no, copy, job->attempts, job->last_error ? job->last_error : "?");
   if (g_str_equal (job->status, "printing"))
     return g_strdup_printf (_("↻ %s%s — printing now"), no, copy);
@@ -58,8 +59,8 @@ say (AxwManagerPrinting *self,
      const char         *text)
 {
   gtk_label_set_text (self->message, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 /* Returns: (transfer full) (nullable): the reason of the newest failure shown */
@@ -93,8 +94,10 @@ reload (AxwManagerPrinting *self)
   g_autofree char *target = axw_settings_get (self->db, "printer");
   g_autofree char *printer = NULL;
 
-  printer = target && *target ? g_strdup_printf (_("Printer: %s (chosen on the Settings page)"), target)
-                              : g_strdup (_("No receipt printer is chosen: choose one on the Settings page."));
+  printer = target &&
+    *target ? g_strdup_printf (_("Printer: %s (chosen on the Settings page)"), target)
+                              : g_strdup (_("No receipt printer is chosen: choose one on the "
+                                            "Settings page."));
   gtk_label_set_text (self->printer, printer);
   if (jobs == NULL)
     {
@@ -131,7 +134,8 @@ finished_cb (AxwManagerPrinting *self,
       const char *why = failure ? failure : _("the printer failed.");
 
       text = g_strdup_printf (_("✗ Not printed: %s%s The receipts wait here; print them again when "
-                                "the printer is ready."), why, g_str_has_suffix (why, ".") ? "" : ".");
+                                "the printer is ready."), why,
+                                g_str_has_suffix (why, ".") ? "" : ".");
       say (self, text);
     }
 }
@@ -201,7 +205,8 @@ reprint_cb (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->receipt_entry));
       return;
     }
-  text = g_strdup_printf (_("↻ Printing a copy of receipt %s, marked 重印 第%u次…"), sale->receipt_no,
+  text = g_strdup_printf (_("↻ Printing a copy of receipt %s, marked 重印 第%u次…"),
+                          sale->receipt_no,
                           axw_print_queue_next_copy (self->db, sale->id, NULL) - 1);
   say (self, text);
   gtk_editable_set_text (GTK_EDITABLE (self->receipt_entry), "");
@@ -239,7 +244,8 @@ axw_manager_printing_class_init (AxwManagerPrintingClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_printing_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-printing.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-printing.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPrinting, printer);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPrinting, receipt_entry);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPrinting, message);

@@ -107,7 +107,8 @@ reload (AxwManagerProducts *self)
 
   if (self->db == NULL)
     return;
-  found = axw_products_search_with_retired (self->db, gtk_editable_get_text (GTK_EDITABLE (self->search)),
+  found = axw_products_search_with_retired (self->db,
+                                            gtk_editable_get_text (GTK_EDITABLE (self->search)),
                                             AXW_MANAGER_PRODUCTS_SHOWN, &error);
   if (found == NULL)
     {
@@ -213,7 +214,8 @@ fill_form (AxwManagerProducts *self,
   g_autofree char *stock = p ? axw_qty_format (p->stock_milli) : NULL;
   g_autofree char *cost = p ? axw_money_format (p->cost_fen) : NULL;
   g_autofree char *low = p ? axw_qty_format (p->low_stock_milli) : NULL;
-  g_autofree char *title = p ? g_strdup_printf (_("Edit “%s”"), p->name) : g_strdup (_("New product"));
+  g_autofree char *title = p
+    ? g_strdup_printf (_("Edit “%s”"), p->name) : g_strdup (_("New product"));
 
   self->filling = TRUE;
   set_text (self->barcode, p ? p->barcode : NULL);
@@ -233,10 +235,13 @@ fill_form (AxwManagerProducts *self,
                             gtk_drop_down_get_selected (self->fund) > 0);
   self->editing_retired = p ? p->retired : FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->retire_button), p != NULL);
-  gtk_button_set_label (self->retire_button, self->editing_retired ? _("Bring bac_k") : _("_Retire"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retire_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_button_set_label (self->retire_button,
+                        self->editing_retired ? _("Bring bac_k") : _("_Retire"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retire_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->editing_retired ? _("Bring back: sell this product again")
-                                                        : _("Retire: keep it for history, sell it no more"), -1);
+                                                        : _("Retire: keep it for history, sell it "
+                                                            "no more"), -1);
   gtk_label_set_text (self->form_title, title);
   self->editing_id = p ? p->id : 0;
   self->shown_stock = p ? p->stock_milli : 0;
@@ -298,23 +303,26 @@ form_to_product (AxwManagerProducts  *self,
 
   if (!axw_money_parse (price, &p->price_fen, &local))
     {
-      g_set_error (error, local->domain, local->code, _("Price: %s. Type yuan, for example 12.5."), local->message);
+      g_set_error (error, local->domain, local->code, _("Price: %s. Type yuan, for example 12.5."),
+                   local->message);
       return FALSE;
     }
   if (*stock && !axw_qty_parse (stock, &stock_milli, &local))
     {
-      g_set_error (error, local->domain, local->code, _("Stock: %s. Type a number, for example 20."), local->message);
+      g_set_error (error, local->domain, local->code,
+                   _("Stock: %s. Type a number, for example 20."), local->message);
       return FALSE;
     }
   if (*cost && !axw_money_parse (cost, &p->cost_fen, &local))
     {
-      g_set_error (error, local->domain, local->code, _("Unit cost: %s. Type yuan, for example 18.5."),
-                   local->message);
+      g_set_error (error, local->domain, local->code,
+                   _("Unit cost: %s. Type yuan, for example 18.5."), local->message);
       return FALSE;
     }
   if (*low && !g_str_equal (low, "0") && !axw_qty_parse (low, &p->low_stock_milli, &local))
     {
-      g_set_error (error, local->domain, local->code, _("Low-stock alert: %s. Type a number, for example 10, or 0 for none."),
+      g_set_error (error, local->domain, local->code,
+                   _("Low-stock alert: %s. Type a number, for example 10, or 0 for none."),
                    local->message);
       return FALSE;
     }
@@ -392,7 +400,8 @@ retire_cb (GtkWidget  *widget,
 {
   AxwManagerProducts *self = AXW_MANAGER_PRODUCTS (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AxwProduct) p = self->editing_id ? axw_products_get (self->db, self->editing_id, &error) : NULL;
+  g_autoptr(AxwProduct) p = self->editing_id
+    ? axw_products_get (self->db, self->editing_id, &error) : NULL;
   g_autofree char *code = NULL;
   g_autofree char *done = NULL;
   gboolean retire = !self->editing_retired;
@@ -513,7 +522,8 @@ show_catalog (AxwManagerProducts *self)
   self->applying = FALSE;
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_pointer (&self->import_text, g_bytes_unref);
-  gtk_string_list_splice (self->preview, 0, g_list_model_get_n_items (G_LIST_MODEL (self->preview)), NULL);
+  gtk_string_list_splice (self->preview, 0, g_list_model_get_n_items (G_LIST_MODEL (self->preview)),
+                          NULL);
   gtk_stack_set_visible_child_name (self->pages, "catalog");
 }
 
@@ -556,7 +566,8 @@ import_done_cb (GObject      *source,
   gtk_progress_bar_set_text (self->progress, _("All rows checked"));
   self->import_text = g_bytes_ref (job->text);
   if (job->changes->len == 0)
-    text = g_strdup_printf (_("%s. The catalog already matches the file: nothing to import."), counts);
+    text = g_strdup_printf (_("%s. The catalog already matches the file: nothing to import."),
+                            counts);
   else
     text = g_strdup_printf (_("%s. Nothing is changed until you apply."), counts);
   gtk_label_set_text (self->summary, text);
@@ -654,7 +665,8 @@ import_cb (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import products from a CSV file"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Check the file"), _("_Cancel"));
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Check the file"),
+                                         _("_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_filter_add_pattern (filter, "*.CSV");
@@ -751,7 +763,8 @@ axw_manager_products_class_init (AxwManagerProductsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_products_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-products.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-products.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, pages);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, search);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerProducts, shown);
@@ -804,7 +817,8 @@ axw_manager_products_init (AxwManagerProducts *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
   axw_product_item_append_column (self->list, _("Barcode / PLU"), "code", 0, FALSE);
   axw_product_item_append_column (self->list, _("Name"), "name", 0, TRUE);
@@ -816,7 +830,8 @@ axw_manager_products_init (AxwManagerProducts *self)
   axw_product_item_name_list (self->list, _("Products; pick one to edit it"));
 
   self->preview = gtk_string_list_new (NULL);
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
+                    GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
   g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), NULL);
   gtk_list_view_set_factory (self->changes, factory);
   g_object_unref (factory);
@@ -877,7 +892,8 @@ axw_manager_products_get_field (AxwManagerProducts *self,
 {
   GtkEntry *entries[] = { self->barcode, self->plu, self->name, self->category, self->origin,
                           self->price, self->stock, self->cost, self->low_stock };
-  const char *names[] = { "barcode", "plu", "name", "category", "origin", "price", "stock", "cost", "low_stock" };
+  const char *names[] = { "barcode", "plu", "name", "category", "origin", "price", "stock", "cost",
+    "low_stock" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (name, names[i]))

@@ -88,8 +88,10 @@ campaign_row (const AxwCampaignStats *c)
   g_autofree char *back = axw_money_format_screen (c->refunded_fen);
   g_autofree char *claim = axw_money_format_screen (c->redeemed_fen - c->refunded_fen);
 
-  return g_strdup_printf (_("%s — funded by %s\n%s issued, %s redeemed, %s given, %s taken back by refunds — "
-                            "%s to claim"), c->name, c->funder, issued, redeemed, given, back, claim);
+  return g_strdup_printf (_("%s — funded by %s\n%s issued, %s redeemed, %s given, %s taken back by "
+                            "refunds — "
+                            "%s to claim"), c->name, c->funder, issued, redeemed, given, back,
+                            claim);
 }
 
 /* The key's start and end: enough to compare with what the funder sent. */
@@ -235,7 +237,8 @@ add_promotion_cb (GtkWidget  *widget,
       return;
     }
   /* the same name is the same promotion, as in a CSV import */
-  msg = g_strdup_printf (existed ? _("Promotion “%s” changed to the new rules.") : _("Promotion “%s” saved."),
+  msg = g_strdup_printf (existed
+                         ? _("Promotion “%s” changed to the new rules.") : _("Promotion “%s” saved."),
                          p->name);
   say (self, self->promo_message, msg);
   clear_promo_form (self);
@@ -325,7 +328,8 @@ import_cb (GtkWidget  *widget,
     return;
   self->chooser = gtk_file_chooser_native_new (_("Import a funder’s red-packet batch"),
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, C_("file chooser", "_Import"),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               C_("file chooser", "_Import"),
                                                C_("file chooser", "_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_pattern (filter, "*.csv");
@@ -379,7 +383,8 @@ untrust_cb (GtkWidget  *widget,
       say (self, self->key_message, error->message);
       return;
     }
-  msg = g_strdup_printf (_("Red packets signed by %s with this key are no longer accepted."), k->funder);
+  msg = g_strdup_printf (_("Red packets signed by %s with this key are no longer accepted."),
+                         k->funder);
   say (self, self->key_message, msg);
   reload_keys (self);
 }
@@ -442,7 +447,8 @@ axw_manager_promotions_class_init (AxwManagerPromotionsClass *klass)
 
   object_class->dispose = axw_manager_promotions_dispose;
   widget_class->map = axw_manager_promotions_map;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-promotions.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-promotions.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPromotions, promo_list);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPromotions, campaign_list);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerPromotions, key_list);

@@ -57,7 +57,8 @@ chosen_items (AxwManagerRefunds *self)
 
   for (guint i = 0; self->want && i < self->want->len; i++)
     {
-      AxwRefundItem item = { axw_sale_get_line (self->sale, i)->line_no, g_array_index (self->want, gint64, i) };
+      AxwRefundItem item = { axw_sale_get_line (self->sale, i)->line_no,
+        g_array_index (self->want, gint64, i) };
 
       if (item.qty_milli > 0)
         g_array_append_val (items, item);
@@ -87,13 +88,14 @@ update_preview (AxwManagerRefunds *self)
   g_clear_pointer (&self->preview, axw_sale_free);
   if (self->sale == NULL || items->len == 0)
     {
-      gtk_label_set_text (self->money, self->sale ? _("Choose what comes back: set the quantities, or press "
+      gtk_label_set_text (self->money,
+                          self->sale ? _("Choose what comes back: set the quantities, or press "
                                                       "Whole sale.") : "");
       update_actions (self);
       return;
     }
-  self->preview = axw_sales_refund_preview (self->db, self->sale->uuid, (AxwRefundItem *) items->data,
-                                            items->len, at, &error);
+  self->preview = axw_sales_refund_preview (self->db, self->sale->uuid,
+                                            (AxwRefundItem *) items->data, items->len, at, &error);
   update_actions (self);
   if (self->preview == NULL)
     {
@@ -107,7 +109,9 @@ update_preview (AxwManagerRefunds *self)
     {
       g_autofree char *rp = axw_money_format_screen (self->preview->red_packet->discount_fen);
 
-      g_string_append_printf (text, _("\nRed-packet share %s is no longer claimed from %s (it is not paid to the customer)."), rp,
+      g_string_append_printf (text,
+                              _("\nRed-packet share %s is no longer claimed from %s (it is not "
+                                "paid to the customer)."), rp,
                               self->preview->red_packet->funder);
     }
   gtk_label_set_text (self->money, text->str);
@@ -178,15 +182,17 @@ show_sale (AxwManagerRefunds *self)
     gtk_list_box_remove (self->lines, child);
   if (self->sale == NULL)
     {
-      gtk_label_set_text (self->sale_label, _("Scan or type the receipt number of the sale to refund."));
+      gtk_label_set_text (self->sale_label,
+                          _("Scan or type the receipt number of the sale to refund."));
       update_preview (self);
       return;
     }
   {
     g_autofree char *total = axw_money_format_screen (self->sale->total_fen + self->sale->cash_rounding_fen);
     g_autofree char *paid = axw_sale_payments_text (self->sale);
-    g_autofree char *text = g_strdup_printf (_("%s — %s — cashier %s — total %s (%s)"), self->sale->receipt_no,
-                                             self->sale->business_date, self->sale->staff ? self->sale->staff : "",
+    g_autofree char *text = g_strdup_printf (_("%s — %s — cashier %s — total %s (%s)"),
+                                             self->sale->receipt_no, self->sale->business_date,
+                                             self->sale->staff ? self->sale->staff : "",
                                              total, paid);
 
     gtk_label_set_text (self->sale_label, text);
@@ -279,7 +285,8 @@ axw_manager_refunds_find (AxwManagerRefunds *self,
     }
   if (self->sale->is_refund)
     {
-      msg = g_strdup_printf (_("%s is itself a refund. Find the original sale."), self->sale->receipt_no);
+      msg = g_strdup_printf (_("%s is itself a refund. Find the original sale."),
+                             self->sale->receipt_no);
       gtk_label_set_text (self->message, msg);
       return FALSE;
     }
@@ -345,7 +352,8 @@ printed_cb (AxwManagerRefunds *self,
     return;
   text = g_strconcat (gtk_label_get_text (self->message), "\n",
                       all_printed ? _("The refund receipt is printed.")
-                                  : _("The printer did not print it: the refund receipt waits in the print "
+                                  : _("The printer did not print it: the refund receipt waits in "
+                                      "the print "
                                       "queue. Check the printer, then reprint."), NULL);
   gtk_label_set_text (self->message, text);
 }
@@ -358,7 +366,8 @@ print_refund (AxwManagerRefunds *self)
   if (self->printer == NULL)
     {
       self->printer = axw_print_runner_new (self->db);
-      g_signal_connect_object (self->printer, "finished", G_CALLBACK (printed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->printer, "finished", G_CALLBACK (printed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   axw_print_runner_run (self->printer);
 }
@@ -507,7 +516,8 @@ axw_manager_refunds_class_init (AxwManagerRefundsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_refunds_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-refunds.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-refunds.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerRefunds, sale_entry);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerRefunds, sale_label);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerRefunds, lines);

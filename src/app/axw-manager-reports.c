@@ -129,10 +129,12 @@ printed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->printing = FALSE;
-  if (!axw_report_print_finish (result, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!axw_report_print_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* the screen is gone */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", TRUE);
-  show_print_result (self, error ? error->message : _("The report went to the receipt printer."), error != NULL);
+  show_print_result (self, error ? error->message : _("The report went to the receipt printer."),
+                     error != NULL);
 }
 
 /* The report on screen, on the receipt printer; the printer is waited for
@@ -202,7 +204,8 @@ axw_manager_reports_class_init (AxwManagerReportsClass *klass)
   object_class->dispose = axw_manager_reports_dispose;
   object_class->finalize = axw_manager_reports_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-reports.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-reports.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerReports, from);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerReports, to);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerReports, message);

@@ -372,7 +372,8 @@ validate_all (AxwManagerSettings *self,
         continue;
       if (!axw_settings_validate (f->key, value, &error))
         ok = FALSE;
-      else if (g_str_equal (f->key, "sync.token_file") && *value != '\0' && !g_path_is_absolute (value))
+      else if (g_str_equal (f->key, "sync.token_file") && *value != '\0' &&
+               !g_path_is_absolute (value))
         {
           g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
                        _("Write the token file's whole path, starting with /."));

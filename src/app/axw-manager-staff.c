@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Staff: add, make manager or cashier, reset a PIN, unlock after too many
- * wrong PINs, deactivate (no more logins) and activate again. Each change is audited by axw-staff.c.
+ * wrong PINs, deactivate (no more logins) and activate again. Each change is audited by
+ * axw-staff.c.
  */
 #include <glib/gi18n.h>
 
@@ -40,9 +41,12 @@ axw_manager_staff_reload (AxwManagerStaff *self)
     {
       AxwStaff *s = g_ptr_array_index (staff, i);
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s — %s%s%s", s->name, s->manager ? _("manager") : _("cashier"),
+      g_ptr_array_add (lines,
+                       g_strdup_printf ("%s — %s%s%s", s->name,
+                                        s->manager ? _("manager") : _("cashier"),
                                                s->locked ? _(" — locked (wrong PINs)") : "",
-                                               s->active ? "" : _(" — deactivated: cannot log in")));
+                                               s->active
+                                                 ? "" : _(" — deactivated: cannot log in")));
     }
   g_ptr_array_add (lines, NULL);
   gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
@@ -84,7 +88,8 @@ role_cb (GtkWidget  *widget,
   AxwManagerStaff *self = AXW_MANAGER_STAFF (widget);
   g_autoptr(GError) error = NULL;
   gboolean ok = axw_staff_set_role (self->db, gtk_editable_get_text (GTK_EDITABLE (self->name)),
-                                    gtk_check_button_get_active (self->is_manager), self->manager, &error);
+                                    gtk_check_button_get_active (self->is_manager), self->manager,
+                                    &error);
 
   finish_change (self, ok, error, _("Role changed."));
 }
@@ -97,7 +102,8 @@ reset_pin_cb (GtkWidget  *widget,
   AxwManagerStaff *self = AXW_MANAGER_STAFF (widget);
   g_autoptr(GError) error = NULL;
   gboolean ok = axw_staff_set_pin (self->db, gtk_editable_get_text (GTK_EDITABLE (self->name)),
-                                   gtk_editable_get_text (GTK_EDITABLE (self->pin)), self->manager, &error);
+                                   gtk_editable_get_text (GTK_EDITABLE (self->pin)), self->manager,
+                                   &error);
 
   finish_change (self, ok, error, _("New PIN set."));
 }
@@ -120,10 +126,11 @@ set_active (AxwManagerStaff *self,
             gboolean         active)
 {
   g_autoptr(GError) error = NULL;
-  gboolean ok = axw_staff_set_active (self->db, gtk_editable_get_text (GTK_EDITABLE (self->name)), active,
-                                      self->manager, &error);
+  gboolean ok = axw_staff_set_active (self->db, gtk_editable_get_text (GTK_EDITABLE (self->name)),
+                                      active, self->manager, &error);
 
-  finish_change (self, ok, error, active ? _("Activated: can log in again.") : _("Deactivated: cannot log in."));
+  finish_change (self, ok, error,
+                 active ? _("Activated: can log in again.") : _("Deactivated: cannot log in."));
 }
 
 static void
@@ -161,7 +168,8 @@ axw_manager_staff_class_init (AxwManagerStaffClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_staff_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-staff.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-staff.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerStaff, name);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerStaff, pin);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerStaff, is_manager);

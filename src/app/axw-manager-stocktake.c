@@ -74,8 +74,8 @@ show_current (AxwManagerStocktake *self)
     }
   p = axw_product_item_get_product (self->current);
   expected = axw_product_item_dup_text (self->current, "stock");
-  text = g_strdup_printf (_("Counting “%s” (%s): expected %s"), p->name, p->barcode ? p->barcode : p->plu,
-                          expected);
+  text = g_strdup_printf (_("Counting “%s” (%s): expected %s"), p->name,
+                          p->barcode ? p->barcode : p->plu, expected);
   gtk_label_set_text (self->current_label, text);
   counted = axw_product_item_get_counted (self->current);
   if (counted >= 0)
@@ -177,7 +177,8 @@ axw_manager_stocktake_count (AxwManagerStocktake *self,
   if (find_position (self->items, axw_product_item_get_product (self->current)->id, &pos))
     g_list_store_splice (self->items, pos, 1, (gpointer *) &self->current, 1);
   shown = axw_product_item_dup_text (self->current, "counted");
-  text = g_strdup_printf (_("“%s”: counted %s."), axw_product_item_get_product (self->current)->name, shown);
+  text = g_strdup_printf (_("“%s”: counted %s."),
+                          axw_product_item_get_product (self->current)->name, shown);
   gtk_label_set_text (self->message, text);
   gtk_editable_set_text (GTK_EDITABLE (self->counted), "");
   g_clear_object (&self->current);
@@ -204,7 +205,8 @@ scan_changed_cb (AxwManagerStocktake *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->scan));
 
   gtk_widget_set_visible (self->found_scroller,
-                          axw_product_item_search_into (self->matches, self->db, text, FOUND_SHOWN) > 0);
+                          axw_product_item_search_into (self->matches, self->db, text,
+                                                        FOUND_SHOWN) > 0);
 }
 
 static void
@@ -230,7 +232,8 @@ apply_counts (AxwManagerStocktake *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
     {
       g_autoptr(AxwProductItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      AxwStockCount c = { axw_product_item_get_product (item)->id, axw_product_item_get_counted (item) };
+      AxwStockCount c = { axw_product_item_get_product (item)->id,
+        axw_product_item_get_counted (item) };
 
       if (c.counted_milli >= 0)
         g_array_append_val (counts, c);
@@ -281,16 +284,21 @@ apply_cb (GtkWidget  *widget,
     }
   if (counted == 0)
     {
-      gtk_label_set_text (self->message, _("Nothing counted yet: scan a product and type its count."));
+      gtk_label_set_text (self->message,
+                          _("Nothing counted yet: scan a product and type its count."));
       return;
     }
-  body = g_strdup_printf (_("%u products counted, %u differ from the expected stock. Their stock is set "
-                            "to what you counted, and each change is written to the audit log in your name."),
+  body = g_strdup_printf (_("%u products counted, %u differ from the expected stock. Their stock "
+                            "is set "
+                            "to what you counted, and each change is written to the audit log in "
+                            "your name."),
                           counted, differ);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Apply the stocktake?"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Apply the stocktake?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (dialog_response_cb), self, 0);
@@ -350,8 +358,8 @@ found_bind_cb (GtkSignalListItemFactory *factory,
   AxwProductItem *p = gtk_list_item_get_item (item);
   g_autofree char *code = axw_product_item_dup_text (p, "code");
   g_autofree char *stock = axw_product_item_dup_text (p, "stock");
-  g_autofree char *text = g_strdup_printf (_("%s · %s · expected %s"), axw_product_item_get_product (p)->name,
-                                           code, stock);
+  g_autofree char *text = g_strdup_printf (_("%s · %s · expected %s"),
+                                           axw_product_item_get_product (p)->name, code, stock);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
@@ -397,7 +405,8 @@ axw_manager_stocktake_class_init (AxwManagerStocktakeClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = axw_manager_stocktake_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-stocktake.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-stocktake.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerStocktake, scan);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerStocktake, counted);
   gtk_widget_class_bind_template_child_full (widget_class, "current", FALSE,
@@ -438,9 +447,11 @@ axw_manager_stocktake_init (AxwManagerStocktake *self)
   axw_product_item_append_column (self->list, _("Expected"), "stock", 100, FALSE);
   axw_product_item_append_column (self->list, _("Counted"), "counted", 100, FALSE);
   axw_product_item_append_column (self->list, _("Difference"), "difference", 100, FALSE);
-  axw_product_item_name_list (self->list, _("Counted products: expected, counted and the difference"));
+  axw_product_item_name_list (self->list,
+                              _("Counted products: expected, counted and the difference"));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb), GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
+  g_signal_connect (factory, "setup", G_CALLBACK (axw_list_label_setup_cb),
+                    GINT_TO_POINTER (AXW_LIST_LABEL_ELLIPSIZE));
   g_signal_connect (factory, "bind", G_CALLBACK (found_bind_cb), NULL);
   gtk_list_view_set_factory (self->found, factory);
   g_object_unref (factory);

@@ -76,8 +76,8 @@ append_hub_status (AxwDb   *db,
   if (!axw_district_configured (db) || !axw_district_get_status (db, &hub, NULL))
     return;
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, _("District hub: %lld waiting%s (see the District page)"), (long long) hub.pending,
-                          hub.last_error ? _(", last try failed") : "");
+  g_string_append_printf (out, _("District hub: %lld waiting%s (see the District page)"),
+                          (long long) hub.pending, hub.last_error ? _(", last try failed") : "");
 }
 
 static char *
@@ -90,7 +90,8 @@ status_text (AxwManagerSync *self)
 
   if (!axw_sync_get_status (self->db, &st, &error))
     return g_strdup (error->message);
-  g_string_append_printf (out, ngettext ("Waiting to be sent: %d sale", "Waiting to be sent: %d sales",
+  g_string_append_printf (out,
+                          ngettext ("Waiting to be sent: %d sale", "Waiting to be sent: %d sales",
                                          (gulong) st.pending), (int) st.pending);
   success = st.last_success ? local_time (self->db, st.last_success) : NULL;
   g_string_append_c (out, '\n');
@@ -112,7 +113,9 @@ status_text (AxwManagerSync *self)
       g_autofree char *next = local_time (self->db, st.next_attempt_at);
 
       g_string_append (out, "\n↻ ");
-      g_string_append_printf (out, _("Not sent yet: will retry by itself at %s, or press Sync now."), next);
+      g_string_append_printf (out,
+                              _("Not sent yet: will retry by itself at %s, or press Sync now."),
+                              next);
     }
   append_hub_status (self->db, out);
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -164,9 +167,10 @@ axw_manager_sync_reload (AxwManagerSync *self)
   else if (dead->len == 0)
     title = g_strdup (_("✓ The online shop refused no sales."));
   else
-    title = g_strdup_printf (ngettext ("✗ %u sale refused by the online shop. Fix the cause, then retry:",
-                                       "✗ %u sales refused by the online shop. Fix the cause, then retry:",
-                                       dead->len), dead->len);
+    title = g_strdup_printf (ngettext ("✗ %u sale refused by the online shop. Fix the cause, then "
+                                       "retry:",
+                                       "✗ %u sales refused by the online shop. Fix the cause, then "
+                                       "retry:", dead->len), dead->len);
   gtk_label_set_text (self->dead_title, title);
   /* hidden rather than greyed out: nothing to retry is said in words above */
   gtk_widget_set_visible (self->retry_all, dead && dead->len > 0);
@@ -189,9 +193,11 @@ push_done (GObject      *source,
       text = g_strdup_printf ("⚠ %s", error->message);
     }
   else if (report.dead > 0)
-    text = g_strdup_printf (_("✗ %u sales sent, %u refused: see the list below."), report.sent, report.dead);
+    text = g_strdup_printf (_("✗ %u sales sent, %u refused: see the list below."), report.sent,
+                            report.dead);
   else
-    text = g_strdup_printf (ngettext ("✓ %u sale sent.", "✓ %u sales sent.", report.sent), report.sent);
+    text = g_strdup_printf (ngettext ("✓ %u sale sent.", "✓ %u sales sent.", report.sent),
+                            report.sent);
   gtk_label_set_text (self->message, text);
   set_busy (self, FALSE);
   axw_manager_sync_reload (self);
@@ -248,7 +254,8 @@ retry_cb (GtkWidget  *widget,
 
   if (self->busy)
     return;
-  ok = axw_sync_retry_dead_sale (self->db, g_variant_get_string (param, NULL), self->manager, &error);
+  ok = axw_sync_retry_dead_sale (self->db, g_variant_get_string (param, NULL), self->manager,
+                                 &error);
   requeued (self, ok, error);
 }
 
@@ -360,7 +367,8 @@ axw_manager_sync_class_init (AxwManagerSyncClass *klass)
   object_class->dispose = axw_manager_sync_dispose;
   object_class->finalize = axw_manager_sync_finalize;
   widget_class->map = axw_manager_sync_map;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-sync.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-sync.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, setup);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, status);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerSync, message);

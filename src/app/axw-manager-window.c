@@ -102,7 +102,8 @@ page_row_new (GtkStackPage *page)
   gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
+  gtk_box_append (GTK_BOX (box),
+                  gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, gtk_stack_page_get_name (page));
@@ -146,7 +147,8 @@ axw_manager_window_class_init (AxwManagerWindowClass *klass)
   g_type_ensure (AXW_TYPE_MANAGER_PRINTING);
   g_type_ensure (AXW_TYPE_MANAGER_SETTINGS);
   g_type_ensure (AXW_TYPE_MANAGER_AUDIT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-manager-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, title);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AxwManagerWindow, page_list);
@@ -234,7 +236,8 @@ GtkWindow *
 axw_manager_window_open (AxwApplication *app,
                          const AxwStaff *manager)
 {
-  AxwManagerWindow *self = axw_manager_window_new (NULL, axw_application_get_db (app), manager->name);
+  AxwManagerWindow *self = axw_manager_window_new (NULL, axw_application_get_db (app),
+                                                   manager->name);
 
   gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (app));
   return GTK_WINDOW (self);

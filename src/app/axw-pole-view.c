@@ -52,7 +52,8 @@ axw_pole_view_frame_of (AxwSaleModel *model,
           const AxwPayment *p = (const AxwPayment *) last->payments->data;
 
           *out = (AxwPoleFrame) { AXW_POLE_CHANGE, 0,
-                                  last->payments->len == 1 ? p[0].tendered_fen : axw_sale_paid_fen (last),
+                                  last->payments->len == 1
+                                    ? p[0].tendered_fen : axw_sale_paid_fen (last),
                                   last->change_fen };
         }
       break;

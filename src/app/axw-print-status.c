@@ -28,7 +28,8 @@ axw_print_state_describe (AxwPrintState  state,
       {
         g_autofree char *why = axw_error_clause (error && *error ? error : _("printer problem"));
 
-        return g_strdup_printf (_("✖ Receipt not printed: %s. Check the printer, then reprint."), why);
+        return g_strdup_printf (_("✖ Receipt not printed: %s. Check the printer, then reprint."),
+                                why);
       }
     }
 }

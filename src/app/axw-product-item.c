@@ -142,7 +142,8 @@ quantity (const AxwProduct *p,
   g_autofree char *qty = axw_qty_format (milli);
   const char *plus = sign && milli > 0 ? "+" : "";
 
-  return p->per_kg ? g_strdup_printf (_("%s%s kg"), plus, qty) : g_strdup_printf ("%s%s", plus, qty);
+  return p->per_kg
+    ? g_strdup_printf (_("%s%s kg"), plus, qty) : g_strdup_printf ("%s%s", plus, qty);
 }
 
 /**
@@ -218,7 +219,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) / 100.0f);
   /* codes, amounts and quantities are never cut short, words may be */
-  if (g_str_equal (column, "name") || g_str_equal (column, "category") || g_str_equal (column, "origin"))
+  if (g_str_equal (column, "name") || g_str_equal (column, "category") ||
+      g_str_equal (column, "origin"))
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_size_request (label, -1, 48);
   gtk_widget_set_margin_start (label, 6);
@@ -263,7 +265,8 @@ axw_product_item_name_list (GtkColumnView *view,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
 }
 
 /**
@@ -290,6 +293,7 @@ axw_product_item_search_into (GListStore *matches,
     found = axw_products_search (db, text, limit, NULL);
   for (guint i = 0; found && i < found->len; i++)
     g_ptr_array_add (items, axw_product_item_new (g_steal_pointer (&found->pdata[i])));
-  g_list_store_splice (matches, 0, g_list_model_get_n_items (G_LIST_MODEL (matches)), items->pdata, items->len);
+  g_list_store_splice (matches, 0, g_list_model_get_n_items (G_LIST_MODEL (matches)), items->pdata,
+                       items->len);
   return items->len;
 }

@@ -58,7 +58,8 @@ donate (AxwSaleView *self,
   if (axw_cart_is_empty (cart) || !g_str_equal (axw_sale_view_get_page (self), "cart") ||
       axw_sale_view_has_payments (self))
     {
-      axw_sale_view_show_message (self, TRUE, _("Add a donation on the cart, after the goods and before the "
+      axw_sale_view_show_message (self, TRUE,
+                                  _("Add a donation on the cart, after the goods and before the "
                                                 "payment."));
       return;
     }

@@ -85,8 +85,10 @@ audit_cart_line (AxwSaleView *self,
   if (quote == NULL || index >= quote->lines->len)
     return;
   line = g_ptr_array_index (quote->lines, index);
-  if (!(restored ? axw_exceptions_line_restored : axw_exceptions_line_removed) (axw_sale_view_get_db (self),
-                                                                               staff_name (self), line, &error))
+  if (!(restored
+        ? axw_exceptions_line_restored : axw_exceptions_line_removed) (axw_sale_view_get_db (self),
+                                                                               staff_name (self),
+                                                                               line, &error))
     g_warning ("Cart line not audited: %s", error->message);
 }
 
@@ -127,8 +129,8 @@ price_authorized_cb (AxwManagerPinDialog *dialog,
       return;
     }
   if (!axw_money_parse (value, &fen, &error) ||
-      !axw_exceptions_override_price (axw_sale_view_get_db (self), axw_sale_view_get_cart (self), index, fen,
-                                      manager, reason, &error))
+      !axw_exceptions_override_price (axw_sale_view_get_db (self), axw_sale_view_get_cart (self),
+                                      index, fen, manager, reason, &error))
     {
       axw_manager_pin_dialog_show_error (dialog, error->message);
       return;
@@ -137,7 +139,8 @@ price_authorized_cb (AxwManagerPinDialog *dialog,
   axw_sale_view_requote (self, index);
   price = axw_money_format_screen (fen);
   text = g_strdup_printf (_("%s now costs %s (allowed by %s)"),
-                          axw_cart_get_line (axw_sale_view_get_cart (self), index)->name, price, manager);
+                          axw_cart_get_line (axw_sale_view_get_cart (self), index)->name, price,
+                          manager);
   axw_sale_view_say (self, text);
 }
 
@@ -159,7 +162,9 @@ override_price_action (GtkWidget  *widget,
   title = g_strdup_printf (_("Change the price of %s"), l->name);
   dialog = ask_manager (self, title, G_CALLBACK (price_authorized_cb));
   g_object_set_data (G_OBJECT (dialog), "line", GINT_TO_POINTER (index + 1));
-  axw_manager_pin_dialog_ask_value (dialog, l->per_kg ? _("New _price per kg in yuan") : _("New _price in yuan"),
+  axw_manager_pin_dialog_ask_value (dialog,
+                                    l->per_kg
+                                      ? _("New _price per kg in yuan") : _("New _price in yuan"),
                                     TRUE);
   axw_manager_pin_dialog_present (dialog);
 }
@@ -212,7 +217,8 @@ void_sale_action (GtkWidget  *widget,
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
   const AxwSale *last = axw_sale_view_get_last_sale (self);
-  AxwManagerPinDialog *dialog = ask_manager (self, _("Void a completed sale: everything is refunded"),
+  AxwManagerPinDialog *dialog = ask_manager (self,
+                                             _("Void a completed sale: everything is refunded"),
                                              G_CALLBACK (void_authorized_cb));
 
   axw_manager_pin_dialog_ask_value (dialog, _("_Receipt number (scan the receipt)"), FALSE);
@@ -236,12 +242,13 @@ return_authorized_cb (AxwManagerPinDialog *dialog,
   g_autofree char *cash = NULL;
   g_autofree char *text = NULL;
 
-  back = axw_sales_return_without_receipt (axw_sale_view_get_db (self), value, manager, reason, at, &error);
+  back = axw_sales_return_without_receipt (axw_sale_view_get_db (self), value, manager, reason, at,
+                                           &error);
   if (!refund_written (self, dialog, back, error))
     return;
   cash = axw_money_format_screen (back->total_fen);
-  text = g_strdup_printf (_("%s taken back (%s). Give back %s in cash."), axw_sale_get_line (back, 0)->name,
-                          back->receipt_no, cash);
+  text = g_strdup_printf (_("%s taken back (%s). Give back %s in cash."),
+                          axw_sale_get_line (back, 0)->name, back->receipt_no, cash);
   axw_sale_view_say (self, text);
 }
 
@@ -250,7 +257,8 @@ return_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  AxwManagerPinDialog *dialog = ask_manager (AXW_SALE_VIEW (widget), _("Goods back without a receipt: cash at the "
+  AxwManagerPinDialog *dialog = ask_manager (AXW_SALE_VIEW (widget),
+                                             _("Goods back without a receipt: cash at the "
                                                                        "catalog price"),
                                              G_CALLBACK (return_authorized_cb));
 
@@ -294,7 +302,9 @@ no_sale_authorized_cb (AxwManagerPinDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (printer == NULL || *printer == '\0')
     {
-      axw_sale_view_show_message (self, TRUE, _("No printer is set, so the drawer cannot open. Open it with its key."));
+      axw_sale_view_show_message (self, TRUE,
+                                  _("No printer is set, so the drawer cannot open. Open it with "
+                                    "its key."));
       return;
     }
   /* the drawer hangs on the receipt printer: never wait for it here */
@@ -307,7 +317,8 @@ no_sale_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  AxwManagerPinDialog *dialog = ask_manager (AXW_SALE_VIEW (widget), _("Open the cash drawer without a sale"),
+  AxwManagerPinDialog *dialog = ask_manager (AXW_SALE_VIEW (widget),
+                                             _("Open the cash drawer without a sale"),
                                              G_CALLBACK (no_sale_authorized_cb));
 
   axw_manager_pin_dialog_present (dialog);
@@ -338,7 +349,8 @@ discard_action (GtkWidget  *widget,
   close_menu (self);
   if (axw_cart_is_empty (axw_sale_view_get_cart (self)) || quote == NULL)
     {
-      axw_sale_view_show_message (self, TRUE, _("The cart is empty: there is nothing to throw away"));
+      axw_sale_view_show_message (self, TRUE,
+                                  _("The cart is empty: there is nothing to throw away"));
       return;
     }
   if (axw_sale_view_has_payments (self))
@@ -353,13 +365,15 @@ discard_action (GtkWidget  *widget,
         }
       g_object_set_data (G_OBJECT (self), "axw-discard-armed", GINT_TO_POINTER (1));
       total = axw_money_format_screen (quote->total_fen);
-      text = g_strdup_printf (_("Throw away this whole sale (%u lines, %s)? Press Discard (Shift+F8) again."),
+      text = g_strdup_printf (_("Throw away this whole sale (%u lines, %s)? Press Discard "
+                                "(Shift+F8) again."),
                               quote->lines->len, total);
       axw_sale_view_show_message (self, FALSE, text);
       return;
     }
   disarm_discard (self);
-  if (!axw_exceptions_cart_discarded (axw_sale_view_get_db (self), staff_name (self), quote, &error))
+  if (!axw_exceptions_cart_discarded (axw_sale_view_get_db (self), staff_name (self), quote,
+                                      &error))
     {
       axw_sale_view_show_message (self, TRUE, error->message);
       return;
@@ -403,13 +417,17 @@ axw_sale_exceptions_ask_open_price (AxwSaleView   *self,
 {
   g_autofree char *title = g_strdup_printf (_("%s has an open price: type it"), line->name);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AxwManagerPinDialog *dialog = axw_manager_pin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  AxwManagerPinDialog *dialog = axw_manager_pin_dialog_new (GTK_IS_WINDOW (root)
+                                                            ? GTK_WINDOW (root) : NULL,
                                                             axw_sale_view_get_db (self), title);
 
-  g_object_set_data_full (G_OBJECT (dialog), "line", axw_line_copy (line), (GDestroyNotify) axw_line_free);
+  g_object_set_data_full (G_OBJECT (dialog), "line", axw_line_copy (line),
+                          (GDestroyNotify) axw_line_free);
   g_signal_connect_object (dialog, "authorized", G_CALLBACK (open_price_typed_cb), self, 0);
   axw_manager_pin_dialog_set_cashier_only (dialog);
-  axw_manager_pin_dialog_ask_value (dialog, line->per_kg ? _("_Price per kg in yuan") : _("_Price in yuan"), TRUE);
+  axw_manager_pin_dialog_ask_value (dialog,
+                                    line->per_kg ? _("_Price per kg in yuan") : _("_Price in yuan"),
+                                    TRUE);
   axw_manager_pin_dialog_present (dialog);
   axw_sale_view_show_message (self, FALSE, title);
 }
@@ -435,7 +453,8 @@ axw_sale_exceptions_choose_held (AxwSaleView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GDateTime) at = axw_sale_view_now (self);
-  AxwHeldSalesDialog *dialog = axw_held_sales_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  AxwHeldSalesDialog *dialog = axw_held_sales_dialog_new (GTK_IS_WINDOW (root)
+                                                          ? GTK_WINDOW (root) : NULL,
                                                           axw_sale_view_get_db (self), at);
 
   g_signal_connect_object (dialog, "chosen", G_CALLBACK (held_chosen_cb), self, 0);
@@ -444,7 +463,8 @@ axw_sale_exceptions_choose_held (AxwSaleView *self)
 void
 axw_sale_exceptions_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "sale.override-price", NULL, override_price_action);
+  gtk_widget_class_install_action (widget_class, "sale.override-price", NULL,
+                                   override_price_action);
   gtk_widget_class_install_action (widget_class, "sale.void", NULL, void_sale_action);
   gtk_widget_class_install_action (widget_class, "sale.no-sale", NULL, no_sale_action);
   gtk_widget_class_install_action (widget_class, "sale.return", NULL, return_action);

@@ -204,7 +204,8 @@ banner (AxwSaleView *self,
   gtk_label_set_text (self->banner_icon, icons[kind]);
   gtk_label_set_text (self->banner_label, text);
   gtk_widget_set_visible (self->banner_undo, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text, -1);
   axw_a11y_announce (self->banner, text);
   if (kind == BANNER_ERROR)
     {
@@ -273,7 +274,8 @@ update_rows (AxwSaleView *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AxwCartRow) row = axw_cart_row_new (axw_sale_get_line (quote_of (self), i));
-      g_autoptr(AxwCartRow) shown = i < old ? g_list_model_get_item (G_LIST_MODEL (self->rows), i) : NULL;
+      g_autoptr(AxwCartRow) shown = i < old
+        ? g_list_model_get_item (G_LIST_MODEL (self->rows), i) : NULL;
 
       if (shown == NULL)
         g_list_store_append (self->rows, row);
@@ -311,7 +313,8 @@ update_summary (AxwSaleView *self)
   if (q && q->red_packet && q->red_packet->accepted)
     {
       g_autofree char *off = axw_money_format_screen (q->red_packet->discount_fen);
-      g_autofree char *text = g_strdup_printf (_("Red packet −%s\nPaid by %s"), off, q->red_packet->funder);
+      g_autofree char *text = g_strdup_printf (_("Red packet −%s\nPaid by %s"), off,
+                                               q->red_packet->funder);
 
       gtk_label_set_text (self->red_packet_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->red_packet_label), TRUE);
@@ -430,7 +433,8 @@ warn_clock_behind (AxwSaleView *self)
   tz = axw_timezone_new (tzid);
   shown_now = axw_time_format_shop (clock, tz, AXW_TIME_FORMAT_MINUTES);
   shown_last = axw_time_format_shop (last_time, tz, AXW_TIME_FORMAT_MINUTES);
-  text = g_strdup_printf (_("The clock says %s, earlier than the last sale (%s). Ask a manager to set "
+  text = g_strdup_printf (_("The clock says %s, earlier than the last sale (%s). Ask a manager to "
+                            "set "
                             "the date and time right: receipts and reports use them."),
                           shown_now, shown_last);
   banner (self, BANNER_ERROR, text);
@@ -490,7 +494,8 @@ hub_checked_cb (GObject      *source,
   const AxwRedPacket *rp = quote_of (self) ? quote_of (self)->red_packet : NULL;
   g_autofree char *refusal = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || code == NULL || rp == NULL || !rp->accepted)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || code == NULL || rp == NULL ||
+      !rp->accepted)
     return;
   if (verdict == AXW_HUB_CHECK_FREE)
     {
@@ -516,7 +521,8 @@ ask_hub (AxwSaleView *self,
   if (!axw_district_configured (db (self)))
     return;
   self->hub_check = g_cancellable_new ();
-  axw_district_check_red_packet_async (db (self), code, self->hub_check, hub_checked_cb, g_object_ref (self));
+  axw_district_check_red_packet_async (db (self), code, self->hub_check, hub_checked_cb,
+                                       g_object_ref (self));
 }
 
 static void
@@ -690,7 +696,8 @@ add_found_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
-  g_autoptr(AxwProductRow) row = g_list_model_get_item (G_LIST_MODEL (self->found), g_variant_get_uint32 (param));
+  g_autoptr(AxwProductRow) row = g_list_model_get_item (G_LIST_MODEL (self->found),
+                                                        g_variant_get_uint32 (param));
   g_autofree char *pending = NULL;
 
   if (row == NULL)
@@ -754,7 +761,8 @@ remove_line (AxwSaleView *self,
   self->undo_index = index;
   requote (self, index > 0 ? index - 1 : 0);
   axw_sale_model_emit (self->model, AXW_SALE_EVENT_LINE, -1);
-  text = g_strdup_printf (_("Removed %s. Press Undo (Ctrl+Z) to put it back."), self->undo_line->name);
+  text = g_strdup_printf (_("Removed %s. Press Undo (Ctrl+Z) to put it back."),
+                          self->undo_line->name);
   banner (self, BANNER_INFO, text);
   gtk_widget_set_visible (self->banner_undo, TRUE);
   axw_feedback_say (feedback (self), text);
@@ -772,7 +780,8 @@ change_qty (AxwSaleView *self,
   l = axw_cart_get_line (cart_of (self), index);
   if (l->per_kg || l->weighed)
     {
-      banner (self, BANNER_ERROR, _("This item is sold by weight: weigh it again, or use Quantity (F4)."));
+      banner (self, BANNER_ERROR,
+              _("This item is sold by weight: weigh it again, or use Quantity (F4)."));
       return;
     }
   if (l->qty_milli + delta * 1000 <= 0)
@@ -851,7 +860,8 @@ set_qty_action (GtkWidget  *widget,
   l = axw_cart_get_line (cart_of (self), index);
   if (l->weighed)
     {
-      banner (self, BANNER_ERROR, _("A scale label carries its own weight: weigh the goods again."));
+      banner (self, BANNER_ERROR,
+              _("A scale label carries its own weight: weigh the goods again."));
       return;
     }
   title = g_strdup_printf (l->per_kg ? _("New weight of %s in kg, then Enter")
@@ -911,7 +921,8 @@ refuse_with_payments (AxwSaleView *self)
 {
   if (n_payments (self) == 0)
     return FALSE;
-  banner (self, BANNER_ERROR, _("Money is already taken for this sale: finish it first (press a payment key), "
+  banner (self, BANNER_ERROR,
+          _("Money is already taken for this sale: finish it first (press a payment key), "
                                 "or remove its payments on the payment screen"));
   return TRUE;
 }
@@ -940,7 +951,8 @@ hold_action (GtkWidget  *widget,
     }
   start_new_sale (self);
   update_recall (self);
-  text = g_strdup_printf (_("Sale held (%u waiting). Recall it with F7."), axw_held_sales_count (db (self)));
+  text = g_strdup_printf (_("Sale held (%u waiting). Recall it with F7."),
+                          axw_held_sales_count (db (self)));
   banner (self, BANNER_OK, text);
 }
 
@@ -1020,8 +1032,8 @@ paid_row (guint             index,
 {
   g_autofree char *text = g_strchomp (describe_payment (p));
   g_autofree char *amount = axw_money_format_screen (p->tendered_fen);
-  g_autofree char *name = g_strdup_printf (_("Remove the payment %s %s"), axw_pay_method_label (p->method),
-                                           amount);
+  g_autofree char *name = g_strdup_printf (_("Remove the payment %s %s"),
+                                           axw_pay_method_label (p->method), amount);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *remove = gtk_button_new_with_label (_("✕ Remove"));
@@ -1042,14 +1054,16 @@ static void
 update_pay_page (AxwSaleView *self)
 {
   g_autofree char *due = axw_money_format_screen (still_due (self, method_of (self)));
-  g_autofree char *title = g_strdup_printf (_("Payment: %s"), axw_pay_method_label (method_of (self)));
+  g_autofree char *title = g_strdup_printf (_("Payment: %s"),
+                                            axw_pay_method_label (method_of (self)));
   g_autofree char *due_text = g_strdup_printf (_("Due %s"), due);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->paid_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->paid_box), child);
   for (guint i = 0; i < n_payments (self); i++)
-    gtk_box_append (GTK_BOX (self->paid_box), paid_row (i, axw_sale_model_get_payment (self->model, i)));
+    gtk_box_append (GTK_BOX (self->paid_box),
+                    paid_row (i, axw_sale_model_get_payment (self->model, i)));
   gtk_label_set_text (self->pay_title, title);
   gtk_label_set_text (self->pay_due, due_text);
   gtk_widget_set_visible (self->paid_box, n_payments (self) > 0);
@@ -1102,7 +1116,8 @@ append_hub_state (AxwSaleView  *self,
   else
     t = g_strdup_printf (_("%s · ✔ Hub: all sent"), *text);
   p = g_strdup_printf (_("%s\nDistrict hub, last sent: %s\nLast problem: %s"), *tip,
-                       st.last_push ? st.last_push : _("never"), st.last_error ? st.last_error : _("none"));
+                       st.last_push ? st.last_push : _("never"),
+                       st.last_error ? st.last_error : _("none"));
   g_free (*text);
   g_free (*tip);
   *text = t;
@@ -1134,7 +1149,8 @@ push_to_hub (AxwSaleView *self)
   if (self->hub_push != NULL || !axw_district_configured (db (self)))
     return;
   self->hub_push = g_cancellable_new ();
-  axw_district_push_async (axw_db_get_path (db (self)), self->hub_push, hub_pushed_cb, g_object_ref (self));
+  axw_district_push_async (axw_db_get_path (db (self)), self->hub_push, hub_pushed_cb,
+                           g_object_ref (self));
 }
 
 /* The pull's gate, from its worker thread: nothing is committed while
@@ -1167,11 +1183,12 @@ hub_pulled_cb (GObject      *source,
 static void
 pull_from_hub (AxwSaleView *self)
 {
-  if (self->hub_pull != NULL || g_atomic_int_get (&self->sale_open) || !axw_district_configured (db (self)))
+  if (self->hub_pull != NULL || g_atomic_int_get (&self->sale_open) ||
+      !axw_district_configured (db (self)))
     return;
   self->hub_pull = g_cancellable_new ();
-  axw_district_pull_async (axw_db_get_path (db (self)), no_sale_open, self, self->hub_pull, hub_pulled_cb,
-                           g_object_ref (self));
+  axw_district_pull_async (axw_db_get_path (db (self)), no_sale_open, self, self->hub_pull,
+                           hub_pulled_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -1275,7 +1292,8 @@ print_queued (AxwSaleView *self)
   if (self->printer == NULL)
     {
       self->printer = axw_print_runner_new (db (self));
-      g_signal_connect_object (self->printer, "finished", G_CALLBACK (printed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->printer, "finished", G_CALLBACK (printed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   axw_print_runner_run (self->printer);
 }
@@ -1295,7 +1313,8 @@ show_done (AxwSaleView *self)
   g_autofree char *change_text = NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
 
-  change_text = s->change_fen > 0 ? g_strdup_printf (_("Change %s"), change) : g_strdup (_("No change"));
+  change_text = s->change_fen > 0
+    ? g_strdup_printf (_("Change %s"), change) : g_strdup (_("No change"));
   for (guint i = 0; i < s->payments->len; i++)
     {
       g_autofree char *line = describe_payment (&g_array_index (s->payments, AxwPayment, i));
@@ -1437,7 +1456,8 @@ remove_payment_action (GtkWidget  *widget,
   axw_sale_model_emit (self->model, AXW_SALE_EVENT_PAYMENT, -1);
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_entry));
   amount = axw_money_format_screen (p.tendered_fen);
-  text = g_strdup_printf (_("Payment removed: %s %s no longer counts for this sale; give it back to the customer. "
+  text = g_strdup_printf (_("Payment removed: %s %s no longer counts for this sale; give it back "
+                            "to the customer. "
                             "Still due: %s"), axw_pay_method_label (p.method), amount,
                           gtk_entry_get_placeholder_text (self->amount_entry));
   banner (self, BANNER_INFO, text);
@@ -1474,7 +1494,8 @@ pay_action (GtkWidget  *widget,
     axw_sale_model_say (self->model, please);
   }
   text = method_of (self) == AXW_PAY_CASH
-         ? g_strdup_printf (_("Total %s. Type the cash received and press Enter (Enter alone: exact)"), total)
+         ? g_strdup_printf (_("Total %s. Type the cash received and press Enter (Enter alone: "
+                              "exact)"), total)
          : g_strdup_printf (_("Total %s. When the customer's %s payment shows as paid, press Enter"),
                             total, axw_pay_method_label (method_of (self)));
   banner (self, BANNER_INFO, text);
@@ -1569,7 +1590,8 @@ phrase_action (GtkWidget  *widget,
                GVariant   *param)
 {
   AxwSaleView *self = AXW_SALE_VIEW (widget);
-  const char *phrase = axw_phrase_bar_get_phrase (self->phrase_bar, (guint) g_variant_get_int32 (param));
+  const char *phrase = axw_phrase_bar_get_phrase (self->phrase_bar,
+                                                  (guint) g_variant_get_int32 (param));
   g_autofree char *amount = NULL;
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
@@ -1682,10 +1704,12 @@ mark_toggles (AxwSaleView *self)
       if (base == NULL)
         {
           g_object_set_data_full (G_OBJECT (toggles[i]), "axw-label",
-                                  g_strdup (gtk_button_get_label (GTK_BUTTON (toggles[i]))), g_free);
+                                  g_strdup (gtk_button_get_label (GTK_BUTTON (toggles[i]))),
+                                  g_free);
           base = g_object_get_data (G_OBJECT (toggles[i]), "axw-label");
         }
-      label = gtk_toggle_button_get_active (toggles[i]) ? g_strconcat ("✔ ", base, NULL) : g_strdup (base);
+      label = gtk_toggle_button_get_active (toggles[i])
+        ? g_strconcat ("✔ ", base, NULL) : g_strdup (base);
       gtk_button_set_label (GTK_BUTTON (toggles[i]), label);
     }
 }
@@ -1786,8 +1810,8 @@ axw_sale_view_start (AxwSaleView    *self,
       g_signal_connect_object (app, "notify::font-scale", G_CALLBACK (update_cart_columns), self,
                                G_CONNECT_SWAPPED);
       /* the settings say why the speech is quiet while a screen reader runs */
-      g_object_bind_property (axw_application_get_feedback (app), "screen-reader", self->speech_note, "visible",
-                              G_BINDING_SYNC_CREATE);
+      g_object_bind_property (axw_application_get_feedback (app), "screen-reader",
+                              self->speech_note, "visible", G_BINDING_SYNC_CREATE);
     }
   update_cart_columns (self);
   g_clear_pointer (&self->staff, axw_staff_free);
@@ -2015,8 +2039,10 @@ found_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *text = gtk_widget_get_first_child (box);
 
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (text)), axw_product_row_get_name (row));
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (text)), axw_product_row_get_detail (row));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (text)),
+                      axw_product_row_get_name (row));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (text)),
+                      axw_product_row_get_detail (row));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), axw_product_row_get_price (row));
 }
 
@@ -2096,7 +2122,8 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   object_class->finalize = axw_sale_view_finalize;
 
   signals[SIGNAL_SWITCH_CASHIER] = g_signal_new ("switch-cashier", G_TYPE_FROM_CLASS (klass),
-                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 0);
 
   g_type_ensure (AXW_TYPE_KEYPAD);
   g_type_ensure (AXW_TYPE_CELL);
@@ -2127,8 +2154,10 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.hold", NULL, hold_action);
   gtk_widget_class_install_action (widget_class, "sale.recall", NULL, recall_action);
   gtk_widget_class_install_action (widget_class, "sale.red-packet", NULL, red_packet_action);
-  gtk_widget_class_install_action (widget_class, "sale.red-packet-apply", NULL, red_packet_apply_action);
-  gtk_widget_class_install_action (widget_class, "sale.remove-red-packet", NULL, remove_red_packet_action);
+  gtk_widget_class_install_action (widget_class, "sale.red-packet-apply", NULL,
+                                   red_packet_apply_action);
+  gtk_widget_class_install_action (widget_class, "sale.remove-red-packet", NULL,
+                                   remove_red_packet_action);
   gtk_widget_class_install_action (widget_class, "sale.pay", "s", pay_action);
   gtk_widget_class_install_action (widget_class, "sale.cash-quick", "i", cash_quick_action);
   gtk_widget_class_install_action (widget_class, "sale.pay-confirm", NULL, pay_confirm_action);
@@ -2137,7 +2166,8 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sale.phrase", "i", phrase_action);
   gtk_widget_class_install_action (widget_class, "sale.new-sale", NULL, new_sale_action);
   gtk_widget_class_install_action (widget_class, "sale.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "sale.switch-cashier", NULL, switch_cashier_action);
+  gtk_widget_class_install_action (widget_class, "sale.switch-cashier", NULL,
+                                   switch_cashier_action);
   gtk_widget_class_install_action (widget_class, "sale.settings", NULL, settings_action);
   axw_sale_exceptions_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "sale.district-sync", NULL, district_sync_action);
@@ -2162,7 +2192,8 @@ axw_sale_view_init (AxwSaleView *self)
   add_column (self, _("Qty"), axw_cart_row_get_qty, CELL_NUMBER, FALSE);
   self->price_column = add_column (self, _("Price"), axw_cart_row_get_price, CELL_NUMBER, FALSE);
   add_column (self, _("Amount"), axw_cart_row_get_amount, CELL_NUMBER, FALSE);
-  self->promotion_column = add_column (self, _("Promotion"), axw_cart_row_get_promotion, CELL_WORDS, FALSE);
+  self->promotion_column = add_column (self, _("Promotion"), axw_cart_row_get_promotion, CELL_WORDS,
+                                       FALSE);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cart_view)); child;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
@@ -2187,12 +2218,14 @@ axw_sale_view_init (AxwSaleView *self)
   axw_keypad_set_target (self->pay_keypad, GTK_EDITABLE (self->amount_entry));
   axw_keypad_set_decimal (self->pay_keypad, TRUE);
   g_signal_connect_swapped (self->code_entry, "activate", G_CALLBACK (code_activate_cb), self);
-  g_signal_connect_swapped (self->red_packet_entry, "activate", G_CALLBACK (red_packet_activate_cb), self);
+  g_signal_connect_swapped (self->red_packet_entry, "activate", G_CALLBACK (red_packet_activate_cb),
+                            self);
   g_signal_connect_swapped (self->qty_entry, "activate", G_CALLBACK (qty_activate_cb), self);
   g_signal_connect_swapped (self->amount_entry, "activate", G_CALLBACK (amount_activate_cb), self);
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
-  g_signal_connect_swapped (self->search_view, "activate", G_CALLBACK (search_row_activate_cb), self);
+  g_signal_connect_swapped (self->search_view, "activate", G_CALLBACK (search_row_activate_cb),
+                            self);
   g_signal_connect_swapped (self->scale_100, "toggled", G_CALLBACK (prefs_toggled_cb), self);
   g_signal_connect_swapped (self->scale_125, "toggled", G_CALLBACK (prefs_toggled_cb), self);
   g_signal_connect_swapped (self->scale_150, "toggled", G_CALLBACK (prefs_toggled_cb), self);

@@ -226,7 +226,8 @@ typedef struct {
   GFile  *import_file;   /* nullable */
 } SetupJob;
 
-static const char * const setting_keys[] = { "shop.name", "shop.address", "shop.code", "terminal.code",
+static const char * const setting_keys[] = { "shop.name", "shop.address", "shop.code",
+  "terminal.code",
                                              "receipt.width", "printer", NULL };
 
 static void
@@ -266,10 +267,12 @@ run_setup (AxwDb         *db,
       if (!axw_products_import_csv_full (db, text, len, TRUE, NULL, NULL, NULL, NULL, NULL, error))
         return FALSE;
     }
-  return axw_settings_apply (db, setting_keys, (const char * const *) job->values, job->manager, NULL, error) &&
+  return axw_settings_apply (db, setting_keys, (const char * const *) job->values, job->manager,
+                             NULL, error) &&
          axw_staff_add (db, job->manager, TRUE, job->pin, error) != 0 &&
          (products == NULL ||
-          axw_products_import_csv_full (db, text, len, FALSE, job->manager, NULL, NULL, NULL, NULL, error));
+          axw_products_import_csv_full (db, text, len, FALSE, job->manager, NULL, NULL, NULL, NULL,
+                                        error));
 }
 
 static void
@@ -383,7 +386,8 @@ axw_setup_assistant_class_init (AxwSetupAssistantClass *klass)
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/aixinwu/Pos/ui/axw-setup-assistant.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/aixinwu/Pos/ui/axw-setup-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, AxwSetupAssistant, shop_name);
   gtk_widget_class_bind_template_child (widget_class, AxwSetupAssistant, shop_address);
   gtk_widget_class_bind_template_child (widget_class, AxwSetupAssistant, shop_code);
@@ -415,7 +419,8 @@ axw_setup_assistant_init (AxwSetupAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   {
-    gpointer entries[] = { self->shop_name, self->shop_address, self->shop_code, self->terminal_code,
+    gpointer entries[] = { self->shop_name, self->shop_address, self->shop_code,
+      self->terminal_code,
                            self->manager_name, self->pin, self->pin_again, self->printer };
 
     for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -489,7 +494,8 @@ const char *
 axw_setup_assistant_get_message (AxwSetupAssistant *self)
 {
   g_return_val_if_fail (AXW_IS_SETUP_ASSISTANT (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->message)) ? gtk_label_get_text (self->message) : "";
+  return gtk_widget_get_visible (GTK_WIDGET (self->message))
+    ? gtk_label_get_text (self->message) : "";
 }
 
 /* Returns: how the test page went, "" before the first */
@@ -497,7 +503,8 @@ const char *
 axw_setup_assistant_get_test_result (AxwSetupAssistant *self)
 {
   g_return_val_if_fail (AXW_IS_SETUP_ASSISTANT (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->test_result)) ? gtk_label_get_text (self->test_result) : "";
+  return gtk_widget_get_visible (GTK_WIDGET (self->test_result))
+    ? gtk_label_get_text (self->test_result) : "";
 }
 
 gboolean

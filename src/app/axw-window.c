@@ -126,7 +126,8 @@ scanned (AxwWindow  *self,
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "sale"))
     axw_sale_view_scan (axw_window_get_sale_view (self), code);
   else
-    axw_feedback_play (axw_application_get_feedback (app (self)), AXW_SOUND_ERROR, GTK_WIDGET (self));
+    axw_feedback_play (axw_application_get_feedback (app (self)), AXW_SOUND_ERROR,
+                       GTK_WIDGET (self));
 }
 
 static gboolean
@@ -273,7 +274,8 @@ static void
 open_pole (AxwWindow *self)
 {
   g_autofree char *target = setting_or_env (self, "display.pole", "AIXINWU_POLE");
-  g_autofree char *commands = setting_or_env (self, "display.pole_commands", "AIXINWU_POLE_COMMANDS");
+  g_autofree char *commands = setting_or_env (self, "display.pole_commands",
+                                              "AIXINWU_POLE_COMMANDS");
   g_autofree char *where = g_strconcat (target ? target : "", " ", commands ? commands : "", NULL);
   g_autofree char *device = NULL;
   AxwPoleCommands set = AXW_POLE_ESCPOS;
@@ -288,7 +290,8 @@ open_pole (AxwWindow *self)
   axw_pole_commands_parse (commands, &set);
   self->pole = axw_pole_display_new (device, baud, set);
   self->pole_where = g_steal_pointer (&where);
-  g_signal_connect_object (self->pole, "problem", G_CALLBACK (pole_problem_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pole, "problem", G_CALLBACK (pole_problem_cb), self,
+                           G_CONNECT_SWAPPED);
   axw_pole_view_attach (self->pole, axw_sale_view_get_model (axw_window_get_sale_view (self)));
   {
     AxwPoleFrame welcome = { AXW_POLE_WELCOME, 0, 0, 0 };
@@ -460,7 +463,8 @@ axw_window_new (AxwApplication *application)
   if (needs_setup (application))
     {
       self->setup = axw_setup_assistant_new (axw_application_get_db (application));
-      gtk_stack_add_titled (self->stack, GTK_WIDGET (self->setup), "setup", _("Setting up the shop"));
+      gtk_stack_add_titled (self->stack, GTK_WIDGET (self->setup), "setup",
+                            _("Setting up the shop"));
       gtk_stack_set_visible_child_name (self->stack, "setup");
       g_signal_connect_swapped (self->setup, "finished", G_CALLBACK (setup_finished_cb), self);
     }
@@ -494,7 +498,8 @@ axw_window_get_sale_view (AxwWindow *self)
     {
       self->sale_view = g_object_new (AXW_TYPE_SALE_VIEW, NULL);
       gtk_stack_add_titled (self->stack, GTK_WIDGET (self->sale_view), "sale", _("Counter"));
-      g_signal_connect_swapped (self->sale_view, "switch-cashier", G_CALLBACK (switch_cashier_cb), self);
+      g_signal_connect_swapped (self->sale_view, "switch-cashier", G_CALLBACK (switch_cashier_cb),
+                                self);
       axw_application_add_shortcuts (app (self), GTK_WIDGET (self->sale_view), "sale.");
     }
   return self->sale_view;

@@ -74,7 +74,8 @@ authorize_from_backup (AxwCli      *cli,
     cli->staff = g_steal_pointer (&scratch.staff);
   g_clear_pointer (&scratch.staff, axw_staff_free);
   g_clear_object (&scratch.db);
-  for (const char * const *side = (const char *[]) { "", "-wal", "-shm", "-journal", NULL }; *side; side++)
+  for (const char * const *side = (const char *[]) { "", "-wal", "-shm", "-journal",
+    NULL }; *side; side++)
     {
       g_autofree char *p = g_strconcat (copy, *side, NULL);
       g_unlink (p);
@@ -100,7 +101,8 @@ axw_cli_cmd_restore (AxwCli  *cli,
     return rc;
   if (!axw_backup_verify (argv[1], &error))
     return axw_cli_fail (g_steal_pointer (&error));
-  cli->db = g_file_test (cli->db_path, G_FILE_TEST_EXISTS) ? axw_db_open (cli->db_path, &open_error) : NULL;
+  cli->db = g_file_test (cli->db_path, G_FILE_TEST_EXISTS)
+    ? axw_db_open (cli->db_path, &open_error) : NULL;
   if (cli->db != NULL)
     {
       if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||

@@ -91,7 +91,8 @@ reader_connect (AxwCli      *cli,
     return axw_hub_connect (url, NULL, 0, error);
   if ((db = axw_cli_db (cli)) == NULL)
     {
-      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DATABASE, _("The database cannot be opened."));
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                           _("The database cannot be opened."));
       return NULL;
     }
   stored = axw_settings_get (db, "district.url");

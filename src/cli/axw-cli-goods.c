@@ -166,7 +166,8 @@ suppliers_report (AxwCli  *cli,
 
 const AxwCliSpec axw_cli_suppliers[] = {
   { "add", suppliers_add, N_("NAME"), N_("Adds a supplier, as a manager."),
-    N_("--consignment: 代销, the shop pays for what it sold; --partner: a partner county's (消费扶贫)."),
+    N_("--consignment: 代销, the shop pays for what it sold; --partner: a partner county's (消费扶"
+       "贫)."),
     1, 1 },
   { "list", suppliers_list, NULL,
     N_("Lists the suppliers: id, name, origin, contact, consignment or outright, partner.") },
@@ -277,7 +278,8 @@ deliveries_return (AxwCli  *cli,
       if (!g_ascii_string_to_unsigned (no, 10, 1, G_MAXUINT, &n, NULL) ||
           (star && !axw_qty_parse (star + 1, &item.qty_milli, NULL)))
         {
-          g_printerr (_("“%s” is not LINE or LINE*QTY (line number, quantity in pieces or kg)\n"), argv[i]);
+          g_printerr (_("“%s” is not LINE or LINE*QTY (line number, quantity in pieces or kg)\n"),
+                      argv[i]);
           return AXW_EXIT_USAGE;
         }
       item.line_no = (guint) n;

@@ -162,7 +162,8 @@ donation_receipt (AxwCli        *cli,
 
   if (sale->is_refund || sale->donation_fen <= 0)
     {
-      g_set_error (&error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Sale %s has no donation."), sale->receipt_no);
+      g_set_error (&error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Sale %s has no donation."),
+                   sale->receipt_no);
       return axw_cli_fail (g_steal_pointer (&error));
     }
   items = axw_print_queue_donation_layout (db, sale, width);

@@ -173,7 +173,8 @@ emit_report (AxwDb           *db,
 
       if (g_str_equal (format, "png"))
         {
-          if ((bytes = axw_report_render_lines_png (lines, narrow ? 32 : 48, narrow ? 384 : 576, &error)) == NULL)
+          if ((bytes = axw_report_render_lines_png (lines, narrow ? 32 : 48, narrow ? 384 : 576,
+                                                    &error)) == NULL)
             return axw_cli_fail (g_steal_pointer (&error));
           return emit_bytes (a->out, bytes);
         }
@@ -297,8 +298,8 @@ report_donations (AxwCli  *cli,
     return axw_cli_usage (cli);
   shop = axw_settings_get (db, "shop.name");
   if ((rows = axw_reports_donation_book (db, a->fund, a->from, a->to, &error)) == NULL ||
-      (bytes = axw_donation_book_file_bytes (shop, a->fund, a->from, a->to, rows, a->format ? a->format : "csv",
-                                             &error)) == NULL)
+      (bytes = axw_donation_book_file_bytes (shop, a->fund, a->from, a->to, rows,
+                                             a->format ? a->format : "csv", &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   return emit_bytes (a->out, bytes);
 }

@@ -103,7 +103,8 @@ add_donation (AxwDb      *db,
     return TRUE;
   if (a->donate != NULL && a->round_up != NULL)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("One donation per sale: give --donate or --round-up."));
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("One donation per sale: give --donate or --round-up."));
       return FALSE;
     }
   if (a->round_up != NULL)
@@ -125,7 +126,8 @@ add_donation (AxwDb      *db,
     {
       g_clear_error (error);
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("Write the donation as FUND:YUAN, like 集美区助残爱心基金:1, with an amount above 0."));
+                   _("Write the donation as FUND:YUAN, like 集美区助残爱心基金:1, with an amount "
+                     "above 0."));
       return FALSE;
     }
   if ((name = axw_funds_resolve (db, fund, error)) == NULL)
@@ -145,7 +147,8 @@ build_cart (AxwDb      *db,
 
   if (a->items->len == 0)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Name at least one item: BARCODE or BARCODE*QTY"));
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("Name at least one item: BARCODE or BARCODE*QTY"));
       return NULL;
     }
   for (guint i = 0; i < a->items->len; i++)
@@ -219,7 +222,8 @@ hub_allows_red_packet (AxwDb      *db,
       return FALSE;
     }
   if (verdict == AXW_HUB_CHECK_UNKNOWN)
-    g_printerr (_("The red packet was not checked with the district hub (%s); the sale goes on.\n"), why->message);
+    g_printerr (_("The red packet was not checked with the district hub (%s); the sale goes on.\n"),
+                why->message);
   *out_checked = verdict == AXW_HUB_CHECK_FREE;
   return TRUE;
 }
@@ -247,7 +251,8 @@ axw_cli_cmd_quote (AxwCli  *cli,
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if ((cart = build_cart (db, &a, &error)) == NULL || !hub_allows_red_packet (db, cart, at, &checked, &error) ||
+  if ((cart = build_cart (db, &a, &error)) == NULL ||
+      !hub_allows_red_packet (db, cart, at, &checked, &error) ||
       (sale = axw_checkout_quote (db, cart, at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   json = axw_sale_to_json (sale, FALSE);
@@ -286,7 +291,8 @@ parse_payments (const char  *text,
 
 bad:
   g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-               _("Write payments as METHOD:YUAN[,METHOD:YUAN], METHOD one of cash, wechat, alipay, unionpay"));
+               _("Write payments as METHOD:YUAN[,METHOD:YUAN], METHOD one of cash, wechat, alipay, "
+                 "unionpay"));
   return NULL;
 }
 
@@ -316,10 +322,12 @@ axw_cli_cmd_sell (AxwCli  *cli,
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if (axw_cli_authorize (cli, AXW_CLI_STAFF, &error) == NULL || !axw_cli_check_at (cli, a.at, &error) ||
-      (cart = build_cart (db, &a, &error)) == NULL || !hub_allows_red_packet (db, cart, at, &checked, &error) ||
-      (sale = axw_checkout_commit (db, cart, at, cli->staff->name, (AxwPayment *) payments->data, payments->len,
-                                   &error)) == NULL)
+  if (axw_cli_authorize (cli, AXW_CLI_STAFF, &error) == NULL ||
+      !axw_cli_check_at (cli, a.at, &error) ||
+      (cart = build_cart (db, &a, &error)) == NULL ||
+        !hub_allows_red_packet (db, cart, at, &checked, &error) ||
+      (sale = axw_checkout_commit (db, cart, at, cli->staff->name, (AxwPayment *) payments->data,
+                                   payments->len, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
   if (checked && !axw_district_mark_checked (db, sale->uuid, &error))
     g_printerr ("aixinwu: %s\n", error->message);   /* the sale stands; it stays "not checked" */
@@ -361,7 +369,8 @@ axw_cli_cmd_refund (AxwCli  *cli,
         {
           g_clear_error (&error);
           g_set_error (&error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("“%s” is not LINE or LINE*QTY (line number, quantity in pieces or kg)"), spec);
+                       _("“%s” is not LINE or LINE*QTY (line number, quantity in pieces or kg)"),
+                       spec);
           return axw_cli_fail (g_steal_pointer (&error));
         }
       item.line_no = (int) line;
@@ -369,7 +378,8 @@ axw_cli_cmd_refund (AxwCli  *cli,
     }
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL || !axw_cli_check_at (cli, a.at, &error) ||
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      !axw_cli_check_at (cli, a.at, &error) ||
       (refund = axw_sales_refund (db, g_ptr_array_index (a.items, 0), (AxwRefundItem *) items->data,
                                   items->len, cli->staff->name, at, &error)) == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -401,11 +411,12 @@ axw_cli_cmd_void (AxwCli  *cli,
     return axw_cli_fail (g_steal_pointer (&error));
   if ((db = axw_cli_db (cli)) == NULL)
     return AXW_EXIT_FAIL;
-  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL || !axw_cli_check_at (cli, a.at, &error))
+  if (axw_cli_authorize (cli, AXW_CLI_MANAGER, &error) == NULL ||
+      !axw_cli_check_at (cli, a.at, &error))
     return axw_cli_fail (g_steal_pointer (&error));
   refund = is_return
-    ? axw_sales_return_without_receipt (db, g_ptr_array_index (a.items, 0), cli->staff->name, a.reason, at,
-                                        &error)
+    ? axw_sales_return_without_receipt (db, g_ptr_array_index (a.items, 0), cli->staff->name,
+                                        a.reason, at, &error)
     : axw_sales_void (db, g_ptr_array_index (a.items, 0), cli->staff->name, a.reason, at, &error);
   if (refund == NULL)
     return axw_cli_fail (g_steal_pointer (&error));
@@ -446,15 +457,18 @@ vouchers_check (AxwCli  *cli,
   reason = axw_red_packet_check (v, date, G_MAXINT64);
   if (reason != AXW_RED_PACKET_OK)
     {
-      g_printerr ("aixinwu: %s: %s\n", axw_red_packet_reason_code (reason), axw_red_packet_reason_advice (reason));
+      g_printerr ("aixinwu: %s: %s\n", axw_red_packet_reason_code (reason),
+                  axw_red_packet_reason_advice (reason));
       return AXW_EXIT_FAIL;
     }
   {
     g_autofree char *face = axw_money_format_screen (v->face_fen);
     g_autofree char *min = axw_money_format_screen (v->min_spend_fen);
 
-    g_print (_("%s: %s off (from %s spent on %s goods), %s, funded by %s, valid %s to %s\n"), v->code, face, min,
-             v->scope == AXW_SCOPE_AID ? _("aid") : _("all"), v->campaign, v->funder, v->valid_from, v->valid_to);
+    g_print (_("%s: %s off (from %s spent on %s goods), %s, funded by %s, valid %s to %s\n"),
+             v->code, face, min,
+             v->scope == AXW_SCOPE_AID ? _("aid") : _("all"), v->campaign, v->funder, v->valid_from,
+             v->valid_to);
   }
   return AXW_EXIT_OK;
 }

@@ -137,7 +137,8 @@ push_targets (AxwDb          *db,
     {
       ok = axw_sync_push (db, options, &report, NULL, &error);
       if (report.sent > 0 || report.dead > 0 || ok)
-        g_print (_("%u sales sent, %u refused (see aixinwu sync --dead).\n"), report.sent, report.dead);
+        g_print (_("%u sales sent, %u refused (see aixinwu sync --dead).\n"), report.sent,
+                 report.dead);
       if (!ok)
         axw_cli_fail (g_steal_pointer (&error));
     }
@@ -211,9 +212,10 @@ axw_cli_cmd_import_online (AxwCli  *cli,
   if ((text = axw_cli_read_file (argv[1], &len, &error)) == NULL ||
       !axw_online_orders_import (cli->db, text, len, cli->staff->name, &stats, &error))
     return axw_cli_fail (g_steal_pointer (&error));
-  g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied, stats.lines,
-           stats.already);
+  g_print (_("%u orders applied (%u lines), %u already applied before.\n"), stats.applied,
+           stats.lines, stats.already);
   if (stats.below_zero > 0)
-    g_print (_("%u products now have less than nothing in stock: count them (stocktake).\n"), stats.below_zero);
+    g_print (_("%u products now have less than nothing in stock: count them (stocktake).\n"),
+             stats.below_zero);
   return AXW_EXIT_OK;
 }

@@ -288,21 +288,25 @@ axw_cli_authorize (AxwCli      *cli,
     {
       g_set_error_literal (error, AXW_ERROR, AXW_ERROR_PERMISSION,
                            role == AXW_CLI_MANAGER
-                           ? _("This needs a manager: add --staff NAME and give the manager's PIN on the first "
+                           ? _("This needs a manager: add --staff NAME and give the manager's PIN "
+                               "on the first "
                                "line of standard input.")
-                           : _("Say who you are: add --staff NAME and give your PIN on the first line of "
+                           : _("Say who you are: add --staff NAME and give your PIN on the first "
+                               "line of "
                                "standard input."));
       return NULL;
     }
   if ((db = axw_cli_db (cli)) == NULL)
     {
-      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DATABASE, _("The database cannot be opened."));
+      g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DATABASE,
+                           _("The database cannot be opened."));
       return NULL;
     }
   if (role == AXW_CLI_MANAGER && axw_staff_count_managers (db) == 0)
     {
       g_set_error_literal (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                           _("There is no manager yet. Add one first: aixinwu staff add NAME --role manager"));
+                           _("There is no manager yet. Add one first: aixinwu staff add NAME "
+                             "--role manager"));
       return NULL;
     }
   pin = axw_cli_read_pin (role == AXW_CLI_MANAGER ? _("Manager PIN: ") : _("PIN: "), error);
@@ -332,7 +336,8 @@ axw_cli_check_at (AxwCli      *cli,
       (cli->staff != NULL && cli->staff->manager))
     return TRUE;
   g_set_error_literal (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                       _("Only a manager may date a sale other than now: give --staff with a manager's name "
+                       _("Only a manager may date a sale other than now: give --staff with a "
+                         "manager's name "
                          "and PIN, or leave out --at."));
   return FALSE;
 }

@@ -123,7 +123,8 @@ gb_left (const char *name,
          const char *qty,
          gsize       room)
 {
-  g_autofree char *gb = g_convert_with_fallback (name ? name : "", -1, "GB2312", "UTF-8", "?", NULL, NULL, NULL);
+  g_autofree char *gb = g_convert_with_fallback (name ? name : "", -1, "GB2312", "UTF-8", "?", NULL,
+                                                 NULL, NULL);
   gsize keep = 0;
   gsize want = room > strlen (qty) + 2 ? room - strlen (qty) - 2 : 0;
 

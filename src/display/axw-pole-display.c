@@ -117,8 +117,10 @@ report (Worker     *w,
   w->reported = why != NULL;
   r = g_new0 (Report, 1);
   r->worker = worker_ref (w);
-  r->text = why ? g_strdup_printf (_("The pole display on %s does not answer (%s): sales go on without "
-                                     "it. Check its cable and its power; it is tried again by itself."),
+  r->text = why
+    ? g_strdup_printf (_("The pole display on %s does not answer (%s): sales go on without "
+                                     "it. Check its cable and its power; it is tried again by "
+                                     "itself."),
                                    w->device, why)
                 : NULL;
   g_main_context_invoke (w->context, report_cb, r);
@@ -225,7 +227,8 @@ worker_run (gpointer data)
     {
       const char *why = NULL;
 
-      if (w->fd < 0 && g_get_monotonic_time () - w->last_attempt < REOPEN_US && w->last_attempt != 0)
+      if (w->fd < 0 && g_get_monotonic_time () - w->last_attempt < REOPEN_US &&
+          w->last_attempt != 0)
         {
           g_bytes_unref (bytes);    /* away: dropped, not queued up */
           continue;
@@ -331,8 +334,8 @@ axw_pole_display_class_init (AxwPoleDisplayClass *klass)
    * The display stopped answering (or never did); emitted once until a
    * frame reaches it again.
    */
-  signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -66,8 +66,9 @@ query_by (PGconn      *conn,
   const char *params[1] = { code };
   PGresult *last = NULL, *r;
 
-  if (!PQsendQueryParams (conn, "SELECT shop, receipt_no, business_date::text FROM district.redemption_of ($1)",
-                          1, NULL, params, NULL, NULL, 0))
+  if (!PQsendQueryParams (conn,
+                          "SELECT shop, receipt_no, business_date::text FROM "
+                          "district.redemption_of ($1)", 1, NULL, params, NULL, NULL, 0))
     return NULL;
   while (PQflush (conn) == 1)
     if (!wait_socket (conn, TRUE, deadline))
@@ -113,8 +114,8 @@ check_with (const char        *url,
       if (PQstatus (conn) == CONNECTION_BAD)
         axw_hub_set_connect_error (conn, url, error);
       else
-        g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK, _("The district hub did not answer within %u ms."),
-                     timeout_ms);
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
+                     _("The district hub did not answer within %u ms."), timeout_ms);
       PQfinish (conn);
       return AXW_HUB_CHECK_UNKNOWN;
     }
@@ -130,7 +131,8 @@ check_with (const char        *url,
         }
     }
   else
-    g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK, _("The district hub did not answer within %u ms (%s)."),
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
+                 _("The district hub did not answer within %u ms (%s)."),
                  timeout_ms, r ? PQresultErrorMessage (r) : PQerrorMessage (conn));
   g_clear_pointer (&r, PQclear);
   PQfinish (conn);
@@ -176,7 +178,8 @@ axw_district_check_red_packet (AxwDb             *db,
   g_autofree char *url = axw_settings_get (db, "district.url");
   g_autofree char *passfile = axw_settings_get (db, "district.password_file");
 
-  return check_with (url, passfile, code, timeout_ms ? timeout_ms : axw_district_check_timeout_ms (), out, error);
+  return check_with (url, passfile, code,
+                     timeout_ms ? timeout_ms : axw_district_check_timeout_ms (), out, error);
 }
 
 typedef struct {
@@ -206,8 +209,8 @@ check_thread (GTask        *task,
   CheckJob *job = data;
   GError *error = NULL;
 
-  job->verdict = check_with (job->url, job->passfile, job->code, axw_district_check_timeout_ms (), &job->where,
-                             &error);
+  job->verdict = check_with (job->url, job->passfile, job->code, axw_district_check_timeout_ms (),
+                             &job->where, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -268,7 +271,8 @@ axw_district_check_red_packet_finish (GAsyncResult      *result,
 char *
 axw_district_refusal (const AxwHubRedemption *where)
 {
-  g_autofree char *advice = g_strdup_printf (_("This red packet was already used in shop %s on %s (receipt %s). "
+  g_autofree char *advice = g_strdup_printf (_("This red packet was already used in shop %s on %s "
+                                               "(receipt %s). "
                                                 "Ask the customer for another one."),
                                               where->shop, where->business_date, where->receipt_no);
 
@@ -295,7 +299,8 @@ axw_district_mark_checked (AxwDb       *db,
                            GError     **error)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db, "UPDATE redemptions SET district_check = 'checked' "
-                                           "WHERE sale_id = (SELECT id FROM sales WHERE uuid = ?)", error);
+                                           "WHERE sale_id = (SELECT id FROM sales WHERE uuid = ?)",
+                                           error);
 
   if (stmt == NULL)
     return FALSE;

@@ -31,13 +31,15 @@ static const char promotions_sql[] =
 static const char vouchers_sql[] =
   "SELECT code, campaign, funder, face_fen, min_spend_fen, valid_from::text, valid_to::text, scope"
   " FROM district.voucher_batches ORDER BY code";
-static const char keys_sql[] = "SELECT funder, public_key FROM district.trusted_keys ORDER BY funder, public_key";
+static const char keys_sql[] = "SELECT funder, public_key FROM district.trusted_keys ORDER BY "
+                               "funder, public_key";
 
 /* Only a newer hub row replaces the shop's: every column follows the
  * same updated_at, so a row is never half the shop's and half the hub's. */
 #define NEWER "excluded.updated_at > products.updated_at"
 static const char product_upsert_sql[] =
-  "INSERT INTO products (barcode, plu, name, category_id, origin, price_fen, unit, aid_eligible, active, "
+  "INSERT INTO products (barcode, plu, name, category_id, origin, price_fen, unit, aid_eligible, "
+  "active, "
   "                      updated_at, pinyin)"
   " VALUES (?1, ?2, ?3, (SELECT id FROM categories WHERE name = ?4), ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
   " ON CONFLICT (%s) DO UPDATE SET"
@@ -80,12 +82,15 @@ pull_products (Pull      *p,
 {
   g_autofree char *by_barcode = g_strdup_printf (product_upsert_sql, "barcode");
   g_autofree char *by_plu = g_strdup_printf (product_upsert_sql, "plu");
-  sqlite3_stmt *category = axw_db_prepare (p->db, "INSERT OR IGNORE INTO categories (name) VALUES (?1)", error);
+  sqlite3_stmt *category = axw_db_prepare (p->db,
+                                           "INSERT OR IGNORE INTO categories (name) VALUES (?1)",
+                                           error);
   static const int cols[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
 
   for (int i = 0; category != NULL && i < PQntuples (r); i++)
     {
-      sqlite3_stmt *stmt = axw_db_prepare (p->db, PQgetisnull (r, i, 0) ? by_plu : by_barcode, error);
+      sqlite3_stmt *stmt = axw_db_prepare (p->db, PQgetisnull (r, i, 0) ? by_plu : by_barcode,
+                                           error);
       g_autofree char *pinyin = axw_pinyin_initials (PQgetvalue (r, i, 2));
 
       if (stmt == NULL || !bind_and_step (p->db, category, r, i, (const int[]) { 3 }, 1, error))
@@ -105,9 +110,12 @@ pull_promotions (Pull      *p,
 {
   static const int cols[] = { 0, 1, 2, 3, 4, 5, 6 };
   sqlite3_stmt *stmt = axw_db_prepare (p->db,
-    "INSERT INTO promotions (name, scope, percent_bp, day_of_month, month, date_from, date_to, active)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) ON CONFLICT (name) DO UPDATE SET scope = excluded.scope,"
-    " percent_bp = excluded.percent_bp, day_of_month = excluded.day_of_month, month = excluded.month,"
+    "INSERT INTO promotions (name, scope, percent_bp, day_of_month, month, date_from, date_to, "
+    "active)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) ON CONFLICT (name) DO UPDATE SET scope = "
+    "excluded.scope,"
+    " percent_bp = excluded.percent_bp, day_of_month = excluded.day_of_month, month = "
+    "excluded.month,"
     " date_from = excluded.date_from, date_to = excluded.date_to, active = 1", error);
 
   for (int i = 0; stmt != NULL && i < PQntuples (r); i++, p->promotions++)
@@ -126,17 +134,20 @@ pull_vouchers (Pull       *p,
 {
   static const int campaign_cols[] = { 1, 2 };
   static const int cols[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
-  sqlite3_stmt *campaign = axw_db_prepare (p->db, "INSERT OR IGNORE INTO campaigns (name, funder) VALUES (?1, ?2)",
-                                           error);
+  sqlite3_stmt *campaign = axw_db_prepare (p->db,
+                                           "INSERT OR IGNORE INTO campaigns (name, funder) VALUES "
+                                           "(?1, ?2)", error);
   sqlite3_stmt *stmt = campaign ? axw_db_prepare (p->db,
-    "INSERT OR IGNORE INTO vouchers (code, campaign_id, face_fen, min_spend_fen, valid_from, valid_to, scope,"
-    " imported_at) VALUES (?1, (SELECT id FROM campaigns WHERE name = ?2 AND funder = ?3), ?4, ?5, ?6, ?7, ?8, ?9)",
-    error) : NULL;
+    "INSERT OR IGNORE INTO vouchers (code, campaign_id, face_fen, min_spend_fen, valid_from, "
+    "valid_to, scope,"
+    " imported_at) VALUES (?1, (SELECT id FROM campaigns WHERE name = ?2 AND funder = ?3), ?4, ?5, "
+    "?6, ?7, ?8, ?9)", error) : NULL;
 
   for (int i = 0; stmt != NULL && i < PQntuples (r); i++)
     {
       axw_db_bind_text (stmt, 9, now);
-      if (!bind_and_step (p->db, campaign, r, i, campaign_cols, G_N_ELEMENTS (campaign_cols), error) ||
+      if (!bind_and_step (p->db, campaign, r, i, campaign_cols, G_N_ELEMENTS (campaign_cols),
+                          error) ||
           !bind_and_step (p->db, stmt, r, i, cols, G_N_ELEMENTS (cols), error))
         return FALSE;
       p->vouchers += axw_db_changes (p->db);
@@ -186,7 +197,8 @@ gate_open (AxwDistrictPullGate   gate,
   if (gate == NULL || gate (gate_data))
     return TRUE;
   g_set_error_literal (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                       _("A sale is open: the district's catalog waits for the next pause between sales."));
+                       _("A sale is open: the district's catalog waits for the next pause between "
+                         "sales."));
   return FALSE;
 }
 
@@ -214,7 +226,8 @@ axw_district_pull (AxwDb                *db,
   g_autofree char *now = axw_now_utc_iso ();
   g_autofree char *detail = NULL;
   g_autoptr(AxwHub) hub = axw_hub_connect (url, passfile, 0, error);
-  g_autoptr(PGresult) catalog = NULL, promotions = NULL, vouchers = NULL, keys = NULL, orders = NULL;
+  g_autoptr(PGresult) catalog = NULL, promotions = NULL, vouchers = NULL, keys = NULL,
+  orders = NULL;
   g_autoptr(GString) jsonl = g_string_new (NULL);
   AxwOnlineImport stats = { 0 };
   Pull p = { .db = db };
@@ -233,8 +246,8 @@ axw_district_pull (AxwDb                *db,
   if (!pull_products (&p, catalog, error) || !pull_promotions (&p, promotions, error) ||
       !pull_vouchers (&p, vouchers, now, error) || !pull_keys (&p, keys, now, error))
     goto fail;
-  detail = g_strdup_printf ("%u products, %u promotions, %u new red packets, %u new keys from the district hub",
-                            p.products, p.promotions, p.vouchers, p.keys);
+  detail = g_strdup_printf ("%u products, %u promotions, %u new red packets, %u new keys from the "
+                            "district hub", p.products, p.promotions, p.vouchers, p.keys);
   if (!axw_audit_append (db, staff, "district.pull", detail, error))
     goto fail;
   {
@@ -257,12 +270,15 @@ axw_district_pull (AxwDb                *db,
       (!gate_open (gate, gate_data, error) ||
        !axw_online_orders_import (db, jsonl->str, jsonl->len, staff, &stats, error)))
     {
-      g_prefix_error (error, _("The catalog was brought up to date, but the online orders were not: "));
+      g_prefix_error (error,
+                      _("The catalog was brought up to date, but the online orders were not: "));
       return FALSE;
     }
   if (out_summary != NULL)
-    *out_summary = g_strdup_printf (_("From the district hub: %u products, %u promotions, %u new red packets, "
-                                      "%u new funder keys, %u online orders to ship."), p.products, p.promotions,
+    *out_summary = g_strdup_printf (_("From the district hub: %u products, %u promotions, %u new "
+                                      "red packets, "
+                                      "%u new funder keys, %u online orders to ship."), p.products,
+                                      p.promotions,
                                     p.vouchers, p.keys, stats.applied);
   return TRUE;
 

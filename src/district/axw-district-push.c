@@ -69,7 +69,8 @@ mark_delivered (AxwDb       *db,
   if (!axw_db_begin (db, error))
     return -1;
   stmt = axw_db_prepare (db,
-    "UPDATE outbox_targets SET sent_at = ?2 WHERE target = 'hub' AND sale_id = ?1 AND sent_at IS NULL "
+    "UPDATE outbox_targets SET sent_at = ?2 WHERE target = 'hub' AND sale_id = ?1 AND sent_at IS "
+    "NULL "
     "AND (SELECT uuid FROM sales WHERE id = ?1) = ?3", error);
   if (stmt == NULL)
     goto fail;
@@ -154,8 +155,10 @@ push_batch (AxwDb   *db,
   if (marked >= 0 && (guint) g_hash_table_size (confirmed) < ids->len)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                   _("The district hub did not confirm %u of the sales sent (a sale with the same UUID from "
-                     "another shop?). They stay waiting."), ids->len - g_hash_table_size (confirmed));
+                   _("The district hub did not confirm %u of the sales sent (a sale with the same "
+                     "UUID from "
+                     "another shop?). They stay waiting."),
+                     ids->len - g_hash_table_size (confirmed));
       return -1;
     }
   return marked;
@@ -167,7 +170,8 @@ set_state (AxwDb      *db,
            const char *value)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db, value
-                                       ? "INSERT OR REPLACE INTO district_state (key, value) VALUES (?1, ?2)"
+                                       ? "INSERT OR REPLACE INTO district_state (key, value) "
+                                         "VALUES (?1, ?2)"
                                        : "DELETE FROM district_state WHERE key = ?1", NULL);
 
   if (stmt == NULL)
@@ -194,8 +198,10 @@ push_all (AxwDb             *db,
   if (url != NULL && *url != '\0' && (passfile == NULL || *passfile == '\0'))
     {
       g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID,
-                           _("No password file is set for the district hub. Run: aixinwu settings set "
-                             "district.password_file FILE (the file aixinwu district add-shop wrote)."));
+                           _("No password file is set for the district hub. Run: aixinwu settings "
+                             "set "
+                             "district.password_file FILE (the file aixinwu district add-shop "
+                             "wrote)."));
       return FALSE;
     }
   if ((hub = axw_hub_connect (url, passfile, timeout_s, error)) == NULL ||
@@ -205,7 +211,8 @@ push_all (AxwDb             *db,
     {
       gint64 n;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) || !load_pending (db, ids, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !load_pending (db, ids, error))
         return FALSE;
       if (ids->len == 0)
         return TRUE;
@@ -347,8 +354,9 @@ axw_district_get_status (AxwDb              *db,
 gint64
 axw_district_count_sent (AxwDb *db)
 {
-  return axw_db_query_int (db, "SELECT count(*) FROM outbox_targets WHERE target = 'hub' AND sent_at IS NOT NULL",
-                           0);
+  return axw_db_query_int (db,
+                           "SELECT count(*) FROM outbox_targets WHERE target = 'hub' AND sent_at "
+                           "IS NOT NULL", 0);
 }
 
 void

@@ -182,11 +182,13 @@ axw_district_claim_json (AxwHub      *hub,
   const char *params[3] = { funder, from, to };
   gint64 total = 0;
 
-  if (axw_hub_check_version (hub, error) < 0 || (r = query (hub, claim_sql, 3, params, error)) == NULL)
+  if (axw_hub_check_version (hub, error) < 0 ||
+      (r = query (hub, claim_sql, 3, params, error)) == NULL)
     return NULL;
   for (int i = 0; i < PQntuples (r); i++)
     {
-      total += g_ascii_strtoll (PQgetvalue (r, i, 4), NULL, 10) - g_ascii_strtoll (PQgetvalue (r, i, 5), NULL, 10);
+      total += g_ascii_strtoll (PQgetvalue (r, i, 4), NULL,
+                                10) - g_ascii_strtoll (PQgetvalue (r, i, 5), NULL, 10);
       g_string_append (list, i ? ",{" : "{");
       append_text (list, "code", r, i, 0);
       g_string_append_c (list, ',');
@@ -207,7 +209,8 @@ axw_district_claim_json (AxwHub      *hub,
   axw_json_append_string (out, from);
   g_string_append (out, ",\"to\":");
   axw_json_append_string (out, to);
-  g_string_append_printf (out, ",\"count\":%d,\"amount_fen\":%" G_GINT64_FORMAT ",\"redemptions\":%s,"
+  g_string_append_printf (out,
+                          ",\"count\":%d,\"amount_fen\":%" G_GINT64_FORMAT ",\"redemptions\":%s,"
                           "\"conflicts\":", PQntuples (r), total, list->str);
   if (!append_conflicts (hub, out, params, error))
     return NULL;
@@ -341,7 +344,8 @@ append_totals (AxwHub       *hub,
                const char  **params,
                GError      **error)
 {
-  static const char *keys[] = { "sales_count", "refunds_count", "gross_fen", "promo_fen", "red_packet_fen",
+  static const char *keys[] = { "sales_count", "refunds_count", "gross_fen", "promo_fen",
+    "red_packet_fen",
                                 "total_fen", "refunds_fen", "cash_rounding_fen" };
   g_autoptr(PGresult) r = query (hub, report_totals_sql, 2, params, error);
   g_autoptr(PGresult) pay = NULL;
@@ -383,9 +387,11 @@ axw_district_report_json (AxwHub      *hub,
                           const char  *to,
                           GError     **error)
 {
-  static const char *rp_keys[] = { "campaign", "funder", "#count", "#amount_fen", "#refunded_fen", NULL };
+  static const char *rp_keys[] = { "campaign", "funder", "#count", "#amount_fen", "#refunded_fen",
+    NULL };
   static const char *cat_keys[] = { "category", "#qty_milli", "#net_fen", NULL };
-  static const char *shop_keys[] = { "shop", "#sales_count", "#total_fen", "#red_packet_fen", NULL };
+  static const char *shop_keys[] = { "shop", "#sales_count", "#total_fen", "#red_packet_fen",
+    NULL };
   static const char *donation_keys[] = { "fund", "#count", "#amount_fen", NULL };
   static const char *charity_keys[] = { "fund", "#count", "#qty_milli", "#total_fen", NULL };
   g_autoptr(GString) out = g_string_new ("{\"kind\":\"district\",\"from\":");
@@ -614,7 +620,8 @@ axw_district_report (AxwHub      *hub,
     report->payments[i] = int_at (pay, i, 1);
   for (int i = 0; i < PQntuples (rp); i++)
     {
-      AxwReportRedPacket *row = axw_report_red_packet_new (PQgetvalue (rp, i, 0), PQgetvalue (rp, i, 1));
+      AxwReportRedPacket *row = axw_report_red_packet_new (PQgetvalue (rp, i, 0),
+                                                           PQgetvalue (rp, i, 1));
 
       row->count = int_at (rp, i, 2);
       row->amount_fen = int_at (rp, i, 3);
@@ -675,7 +682,8 @@ axw_district_claim_rows (AxwHub      *hub,
   g_autoptr(PGresult) r = NULL;
   GPtrArray *rows;
 
-  if (axw_hub_check_version (hub, error) < 0 || (r = query (hub, claim_rows_sql, 3, params, error)) == NULL)
+  if (axw_hub_check_version (hub, error) < 0 ||
+      (r = query (hub, claim_rows_sql, 3, params, error)) == NULL)
     return NULL;
   rows = g_ptr_array_new_with_free_func (axw_claim_row_free);
   for (int i = 0; i < PQntuples (r); i++)
@@ -745,8 +753,10 @@ axw_district_conflicts_csv (AxwHub      *hub,
                             const char  *to,
                             GError     **error)
 {
-  static const char * const header[] = { "conflict_code", "campaign", "amount_fen", "first_shop", "first_receipt_no",
-                                  "second_shop", "second_receipt_no", "second_business_date", NULL };
+  static const char * const header[] = { "conflict_code", "campaign", "amount_fen", "first_shop",
+    "first_receipt_no",
+                                  "second_shop", "second_receipt_no", "second_business_date",
+                                  NULL };
   const char *params[3] = { funder, from, to };
   g_autoptr(PGresult) r = query (hub, conflicts_sql, 3, params, error);
   GString *out;
@@ -760,7 +770,8 @@ axw_district_conflicts_csv (AxwHub      *hub,
   axw_csv_append_row (out, header, G_N_ELEMENTS (header) - 1);
   for (int i = 0; i < PQntuples (r); i++)
     {
-      const char * const fields[] = { PQgetvalue (r, i, 0), PQgetvalue (r, i, 1), PQgetvalue (r, i, 3),
+      const char * const fields[] = { PQgetvalue (r, i, 0), PQgetvalue (r, i, 1),
+        PQgetvalue (r, i, 3),
                                PQgetvalue (r, i, 4), PQgetvalue (r, i, 5), PQgetvalue (r, i, 8),
                                PQgetvalue (r, i, 9), PQgetvalue (r, i, 10), NULL };
 

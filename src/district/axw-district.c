@@ -34,10 +34,12 @@ resolve_password_file (const char  *given,
     *out_path = g_strdup (given);
   else if (env != NULL && *env != '\0')
     *out_path = g_strdup (env);
-  else if (g_file_test ((home = g_build_filename (g_get_home_dir (), ".pgpass", NULL)), G_FILE_TEST_EXISTS))
+  else if (g_file_test ((home = g_build_filename (g_get_home_dir (), ".pgpass", NULL)),
+                        G_FILE_TEST_EXISTS))
     *out_path = g_steal_pointer (&home);
   if (*out_path != NULL &&
-      !axw_secret_file_check (*out_path, given && *given ? "district.password_file" : "PGPASSFILE", error))
+      !axw_secret_file_check (*out_path, given && *given ? "district.password_file" : "PGPASSFILE",
+                              error))
     {
       g_clear_pointer (out_path, g_free);
       return FALSE;
@@ -57,7 +59,8 @@ check_url (const char  *url,
   if (url == NULL || *url == '\0')
     {
       g_set_error_literal (error, AXW_ERROR, AXW_ERROR_INVALID,
-                           _("The district hub's address is not set. Run: aixinwu settings set district.url "
+                           _("The district hub's address is not set. Run: aixinwu settings set "
+                             "district.url "
                              "postgresql://…"));
       return FALSE;
     }
@@ -71,7 +74,8 @@ check_url (const char  *url,
         return TRUE;
       why = _("the address must not contain the password: put it in district.password_file");
     }
-  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("The district hub's address “%s” cannot be used: %s"),
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("The district hub's address “%s” cannot be used: %s"),
                url, why ? why : g_strstrip (message));
   PQfreemem (message);
   return FALSE;
@@ -87,15 +91,18 @@ axw_hub_set_connect_error (PGconn      *conn,
   if (strstr (why, "password authentication failed") != NULL ||
       strstr (why, "no password supplied") != NULL)
     g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                 _("The district hub refused the password (%s). Check district.password_file, or ask for a "
+                 _("The district hub refused the password (%s). Check district.password_file, or "
+                   "ask for a "
                    "new one (aixinwu district add-shop). Nothing was sent."), why);
   else if (strstr (why, "does not exist") != NULL)
     g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                 _("The district hub at %s has no such database or user (%s). Check district.url; nothing "
+                 _("The district hub at %s has no such database or user (%s). Check district.url; "
+                   "nothing "
                    "was sent."), url, why);
   else
     g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
-                 _("The district hub at %s cannot be reached (%s). The counter sells on; the sales wait "
+                 _("The district hub at %s cannot be reached (%s). The counter sells on; the sales "
+                   "wait "
                    "and are sent later."), url, why);
 }
 
@@ -119,7 +126,8 @@ axw_hub_open_conn (const char  *url,
 {
   g_autofree char *passfile = NULL;
   g_autofree char *timeout = g_strdup_printf ("%u", timeout_s ? MAX (timeout_s, 2) : 10);
-  const char *keys[] = { "dbname", "connect_timeout", "fallback_application_name", "passfile", NULL };
+  const char *keys[] = { "dbname", "connect_timeout", "fallback_application_name", "passfile",
+    NULL };
   const char *values[] = { url, timeout, "aixinwu", NULL, NULL };
   PGconn *conn;
 
@@ -188,7 +196,8 @@ axw_hub_set_error (AxwHub     *hub,
 
   if (PQstatus (hub->conn) != CONNECTION_OK)
     g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
-                 _("The connection to the district hub was lost (%s). What was not confirmed is sent again "
+                 _("The connection to the district hub was lost (%s). What was not confirmed is "
+                   "sent again "
                    "later."), why);
   else if (g_strcmp0 (state, "42501") == 0)
     g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION, _("The district hub refused: %s"), why);
@@ -215,7 +224,8 @@ static int
 hub_version (AxwHub  *hub,
              GError **error)
 {
-  g_autoptr(PGresult) exists = PQexec (hub->conn, "SELECT to_regclass ('district.hub_meta') IS NOT NULL");
+  g_autoptr(PGresult) exists = PQexec (hub->conn,
+                                       "SELECT to_regclass ('district.hub_meta') IS NOT NULL");
   g_autoptr(PGresult) r = NULL;
 
   if (PQresultStatus (exists) != PGRES_TUPLES_OK || PQntuples (exists) != 1)
@@ -253,15 +263,18 @@ axw_hub_check_version (AxwHub  *hub,
   if (version == 0 || version < axw_district_hub_latest_version ())
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
-                   _("The database %s is not a district hub of this version yet (schema %d). Run: aixinwu "
+                   _("The database %s is not a district hub of this version yet (schema %d). Run: "
+                     "aixinwu "
                      "district init URL"), PQdb (hub->conn), version);
       return -1;
     }
   if (version > axw_district_hub_latest_version ())
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
-                   _("The district hub has schema %d, newer than this program's (%d): update aixinwu on this "
-                     "computer. Nothing was written."), version, axw_district_hub_latest_version ());
+                   _("The district hub has schema %d, newer than this program's (%d): update "
+                     "aixinwu on this "
+                     "computer. Nothing was written."), version,
+                     axw_district_hub_latest_version ());
       return -1;
     }
   return version;
@@ -285,7 +298,8 @@ axw_district_init (const char  *admin_url,
   g_autoptr(AxwHub) hub = axw_hub_connect (admin_url, NULL, 0, error);
   int version, latest = axw_district_hub_latest_version ();
 
-  if (hub == NULL || !axw_hub_exec (hub, "BEGIN; SELECT pg_advisory_xact_lock (hashtext ('axw-district-init'))",
+  if (hub == NULL ||
+      !axw_hub_exec (hub, "BEGIN; SELECT pg_advisory_xact_lock (hashtext ('axw-district-init'))",
                                     error))
     return -1;
   if ((version = hub_version (hub, error)) < 0)
@@ -295,7 +309,8 @@ axw_district_init (const char  *admin_url,
   if (version > latest)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
-                   _("The district hub has schema %d, newer than this program's (%d): update aixinwu on this "
+                   _("The district hub has schema %d, newer than this program's (%d): update "
+                     "aixinwu on this "
                      "computer. Nothing was written."), version, latest);
       goto fail;
     }
@@ -306,7 +321,8 @@ axw_district_init (const char  *admin_url,
       g_autofree char *bump = g_strdup_printf ("UPDATE district.hub_meta SET value = '%d' "
                                                "WHERE key = 'schema_version'", v);
 
-      if (!axw_hub_exec (hub, axw_district_hub_migration (v), error) || !axw_hub_exec (hub, bump, error))
+      if (!axw_hub_exec (hub, axw_district_hub_migration (v), error) ||
+          !axw_hub_exec (hub, bump, error))
         goto fail;
     }
   if (!axw_hub_exec (hub, version < latest ? "COMMIT" : "ROLLBACK", error))
@@ -386,7 +402,8 @@ shop_url (const char *admin_url,
   for (PQconninfoOption *o = options; o && o->keyword; o++)
     if (o->val != NULL && *o->val != '\0' &&
         (g_str_has_prefix (o->keyword, "ssl") || g_str_equal (o->keyword, "hostaddr") ||
-         g_str_equal (o->keyword, "target_session_attrs") || g_str_equal (o->keyword, "connect_timeout")))
+         g_str_equal (o->keyword, "target_session_attrs") ||
+           g_str_equal (o->keyword, "connect_timeout")))
       append_query_param (url, o->keyword, o->val);
   PQconninfoFree (options);
   return g_string_free (url, FALSE);
@@ -455,7 +472,8 @@ axw_district_add_shop (const char  *admin_url,
 
   if (!axw_settings_validate ("shop.code", code, error))
     return NULL;
-  if ((hub = axw_hub_connect (admin_url, NULL, 0, error)) == NULL || axw_hub_check_version (hub, error) < 0)
+  if ((hub = axw_hub_connect (admin_url, NULL, 0, error)) == NULL ||
+      axw_hub_check_version (hub, error) < 0)
     return NULL;
   lower = g_ascii_strdown (code, -1);
   role = g_strconcat ("axw_shop_", lower, NULL);
@@ -467,7 +485,8 @@ axw_district_add_shop (const char  *admin_url,
   if (!set_role_password (hub, role, password, error))
     goto fail;
   r = PQexecParams (hub->conn, "INSERT INTO district.shops (code, role) VALUES ($1, $2) "
-                               "ON CONFLICT (code) DO UPDATE SET role = excluded.role", 2, NULL, params, NULL,
+                               "ON CONFLICT (code) DO UPDATE SET role = excluded.role", 2, NULL,
+                               params, NULL,
                     NULL, 0);
   if (PQresultStatus (r) != PGRES_COMMAND_OK)
     {

@@ -65,7 +65,8 @@ axw_raster_new_qr (const char  *text,
   if (qr == NULL)
     {
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_QR,
-                   _("The receipt link is too long for a QR code. Shorten the receipt.qr_url setting."));
+                   _("The receipt link is too long for a QR code. Shorten the receipt.qr_url "
+                     "setting."));
       return NULL;
     }
   modules = (guint) qr->width + 2 * QR_QUIET_MODULES;

@@ -168,7 +168,8 @@ axw_receipt_render (GPtrArray  *items,
   cairo_destroy (cr);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO, _("Could not draw the receipt: %s"),
+      g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_IO,
+                   _("Could not draw the receipt: %s"),
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
       return NULL;

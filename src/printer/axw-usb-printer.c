@@ -60,13 +60,15 @@ set_usb_error (GError    **error,
     {
     case LIBUSB_ERROR_ACCESS:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_PERMISSION,
-                   _("No permission to use the USB printer (%s). Install data/70-aixinwu-printer.rules "
+                   _("No permission to use the USB printer (%s). Install "
+                     "data/70-aixinwu-printer.rules "
                    "into /etc/udev/rules.d and plug the printer in again."), doing);
       break;
     case LIBUSB_ERROR_BUSY:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_BUSY,
                    _("The USB printer is in use by another program (%s), for example the system "
-                   "print service. Close it, or remove the printer from the system printers."), doing);
+                   "print service. Close it, or remove the printer from the system printers."),
+                   doing);
       break;
     case LIBUSB_ERROR_NO_DEVICE:
       g_set_error (error, AXW_PRINTER_ERROR, AXW_PRINTER_ERROR_UNPLUGGED,

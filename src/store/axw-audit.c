@@ -37,7 +37,8 @@ axw_audit_append (AxwDb       *db,
   g_autofree char *now = axw_now_utc_iso ();
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)",
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)",
                          error);
   if (stmt == NULL)
     return FALSE;

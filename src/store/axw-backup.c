@@ -35,7 +35,8 @@ set_sqlite_error (sqlite3     *handle,
 
   if ((rc & 0xff) == SQLITE_FULL)
     g_set_error (error, AXW_ERROR, AXW_ERROR_DISK_FULL,
-                 _("The disk is full, so %s was not written. Free some space and try again."), file);
+                 _("The disk is full, so %s was not written. Free some space and try again."),
+                 file);
   else
     g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE, _("%s: %s"), file, msg);
   return FALSE;
@@ -95,7 +96,8 @@ copy_to_file (sqlite3     *src,
   gboolean ok;
 
   /* what a killed earlier attempt may have left */
-  for (const char * const *side = (const char *[]) { "", "-journal", "-wal", "-shm", NULL }; *side; side++)
+  for (const char * const *side = (const char *[]) { "", "-journal", "-wal", "-shm",
+    NULL }; *side; side++)
     {
       g_autofree char *p = g_strconcat (part, *side, NULL);
       g_unlink (p);
@@ -395,7 +397,9 @@ schema_lines (sqlite3 *handle)
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (handle, "SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce (sql, '') "
+  if (sqlite3_prepare_v2 (handle,
+                          "SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce "
+                          "(sql, '') "
                                   "FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
                                   "ORDER BY type, name", -1, &stmt, NULL) == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -439,8 +443,10 @@ check_schema (sqlite3     *handle,
     g_autofree char *name = g_strndup (odd, strcspn (odd, ":"));
 
     g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
-                 _("%s is not a usable backup: its tables and triggers differ from those of an Aixinwu POS "
-                   "database of schema %d (first at %s). Choose another file."), file, version, name);
+                 _("%s is not a usable backup: its tables and triggers differ from those of an "
+                   "Aixinwu POS "
+                   "database of schema %d (first at %s). Choose another file."), file, version,
+                   name);
   }
   return FALSE;
 }

@@ -72,7 +72,8 @@ line_from_label (const AxwProduct  *p,
       if (p->price_fen <= 0)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("%s has no price per unit, so the label's weight cannot be known. Ask the manager."),
+                       _("%s has no price per unit, so the label's weight cannot be known. Ask the "
+                         "manager."),
                        p->name);
           axw_line_free (l);
           return NULL;
@@ -82,8 +83,8 @@ line_from_label (const AxwProduct  *p,
     }
   if (l->qty_milli <= 0)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Scale label %s shows nothing weighed. Weigh again."),
-                   scan->code);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("Scale label %s shows nothing weighed. Weigh again."), scan->code);
       axw_line_free (l);
       return NULL;
     }
@@ -176,7 +177,8 @@ axw_checkout_item_from_scan (AxwDb       *db,
       if (qty_milli > 0)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("Scale label %s already carries its weight and price; scan it without a quantity."),
+                       _("Scale label %s already carries its weight and price; scan it without a "
+                         "quantity."),
                        scan.code);
           return NULL;
         }
@@ -186,7 +188,8 @@ axw_checkout_item_from_scan (AxwDb       *db,
   if (qty_milli <= 0 && p->per_kg)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("%s is sold by weight: weigh it and scan the scale label, or type the weight in kg."),
+                   _("%s is sold by weight: weigh it and scan the scale label, or type the weight "
+                     "in kg."),
                    p->name);
       return NULL;
     }
@@ -234,7 +237,8 @@ price_cart (AxwDb          *db,
   for (guint i = 0; i < axw_cart_get_n_lines (cart); i++)
     if (axw_cart_get_line (cart, i)->unit_price_fen < 0)
       {
-        g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s has an open price: type its price first."),
+        g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                     _("%s has an open price: type its price first."),
                      axw_cart_get_line (cart, i)->name);
         return NULL;
       }
@@ -268,7 +272,8 @@ next_seq (AxwDb       *db,
           GError     **error)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT coalesce (max (seq), 0) + 1 FROM sales "
-                                           "WHERE shop = ? AND terminal = ? AND business_date = ?", error);
+                                           "WHERE shop = ? AND terminal = ? AND business_date = ?",
+                                           error);
   gint64 seq;
 
   if (stmt == NULL)
@@ -312,11 +317,13 @@ insert_sale_row (AxwDb            *db,
   sale->terminal = g_steal_pointer (&terminal);
 
   stmt = axw_db_prepare (db,
-    "INSERT INTO sales (uuid, receipt_no, kind, refund_of, created_at, business_date, seq, shop, terminal, "
+    "INSERT INTO sales (uuid, receipt_no, kind, refund_of, created_at, business_date, seq, shop, "
+    "terminal, "
     "staff_id, staff_name, shift_id, gross_fen, promo_fen, net_fen, red_packet_fen, total_fen, "
     "cash_rounding_fen, change_fen, voucher_code, campaign, funder) VALUES (?1, ?2, ?3, "
     "CASE ?4 WHEN -1 THEN (SELECT coalesce (max (id), 0) + 1 FROM sales) ELSE ?4 END, ?5, ?6, ?7, "
-    "?8, ?9, ?10, ?11, (SELECT id FROM shifts WHERE closed_at IS NULL), ?12, ?13, ?14, ?15, ?16, ?17, "
+    "?8, ?9, ?10, ?11, (SELECT id FROM shifts WHERE closed_at IS NULL), ?12, ?13, ?14, ?15, ?16, "
+    "?17, "
     "?18, ?19, ?20, ?21) RETURNING id", error);
   if (stmt == NULL)
     return 0;
@@ -363,8 +370,10 @@ insert_lines (AxwDb          *db,
 
       stmt = axw_db_prepare (db,
         "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, category, qty_milli, "
-        "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, red_packet_fen, pay_fen, "
-        "refund_of_line, list_price_fen, fund) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, red_packet_fen, "
+        "pay_fen, "
+        "refund_of_line, list_price_fen, fund) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12, ?13, "
         "?14, ?15, ?16, ?17, ?18)",
         error);
       if (stmt == NULL)
@@ -395,7 +404,8 @@ insert_lines (AxwDb          *db,
 
       if (l->product_id == 0)
         continue;
-      stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = stock_milli + ?, updated_at = ? "
+      stmt = axw_db_prepare (db,
+                             "UPDATE products SET stock_milli = stock_milli + ?, updated_at = ? "
                                  "WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
@@ -417,7 +427,9 @@ insert_payments (AxwDb          *db,
   for (guint i = 0; i < sale->payments->len; i++)
     {
       const AxwPayment *p = &g_array_index (sale->payments, AxwPayment, i);
-      sqlite3_stmt *stmt = axw_db_prepare (db, "INSERT INTO payments (sale_id, seq, method, amount_fen, "
+      sqlite3_stmt *stmt = axw_db_prepare (db,
+                                           "INSERT INTO payments (sale_id, seq, method, "
+                                           "amount_fen, "
                                                "tendered_fen) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
@@ -480,7 +492,8 @@ insert_redemption (AxwDb          *db,
 
   if (rp == NULL || !rp->accepted || rp->discount_fen == 0)
     return TRUE;
-  stmt = axw_db_prepare (db, "INSERT INTO redemptions (code, sale_id, campaign, funder, discount_fen, "
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO redemptions (code, sale_id, campaign, funder, discount_fen, "
                              "redeemed_at) VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -516,13 +529,14 @@ axw_sales_lookup_staff (AxwDb       *db,
     return FALSE;
   if (!s->active)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION, _("%s can no longer sell. Ask a manager."), s->name);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   _("%s can no longer sell. Ask a manager."), s->name);
       return FALSE;
     }
   if (manager && !s->manager)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION, _("%s is not a manager. A manager must do this."),
-                   s->name);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   _("%s is not a manager. A manager must do this."), s->name);
       return FALSE;
     }
   *out_id = s->id;
@@ -550,7 +564,8 @@ axw_sales_insert_document (AxwDb       *db,
                            GError     **error)
 {
   DocHeader h = { staff_id, staff, now, refund_of };
-  sqlite3_stmt *closed = axw_db_prepare (db, "SELECT number FROM z_reports WHERE business_date = ?", error);
+  sqlite3_stmt *closed = axw_db_prepare (db, "SELECT number FROM z_reports WHERE business_date = ?",
+                                         error);
   gint64 id;
   int rc;
 
@@ -563,7 +578,8 @@ axw_sales_insert_document (AxwDb       *db,
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                   _("The business day %s is already closed (Z report). Nothing can be added to it; "
+                   _("The business day %s is already closed (Z report). Nothing can be added to "
+                     "it; "
                      "check the date and time of this terminal."), sale->business_date);
       return 0;
     }
@@ -590,8 +606,8 @@ red_packet_ok (const AxwSale  *sale,
 
   if (rp == NULL || rp->accepted)
     return TRUE;
-  g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT, "%s: %s", axw_red_packet_reason_code (rp->reason),
-               axw_red_packet_reason_advice (rp->reason));
+  g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT, "%s: %s",
+               axw_red_packet_reason_code (rp->reason), axw_red_packet_reason_advice (rp->reason));
   return FALSE;
 }
 
@@ -621,7 +637,8 @@ axw_checkout_commit (AxwDb             *db,
 
   if (axw_cart_is_empty (cart))
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("The cart is empty: scan something first"));
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The cart is empty: scan something first"));
       return NULL;
     }
   if (!axw_db_begin (db, error))

@@ -128,7 +128,8 @@ consignment_supplier (AxwDb       *db,
   if (s && !s->consignment)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("%s sells to the shop outright, not on consignment: there is nothing to settle."), s->name);
+                   _("%s sells to the shop outright, not on consignment: there is nothing to "
+                     "settle."), s->name);
       g_clear_pointer (&s, axw_supplier_free);
     }
   return s;
@@ -149,7 +150,8 @@ unsettled (AxwDb              *db,
                              "JOIN sale_line_sources src ON src.sale_line_id = l.id "
                              "WHERE src.consignment AND src.supplier_id = ?1 "
                              "  AND s.business_date BETWEEN ?2 AND ?3 "
-                             "  AND NOT EXISTS (SELECT 1 FROM settled_lines WHERE sale_line_id = l.id) "
+                             "  AND NOT EXISTS (SELECT 1 FROM settled_lines WHERE sale_line_id = "
+                             "l.id) "
                              "ORDER BY s.business_date, s.id, l.line_no", error);
   if (stmt == NULL)
     return NULL;
@@ -176,7 +178,8 @@ axw_consignment_preview (AxwDb       *db,
 {
   g_autoptr(AxwSupplier) s = NULL;
 
-  if (!axw_period_check (date_from, date_to, error) || (s = consignment_supplier (db, supplier, error)) == NULL)
+  if (!axw_period_check (date_from, date_to, error) ||
+      (s = consignment_supplier (db, supplier, error)) == NULL)
     return NULL;
   return unsettled (db, s, date_from, date_to, error);
 }
@@ -192,9 +195,13 @@ write_settlement (AxwDb              *db,
   sqlite3_stmt *stmt;
   gint64 id;
 
-  s->number = axw_db_query_int (db, "SELECT coalesce (max (number), 0) + 1 FROM consignment_settlements", 1);
-  stmt = axw_db_prepare (db, "INSERT INTO consignment_settlements (number, supplier_id, date_from, date_to, "
-                             "owed_fen, settled_at, staff) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+  s->number = axw_db_query_int (db,
+                                "SELECT coalesce (max (number), 0) + 1 FROM consignment_settlements", 1);
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO consignment_settlements (number, supplier_id, date_from, "
+                         "date_to, "
+                             "owed_fen, settled_at, staff) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "
+                             "id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->number);
@@ -210,7 +217,8 @@ write_settlement (AxwDb              *db,
     {
       AxwSettlementLine *l = g_ptr_array_index (s->lines, i);
 
-      stmt = axw_db_prepare (db, "INSERT INTO settled_lines (sale_line_id, settlement_id, cost_fen) "
+      stmt = axw_db_prepare (db,
+                             "INSERT INTO settled_lines (sale_line_id, settlement_id, cost_fen) "
                                  "VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
@@ -256,16 +264,18 @@ axw_consignment_settle (AxwDb       *db,
   if (s->lines->len == 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                   _("Nothing of %s from %s to %s is left to settle: it was settled already, or nothing "
+                   _("Nothing of %s from %s to %s is left to settle: it was settled already, or "
+                     "nothing "
                      "was sold."), sup->name, date_from, date_to);
       goto fail;
     }
   if (!write_settlement (db, sup->id, s, staff, error))
     goto fail;
   owed = axw_money_format (s->owed_fen);
-  detail = g_strdup_printf ("settlement %" G_GINT64_FORMAT " %s %s..%s: %u lines, owed %s", s->number,
-                            sup->name, date_from, date_to, s->lines->len, owed);
-  if (!axw_audit_append (db, staff, "consignment.settle", detail, error) || !axw_db_commit (db, error))
+  detail = g_strdup_printf ("settlement %" G_GINT64_FORMAT " %s %s..%s: %u lines, owed %s",
+                            s->number, sup->name, date_from, date_to, s->lines->len, owed);
+  if (!axw_audit_append (db, staff, "consignment.settle", detail, error) ||
+      !axw_db_commit (db, error))
     goto fail;
   return g_steal_pointer (&s);
 
@@ -285,7 +295,8 @@ axw_consignment_get (AxwDb       *db,
   gint64 id = 0;
 
   stmt = axw_db_prepare (db, "SELECT c.id, s.name, c.date_from, c.date_to, c.settled_at, c.staff "
-                             "FROM consignment_settlements c JOIN suppliers s ON s.id = c.supplier_id "
+                             "FROM consignment_settlements c JOIN suppliers s ON s.id = "
+                             "c.supplier_id "
                              "WHERE c.number = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -293,7 +304,8 @@ axw_consignment_get (AxwDb       *db,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
-      s = settlement_new ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+      s = settlement_new ((const char *) sqlite3_column_text (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 2),
                           (const char *) sqlite3_column_text (stmt, 3));
       s->number = number;
       s->settled_at = axw_db_column_dup (stmt, 4);
@@ -302,7 +314,8 @@ axw_consignment_get (AxwDb       *db,
   sqlite3_reset (stmt);
   if (s == NULL)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no settlement %lld."), (long long) number);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no settlement %lld."),
+                   (long long) number);
       return NULL;
     }
   stmt = axw_db_prepare (db, LINE_COLUMNS "d.cost_fen "
@@ -335,7 +348,8 @@ axw_settlement_to_csv (const AxwSettlement *s)
       g_autofree char *q = axw_qty_format (l->qty_milli);
       g_autofree char *cost = axw_money_format (l->unit_cost_fen);
       g_autofree char *amount = axw_money_format (l->amount_fen);
-      const char *row[] = { number, s->supplier, l->receipt_no, l->business_date, l->name, q, cost, amount };
+      const char *row[] = { number, s->supplier, l->receipt_no, l->business_date, l->name, q, cost,
+        amount };
 
       axw_csv_append_row (out, row, G_N_ELEMENTS (row));
     }
@@ -356,11 +370,13 @@ axw_settlement_to_lines (const AxwSettlement *s)
   g_autofree char *owed = axw_money_format (s->owed_fen);
 
   if (s->number)
-    g_ptr_array_add (out, g_strdup_printf (_("Consignment settlement %lld: %s, %s – %s, settled %s by %s"),
-                                           (long long) s->number, s->supplier, s->date_from, s->date_to,
-                                           s->settled_at, s->staff));
+    g_ptr_array_add (out,
+                     g_strdup_printf (_("Consignment settlement %lld: %s, %s – %s, settled %s by %s"),
+                                           (long long) s->number, s->supplier, s->date_from,
+                                           s->date_to, s->settled_at, s->staff));
   else
-    g_ptr_array_add (out, g_strdup_printf (_("Consignment settlement (not settled yet): %s, %s – %s"),
+    g_ptr_array_add (out,
+                     g_strdup_printf (_("Consignment settlement (not settled yet): %s, %s – %s"),
                                            s->supplier, s->date_from, s->date_to));
   for (guint i = 0; i < s->lines->len; i++)
     {
@@ -369,9 +385,13 @@ axw_settlement_to_lines (const AxwSettlement *s)
       g_autofree char *cost = axw_money_format (l->unit_cost_fen);
       g_autofree char *amount = axw_money_format (l->amount_fen);
 
-      g_ptr_array_add (out, g_strdup_printf ("%s %s %s %s × ¥%s = ¥%s", l->business_date, l->receipt_no, l->name,
+      g_ptr_array_add (out,
+                       g_strdup_printf ("%s %s %s %s × ¥%s = ¥%s", l->business_date, l->receipt_no,
+                                        l->name,
                                              q, cost, amount));
     }
-  g_ptr_array_add (out, g_strdup_printf (_("Owed to %s: ¥%s (%u lines)"), s->supplier, owed, s->lines->len));
+  g_ptr_array_add (out,
+                   g_strdup_printf (_("Owed to %s: ¥%s (%u lines)"), s->supplier, owed,
+                                    s->lines->len));
   return out;
 }

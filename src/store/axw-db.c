@@ -495,11 +495,12 @@ checkpoint_func (gpointer data,
   AxwDb *self = user_data;
 
   if (self->checkpoint_handle == NULL &&
-      sqlite3_open_v2 (self->path, &self->checkpoint_handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                       NULL) == SQLITE_OK)
+      sqlite3_open_v2 (self->path, &self->checkpoint_handle,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
     sqlite3_exec (self->checkpoint_handle, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
   if (self->checkpoint_handle != NULL)
-    sqlite3_wal_checkpoint_v2 (self->checkpoint_handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    sqlite3_wal_checkpoint_v2 (self->checkpoint_handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                               NULL);
   g_mutex_lock (&self->checkpoint_lock);
   g_atomic_int_set (&self->checkpoint_pending, 0);
   g_cond_broadcast (&self->checkpoint_done);
@@ -562,7 +563,9 @@ configure (AxwDb   *self,
    * ~2.8 s); the daily backup checks the whole copy instead. */
   if (axw_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1) < 0)
     return axw_db_set_error (self, sqlite3_errcode (self->handle), error);
-  if (axw_db_query_int (self, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", 0) >
+  if (axw_db_query_int (self,
+                        "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+                        0) >
       AXW_DB_QUICK_CHECK_MAX_BYTES)
     goto checked;
   stmt = axw_db_prepare (self, "PRAGMA quick_check", error);
@@ -587,7 +590,8 @@ checked:
   if (version > axw_db_latest_version ())
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_DATABASE,
-                   _("The database %s was made by a newer Aixinwu POS (schema %d; this one knows %d). "
+                   _("The database %s was made by a newer Aixinwu POS (schema %d; this one knows "
+                     "%d). "
                      "Update the program; the file was not changed."),
                    self->path, version, axw_db_latest_version ());
       return FALSE;

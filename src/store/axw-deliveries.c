@@ -189,8 +189,10 @@ insert_line (AxwDb       *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "INSERT INTO delivery_lines (delivery_id, line_no, product_id, qty_milli, "
-                             "unit_cost_fen, amount_fen, return_of_line) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO delivery_lines (delivery_id, line_no, product_id, qty_milli, "
+                             "unit_cost_fen, amount_fen, return_of_line) VALUES (?, ?, ?, ?, ?, ?, "
+                             "?)",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -216,7 +218,9 @@ note_cost (AxwDb       *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "UPDATE products SET cost_fen = ?, supplier_id = coalesce (supplier_id, ?) "
+  stmt = axw_db_prepare (db,
+                         "UPDATE products SET cost_fen = ?, supplier_id = coalesce (supplier_id, "
+                         "?) "
                              "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -244,7 +248,8 @@ receive_line (AxwDb                  *db,
     return FALSE;
   if (line->unit_cost_fen < 0 || line->unit_cost_fen > G_GINT64_CONSTANT (100000000000))
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Line %u: the cost is not valid."), line_no);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Line %u: the cost is not valid."),
+                   line_no);
       return FALSE;
     }
   if (!check_qty (p, line->qty_milli, &local))
@@ -374,7 +379,8 @@ line_left (AxwDb     *db,
   stmt = axw_db_prepare (db, "SELECT l.id, l.product_id, l.unit_cost_fen, "
                              "  l.qty_milli - coalesce (sum (r.qty_milli), 0), "
                              "  l.amount_fen - coalesce (sum (r.amount_fen), 0) "
-                             "FROM delivery_lines l LEFT JOIN delivery_lines r ON r.return_of_line = l.id "
+                             "FROM delivery_lines l LEFT JOIN delivery_lines r ON r.return_of_line "
+                             "= l.id "
                              "WHERE l.delivery_id = ? AND l.line_no = ? GROUP BY l.id", error);
   if (stmt == NULL)
     return FALSE;
@@ -462,7 +468,9 @@ axw_deliveries_return (AxwDb                    *db,
   if (!axw_db_begin (db, error))
     return FALSE;
   {
-    sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT supplier_id, (SELECT count (*) FROM delivery_lines "
+    sqlite3_stmt *stmt = axw_db_prepare (db,
+                                         "SELECT supplier_id, (SELECT count (*) FROM "
+                                         "delivery_lines "
                                              "WHERE delivery_id = d.id) FROM deliveries d "
                                              "WHERE d.id = ? AND d.kind = 'delivery'", error);
     if (stmt == NULL)
@@ -500,7 +508,8 @@ axw_deliveries_return (AxwDb                    *db,
       if (n == 0)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                       _("Everything of delivery %lld has gone back already."), (long long) delivery_id);
+                       _("Everything of delivery %lld has gone back already."),
+                       (long long) delivery_id);
           goto fail;
         }
     }
@@ -601,7 +610,8 @@ axw_deliveries_list (AxwDb   *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = axw_db_prepare (db, "SELECT d.id, d.kind, coalesce (d.return_of, 0), s.name, d.delivered_on, "
+  stmt = axw_db_prepare (db,
+                         "SELECT d.id, d.kind, coalesce (d.return_of, 0), s.name, d.delivered_on, "
                              "  d.staff, count (l.id), coalesce (sum (l.qty_milli), 0), "
                              "  coalesce (sum (l.amount_fen), 0) "
                              "FROM deliveries d JOIN suppliers s ON s.id = d.supplier_id "
@@ -642,8 +652,10 @@ axw_delivery_describe (const AxwDelivery *d)
   g_autofree char *amount = axw_money_format (d->amount_fen);
 
   if (d->return_of)
-    return g_strdup_printf (_("Return %lld of delivery %lld, %s, %s: %u lines, ¥%s"), (long long) d->id,
-                            (long long) d->return_of, d->delivered_on, d->supplier, d->n_lines, amount);
-  return g_strdup_printf (_("Delivery %lld, %s, %s: %u lines, ¥%s"), (long long) d->id, d->delivered_on,
-                          d->supplier, d->n_lines, amount);
+    return g_strdup_printf (_("Return %lld of delivery %lld, %s, %s: %u lines, ¥%s"),
+                            (long long) d->id,
+                            (long long) d->return_of, d->delivered_on, d->supplier, d->n_lines,
+                            amount);
+  return g_strdup_printf (_("Delivery %lld, %s, %s: %u lines, ¥%s"), (long long) d->id,
+                          d->delivered_on, d->supplier, d->n_lines, amount);
 }

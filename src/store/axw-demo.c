@@ -25,13 +25,15 @@ demo_file (const char  *name,
 
   /* from this resource itself: a static library's resource is linked only
    * when something refers to it */
-  return g_resource_lookup_data (axw_demo_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  return g_resource_lookup_data (axw_demo_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                 error);
 }
 
 /**
  * axw_demo_fill:
  *
- * The demo shop, for `make run`, `init --demo` and tests. Fills an empty database with the demo catalog, promotions, red packets, a fund and staff
+ * The demo shop, for `make run`, `init --demo` and tests. Fills an empty database with the demo
+ * catalog, promotions, red packets, a fund and staff
  * (收银员 小林 PIN 1234, 店长 王店长 PIN 8888). Does nothing to a database
  * that already has products.
  */

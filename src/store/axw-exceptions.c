@@ -116,8 +116,8 @@ axw_exceptions_override_price (AxwDb       *db,
       !axw_pricing_override_unit_price (line, unit_price_fen, error))
     return FALSE;
   to = axw_money_format (unit_price_fen);
-  detail = g_strdup_printf ("%s %s ￥%s → ￥%s: %s", line->barcode ? line->barcode : "", line->name, from, to,
-                            reason);
+  detail = g_strdup_printf ("%s %s ￥%s → ￥%s: %s", line->barcode ? line->barcode : "", line->name,
+                            from, to, reason);
   if (!axw_audit_append (db, manager, "price-override", detail, error))
     return FALSE;
   axw_cart_replace (cart, index, line);
@@ -146,8 +146,8 @@ audit_line (AxwDb          *db,
             GError        **error)
 {
   g_autofree char *qty = axw_qty_format (line->qty_milli);
-  g_autofree char *what = g_strdup_printf ("%s %s ×%s%s", line->barcode ? line->barcode : "", line->name, qty,
-                                           line->per_kg ? "kg" : "");
+  g_autofree char *what = g_strdup_printf ("%s %s ×%s%s", line->barcode ? line->barcode : "",
+                                           line->name, qty, line->per_kg ? "kg" : "");
 
   return audit_amount (db, staff, action, what, line->net_fen, error);
 }
@@ -198,7 +198,8 @@ axw_exceptions_no_sale (AxwDb       *db,
                         const char  *reason,
                         GError     **error)
 {
-  return check_manager (db, manager, reason, error) && axw_audit_append (db, manager, "no-sale", reason, error);
+  return check_manager (db, manager, reason, error) &&
+         axw_audit_append (db, manager, "no-sale", reason, error);
 }
 
 /**
@@ -280,9 +281,10 @@ axw_sales_return_without_receipt (AxwDb       *db,
     goto fail;
   total = axw_money_format (doc->total_fen);
   qty = axw_qty_format (line->qty_milli);
-  detail = g_strdup_printf ("%s %s %s ×%s%s ￥%s: %s", doc->receipt_no, line->barcode, line->name, qty,
-                            line->per_kg ? "kg" : "", total, reason);
-  if (!axw_audit_append (db, manager, "return-no-receipt", detail, error) || !axw_db_commit (db, error))
+  detail = g_strdup_printf ("%s %s %s ×%s%s ￥%s: %s", doc->receipt_no, line->barcode, line->name,
+                            qty, line->per_kg ? "kg" : "", total, reason);
+  if (!axw_audit_append (db, manager, "return-no-receipt", detail, error) ||
+      !axw_db_commit (db, error))
     goto fail;
   return g_steal_pointer (&doc);
 

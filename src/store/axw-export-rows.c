@@ -32,7 +32,9 @@ axw_export_cursor_read (AxwDb     *db,
                         gboolean  *out_pending_full,
                         GError   **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT name, last_sale_id, products_hash FROM export_cursor "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT name, last_sale_id, products_hash FROM "
+                                       "export_cursor "
                                            "WHERE name IN ('" CURSOR "', '" PENDING "')", error);
   int rc;
 
@@ -67,7 +69,8 @@ axw_export_cursor_set_pending (AxwDb     *db,
                                gboolean   full,
                                GError   **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "INSERT OR REPLACE INTO export_cursor (name, last_sale_id, "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "INSERT OR REPLACE INTO export_cursor (name, last_sale_id, "
                                            "products_hash) VALUES ('" PENDING "', ?, ?)", error);
 
   if (stmt == NULL)
@@ -140,8 +143,10 @@ axw_products_shop_csv (AxwDb    *db,
 
   *out_count = 0;
   stmt = axw_db_prepare (db, "SELECT p.barcode, p.plu, p.name, coalesce (c.name, ''), p.origin, "
-                             "p.price_fen, p.stock_milli, p.aid_eligible, p.updated_at FROM products p "
-                             "LEFT JOIN categories c ON c.id = p.category_id WHERE p.active ORDER BY p.id",
+                             "p.price_fen, p.stock_milli, p.aid_eligible, p.updated_at FROM "
+                             "products p "
+                             "LEFT JOIN categories c ON c.id = p.category_id WHERE p.active ORDER "
+                             "BY p.id",
                          error);
   if (stmt == NULL)
     return NULL;

@@ -75,7 +75,8 @@ axw_funds_add (AxwDb       *db,
                    _("There is already a fund named %s. Choose another name."), clean);
       goto fail;
     }
-  stmt = axw_db_prepare (db, "INSERT INTO funds (name, beneficiary, created_at) VALUES (?, ?, ?)", error);
+  stmt = axw_db_prepare (db, "INSERT INTO funds (name, beneficiary, created_at) VALUES (?, ?, ?)",
+                         error);
   if (stmt == NULL)
     goto fail;
   axw_db_bind_text (stmt, 1, clean);
@@ -106,7 +107,8 @@ axw_funds_end (AxwDb       *db,
 
   if (!axw_db_begin (db, error))
     return FALSE;
-  if (!axw_db_row_exists (db, "SELECT 1 FROM funds WHERE name = ? AND active", name, &exists, error))
+  if (!axw_db_row_exists (db, "SELECT 1 FROM funds WHERE name = ? AND active", name, &exists,
+                          error))
     goto fail;
   if (!exists)
     {
@@ -150,7 +152,8 @@ GPtrArray *
 axw_funds_list (AxwDb   *db,
                 GError **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, name, beneficiary, active, created_at, ended_at "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT id, name, beneficiary, active, created_at, ended_at "
                                            "FROM funds ORDER BY active DESC, id", error);
 
   return axw_db_collect (db, stmt, fund_from_row, (GDestroyNotify) axw_fund_free, error);
@@ -211,7 +214,8 @@ axw_funds_resolve (AxwDb       *db,
         return only_active_fund (db, error);
       name = setting;
     }
-  if (!axw_db_row_exists (db, "SELECT 1 FROM funds WHERE name = ? AND active", name, &active, error))
+  if (!axw_db_row_exists (db, "SELECT 1 FROM funds WHERE name = ? AND active", name, &active,
+                          error))
     return NULL;
   if (!active)
     {
@@ -241,7 +245,8 @@ axw_donations_insert (AxwDb          *db,
   if (sale->donation_fund == NULL || sale->donation_fen <= 0)
     return TRUE;
   stmt = axw_db_prepare (db, "INSERT INTO donations (sale_id, fund_id, amount_fen) "
-                             "SELECT ?1, id, ?3 FROM funds WHERE name = ?2 AND (active OR ?4)", error);
+                             "SELECT ?1, id, ?3 FROM funds WHERE name = ?2 AND (active OR ?4)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, sale_id);
@@ -265,7 +270,8 @@ axw_donations_load (AxwDb    *db,
                     GError  **error)
 {
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT f.name, d.amount_fen FROM donations d "
-                                           "JOIN funds f ON f.id = d.fund_id WHERE d.sale_id = ?", error);
+                                           "JOIN funds f ON f.id = d.fund_id WHERE d.sale_id = ?",
+                                           error);
   int rc;
 
   if (stmt == NULL)

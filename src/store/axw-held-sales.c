@@ -26,7 +26,8 @@ insert_lines (AxwDb          *db,
       const AxwLine *l = axw_cart_get_line (cart, i);
       sqlite3_stmt *stmt = axw_db_prepare (db,
         "INSERT INTO held_sale_lines (held_id, line_no, product_id, barcode, name, category, "
-        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible, gross_fen, list_price_fen, open_price) "
+        "qty_milli, unit_price_fen, per_kg, weighed, aid_eligible, gross_fen, list_price_fen, "
+        "open_price) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
@@ -113,7 +114,8 @@ axw_held_sales_add (AxwDb          *db,
 
   if (axw_cart_is_empty (cart))
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("The cart is empty: there is nothing to hold"));
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The cart is empty: there is nothing to hold"));
       return 0;
     }
   if (!axw_db_begin (db, error))
@@ -202,7 +204,8 @@ load_cart (AxwDb           *db,
 {
   g_autoptr(AxwCart) cart = axw_cart_new ();
   sqlite3_stmt *stmt = axw_db_prepare (db,
-    "SELECT h.line_no, h.product_id, h.barcode, h.name, h.category, h.qty_milli, h.unit_price_fen, h.per_kg, "
+    "SELECT h.line_no, h.product_id, h.barcode, h.name, h.category, h.qty_milli, h.unit_price_fen, "
+    "h.per_kg, "
     "h.weighed, h.aid_eligible, h.gross_fen, h.list_price_fen, h.open_price, f.name, "
     "coalesce (p.fund_discounts, 0) FROM held_sale_lines h "
     "LEFT JOIN products p ON p.id = h.product_id LEFT JOIN funds f ON f.id = p.fund_id "

@@ -70,7 +70,8 @@ axw_online_ledger_add (AxwDb       *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "INSERT INTO online_orders (order_id, applied_at) VALUES (?, ?)", error);
+  stmt = axw_db_prepare (db, "INSERT INTO online_orders (order_id, applied_at) VALUES (?, ?)",
+                         error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, order_id);
@@ -96,7 +97,8 @@ axw_online_ledger_stock_of (AxwDb       *db,
                             char       **out_name,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT stock_milli, name FROM products WHERE id = ?", error);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT stock_milli, name FROM products WHERE id = ?",
+                                       error);
   Pair pair = { out_stock_milli, out_name };
 
   if (stmt == NULL)
@@ -125,7 +127,8 @@ axw_online_ledger_move (AxwDb       *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = ?, updated_at = ? WHERE id = ?", error);
+  stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = ?, updated_at = ? WHERE id = ?",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, stock_after_milli);
@@ -133,7 +136,9 @@ axw_online_ledger_move (AxwDb       *db,
   sqlite3_bind_int64 (stmt, 3, product_id);
   if (!axw_db_step_done (db, stmt, error))
     return FALSE;
-  stmt = axw_db_prepare (db, "INSERT INTO online_order_lines (order_id, product_id, qty_milli, return_of) "
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO online_order_lines (order_id, product_id, qty_milli, "
+                         "return_of) "
                              "VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;

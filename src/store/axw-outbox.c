@@ -184,7 +184,8 @@ GPtrArray *
 axw_sync_list_dead (AxwDb   *db,
                     GError **error)
 {
-  return axw_db_collect (db, axw_db_prepare (db, "SELECT o.sale_id, s.uuid, s.receipt_no, o.attempts, "
+  return axw_db_collect (db,
+                         axw_db_prepare (db, "SELECT o.sale_id, s.uuid, s.receipt_no, o.attempts, "
                                                  "o.last_error, s.created_at FROM outbox o "
                                                  "JOIN sales s ON s.id = o.sale_id "
                                                  "WHERE o.status = 'dead' ORDER BY o.id", error),
@@ -205,7 +206,9 @@ requeue_dead (AxwDb       *db,
 
   if (!axw_db_begin (db, error))
     return -1;
-  stmt = axw_db_prepare (db, "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL "
+  stmt = axw_db_prepare (db,
+                         "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = "
+                         "NULL "
                              "WHERE status = 'dead' AND (?1 = 0 OR sale_id = ?1)", error);
   if (stmt == NULL)
     goto fail;
@@ -268,8 +271,10 @@ axw_sync_retry_dead_sale (AxwDb       *db,
   g_return_val_if_fail (AXW_IS_DB (db), FALSE);
   g_return_val_if_fail (sale != NULL, FALSE);
 
-  stmt = axw_db_prepare (db, "SELECT s.id, s.receipt_no FROM outbox o JOIN sales s ON s.id = o.sale_id "
-                             "WHERE o.status = 'dead' AND (s.receipt_no = ?1 OR s.uuid = ?1)", error);
+  stmt = axw_db_prepare (db,
+                         "SELECT s.id, s.receipt_no FROM outbox o JOIN sales s ON s.id = o.sale_id "
+                             "WHERE o.status = 'dead' AND (s.receipt_no = ?1 OR s.uuid = ?1)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, sale);
@@ -282,7 +287,8 @@ axw_sync_retry_dead_sale (AxwDb       *db,
   if (sale_id == 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                   _("%s is not among the sales the online shop refused. See aixinwu sync --dead."), sale);
+                   _("%s is not among the sales the online shop refused. See aixinwu sync --dead."),
+                   sale);
       return FALSE;
     }
   return requeue_dead (db, sale_id, staff, receipt_no, error) > 0;

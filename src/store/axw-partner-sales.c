@@ -55,7 +55,8 @@ axw_partner_sales (AxwDb       *db,
   stmt = axw_db_prepare (db, "SELECT src.origin, l.name, src.consignment, "
                              "  sum (d.sign * l.qty_milli), sum (d.sign * l.pay_fen), "
                              "  sum (d.sign * ((src.cost_fen * l.qty_milli + 500) / 1000)) "
-                             "FROM (SELECT id, CASE kind WHEN 'refund' THEN -1 ELSE 1 END AS sign FROM sales "
+                             "FROM (SELECT id, CASE kind WHEN 'refund' THEN -1 ELSE 1 END AS sign "
+                             "FROM sales "
                              "      WHERE business_date BETWEEN ?1 AND ?2) d "
                              "JOIN sale_lines l ON l.sale_id = d.id "
                              "JOIN sale_line_sources src ON src.sale_line_id = l.id "
@@ -102,7 +103,8 @@ append_row (GString    *out,
 char *
 axw_partner_sales_to_csv (GPtrArray *rows)
 {
-  static const char * const header[] = { "county", "product", "supply", "qty", "net", "cost", "margin" };
+  static const char * const header[] = { "county", "product", "supply", "qty", "net", "cost",
+    "margin" };
   GString *out = g_string_new (NULL);
   gint64 county_net = 0, county_cost = 0, net = 0, cost = 0;
 
@@ -112,8 +114,8 @@ axw_partner_sales_to_csv (GPtrArray *rows)
       AxwPartnerSalesRow *r = g_ptr_array_index (rows, i);
       AxwPartnerSalesRow *next = i + 1 < rows->len ? g_ptr_array_index (rows, i + 1) : NULL;
 
-      append_row (out, r->county, r->product, r->consignment ? "consignment" : "outright", r->qty_milli,
-                  r->net_fen, r->cost_fen, r->consignment);
+      append_row (out, r->county, r->product, r->consignment ? "consignment" : "outright",
+                  r->qty_milli, r->net_fen, r->cost_fen, r->consignment);
       county_net += r->net_fen;
       county_cost += r->cost_fen;
       if (next == NULL || g_strcmp0 (next->county, r->county) != 0)
@@ -147,8 +149,10 @@ axw_partner_sales_to_lines (GPtrArray  *rows,
       g_autofree char *m = margin (r->net_fen, r->cost_fen, r->consignment);
 
       g_ptr_array_add (out, r->consignment
-                              ? g_strdup_printf (_("%s · %s · %s · ¥%s (consignment)"), r->county, r->product, q, n)
-                              : g_strdup_printf (_("%s · %s · %s · ¥%s, margin ¥%s"), r->county, r->product, q, n, m));
+                              ? g_strdup_printf (_("%s · %s · %s · ¥%s (consignment)"), r->county,
+                                                 r->product, q, n)
+                              : g_strdup_printf (_("%s · %s · %s · ¥%s, margin ¥%s"), r->county,
+                                                 r->product, q, n, m));
       net += r->net_fen;
     }
   {

@@ -18,7 +18,9 @@ axw_print_status_of_sale (AxwDb   *db,
                           gint64   sale_id,
                           char   **out_error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT status, last_error FROM print_jobs WHERE sale_id = ? "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT status, last_error FROM print_jobs WHERE sale_id = "
+                                       "? "
                                            "ORDER BY id DESC LIMIT 1", NULL);
   AxwPrintState state = AXW_PRINT_NONE;
 
@@ -66,7 +68,8 @@ axw_print_jobs_count (AxwDb   *db,
                       gint64   sale_id,
                       GError **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT count(*) FROM print_jobs WHERE sale_id = ?", error);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT count(*) FROM print_jobs WHERE sale_id = ?",
+                                       error);
   gint64 n = 0;
 
   if (stmt != NULL)
@@ -92,7 +95,8 @@ axw_print_jobs_add (AxwDb   *db,
   g_autofree char *now = axw_now_utc_iso ();
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "INSERT INTO print_jobs (sale_id, kind, reprint, created_at, updated_at) "
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO print_jobs (sale_id, kind, reprint, created_at, updated_at) "
                              "SELECT id, 'receipt', ?, ?, ? FROM sales WHERE id = ?", error);
   if (stmt == NULL)
     return -1;

@@ -136,7 +136,8 @@ axw_products_get (AxwDb   *db,
   AxwProduct *p = query_one (db, "SELECT " PRODUCT_COLUMNS "WHERE p.id = ?", NULL, id, &local);
 
   if (p == NULL && local == NULL)
-    g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %lld does not exist"), (long long) id);
+    g_set_error (&local, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %lld does not exist"),
+                 (long long) id);
   if (local)
     g_propagate_error (error, local);
   return p;
@@ -233,10 +234,12 @@ axw_products_lookup_scan (AxwDb          *db,
 
       if (retired != NULL)
         g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                     _("%s is retired: it is no longer sold. Put it aside and tell the manager."), retired->name);
+                     _("%s is retired: it is no longer sold. Put it aside and tell the manager."),
+                     retired->name);
       else
         g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                     _("Barcode %s is not in the catalog. Put the item aside and ask the manager to add it."),
+                     _("Barcode %s is not in the catalog. Put the item aside and ask the manager "
+                       "to add it."),
                      scan->code);
     }
   return p;
@@ -280,7 +283,8 @@ search (AxwDb       *db,
                              "WHERE (p.active OR ?5) AND (p.name LIKE ?1 ESCAPE '\\' "
                              "  OR p.pinyin LIKE ?2 ESCAPE '\\' OR p.barcode LIKE ?2 ESCAPE '\\' "
                              "  OR p.plu = ?3) "
-                             "ORDER BY (p.pinyin LIKE ?2 ESCAPE '\\') DESC, length (p.name), p.name "
+                             "ORDER BY (p.pinyin LIKE ?2 ESCAPE '\\') DESC, length (p.name), "
+                             "p.name "
                              "LIMIT ?4", error);
   if (stmt == NULL)
     return NULL;
@@ -355,7 +359,8 @@ axw_products_set_retired (AxwDb       *db,
     }
   if (p == NULL)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("No product has the barcode or PLU %s."), code);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("No product has the barcode or PLU %s."), code);
       return FALSE;
     }
   sku = axw_product_dup_sku (p);
@@ -402,7 +407,8 @@ axw_products_low_stock (AxwDb   *db,
   sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT " PRODUCT_COLUMNS
                                            "WHERE p.active AND p.low_stock_milli > 0 "
                                            "  AND p.stock_milli <= p.low_stock_milli "
-                                           "ORDER BY p.stock_milli * 1.0 / p.low_stock_milli, p.name LIMIT ?",
+                                           "ORDER BY p.stock_milli * 1.0 / p.low_stock_milli, "
+                                           "p.name LIMIT ?",
                                        error);
 
   if (stmt == NULL)
@@ -509,7 +515,8 @@ write_product (AxwDb       *db,
     return FALSE;
   if (p->id == 0)
     stmt = axw_db_prepare (db, "INSERT INTO products (barcode, plu, name, category_id, origin, "
-                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, id, supplier_id, cost_fen, "
+                               "price_fen, unit, aid_eligible, stock_milli, pinyin, updated_at, "
+                               "id, supplier_id, cost_fen, "
                                "low_stock_milli, open_price, fund_id, fund_discounts) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, "
                                "(SELECT id FROM suppliers WHERE name = ?13), ?14, ?15, ?16, "
@@ -518,10 +525,12 @@ write_product (AxwDb       *db,
   else
     stmt = axw_db_prepare (db, "UPDATE products SET barcode = ?1, plu = ?2, name = ?3, "
                                "category_id = ?4, origin = ?5, price_fen = ?6, unit = ?7, "
-                               "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = ?11, "
+                               "aid_eligible = ?8, stock_milli = ?9, pinyin = ?10, updated_at = "
+                               "?11, "
                                "supplier_id = (SELECT id FROM suppliers WHERE name = ?13), "
                                "cost_fen = ?14, low_stock_milli = ?15, open_price = ?16, "
-                               "fund_id = (SELECT id FROM funds WHERE name = ?17), fund_discounts = ?18 "
+                               "fund_id = (SELECT id FROM funds WHERE name = ?17), fund_discounts "
+                               "= ?18 "
                                "WHERE id = ?12 RETURNING id",
                            error);
   if (stmt == NULL)
@@ -566,8 +575,8 @@ code_taken (AxwDb             *db,
 
   if (owner == NULL || owner->id == product->id)
     return FALSE;
-  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s is already used by “%s”. Check the code."), what,
-               owner->name);
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("%s is already used by “%s”. Check the code."), what, owner->name);
   return TRUE;
 }
 
@@ -594,9 +603,11 @@ check_for_save (AxwDb             *db,
       g_propagate_error (error, local);
       return FALSE;
     }
-  if (p->plu && *p->plu && (strlen (p->plu) > 12 || strspn (p->plu, "0123456789") != strlen (p->plu)))
+  if (p->plu && *p->plu &&
+      (strlen (p->plu) > 12 || strspn (p->plu, "0123456789") != strlen (p->plu)))
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("PLU %s: a PLU is 1 to 12 digits"), p->plu);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("PLU %s: a PLU is 1 to 12 digits"),
+                   p->plu);
       return FALSE;
     }
   if (p->price_fen < 0 || p->stock_milli < 0)
@@ -606,7 +617,8 @@ check_for_save (AxwDb             *db,
     }
   barcode = p->barcode ? g_strdup_printf (_("Barcode %s"), p->barcode) : NULL;
   plu = p->plu ? g_strdup_printf (_("PLU %s"), p->plu) : NULL;
-  if ((p->barcode && code_taken (db, p, barcode, find_code_any (db, "barcode", p->barcode, NULL), error)) ||
+  if ((p->barcode &&
+       code_taken (db, p, barcode, find_code_any (db, "barcode", p->barcode, NULL), error)) ||
       (p->plu && code_taken (db, p, plu, find_code_any (db, "plu", p->plu, NULL), error)))
     return FALSE;
   return TRUE;
@@ -648,8 +660,10 @@ describe_fields (GString          *what,
   append_field (what, translate ? _("origin") : "origin", b->origin, a->origin);
   append_field (what, translate ? _("barcode") : "barcode", b->barcode, a->barcode);
   append_field (what, translate ? _("PLU") : "PLU", b->plu, a->plu);
-  append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece", a->per_kg ? "kg" : "piece");
-  append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no, a->aid_eligible ? yes : no);
+  append_field (what, translate ? _("unit") : "unit", b->per_kg ? "kg" : "piece",
+                a->per_kg ? "kg" : "piece");
+  append_field (what, translate ? _("aid") : "aid", b->aid_eligible ? yes : no,
+                a->aid_eligible ? yes : no);
   append_field (what, translate ? _("open price") : "open price", b->open_price ? yes : no,
                 a->open_price ? yes : no);
   append_field (what, translate ? _("supplier") : "supplier", b->supplier, a->supplier);
@@ -740,7 +754,8 @@ axw_products_adjust_in_transaction (AxwDb       *db,
   int rc;
 
   stmt = axw_db_prepare (db, "UPDATE products SET stock_milli = stock_milli + ?, updated_at = ? "
-                             "WHERE id = ? RETURNING stock_milli, coalesce (barcode, 'PLU' || plu), name",
+                             "WHERE id = ? RETURNING stock_milli, coalesce (barcode, 'PLU' || "
+                             "plu), name",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -753,7 +768,8 @@ axw_products_adjust_in_transaction (AxwDb       *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return axw_db_set_error (db, rc, error);
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %lld does not exist"), (long long) id);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("Product %lld does not exist"),
+                   (long long) id);
       return FALSE;
     }
   after = sqlite3_column_int64 (stmt, 0);
@@ -924,7 +940,8 @@ product_from_csv (AxwCsv      *csv,
   p->supplier = field (csv, row, "supplier");
   g_free (p->fund);
   p->fund = field (csv, row, "fund");
-  *given = (p->fund ? GIVEN_FUND : 0) | (fund_discounts && *fund_discounts ? GIVEN_FUND_DISCOUNTS : 0) |
+  *given = (p->fund ? GIVEN_FUND : 0) | (fund_discounts &&
+                                         *fund_discounts ? GIVEN_FUND_DISCOUNTS : 0) |
            (p->barcode ? GIVEN_BARCODE : 0) | (p->plu ? GIVEN_PLU : 0) |
            (p->category ? GIVEN_CATEGORY : 0) | (p->origin ? GIVEN_ORIGIN : 0) |
            (unit && *unit ? GIVEN_UNIT : 0) | (aid && *aid ? GIVEN_AID : 0) |
@@ -970,23 +987,28 @@ product_from_csv (AxwCsv      *csv,
   else if (aid && *aid && !parse_bool (aid, &p->aid_eligible))
     {
       column = "aid_eligible";
-      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not 1/0, true/false or 是/否"), aid);
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not 1/0, true/false or 是/否"),
+                   aid);
     }
-  else if (stock && *stock && !g_str_equal (stock, "0") && !axw_qty_parse (stock, &p->stock_milli, &local))
+  else if (stock && *stock && !g_str_equal (stock, "0") &&
+           !axw_qty_parse (stock, &p->stock_milli, &local))
     column = "stock";
   else if (cost && *cost && !axw_money_parse (cost, &p->cost_fen, &local))
     column = "cost";
-  else if (low && *low && !g_str_equal (low, "0") && !axw_qty_parse (low, &p->low_stock_milli, &local))
+  else if (low && *low && !g_str_equal (low, "0") &&
+           !axw_qty_parse (low, &p->low_stock_milli, &local))
     column = "low_stock";
   else if (fund_discounts && *fund_discounts && !parse_bool (fund_discounts, &p->fund_discounts))
     {
       column = "fund_discounts";
-      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not 1/0, true/false or 是/否"), fund_discounts);
+      g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("“%s” is not 1/0, true/false or 是/否"),
+                   fund_discounts);
     }
 
   if (local != NULL)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Row %u (line %u), column “%s”: %s. Nothing was imported."),
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("Row %u (line %u), column “%s”: %s. Nothing was imported."),
                    row + 1, axw_csv_line_of_row (csv, row), column, local->message);
       g_error_free (local);
       return FALSE;
@@ -1056,7 +1078,8 @@ supplier_known (AxwDb       *db,
     return FALSE;
   if (!exists)
     g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                 _("column “supplier”: there is no supplier “%s”; add it first. Nothing was imported."),
+                 _("column “supplier”: there is no supplier “%s”; add it first. Nothing was "
+                   "imported."),
                  name);
   return exists;
 }
@@ -1078,12 +1101,14 @@ check_row_codes (ImportRun         *run,
     {
       gboolean exists = FALSE;
 
-      if (!axw_db_row_exists (run->db, "SELECT 1 FROM funds WHERE name = ?", p->fund, &exists, error))
+      if (!axw_db_row_exists (run->db, "SELECT 1 FROM funds WHERE name = ?", p->fund, &exists,
+                              error))
         return FALSE;
       if (!exists)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("column “fund”: there is no fund named %s (aixinwu funds list). Nothing was imported."),
+                       _("column “fund”: there is no fund named %s (aixinwu funds list). Nothing "
+                         "was imported."),
                        p->fund);
           return FALSE;
         }
@@ -1091,7 +1116,8 @@ check_row_codes (ImportRun         *run,
   if (old && g_hash_table_lookup_extended (run->touched, &old->id, NULL, &first))
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("it changes the same product as row %u. Nothing was imported."), GPOINTER_TO_UINT (first));
+                   _("it changes the same product as row %u. Nothing was imported."),
+                   GPOINTER_TO_UINT (first));
       return FALSE;
     }
   if (*p->supplier && !supplier_known (run->db, p->supplier, error))
@@ -1114,7 +1140,8 @@ check_row_codes (ImportRun         *run,
   if (owner && (old == NULL || owner->id != old->id))
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("column “plu”: PLU %s belongs to “%s”. Nothing was imported."), p->plu, owner->name);
+                   _("column “plu”: PLU %s belongs to “%s”. Nothing was imported."), p->plu,
+                   owner->name);
       return FALSE;
     }
   return TRUE;
@@ -1145,7 +1172,8 @@ import_row (ImportRun   *run,
   if (!check_row_codes (run, row, p, old, error))
     return FALSE;
   if (old)
-    g_hash_table_insert (run->touched, g_memdup2 (&old->id, sizeof old->id), GUINT_TO_POINTER (row));
+    g_hash_table_insert (run->touched, g_memdup2 (&old->id, sizeof old->id),
+                         GUINT_TO_POINTER (row));
   if (p->plu)
     g_hash_table_insert (run->plus, g_strdup (p->plu), GUINT_TO_POINTER (row));
   if (old != NULL)
@@ -1185,7 +1213,8 @@ write_changes (ImportRun  *run,
 
       if (!write_product (run->db, c->after, error))
         {
-          g_prefix_error (error, _("Row %u (line %u): "), c->row, axw_csv_line_of_row (csv, c->row - 1));
+          g_prefix_error (error, _("Row %u (line %u): "), c->row,
+                          axw_csv_line_of_row (csv, c->row - 1));
           return FALSE;
         }
     }
@@ -1208,7 +1237,8 @@ axw_products_import_csv (AxwDb           *db,
                          AxwImportStats  *stats,
                          GError         **error)
 {
-  return axw_products_import_csv_full (db, text, length, dry_run, NULL, NULL, NULL, stats, NULL, error);
+  return axw_products_import_csv_full (db, text, length, dry_run, NULL, NULL, NULL, stats, NULL,
+                                       error);
 }
 
 /**
@@ -1276,7 +1306,8 @@ axw_products_import_csv_full (AxwDb              *db,
       if (g_hash_table_lookup_extended (seen, key, NULL, &first))
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("Row %u (line %u), column “%s”: %s %s is also in row %u. Nothing was imported."),
+                       _("Row %u (line %u), column “%s”: %s %s is also in row %u. Nothing was "
+                         "imported."),
                        r + 1, axw_csv_line_of_row (csv, r), p->barcode ? "barcode" : "plu",
                        p->barcode ? _("barcode") : _("PLU"), p->barcode ? p->barcode : p->plu,
                        GPOINTER_TO_UINT (first));
@@ -1292,11 +1323,12 @@ axw_products_import_csv_full (AxwDb              *db,
 
   if (!dry_run && !write_changes (&run, csv, error))
     goto fail;
-  detail = g_strdup_printf ("%u new, %u updated, %u unchanged", run.counts.inserted, run.counts.updated,
-                            run.counts.unchanged);
+  detail = g_strdup_printf ("%u new, %u updated, %u unchanged", run.counts.inserted,
+                            run.counts.updated, run.counts.unchanged);
   if (dry_run)
     axw_db_rollback (db);
-  else if (!axw_audit_append (db, staff, "product.import", detail, error) || !axw_db_commit (db, error))
+  else if (!axw_audit_append (db, staff, "product.import", detail, error) ||
+           !axw_db_commit (db, error))
     goto fail;
   if (progress)
     progress (n_rows, n_rows, user_data);
@@ -1340,7 +1372,8 @@ axw_import_change_describe (const AxwImportChange *c)
   g_autoptr(GString) what = g_string_new (NULL);
 
   if (b == NULL)
-    return g_strdup_printf (_("Row %u: new %s %s: price ¥%s, stock %s"), c->row, sku, a->name, price, stock);
+    return g_strdup_printf (_("Row %u: new %s %s: price ¥%s, stock %s"), c->row, sku, a->name,
+                            price, stock);
 
   describe_fields (what, b, a, TRUE);
   return g_strdup_printf (_("Row %u: %s %s: %s"), c->row, sku, b->name, what->str);
@@ -1352,7 +1385,8 @@ char *
 axw_import_stats_describe (const AxwImportStats *s)
 {
   return g_strdup_printf (_("%u new, %u updated (%u price changes, %u stock changes), %u unchanged"),
-                          s->inserted, s->updated, s->price_changed, s->stock_changed, s->unchanged);
+                          s->inserted, s->updated, s->price_changed, s->stock_changed,
+                          s->unchanged);
 }
 
 /**
@@ -1409,6 +1443,7 @@ axw_product_describe_stock (const AxwProduct *p)
   g_autofree char *stock = axw_qty_format (p->stock_milli);
   g_autofree char *low = axw_qty_format (p->low_stock_milli);
 
-  return p->per_kg ? g_strdup_printf (_("%s %s: %s kg in stock, low at %s kg"), sku, p->name, stock, low)
+  return p->per_kg
+    ? g_strdup_printf (_("%s %s: %s kg in stock, low at %s kg"), sku, p->name, stock, low)
                    : g_strdup_printf (_("%s %s: %s in stock, low at %s"), sku, p->name, stock, low);
 }

@@ -53,10 +53,12 @@ write_promotion (AxwDb         *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "INSERT INTO promotions (name, scope, percent_bp, day_of_month, month, "
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO promotions (name, scope, percent_bp, day_of_month, month, "
                              "date_from, date_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                              "ON CONFLICT (name) DO UPDATE SET scope = ?2, percent_bp = ?3, "
-                             "day_of_month = ?4, month = ?5, date_from = ?6, date_to = ?7, active = 1 "
+                             "day_of_month = ?4, month = ?5, date_from = ?6, date_to = ?7, active "
+                             "= 1 "
                              "RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
@@ -285,7 +287,8 @@ axw_promotions_import_csv_as (AxwDb       *db,
         }
     }
   detail = g_strdup_printf ("%u promotions", axw_csv_n_rows (csv));
-  if (!axw_audit_append (db, staff, "promotion.import", detail, error) || !axw_db_commit (db, error))
+  if (!axw_audit_append (db, staff, "promotion.import", detail, error) ||
+      !axw_db_commit (db, error))
     {
       axw_db_rollback (db);
       return FALSE;

@@ -130,7 +130,9 @@ find_docs (const Query  *q,
            Docs         *docs,
            GError      **error)
 {
-  sqlite3_stmt *stmt = prepare (q, NULL, "SELECT min (s.id), max (s.id), count (*) FROM sales s WHERE %s", error);
+  sqlite3_stmt *stmt = prepare (q, NULL,
+                                "SELECT min (s.id), max (s.id), count (*) FROM sales s WHERE %s",
+                                error);
   gint64 rows;
 
   if (stmt == NULL)
@@ -242,7 +244,8 @@ add_sale_row (AxwReport    *r,
   gint64 charity = sqlite3_column_int64 (stmt, 13);
   gint64 total = goods - charity;
   gint64 red_packet = sqlite3_column_int64 (stmt, 8);
-  AxwReportRow *cashier = find_row (cashiers, r->cashiers, (const char *) sqlite3_column_text (stmt, 2));
+  AxwReportRow *cashier = find_row (cashiers, r->cashiers,
+                                    (const char *) sqlite3_column_text (stmt, 2));
   int hour = local_hour (hours, (const char *) sqlite3_column_text (stmt, 5));
 
   r->total_fen += sign * total;
@@ -289,11 +292,16 @@ load_sales (const Query  *q,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (q, docs, "SELECT s.id, s.kind, s.staff_name, s.funder, s.campaign, s.created_at, s.gross_fen, "
+  stmt = prepare (q, docs,
+                  "SELECT s.id, s.kind, s.staff_name, s.funder, s.campaign, s.created_at, "
+                  "s.gross_fen, "
                            "s.promo_fen, s.red_packet_fen, s.total_fen, s.cash_rounding_fen, "
-                           "coalesce (d.amount_fen, 0), f.name, (SELECT coalesce (sum (l.pay_fen), 0) "
-                           "FROM sale_lines l WHERE l.sale_id = s.id AND l.fund IS NOT NULL) FROM sales s "
-                           "LEFT JOIN donations d ON d.sale_id = s.id LEFT JOIN funds f ON f.id = d.fund_id "
+                           "coalesce (d.amount_fen, 0), f.name, (SELECT coalesce (sum (l.pay_fen), "
+                           "0) "
+                           "FROM sale_lines l WHERE l.sale_id = s.id AND l.fund IS NOT NULL) FROM "
+                           "sales s "
+                           "LEFT JOIN donations d ON d.sale_id = s.id LEFT JOIN funds f ON f.id = "
+                           "d.fund_id "
                            "WHERE %s", error);
   if (stmt == NULL)
     {
@@ -341,7 +349,8 @@ load_payments (const Query  *q,
                AxwReport    *r,
                GError      **error)
 {
-  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT sale_id, method, amount_fen FROM payments "
+  sqlite3_stmt *stmt = prepare_children (q, docs,
+                                         "SELECT sale_id, method, amount_fen FROM payments "
                                                   "WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
@@ -352,7 +361,8 @@ load_payments (const Query  *q,
       int sign = doc_sign (docs, sqlite3_column_int64 (stmt, 0));
       AxwPayMethod m;
 
-      if (sign != 0 && axw_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 1), &m))
+      if (sign != 0 &&
+          axw_pay_method_from_string ((const char *) sqlite3_column_text (stmt, 1), &m))
         r->payments[m] += sign * sqlite3_column_int64 (stmt, 2);
     }
   return finish (q, stmt, rc, error);
@@ -379,7 +389,8 @@ add_price_override (AxwReport *r,
 {
   if (sign > 0)
     r->price_overrides_count++;
-  r->price_overrides_fen += sign * axw_mul_div_round (list_price_fen - unit_price_fen, qty_milli, 1000);
+  r->price_overrides_fen += sign * axw_mul_div_round (list_price_fen - unit_price_fen, qty_milli,
+                                                      1000);
 }
 
 static gboolean
@@ -393,12 +404,17 @@ load_lines (const Query  *q,
   g_autoptr(GHashTable) origins = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) suppliers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) funds = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = prepare_children (q, docs, "SELECT l.sale_id, l.category, l.name, l.qty_milli, l.pay_fen, "
-                                                  "  coalesce (src.origin, ''), coalesce (sup.name, ''), "
+  sqlite3_stmt *stmt = prepare_children (q, docs,
+                                         "SELECT l.sale_id, l.category, l.name, l.qty_milli, "
+                                         "l.pay_fen, "
+                                                  "  coalesce (src.origin, ''), coalesce "
+                                                  "(sup.name, ''), "
                                                   "  l.unit_price_fen, l.list_price_fen, l.fund "
                                                   "FROM sale_lines l "
-                                                  "LEFT JOIN sale_line_sources src ON src.sale_line_id = l.id "
-                                                  "LEFT JOIN suppliers sup ON sup.id = src.supplier_id "
+                                                  "LEFT JOIN sale_line_sources src ON "
+                                                  "src.sale_line_id = l.id "
+                                                  "LEFT JOIN suppliers sup ON sup.id = "
+                                                  "src.supplier_id "
                                                   "WHERE %s BETWEEN ?1 AND ?2", error);
   int rc;
 
@@ -416,23 +432,28 @@ load_lines (const Query  *q,
        * origins and suppliers, which add up to the total */
       if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
         {
-          AxwReportRow *fund = find_row (funds, r->charity_sales, (const char *) sqlite3_column_text (stmt, 9));
+          AxwReportRow *fund = find_row (funds, r->charity_sales,
+                                         (const char *) sqlite3_column_text (stmt, 9));
 
           fund->count += sign;
           add_line (fund, qty, fen, sign);
         }
       else
         {
-          add_line (find_row (categories, r->categories, (const char *) sqlite3_column_text (stmt, 1)),
+          add_line (find_row (categories, r->categories,
+                              (const char *) sqlite3_column_text (stmt, 1)),
                     qty, fen, sign);
-          add_line (find_row (origins, r->origins, (const char *) sqlite3_column_text (stmt, 5)), qty, fen, sign);
-          add_line (find_row (suppliers, r->suppliers, (const char *) sqlite3_column_text (stmt, 6)), qty, fen,
+          add_line (find_row (origins, r->origins, (const char *) sqlite3_column_text (stmt, 5)),
+                    qty, fen, sign);
+          add_line (find_row (suppliers, r->suppliers,
+                              (const char *) sqlite3_column_text (stmt, 6)), qty, fen,
                     sign);
         }
       add_line (find_row (products, r->top_products, (const char *) sqlite3_column_text (stmt, 2)),
                 qty, fen, sign);
       if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-        add_price_override (r, sqlite3_column_int64 (stmt, 8), sqlite3_column_int64 (stmt, 7), qty, sign);
+        add_price_override (r, sqlite3_column_int64 (stmt, 8), sqlite3_column_int64 (stmt, 7), qty,
+                            sign);
     }
   return finish (q, stmt, rc, error);
 }
@@ -617,7 +638,9 @@ insert_z (AxwDb         *db,
 
   r->z_number = axw_db_query_int (db, "SELECT coalesce (max (number), 0) + 1 FROM z_reports", 1);
   json = axw_report_to_json (r);
-  stmt = axw_db_prepare (db, "INSERT INTO z_reports (number, business_date, closed_at, staff_id, report_json) "
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO z_reports (number, business_date, closed_at, staff_id, "
+                         "report_json) "
                              "VALUES (?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
@@ -629,7 +652,8 @@ insert_z (AxwDb         *db,
   if (!axw_db_step_int (db, stmt, out_id, error))
     return FALSE;
 
-  stmt = axw_db_prepare (db, "UPDATE sales SET z_id = ? WHERE business_date = ? AND z_id IS NULL", error);
+  stmt = axw_db_prepare (db, "UPDATE sales SET z_id = ? WHERE business_date = ? AND z_id IS NULL",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *out_id);
@@ -652,13 +676,15 @@ check_can_close (AxwDb       *db,
   if (strcmp (date, today) > 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("%s has not begun yet (today is %s): a day is closed at its end."), date, today);
+                   _("%s has not begun yet (today is %s): a day is closed at its end."), date,
+                   today);
       return FALSE;
     }
   if (axw_reports_day_is_closed (db, date))
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                   _("%s is already closed. Print its Z report again with “report z --number”."), date);
+                   _("%s is already closed. Print its Z report again with “report z --number”."),
+                   date);
       return FALSE;
     }
   return TRUE;
@@ -743,7 +769,9 @@ find_z (AxwDb    *db,
         char    **out_json,
         GError  **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, number, business_date, report_json FROM z_reports "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT id, number, business_date, report_json FROM "
+                                       "z_reports "
                                            "WHERE number = ?1 OR (?1 = 0 AND number = "
                                            "(SELECT max (number) FROM z_reports))", error);
 
@@ -851,7 +879,8 @@ axw_reports_z_list (AxwDb    *db,
 {
   sqlite3_stmt *stmt;
 
-  stmt = axw_db_prepare (db, "SELECT z.number, z.business_date, z.closed_at, coalesce (st.name, ''), "
+  stmt = axw_db_prepare (db,
+                         "SELECT z.number, z.business_date, z.closed_at, coalesce (st.name, ''), "
                              "coalesce (json_extract (z.report_json, '$.sales_count'), 0), "
                              "coalesce (json_extract (z.report_json, '$.total_fen'), 0) "
                              "FROM z_reports z LEFT JOIN staff st ON st.id = z.staff_id "
@@ -907,9 +936,13 @@ axw_reports_claim (AxwDb       *db,
 
   if (!check_period (from, to, error))
     return NULL;
-  stmt = axw_db_prepare (db, "SELECT s.voucher_code, s.receipt_no, s.business_date, s.campaign, s.red_packet_fen, "
-                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id "
-                             "WHERE s.funder = ? AND s.business_date BETWEEN ? AND ? AND s.red_packet_fen > 0 "
+  stmt = axw_db_prepare (db,
+                         "SELECT s.voucher_code, s.receipt_no, s.business_date, s.campaign, "
+                         "s.red_packet_fen, "
+                             "s.kind, o.receipt_no FROM sales s LEFT JOIN sales o ON o.id = "
+                             "s.refund_of AND o.id <> s.id "
+                             "WHERE s.funder = ? AND s.business_date BETWEEN ? AND ? AND "
+                             "s.red_packet_fen > 0 "
                              "ORDER BY s.business_date, s.created_at, s.id", error);
   if (stmt == NULL)
     return NULL;
@@ -964,9 +997,12 @@ axw_reports_donation_book (AxwDb       *db,
       return NULL;
     }
   stmt = axw_db_prepare (db, "SELECT s.business_date, s.receipt_no, s.kind, d.amount_fen, "
-                             "(SELECT group_concat (method, '+') FROM (SELECT method FROM payments p "
-                             "  WHERE p.sale_id = s.id GROUP BY method ORDER BY min (seq))), o.receipt_no "
-                             "FROM donations d JOIN funds f ON f.id = d.fund_id JOIN sales s ON s.id = d.sale_id "
+                             "(SELECT group_concat (method, '+') FROM (SELECT method FROM payments "
+                             "p "
+                             "  WHERE p.sale_id = s.id GROUP BY method ORDER BY min (seq))), "
+                             "o.receipt_no "
+                             "FROM donations d JOIN funds f ON f.id = d.fund_id JOIN sales s ON "
+                             "s.id = d.sale_id "
                              "LEFT JOIN sales o ON o.id = s.refund_of "
                              "WHERE f.name = ? AND s.business_date BETWEEN ? AND ? "
                              "ORDER BY s.business_date, s.created_at, s.id", error);

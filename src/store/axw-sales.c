@@ -55,11 +55,13 @@ load_lines (AxwDb    *db,
 {
   sqlite3_stmt *stmt = axw_db_prepare (db,
     "SELECT l.line_no, coalesce (l.product_id, 0), l.barcode, l.name, l.category, l.qty_milli, "
-    "l.unit_price_fen, coalesce (p.unit = 'kg', 0), l.gross_fen, l.promo_fen, l.promotion, l.net_fen, "
-    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id, l.list_price_fen, "
+    "l.unit_price_fen, coalesce (p.unit = 'kg', 0), l.gross_fen, l.promo_fen, l.promotion, "
+    "l.net_fen, "
+    "l.aid_eligible, l.red_packet_fen, l.pay_fen, coalesce (l.refund_of_line, 0), l.id, "
+    "l.list_price_fen, "
     "l.fund "
-    "FROM sale_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY l.line_no",
-    error);
+    "FROM sale_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.sale_id = ? ORDER BY "
+    "l.line_no", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -85,7 +87,9 @@ load_payments (AxwDb    *db,
                AxwSale  *sale,
                GError  **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT method, amount_fen, coalesce (tendered_fen, amount_fen) "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT method, amount_fen, coalesce (tendered_fen, "
+                                       "amount_fen) "
                                            "FROM payments WHERE sale_id = ? ORDER BY seq", error);
 
   if (stmt == NULL)
@@ -109,10 +113,13 @@ axw_sales_load_by_id (AxwDb   *db,
   int rc;
 
   stmt = axw_db_prepare (db,
-    "SELECT s.uuid, s.receipt_no, s.kind, o.uuid, o.receipt_no, s.created_at, s.business_date, s.shop, "
+    "SELECT s.uuid, s.receipt_no, s.kind, o.uuid, o.receipt_no, s.created_at, s.business_date, "
+    "s.shop, "
     "s.terminal, s.staff_name, s.gross_fen, s.promo_fen, s.net_fen, s.red_packet_fen, s.total_fen, "
-    "s.cash_rounding_fen, s.change_fen, s.voucher_code, s.campaign, s.funder, coalesce (z.number, 0) "
-    "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id LEFT JOIN z_reports z ON z.id = s.z_id "
+    "s.cash_rounding_fen, s.change_fen, s.voucher_code, s.campaign, s.funder, coalesce (z.number, "
+    "0) "
+    "FROM sales s LEFT JOIN sales o ON o.id = s.refund_of AND o.id <> s.id LEFT JOIN z_reports z "
+    "ON z.id = s.z_id "
     "WHERE s.id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -122,7 +129,8 @@ axw_sales_load_by_id (AxwDb   *db,
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
-        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no sale %lld"), (long long) id);
+        g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no sale %lld"),
+                     (long long) id);
       else
         axw_db_set_error (db, rc, error);
       return NULL;
@@ -145,8 +153,9 @@ axw_sales_load_by_id (AxwDb   *db,
   sale->cash_rounding_fen = sqlite3_column_int64 (stmt, 15);
   sale->change_fen = sqlite3_column_int64 (stmt, 16);
   if (sqlite3_column_type (stmt, 17) != SQLITE_NULL)
-    axw_sale_set_red_packet (sale, (const char *) sqlite3_column_text (stmt, 17), TRUE, AXW_RED_PACKET_OK,
-                             sqlite3_column_int64 (stmt, 13), (const char *) sqlite3_column_text (stmt, 18),
+    axw_sale_set_red_packet (sale, (const char *) sqlite3_column_text (stmt, 17), TRUE,
+                             AXW_RED_PACKET_OK, sqlite3_column_int64 (stmt, 13),
+                             (const char *) sqlite3_column_text (stmt, 18),
                              (const char *) sqlite3_column_text (stmt, 19));
   sale->z_number = sqlite3_column_int64 (stmt, 20);
   sqlite3_reset (stmt);
@@ -167,7 +176,8 @@ axw_sales_load_by_id (AxwDb   *db,
 char *
 axw_sales_last_time (AxwDb *db)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT created_at FROM sales ORDER BY id DESC LIMIT 1", NULL);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT created_at FROM sales ORDER BY id DESC LIMIT 1",
+                                       NULL);
   char *at = NULL;
 
   if (stmt == NULL)
@@ -189,7 +199,9 @@ axw_sales_load (AxwDb       *db,
                 const char  *sale,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id FROM sales WHERE receipt_no = ?1 OR uuid = ?1", error);
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT id FROM sales WHERE receipt_no = ?1 OR uuid = ?1",
+                                       error);
   gint64 id = 0;
   int rc;
 
@@ -225,8 +237,11 @@ already_refunded (AxwDb     *db,
                   Refunded  *r,
                   GError   **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT coalesce (sum (qty_milli), 0), coalesce (sum (gross_fen), 0), "
-                                           "coalesce (sum (promo_fen), 0), coalesce (sum (red_packet_fen), 0) "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT coalesce (sum (qty_milli), 0), coalesce (sum "
+                                       "(gross_fen), 0), "
+                                           "coalesce (sum (promo_fen), 0), coalesce (sum "
+                                           "(red_packet_fen), 0) "
                                            "FROM sale_lines WHERE refund_of_line = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -246,7 +261,8 @@ line_id_of (AxwDb  *db,
             gint64  sale_id,
             int     line_no)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id FROM sale_lines WHERE sale_id = ? AND line_no = ?", NULL);
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT id FROM sale_lines WHERE sale_id = ? AND line_no = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
@@ -287,7 +303,8 @@ refund_line (const AxwLine   *orig,
   l->gross_fen = share (orig->gross_fen, r->gross, qty, left, orig->qty_milli);
   l->promo_fen = MIN (share (orig->promo_fen, r->promo, qty, left, orig->qty_milli), l->gross_fen);
   l->net_fen = l->gross_fen - l->promo_fen;
-  l->red_packet_fen = MIN (share (orig->red_packet_fen, r->red_packet, qty, left, orig->qty_milli), l->net_fen);
+  l->red_packet_fen = MIN (share (orig->red_packet_fen, r->red_packet, qty, left, orig->qty_milli),
+                           l->net_fen);
   l->pay_fen = l->net_fen - l->red_packet_fen;
   return l;
 }
@@ -312,7 +329,9 @@ refund_payments (AxwDb     *db,
       const AxwPayment *p = &g_array_index (orig->payments, AxwPayment, i);
       held[p->method] += p->amount_fen;
     }
-  stmt = axw_db_prepare (db, "SELECT p.method, sum (p.amount_fen) FROM payments p JOIN sales s ON s.id = p.sale_id "
+  stmt = axw_db_prepare (db,
+                         "SELECT p.method, sum (p.amount_fen) FROM payments p JOIN sales s ON s.id "
+                         "= p.sale_id "
                              "WHERE s.refund_of = ? GROUP BY p.method", error);
   if (stmt == NULL)
     return FALSE;
@@ -379,7 +398,8 @@ build_refund_lines (AxwDb                *db,
       if (want > 0 && ol->weighed && want != left)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("Line %d (%s) was weighed: refund all of it or none."), ol->line_no, ol->name);
+                       _("Line %d (%s) was weighed: refund all of it or none."), ol->line_no,
+                       ol->name);
           return FALSE;
         }
       if (want > 0)
@@ -393,15 +413,17 @@ build_refund_lines (AxwDb                *db,
         final = FALSE;
     }
   for (guint k = 0; k < n_items; k++)
-    if (items[k].line_no < 1 || (guint) items[k].line_no > orig->lines->len || items[k].qty_milli < 0)
+    if (items[k].line_no < 1 || (guint) items[k].line_no > orig->lines->len ||
+        items[k].qty_milli < 0)
       {
-        g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Sale %s has no line %d."), orig->receipt_no,
-                     items[k].line_no);
+        g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Sale %s has no line %d."),
+                     orig->receipt_no, items[k].line_no);
         return FALSE;
       }
   if (refund->lines->len == 0)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Nothing is left to refund on %s."), orig->receipt_no);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Nothing is left to refund on %s."),
+                   orig->receipt_no);
       return FALSE;
     }
   *out_final = final;
@@ -451,8 +473,8 @@ build_refund (AxwDb                *db,
     return NULL;
   if (orig->is_refund)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("%s is itself a refund and cannot be refunded."),
-                   orig->receipt_no);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("%s is itself a refund and cannot be refunded."), orig->receipt_no);
       return NULL;
     }
   if (manager && !axw_sales_lookup_staff (db, manager, TRUE, out_staff_id, error))
@@ -563,8 +585,10 @@ axw_sales_refund_in_transaction (AxwDb                *db,
   g_autofree char *now = axw_time_to_utc_iso (at);
   gint64 staff_id, orig_id;
 
-  refund = build_refund (db, sale, items, n_items, manager ? manager : "", at, &orig_id, &staff_id, error);
-  if (refund == NULL || axw_sales_insert_document (db, refund, staff_id, manager, orig_id, now, error) == 0)
+  refund = build_refund (db, sale, items, n_items, manager ? manager : "", at, &orig_id, &staff_id,
+                         error);
+  if (refund == NULL ||
+      axw_sales_insert_document (db, refund, staff_id, manager, orig_id, now, error) == 0)
     return NULL;
   return g_steal_pointer (&refund);
 }

@@ -502,7 +502,8 @@ static const char migration_12[] =
   "CREATE TRIGGER donations_closed_no_delete BEFORE DELETE ON donations"
   SALE_IS_CLOSED ("OLD.sale_id") CLOSED_DAY_REFUSAL
   "ALTER TABLE products ADD COLUMN fund_id INTEGER REFERENCES funds (id);"
-  "ALTER TABLE products ADD COLUMN fund_discounts INTEGER NOT NULL DEFAULT 0 CHECK (fund_discounts IN (0, 1));"
+  "ALTER TABLE products ADD COLUMN fund_discounts INTEGER NOT NULL DEFAULT 0 CHECK (fund_discounts "
+  "IN (0, 1));"
   "ALTER TABLE sale_lines ADD COLUMN fund TEXT;"
   /* reports ask each document for its charity lines: only those are indexed */
   "CREATE INDEX sale_lines_fund ON sale_lines (sale_id) WHERE fund IS NOT NULL;";

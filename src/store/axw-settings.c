@@ -173,13 +173,15 @@ axw_settings_district_url_problem (const char *url)
   else if (g_str_has_prefix (url, "postgres://"))
     rest = url + strlen ("postgres://");
   else
-    return _("write the whole address, like postgresql://hub.example.cn/district?sslmode=verify-full");
+    return _("write the whole address, like "
+             "postgresql://hub.example.cn/district?sslmode=verify-full");
   end = rest + strcspn (rest, "/?");
   at = memchr (rest, '@', (gsize) (end - rest));
   if (at != NULL && memchr (rest, ':', (gsize) (at - rest)) != NULL)
     return _("the address must not contain the password: put it in district.password_file");
   query = strchr (url, '?');
-  if (query != NULL && (strstr (query, "?password=") != NULL || strstr (query, "&password=") != NULL))
+  if (query != NULL &&
+      (strstr (query, "?password=") != NULL || strstr (query, "&password=") != NULL))
     return _("the address must not contain the password: put it in district.password_file");
   for (const char *c = url; *c; c++)
     if (g_ascii_iscntrl (*c) || *c == ' ')
@@ -235,9 +237,11 @@ axw_settings_validate (const char  *key,
     why = _("it is not UTF-8 text");
   else if (g_str_equal (key, "shop.name") && *value == '\0')
     why = _("the shop needs a name");
-  else if ((g_str_equal (key, "shop.code") || g_str_equal (key, "terminal.code")) && !is_code (value))
+  else if ((g_str_equal (key, "shop.code") || g_str_equal (key, "terminal.code")) &&
+           !is_code (value))
     why = _("use 1 to 8 letters or digits, like S01");
-  else if (g_str_equal (key, "receipt.width") && !g_str_equal (value, "58") && !g_str_equal (value, "80"))
+  else if (g_str_equal (key, "receipt.width") && !g_str_equal (value, "58") &&
+           !g_str_equal (value, "80"))
     why = _("the paper is 58 or 80 (mm)");
   else if (g_str_equal (key, "cash_rounding") && !axw_cash_rounding_from_string (value, &mode))
     why = _("use none, down_jiao or nearest_jiao");
@@ -254,10 +258,12 @@ axw_settings_validate (const char  *key,
   else if (g_str_equal (key, "display.customer") && !is_monitor (value))
     why = _("use off, window, auto or the monitor's connector, like HDMI-1");
   else if (g_str_equal (key, "display.pole") && !axw_pole_target_parse (value, NULL, NULL))
-    why = _("use off or serial:DEVICE:BAUD, like serial:/dev/ttyUSB0:9600 (2400, 4800, 9600, 19200, 38400 or "
+    why = _("use off or serial:DEVICE:BAUD, like serial:/dev/ttyUSB0:9600 (2400, 4800, 9600, "
+            "19200, 38400 or "
             "115200 baud)");
   else if (g_str_equal (key, "display.pole_commands") && !axw_pole_commands_parse (value, &pole))
-    why = _("use escpos (two lines of text), escpos-gb (the same with a GB2312 font: names in Chinese) "
+    why = _("use escpos (two lines of text), escpos-gb (the same with a GB2312 font: names in "
+            "Chinese) "
             "or price (8 digits, ESC s / ESC Q A)");
   else if (g_str_equal (key, "timezone"))
     {

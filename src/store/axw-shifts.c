@@ -22,7 +22,8 @@
 #include "axw-staff.h"
 
 /* Renminbi notes and coins in circulation, in fen. */
-static const gint64 denominations[] = { 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1 };
+static const gint64 denominations[] = { 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2,
+  1 };
 
 void
 axw_shift_free (AxwShift *shift)
@@ -194,7 +195,8 @@ axw_shift_open_by (AxwDb       *db,
     detail = g_strdup_printf ("shift %" G_GINT64_FORMAT " float ￥%s", id, amount);
   else
     detail = g_strdup_printf ("shift %" G_GINT64_FORMAT " float ￥%s for %s", id, amount, staff);
-  if (!axw_audit_append (db, by ? by : staff, "shift_open", detail, error) || !axw_db_commit (db, error))
+  if (!axw_audit_append (db, by ? by : staff, "shift_open", detail, error) ||
+      !axw_db_commit (db, error))
     goto fail;
   return id;
 
@@ -232,7 +234,8 @@ axw_shift_cash (AxwDb       *db,
     return FALSE;
   if (!axw_db_begin (db, error))
     return FALSE;
-  stmt = axw_db_prepare (db, "INSERT INTO cash_movements (shift_id, at, amount_fen, reason, staff_id) "
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO cash_movements (shift_id, at, amount_fen, reason, staff_id) "
                              "VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
@@ -276,7 +279,8 @@ cash_sales (AxwDb  *db,
             gint64  id)
 {
   return shift_sum (db, "SELECT coalesce (sum (CASE s.kind WHEN 'refund' THEN -p.amount_fen "
-                        "ELSE p.amount_fen END), 0) FROM payments p JOIN sales s ON s.id = p.sale_id "
+                        "ELSE p.amount_fen END), 0) FROM payments p JOIN sales s ON s.id = "
+                        "p.sale_id "
                         "WHERE s.shift_id = ? AND p.method = 'cash'", id);
 }
 
@@ -286,9 +290,12 @@ axw_shift_load (AxwDb   *db,
                 GError **error)
 {
   g_autoptr(AxwShift) shift = g_new0 (AxwShift, 1);
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT h.id, st.name, h.opened_at, h.closed_at, h.float_fen, "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT h.id, st.name, h.opened_at, h.closed_at, "
+                                       "h.float_fen, "
                                            "h.counted_fen, h.count_json FROM shifts h "
-                                           "JOIN staff st ON st.id = h.staff_id WHERE h.id = ?", error);
+                                           "JOIN staff st ON st.id = h.staff_id WHERE h.id = ?",
+                                           error);
 
   if (stmt == NULL)
     return NULL;
@@ -296,7 +303,8 @@ axw_shift_load (AxwDb   *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no shift %lld."), (long long) id);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no shift %lld."),
+                   (long long) id);
       return NULL;
     }
   shift->id = sqlite3_column_int64 (stmt, 0);
@@ -307,7 +315,8 @@ axw_shift_load (AxwDb   *db,
   shift->counted_fen = sqlite3_column_int64 (stmt, 5);
   shift->count_json = axw_db_column_dup (stmt, 6);
   sqlite3_reset (stmt);
-  shift->cash_in_out_fen = shift_sum (db, "SELECT coalesce (sum (amount_fen), 0) FROM cash_movements "
+  shift->cash_in_out_fen = shift_sum (db,
+                                      "SELECT coalesce (sum (amount_fen), 0) FROM cash_movements "
                                           "WHERE shift_id = ?", id);
   shift->cash_sales_fen = cash_sales (db, id);
   shift->expected_fen = shift->float_fen + shift->cash_in_out_fen + shift->cash_sales_fen;
@@ -320,7 +329,8 @@ check_fully_paid (AxwDb    *db,
                   GError  **error)
 {
   gint64 n = shift_sum (db, "SELECT count (*) FROM sales s WHERE s.shift_id = ?1 AND s.total_fen + "
-                            "s.cash_rounding_fen <> (SELECT coalesce (sum (amount_fen), 0) FROM payments "
+                            "s.cash_rounding_fen <> (SELECT coalesce (sum (amount_fen), 0) FROM "
+                            "payments "
                             "WHERE sale_id = s.id)", id);
 
   if (n == 0)
@@ -329,7 +339,8 @@ check_fully_paid (AxwDb    *db,
                g_dngettext (NULL, "%lld sale of this shift is not fully paid: "
                             "ask the manager to check it before closing.",
                             "%lld sales of this shift are not fully paid: "
-                            "ask the manager to check them before closing.", (gulong) n), (long long) n);
+                            "ask the manager to check them before closing.", (gulong) n),
+                            (long long) n);
   return FALSE;
 }
 

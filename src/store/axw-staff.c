@@ -206,7 +206,8 @@ find (AxwDb        *db,
   else if (rc != SQLITE_DONE)
     axw_db_set_error (db, rc, error);
   else
-    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"), name);
+    g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"),
+                 name);
   sqlite3_reset (stmt);
   return s;
 }
@@ -410,11 +411,13 @@ pin_check_unrecorded (PinCheck  *check,
   if (!check->ok)
     {
       g_set_error_literal (error, AXW_ERROR, AXW_ERROR_DISK_FULL,
-                           _("Wrong PIN. The disk is full, so the try could not be counted: free some "
+                           _("Wrong PIN. The disk is full, so the try could not be counted: free "
+                             "some "
                              "space or call the manager."));
       return NULL;
     }
-  g_message (_("%s logged in; the disk is full, so the login was not recorded."), check->staff->name);
+  g_message (_("%s logged in; the disk is full, so the login was not recorded."),
+             check->staff->name);
   return g_steal_pointer (&check->staff);
 }
 
@@ -441,7 +444,8 @@ pin_check_end (AxwDb     *db,
       axw_db_rollback (db);
       return NULL;
     }
-  if (!(check->ok ? count_success (db, s, check->new_hash, &local) : count_failure (db, s, &local)) ||
+  if (!(check->ok
+        ? count_success (db, s, check->new_hash, &local) : count_failure (db, s, &local)) ||
       !axw_db_commit (db, &local))
     {
       axw_db_rollback (db);
@@ -602,7 +606,8 @@ update_by_name (AxwDb       *db,
     goto fail;
   if (axw_db_changes (db) != 1)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"), name);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("There is no staff member called %s"),
+                   name);
       goto fail;
     }
   if (!axw_audit_append (db, by, action, name, error))
@@ -625,7 +630,8 @@ axw_staff_set_pin (AxwDb       *db,
 
   if (!axw_staff_pin_is_valid (pin, error) || (hash = hash_pin (pin, error)) == NULL)
     return FALSE;
-  return update_by_name (db, "UPDATE staff SET pin_hash = ?1, failed_attempts = 0, locked_until = NULL "
+  return update_by_name (db,
+                         "UPDATE staff SET pin_hash = ?1, failed_attempts = 0, locked_until = NULL "
                              "WHERE name = ?2", name, hash, by, "staff.pin", error);
 }
 
@@ -647,7 +653,8 @@ axw_staff_unlock (AxwDb       *db,
                   const char  *by,
                   GError     **error)
 {
-  return update_by_name (db, "UPDATE staff SET failed_attempts = 0, locked_until = ?1 WHERE name = ?2",
+  return update_by_name (db,
+                         "UPDATE staff SET failed_attempts = 0, locked_until = ?1 WHERE name = ?2",
                          name, NULL, by, "staff.unlock", error);
 }
 
@@ -679,10 +686,12 @@ axw_staff_set_active (AxwDb       *db,
       axw_db_query_int (db, "SELECT count(*) FROM staff WHERE role = 'manager' AND active", 0) <= 1)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                   _("%s is the last manager who can log in: make someone else a manager first."), name);
+                   _("%s is the last manager who can log in: make someone else a manager first."),
+                   name);
       return FALSE;
     }
-  return update_by_name (db, "UPDATE staff SET active = ?1 WHERE name = ?2", name, active ? "1" : "0", by,
+  return update_by_name (db, "UPDATE staff SET active = ?1 WHERE name = ?2", name,
+                         active ? "1" : "0", by,
                          active ? "staff.activate" : "staff.deactivate", error);
 }
 

@@ -31,7 +31,8 @@ axw_vouchers_campaign_id (AxwDb       *db,
   gint64 id;
 
   stmt = axw_db_prepare (db, "INSERT INTO campaigns (name, funder) VALUES (?, ?) "
-                             "ON CONFLICT (name, funder) DO UPDATE SET name = name RETURNING id", error);
+                             "ON CONFLICT (name, funder) DO UPDATE SET name = name RETURNING id",
+                             error);
   if (stmt == NULL)
     return 0;
   axw_db_bind_text (stmt, 1, campaign);
@@ -78,15 +79,18 @@ voucher_from_csv (AxwCsv      *csv,
   v->scope = AXW_SCOPE_AID;
 
   if (*v->code == '\0' || axw_signed_code_is (v->code) || strpbrk (v->code, "|\t\r\n") != NULL)
-    column = "code", g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("the code is empty or not a plain code"));
+    column = "code",
+    g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("the code is empty or not a plain code"));
   else if (*v->campaign == '\0')
-    column = "campaign", g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("the campaign is empty"));
+    column = "campaign",
+    g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("the campaign is empty"));
   else if (*v->funder == '\0')
     column = "funder", g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("the funder is empty"));
   else if (!axw_money_parse (face, &v->face_fen, &local))
     column = "face";
   else if (v->face_fen <= 0)
-    column = "face", g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("a red packet is worth more than 0"));
+    column = "face",
+    g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("a red packet is worth more than 0"));
   else if (*min && !axw_money_parse (min, &v->min_spend_fen, &local))
     column = "min_spend";
   else if (!axw_date_parse (v->valid_from, NULL, NULL, NULL, &local))
@@ -94,13 +98,15 @@ voucher_from_csv (AxwCsv      *csv,
   else if (!axw_date_parse (v->valid_to, NULL, NULL, NULL, &local))
     column = "valid_to";
   else if (strcmp (v->valid_from, v->valid_to) > 0)
-    column = "valid_to", g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("it is before valid_from"));
+    column = "valid_to",
+    g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("it is before valid_from"));
   else if (*scope && !axw_scope_from_string (scope, &v->scope))
     column = "scope", g_set_error (&local, AXW_ERROR, AXW_ERROR_INVALID, _("write aid or all"));
 
   if (local == NULL)
     return TRUE;
-  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Row %u (line %u), column “%s”: %s. Nothing was imported."),
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+               _("Row %u (line %u), column “%s”: %s. Nothing was imported."),
                r + 1, axw_csv_line_of_row (csv, r), column, local->message);
   g_error_free (local);
   return FALSE;
@@ -117,10 +123,14 @@ write_voucher (AxwDb       *db,
 
   if (campaign == 0)
     return FALSE;
-  stmt = axw_db_prepare (db, "INSERT INTO vouchers (code, campaign_id, face_fen, min_spend_fen, valid_from, "
-                             "valid_to, scope, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO vouchers (code, campaign_id, face_fen, min_spend_fen, "
+                         "valid_from, "
+                             "valid_to, scope, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                             "?8) "
                              "ON CONFLICT (code) DO UPDATE SET campaign_id = ?2, face_fen = ?3, "
-                             "min_spend_fen = ?4, valid_from = ?5, valid_to = ?6, scope = ?7", error);
+                             "min_spend_fen = ?4, valid_from = ?5, valid_to = ?6, scope = ?7",
+                             error);
   if (stmt == NULL)
     return FALSE;
   axw_db_bind_text (stmt, 1, v->code);
@@ -179,7 +189,8 @@ axw_vouchers_import_csv_as (AxwDb       *db,
       if (g_hash_table_lookup_extended (seen, v->code, NULL, &first))
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                       _("Row %u (line %u), column “code”: %s is also in row %u. Nothing was imported."),
+                       _("Row %u (line %u), column “code”: %s is also in row %u. Nothing was "
+                         "imported."),
                        r + 1, axw_csv_line_of_row (csv, r), v->code, GPOINTER_TO_UINT (first));
           goto fail;
         }
@@ -270,7 +281,8 @@ axw_vouchers_untrust (AxwDb       *db,
   if (axw_db_changes (db) == 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
-                   _("%s has no trusted key %s. Check the list of keys."), funder ? funder : "", canonical);
+                   _("%s has no trusted key %s. Check the list of keys."), funder ? funder : "",
+                   canonical);
       goto fail;
     }
   detail = g_strdup_printf ("%s %s", funder, canonical);
@@ -310,7 +322,8 @@ GPtrArray *
 axw_vouchers_keys (AxwDb   *db,
                    GError **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT id, funder, public_key, added_at FROM funder_keys "
+  sqlite3_stmt *stmt = axw_db_prepare (db,
+                                       "SELECT id, funder, public_key, added_at FROM funder_keys "
                                            "ORDER BY funder, id", error);
 
   return axw_db_collect (db, stmt, funder_key_from_row, axw_funder_key_free, error);
@@ -383,7 +396,8 @@ verify_signed (AxwDb       *db,
                GBytes      *sig,
                GError     **error)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT public_key FROM funder_keys WHERE funder = ?", error);
+  sqlite3_stmt *stmt = axw_db_prepare (db, "SELECT public_key FROM funder_keys WHERE funder = ?",
+                                       error);
   int rc;
 
   if (stmt == NULL)
@@ -424,7 +438,8 @@ lookup_signed (AxwDb       *db,
       v->bad_signature = TRUE;
       return v;
     }
-  if (!verify_signed (db, v, payload, sig, error) || !is_redeemed (db, v->code, &v->redeemed, error))
+  if (!verify_signed (db, v, payload, sig, error) ||
+      !is_redeemed (db, v->code, &v->redeemed, error))
     {
       axw_voucher_free (v);
       return NULL;
@@ -453,7 +468,8 @@ axw_vouchers_lookup (AxwDb       *db,
 
   v->code = g_strdup (clean);
   stmt = axw_db_prepare (db, "SELECT c.name, c.funder, v.face_fen, v.min_spend_fen, v.valid_from, "
-                             "v.valid_to, v.scope FROM vouchers v JOIN campaigns c ON c.id = v.campaign_id "
+                             "v.valid_to, v.scope FROM vouchers v JOIN campaigns c ON c.id = "
+                             "v.campaign_id "
                              "WHERE v.code = ?", error);
   if (stmt == NULL)
     return NULL;

@@ -249,7 +249,8 @@ load_manifest (Export *e)
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return;
   root = json_node_get_object (json_parser_get_root (parser));
-  files = json_object_has_member (root, "files") ? json_object_get_array_member (root, "files") : NULL;
+  files = json_object_has_member (root, "files")
+    ? json_object_get_array_member (root, "files") : NULL;
   for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
     {
       JsonObject *f = json_array_get_object_element (files, i);
@@ -490,7 +491,8 @@ clean_folder (Export   *e,
           !(after_full && g_str_has_prefix (name, "sales-") && g_str_has_suffix (name, ".jsonl")))
         continue;
       for (guint i = 0; after_full && i < e->files->len; i++)
-        listed |= g_str_equal (json_object_get_string_member (g_ptr_array_index (e->files, i), "name"), name);
+        listed |= g_str_equal (json_object_get_string_member (g_ptr_array_index (e->files, i),
+                                                              "name"), name);
       if (listed)
         continue;
       path = g_build_filename (e->dir, name, NULL);
@@ -515,7 +517,8 @@ lock_folder (const char  *dir,
         {
           close (fd);
           g_set_error (error, AXW_ERROR, AXW_ERROR_CONFLICT,
-                       _("The export folder %s is in use (another export, or the online shop reading it). "
+                       _("The export folder %s is in use (another export, or the online shop "
+                         "reading it). "
                          "Try again in a moment."), dir);
           return FALSE;
         }
@@ -542,7 +545,8 @@ export_locked (Export   *e,
   /* A killed run's range first, exactly as it was begun. */
   if (e->pending_full)
     full = TRUE;
-  else if (!full && e->pending > e->cursor && !export_range (e, e->cursor, e->pending, FALSE, error))
+  else if (!full && e->pending > e->cursor &&
+           !export_range (e, e->cursor, e->pending, FALSE, error))
     return FALSE;
 
   if (full && MAX (last, e->pending) > 0 &&
@@ -590,8 +594,8 @@ axw_export_run (AxwDb            *db,
   close (lock_fd);
   if (ok && (result->n_sales_files > 0 || result->wrote_products))
     {
-      g_autofree char *detail = g_strdup_printf ("%" G_GUINT64_FORMAT " sales to %s%s", result->n_sales,
-                                                 dir, full ? " (full)" : "");
+      g_autofree char *detail = g_strdup_printf ("%" G_GUINT64_FORMAT " sales to %s%s",
+                                                 result->n_sales, dir, full ? " (full)" : "");
 
       ok = axw_audit_append (db, NULL, "export", detail, error);
     }

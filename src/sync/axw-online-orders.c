@@ -66,7 +66,8 @@ refuse (GError     **error,
   va_start (ap, format);
   why = g_strdup_vprintf (format, ap);
   va_end (ap);
-  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Line %u: %s. Nothing was imported."), line_no, why);
+  g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("Line %u: %s. Nothing was imported."),
+               line_no, why);
   return NULL;
 }
 
@@ -100,7 +101,8 @@ parse_qty (JsonObject  *item,
     {
       double milli = json_node_get_double (node) * 1000.0;
 
-      if (!(milli > 0 && milli <= (double) AXW_QTY_MAX_MILLI) || fabs (milli - round (milli)) > 1e-6)
+      if (!(milli > 0 && milli <= (double) AXW_QTY_MAX_MILLI) ||
+          fabs (milli - round (milli)) > 1e-6)
         return FALSE;
       *out_milli = (gint64) round (milli);
       return TRUE;
@@ -167,7 +169,8 @@ parse_order (AxwDb       *db,
   order->moves = g_array_new (FALSE, FALSE, sizeof (StockMove));
   order->line_no = line_no;
   /* a line holding only a comment parses, with no root */
-  if (!axw_json_load_bounded (parser, text, strlen (text), &local) || json_parser_get_root (parser) == NULL ||
+  if (!axw_json_load_bounded (parser, text, strlen (text), &local) ||
+      json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return refuse (error, line_no, _("not a JSON object (%s)"), local ? local->message : "?");
   root = json_node_get_object (json_parser_get_root (parser));
@@ -183,7 +186,8 @@ parse_order (AxwDb       *db,
       const char *of = member_string (root, "return_of", NULL);
 
       if (of == NULL || *of == '\0')
-        return refuse (error, line_no, _("return %s must name the order it returns in “return_of”"), id);
+        return refuse (error, line_no, _("return %s must name the order it returns in “return_of”"),
+                       id);
       if (g_str_equal (of, id))
         return refuse (error, line_no, _("return %s names itself in “return_of”"), id);
       order->return_of = g_strdup (of);
@@ -213,10 +217,13 @@ parse_order (AxwDb       *db,
       if (code == NULL)
         return refuse (error, line_no, _("order %s, line %u needs “sku” or “barcode”"), id, i + 1);
       if (p == NULL)
-        return refuse (error, line_no, _("order %s: %s is not in the catalog; add it first"), id, code);
+        return refuse (error, line_no, _("order %s: %s is not in the catalog; add it first"), id,
+                       code);
       if (!parse_qty (item, &m.delta_milli))
-        return refuse (error, line_no, _("order %s, line %u: “qty” must be a positive number of pieces or kg "
-                                         "(at most 3 decimals), or “qty_milli” a positive integer"), id, i + 1);
+        return refuse (error, line_no,
+                       _("order %s, line %u: “qty” must be a positive number of pieces or kg "
+                                         "(at most 3 decimals), or “qty_milli” a positive integer"),
+                                         id, i + 1);
       m.product_id = p->id;
       m.delta_milli *= sign;
       g_array_append_val (order->moves, m);
@@ -238,7 +245,8 @@ parse_orders (AxwDb       *db,
 
   if (strlen (copy) != length || !g_utf8_validate (copy, -1, NULL))
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID, _("The file is not UTF-8 text. Nothing was imported."));
+      g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
+                   _("The file is not UTF-8 text. Nothing was imported."));
       return NULL;
     }
   lines = g_strsplit (copy, "\n", -1);
@@ -288,7 +296,8 @@ check_return (AxwDb        *db,
           g_autofree char *left = axw_qty_format (MAX (sold - returned, 0));
           g_autofree char *want = axw_qty_format (asked);
 
-          return refuse (error, o->line_no, _("return %s takes back %s of a product order %s sold %s of "
+          return refuse (error, o->line_no,
+                         _("return %s takes back %s of a product order %s sold %s of "
                                              "(counting earlier returns)"),
                          o->order_id, want, o->return_of, left) != NULL;
         }
@@ -383,7 +392,8 @@ axw_online_orders_import (AxwDb            *db,
   for (guint i = 0; i < orders->len; i++)
     if (!apply_order (db, g_ptr_array_index (orders, i), now, stats, error))
       goto fail;
-  detail = g_strdup_printf ("%u orders applied, %u already applied", stats->applied, stats->already);
+  detail = g_strdup_printf ("%u orders applied, %u already applied", stats->applied,
+                            stats->already);
   if (stats->applied > 0 && !axw_audit_append (db, staff, "online.import", detail, error))
     goto fail;
   if (!axw_db_commit (db, error))

@@ -119,7 +119,8 @@ run_done (GObject      *source,
       set_int (self, &self->pending, r->status.pending, PROP_PENDING);
       set_int (self, &self->dead, r->status.dead, PROP_DEAD);
       set_text (self, &self->last_success, r->status.last_success, PROP_LAST_SUCCESS);
-      set_text (self, &self->last_error, r->error ? r->error : r->status.last_error, PROP_LAST_ERROR);
+      set_text (self, &self->last_error, r->error ? r->error : r->status.last_error,
+                PROP_LAST_ERROR);
       g_object_thaw_notify (G_OBJECT (self));
     }
   set_busy (self, FALSE);

@@ -84,8 +84,8 @@ axw_secret_file_check (const char  *path,
 
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND, _("The file %s cannot be read. Check %s."), path,
-                   setting);
+      g_set_error (error, AXW_ERROR, AXW_ERROR_NOT_FOUND,
+                   _("The file %s cannot be read. Check %s."), path, setting);
       return FALSE;
     }
   if ((st.st_mode & 0077) != 0)
@@ -116,7 +116,8 @@ axw_sync_read_token (const char  *path,
   if (path == NULL || *path == '\0')
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("No token file is set. Put the online shop's token in a file only you can read "
+                   _("No token file is set. Put the online shop's token in a file only you can "
+                     "read "
                      "(chmod 600) and run: aixinwu settings set sync.token_file FILE"));
       return NULL;
     }
@@ -151,7 +152,8 @@ write_secret (int          fd,
         {
           int saved = errno;
 
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s", g_strerror (saved));
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s",
+                       g_strerror (saved));
           return FALSE;
         }
       text += n;
@@ -203,14 +205,16 @@ axw_sync_write_token (const char  *path,
       (fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600)) < 0)
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
-                   _("Could not write the token file %s: %s. Check the folder."), path, g_strerror (errno));
+                   _("Could not write the token file %s: %s. Check the folder."), path,
+                   g_strerror (errno));
       return FALSE;
     }
   ok = write_secret (fd, line, &local);
   ok = g_close (fd, ok ? &local : NULL) && ok;
   if (!ok || g_rename (tmp, path) != 0)
     {
-      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION, _("Could not write the token file %s: %s"),
+      g_set_error (error, AXW_ERROR, AXW_ERROR_PERMISSION,
+                   _("Could not write the token file %s: %s"),
                    path, local ? local->message : g_strerror (errno));
       g_unlink (tmp);
       return FALSE;
@@ -229,7 +233,8 @@ push_init (Push    *p,
   if (p->endpoint == NULL || *p->endpoint == '\0')
     {
       g_set_error (error, AXW_ERROR, AXW_ERROR_INVALID,
-                   _("The online shop's address is not set. Run: aixinwu settings set sync.endpoint https://…"));
+                   _("The online shop's address is not set. Run: aixinwu settings set "
+                     "sync.endpoint https://…"));
       return FALSE;
     }
   if (axw_settings_endpoint_problem (p->endpoint) != NULL)
@@ -245,7 +250,8 @@ push_init (Push    *p,
   p->auth = g_strdup_printf ("Bearer %s", token);
   p->shop = axw_settings_get (p->db, "shop.code");
   p->terminal = axw_settings_get (p->db, "terminal.code");
-  p->session = soup_session_new_with_options ("timeout", p->options->timeout_s ? p->options->timeout_s : 30,
+  p->session = soup_session_new_with_options ("timeout",
+                                              p->options->timeout_s ? p->options->timeout_s : 30,
                                               "user-agent", "aixinwu/" AXW_VERSION, NULL);
   return TRUE;
 }
@@ -336,7 +342,8 @@ deadline_start (Deadline     *d,
   d->cancellable = g_cancellable_new ();
   d->parent = parent;
   if (parent != NULL)
-    d->parent_id = g_cancellable_connect (parent, G_CALLBACK (parent_cancelled_cb), d->cancellable, NULL);
+    d->parent_id = g_cancellable_connect (parent, G_CALLBACK (parent_cancelled_cb), d->cancellable,
+                                          NULL);
   d->thread = g_thread_new ("sync-deadline", deadline_thread, d);
 }
 
@@ -373,7 +380,8 @@ read_reply (GInputStream  *in,
       if (bytes->len > REPLY_MAX_BYTES)
         {
           g_set_error (error, AXW_ERROR, AXW_ERROR_NETWORK,
-                       _("The online shop's answer is larger than %d KB, which no answer of the protocol is"),
+                       _("The online shop's answer is larger than %d KB, which no answer of the "
+                         "protocol is"),
                        REPLY_MAX_BYTES / 1024);
           return NULL;
         }
@@ -421,16 +429,21 @@ stop_message (Push        *p,
 
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
-      const char *to = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
+      const char *to = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                     "Location");
       g_autofree char *where = axw_text_printable (to ? to : "?", -1);
 
-      return g_strdup_printf (_("The online shop sends the sales elsewhere (%s, to %s). Nothing was sent "
-                                "there: set the online shop's address to the final one."), server, where);
+      return g_strdup_printf (_("The online shop sends the sales elsewhere (%s, to %s). Nothing "
+                                "was sent "
+                                "there: set the online shop's address to the final one."), server,
+                                where);
     }
   if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
-    return g_strdup_printf (_("The online shop refused the token (%s). Nothing was marked; enter the "
+    return g_strdup_printf (_("The online shop refused the token (%s). Nothing was marked; enter "
+                              "the "
                               "shop's current token, then send again."), server);
-  return g_strdup_printf (_("The online shop has no sales address at %s (%s). Nothing was marked; check "
+  return g_strdup_printf (_("The online shop has no sales address at %s (%s). Nothing was marked; "
+                            "check "
                             "the online shop's address."), p->endpoint, server);
 }
 
@@ -450,7 +463,8 @@ post (Push         *p,
 
   if (msg == NULL)  /* push_init checked the address; never send to a half one */
     {
-      *out_message = g_strdup_printf (_("The online shop's address “%s” is not valid."), p->endpoint);
+      *out_message = g_strdup_printf (_("The online shop's address “%s” is not valid."),
+                                      p->endpoint);
       return PUSH_STOP;
     }
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
@@ -480,8 +494,10 @@ post (Push         *p,
       if (*out_accepted != NULL)
         return PUSH_SENT;
       g_free (*out_message);
-      *out_message = g_strdup_printf (_("The online shop answered HTTP %u but confirmed no sale (its answer "
-                                        "has no “accepted” list). Nothing was marked sent; the sales wait. "
+      *out_message = g_strdup_printf (_("The online shop answered HTTP %u but confirmed no sale "
+                                        "(its answer "
+                                        "has no “accepted” list). Nothing was marked sent; the "
+                                        "sales wait. "
                                         "Check that the server follows data/EXPORT.md."), status);
       return PUSH_STOP;
     }
@@ -494,7 +510,8 @@ post (Push         *p,
       return PUSH_STOP;
     }
   /* 408 and 429 say "not now", not "never". */
-  if (SOUP_STATUS_IS_CLIENT_ERROR (status) && status != SOUP_STATUS_REQUEST_TIMEOUT && status != 429)
+  if (SOUP_STATUS_IS_CLIENT_ERROR (status) && status != SOUP_STATUS_REQUEST_TIMEOUT &&
+      status != 429)
     return PUSH_REFUSED;
   return PUSH_RETRY;
 }
@@ -545,7 +562,8 @@ mark (Push          *p,
       const char    *message,
       GError       **error)
 {
-  static const char *status[] = { [PUSH_SENT] = "sent", [PUSH_RETRY] = "pending", [PUSH_REFUSED] = "dead",
+  static const char *status[] = { [PUSH_SENT] = "sent", [PUSH_RETRY] = "pending",
+    [PUSH_REFUSED] = "dead",
                                   [PUSH_STOP] = "pending" };
   g_autofree char *now = axw_now_utc_iso ();
   const char *unconfirmed = _("The online shop did not confirm this sale; it is sent again.");

@@ -93,7 +93,9 @@ static void
 gen_catalog (Gen *g)
 {
   sqlite3_stmt *cat = prep (g, "INSERT INTO categories (id, name) VALUES (?, ?)");
-  sqlite3_stmt *ins = prep (g, "INSERT INTO products (id, barcode, plu, name, category_id, origin, price_fen, "
+  sqlite3_stmt *ins = prep (g,
+                            "INSERT INTO products (id, barcode, plu, name, category_id, origin, "
+                            "price_fen, "
                                "unit, aid_eligible, stock_milli, updated_at, pinyin) "
                                "VALUES (?, ?, ?, ?, ?, '甘肃和政', ?, ?, ?, 1000000000, "
                                "'2025-12-31T00:00:00.000Z', '')");
@@ -111,7 +113,8 @@ gen_catalog (Gen *g)
 
       p->per_kg = g_rand_int_range (g->rand, 0, 20) == 0;
       p->barcode = p->per_kg ? g_strdup_printf ("%06u", i) : axw_test_ean13 (69, i);
-      p->name = g_strdup_printf ("%s %u号", stems[g_rand_int_range (g->rand, 0, G_N_ELEMENTS (stems))], i);
+      p->name = g_strdup_printf ("%s %u号",
+                                 stems[g_rand_int_range (g->rand, 0, G_N_ELEMENTS (stems))], i);
       p->category = g_rand_int_range (g->rand, 0, G_N_ELEMENTS (categories));
       p->price_fen = g_rand_int_range (g->rand, 100, 20000);
       p->aid = g_rand_int_range (g->rand, 0, 3) != 0;
@@ -134,7 +137,8 @@ gen_setup (Gen *g)
   static const AxwPromotion promos[] = {
     { 0, (char *) "爱心日", AXW_SCOPE_AID, 500, 12, 0, NULL, NULL },
     { 0, (char *) "爱心月", AXW_SCOPE_AID, 1000, 0, 12, NULL, NULL },
-    { 0, (char *) "春节特惠", AXW_SCOPE_ALL, 800, 0, 0, (char *) "2026-02-14", (char *) "2026-02-24" },
+    { 0, (char *) "春节特惠", AXW_SCOPE_ALL, 800, 0, 0, (char *) "2026-02-14",
+      (char *) "2026-02-24" },
   };
   sqlite3_stmt *stmt;
 
@@ -149,7 +153,9 @@ gen_setup (Gen *g)
       g->staff_ids[s] = step_id (g, stmt);
     }
   g->promotions = g_ptr_array_new_with_free_func ((GDestroyNotify) axw_promotion_free);
-  stmt = prep (g, "INSERT INTO promotions (name, scope, percent_bp, day_of_month, month, date_from, date_to) "
+  stmt = prep (g,
+               "INSERT INTO promotions (name, scope, percent_bp, day_of_month, month, date_from, "
+               "date_to) "
                   "VALUES (?, ?, ?, nullif (?, 0), nullif (?, 0), ?, ?)");
   for (guint i = 0; i < G_N_ELEMENTS (promos); i++)
     {
@@ -165,7 +171,8 @@ gen_setup (Gen *g)
       p->id = step_id (g, stmt);
       g_ptr_array_add (g->promotions, p);
     }
-  check (axw_db_exec (g->db, "INSERT INTO campaigns (name, funder) VALUES ('惠民助残', '市残联')", &error), error);
+  check (axw_db_exec (g->db, "INSERT INTO campaigns (name, funder) VALUES ('惠民助残', '市残联')",
+                      &error), error);
 }
 
 /* Popular goods sell more: index skewed toward the front of the catalog. */
@@ -225,7 +232,9 @@ maybe_voucher (Gen        *g,
   v->valid_to = g_strdup ("2026-12-31");
   v->scope = g_rand_int_range (g->rand, 0, 4) ? AXW_SCOPE_AID : AXW_SCOPE_ALL;
   v->known = TRUE;
-  stmt = prep (g, "INSERT INTO vouchers (code, campaign_id, face_fen, min_spend_fen, valid_from, valid_to, "
+  stmt = prep (g,
+               "INSERT INTO vouchers (code, campaign_id, face_fen, min_spend_fen, valid_from, "
+               "valid_to, "
                   "scope, imported_at) VALUES (?, 1, ?, ?, ?, ?, ?, '2025-12-31T00:00:00.000Z')");
   axw_db_bind_text (stmt, 1, v->code);
   sqlite3_bind_int64 (stmt, 2, v->face_fen);
@@ -278,8 +287,10 @@ insert_sale (Gen         *g,
              gint64       refund_of)
 {
   const AxwRedPacket *rp = sale->red_packet && sale->red_packet->accepted ? sale->red_packet : NULL;
-  g_autofree char *receipt = g_strdup_printf ("S%u-01-%.4s%.2s%.2s-%04u", shop + 1, sale->business_date,
-                                              sale->business_date + 5, sale->business_date + 8, seq);
+  g_autofree char *receipt = g_strdup_printf ("S%u-01-%.4s%.2s%.2s-%04u", shop + 1,
+                                              sale->business_date,
+                                              sale->business_date + 5, sale->business_date + 8,
+                                              seq);
   g_autofree char *uuid = NULL;
   g_autofree char *staff = g_strdup_printf ("收银员%u", shop + 1);
   g_autofree char *detail = NULL;
@@ -293,10 +304,14 @@ insert_sale (Gen         *g,
                           0x8000 | (g_rand_int (g->rand) & 0x3fff), g_rand_int (g->rand),
                           g_rand_int (g->rand) & 0xffff);
   g_snprintf (shop_code, sizeof shop_code, "S%u", shop + 1);
-  stmt = prep (g, "INSERT INTO sales (uuid, receipt_no, kind, refund_of, created_at, business_date, seq, "
-                  "shop, terminal, staff_id, staff_name, gross_fen, promo_fen, net_fen, red_packet_fen, "
+  stmt = prep (g,
+               "INSERT INTO sales (uuid, receipt_no, kind, refund_of, created_at, business_date, "
+               "seq, "
+                  "shop, terminal, staff_id, staff_name, gross_fen, promo_fen, net_fen, "
+                  "red_packet_fen, "
                   "total_fen, cash_rounding_fen, change_fen, voucher_code, campaign, funder) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '01', ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0, ?16, "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '01', ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                  "0, ?16, "
                   "?17, ?18, ?19)");
   axw_db_bind_text (stmt, 1, uuid);
   axw_db_bind_text (stmt, 2, receipt);
@@ -324,10 +339,13 @@ insert_sale (Gen         *g,
     {
       const AxwLine *l = g_ptr_array_index (sale->lines, i);
 
-      stmt = prep (g, "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, category, "
-                      "qty_milli, unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, "
+      stmt = prep (g,
+                   "INSERT INTO sale_lines (sale_id, line_no, product_id, barcode, name, category, "
+                      "qty_milli, unit_price_fen, gross_fen, promo_fen, promotion, net_fen, "
+                      "aid_eligible, "
                       "red_packet_fen, pay_fen, refund_of_line) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                      "?16)");
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, l->line_no);
       sqlite3_bind_int64 (stmt, 3, l->product_id);
@@ -363,7 +381,9 @@ insert_sale (Gen         *g,
     }
   if (rp != NULL && !refund_of)
     {
-      stmt = prep (g, "INSERT INTO redemptions (code, sale_id, campaign, funder, discount_fen, redeemed_at) "
+      stmt = prep (g,
+                   "INSERT INTO redemptions (code, sale_id, campaign, funder, discount_fen, "
+                   "redeemed_at) "
                       "VALUES (?, ?, ?, ?, ?, ?)");
       axw_db_bind_text (stmt, 1, rp->code);
       sqlite3_bind_int64 (stmt, 2, id);
@@ -374,17 +394,21 @@ insert_sale (Gen         *g,
       done (g, stmt);
       g->n_red_packets++;
     }
-  stmt = prep (g, "INSERT INTO outbox (sale_id, status, sent_at, created_at) VALUES (?1, 'sent', ?2, ?2)");
+  stmt = prep (g,
+               "INSERT INTO outbox (sale_id, status, sent_at, created_at) VALUES (?1, 'sent', ?2, "
+               "?2)");
   sqlite3_bind_int64 (stmt, 1, id);
   axw_db_bind_text (stmt, 2, created_at);
   done (g, stmt);
-  stmt = prep (g, "INSERT INTO print_jobs (sale_id, kind, status, attempts, created_at, updated_at) "
+  stmt = prep (g,
+               "INSERT INTO print_jobs (sale_id, kind, status, attempts, created_at, updated_at) "
                   "VALUES (?1, 'receipt', 'done', 1, ?2, ?2)");
   sqlite3_bind_int64 (stmt, 1, id);
   axw_db_bind_text (stmt, 2, created_at);
   done (g, stmt);
   detail = g_strdup_printf ("%s %s ￥%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
-                            refund_of ? "refund" : "sale", receipt, sale->total_fen / 100, sale->total_fen % 100);
+                            refund_of ? "refund" : "sale", receipt, sale->total_fen / 100,
+                            sale->total_fen % 100);
   stmt = prep (g, "INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)");
   axw_db_bind_text (stmt, 1, created_at);
   axw_db_bind_text (stmt, 2, staff);
@@ -409,7 +433,8 @@ refund_whole (Gen        *g,
 
   sqlite3_bind_int64 (stmt, 1, sale_id);
   for (guint i = 0; i < sale->lines->len && sqlite3_step (stmt) == SQLITE_ROW; i++)
-    ((AxwLine *) g_ptr_array_index (sale->lines, i))->refund_of_line = sqlite3_column_int64 (stmt, 0);
+    ((AxwLine *) g_ptr_array_index (sale->lines, i))->refund_of_line = sqlite3_column_int64 (stmt,
+                                                                                             0);
   sqlite3_reset (stmt);
   sale->change_fen = 0;
   for (guint i = 0; i < sale->payments->len; i++)
@@ -424,7 +449,8 @@ gen_day (Gen        *g,
          const char *date,
          guint       shop)
 {
-  guint n = g->sales_per_day / 2 + (guint) g_rand_int_range (g->rand, 0, (gint32) g->sales_per_day + 1);
+  guint n = g->sales_per_day / 2 + (guint) g_rand_int_range (g->rand, 0,
+                                                             (gint32) g->sales_per_day + 1);
   guint seq = 0;
 
   for (guint i = 0; i < n; i++)
@@ -449,12 +475,15 @@ static gint64
 verify (AxwDb *db)
 {
   static const char * const checks[] = {
-    "SELECT count(*) FROM sales s WHERE total_fen <> (SELECT sum(pay_fen) FROM sale_lines WHERE sale_id = s.id)",
-    "SELECT count(*) FROM sales s WHERE red_packet_fen <> "
+    "SELECT count(*) FROM sales s WHERE total_fen <> (SELECT sum(pay_fen) FROM sale_lines WHERE "
+    "sale_id = s.id)", "SELECT count(*) FROM sales s WHERE red_packet_fen <> "
     "  (SELECT sum(red_packet_fen) FROM sale_lines WHERE sale_id = s.id)",
-    "SELECT count(*) FROM sales s WHERE net_fen <> gross_fen - promo_fen OR total_fen <> net_fen - red_packet_fen",
-    "SELECT count(*) FROM sales s WHERE total_fen <> (SELECT sum(amount_fen) FROM payments WHERE sale_id = s.id)",
-    "SELECT count(*) FROM sale_lines WHERE net_fen <> gross_fen - promo_fen OR pay_fen <> net_fen - red_packet_fen",
+    "SELECT count(*) FROM sales s WHERE net_fen <> gross_fen - promo_fen OR total_fen <> net_fen - "
+    "red_packet_fen",
+    "SELECT count(*) FROM sales s WHERE total_fen <> (SELECT sum(amount_fen) FROM payments WHERE "
+    "sale_id = s.id)",
+    "SELECT count(*) FROM sale_lines WHERE net_fen <> gross_fen - promo_fen OR pay_fen <> net_fen "
+    "- red_packet_fen",
     "SELECT count(*) FROM sales s WHERE kind = 'sale' AND red_packet_fen > 0 AND NOT EXISTS "
     "  (SELECT 1 FROM redemptions WHERE sale_id = s.id AND discount_fen = s.red_packet_fen)",
   };
@@ -486,8 +515,10 @@ main (int   argc,
     { "products", 0, 0, G_OPTION_ARG_INT64, &products, "catalog size (100000)", "N" },
     { "shops", 0, 0, G_OPTION_ARG_INT64, &shops, "shops (6)", "N" },
     { "days", 0, 0, G_OPTION_ARG_INT64, &days, "days from 2026-01-01 (365)", "N" },
-    { "sales-per-day", 0, 0, G_OPTION_ARG_INT64, &per_day, "mean sales per shop and day (228)", "N" },
-    { "verify", 0, 0, G_OPTION_ARG_NONE, &do_verify, "check the docs/design.md §5 sums afterwards", NULL },
+    { "sales-per-day", 0, 0, G_OPTION_ARG_INT64, &per_day, "mean sales per shop and day (228)",
+      "N" },
+    { "verify", 0, 0, G_OPTION_ARG_NONE, &do_verify, "check the docs/design.md §5 sums afterwards",
+      NULL },
     { NULL }
   };
   g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
@@ -512,7 +543,8 @@ main (int   argc,
   g.sales_per_day = (guint) per_day;
 
   /* Bulk load: durability comes back with the final checkpoint. */
-  check (axw_db_exec (g.db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", &error), error);
+  check (axw_db_exec (g.db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", &error),
+         error);
   if (axw_staff_add (g.db, "王店长", TRUE, "8888", &error) <= 0)
     check (FALSE, error);
   check (axw_db_begin (g.db, &error), error);
@@ -526,17 +558,20 @@ main (int   argc,
       for (guint s = 0; s < g.n_shops; s++)
         gen_day (&g, date, s);
     }
-  check (axw_db_exec (g.db, "UPDATE products SET stock_milli = stock_milli - coalesce ((SELECT sum ("
-                            "CASE s.kind WHEN 'sale' THEN l.qty_milli ELSE -l.qty_milli END) FROM sale_lines l "
+  check (axw_db_exec (g.db,
+                      "UPDATE products SET stock_milli = stock_milli - coalesce ((SELECT sum ("
+                            "CASE s.kind WHEN 'sale' THEN l.qty_milli ELSE -l.qty_milli END) FROM "
+                            "sale_lines l "
                             "JOIN sales s ON s.id = l.sale_id WHERE l.product_id = products.id), 0)", &error), error);
   check (axw_db_commit (g.db, &error), error);
-  check (axw_db_exec (g.db, "PRAGMA synchronous = FULL; PRAGMA wal_checkpoint(TRUNCATE)", &error), error);
+  check (axw_db_exec (g.db, "PRAGMA synchronous = FULL; PRAGMA wal_checkpoint(TRUNCATE)", &error),
+         error);
   secs = (g_get_monotonic_time () - t0) / 1e6;
 
   g_print ("generated %s in %.1f s: %u products, %" G_GINT64_FORMAT " documents (%" G_GINT64_FORMAT
            " refunds), %" G_GINT64_FORMAT " sale lines (%.0f lines/s), %" G_GINT64_FORMAT " red packets, %"
-           G_GINT64_FORMAT " split payments\n", path, secs, g.n_products, g.n_sales, g.n_refunds, g.n_lines,
-           g.n_lines / MAX (secs, 0.001), g.n_red_packets, g.n_split);
+           G_GINT64_FORMAT " split payments\n", path, secs, g.n_products, g.n_sales, g.n_refunds,
+           g.n_lines, g.n_lines / MAX (secs, 0.001), g.n_red_packets, g.n_split);
   if (do_verify && verify (g.db) != 0)
     return 1;
   if (do_verify)

@@ -35,8 +35,11 @@ fill (AxwDb *db)
   sqlite3_stmt *stmt;
 
   g_assert_true (axw_db_begin (db, NULL));
-  stmt = axw_db_prepare (db, "INSERT INTO products (barcode, name, price_fen, aid_eligible, stock_milli, "
-                             "pinyin, updated_at) VALUES (?, ?, ?, ?, 1000000, 'x', '2026-01-01')", NULL);
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO products (barcode, name, price_fen, aid_eligible, "
+                         "stock_milli, "
+                             "pinyin, updated_at) VALUES (?, ?, ?, ?, 1000000, 'x', '2026-01-01')",
+                             NULL);
   for (guint i = 0; i < N_PRODUCTS; i++)
     {
       g_autofree char *code = axw_test_ean13 (69, i);
@@ -50,7 +53,8 @@ fill (AxwDb *db)
     }
   g_assert_true (axw_db_commit (db, NULL));
   g_assert_true (axw_db_exec (db, "INSERT INTO promotions (name, scope, percent_bp, month) VALUES "
-                                  "('爱心月', 'aid', 1000, 12), ('爱心日', 'aid', 500, NULL)", NULL));
+                                  "('爱心月', 'aid', 1000, 12), ('爱心日', 'aid', 500, NULL)",
+                                  NULL));
   g_assert_cmpint (axw_staff_add (db, "小林", FALSE, "1234", NULL), >, 0);
 }
 
@@ -63,7 +67,9 @@ basket (AxwDb *db,
   for (int i = 0; i < 10; i++)
     {
       g_autofree char *code = axw_test_ean13 (69, (guint) g_rand_int_range (rand, 0, N_PRODUCTS));
-      g_autoptr(AxwLine) l = axw_checkout_item_from_scan (db, code, 1000 * g_rand_int_range (rand, 1, 4), NULL);
+      g_autoptr(AxwLine) l = axw_checkout_item_from_scan (db, code,
+                                                          1000 * g_rand_int_range (rand, 1, 4),
+                                                          NULL);
 
       axw_cart_add (cart, l);
     }
@@ -146,7 +152,9 @@ main (int   argc,
   report ("sale commit, 10 lines", commit);
   report ("one fdatasync (baseline)", sync);
   g_print ("commit / fdatasync ratio: p50 %.2f  p99 %.2f\n",
-           g_array_index (commit, double, commit->len / 2) / MAX (g_array_index (sync, double, sync->len / 2), 0.001),
+           g_array_index (commit, double,
+                          commit->len / 2) / MAX (g_array_index (sync, double, sync->len / 2),
+                                                  0.001),
            g_array_index (commit, double, commit->len * 99 / 100) /
            MAX (g_array_index (sync, double, sync->len * 99 / 100), 0.001));
 

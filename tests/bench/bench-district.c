@@ -112,8 +112,8 @@ ingest_shop (gpointer data)
   for (guint i = 0; i < run->batches->len; i++)
     {
       const char *params[1] = { g_ptr_array_index (run->batches, i) };
-      g_autoptr(PGresult) r = PQexecParams (hub->conn, "SELECT district.ingest ($1::json)", 1, NULL, params,
-                                            NULL, NULL, 0);
+      g_autoptr(PGresult) r = PQexecParams (hub->conn, "SELECT district.ingest ($1::json)", 1, NULL,
+                                            params, NULL, NULL, 0);
 
       if (PQresultStatus (r) != PGRES_TUPLES_OK)
         {
@@ -177,8 +177,8 @@ copy_out (AxwHub     *hub,
     g_str_equal (table, "payments")
     ? "COPY (SELECT p.* FROM district.payments p JOIN district.sale_docs d ON d.uuid = p.sale_uuid "
       "WHERE d.shop = '%s') TO STDOUT"
-    : "COPY (SELECT * FROM district.%s WHERE shop = '%s') TO STDOUT", g_str_equal (table, "payments") ? shop : table,
-    shop);
+    : "COPY (SELECT * FROM district.%s WHERE shop = '%s') TO STDOUT",
+    g_str_equal (table, "payments") ? shop : table, shop);
   GString *out = g_string_new (NULL);
   PGresult *r = PQexec (hub->conn, sql);
   char *buf;
@@ -286,14 +286,16 @@ main (int   argc,
       g_printerr ("usage: bench-district GEN.db ADMIN_URL DIR [SHOPS]\n");
       return 2;
     }
-  if (axw_district_init (admin, NULL, &error) < 0 || (hub = axw_hub_connect (admin, NULL, 0, &error)) == NULL)
+  if (axw_district_init (admin, NULL, &error) < 0 ||
+      (hub = axw_hub_connect (admin, NULL, 0, &error)) == NULL)
     die (error);
   for (guint s = 0; s < shops; s++)
     {
       runs[s].db_path = db_path;
       g_snprintf (runs[s].shop, sizeof runs[s].shop, "S%u", s + 1);
       runs[s].passfile = g_strdup_printf ("%s/%s.pgpass", dir, runs[s].shop);
-      if ((runs[s].url = axw_district_add_shop (admin, runs[s].shop, runs[s].passfile, &error)) == NULL)
+      if ((runs[s].url = axw_district_add_shop (admin, runs[s].shop, runs[s].passfile,
+                                                &error)) == NULL)
         die (error);
       runs[s].shop_url = g_strdup (runs[s].url);
     }
@@ -308,11 +310,11 @@ main (int   argc,
     g_autoptr(PGresult) r = PQexec (hub->conn, "SELECT count (*) FROM district.sale_lines");
     lines = g_ascii_strtoll (PQgetvalue (r, 0, 0), NULL, 10);
   }
-  g_print ("documents written from SQLite by %u shops at once: %.2f s (%.0f documents/s)\n", shops, build_s,
-           docs / build_s);
+  g_print ("documents written from SQLite by %u shops at once: %.2f s (%.0f documents/s)\n", shops,
+           build_s, docs / build_s);
   g_print ("ingest: %" G_GINT64_FORMAT " documents (%" G_GINT64_FORMAT " lines) from %u shops at once in %.2f s: "
-           "%.0f documents/s (whole push, SQLite to hub: %.0f documents/s)\n", docs, lines, shops, ingest_s,
-           docs / ingest_s, docs / (build_s + ingest_s));
+           "%.0f documents/s (whole push, SQLite to hub: %.0f documents/s)\n", docs, lines, shops,
+           ingest_s, docs / ingest_s, docs / (build_s + ingest_s));
 
   /* The same rows by COPY, into tables with the same keys and indexes. */
   if (!axw_hub_exec (hub, "DROP SCHEMA IF EXISTS bench_copy CASCADE; CREATE SCHEMA bench_copy;"
@@ -329,9 +331,11 @@ main (int   argc,
 
     for (int i = 0; i < PQntuples (months); i++)
       {
-        g_autofree char *sql = g_strdup_printf ("CREATE TABLE bench_copy.l%d PARTITION OF bench_copy.sale_lines "
-                                                "FOR VALUES FROM ('%s') TO (('%s'::date + interval '1 month')::date)",
-                                                i, PQgetvalue (months, i, 0), PQgetvalue (months, i, 0));
+        g_autofree char *sql = g_strdup_printf ("CREATE TABLE bench_copy.l%d PARTITION OF "
+                                                "bench_copy.sale_lines "
+                                                "FOR VALUES FROM ('%s') TO (('%s'::date + interval "
+                                                "'1 month')::date)", i, PQgetvalue (months, i, 0),
+                                                PQgetvalue (months, i, 0));
         if (!axw_hub_exec (hub, sql, &error))
           die (error);
       }
@@ -345,7 +349,8 @@ main (int   argc,
     }
   copy_s = run_threads (runs, shops, copy_shop);
   copy_cpu = server_cpu (runs, shops);
-  g_print ("COPY of the same rows, %u connections at once: %.2f s: %.0f documents/s; ingest = %.2f× COPY "
+  g_print ("COPY of the same rows, %u connections at once: %.2f s: %.0f documents/s; ingest = "
+           "%.2f× COPY "
            "(target ≥ 0.5×)\n", shops, copy_s, docs / copy_s, copy_s / ingest_s);
   if (ingest_cpu > 0 && copy_cpu > 0)
     g_print ("server CPU: ingest %.1f s, COPY %.1f s: COPY / ingest = %.2f× "
@@ -364,13 +369,14 @@ main (int   argc,
         die (error);
       t[i] = (g_get_monotonic_time () - t0) / 1e3;
     }
-  g_print ("district year report over %u shops: p50 %.0f ms (target < 1000 ms)\n", shops, percentile (t, 5, 0.5));
+  g_print ("district year report over %u shops: p50 %.0f ms (target < 1000 ms)\n", shops,
+           percentile (t, 5, 0.5));
   funder = PQexec (hub->conn, "SELECT funder FROM district.redemptions LIMIT 1");
   for (int i = 0; i < 5 && PQntuples (funder) == 1; i++)
     {
       gint64 t0 = g_get_monotonic_time ();
-      g_autofree char *json = axw_district_claim_json (hub, PQgetvalue (funder, 0, 0), "2026-01-01", "2026-12-31",
-                                                       &error);
+      g_autofree char *json = axw_district_claim_json (hub, PQgetvalue (funder, 0, 0), "2026-01-01",
+                                                       "2026-12-31", &error);
 
       if (json == NULL)
         die (error);
@@ -389,11 +395,13 @@ main (int   argc,
       g_autofree char *code = g_strdup_printf ("HB1%04u", i);
       gint64 t0 = g_get_monotonic_time ();
 
-      if (axw_district_check_red_packet (counter, code, 1000, &where, &error) == AXW_HUB_CHECK_UNKNOWN)
+      if (axw_district_check_red_packet (counter, code, 1000, &where,
+                                         &error) == AXW_HUB_CHECK_UNKNOWN)
         die (error);
       checks[i] = (g_get_monotonic_time () - t0) / 1e3;
     }
-  g_print ("red-packet check on loopback (connect, SCRAM, query): p50 %.1f ms, p99 %.1f ms (target p99 < 50 ms)\n",
-           percentile (checks, G_N_ELEMENTS (checks), 0.5), percentile (checks, G_N_ELEMENTS (checks), 0.99));
+  g_print ("red-packet check on loopback (connect, SCRAM, query): p50 %.1f ms, p99 %.1f ms (target "
+           "p99 < 50 ms)\n", percentile (checks, G_N_ELEMENTS (checks), 0.5),
+           percentile (checks, G_N_ELEMENTS (checks), 0.99));
   return 0;
 }

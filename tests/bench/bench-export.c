@@ -27,13 +27,21 @@ generate (AxwDb  *db,
                                   "VALUES ('小林', 'cashier', 'x', '2026-01-01')", NULL));
   g_assert_true (axw_db_begin (db, NULL));
   g_assert_true (axw_db_exec (db, "PRAGMA defer_foreign_keys = ON", NULL));   /* lines before their sale */
-  sale = axw_db_prepare (db, "INSERT INTO sales (id, uuid, receipt_no, kind, refund_of, created_at, business_date, "
-                             "seq, shop, terminal, staff_id, staff_name, gross_fen, promo_fen, net_fen, red_packet_fen, "
-                             "total_fen, voucher_code, campaign, funder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?1, 'S01', "
+  sale = axw_db_prepare (db,
+                         "INSERT INTO sales (id, uuid, receipt_no, kind, refund_of, created_at, "
+                         "business_date, "
+                             "seq, shop, terminal, staff_id, staff_name, gross_fen, promo_fen, "
+                             "net_fen, red_packet_fen, "
+                             "total_fen, voucher_code, campaign, funder) VALUES (?1, ?2, ?3, ?4, "
+                             "?5, ?6, ?7, ?1, 'S01', "
                              "'T01', 1, '小林', ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", NULL);
-  line = axw_db_prepare (db, "INSERT INTO sale_lines (sale_id, line_no, barcode, name, category, qty_milli, "
-                             "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, aid_eligible, red_packet_fen, "
-                             "pay_fen) VALUES (?, ?, ?, ?, '干货', ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL);
+  line = axw_db_prepare (db,
+                         "INSERT INTO sale_lines (sale_id, line_no, barcode, name, category, "
+                         "qty_milli, "
+                             "unit_price_fen, gross_fen, promo_fen, promotion, net_fen, "
+                             "aid_eligible, red_packet_fen, "
+                             "pay_fen) VALUES (?, ?, ?, ?, '干货', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             NULL);
   pay = axw_db_prepare (db, "INSERT INTO payments (sale_id, seq, method, amount_fen, tendered_fen) "
                             "VALUES (?, ?, ?, ?, ?)", NULL);
   for (guint id = 1; id <= n_sales; id++)
@@ -47,7 +55,8 @@ generate (AxwDb  *db,
       g_snprintf (uuid, sizeof uuid, "%08x-%04x-4%03x-8%03x-%012x", id, g_rand_int (rand) & 0xffff,
                   id % 4096, (id / 7) % 4096, g_rand_int (rand));
       g_snprintf (receipt, sizeof receipt, "S01-T01-202612%02u-%07u", day, id);
-      g_snprintf (at, sizeof at, "2026-12-%02uT%02u:%02u:%02u.000Z", day, id % 24, id % 60, (id / 60) % 60);
+      g_snprintf (at, sizeof at, "2026-12-%02uT%02u:%02u:%02u.000Z", day, id % 24, id % 60,
+                  (id / 60) % 60);
       g_snprintf (date, sizeof date, "2026-12-%02u", day);
       g_snprintf (code, sizeof code, "HB%08u", id);
       for (guint l = 1; l <= n_lines; l++)
@@ -108,7 +117,8 @@ generate (AxwDb  *db,
         }
     }
   g_assert_true (axw_db_commit (db, NULL));
-  g_assert_true (axw_db_exec (db, "PRAGMA synchronous = FULL; PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_assert_true (axw_db_exec (db, "PRAGMA synchronous = FULL; PRAGMA wal_checkpoint(TRUNCATE)",
+                              NULL));
   g_rand_free (rand);
 }
 
@@ -169,8 +179,8 @@ main (int   argc,
   cmd = g_strdup_printf ("sqlite3 -json '%s' \"%s\" > '%s'", path, dump_sql, dump);
   sh[2] = cmd;
   t0 = g_get_monotonic_time ();
-  g_assert_true (g_spawn_sync (NULL, (char **) sh, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) sh, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
   g_assert_true (g_spawn_check_wait_status (status, &error));
   dump_s = (g_get_monotonic_time () - t0) / 1e6;
   g_assert_no_error (error);

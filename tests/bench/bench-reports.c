@@ -31,8 +31,10 @@ static const char generate_sql[] =
   " d AS (SELECT i, i % " G_STRINGIFY (SHOPS) " AS shop, i / (" G_STRINGIFY (SHOPS) " * "
   G_STRINGIFY (SALES_PER_SHOP_DAY) ") AS day, (i / " G_STRINGIFY (SHOPS) ") % "
   G_STRINGIFY (SALES_PER_SHOP_DAY) " AS seq FROM n)"
-  "INSERT INTO sales (id, uuid, receipt_no, kind, created_at, business_date, seq, shop, terminal, staff_id,"
-  "  staff_name, gross_fen, promo_fen, net_fen, red_packet_fen, total_fen, voucher_code, campaign, funder)"
+  "INSERT INTO sales (id, uuid, receipt_no, kind, created_at, business_date, seq, shop, terminal, "
+  "staff_id,"
+  "  staff_name, gross_fen, promo_fen, net_fen, red_packet_fen, total_fen, voucher_code, campaign, "
+  "funder)"
   " SELECT i + 1, 'u' || i, 'S' || shop || '-' || i, 'sale',"
   "  date ('2025-01-01', '+' || day || ' days') || 'T' || printf ('%02d', seq * 13 / "
   G_STRINGIFY (SALES_PER_SHOP_DAY) " + 1) || ':' || printf ('%02d', seq % 60) || ':00.000Z',"
@@ -46,15 +48,18 @@ static const char generate_sql[] =
   "  CASE WHEN i % 10 = 0 THEN 'HB' || i END, CASE WHEN i % 10 = 0 THEN '惠民助残' END,"
   "  CASE WHEN i % 10 = 0 THEN '市残联' END FROM d;"
   "WITH RECURSIVE k (k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM k WHERE k < 2)"
-  "INSERT INTO sale_lines (sale_id, line_no, barcode, name, category, qty_milli, unit_price_fen, gross_fen,"
+  "INSERT INTO sale_lines (sale_id, line_no, barcode, name, category, qty_milli, unit_price_fen, "
+  "gross_fen,"
   "  promo_fen, net_fen, aid_eligible, red_packet_fen, pay_fen)"
   " SELECT s.id, k + 1, 'P' || ((s.id * 7 + k) % 200), '商品' || ((s.id * 7 + k) % 200),"
-  "  '类' || ((s.id + k) % 8), 1000, " LINE_FEN ("s.id - 1", "k") ", " LINE_FEN ("s.id - 1", "k") ", 0,"
+  "  '类' || ((s.id + k) % 8), 1000, " LINE_FEN ("s.id - 1", "k") ", " LINE_FEN ("s.id - 1",
+                                                                                 "k") ", 0,"
   "  " LINE_FEN ("s.id - 1", "k") ", 1, CASE WHEN k = 0 THEN s.red_packet_fen ELSE 0 END,"
   "  " LINE_FEN ("s.id - 1", "k") " - CASE WHEN k = 0 THEN s.red_packet_fen ELSE 0 END"
   " FROM sales s, k;"
   "INSERT INTO payments (sale_id, seq, method, amount_fen, tendered_fen)"
-  " SELECT id, 1, CASE id % 4 WHEN 0 THEN 'cash' WHEN 1 THEN 'wechat' WHEN 2 THEN 'alipay' ELSE 'unionpay' END,"
+  " SELECT id, 1, CASE id % 4 WHEN 0 THEN 'cash' WHEN 1 THEN 'wechat' WHEN 2 THEN 'alipay' ELSE "
+  "'unionpay' END,"
   "  total_fen, total_fen FROM sales;";
 
 static void
@@ -72,7 +77,8 @@ generate (AxwDb *db)
   gint64 t0 = g_get_monotonic_time ();
 
   G_STATIC_ASSERT (TOTAL_SALES == SHOPS * DAYS * SALES_PER_SHOP_DAY);
-  if (!axw_db_begin (db, &error) || !axw_db_exec (db, generate_sql, &error) || !axw_db_commit (db, &error))
+  if (!axw_db_begin (db, &error) || !axw_db_exec (db, generate_sql, &error) ||
+      !axw_db_commit (db, &error))
     g_error ("generate: %s", error->message);
   g_print ("generated %" G_GINT64_FORMAT " sales, %" G_GINT64_FORMAT " lines in %.1f s\n",
            axw_db_query_int (db, "SELECT count (*) FROM sales", 0),
@@ -142,7 +148,8 @@ main (int    argc,
       if (r == NULL || !axw_report_check_totals (r, &error))
         g_error ("%s", error->message);
       if (r->total_fen != expected_year)
-        g_error ("year total %" G_GINT64_FORMAT " != %" G_GINT64_FORMAT, r->total_fen, expected_year);
+        g_error ("year total %" G_GINT64_FORMAT " != %" G_GINT64_FORMAT, r->total_fen,
+                 expected_year);
       g_array_append_val (year, ms);
     }
   print_times ("a day's report (6 shops, 1 920 sales)", day);

@@ -50,7 +50,9 @@ static void
 raw_lookup (Bench      *b,
             const char *code)
 {
-  sqlite3_stmt *stmt = axw_db_prepare (b->db, "SELECT id, name, price_fen, unit, aid_eligible, category_id "
+  sqlite3_stmt *stmt = axw_db_prepare (b->db,
+                                       "SELECT id, name, price_fen, unit, aid_eligible, "
+                                       "category_id "
                                               "FROM products WHERE barcode = ?", NULL);
 
   axw_db_bind_text (stmt, 1, code);
@@ -161,7 +163,8 @@ run_sql (Bench      *b,
 
 /* The least a report must read: totals and payments by method. */
 static const char day_sql[] =
-  "SELECT s.kind, p.method, count(DISTINCT s.id), sum(s.gross_fen), sum(s.promo_fen), sum(s.red_packet_fen), "
+  "SELECT s.kind, p.method, count(DISTINCT s.id), sum(s.gross_fen), sum(s.promo_fen), "
+  "sum(s.red_packet_fen), "
   "sum(p.amount_fen) FROM sales s JOIN payments p ON p.sale_id = s.id "
   "WHERE s.business_date BETWEEN ?1 AND ?2 GROUP BY s.kind, p.method";
 
@@ -233,7 +236,8 @@ bench_open (const char *path)
 
       TIMED (raw, {
         g_assert_cmpint (sqlite3_open_v2 (path, &h, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-        g_assert_cmpint (sqlite3_exec (h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_exec (h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL),
+                         ==, SQLITE_OK);
       });
       sqlite3_close (h);
       TIMED (open_ms, db = axw_db_open (path, &error));

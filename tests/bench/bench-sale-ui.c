@@ -62,8 +62,11 @@ fill (const char *path)
   g_assert_nonnull (db);
   g_assert_true (axw_cli_init_demo (db, NULL));
   g_assert_true (axw_db_begin (db, NULL));
-  stmt = axw_db_prepare (db, "INSERT INTO products (barcode, name, price_fen, aid_eligible, stock_milli, "
-                             "pinyin, updated_at) VALUES (?, ?, ?, ?, 1000000, 'x', '2026-01-01')", NULL);
+  stmt = axw_db_prepare (db,
+                         "INSERT INTO products (barcode, name, price_fen, aid_eligible, "
+                         "stock_milli, "
+                             "pinyin, updated_at) VALUES (?, ?, ?, ?, 1000000, 'x', '2026-01-01')",
+                             NULL);
   for (guint i = 0; i < N_PRODUCTS; i++)
     {
       g_autofree char *code = axw_test_ean13 (68, i);
@@ -507,7 +510,8 @@ bench_scans (const char *db_path)
       tick = g_timeout_add (20, wake_cb, NULL);
       type_burst (typist, code);
       /* on a loaded machine a burst can arrive too slowly to be a scan */
-      while (axw_window_get_n_scans (window) == scans && g_get_monotonic_time () - t0 < 3 * G_USEC_PER_SEC)
+      while (axw_window_get_n_scans (window) == scans &&
+             g_get_monotonic_time () - t0 < 3 * G_USEC_PER_SEC)
         g_main_context_iteration (NULL, TRUE);
       g_source_remove (tick);
       if (axw_window_get_n_scans (window) == scans)
@@ -521,7 +525,8 @@ bench_scans (const char *db_path)
       since_enter = (gint32) ((guint32) (g_get_monotonic_time () / 1000) - axw_window_get_last_scan_time (window));
       if (since_enter < 0 || since_enter > 10000)
         {
-          g_print ("X server time stamps are not CLOCK_MONOTONIC (%d ms off): no X burst figure\n", since_enter);
+          g_print ("X server time stamps are not CLOCK_MONOTONIC (%d ms off): no X burst figure\n",
+                   since_enter);
           break;
         }
       ms = since_enter;
@@ -546,7 +551,8 @@ bench_scans (const char *db_path)
     gtk_window_set_default_size (GTK_WINDOW (bare), 1280, 800);
     gtk_window_present (GTK_WINDOW (bare));
     pump (300);
-    g_signal_connect (gtk_widget_get_frame_clock (bare), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+    g_signal_connect (gtk_widget_get_frame_clock (bare), "after-paint", G_CALLBACK (after_paint_cb),
+                      NULL);
     XSetInputFocus (typist, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (bare))),
                     RevertToParent, CurrentTime);
     XSync (typist, False);
@@ -578,7 +584,8 @@ bench_scans (const char *db_path)
   if (floor_ms->len > 0)
     report ("floor: bare GTK window, Enter → one label drawn", floor_ms);
   if (missed > 0)
-    g_print ("X key bursts not taken as a scan (too slow on a loaded machine): %u of %u\n", missed, N_XTEST);
+    g_print ("X key bursts not taken as a scan (too slow on a loaded machine): %u of %u\n", missed,
+             N_XTEST);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
   bench_display (app, window, sale, rand);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -612,7 +619,8 @@ child_minimal (gboolean adwaita)
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("爱心屋"));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (print_and_quit), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (print_and_quit),
+                    NULL);
   while (TRUE)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -635,7 +643,8 @@ child_app (const char *db_path,
 {
   g_autoptr(AxwApplication) app = axw_application_new (db_path);
 
-  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), GINT_TO_POINTER (to_sale));
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb),
+                          GINT_TO_POINTER (to_sale));
   g_application_run (G_APPLICATION (app), 0, NULL);
 }
 
@@ -670,7 +679,8 @@ child_rss_minimal (void)
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("爱心屋"));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb),
+                    NULL);
   wait_for_paint ();
   pump (100);
   g_print ("%" G_GUINT64_FORMAT "\n", peak_rss_kib ());
@@ -714,8 +724,8 @@ child_rss (const char *db_path)
     {
       g_autofree char *cmd = g_strdup_printf ("sh -c 'grep -E \"^(Vm|Rss)\" /proc/%d/status >&2; "
                                               "awk \"/^[0-9a-f]+-/{name=\\$6} /^Rss:/{r[name]+=\\$2} "
-                                              "END{for(n in r) print r[n], n}\" /proc/%d/smaps | sort -rn | head -25 >&2'",
-                                              getpid (), getpid ());
+                                              "END{for(n in r) print r[n], n}\" /proc/%d/smaps | "
+                                              "sort -rn | head -25 >&2'", getpid (), getpid ());
       g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
     }
   g_print ("%" G_GUINT64_FORMAT "\n", peak_rss_kib ());
@@ -737,8 +747,8 @@ rss_child (const char *self,
   if (renderer != NULL)
     envp = g_environ_setenv (envp, "GSK_RENDERER", renderer, TRUE);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, envp,
-                               g_getenv ("AXW_RSS_DEBUG") ? 0 : G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, &error));
+                               g_getenv ("AXW_RSS_DEBUG") ? 0 : G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_ascii_strtoull (out, NULL, 10) / 1024.0;
@@ -795,8 +805,8 @@ time_child (const char *self,
   int status;
   gint64 t0 = g_get_monotonic_time ();
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, child_env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                               NULL, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, child_env, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   return (g_ascii_strtoll (out, NULL, 10) - t0) / 1000.0;
 }

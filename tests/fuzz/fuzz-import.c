@@ -17,8 +17,11 @@ static AxwDb *db;
 static gint64
 rows (void)
 {
-  return axw_db_query_int (db, "SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM promotions)"
-                               " + (SELECT count(*) FROM vouchers) + (SELECT total(price_fen) FROM products)", -1);
+  return axw_db_query_int (db,
+                           "SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM "
+                           "promotions)"
+                               " + (SELECT count(*) FROM vouchers) + (SELECT total(price_fen) FROM "
+                               "products)", -1);
 }
 
 int
@@ -38,7 +41,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   /* keep the database small so every input runs at the same speed */
   if (axw_db_query_int (db, "SELECT count(*) FROM products", 0) > 500)
-    g_assert (axw_db_exec (db, "DELETE FROM products; DELETE FROM promotions; DELETE FROM vouchers;", NULL));
+    g_assert (axw_db_exec (db,
+                           "DELETE FROM products; DELETE FROM promotions; DELETE FROM vouchers;",
+                           NULL));
 
   before = rows ();
   if (!axw_products_import_csv (db, text, size, TRUE, &stats, &error))

@@ -37,7 +37,8 @@ balance (void)
 {
   return axw_db_query_int (db, "SELECT (SELECT sum(stock_milli) FROM products) + "
                                "(SELECT coalesce (sum (CASE WHEN return_of IS NULL THEN qty_milli "
-                               "                           ELSE -qty_milli END), 0) FROM online_order_lines)", -1);
+                               "                           ELSE -qty_milli END), 0) FROM "
+                               "online_order_lines)", -1);
 }
 
 int
@@ -66,7 +67,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
   /* accepted: the stock is whole and bounded, and the sums are exact */
-  g_assert (axw_db_query_int (db, "SELECT count(*) FROM products WHERE typeof (stock_milli) <> 'integer' "
+  g_assert (axw_db_query_int (db,
+                              "SELECT count(*) FROM products WHERE typeof (stock_milli) <> "
+                              "'integer' "
                                   "OR abs (stock_milli) > 1000000000000000", -1) == 0);
   g_assert (balance () == before_balance);
   g_assert (stats.applied + stats.already <= size);

@@ -97,7 +97,8 @@ build_sale (guint8     flags,
     }
   if (flags & 0x08 || sale->payments->len == 0)
     {
-      AxwPayment other = { (AxwPayMethod) (1 + flags % 3), sale->total_fen / 2, sale->total_fen / 2 };
+      AxwPayment other = { (AxwPayMethod) (1 + flags % 3), sale->total_fen / 2,
+        sale->total_fen / 2 };
 
       g_array_append_val (sale->payments, other);
     }
@@ -204,7 +205,8 @@ check_width (const AxwSale *sale,
     {
       const AxwPayment *p = &g_array_index (sale->payments, AxwPayment, i);
 
-      g_assert (amount_printed (decoded, p->method == AXW_PAY_CASH ? p->tendered_fen : p->amount_fen));
+      g_assert (amount_printed (decoded,
+                                p->method == AXW_PAY_CASH ? p->tendered_fen : p->amount_fen));
     }
 }
 
