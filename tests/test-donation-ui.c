@@ -318,6 +318,32 @@ test_held (UiFixture     *f,
   g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM donations"), ==, 128);
   g_assert_cmpint (ui_query_int (f, "SELECT sum(amount_fen) FROM payments"), ==, 3700 + 1252);
   g_assert_cmpint (ui_query_int (f, "SELECT sum(total_fen) FROM sales"), ==, 3700 + 1252);
+
+  /* the done page offers the donor a donation receipt, by touch; a sale
+   * without a donation does not */
+  {
+    g_autofree char *lp = g_build_filename (f->dir, "lp-touch", NULL);
+    g_autofree char *target = g_strconcat ("file:", lp, NULL);
+    GtkWidget *button = ui_find_button (GTK_WIDGET (f->window), "Donation receipt (Ctrl+Shift+P)");
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_is_visible (button));
+    g_assert_true (axw_settings_set (axw_application_get_db (f->app), "printer", target, NULL));
+    g_signal_emit_by_name (button, "clicked");
+    for (int i = 0; i < 100 && ui_query_int (f, "SELECT count(*) FROM audit_log "
+                                                "WHERE action = 'receipt.donation'") == 0; i++)
+      ui_pump (50);
+    g_assert_cmpint (ui_query_int (f, "SELECT count(*) FROM audit_log "
+                                      "WHERE action = 'receipt.donation'"), ==, 1);
+    g_assert_true (g_file_test (lp, G_FILE_TEST_EXISTS));
+
+    ui_press (XK_Return);   /* next customer */
+    axw_sale_view_scan (f->sale, "6971234560025");
+    ui_press (XK_F12);
+    ui_type ("20", 120, TRUE);
+    g_assert_cmpstr (axw_sale_view_get_page (f->sale), ==, "done");
+    g_assert_false (gtk_widget_is_visible (button));
+  }
 }
 
 /* Nothing to donate with: the cart is empty, or no fund takes donations. */

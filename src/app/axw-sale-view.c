@@ -105,6 +105,7 @@ struct _AxwSaleView
   GtkLabel           *done_detail;
   GtkLabel           *done_print;
   GtkWidget          *next_button;
+  GtkWidget          *donation_receipt_button;
   GtkButton          *recall_button;
   GtkWidget          *line_grid;
   GtkWidget          *manager_button;
@@ -1324,6 +1325,8 @@ show_done (AxwSaleView *self)
   g_string_append_printf (detail, _("Receipt %s"), s->receipt_no);
   gtk_label_set_text (self->done_change, change_text);
   gtk_label_set_text (self->done_detail, detail->str);
+  /* a donor may ask for a receipt of the donation (docs/design.md §15) */
+  gtk_widget_set_visible (self->donation_receipt_button, !s->is_refund && s->donation_fen > 0);
   update_print_status (self);
   if (self->print_timer == 0)
     self->print_timer = g_timeout_add_seconds (1, print_tick_cb, self);
@@ -2139,6 +2142,7 @@ axw_sale_view_class_init (AxwSaleViewClass *klass)
   BIND (pay_title); BIND (pay_due); BIND (paid_box); BIND (amount_entry); BIND (quick_box);
   BIND (pay_keypad); BIND (pay_message);
   BIND (done_change); BIND (done_detail); BIND (done_print); BIND (next_button);
+  BIND (donation_receipt_button);
   BIND (recall_button); BIND (line_grid); BIND (manager_button); BIND (action_grid); BIND (total_label); BIND (summary_label); BIND (red_packet_label); BIND (donation_bar);
   BIND (prefs_title); BIND (scale_100); BIND (scale_125); BIND (scale_150); BIND (scale_175);
   BIND (scale_200); BIND (contrast_toggle); BIND (sound_toggle); BIND (speech_toggle); BIND (speech_note);
