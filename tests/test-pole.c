@@ -268,8 +268,11 @@ test_unplugged (void)
   t0 = g_get_monotonic_time ();
   for (guint i = 0; i < 200; i++)
     axw_pole_display_show (pole, &line_frame);
-  /* 200 frames queued in well under a frame of the screen */
-  g_assert_cmpint (g_get_monotonic_time () - t0, <, 16000);
+  /* 200 frames queued without waiting for the device: a reopen is tried
+   * once a second, so a caller that waited would take that long (the
+   * speed itself is measured by bench-sale-ui, not asserted here: an
+   * ASan build on a busy machine took 17 ms for the 200) */
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 500000);
   wait_told (told, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (told, 0), name));
   g_assert_cmpstr (axw_pole_display_get_problem (pole), ==, g_ptr_array_index (told, 0));
